@@ -1,0 +1,207 @@
+/**
+ * The shapes shared by the engine, the runtime, the vendor server and the simulator.
+ * Times are epoch milliseconds everywhere inside the program; ISO strings only at the edges
+ * (JSON output, files a person reads).
+ */
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+
+export type KeyKind = 'installation' | 'license';
+export type LicenseKind = 'perpetual' | 'subscription';
+
+/** SPEC §2 "License statuses". */
+export type LicenseStatus = 'pending' | 'active' | 'hardware-grace' | 'offline-grace' | 'expired' | 'invalid';
+
+/** SPEC §2 "Operational state". */
+export type OperationalState = 'unlicensed' | 'running' | 'warning' | 'stopped';
+
+/** SPEC §2 "Banners", in display order. */
+export const BANNER_ORDER = [
+	'license-problem',
+	'server-stopped',
+	'hardware-changed',
+	'server-unreachable',
+	'subscription-expiring',
+	'clock-tampered',
+] as const;
+export type BannerId = (typeof BANNER_ORDER)[number];
+
+export type Banner = {id: BannerId; days?: number};
+
+/** The customer of R2, as stored once validated. Country is ISO 3166-1 alpha-2. */
+export type Customer = {
+	company: string;
+	person: string;
+	address: string;
+	country: string;
+	email: string;
+	phone?: string;
+};
+
+/** The raw form as typed by the admin (R2): every field a string, possibly empty. */
+export type CustomerForm = {
+	company?: string;
+	person?: string;
+	address?: string;
+	country?: string;
+	email?: string;
+	phone?: string;
+};
+
+/**
+ * One license as the license server grants it, inside a signed activation document.
+ * `id` is stable: a license key's own key, or `<installation key>/<n>` for the n-th license
+ * an installation key carries (n from 1, in catalog order).
+ */
+export type LicenseGrant = {
+	id: string;
+	key: string;
+	keyKind: KeyKind;
+	kind: LicenseKind;
+	devices: number;
+	activatedAt: number;
+	/** Subscriptions only; null for perpetual licenses. */
+	expiresAt: number | null;
+	autoRenew: boolean;
+	/** Set when the vendor revoked the license: it ends at once. */
+	revokedAt: number | null;
+};
+
+/**
+ * What the license server signs (SPEC §4): the whole installation as it stands, bound to one
+ * fingerprint. Every successful contact or activation yields a fresh one.
+ */
+export type ActivationDocument = {
+	type: 'myq-activation';
+	version: 1;
+	installationId: string;
+	fingerprint: string;
+	/** Server time when the document was made (R15: a successful contact confirms the time). */
+	issuedAt: number;
+	licenses: LicenseGrant[];
+	/** Set when the document answers a manual activation request (R5). */
+	requestId?: string;
+};
+
+/** A payload with its Ed25519 signature over the canonical JSON of the payload (R16). */
+export type Signed<T> = {payload: T; signature: string};
+
+export type SignedDocument = Signed<ActivationDocument>;
+
+/** A key typed by the admin, saved and waiting for Activate (R3). */
+export type PendingKey = {
+	key: string;
+	kind: KeyKind;
+	addedAt: number;
+	/** Why the license server refused it at the last Activate, if it did. */
+	refusal?: {code: string; message: string};
+};
+
+export type Device = {id: string; activatedAt: number};
+
+export type EngineEventType =
+	| 'started'
+	| 'customer-saved'
+	| 'key-added'
+	| 'key-refused'
+	| 'license-activated'
+	| 'activation-failed'
+	| 'activation-refused'
+	| 'contact-succeeded'
+	| 'contact-failed'
+	| 'contact-refused'
+	| 'license-changed'
+	| 'license-expired'
+	| 'license-revoked'
+	| 'hardware-changed'
+	| 'hardware-restored'
+	| 'reactivated'
+	| 'device-activated'
+	| 'device-refused'
+	| 'device-deactivated'
+	| 'clock-tampered'
+	| 'clock-confirmed'
+	| 'document-rejected'
+	| 'manual-request-exported'
+	| 'manual-response-refused'
+	| 'state-changed';
+
+/** The engine's event log entry (shown on the Events screen, in `simulate` output). */
+export type LogEntry = {at: number; type: EngineEventType; detail: string};
+
+/** The engine's persistent state. Plain JSON: it is what the store keeps. */
+export type EngineState = {
+	version: 1;
+	installationId: string;
+	customer: Customer | null;
+	pending: PendingKey[];
+	/** The last activation document that verified (R16); null before the first activation. */
+	document: SignedDocument | null;
+	/** True once anything was activated: distinguishes `unlicensed` from `stopped`. */
+	everActivated: boolean;
+	hardware: {
+		/** The fingerprint the engine sees now. */
+		current: string | null;
+		/** First sighting of a fingerprint other than the bound one (R8); null when they match. */
+		mismatchSince: number | null;
+	};
+	server: {
+		lastSuccessAt: number | null;
+		lastFailureAt: number | null;
+		/** First failed contact since the last successful one (R12). */
+		unreachableSince: number | null;
+		lastFailure: string | null;
+	};
+	clock: {
+		/** Highest time the engine has seen (R15). */
+		highWater: number;
+		/** When a rollback of more than an hour was seen; cleared by a successful contact. */
+		tamperedAt: number | null;
+	};
+	/** Set when a stored or received document failed verification (R16). */
+	integrity: {reason: string; at: number} | null;
+	/** The manual activation request waiting for its response (R5). */
+	manualRequest: ManualRequest | null;
+	devices: Device[];
+	/** Start of the current run: contacts happen every interval after it (R14). */
+	startedAt: number;
+	log: LogEntry[];
+};
+
+export type ManualRequest = {
+	requestId: string;
+	createdAt: number;
+	fingerprint: string;
+	keys: string[];
+};
+
+/** The activation request file of R5 (decided: our format). */
+export type ActivationRequest = {
+	type: 'myq-activation-request';
+	version: 1;
+	requestId: string;
+	installationId: string;
+	fingerprint: string;
+	keys: string[];
+	customer: Customer | null;
+	createdAt: number;
+};
+
+/**
+ * The activation response file of R5: what the vendor portal signs for one request. The file is
+ * `Signed<ActivationResponsePayload>` written as canonical JSON, so any altered byte is caught.
+ */
+export type ActivationResponsePayload = {
+	type: 'myq-activation-response';
+	version: 1;
+	requestId: string;
+	installationId: string;
+	fingerprint: string;
+	document: SignedDocument;
+	refusals: KeyRefusal[];
+};
+
+export type ActivationResponse = Signed<ActivationResponsePayload>;
+
+export type KeyRefusal = {key: string; code: string; message: string};

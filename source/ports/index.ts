@@ -1,0 +1,61 @@
+/**
+ * The ports the runtime works through. Adapters (source/adapters/) implement them for real;
+ * the simulator and tests implement them with a fake clock, MSW and named fingerprints.
+ */
+import type {ActivationDocument, Customer, KeyRefusal, SignedDocument} from '../engine/types.js';
+
+/** Time as a port (xstate's Clock): the simulated one only moves forward. */
+export type Clock = {
+	now(): number;
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+};
+
+export type Failure =
+	| {kind: 'network'; message: string}
+	| {kind: 'timeout'; message: string}
+	| {kind: 'http'; status: number; message: string}
+	/** The server answered with a precise refusal: a successful contact (SPEC §4). */
+	| {kind: 'rejected'; code: string; message: string}
+	| {kind: 'bad-signature'; message: string}
+	| {kind: 'bad-response'; message: string};
+
+export type ServerResult<T> = {ok: true; value: T} | {ok: false; failure: Failure};
+
+export type ActivationReply = {document: SignedDocument; refusals: KeyRefusal[]};
+
+/** The license-server client. Never throws for transport errors: failures are values. */
+export type LicenseServer = {
+	activate(request: {
+		installationId: string;
+		fingerprint: string;
+		keys: string[];
+		customer: Customer | null;
+	}): Promise<ServerResult<ActivationReply>>;
+	contact(request: {installationId: string; fingerprint: string}): Promise<ServerResult<SignedDocument>>;
+};
+
+export type HardwareProbe = {
+	/** A stable fingerprint of the machine the server runs on (R8). */
+	fingerprint(): Promise<string>;
+};
+
+/**
+ * What the store keeps: the engine state as JSON, plus what could not be trusted (R16 keeps
+ * it rather than deleting it).
+ */
+export type Store = {
+	load(): Promise<StoreLoad>;
+	save(value: unknown): Promise<void>;
+	/** Keeps a copy of data that failed to load or verify, under a name with its time. */
+	quarantine(label: string, value: unknown): Promise<void>;
+	close(): Promise<void>;
+};
+
+export type StoreLoad =
+	| {kind: 'empty'}
+	| {kind: 'loaded'; value: unknown}
+	/** The store opened but its content is unreadable: the raw text is kept for the record. */
+	| {kind: 'corrupt'; reason: string; raw: string};
+
+export type {ActivationDocument};
