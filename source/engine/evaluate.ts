@@ -1,0 +1,312 @@
+/**
+ * `evaluate(state, now)`: what the installation looks like at `now`. Pure: the same state and
+ * instant always give the same verdict, so the dashboard, the CLI and the simulator agree.
+ */
+import {
+	BANNER_ORDER,
+	type Banner,
+	type BannerId,
+	DAY,
+	type EngineState,
+	type KeyKind,
+	type LicenseGrant,
+	type LicenseKind,
+	type LicenseStatus,
+	type OperationalState,
+} from './types.js';
+
+/** SPEC §2: `daysLeft(deadline, now) = ceil((deadline - now) / DAY)`. */
+export function daysLeft(deadline: number, now: number): number {
+	return Math.ceil((deadline - now) / DAY);
+}
+
+/** R8: licenses may run on other hardware for seven days before they are invalid. */
+export const HARDWARE_GRACE = 7 * DAY;
+/** R12, R13: a subscription outlives its expiry by ten days while the server cannot be reached. */
+export const OFFLINE_GRACE = 10 * DAY;
+/** R10: the expiry banner shows during the last ten days. */
+export const EXPIRY_WARNING = 10 * DAY;
+
+/** Why a license does not count (or is in a grace). */
+export type StatusReason =
+	| 'revoked'
+	| 'not-renewed'
+	| 'server-unreachable'
+	| 'hardware-changed'
+	| 'clock-tampered'
+	| 'integrity'
+	| 'offline'
+	| 'hardware';
+
+export type LicenseView = {
+	/** The license id (`KEY` or `KEY/n`), or the pending key itself. */
+	id: string;
+	key: string;
+	keyKind: KeyKind;
+	/** `installation` only for a pending installation key (SPEC §2 "License statuses"). */
+	kind: LicenseKind | 'installation' | 'license';
+	devices: number | null;
+	status: LicenseStatus;
+	reason: StatusReason | null;
+	counts: boolean;
+	activatedAt: number | null;
+	expiresAt: number | null;
+	/** R9: when the subscription renews automatically, the date it renews. */
+	renewsAt: number | null;
+	refusal: {code: string; message: string} | null;
+};
+
+export type DeviceView = {id: string; activatedAt: number; licensed: boolean};
+
+export type Evaluation = {
+	now: number;
+	state: OperationalState;
+	operational: boolean;
+	capacity: number;
+	banners: Banner[];
+	/** When stopped: the banner that says why (SPEC §2). */
+	stopReason: BannerId | null;
+	licenses: LicenseView[];
+	devices: {activated: number; licensed: number; capacity: number; list: DeviceView[]};
+	/** The bound fingerprint, and whether the current one differs (R8). */
+	hardware: {bound: string | null; current: string | null; changed: boolean; graceEndsAt: number | null};
+	/** The next instant at which anything visible changes; null when nothing ever will. */
+	nextChangeAt: number | null;
+};
+
+const COUNTING: ReadonlySet<LicenseStatus> = new Set(['active', 'hardware-grace', 'offline-grace']);
+
+export function isCounting(status: LicenseStatus): boolean {
+	return COUNTING.has(status);
+}
+
+type Verdict = {status: LicenseStatus; reason: StatusReason | null};
+
+/** The status of one granted license at `now` (R8, R11, R12, R13, R15, R16). */
+export function licenseStatus(grant: LicenseGrant, state: EngineState, now: number): Verdict {
+	if (state.integrity) {
+		return {status: 'invalid', reason: 'integrity'};
+	}
+	if (grant.revokedAt !== null && now >= grant.revokedAt) {
+		return {status: 'invalid', reason: 'revoked'};
+	}
+	let verdict: Verdict = {status: 'active', reason: null};
+	if (grant.kind === 'subscription' && grant.expiresAt !== null) {
+		verdict = subscriptionVerdict(grant.expiresAt, state.server.lastSuccessAt, now);
+		if (!isCounting(verdict.status)) {
+			return verdict;
+		}
+	}
+	const {mismatchSince} = state.hardware;
+	if (mismatchSince !== null) {
+		// R8: other hardware; seven days to reactivate, then invalid.
+		if (now >= mismatchSince + HARDWARE_GRACE) {
+			return {status: 'invalid', reason: 'hardware-changed'};
+		}
+		if (verdict.status === 'active') {
+			verdict = {status: 'hardware-grace', reason: 'hardware-changed'};
+		}
+	}
+	if (grant.kind === 'subscription' && state.clock.tamperedAt !== null) {
+		// R15: no subscription counts until a successful contact confirms the time.
+		return {status: 'invalid', reason: 'clock-tampered'};
+	}
+	return verdict;
+}
+
+/** R11, R12, R13 for one subscription expiring at `expiresAt`. */
+export function subscriptionVerdict(expiresAt: number, lastSuccessAt: number | null, now: number): Verdict {
+	if (now < expiresAt) {
+		return {status: 'active', reason: null};
+	}
+	if (lastSuccessAt !== null && lastSuccessAt >= expiresAt) {
+		// R11: the server was reached after the expiry and did not extend it.
+		return {status: 'expired', reason: 'not-renewed'};
+	}
+	if (now < expiresAt + OFFLINE_GRACE) {
+		// R12: no successful contact since the expiry: offline grace, still counts.
+		return {status: 'offline-grace', reason: 'offline'};
+	}
+	// R13: ten days past the expiry without reaching the server.
+	return {status: 'expired', reason: 'server-unreachable'};
+}
+
+/** The next instant after `now` at which `daysLeft(deadline, ·)` changes, or the deadline itself. */
+export function nextTick(deadline: number, now: number): number | null {
+	if (now >= deadline) {
+		return null;
+	}
+	return deadline - (daysLeft(deadline, now) - 1) * DAY;
+}
+
+export function evaluate(state: EngineState, now: number): Evaluation {
+	const grants = state.document?.payload.licenses ?? [];
+	const licenses: LicenseView[] = [];
+	let capacity = 0;
+	let anyCounting = false;
+	let expiringDeadline: number | null = null;
+	let firstSubscriptionExpiry: number | null = null;
+	let hasOfflineExpired = false;
+	let hasClockHeld = false;
+	let next: number | null = null;
+	const consider = (instant: number | null) => {
+		if (instant !== null && instant > now && (next === null || instant < next)) {
+			next = instant;
+		}
+	};
+
+	for (const grant of grants) {
+		const verdict = licenseStatus(grant, state, now);
+		const counts = isCounting(verdict.status);
+		if (counts) {
+			anyCounting = true;
+			capacity += grant.devices;
+		}
+		if (verdict.reason === 'server-unreachable') {
+			hasOfflineExpired = true;
+		}
+		if (verdict.reason === 'clock-tampered') {
+			hasClockHeld = true;
+		}
+		const isSubscription = grant.kind === 'subscription' && grant.expiresAt !== null;
+		if (isSubscription && counts) {
+			const expiresAt = grant.expiresAt as number;
+			if (firstSubscriptionExpiry === null || expiresAt < firstSubscriptionExpiry) {
+				firstSubscriptionExpiry = expiresAt;
+			}
+			// R10: the countdown, unless it renews by itself.
+			if (!grant.autoRenew) {
+				const left = daysLeft(expiresAt, now);
+				if (left > 0 && left <= 10 && (expiringDeadline === null || expiresAt < expiringDeadline)) {
+					expiringDeadline = expiresAt;
+				}
+				consider(left > 10 ? expiresAt - EXPIRY_WARNING : nextTick(expiresAt, now));
+			}
+			// The status changes at the expiry, and at the end of the offline grace.
+			consider(expiresAt);
+			consider(expiresAt + OFFLINE_GRACE);
+		}
+		licenses.push({
+			id: grant.id,
+			key: grant.key,
+			keyKind: grant.keyKind,
+			kind: grant.kind,
+			devices: grant.devices,
+			status: verdict.status,
+			reason: verdict.reason,
+			counts,
+			activatedAt: grant.activatedAt,
+			expiresAt: grant.expiresAt,
+			// R9: auto-renewing subscriptions show when they renew instead of when they expire.
+			renewsAt: grant.kind === 'subscription' && grant.autoRenew && grant.revokedAt === null ? grant.expiresAt : null,
+			refusal: null,
+		});
+	}
+
+	for (const pending of state.pending) {
+		licenses.push({
+			id: pending.key,
+			key: pending.key,
+			keyKind: pending.kind,
+			kind: pending.kind === 'installation' ? 'installation' : 'license',
+			devices: null,
+			status: 'pending',
+			reason: null,
+			counts: false,
+			activatedAt: null,
+			expiresAt: null,
+			renewsAt: null,
+			refusal: pending.refusal ?? null,
+		});
+	}
+
+	// Banners (SPEC §2), collected then ordered.
+	const banners: Banner[] = [];
+	const bound = state.document?.payload.fingerprint ?? null;
+	const {mismatchSince} = state.hardware;
+	const graceEndsAt = mismatchSince === null ? null : mismatchSince + HARDWARE_GRACE;
+	if (graceEndsAt !== null && grants.length > 0 && now < graceEndsAt && !state.integrity) {
+		banners.push({id: 'hardware-changed', days: daysLeft(graceEndsAt, now)});
+		consider(nextTick(graceEndsAt, now));
+	}
+	if (state.server.unreachableSince !== null && firstSubscriptionExpiry !== null) {
+		// R12: counts down to the stop of the subscription that expires first.
+		const stopAt = firstSubscriptionExpiry + OFFLINE_GRACE;
+		banners.push({id: 'server-unreachable', days: daysLeft(stopAt, now)});
+		consider(nextTick(stopAt, now));
+	}
+	if (expiringDeadline !== null) {
+		banners.push({id: 'subscription-expiring', days: daysLeft(expiringDeadline, now)});
+	}
+	if (state.clock.tamperedAt !== null) {
+		banners.push({id: 'clock-tampered'});
+	}
+
+	let operational: OperationalState;
+	let stopReason: BannerId | null = null;
+	let shown: Banner[];
+	if (anyCounting) {
+		operational = banners.length > 0 ? 'warning' : 'running';
+		shown = sortBanners(banners);
+	} else if (state.everActivated || state.integrity) {
+		operational = 'stopped';
+		// Only the banner that says why MyQ stopped (SPEC §2).
+		if (state.integrity) {
+			stopReason = 'license-problem';
+		} else if (hasOfflineExpired) {
+			stopReason = 'server-stopped';
+		} else if (hasClockHeld) {
+			stopReason = 'clock-tampered';
+		} else {
+			stopReason = 'license-problem';
+		}
+		shown = [{id: stopReason}];
+	} else {
+		operational = 'unlicensed';
+		shown = [];
+	}
+
+	// R7: devices beyond capacity are unlicensed, the most recently activated first.
+	const list: DeviceView[] = state.devices.map((device, index) => ({
+		id: device.id,
+		activatedAt: device.activatedAt,
+		licensed: index < capacity,
+	}));
+
+	return {
+		now,
+		state: operational,
+		operational: operational === 'running' || operational === 'warning',
+		capacity,
+		banners: shown,
+		stopReason,
+		licenses,
+		devices: {activated: list.length, licensed: Math.min(list.length, capacity), capacity, list},
+		hardware: {bound, current: state.hardware.current, changed: mismatchSince !== null, graceEndsAt},
+		nextChangeAt: next,
+	};
+}
+
+const RANK = new Map<BannerId, number>(BANNER_ORDER.map((id, index) => [id, index]));
+
+export function sortBanners(banners: Banner[]): Banner[] {
+	return [...banners].sort((a, b) => (RANK.get(a.id) ?? 99) - (RANK.get(b.id) ?? 99));
+}
+
+/**
+ * R14: the next scheduled contact: every `interval` after the run started, and at every
+ * expiry the engine knows of. Null before anything was activated (there is nothing to ask).
+ */
+export function nextContactAt(state: EngineState, now: number, interval: number): number | null {
+	if (!state.document) {
+		return null;
+	}
+	const periods = Math.floor((now - state.startedAt) / interval) + 1;
+	let next = state.startedAt + Math.max(1, periods) * interval;
+	for (const grant of state.document.payload.licenses) {
+		if (grant.expiresAt !== null && grant.expiresAt > now && grant.expiresAt < next) {
+			next = grant.expiresAt;
+		}
+	}
+	return next;
+}

@@ -1,0 +1,70 @@
+/**
+ * R2, R3: what **Save** does with the form and the key field, decided without touching state.
+ * The runtime then steps `customer-saved` and `keys-added` with what was accepted.
+ */
+import {type FieldError, validateCustomer} from './customer.js';
+import {parseKey, splitKeyList} from './keys.js';
+import type {Customer, CustomerForm, EngineState, KeyKind} from './types.js';
+
+export type KeyRefusalReason = {input: string; code: string; message: string};
+
+export type SavePlan =
+	| {
+			ok: true;
+			customer: Customer;
+			accepted: {key: string; kind: KeyKind}[];
+			refused: KeyRefusalReason[];
+	  }
+	| {ok: false; errors: FieldError[]; form: CustomerForm};
+
+/**
+ * `form` null means "keep the customer already saved" (the CLI's `add-key`); a form that is
+ * not valid stops everything (R2: before keys can be saved, the form must be valid).
+ */
+export function planSave(state: EngineState, form: CustomerForm | null, keysText: string): SavePlan {
+	let customer: Customer;
+	if (form === null) {
+		if (!state.customer) {
+			return {
+				ok: false,
+				errors: [
+					{
+						field: 'company',
+						code: 'required',
+						message: 'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
+					},
+				],
+				form: {},
+			};
+		}
+		customer = state.customer;
+	} else {
+		const validation = validateCustomer(form);
+		if (!validation.ok) {
+			return {ok: false, errors: validation.errors, form: validation.form};
+		}
+		customer = validation.customer;
+	}
+
+	// R3: each key on its own; the valid ones are added even when others are refused.
+	const seen = new Set(state.pending.map((pending) => pending.key));
+	for (const grant of state.document?.payload.licenses ?? []) {
+		seen.add(grant.key);
+	}
+	const accepted: {key: string; kind: KeyKind}[] = [];
+	const refused: KeyRefusalReason[] = [];
+	for (const input of splitKeyList(keysText)) {
+		const parsed = parseKey(input);
+		if (!parsed.ok) {
+			refused.push({input, code: parsed.error.code, message: parsed.error.message});
+			continue;
+		}
+		if (seen.has(parsed.value.key)) {
+			refused.push({input, code: 'duplicate', message: `"${parsed.value.key}" is already in the license table.`});
+			continue;
+		}
+		seen.add(parsed.value.key);
+		accepted.push(parsed.value);
+	}
+	return {ok: true, customer, accepted, refused};
+}
