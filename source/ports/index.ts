@@ -33,6 +33,8 @@ export type LicenseServer = {
 		customer: Customer | null;
 	}): Promise<ServerResult<ActivationReply>>;
 	contact(request: {installationId: string; fingerprint: string}): Promise<ServerResult<SignedDocument>>;
+	/** The vendor public key as the server gives it, for pinning at first activation; null when unreachable. */
+	fetchPublicKey?(): Promise<string | null>;
 };
 
 export type HardwareProbe = {

@@ -1,0 +1,545 @@
+/**
+ * The imperative shell around the engine: loads and verifies the stored state (R16), runs the
+ * engine's effects through the ports, schedules the contacts of R14 and the next visible change
+ * (`nextChangeAt`), and publishes snapshots to subscribers (dashboard, CLI, simulator).
+ */
+import {randomUUID} from 'node:crypto';
+import type {KeyObject} from 'node:crypto';
+import {type Evaluation, evaluate, nextContactAt} from '../engine/evaluate.js';
+import type {FieldError} from '../engine/customer.js';
+import {type KeyRefusalReason, planSave} from '../engine/save.js';
+import {type Effect, type EngineEvent, initialState, step} from '../engine/step.js';
+import {
+	type ActivationDocument,
+	type ActivationRequest,
+	type ActivationResponsePayload,
+	type CustomerForm,
+	DAY,
+	type EngineState,
+	type SignedDocument,
+} from '../engine/types.js';
+import type {Clock, Failure, HardwareProbe, LicenseServer, Store} from '../ports/index.js';
+import {importPublicKey, parseCanonicalFile, toSignedFileText, verify} from '../signing/index.js';
+import {parseStoredRecord, type StoredRecord} from './stored-record.js';
+
+export type RuntimeOptions = {
+	clock: Clock;
+	server: LicenseServer;
+	hardware: HardwareProbe;
+	store: Store;
+	/** The vendor public key (`--vendor-key`). Without it, the key is pinned at first activation. */
+	vendorKey?: string | null;
+	/** R14: the period of scheduled contacts. @default DAY */
+	contactInterval?: number;
+	/** Installation and request ids. @default crypto.randomUUID */
+	newId?: () => string;
+	/** Whether to schedule contacts and wake-ups (a one-shot CLI command does not). @default true */
+	schedule?: boolean;
+	/** Whether to contact the server at start (R14). A one-shot CLI command does not. @default true */
+	contactOnStart?: boolean;
+};
+
+export type Snapshot = {state: EngineState; evaluation: Evaluation};
+
+export type Outcome = {ok: true; message: string} | {ok: false; code: string; message: string};
+
+export type SaveOutcome =
+	| {ok: true; message: string; accepted: string[]; refused: KeyRefusalReason[]}
+	| {ok: false; code: 'invalid-form'; message: string; errors: FieldError[]; form: CustomerForm};
+
+export class Runtime {
+	private state: EngineState;
+	private vendorKeyText: string | null;
+	private vendorKey: KeyObject | null = null;
+	private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+	private queue: Promise<unknown> = Promise.resolve();
+	private pendingOps = 0;
+	private timer: unknown = null;
+	private stopped = false;
+	private readonly interval: number;
+	private readonly newId: () => string;
+	private cached: Snapshot | null = null;
+	private skipContact = false;
+
+	constructor(private readonly options: RuntimeOptions) {
+		this.interval = options.contactInterval ?? DAY;
+		this.newId = options.newId ?? randomUUID;
+		this.state = initialState(this.newId(), options.clock.now());
+		this.vendorKeyText = options.vendorKey ?? null;
+	}
+
+	/** Loads the store, checks the fingerprint, contacts the server (R14) and starts the schedule. */
+	async start(): Promise<Snapshot> {
+		await this.run(async () => {
+			await this.load();
+			const fingerprint = await this.options.hardware.fingerprint();
+			this.skipContact = this.options.contactOnStart === false;
+			try {
+				await this.dispatch({type: 'started', fingerprint});
+			} finally {
+				this.skipContact = false;
+			}
+		});
+		return this.snapshot();
+	}
+
+	/** Stops the schedule and waits for the work in progress; the store stays open (its owner closes it). */
+	async stop(): Promise<void> {
+		this.stopped = true;
+		this.clearTimer();
+		await this.idle();
+	}
+
+	snapshot(): Snapshot {
+		const now = this.options.clock.now();
+		if (this.cached && this.cached.state === this.state && this.cached.evaluation.now === now) {
+			return this.cached;
+		}
+		this.cached = {state: this.state, evaluation: evaluate(this.state, now)};
+		return this.cached;
+	}
+
+	subscribe(listener: (snapshot: Snapshot) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Resolves when no operation is running or queued. */
+	async idle(): Promise<void> {
+		while (this.pendingOps > 0) {
+			await this.queue.catch(() => undefined);
+		}
+	}
+
+	get isBusy(): boolean {
+		return this.pendingOps > 0;
+	}
+
+	get installationId(): string {
+		return this.state.installationId;
+	}
+
+	/** The vendor key in use, as printed by `vendor serve`, or null when none is pinned yet. */
+	get vendorPublicKey(): string | null {
+		return this.vendorKeyText;
+	}
+
+	// --- Commands -------------------------------------------------------------------------
+
+	/** R2, R3: Save. `form` null keeps the registered customer (CLI `add-key`). */
+	save(form: CustomerForm | null, keysText: string): Promise<SaveOutcome> {
+		return this.run(async () => {
+			const plan = planSave(this.state, form, keysText);
+			if (!plan.ok) {
+				const fields = plan.errors.map((error) => error.message).join(' ');
+				return {ok: false, code: 'invalid-form', message: fields, errors: plan.errors, form: plan.form};
+			}
+			if (JSON.stringify(plan.customer) !== JSON.stringify(this.state.customer)) {
+				await this.dispatch({type: 'customer-saved', customer: plan.customer});
+			}
+			if (plan.accepted.length > 0) {
+				await this.dispatch({type: 'keys-added', keys: plan.accepted});
+			}
+			if (plan.refused.length > 0) {
+				await this.dispatch({type: 'keys-refused', refusals: plan.refused});
+			}
+			const accepted = plan.accepted.map((key) => key.key);
+			const parts = [
+				form === null ? null : 'Customer saved.',
+				accepted.length > 0 ? `${accepted.length} key(s) added, pending activation.` : null,
+				plan.refused.length > 0 ? `${plan.refused.length} key(s) refused.` : null,
+			].filter(Boolean);
+			return {ok: true, message: parts.join(' ') || 'Nothing to save.', accepted, refused: plan.refused};
+		});
+	}
+
+	/** R4: redeem pending keys online, and reactivate on this hardware (R8). */
+	activate(): Promise<Outcome> {
+		return this.run(async () => {
+			const keys = this.state.pending.map((pending) => pending.key);
+			if (keys.length === 0 && !this.state.document) {
+				return {ok: false, code: 'nothing-to-activate', message: 'There is no key to activate: add a key and save first.'};
+			}
+			const fingerprint = await this.options.hardware.fingerprint();
+			await this.dispatch({type: 'fingerprint-seen', fingerprint});
+			const reply = await this.options.server.activate({
+				installationId: this.state.installationId,
+				fingerprint,
+				keys,
+				customer: this.state.customer,
+			});
+			if (!reply.ok) {
+				return this.activationFailure(reply.failure);
+			}
+			const checked = await this.checkDocument(reply.value.document, fingerprint);
+			if (!checked.ok) {
+				return this.activationFailure(checked.failure);
+			}
+			const before = new Set((this.state.document?.payload.licenses ?? []).map((grant) => grant.id));
+			await this.dispatch({type: 'activation-succeeded', document: reply.value.document, refusals: reply.value.refusals});
+			const added = reply.value.document.payload.licenses.filter((grant) => !before.has(grant.id)).length;
+			const refused = reply.value.refusals.map((refusal) => `${refusal.key}: ${refusal.message}`);
+			const message = [`Activated: ${added} new license(s), ${reply.value.document.payload.licenses.length} in all.`, ...refused].join(' ');
+			if (added === 0 && reply.value.refusals.length > 0) {
+				return {ok: false, code: 'refused', message};
+			}
+			return {ok: true, message};
+		});
+	}
+
+	/** R14 "Connect now": a contact on demand. */
+	connect(): Promise<Outcome> {
+		return this.run(() => this.contact());
+	}
+
+	/** R5, step 1: the activation request file for the vendor portal. */
+	exportActivationRequest(): Promise<{ok: true; text: string; request: ActivationRequest} | {ok: false; code: string; message: string}> {
+		return this.run(async () => {
+			const keys = this.state.pending.map((pending) => pending.key);
+			if (keys.length === 0 && !this.state.document) {
+				return {ok: false, code: 'nothing-to-activate', message: 'There is no key to activate: add a key and save first.'};
+			}
+			const fingerprint = await this.options.hardware.fingerprint();
+			await this.dispatch({type: 'fingerprint-seen', fingerprint});
+			const now = this.options.clock.now();
+			const request: ActivationRequest = {
+				type: 'myq-activation-request',
+				version: 1,
+				requestId: this.newId(),
+				installationId: this.state.installationId,
+				fingerprint,
+				keys,
+				customer: this.state.customer,
+				createdAt: now,
+			};
+			await this.dispatch({
+				type: 'manual-request-created',
+				request: {requestId: request.requestId, createdAt: now, fingerprint, keys},
+			});
+			return {ok: true, text: toSignedFileText(request), request};
+		});
+	}
+
+	/** R5, step 3: import the vendor's response file; activates exactly as R4 would. */
+	importActivationResponse(text: string): Promise<Outcome> {
+		return this.run(async () => {
+			const refuse = async (code: string, message: string): Promise<Outcome> => {
+				await this.dispatch({type: 'manual-response-refused', reason: message});
+				return {ok: false, code, message};
+			};
+			const parsed = parseCanonicalFile(text);
+			if (!parsed.ok) {
+				return refuse('altered-file', `The response file cannot be used: ${parsed.reason}. Ask the vendor portal for a new one.`);
+			}
+			const key = await this.publicKey();
+			if (!key) {
+				return refuse(
+					'no-vendor-key',
+					'The vendor public key is not known yet, so the response cannot be checked. Pass it with --vendor-key (vendor serve prints it).',
+				);
+			}
+			const signed = verify<ActivationResponsePayload>(parsed.value, key);
+			if (!signed.ok) {
+				return refuse('altered-file', `The response file is not signed by the vendor: ${signed.reason}.`);
+			}
+			const response = signed.value.payload;
+			if (response?.type !== 'myq-activation-response' || typeof response.requestId !== 'string') {
+				return refuse('altered-file', 'This file is not an activation response.');
+			}
+			const request = this.state.manualRequest;
+			if (response.installationId !== this.state.installationId) {
+				return refuse('other-installation', 'This response was made for another installation.');
+			}
+			if (!request) {
+				return refuse(
+					'no-request',
+					`No activation request is waiting (the response answers request ${response.requestId}). Export a new request.`,
+				);
+			}
+			if (response.requestId !== request.requestId) {
+				return refuse(
+					'other-request',
+					`This response answers another request (${response.requestId}); the request waiting is ${request.requestId}. Use the response made for the latest request file.`,
+				);
+			}
+			const fingerprint = await this.options.hardware.fingerprint();
+			if (response.fingerprint !== fingerprint || response.document?.payload?.fingerprint !== fingerprint) {
+				return refuse(
+					'other-fingerprint',
+					'This response was made for another server (its hardware fingerprint differs). Export a request on this server and use the response made for it.',
+				);
+			}
+			const checked = await this.checkDocument(response.document, fingerprint);
+			if (!checked.ok) {
+				return refuse('altered-file', `The document inside the response cannot be used: ${checked.failure.message}.`);
+			}
+			const current = this.state.document?.payload.issuedAt ?? Number.NEGATIVE_INFINITY;
+			if (response.document.payload.issuedAt < current) {
+				return refuse(
+					'outdated-response',
+					'This response is older than the licenses already active on this server; it would undo later changes. Export a new request.',
+				);
+			}
+			const before = new Set((this.state.document?.payload.licenses ?? []).map((grant) => grant.id));
+			await this.dispatch({
+				type: 'activation-succeeded',
+				document: response.document,
+				refusals: Array.isArray(response.refusals) ? response.refusals : [],
+				manual: true,
+			});
+			const added = response.document.payload.licenses.filter((grant) => !before.has(grant.id)).length;
+			return {ok: true, message: `Activated from the response file: ${added} new license(s).`};
+		});
+	}
+
+	/** R7: activate a printing device (refused past capacity). */
+	activateDevice(id?: string): Promise<Outcome> {
+		return this.run(async () => {
+			const name = id ?? nextDeviceName(this.state);
+			const effects = await this.dispatch({type: 'device-activated', id: name});
+			const refused = effects.find((effect) => effect.type === 'refused');
+			return refused?.type === 'refused'
+				? {ok: false, code: refused.code, message: refused.message}
+				: {ok: true, message: `Device ${name} activated.`};
+		});
+	}
+
+	deactivateDevice(id?: string): Promise<Outcome> {
+		return this.run(async () => {
+			const effects = await this.dispatch({type: 'device-deactivated', id});
+			const refused = effects.find((effect) => effect.type === 'refused');
+			return refused?.type === 'refused' ? {ok: false, code: refused.code, message: refused.message} : {ok: true, message: 'Device deactivated.'};
+		});
+	}
+
+	/** R15: look at the clock now (the simulator calls it after moving the clock). */
+	observe(): Promise<void> {
+		return this.run(async () => {
+			await this.dispatch({type: 'clock-observed'});
+		});
+	}
+
+	// --- Internals ------------------------------------------------------------------------
+
+	/** Serialises operations: steps apply in order, saves never interleave. */
+	private run<T>(operation: () => Promise<T>): Promise<T> {
+		this.pendingOps += 1;
+		const result = this.queue.then(operation);
+		this.queue = result.then(
+			() => {
+				this.pendingOps -= 1;
+			},
+			() => {
+				this.pendingOps -= 1;
+			},
+		);
+		return result;
+	}
+
+	private async dispatch(event: EngineEvent): Promise<Effect[]> {
+		const [next, effects] = step(this.state, event, this.options.clock.now());
+		this.state = next;
+		for (const effect of effects) {
+			if (effect.type === 'save') {
+				await this.persist();
+			}
+		}
+		for (const effect of effects) {
+			if (effect.type === 'contact' && !this.skipContact) {
+				await this.contact();
+			}
+		}
+		this.publish();
+		return effects;
+	}
+
+	private publish() {
+		if (!this.stopped) {
+			this.reschedule();
+		}
+		const snapshot = this.snapshot();
+		for (const listener of this.listeners) {
+			listener(snapshot);
+		}
+	}
+
+	private async contact(): Promise<Outcome> {
+		if (!this.state.document) {
+			return {ok: false, code: 'not-activated', message: 'Nothing is activated yet: there is nothing to ask the license server.'};
+		}
+		// R8: every check looks at the hardware too.
+		const fingerprint = await this.options.hardware.fingerprint();
+		if (fingerprint !== this.state.hardware.current) {
+			await this.dispatch({type: 'fingerprint-seen', fingerprint});
+		}
+		const reply = await this.options.server.contact({installationId: this.state.installationId, fingerprint});
+		if (!reply.ok) {
+			if (reply.failure.kind === 'rejected') {
+				await this.dispatch({type: 'contact-refused', code: reply.failure.code, message: reply.failure.message});
+				return {ok: false, code: reply.failure.code, message: `The license server refused: ${reply.failure.message}`};
+			}
+			await this.dispatch({type: 'contact-failed', failure: reply.failure});
+			return {
+				ok: false,
+				code: reply.failure.kind,
+				message: `The license server could not be reached (${reply.failure.message}). Check the network and try again; licenses keep working during the grace periods.`,
+			};
+		}
+		const checked = await this.checkDocument(reply.value, null);
+		if (!checked.ok) {
+			await this.dispatch({type: 'contact-failed', failure: checked.failure});
+			return {ok: false, code: checked.failure.kind, message: `The license server answered something unusable: ${checked.failure.message}.`};
+		}
+		await this.dispatch({type: 'contact-succeeded', document: reply.value});
+		return {ok: true, message: 'Connected to the license server: licenses are up to date.'};
+	}
+
+	private async activationFailure(failure: Failure): Promise<Outcome> {
+		if (failure.kind === 'rejected') {
+			await this.dispatch({type: 'contact-refused', code: failure.code, message: failure.message});
+			return {ok: false, code: failure.code, message: `The license server refused the activation: ${failure.message}`};
+		}
+		await this.dispatch({type: 'activation-failed', failure});
+		return {
+			ok: false,
+			code: 'offline',
+			message: `Activation failed: the license server could not be reached (${failure.message}). The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.`,
+		};
+	}
+
+	/** Every document is checked against the vendor key before the engine sees it (R16). */
+	private async checkDocument(
+		document: SignedDocument,
+		fingerprint: string | null,
+	): Promise<{ok: true} | {ok: false; failure: Failure}> {
+		const key = await this.publicKey();
+		if (!key) {
+			return {ok: false, failure: {kind: 'bad-signature', message: 'the vendor public key is not known'}};
+		}
+		const verified = verify<ActivationDocument>(document, key);
+		if (!verified.ok) {
+			return {ok: false, failure: {kind: 'bad-signature', message: verified.reason}};
+		}
+		const payload = verified.value.payload;
+		if (payload?.type !== 'myq-activation' || payload.installationId !== this.state.installationId || !Array.isArray(payload.licenses)) {
+			return {ok: false, failure: {kind: 'bad-response', message: 'the document is for another installation'}};
+		}
+		if (fingerprint !== null && payload.fingerprint !== fingerprint) {
+			return {ok: false, failure: {kind: 'bad-response', message: 'the document is bound to other hardware'}};
+		}
+		return {ok: true};
+	}
+
+	private async publicKey(): Promise<KeyObject | null> {
+		if (this.vendorKey) {
+			return this.vendorKey;
+		}
+		if (this.vendorKeyText) {
+			try {
+				this.vendorKey = importPublicKey(this.vendorKeyText);
+				return this.vendorKey;
+			} catch {
+				return null;
+			}
+		}
+		// Trust on first use: pin the key the server gives, and say so.
+		const fetched = (await this.options.server.fetchPublicKey?.()) ?? null;
+		if (fetched === null) {
+			return null;
+		}
+		try {
+			this.vendorKey = importPublicKey(fetched);
+		} catch {
+			return null;
+		}
+		this.vendorKeyText = fetched;
+		await this.persist();
+		return this.vendorKey;
+	}
+
+	private async load() {
+		const loaded = await this.options.store.load();
+		const now = this.options.clock.now();
+		if (loaded.kind === 'empty') {
+			this.state = initialState(this.newId(), now);
+			return;
+		}
+		const record = loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		if (!record) {
+			// R16: unreadable: keep a copy aside, start over and say why. Never delete it.
+			const raw = loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value);
+			const reason = loaded.kind === 'corrupt' ? loaded.reason : 'the stored state does not have the expected shape';
+			await this.options.store.quarantine('state', raw);
+			this.state = {...initialState(this.newId(), now), everActivated: true};
+			await this.dispatch({type: 'document-rejected', source: 'stored state', reason: `${reason}; a copy was kept in the store`});
+			return;
+		}
+		this.state = record.state;
+		this.vendorKeyText = this.options.vendorKey ?? record.vendorKey;
+		if (this.state.document) {
+			const key = await this.publicKey();
+			const verdict = key ? verify(this.state.document, key) : {ok: false as const, reason: 'the vendor public key is not known'};
+			if (!verdict.ok) {
+				await this.dispatch({type: 'document-rejected', source: 'stored document', reason: verdict.reason});
+			} else if (this.state.integrity?.reason.startsWith('stored document')) {
+				// The stored document verifies again (the key was given): clear the old verdict.
+				this.state = {...this.state, integrity: null};
+			}
+		}
+	}
+
+	private async persist() {
+		const record: StoredRecord = {format: 'myq-license-state', version: 1, state: this.state, vendorKey: this.vendorKeyText};
+		await this.options.store.save(record);
+	}
+
+	private clearTimer() {
+		if (this.timer !== null) {
+			this.options.clock.clearTimeout(this.timer);
+			this.timer = null;
+		}
+	}
+
+	/** One timer: the next contact (R14) or the next visible change, whichever is first. */
+	private reschedule() {
+		if (this.options.schedule === false) {
+			return;
+		}
+		this.clearTimer();
+		const now = this.options.clock.now();
+		const evaluation = this.snapshot().evaluation;
+		const contactAt = nextContactAt(this.state, now, this.interval);
+		const candidates = [contactAt, evaluation.nextChangeAt].filter((at): at is number => at !== null);
+		if (candidates.length === 0) {
+			return;
+		}
+		const at = Math.min(...candidates);
+		this.timer = this.options.clock.setTimeout(
+			() => {
+				this.timer = null;
+				void this.run(async () => {
+					const due = this.options.clock.now();
+					if (contactAt !== null && due >= contactAt) {
+						await this.contact();
+					} else {
+						await this.dispatch({type: 'clock-observed'});
+					}
+				});
+			},
+			Math.max(0, at - now),
+		);
+	}
+}
+
+function nextDeviceName(state: EngineState): string {
+	const taken = new Set(state.devices.map((device) => device.id));
+	let n = state.devices.length + 1;
+	while (taken.has(`device-${n}`)) {
+		n += 1;
+	}
+	return `device-${n}`;
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+	return new Runtime(options);
+}
