@@ -1,0 +1,182 @@
+/**
+ * The simulated network between the MyQ server and the license server (SPEC §1, §5): MSW
+ * handlers in front of the vendor's own Hono app, with a switch for the network's state.
+ *
+ * The returned `fetch` resolves requests through the handlers directly (msw's `getResponse`),
+ * without patching the global fetch: nothing else in the process is affected, several
+ * simulations can run side by side, and a round trip costs little (a 10-year simulation makes
+ * thousands). The `handlers` can also be given to `setupServer` where interception is wanted.
+ */
+import {getResponse, HttpResponse, http, type RequestHandler} from 'msw';
+import type {Clock} from '../source/ports/index.js';
+
+export type NetworkState = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
+
+export const NETWORK_STATES: readonly NetworkState[] = ['online', 'offline', 'error', 'slow', 'garbage'];
+
+export type SimulatedNetworkOptions = {
+	/** Where the license server "is", like `http://license.test`. */
+	baseUrl: string;
+	/** The vendor app (`createVendor(...).app`) that answers when the network works. */
+	app: {fetch(request: Request): Response | Promise<Response>};
+	/** Delays of the `slow` state run on this clock. @default the system timers */
+	clock?: Clock;
+	/** How long a `slow` answer takes: past the client's timeout. @default 60_000 */
+	slowMs?: number;
+};
+
+export type SimulatedNetwork = {
+	/** A fetch that goes through the handlers; rejects with a TypeError when there is no network. */
+	fetch: typeof fetch;
+	setState(state: NetworkState): void;
+	state(): NetworkState;
+	handlers: RequestHandler[];
+};
+
+export const DEFAULT_SLOW_MS = 60_000;
+
+const systemClock: Clock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** 64 zero bytes: a signature of the right form that never verifies. */
+const FORGED_SIGNATURE = Buffer.alloc(64).toString('base64');
+
+export function createSimulatedNetwork(options: SimulatedNetworkOptions): SimulatedNetwork {
+	const baseUrl = options.baseUrl.replace(/\/+$/, '');
+	const clock = options.clock ?? systemClock;
+	const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
+	let current: NetworkState = 'online';
+	let garbageCount = 0;
+
+	/** The slow state: the answer comes after `slowMs` on the clock, unless the caller gives up. */
+	function later(request: Request): Promise<Response> {
+		return new Promise((resolve) => {
+			const onAbort = () => {
+				clock.clearTimeout(handle);
+				resolve(HttpResponse.error());
+			};
+			const handle = clock.setTimeout(() => {
+				request.signal.removeEventListener('abort', onAbort);
+				resolve(options.app.fetch(request));
+			}, slowMs);
+			request.signal.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	/**
+	 * The garbage state, alternately: a body that is not JSON, then the server's real answer
+	 * with its document altered after signing (or, for an answer without one, a document
+	 * with a forged signature). The request does reach the server: only the answer is spoiled
+	 * on its way back, as by a broken proxy.
+	 */
+	async function garbage(request: Request): Promise<Response> {
+		garbageCount += 1;
+		const asked = request.method === 'GET' ? undefined : parseJson(await request.clone().text());
+		const answer = await options.app.fetch(request);
+		if (garbageCount % 2 === 1) {
+			return new HttpResponse('{"document": {"payload": <garbled', {
+				status: 200,
+				headers: {'Content-Type': 'application/json'},
+			});
+		}
+		const json = parseJson(await answer.text());
+		if (isRecord(json) && isRecord(json.document) && isRecord(json.document.payload)) {
+			const payload = json.document.payload;
+			payload.issuedAt = typeof payload.issuedAt === 'number' ? payload.issuedAt + 1 : 0;
+			return HttpResponse.json(json as Record<string, never>, {status: answer.status});
+		}
+		const fields = isRecord(asked) ? asked : {};
+		return HttpResponse.json({
+			document: {
+				payload: {
+					type: 'myq-activation',
+					version: 1,
+					installationId: typeof fields.installationId === 'string' ? fields.installationId : 'unknown',
+					fingerprint: typeof fields.fingerprint === 'string' ? fields.fingerprint : 'unknown',
+					issuedAt: clock.now(),
+					licenses: [],
+				},
+				signature: FORGED_SIGNATURE,
+			},
+			refusals: [],
+		});
+	}
+
+	const handlers: RequestHandler[] = [
+		http.all(`${baseUrl}/*`, ({request}) => {
+			switch (current) {
+				case 'online':
+					return options.app.fetch(request);
+				case 'offline':
+					return HttpResponse.error();
+				case 'error':
+					return HttpResponse.json(
+						{error: {code: 'service-unavailable', message: 'The license server is unavailable (simulated outage).'}},
+						{status: 503},
+					);
+				case 'slow':
+					return later(request);
+				case 'garbage':
+					return garbage(request);
+			}
+		}),
+	];
+
+	async function simulatedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+		const request = new Request(input, init);
+		const {signal} = request;
+		signal.throwIfAborted();
+		const response = await untilAborted(getResponse(handlers, request), signal);
+		if (response === undefined) {
+			// Real fetch to a host nobody serves fails the same way.
+			throw new TypeError('fetch failed', {cause: new Error(`nothing answers ${request.url} on the simulated network`)});
+		}
+		if (response.type === 'error') {
+			throw new TypeError('fetch failed', {cause: new Error('the simulated network is offline')});
+		}
+		return response;
+	}
+
+	return {
+		fetch: simulatedFetch as typeof fetch,
+		setState(state) {
+			current = state;
+			garbageCount = 0;
+		},
+		state: () => current,
+		handlers,
+	};
+}
+
+/** Like real fetch, an abort rejects at once with the signal's reason. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(signal.reason);
+		signal.addEventListener('abort', onAbort, {once: true});
+		promise.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			},
+		);
+	});
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

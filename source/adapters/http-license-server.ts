@@ -1,0 +1,235 @@
+/**
+ * The license-server client over fetch (SPEC §4, R14, R16). Every failure comes back as a value:
+ * what the engine needs is whether the contact was successful (a signed document, or a precise
+ * refusal) or failed (no answer, timeout, 5xx, unreadable or badly signed answer).
+ */
+import type {KeyObject} from 'node:crypto';
+import {z} from 'zod';
+import type {ActivationDocument, KeyRefusal, SignedDocument} from '../engine/types.js';
+import type {ActivationReply, Clock, Failure, LicenseServer, ServerResult} from '../ports/index.js';
+import {importPublicKey, verify} from '../signing/index.js';
+
+export type HttpLicenseServerOptions = {
+	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
+	baseUrl: string;
+	/** Timeouts run on this clock, so fake clocks control them (never AbortSignal.timeout). */
+	clock: Clock;
+	/** @default globalThis.fetch */
+	fetch?: typeof fetch;
+	/** @default 10_000 */
+	timeoutMs?: number;
+	/** The pinned vendor key. @default null: fetched from `/v1/public-key` at first use, then pinned */
+	publicKey?: KeyObject | null;
+	/** Called once when a key fetched from the server is pinned, with its printed form. */
+	onPinned?: (publicKeyText: string) => void;
+};
+
+export type HttpLicenseServer = LicenseServer & {
+	/** The vendor key in use: the one given, the one pinned, or null before the first use. */
+	publicKey(): KeyObject | null;
+};
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const grantSchema = z.object({
+	id: z.string(),
+	key: z.string(),
+	keyKind: z.enum(['installation', 'license']),
+	kind: z.enum(['perpetual', 'subscription']),
+	devices: z.number(),
+	activatedAt: z.number(),
+	expiresAt: z.number().nullable(),
+	autoRenew: z.boolean(),
+	revokedAt: z.number().nullable(),
+});
+
+/** The shape of an ActivationDocument payload: checked after its signature (R16). */
+export const activationDocumentSchema = z.object({
+	type: z.literal('myq-activation'),
+	version: z.literal(1),
+	installationId: z.string(),
+	fingerprint: z.string(),
+	issuedAt: z.number(),
+	licenses: z.array(grantSchema),
+	requestId: z.string().optional(),
+});
+
+const refusalSchema = z.object({key: z.string(), code: z.string(), message: z.string()});
+const errorBodySchema = z.object({error: z.object({code: z.string(), message: z.string()})});
+const activateReplySchema = z.object({document: z.unknown(), refusals: z.array(refusalSchema)});
+const contactReplySchema = z.object({document: z.unknown()});
+const publicKeyReplySchema = z.object({publicKey: z.string()});
+
+type Answer = {status: number; text: string};
+
+function fail<T>(failure: Failure): ServerResult<T> {
+	return {ok: false, failure};
+}
+
+export function createHttpLicenseServer(options: HttpLicenseServerOptions): HttpLicenseServer {
+	const baseUrl = options.baseUrl.replace(/\/+$/, '');
+	const {clock} = options;
+	const fetchImpl = options.fetch ?? globalThis.fetch;
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	let pinned: KeyObject | null = options.publicKey ?? null;
+	let pinning: Promise<ServerResult<KeyObject>> | null = null;
+
+	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
+	async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ServerResult<Answer>> {
+		const url = `${baseUrl}${path}`;
+		const controller = new AbortController();
+		let isTimedOut = false;
+		let timer: unknown;
+		const timedOut: ServerResult<Answer> = fail({
+			kind: 'timeout',
+			message: `The license server at ${baseUrl} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
+		});
+		const timeout = new Promise<ServerResult<Answer>>((resolve) => {
+			timer = clock.setTimeout(() => {
+				isTimedOut = true;
+				controller.abort();
+				resolve(timedOut);
+			}, timeoutMs);
+		});
+		const attempt = (async (): Promise<ServerResult<Answer>> => {
+			try {
+				const response = await fetchImpl(url, {
+					method,
+					headers: body === undefined ? {accept: 'application/json'} : {accept: 'application/json', 'content-type': 'application/json'},
+					...(body === undefined ? {} : {body: JSON.stringify(body)}),
+					signal: controller.signal,
+				});
+				// Reading the body is part of the exchange: a server that stalls mid-body times out too.
+				const text = await response.text();
+				return {ok: true, value: {status: response.status, text}};
+			} catch (error) {
+				if (isTimedOut) return timedOut;
+				// fetch reports every transport failure (refused, reset, DNS, TLS) as a TypeError;
+				// anything else thrown here is no answer from the server either.
+				return fail({kind: 'network', message: `The license server at ${baseUrl} cannot be reached: ${describeError(error)}.`});
+			}
+		})();
+		try {
+			return await Promise.race([attempt, timeout]);
+		} finally {
+			clock.clearTimeout(timer);
+		}
+	}
+
+	/** Reads a 2xx JSON answer of the given shape; anything else becomes the matching failure. */
+	async function call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<ServerResult<T>> {
+		const sent = await send(method, path, body);
+		if (!sent.ok) return sent;
+		const {status, text} = sent.value;
+		const json = parseJson(text);
+		if (status >= 200 && status < 300) {
+			if (json === undefined) {
+				return fail({kind: 'bad-response', message: `The license server's answer to ${path} is not JSON: ${preview(text)}.`});
+			}
+			const shaped = schema.safeParse(json);
+			if (!shaped.success) {
+				return fail({kind: 'bad-response', message: `The license server's answer to ${path} has an unexpected shape (${firstIssue(shaped.error)}).`});
+			}
+			return {ok: true, value: shaped.data};
+		}
+		const error = errorBodySchema.safeParse(json);
+		if (status >= 400 && status < 500 && error.success) {
+			// SPEC §4: a precise refusal is an answer, so the contact was successful.
+			return fail({kind: 'rejected', code: error.data.error.code, message: error.data.error.message});
+		}
+		const detail = error.success ? `${error.data.error.code}: ${error.data.error.message}` : preview(text);
+		return fail({kind: 'http', status, message: `The license server answered ${path} with HTTP ${status} (${detail}).`});
+	}
+
+	async function vendorKey(): Promise<ServerResult<KeyObject>> {
+		if (pinned !== null) return {ok: true, value: pinned};
+		// Concurrent first calls share one fetch of the key.
+		pinning ??= (async (): Promise<ServerResult<KeyObject>> => {
+			const reply = await call('GET', '/v1/public-key', publicKeyReplySchema);
+			if (!reply.ok) return reply;
+			let key: KeyObject;
+			try {
+				key = importPublicKey(reply.value.publicKey);
+			} catch (error) {
+				return fail<KeyObject>({kind: 'bad-response', message: `The license server sent an unusable public key: ${describeError(error)}.`});
+			}
+			// Trust on first use (R16): from now on only documents signed with this key are accepted.
+			pinned = key;
+			options.onPinned?.(reply.value.publicKey.trim());
+			return {ok: true, value: key};
+		})().finally(() => {
+			pinning = null;
+		});
+		return await pinning;
+	}
+
+	/** R16: the document must carry the vendor's signature, then have the shape of a document. */
+	function checkDocument(value: unknown, key: KeyObject, installationId: string): ServerResult<SignedDocument> {
+		const verified = verify<ActivationDocument>(value, key);
+		if (!verified.ok) {
+			return fail({kind: 'bad-signature', message: `The license server's document was refused: ${verified.reason}.`});
+		}
+		const shaped = activationDocumentSchema.safeParse(verified.value.payload);
+		if (!shaped.success) {
+			return fail({kind: 'bad-response', message: `The license server's document has an unexpected shape (${firstIssue(shaped.error)}).`});
+		}
+		if (verified.value.payload.installationId !== installationId) {
+			return fail({
+				kind: 'bad-response',
+				message: `The license server answered for installation ${verified.value.payload.installationId}, not ${installationId}.`,
+			});
+		}
+		// The signed value as received: a copy re-serialised by zod could drop members and no
+		// longer match its signature when it is verified again at the next load.
+		return {ok: true, value: verified.value};
+	}
+
+	return {
+		publicKey: () => pinned,
+
+		async activate(request) {
+			const key = await vendorKey();
+			if (!key.ok) return key;
+			const reply = await call('POST', '/v1/activate', activateReplySchema, request);
+			if (!reply.ok) return reply;
+			const document = checkDocument(reply.value.document, key.value, request.installationId);
+			if (!document.ok) return document;
+			const refusals: KeyRefusal[] = reply.value.refusals;
+			return {ok: true, value: {document: document.value, refusals} satisfies ActivationReply};
+		},
+
+		async contact(request) {
+			const key = await vendorKey();
+			if (!key.ok) return key;
+			const reply = await call('POST', '/v1/contact', contactReplySchema, request);
+			if (!reply.ok) return reply;
+			return checkDocument(reply.value.document, key.value, request.installationId);
+		},
+	};
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function preview(text: string): string {
+	const oneLine = text.replace(/\s+/g, ' ').trim();
+	if (oneLine === '') return 'an empty body';
+	return `"${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}"`;
+}
+
+function firstIssue(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (issue === undefined) return 'invalid';
+	return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
+function describeError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const cause = (error as {cause?: unknown}).cause;
+	return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
+}

@@ -1,0 +1,40 @@
+/**
+ * The vendor's typed error (Hono style: an error class that carries its context). The service
+ * throws it; the HTTP app turns it into `{error: {code, message}}` with its status (SPEC §4).
+ */
+
+/** Every code the vendor API answers with, so clients and tests can match on them. */
+export type VendorErrorCode =
+	| 'bad-request'
+	| 'body-too-large'
+	| 'not-found'
+	| 'unauthorized'
+	| 'forbidden'
+	| 'admin-disabled'
+	| 'malformed-key'
+	| 'unknown-key'
+	| 'unknown-license'
+	| 'unknown-installation'
+	| 'not-a-subscription'
+	| 'not-activated'
+	| 'revoked'
+	| 'internal';
+
+export type VendorErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500;
+
+export class VendorError extends Error {
+	constructor(
+		readonly status: VendorErrorStatus,
+		readonly code: VendorErrorCode,
+		message: string,
+		/** The request field at fault, for `bad-request` (dotted path, `keys.2`). */
+		readonly field?: string,
+	) {
+		super(message);
+		this.name = 'VendorError';
+	}
+
+	toBody(): {error: {code: VendorErrorCode; message: string; field?: string}} {
+		return {error: {code: this.code, message: this.message, ...(this.field === undefined ? {} : {field: this.field})}};
+	}
+}

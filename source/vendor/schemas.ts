@@ -1,0 +1,108 @@
+/**
+ * What the vendor API accepts, as zod schemas. A body that does not fit is refused with
+ * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
+ */
+import {z} from 'zod';
+import {VendorError} from './errors.js';
+
+const MAX_KEYS = 100;
+const MAX_LICENSES = 100;
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const customerSchema = z.object({
+	company: z.string().max(500),
+	person: z.string().max(500),
+	address: z.string().max(2000),
+	country: z.string().max(100),
+	email: z.string().max(500),
+	phone: z.string().max(100).optional(),
+});
+
+export const activateBodySchema = z.object({
+	installationId: text(200),
+	fingerprint: text(1000),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	customer: customerSchema.nullable().optional(),
+});
+
+export const contactBodySchema = z.object({
+	installationId: text(200),
+	fingerprint: text(1000),
+});
+
+/** The activation request file of R5 (ActivationRequest). */
+export const activationRequestSchema = z.object({
+	type: z.literal('myq-activation-request'),
+	version: z.literal(1),
+	requestId: text(200),
+	installationId: text(200),
+	fingerprint: text(1000),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	customer: customerSchema.nullable(),
+	createdAt: z.number(),
+});
+
+const licenseSpecShape = {
+	kind: z.enum(['perpetual', 'subscription']),
+	devices: z.int().min(1).max(1_000_000),
+	termDays: z.int().min(1).max(36_500).optional(),
+	autoRenew: z.boolean().optional(),
+};
+
+type LicenseSpecInput = {kind: 'perpetual' | 'subscription'; termDays?: number | undefined; autoRenew?: boolean | undefined};
+
+/** A subscription needs a term; a perpetual license has none and never renews. */
+function checkTerm(spec: LicenseSpecInput, context: z.RefinementCtx, path: (string | number)[]): void {
+	if (spec.kind === 'subscription' && spec.termDays === undefined) {
+		context.addIssue({code: 'custom', path: [...path, 'termDays'], message: 'a subscription needs termDays (the length of one term, in days)'});
+	}
+	if (spec.kind === 'perpetual' && spec.termDays !== undefined) {
+		context.addIssue({code: 'custom', path: [...path, 'termDays'], message: 'a perpetual license has no term: leave termDays out'});
+	}
+	if (spec.kind === 'perpetual' && spec.autoRenew === true) {
+		context.addIssue({code: 'custom', path: [...path, 'autoRenew'], message: 'a perpetual license does not renew: leave autoRenew out'});
+	}
+}
+
+export const mintBodySchema = z
+	.discriminatedUnion('type', [
+		z.object({type: z.literal('license'), ...licenseSpecShape}),
+		z.object({type: z.literal('installation'), licenses: z.array(z.object(licenseSpecShape)).min(1).max(MAX_LICENSES)}),
+	])
+	.superRefine((spec, context) => {
+		if (spec.type === 'license') {
+			checkTerm(spec, context, []);
+		} else {
+			spec.licenses.forEach((license, index) => {
+				checkTerm(license, context, ['licenses', index]);
+			});
+		}
+	});
+
+export const extendBodySchema = z.object({
+	days: z.int().min(1).max(36_500),
+});
+
+/** Parses JSON text against a schema; throws `bad-request` naming the field (or the JSON error). */
+export function parseBody<T>(schema: z.ZodType<T>, bodyText: string): T {
+	let value: unknown;
+	try {
+		value = JSON.parse(bodyText);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new VendorError(400, 'bad-request', `The request body is not valid JSON (${reason}). Send a JSON object.`);
+	}
+	return validate(schema, value);
+}
+
+export function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+	const result = schema.safeParse(value);
+	if (result.success) {
+		return result.data;
+	}
+	const issue = result.error.issues[0];
+	const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+	const message = issue?.message ?? 'invalid value';
+	throw new VendorError(400, 'bad-request', `The field "${field}" is invalid: ${message}.`, field);
+}

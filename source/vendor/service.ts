@@ -1,0 +1,362 @@
+/**
+ * The vendor's logic (SPEC §4), as a library: the HTTP routes, the CLI (`vendor mint`,
+ * `vendor offline-activate`) and tests all call this. Time comes only from `now()`.
+ */
+import type {KeyObject} from 'node:crypto';
+import {mintKey, parseKey} from '../engine/keys.js';
+import {
+	type ActivationDocument,
+	type ActivationResponsePayload,
+	type Customer,
+	DAY,
+	type KeyRefusal,
+	type LicenseGrant,
+	type SignedDocument,
+} from '../engine/types.js';
+import type {ActivationReply} from '../ports/index.js';
+import {sign, toSignedFileText} from '../signing/index.js';
+import {
+	bindKey,
+	type Catalog,
+	grantsOf,
+	type InstallationRecord,
+	type KeyRecord,
+	type LicenseRecord,
+	licenseId,
+	type MintSpec,
+	newLicenseRecord,
+	parseTarget,
+	renewKey,
+	type Target,
+} from './catalog.js';
+import {VendorError} from './errors.js';
+import {activationRequestSchema, extendBodySchema, mintBodySchema, validate} from './schemas.js';
+
+export type ActivateInput = {
+	installationId: string;
+	fingerprint: string;
+	keys: string[];
+	customer?: Customer | null;
+};
+
+export type ContactInput = {installationId: string; fingerprint: string};
+
+/** A key as the admin API shows it: the record, its licenses as granted, its installation. */
+export type KeyDescription = {
+	key: string;
+	record: KeyRecord;
+	licenses: LicenseGrant[];
+	installation: InstallationRecord | null;
+};
+
+export type VendorService = {
+	mint(spec: MintSpec): Promise<{key: string; record: KeyRecord}>;
+	/** R4: redeem keys for an installation and (re)bind it to the fingerprint (R8). */
+	activate(request: ActivateInput): Promise<ActivationReply>;
+	/** R14: the installation's document as it stands, after auto-renewals. */
+	contact(request: ContactInput): Promise<SignedDocument>;
+	/** R5: the vendor portal. Takes a request file's text, returns the response file's text. */
+	offlineActivate(requestFileText: string): Promise<string>;
+	/** Adds days to `expiresAt` of a license (`KEY/n`) or of every subscription of a key. */
+	extend(keyOrLicenseId: string, days: number): Promise<KeyDescription>;
+	cancelRenewal(keyOrLicenseId: string): Promise<KeyDescription>;
+	/** The license ends at once (revokedAt = now). */
+	revoke(keyOrLicenseId: string): Promise<KeyDescription>;
+	describe(keyOrLicenseId: string): Promise<KeyDescription>;
+};
+
+export type ServiceOptions = {
+	catalog: Catalog;
+	now: () => number;
+	privateKey: KeyObject;
+	randomBytes: (size: number) => Uint8Array;
+};
+
+export function createVendorService({catalog, now, privateKey, randomBytes}: ServiceOptions): VendorService {
+	// One change at a time: activation reads and writes several records, and two requests
+	// interleaving could bind one key to two installations.
+	let queue: Promise<unknown> = Promise.resolve();
+	function exclusive<T>(task: () => Promise<T>): Promise<T> {
+		const run = queue.then(task, task);
+		queue = run.catch(() => undefined);
+		return run;
+	}
+
+	function document(installationId: string, fingerprint: string, records: KeyRecord[], at: number, requestId?: string) {
+		const payload: ActivationDocument = {
+			type: 'myq-activation',
+			version: 1,
+			installationId,
+			fingerprint,
+			issuedAt: at,
+			licenses: records.flatMap(grantsOf),
+			...(requestId === undefined ? {} : {requestId}),
+		};
+		return sign(payload, privateKey);
+	}
+
+	/** The installation's keys, with due auto-renewals applied and saved. */
+	async function liveKeys(installation: InstallationRecord, at: number): Promise<KeyRecord[]> {
+		const records: KeyRecord[] = [];
+		for (const key of installation.keys) {
+			const stored = await catalog.key(key);
+			if (stored === undefined) continue;
+			const renewed = renewKey(stored, at);
+			if (renewed !== stored) await catalog.saveKey(renewed);
+			records.push(renewed);
+		}
+		return records;
+	}
+
+	async function activateNow(request: ActivateInput, requestId?: string): Promise<ActivationReply> {
+		const at = now();
+		const refusals: KeyRefusal[] = [];
+		const accepted: KeyRecord[] = [];
+		const seen = new Set<string>();
+		for (const input of request.keys) {
+			const parsed = parseKey(input);
+			if (!parsed.ok) {
+				refusals.push({key: input, code: 'malformed-key', message: parsed.error.message});
+				continue;
+			}
+			const {key} = parsed.value;
+			if (seen.has(key)) continue;
+			seen.add(key);
+			const record = await catalog.key(key);
+			if (record === undefined) {
+				refusals.push({
+					key,
+					code: 'unknown-key',
+					message: `The key ${key} is not in the vendor's catalog. Check it against your license document, or ask your reseller.`,
+				});
+				continue;
+			}
+			if (record.installationId !== null && record.installationId !== request.installationId) {
+				refusals.push({
+					key,
+					code: 'key-bound-elsewhere',
+					message: `The key ${key} is already activated on another installation; a key works on one installation only. Ask your reseller to move it.`,
+				});
+				continue;
+			}
+			const revokedAt = allRevokedAt(record.licenses);
+			if (revokedAt !== null) {
+				refusals.push({
+					key,
+					code: 'revoked',
+					message: `The key ${key} was revoked by the vendor on ${new Date(revokedAt).toISOString()}. Ask your reseller for a new key.`,
+				});
+				continue;
+			}
+			accepted.push(record);
+		}
+
+		const existing = await catalog.installation(request.installationId);
+		if (existing === undefined && accepted.length === 0) {
+			// Nothing to bind: answer with an empty document, and remember nothing.
+			return {document: document(request.installationId, request.fingerprint, [], at, requestId), refusals};
+		}
+		const installation: InstallationRecord = existing ?? {
+			installationId: request.installationId,
+			fingerprint: request.fingerprint,
+			keys: [],
+			customer: null,
+			createdAt: at,
+			lastActivationAt: at,
+			lastContactAt: null,
+		};
+		// R8: activation (re)binds every license of the installation to this fingerprint.
+		installation.fingerprint = request.fingerprint;
+		installation.lastActivationAt = at;
+		installation.lastContactAt = at;
+		if (request.customer) installation.customer = request.customer;
+		for (const record of accepted) {
+			if (record.installationId === null) {
+				await catalog.saveKey(bindKey(record, installation.installationId, at));
+			}
+			if (!installation.keys.includes(record.key)) installation.keys.push(record.key);
+		}
+		await catalog.saveInstallation(installation);
+		const records = await liveKeys(installation, at);
+		return {document: document(installation.installationId, installation.fingerprint, records, at, requestId), refusals};
+	}
+
+	async function resolve(keyOrLicenseId: string): Promise<{target: Target; record: KeyRecord}> {
+		const target = parseTarget(keyOrLicenseId);
+		const record = await catalog.key(target.key);
+		if (record === undefined) {
+			throw new VendorError(404, 'unknown-key', `The key ${target.key} is not in the catalog.`);
+		}
+		if (target.index !== null && (record.type !== 'installation' || target.index >= record.licenses.length)) {
+			const ids = record.licenses.map((_, index) => licenseId(record, index)).join(', ');
+			throw new VendorError(404, 'unknown-license', `"${keyOrLicenseId}" is not a license of ${record.key}; its licenses are ${ids}.`);
+		}
+		return {target, record};
+	}
+
+	async function describeRecord(record: KeyRecord): Promise<KeyDescription> {
+		const installation = record.installationId === null ? undefined : await catalog.installation(record.installationId);
+		return {key: record.key, record, licenses: grantsOf(record), installation: installation ?? null};
+	}
+
+	/**
+	 * Applies `change` to the licenses the target names (one license, or every subscription of a
+	 * key), after due renewals: the catalog is brought to `now` before an admin changes it.
+	 */
+	async function changeSubscriptions(
+		keyOrLicenseId: string,
+		action: string,
+		change: (license: LicenseRecord, at: number) => LicenseRecord,
+		options: {needsActivation: boolean; subscriptionsOnly: boolean},
+	): Promise<KeyDescription> {
+		const at = now();
+		const {target, record: stored} = await resolve(keyOrLicenseId);
+		const record = renewKey(stored, at);
+		const indexes = record.licenses
+			.map((license, index) => ({license, index}))
+			.filter(({index}) => target.index === null || index === target.index);
+		const name = target.index === null ? record.key : licenseId(record, target.index);
+		const eligible = options.subscriptionsOnly ? indexes.filter(({license}) => license.kind === 'subscription') : indexes;
+		if (eligible.length === 0) {
+			throw new VendorError(409, 'not-a-subscription', `Cannot ${action} ${name}: it is perpetual, it has no term.`);
+		}
+		const live = eligible.filter(({license}) => license.revokedAt === null);
+		if (live.length === 0) {
+			throw new VendorError(409, 'revoked', `Cannot ${action} ${name}: it was revoked.`);
+		}
+		if (options.needsActivation && live.some(({license}) => license.expiresAt === null)) {
+			throw new VendorError(
+				409,
+				'not-activated',
+				`Cannot ${action} ${name}: it was never activated, and a term starts at the first activation. Try again once the customer has activated it.`,
+			);
+		}
+		const chosen = new Set(live.map(({index}) => index));
+		const changed: KeyRecord = {
+			...record,
+			licenses: record.licenses.map((license, index) => (chosen.has(index) ? change(license, at) : license)),
+		};
+		await catalog.saveKey(changed);
+		return describeRecord(changed);
+	}
+
+	return {
+		async mint(spec) {
+			const valid = validate(mintBodySchema, spec);
+			return exclusive(async () => {
+				const specs = valid.type === 'license' ? [valid] : valid.licenses;
+				let key = mintKey(valid.type, randomBytes);
+				// 115 random bits make a collision unthinkable; checking costs one read.
+				while ((await catalog.key(key)) !== undefined) key = mintKey(valid.type, randomBytes);
+				const record: KeyRecord = {
+					key,
+					type: valid.type,
+					licenses: specs.map(newLicenseRecord),
+					installationId: null,
+					createdAt: now(),
+					boundAt: null,
+				};
+				await catalog.saveKey(record);
+				return {key, record};
+			});
+		},
+
+		activate(request) {
+			return exclusive(() => activateNow(request));
+		},
+
+		contact(request) {
+			return exclusive(async () => {
+				const at = now();
+				const installation = await catalog.installation(request.installationId);
+				if (installation === undefined) {
+					throw new VendorError(
+						404,
+						'unknown-installation',
+						`The installation ${request.installationId} has never been activated here. Activate a key first.`,
+					);
+				}
+				installation.lastContactAt = at;
+				await catalog.saveInstallation(installation);
+				const records = await liveKeys(installation, at);
+				// SPEC §4: a contact from another fingerprint gets the document still bound to the old
+				// one; only Activate rebinds (R8).
+				return document(installation.installationId, installation.fingerprint, records, at);
+			});
+		},
+
+		async offlineActivate(requestFileText) {
+			// The request is not signed (only the response is): a request file that an editor
+			// reformatted is still a good request, so plain JSON is enough here.
+			let value: unknown;
+			try {
+				value = JSON.parse(requestFileText);
+			} catch {
+				throw new VendorError(
+					400,
+					'bad-request',
+					'This is not an activation request file (it is not JSON). Upload the file that MyQ exported for manual activation.',
+				);
+			}
+			const request = validate(activationRequestSchema, value);
+			const reply = await exclusive(() => activateNow(request, request.requestId));
+			const payload: ActivationResponsePayload = {
+				type: 'myq-activation-response',
+				version: 1,
+				requestId: request.requestId,
+				installationId: request.installationId,
+				fingerprint: request.fingerprint,
+				document: reply.document,
+				refusals: reply.refusals,
+			};
+			return toSignedFileText(sign(payload, privateKey));
+		},
+
+		async extend(keyOrLicenseId, days) {
+			const valid = validate(extendBodySchema, {days});
+			return exclusive(() =>
+				changeSubscriptions(
+					keyOrLicenseId,
+					'extend',
+					(license) => ({...license, expiresAt: (license.expiresAt ?? 0) + valid.days * DAY}),
+					{needsActivation: true, subscriptionsOnly: true},
+				),
+			);
+		},
+
+		cancelRenewal(keyOrLicenseId) {
+			return exclusive(() =>
+				changeSubscriptions(keyOrLicenseId, 'cancel the renewal of', (license) => ({...license, autoRenew: false}), {
+					needsActivation: false,
+					subscriptionsOnly: true,
+				}),
+			);
+		},
+
+		revoke(keyOrLicenseId) {
+			return exclusive(() =>
+				changeSubscriptions(keyOrLicenseId, 'revoke', (license, at) => ({...license, revokedAt: at}), {
+					needsActivation: false,
+					subscriptionsOnly: false,
+				}),
+			);
+		},
+
+		async describe(keyOrLicenseId) {
+			const {record} = await resolve(keyOrLicenseId);
+			// Shown as of now: renewals due are applied lazily at the next contact, but the admin
+			// should see them already.
+			return describeRecord(renewKey(record, now()));
+		},
+	};
+}
+
+/** When every license of a key is revoked, the latest revocation; otherwise null. */
+function allRevokedAt(licenses: LicenseRecord[]): number | null {
+	let latest: number | null = null;
+	for (const license of licenses) {
+		if (license.revokedAt === null) return null;
+		latest = latest === null ? license.revokedAt : Math.max(latest, license.revokedAt);
+	}
+	return latest;
+}

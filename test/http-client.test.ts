@@ -1,0 +1,305 @@
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createClock} from '@sinonjs/fake-timers';
+import Keyv from 'keyv';
+import {describe, expect, it} from 'vitest';
+import {createSimulatedNetwork} from '../simulator/network.js';
+import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
+import type {Clock} from '../source/ports/index.js';
+import {importPublicKey} from '../source/signing/index.js';
+import {createVendor} from '../source/vendor/index.js';
+import {serveVendor} from '../source/vendor/serve.js';
+
+const START = Date.UTC(2027, 0, 4, 9);
+const BASE_URL = 'http://license.test';
+const INSTALLATION = {installationId: 'inst-1', fingerprint: 'fp-a'};
+
+/** @sinonjs/fake-timers' createClock fakes nothing globally: it is only our Clock port. */
+function fakeClock() {
+	const fake = createClock(START);
+	const clock: Clock = {
+		now: () => fake.now,
+		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
+		clearTimeout: (handle) => fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
+	};
+	return {fake, clock};
+}
+
+async function setup() {
+	const {fake, clock} = fakeClock();
+	const vendor = await createVendor({store: new Keyv(), now: clock.now});
+	const network = createSimulatedNetwork({baseUrl: BASE_URL, app: vendor.app, clock});
+	const {key} = await vendor.service.mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: true});
+	const client = createHttpLicenseServer({
+		baseUrl: BASE_URL,
+		clock,
+		fetch: network.fetch,
+		publicKey: importPublicKey(vendor.publicKey),
+	});
+	return {fake, clock, vendor, network, client, key};
+}
+
+/** A client over a fetch that answers every request with one canned response. */
+function clientAnswering(answer: () => Response | Promise<Response>, publicKeyText?: string) {
+	const {clock} = fakeClock();
+	return createHttpLicenseServer({
+		baseUrl: BASE_URL,
+		clock,
+		fetch: (async () => answer()) as typeof fetch,
+		publicKey: publicKeyText === undefined ? null : importPublicKey(publicKeyText),
+	});
+}
+
+describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
+	it('online: activate and contact return verified documents', async () => {
+		const {client, key} = await setup();
+
+		const activation = await client.activate({...INSTALLATION, keys: [key, 'bogus'], customer: null});
+		expect(activation.ok).toBe(true);
+		if (!activation.ok) return;
+		expect(activation.value.document.payload).toMatchObject({installationId: 'inst-1', fingerprint: 'fp-a', issuedAt: START});
+		expect(activation.value.document.payload.licenses).toEqual([expect.objectContaining({id: key, expiresAt: START + 30 * 86_400_000})]);
+		expect(activation.value.refusals).toEqual([expect.objectContaining({key: 'bogus', code: 'malformed-key'})]);
+
+		const contact = await client.contact(INSTALLATION);
+		expect(contact).toMatchObject({ok: true, value: {payload: {installationId: 'inst-1'}}});
+	});
+
+	it('offline: a network failure, never a throw', async () => {
+		const {client, network} = await setup();
+		network.setState('offline');
+		const result = await client.contact(INSTALLATION);
+		expect(result).toMatchObject({ok: false, failure: {kind: 'network'}});
+		if (!result.ok) expect(result.failure.message).toContain(BASE_URL);
+	});
+
+	it('any TypeError from fetch is a network failure', async () => {
+		const client = clientAnswering(() => {
+			throw new TypeError('fetch failed', {cause: new Error('connect ECONNREFUSED 127.0.0.1:1')});
+		});
+		const result = await client.contact(INSTALLATION);
+		expect(result).toMatchObject({ok: false, failure: {kind: 'network'}});
+		if (!result.ok) expect(result.failure.message).toContain('ECONNREFUSED');
+	});
+
+	it('error: a 5xx is an http failure with its status', async () => {
+		const {client, network} = await setup();
+		network.setState('error');
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'http', status: 503}});
+	});
+
+	it('slow: times out on the injected clock after timeoutMs, and aborts the request', async () => {
+		const {client, network, fake} = await setup();
+		network.setState('slow');
+		let settled = false;
+		const pending = client.contact(INSTALLATION).then((result) => {
+			settled = true;
+			return result;
+		});
+
+		// 9.999 s: still waiting
+		await fake.tickAsync(9_999);
+		expect(settled).toBe(false);
+		// 10 s: the client gives up
+		await fake.tickAsync(1);
+		const result = await pending;
+		expect(result).toMatchObject({ok: false, failure: {kind: 'timeout'}});
+		// the aborted request left no timer behind (the slow answer was cancelled, ours cleared)
+		expect(fake.countTimers()).toBe(0);
+	});
+
+	it('the timeout is configurable', async () => {
+		const {vendor, network, fake, clock} = await setup();
+		network.setState('slow');
+		const client = createHttpLicenseServer({
+			baseUrl: BASE_URL,
+			clock,
+			fetch: network.fetch,
+			timeoutMs: 2_000,
+			publicKey: importPublicKey(vendor.publicKey),
+		});
+		const pending = client.contact(INSTALLATION);
+		await fake.tickAsync(2_000);
+		expect(await pending).toMatchObject({ok: false, failure: {kind: 'timeout'}});
+	});
+
+	it('a timer that was not needed is cleared', async () => {
+		const {client, fake, key} = await setup();
+		await client.activate({...INSTALLATION, keys: [key], customer: null});
+		expect(fake.countTimers()).toBe(0);
+	});
+
+	it('rejected: a 4xx with an error body is a precise refusal (a successful contact)', async () => {
+		const {client} = await setup();
+		const result = await client.contact({installationId: 'never-activated', fingerprint: 'fp-a'});
+		expect(result).toMatchObject({ok: false, failure: {kind: 'rejected', code: 'unknown-installation'}});
+	});
+
+	it('a 4xx without an error body is an http failure', async () => {
+		const client = clientAnswering(() => new Response('<html>teapot</html>', {status: 418}));
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'http', status: 418}});
+	});
+
+	it('garbage: unreadable answers are bad-response, altered documents bad-signature', async () => {
+		const {client, network, key} = await setup();
+		await client.activate({...INSTALLATION, keys: [key], customer: null});
+		network.setState('garbage');
+
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-signature'}});
+		expect(await client.activate({...INSTALLATION, keys: [], customer: null})).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response'},
+		});
+		expect(await client.activate({...INSTALLATION, keys: [], customer: null})).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-signature'},
+		});
+	});
+
+	it('bad-response: JSON of the wrong shape, or a document for another installation', async () => {
+		const {vendor} = await setup();
+		const wrongShape = clientAnswering(() => Response.json({documents: []}), vendor.publicKey);
+		expect(await wrongShape.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+
+		const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 1});
+		const other = await vendor.service.activate({installationId: 'inst-2', fingerprint: 'fp-z', keys: [key]});
+		const misdirected = clientAnswering(() => Response.json({document: other.document}), vendor.publicKey);
+		expect(await misdirected.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+	});
+
+	it('bad-signature: a document signed by another vendor key', async () => {
+		const {network, clock, key} = await setup();
+		const impostor = await createVendor({store: new Keyv(), now: clock.now});
+		const client = createHttpLicenseServer({
+			baseUrl: BASE_URL,
+			clock,
+			fetch: network.fetch,
+			publicKey: importPublicKey(impostor.publicKey),
+		});
+		expect(await client.activate({...INSTALLATION, keys: [key], customer: null})).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-signature'},
+		});
+	});
+
+	it('R16: without a key it fetches /v1/public-key once, pins it and reports it', async () => {
+		const {vendor, network, clock, key} = await setup();
+		const requested: string[] = [];
+		const countingFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+			requested.push(new URL(input instanceof Request ? input.url : input).pathname);
+			return network.fetch(input, init);
+		}) as typeof fetch;
+		const pinned: string[] = [];
+		const client = createHttpLicenseServer({baseUrl: `${BASE_URL}/`, clock, fetch: countingFetch, onPinned: (text) => pinned.push(text)});
+		expect(client.publicKey()).toBeNull();
+
+		const [activation, again] = await Promise.all([
+			client.activate({...INSTALLATION, keys: [key], customer: null}),
+			client.activate({...INSTALLATION, keys: [key], customer: null}),
+		]);
+		const contact = await client.contact(INSTALLATION);
+
+		expect([activation.ok, again.ok, contact.ok]).toEqual([true, true, true]);
+		expect(pinned).toEqual([vendor.publicKey]);
+		expect(requested).toEqual(['/v1/public-key', '/v1/activate', '/v1/activate', '/v1/contact']);
+		expect(client.publicKey()?.equals(importPublicKey(vendor.publicKey))).toBe(true);
+	});
+
+	it('R16: a failed key fetch is returned as the failure of the call, and retried next time', async () => {
+		const {vendor, network, clock} = await setup();
+		await vendor.service.activate({...INSTALLATION, keys: []});
+		const pinned: string[] = [];
+		const client = createHttpLicenseServer({baseUrl: BASE_URL, clock, fetch: network.fetch, onPinned: (text) => pinned.push(text)});
+
+		network.setState('offline');
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'network'}});
+		expect(client.publicKey()).toBeNull();
+
+		network.setState('online');
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'rejected', code: 'unknown-installation'}});
+		expect(pinned).toEqual([vendor.publicKey]);
+	});
+
+	it('a server sending an unusable public key is a bad-response', async () => {
+		const client = clientAnswering(() => Response.json({publicKey: 'not-a-key'}));
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+		expect(client.publicKey()).toBeNull();
+	});
+});
+
+describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => {
+	it('activates and contacts over real HTTP', async () => {
+		const token = 'test-token';
+		const served = await serveVendor({port: 0, storeUrl: 'memory:', token, log: () => {}});
+		try {
+			expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			// Given a key minted through the admin API
+			const minted = await fetch(`${served.url}/v1/admin/keys`, {
+				method: 'POST',
+				headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+				body: JSON.stringify({type: 'installation', licenses: [{kind: 'perpetual', devices: 10}]}),
+			});
+			expect(minted.status).toBe(201);
+			const {key} = (await minted.json()) as {key: string};
+
+			// When the client activates it and contacts the server, on the system clock
+			const pinned: string[] = [];
+			const client = createHttpLicenseServer({
+				baseUrl: served.url,
+				clock: {now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)},
+				onPinned: (text) => pinned.push(text),
+			});
+			const activation = await client.activate({...INSTALLATION, keys: [key], customer: null});
+			const contact = await client.contact({installationId: 'inst-1', fingerprint: 'fp-other'});
+
+			// Then both answers verify with the served key
+			expect(pinned).toEqual([served.publicKey]);
+			expect(activation).toMatchObject({ok: true, value: {refusals: []}});
+			if (activation.ok) expect(activation.value.document.payload.licenses.map((license) => license.id)).toEqual([`${key}/1`]);
+			expect(contact).toMatchObject({ok: true, value: {payload: {fingerprint: 'fp-a'}}});
+			const notFound = await fetch(`${served.url}/nothing`);
+			expect(notFound.status).toBe(404);
+		} finally {
+			await served.close();
+		}
+		// And once closed, nothing answers there any more
+		const client = createHttpLicenseServer({
+			baseUrl: served.url,
+			clock: {now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)},
+			publicKey: importPublicKey(served.publicKey),
+		});
+		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'network'}});
+	});
+
+	it('keeps its identity and catalog across restarts on a SQLite store', async () => {
+		const directory = await mkdtemp(join(tmpdir(), 'myq-serve-'));
+		const storeUrl = `sqlite://${join(directory, 'vendor.sqlite')}`;
+		try {
+			const first = await serveVendor({port: 0, storeUrl, token: 't', log: () => {}});
+			const minted = await fetch(`${first.url}/v1/admin/keys`, {
+				method: 'POST',
+				headers: {authorization: 'Bearer t'},
+				body: JSON.stringify({type: 'license', kind: 'perpetual', devices: 2}),
+			});
+			const {key} = (await minted.json()) as {key: string};
+			await first.close();
+
+			const second = await serveVendor({port: 0, storeUrl, token: 't', log: () => {}});
+			try {
+				expect(second.publicKey).toBe(first.publicKey);
+				const described = await fetch(`${second.url}/v1/admin/keys/${key}`, {headers: {authorization: 'Bearer t'}});
+				expect(described.status).toBe(200);
+			} finally {
+				await second.close();
+			}
+		} finally {
+			await rm(directory, {recursive: true, force: true});
+		}
+	});
+
+	it('refuses a store URL it cannot open, saying which ones it knows', async () => {
+		await expect(serveVendor({port: 0, storeUrl: 'ftp://nowhere'})).rejects.toThrow(/sqlite:\/\/PATH/);
+	});
+});

@@ -1,0 +1,149 @@
+import {createClock} from '@sinonjs/fake-timers';
+import Keyv from 'keyv';
+import {getResponse} from 'msw';
+import {describe, expect, it} from 'vitest';
+import {createSimulatedNetwork} from '../simulator/network.js';
+import type {ActivationDocument} from '../source/engine/types.js';
+import type {Clock} from '../source/ports/index.js';
+import {importPublicKey, verify} from '../source/signing/index.js';
+import {createVendor} from '../source/vendor/index.js';
+
+const START = Date.UTC(2027, 0, 4, 9);
+const BASE_URL = 'http://license.test';
+
+async function setup(slowMs?: number) {
+	const fake = createClock(START);
+	const clock: Clock = {
+		now: () => fake.now,
+		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
+		clearTimeout: (handle) => fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
+	};
+	const vendor = await createVendor({store: new Keyv(), now: clock.now});
+	const network = createSimulatedNetwork({baseUrl: BASE_URL, app: vendor.app, clock, ...(slowMs === undefined ? {} : {slowMs})});
+	return {fake, clock, vendor, network};
+}
+
+/** An installation with one license, activated over the network, for contacts to answer. */
+async function activated(vendor: Awaited<ReturnType<typeof createVendor>>) {
+	const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 3});
+	await vendor.service.activate({installationId: 'inst-1', fingerprint: 'fp-a', keys: [key]});
+}
+
+const contactInit: RequestInit = {
+	method: 'POST',
+	headers: {'content-type': 'application/json'},
+	body: JSON.stringify({installationId: 'inst-1', fingerprint: 'fp-a'}),
+};
+
+describe('simulated network (SPEC §5 network states)', () => {
+	it('online: requests reach the vendor app', async () => {
+		const {network, vendor} = await setup();
+		expect(network.state()).toBe('online');
+		const response = await network.fetch(`${BASE_URL}/v1/health`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ok: true, publicKey: vendor.publicKey});
+	});
+
+	it('offline: fetch rejects with a TypeError, like real fetch with no network', async () => {
+		const {network} = await setup();
+		network.setState('offline');
+		expect(network.state()).toBe('offline');
+		await expect(network.fetch(`${BASE_URL}/v1/health`)).rejects.toBeInstanceOf(TypeError);
+		// the handler itself answers with a network error response
+		const raw = await getResponse(network.handlers, new Request(`${BASE_URL}/v1/health`));
+		expect(raw?.type).toBe('error');
+	});
+
+	it('error: the license server answers 503 with a JSON error', async () => {
+		const {network} = await setup();
+		network.setState('error');
+		const response = await network.fetch(`${BASE_URL}/v1/health`);
+		expect(response.status).toBe(503);
+		expect(await response.json()).toMatchObject({error: {code: 'service-unavailable'}});
+	});
+
+	it('slow: the answer comes only after slowMs on the injected clock', async () => {
+		const {network, fake} = await setup(60_000);
+		network.setState('slow');
+		let answered: Response | undefined;
+		const pending = network.fetch(`${BASE_URL}/v1/health`).then((response) => {
+			answered = response;
+		});
+
+		await fake.tickAsync(59_999);
+		expect(answered).toBeUndefined();
+		await fake.tickAsync(1);
+		await pending;
+		expect(answered?.status).toBe(200);
+	});
+
+	it('slow: a caller that gives up gets an AbortError at once, and no timer is left behind', async () => {
+		const {network, fake} = await setup();
+		network.setState('slow');
+		const controller = new AbortController();
+		const pending = network.fetch(`${BASE_URL}/v1/health`, {signal: controller.signal});
+		await fake.tickAsync(1_000);
+		expect(fake.countTimers()).toBe(1);
+
+		controller.abort();
+
+		await expect(pending).rejects.toMatchObject({name: 'AbortError'});
+		expect(fake.countTimers()).toBe(0);
+	});
+
+	it('garbage: alternately a body that is not JSON and a document whose signature fails', async () => {
+		const {network, vendor} = await setup();
+		await activated(vendor);
+		network.setState('garbage');
+		const publicKey = importPublicKey(vendor.publicKey);
+
+		const first = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
+		expect(first.status).toBe(200);
+		await expect(first.clone().json()).rejects.toThrow();
+
+		const second = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
+		const {document} = (await second.json()) as {document: {payload: ActivationDocument; signature: string}};
+		expect(document.payload).toMatchObject({type: 'myq-activation', installationId: 'inst-1', fingerprint: 'fp-a'});
+		expect(verify(document, publicKey)).toMatchObject({ok: false});
+
+		const third = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
+		await expect(third.json()).rejects.toThrow();
+
+		// back online, the same request verifies: only the answer was spoiled
+		network.setState('online');
+		const clean = (await (await network.fetch(`${BASE_URL}/v1/contact`, contactInit)).json()) as {document: unknown};
+		expect(verify(clean.document, publicKey).ok).toBe(true);
+	});
+
+	it('garbage: an answer without a document is replaced by a forged one', async () => {
+		const {network, vendor} = await setup();
+		network.setState('garbage');
+		await network.fetch(`${BASE_URL}/v1/public-key`);
+		const forged = (await (await network.fetch(`${BASE_URL}/v1/public-key`)).json()) as {document: unknown};
+		expect(verify(forged.document, importPublicKey(vendor.publicKey)).ok).toBe(false);
+	});
+
+	it('a URL outside the license server fails like an unreachable host', async () => {
+		const {network} = await setup();
+		await expect(network.fetch('http://elsewhere.test/v1/health')).rejects.toBeInstanceOf(TypeError);
+	});
+
+	it('does not intercept the global fetch', async () => {
+		const before = globalThis.fetch;
+		await setup();
+		expect(globalThis.fetch).toBe(before);
+	});
+
+	it('is fast enough for a 10-year simulation (3,650 contacts)', async () => {
+		const {network, vendor} = await setup();
+		await activated(vendor);
+		const started = performance.now();
+		for (let day = 0; day < 3_650; day++) {
+			const response = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
+			expect(response.status).toBe(200);
+			await response.arrayBuffer();
+		}
+		// Generous for a 2-core CI machine; measured well under this.
+		expect(performance.now() - started).toBeLessThan(15_000);
+	});
+});
