@@ -7,7 +7,7 @@ import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
 import type {ActivationDocument, KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {ActivationReply, Clock, Failure, LicenseServer, ServerResult} from '../ports/index.js';
-import {importPublicKey, verify} from '../signing/index.js';
+import {exportPublicKey, importPublicKey, verify} from '../signing/index.js';
 
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
@@ -186,6 +186,11 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 
 	return {
 		publicKey: () => pinned,
+
+		async fetchPublicKey() {
+			const key = await vendorKey();
+			return key.ok ? exportPublicKey(key.value) : null;
+		},
 
 		async activate(request) {
 			const key = await vendorKey();

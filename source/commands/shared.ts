@@ -31,13 +31,19 @@ Common options
 Exit codes: 0 done, 1 failed, 2 bad input.`;
 
 export function parseArgs<F extends AnyFlags>(help: string, argv: string[], flags: F) {
-	return meow(`${help}\n${COMMON_HELP}`, {
+	// meow renames the process after the package; keep the command line visible to ps and
+	// pkill (`pkill -f "vendor serve"`), and skip its package.json lookup.
+	const title = process.title;
+	const cli = meow(`${help}\n${COMMON_HELP}`, {
 		importMeta: import.meta,
 		argv,
 		flags,
 		allowUnknownFlags: false,
 		description: false,
+		pkg: {name: 'myq-license'},
 	});
+	process.title = title;
+	return cli;
 }
 
 export function chooseLang(flag: string | undefined): Lang {
