@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {DAY, HOUR} from '../source/engine/types.js';
+import type {MintSpec} from '../source/vendor/index.js';
 import {createWorld, CUSTOMER, type World} from './helpers/world.js';
 
 let world: World;
@@ -120,9 +121,9 @@ describe('R5 manual activation', () => {
 		return {request: exported.text, response: await w.vendor.service.offlineActivate(exported.text)};
 	}
 
-	it.each([
-		['an installation key', {type: 'installation', licenses: [{kind: 'perpetual', devices: 4}]} as const, 4],
-		['a license key', {type: 'license', kind: 'subscription', devices: 2, termDays: 90} as const, 2],
+	it.each<[string, MintSpec, number]>([
+		['an installation key', {type: 'installation', licenses: [{kind: 'perpetual', devices: 4}]}, 4],
+		['a license key', {type: 'license', kind: 'subscription', devices: 2, termDays: 90}, 2],
 	])('R5 works for %s with no network', async (_label, spec, capacity) => {
 		world = await registered();
 		world.network.setState('offline');

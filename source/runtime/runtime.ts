@@ -382,7 +382,7 @@ export class Runtime {
 			return {
 				ok: false,
 				code: reply.failure.kind,
-				message: `The license server could not be reached (${reply.failure.message}). Check the network and try again; licenses keep working during the grace periods.`,
+				message: `The license server could not be reached (${reply.failure.message}). Check the network and try again with Connect now; licenses keep working during the grace periods.`,
 			};
 		}
 		const checked = await this.checkDocument(reply.value, null);
@@ -400,10 +400,14 @@ export class Runtime {
 			return {ok: false, code: failure.code, message: `The license server refused the activation: ${failure.message}`};
 		}
 		await this.dispatch({type: 'activation-failed', failure});
+		const why =
+			failure.kind === 'bad-signature' || failure.kind === 'bad-response'
+				? `the license server answered something that cannot be trusted (${failure.message})`
+				: `the license server could not be reached (${failure.message})`;
 		return {
 			ok: false,
 			code: 'offline',
-			message: `Activation failed: the license server could not be reached (${failure.message}). The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.`,
+			message: `Activation failed: ${why}. The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.`,
 		};
 	}
 
