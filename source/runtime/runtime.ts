@@ -16,6 +16,7 @@ import {
 	type CustomerForm,
 	DAY,
 	type EngineState,
+	HOUR,
 	type SignedDocument,
 } from '../engine/types.js';
 import type {Clock, Failure, HardwareProbe, LicenseServer, Store} from '../ports/index.js';
@@ -35,6 +36,12 @@ export type RuntimeOptions = {
 	newId?: () => string;
 	/** Whether to schedule contacts and wake-ups (a one-shot CLI command does not). @default true */
 	schedule?: boolean;
+	/**
+	 * R15: how often the clock is looked at between other events, so the high-water mark follows
+	 * time. Null: only at events (the simulator shows the clock to the engine itself).
+	 * @default HOUR
+	 */
+	clockCheckInterval?: number | null;
 	/** Whether to contact the server at start (R14). A one-shot CLI command does not. @default true */
 	contactOnStart?: boolean;
 };
@@ -513,7 +520,10 @@ export class Runtime {
 		const now = this.options.clock.now();
 		const evaluation = this.snapshot().evaluation;
 		const contactAt = nextContactAt(this.state, now, this.interval);
-		const candidates = [contactAt, evaluation.nextChangeAt].filter((at): at is number => at !== null);
+		const check = this.options.clockCheckInterval === undefined ? HOUR : this.options.clockCheckInterval;
+		const candidates = [contactAt, evaluation.nextChangeAt, check === null ? null : now + check].filter(
+			(at): at is number => at !== null,
+		);
 		if (candidates.length === 0) {
 			return;
 		}

@@ -1,0 +1,490 @@
+/**
+ * The simulation harness (SPEC §5): the real runtime and engine against the simulated clock,
+ * the vendor's Hono app in process behind the MSW network layer, named fingerprints, and a real
+ * SQLite store in a temporary folder. A `restart` is a new runtime over the same store.
+ */
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import Keyv from 'keyv';
+import {createNamedProbe} from '../source/adapters/hardware-probe.js';
+import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
+import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
+import type {Evaluation} from '../source/engine/evaluate.js';
+import {DAY, type LogEntry} from '../source/engine/types.js';
+import {bannerText, type Lang} from '../source/i18n/index.js';
+import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
+import {type Outcome, createRuntime, type Runtime} from '../source/runtime/runtime.js';
+import {importPublicKey} from '../source/signing/index.js';
+import {createVendor, type Vendor} from '../source/vendor/index.js';
+import {createSimulatedClock, type SimulatedClock} from './clock.js';
+import {createSimulatedNetwork, type NetworkState, type SimulatedNetwork} from './network.js';
+import type {Expectation, Scenario, Step} from './scenario.js';
+
+export const SIMULATED_SERVER = 'http://license-server.simulated';
+const ADMIN_TOKEN = 'simulator-admin-token';
+
+export type DaySample = {
+	day: number;
+	at: string;
+	state: Evaluation['state'];
+	operational: boolean;
+	capacity: number;
+	devices: {activated: number; licensed: number; capacity: number};
+	banners: {id: string; days?: number; text: string}[];
+	licenses: {key: string; kind: string; devices: number | null; status: string; expiresAt: string | null; renewsAt: string | null}[];
+	server: {reachable: boolean; lastSuccessAt: string | null; unreachableSince: string | null};
+};
+
+export type SimulationEvent = {day: number; at: string; type: string; detail: string};
+
+export type ExpectationFailure = {day: number; line: number; field: string; expected: unknown; actual: unknown; message: string};
+
+export type SimulationResult = {
+	scenario: string;
+	start: string;
+	lang: Lang;
+	days: DaySample[];
+	events: SimulationEvent[];
+	expectations: {passed: number; failed: ExpectationFailure[]};
+};
+
+export type SimulationOptions = {
+	/** Stop after this day (inclusive). @default scenario.days */
+	until?: number;
+	lang?: Lang;
+	/** Called after each day is sampled (the dashboard's strip, progress). */
+	onDay?: (sample: DaySample) => void;
+};
+
+const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+
+/**
+ * One simulated world: the vendor, the network, the MyQ server's store and runtime. The demo
+ * dashboard drives it step by step; `runScenario` drives it through a whole timeline.
+ */
+export class Simulation {
+	readonly clock: SimulatedClock;
+	runtime!: Runtime;
+	vendor!: Vendor;
+	network!: SimulatedNetwork;
+	store!: KeyvStore;
+	/** Alias -> key, and license id -> alias (`INST/1`). */
+	readonly keys = new Map<string, string>();
+	private readonly aliasOfKey = new Map<string, string>();
+	hardwareName: string;
+	private directory = '';
+	private server!: LicenseServer;
+	private inFlight = 0;
+	private stalled: (() => void) | null = null;
+	private readonly events: SimulationEvent[] = [];
+	private lastLogEntry: LogEntry | null = null;
+	private dayOf: () => number = () => 0;
+
+	constructor(readonly scenario: Scenario) {
+		this.clock = createSimulatedClock(scenario.start);
+		this.hardwareName = scenario.hardware[0]!;
+	}
+
+	/** Builds the world and mints the catalog (SPEC §5 `keys`); the MyQ server starts at day 0. */
+	async setup(): Promise<void> {
+		this.directory = await mkdtemp(path.join(tmpdir(), 'myq-simulation-'));
+		this.vendor = await createVendor({store: new Keyv(), now: () => this.clock.now(), token: ADMIN_TOKEN});
+		this.network = createSimulatedNetwork({baseUrl: SIMULATED_SERVER, app: this.vendor.app, clock: this.clock.world});
+		const client = createHttpLicenseServer({
+			baseUrl: SIMULATED_SERVER,
+			clock: this.clock.server,
+			fetch: this.trackedFetch(),
+			publicKey: importPublicKey(this.vendor.publicKey),
+		});
+		this.server = client;
+		for (const [alias, entry] of Object.entries(this.scenario.keys)) {
+			const minted = await this.vendor.service.mint(entry);
+			this.keys.set(alias, minted.key);
+			if (entry.type === 'installation') {
+				entry.licenses.forEach((_license, index) => {
+					this.aliasOfKey.set(`${minted.key}/${index + 1}`, `${alias}/${index + 1}`);
+				});
+			}
+			this.aliasOfKey.set(minted.key, alias);
+		}
+		this.store = await openStore(`sqlite://${path.join(this.directory, 'myq.sqlite')}`, {now: () => this.clock.now()});
+		await this.boot();
+	}
+
+	async dispose(): Promise<void> {
+		await this.runtime?.stop();
+		await this.store?.close();
+		if (this.directory) {
+			await rm(this.directory, {recursive: true, force: true});
+		}
+	}
+
+	/** A MyQ server (re)start on the current hardware over the same store. */
+	private async boot(): Promise<void> {
+		const probe: HardwareProbe = createNamedProbe(this.hardwareName);
+		this.runtime = createRuntime({
+			clock: this.clock.server,
+			server: this.server,
+			hardware: probe,
+			store: this.store,
+			vendorKey: this.vendor.publicKey,
+			clockCheckInterval: null,
+			contactInterval: (this.scenario.contactIntervalHours ?? 24) * 3_600_000,
+		});
+		this.lastLogEntry = null;
+		const started = this.runtime.start();
+		await this.settle();
+		await started;
+		this.collectEvents(true);
+	}
+
+	/** Counts requests on the wire, and notices the ones that wait on the clock (the slow network). */
+	private trackedFetch(): typeof fetch {
+		return async (input, init) => {
+			this.inFlight += 1;
+			const isSlow = this.network.state() === 'slow';
+			const call = this.network.fetch(input, init);
+			if (isSlow) {
+				this.stalled?.();
+			}
+			try {
+				return await call;
+			} finally {
+				this.inFlight -= 1;
+			}
+		};
+	}
+
+	/**
+	 * Waits until the runtime has nothing left to do. Work that waits on the simulated clock (a
+	 * slow answer, the client's timeout) gets time moved to its next timer; everything else
+	 * (SQLite, signatures) is awaited for real.
+	 */
+	async settle(): Promise<void> {
+		for (;;) {
+			if (!this.runtime.isBusy) {
+				return;
+			}
+			if (this.network.state() === 'slow' && this.inFlight > 0) {
+				this.clock.fireNext();
+				await new Promise((resolve) => setImmediate(resolve));
+				continue;
+			}
+			await Promise.race([
+				this.runtime.idle(),
+				new Promise<void>((resolve) => {
+					this.stalled = resolve;
+				}),
+			]);
+			this.stalled = null;
+		}
+	}
+
+	/** Moves true time to `at`, running every timer due by then (scheduled contacts first). */
+	async advanceTo(at: number): Promise<void> {
+		for (;;) {
+			const next = this.clock.nextTimerAt();
+			if (next === null || next > at) {
+				break;
+			}
+			if (next <= this.clock.now()) {
+				this.clock.fireNext();
+			} else {
+				this.clock.advanceTo(next);
+			}
+			await this.settle();
+		}
+		this.clock.advanceTo(at);
+		await this.settle();
+		this.collectEvents();
+	}
+
+	/** Runs one scenario step (SPEC §5). Returns the outcome of commands that have one. */
+	async perform(step: Step): Promise<Outcome | null> {
+		const runtime = this.runtime;
+		const result = await (async (): Promise<Outcome | null> => {
+			switch (step.do) {
+				case 'register': {
+					const form = {...this.scenario.customer, ...(step.customer ?? {})};
+					const saved = await runtime.save(form, '');
+					return saved.ok ? {ok: true, message: saved.message} : {ok: false, code: saved.code, message: saved.message};
+				}
+				case 'add-key': {
+					const text = step.key !== undefined ? (this.keys.get(step.key) ?? step.key) : (step.literal ?? '');
+					const saved = await runtime.save(null, text);
+					if (!saved.ok) {
+						return {ok: false, code: saved.code, message: saved.message};
+					}
+					return saved.refused.length > 0
+						? {ok: false, code: 'refused', message: saved.refused.map((refusal) => refusal.message).join(' ')}
+						: {ok: true, message: saved.message};
+				}
+				case 'activate':
+					return this.withSettle(runtime.activate());
+				case 'activate-manual':
+					return this.activateManually(step);
+				case 'import-response':
+					return this.activateManually(step);
+				case 'connect':
+					return this.withSettle(runtime.connect());
+				case 'hardware': {
+					this.hardwareName = step.use;
+					await this.restart();
+					return null;
+				}
+				case 'restart':
+					await this.restart();
+					return null;
+				case 'network':
+					this.network.setState(step.state);
+					return null;
+				case 'clock': {
+					// The engine sees time all along (the real runtime checks it hourly): let it see
+					// the instant before the change, then the changed clock.
+					await this.withSettle(runtime.observe());
+					this.clock.shift(step.shift);
+					await this.withSettle(runtime.observe());
+					return null;
+				}
+				case 'devices': {
+					let last: Outcome | null = null;
+					for (let index = 0; index < (step.activate ?? 0); index++) {
+						last = await runtime.activateDevice();
+					}
+					for (let index = 0; index < (step.deactivate ?? 0); index++) {
+						last = await runtime.deactivateDevice();
+					}
+					return last;
+				}
+				case 'vendor':
+					return this.vendorAction(step);
+			}
+		})();
+		this.collectEvents();
+		return result;
+	}
+
+	private async withSettle<T>(promise: Promise<T>): Promise<T> {
+		await this.settle();
+		return promise;
+	}
+
+	async restart(): Promise<void> {
+		await this.runtime.stop();
+		await this.boot();
+	}
+
+	setNetwork(state: NetworkState) {
+		this.network.setState(state);
+	}
+
+	/** R5 end to end: export the request, the vendor portal answers, import the response. */
+	private async activateManually(step: Step): Promise<Outcome> {
+		const exported = await this.runtime.exportActivationRequest();
+		if (!exported.ok) {
+			return exported;
+		}
+		let response: string;
+		try {
+			response = await this.vendor.service.offlineActivate(exported.text);
+		} catch (error) {
+			return {ok: false, code: 'portal-refused', message: (error as Error).message};
+		}
+		if (step.do === 'import-response' && step.tamper === 'flip-byte') {
+			const index = Math.floor(response.length / 2);
+			response = `${response.slice(0, index)}${response[index] === 'A' ? 'B' : 'A'}${response.slice(index + 1)}`;
+		}
+		if (step.do === 'import-response' && step.tamper === 'other-request') {
+			await this.runtime.exportActivationRequest();
+		}
+		return this.runtime.importActivationResponse(response);
+	}
+
+	/** Vendor actions go through the admin API, as an operator's would. */
+	private async vendorAction(step: Extract<Step, {do: 'vendor'}>): Promise<Outcome> {
+		const [alias, index] = step.key.split('/');
+		const key = this.keys.get(alias!) ?? alias!;
+		const target = index === undefined ? key : `${key}/${index}`;
+		const response = await this.vendor.app.fetch(
+			new Request(`${SIMULATED_SERVER}/v1/admin/keys/${encodeURIComponent(target)}/${step.action}`, {
+				method: 'POST',
+				headers: {authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json'},
+				body: JSON.stringify(step.action === 'extend' ? {days: step.days} : {}),
+			}),
+		);
+		const body = (await response.json()) as {error?: {code: string; message: string}};
+		const message = `vendor ${step.action} ${step.key}${step.action === 'extend' ? ` by ${step.days} days` : ''}`;
+		this.pushEvent('vendor-action', response.ok ? message : `${message} refused: ${body.error?.message}`);
+		return response.ok ? {ok: true, message} : {ok: false, code: body.error?.code ?? 'vendor', message: body.error?.message ?? ''};
+	}
+
+	/** The alias of a license id (`INST/1`, `L10`), or the id itself for raw keys. */
+	aliasOf(id: string): string {
+		return this.aliasOfKey.get(id) ?? id;
+	}
+
+	setDayClock(dayOf: () => number) {
+		this.dayOf = dayOf;
+	}
+
+	private pushEvent(type: string, detail: string, at = this.clock.now()) {
+		this.events.push({day: this.dayOf(), at: new Date(at).toISOString(), type, detail: this.aliasText(detail)});
+	}
+
+	/** Keys in event texts are shown by alias, like the licenses. */
+	private aliasText(text: string): string {
+		let out = text;
+		for (const [alias, key] of this.keys) {
+			if (out.includes(key)) {
+				out = out.split(key).join(alias);
+			}
+		}
+		return out;
+	}
+
+	/** Moves the runtime's new log entries into the simulation's events. */
+	private collectEvents(afterBoot = false) {
+		const log = this.runtime.snapshot().state.log;
+		let start = 0;
+		if (this.lastLogEntry) {
+			const index = log.lastIndexOf(this.lastLogEntry);
+			start = index === -1 ? 0 : index + 1;
+		} else if (afterBoot) {
+			// After a (re)start the log comes back from the store: report from the new `started` on.
+			const lastStart = log.map((entry) => entry.type).lastIndexOf('started');
+			start = lastStart === -1 ? 0 : lastStart;
+		}
+		for (const entry of log.slice(start)) {
+			this.pushEvent(entry.type, entry.detail, this.clock.now());
+		}
+		this.lastLogEntry = log.at(-1) ?? null;
+	}
+
+	takeEvents(): SimulationEvent[] {
+		return this.events;
+	}
+
+	sample(day: number, lang: Lang): DaySample {
+		const {state, evaluation} = this.runtime.snapshot();
+		return {
+			day,
+			at: new Date(this.scenario.start + day * DAY).toISOString(),
+			state: evaluation.state,
+			operational: evaluation.operational,
+			capacity: evaluation.capacity,
+			devices: {activated: evaluation.devices.activated, licensed: evaluation.devices.licensed, capacity: evaluation.devices.capacity},
+			banners: evaluation.banners.map((banner) => ({
+				id: banner.id,
+				...(banner.days === undefined ? {} : {days: banner.days}),
+				text: bannerText(banner.id, lang, banner.days),
+			})),
+			licenses: evaluation.licenses.map((license) => ({
+				key: this.aliasOf(license.id),
+				kind: license.kind,
+				devices: license.devices,
+				status: license.status,
+				expiresAt: iso(license.expiresAt),
+				renewsAt: iso(license.renewsAt),
+			})),
+			server: {
+				reachable: state.server.unreachableSince === null,
+				lastSuccessAt: iso(state.server.lastSuccessAt),
+				unreachableSince: iso(state.server.unreachableSince),
+			},
+		};
+	}
+}
+
+/** Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks. */
+export async function runScenario(scenario: Scenario, options: SimulationOptions = {}): Promise<SimulationResult> {
+	const lang = options.lang ?? scenario.lang;
+	const last = Math.min(options.until ?? scenario.days, scenario.days);
+	const simulation = new Simulation(scenario);
+	let currentDay = 0;
+	simulation.setDayClock(() => currentDay);
+	const days: DaySample[] = [];
+	const failed: ExpectationFailure[] = [];
+	let passed = 0;
+	try {
+		await simulation.setup();
+		for (let day = 0; day <= last; day++) {
+			currentDay = day;
+			const instant = scenario.start + day * DAY;
+			// The scheduled contact of the instant runs first, then the day's steps in file order.
+			await simulation.advanceTo(instant);
+			const steps = scenario.steps.filter((step) => step.day === day);
+			for (const step of steps.filter((candidate) => !candidate.at)) {
+				await simulation.perform(step);
+			}
+			const sample = simulation.sample(day, lang);
+			days.push(sample);
+			options.onDay?.(sample);
+			const dayEvents = simulation.takeEvents().filter((event) => event.day === day);
+			for (const expectation of scenario.expect.filter((candidate) => candidate.day === day)) {
+				const failures = checkExpectation(expectation, sample, dayEvents);
+				if (failures.length === 0) {
+					passed += 1;
+				} else {
+					failed.push(...failures);
+				}
+			}
+			// Steps later that day happen after the sample.
+			for (const step of steps.filter((candidate) => candidate.at)) {
+				await simulation.advanceTo(instant + step.at!);
+				await simulation.perform(step);
+			}
+		}
+	} finally {
+		await simulation.dispose();
+	}
+	return {
+		scenario: scenario.name,
+		start: new Date(scenario.start).toISOString(),
+		lang,
+		days,
+		events: simulation.takeEvents(),
+		expectations: {passed, failed},
+	};
+}
+
+export function checkExpectation(expectation: Expectation, sample: DaySample, events: SimulationEvent[]): ExpectationFailure[] {
+	const failures: ExpectationFailure[] = [];
+	const check = (field: string, expected: unknown, actual: unknown) => {
+		if (JSON.stringify(expected) !== JSON.stringify(actual)) {
+			failures.push({
+				day: expectation.day,
+				line: expectation.line,
+				field,
+				expected,
+				actual,
+				message: `day ${expectation.day} (line ${expectation.line}): ${field} expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+			});
+		}
+	};
+	if (expectation.state !== undefined) check('state', expectation.state, sample.state);
+	if (expectation.operational !== undefined) check('operational', expectation.operational, sample.operational);
+	if (expectation.capacity !== undefined) check('capacity', expectation.capacity, sample.capacity);
+	if (expectation.banners !== undefined) {
+		check(
+			'banners',
+			expectation.banners,
+			sample.banners.map((banner) => banner.id),
+		);
+	}
+	for (const [id, days] of Object.entries(expectation.days ?? {})) {
+		check(`days.${id}`, days, sample.banners.find((banner) => banner.id === id)?.days ?? null);
+	}
+	for (const [field, value] of Object.entries(expectation.devices ?? {})) {
+		check(`devices.${field}`, value, sample.devices[field as keyof DaySample['devices']]);
+	}
+	for (const [alias, status] of Object.entries(expectation.licenses ?? {})) {
+		check(`licenses.${alias}`, status, sample.licenses.find((license) => license.key === alias)?.status ?? null);
+	}
+	for (const type of expectation.events ?? []) {
+		if (!events.some((event) => event.type === type)) {
+			check(`events`, `an event ${type}`, events.map((event) => event.type));
+		}
+	}
+	return failures;
+}
