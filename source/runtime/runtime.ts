@@ -186,7 +186,12 @@ export class Runtime {
 			await this.dispatch({type: 'activation-succeeded', document: reply.value.document, refusals: reply.value.refusals});
 			const added = reply.value.document.payload.licenses.filter((grant) => !before.has(grant.id)).length;
 			const refused = reply.value.refusals.map((refusal) => `${refusal.key}: ${refusal.message}`);
-			const message = [`Activated: ${added} new license(s), ${reply.value.document.payload.licenses.length} in all.`, ...refused].join(' ');
+			const total = reply.value.document.payload.licenses.length;
+			const headline =
+				added === 0 && keys.length === 0
+					? `Licenses reactivated on this server's hardware (${total} in all).`
+					: `Activated: ${added} new license(s), ${total} in all.`;
+			const message = [headline, ...refused].join(' ');
 			if (added === 0 && reply.value.refusals.length > 0) {
 				return {ok: false, code: 'refused', message};
 			}
