@@ -89,7 +89,8 @@ export class Simulation {
 	/** Builds the world and mints the catalog (SPEC §5 `keys`); the MyQ server starts at day 0. */
 	async setup(): Promise<void> {
 		this.directory = await mkdtemp(path.join(tmpdir(), 'myq-simulation-'));
-		this.vendor = await createVendor({store: new Keyv(), now: () => this.clock.now(), token: ADMIN_TOKEN});
+		// In memory, without JSON round trips: the catalog treats its records as immutable.
+		this.vendor = await createVendor({store: new Keyv({serialize: undefined, deserialize: undefined}), now: () => this.clock.now(), token: ADMIN_TOKEN});
 		this.network = createSimulatedNetwork({baseUrl: SIMULATED_SERVER, app: this.vendor.app, clock: this.clock.world});
 		const client = createHttpLicenseServer({
 			baseUrl: SIMULATED_SERVER,

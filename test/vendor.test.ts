@@ -307,8 +307,25 @@ describe('vendor activation (R4, R8)', () => {
 		const document = await contact('inst-1', 'fp-b');
 
 		expect(document.fingerprint).toBe('fp-a');
-		expect(document.issuedAt).toBe(START + DAY);
+		// Nothing changed since the activation: the same document, made then.
+		expect(document.issuedAt).toBe(START);
 		expect(document.licenses).toHaveLength(1);
+	});
+
+	it('an unchanged installation gets the same signed document; a change gets a new one', async () => {
+		const {mint, activate, contact, time, vendor} = await setup();
+		const key = await mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: false});
+		await activate('inst-1', 'fp-a', [key]);
+		time.now = START + DAY;
+		const first = await vendor.service.contact({installationId: 'inst-1', fingerprint: 'fp-a'});
+		time.now = START + 2 * DAY;
+		const second = await vendor.service.contact({installationId: 'inst-1', fingerprint: 'fp-a'});
+		expect(second.signature).toBe(first.signature);
+		await vendor.service.extend(key, 10);
+		time.now = START + 3 * DAY;
+		const third = await contact('inst-1', 'fp-a');
+		expect(third.issuedAt).toBe(START + 3 * DAY);
+		expect(third.licenses[0]?.expiresAt).toBe(START + 40 * DAY);
 	});
 });
 

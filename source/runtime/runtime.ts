@@ -8,7 +8,12 @@ import type {KeyObject} from 'node:crypto';
 import {type Evaluation, evaluate, nextContactAt} from '../engine/evaluate.js';
 import type {FieldError} from '../engine/customer.js';
 import {type KeyRefusalReason, planSave} from '../engine/save.js';
-import {type Effect, type EngineEvent, initialState, step} from '../engine/step.js';
+import {
+	type Effect,
+	type EngineEvent,
+	initialState,
+	step,
+} from '../engine/step.js';
 import {
 	type ActivationDocument,
 	type ActivationRequest,
@@ -19,8 +24,19 @@ import {
 	HOUR,
 	type SignedDocument,
 } from '../engine/types.js';
-import type {Clock, Failure, HardwareProbe, LicenseServer, Store} from '../ports/index.js';
-import {importPublicKey, parseCanonicalFile, toSignedFileText, verify} from '../signing/index.js';
+import type {
+	Clock,
+	Failure,
+	HardwareProbe,
+	LicenseServer,
+	Store,
+} from '../ports/index.js';
+import {
+	importPublicKey,
+	parseCanonicalFile,
+	toSignedFileText,
+	verify,
+} from '../signing/index.js';
 import {parseStoredRecord, type StoredRecord} from './stored-record.js';
 
 export type RuntimeOptions = {
@@ -48,11 +64,19 @@ export type RuntimeOptions = {
 
 export type Snapshot = {state: EngineState; evaluation: Evaluation};
 
-export type Outcome = {ok: true; message: string} | {ok: false; code: string; message: string};
+export type Outcome =
+	| {ok: true; message: string}
+	| {ok: false; code: string; message: string};
 
 export type SaveOutcome =
 	| {ok: true; message: string; accepted: string[]; refused: KeyRefusalReason[]}
-	| {ok: false; code: 'invalid-form'; message: string; errors: FieldError[]; form: CustomerForm};
+	| {
+			ok: false;
+			code: 'invalid-form';
+			message: string;
+			errors: FieldError[];
+			form: CustomerForm;
+	  };
 
 export class Runtime {
 	private state: EngineState;
@@ -67,6 +91,9 @@ export class Runtime {
 	private readonly newId: () => string;
 	private cached: Snapshot | null = null;
 	private skipContact = false;
+	private dirty = false;
+	private writing: Promise<void> | null = null;
+	private writeError: unknown = null;
 
 	constructor(private readonly options: RuntimeOptions) {
 		this.interval = options.contactInterval ?? DAY;
@@ -95,11 +122,16 @@ export class Runtime {
 		this.stopped = true;
 		this.clearTimer();
 		await this.idle();
+		await this.flushed();
 	}
 
 	snapshot(): Snapshot {
 		const now = this.options.clock.now();
-		if (this.cached && this.cached.state === this.state && this.cached.evaluation.now === now) {
+		if (
+			this.cached &&
+			this.cached.state === this.state &&
+			this.cached.evaluation.now === now
+		) {
 			return this.cached;
 		}
 		this.cached = {state: this.state, evaluation: evaluate(this.state, now)};
@@ -139,9 +171,17 @@ export class Runtime {
 			const plan = planSave(this.state, form, keysText);
 			if (!plan.ok) {
 				const fields = plan.errors.map((error) => error.message).join(' ');
-				return {ok: false, code: 'invalid-form', message: fields, errors: plan.errors, form: plan.form};
+				return {
+					ok: false,
+					code: 'invalid-form',
+					message: fields,
+					errors: plan.errors,
+					form: plan.form,
+				};
 			}
-			if (JSON.stringify(plan.customer) !== JSON.stringify(this.state.customer)) {
+			if (
+				JSON.stringify(plan.customer) !== JSON.stringify(this.state.customer)
+			) {
 				await this.dispatch({type: 'customer-saved', customer: plan.customer});
 			}
 			if (plan.accepted.length > 0) {
@@ -153,10 +193,19 @@ export class Runtime {
 			const accepted = plan.accepted.map((key) => key.key);
 			const parts = [
 				form === null ? null : 'Customer saved.',
-				accepted.length > 0 ? `${accepted.length} key(s) added, pending activation.` : null,
-				plan.refused.length > 0 ? `${plan.refused.length} key(s) refused.` : null,
+				accepted.length > 0
+					? `${accepted.length} key(s) added, pending activation.`
+					: null,
+				plan.refused.length > 0
+					? `${plan.refused.length} key(s) refused.`
+					: null,
 			].filter(Boolean);
-			return {ok: true, message: parts.join(' ') || 'Nothing to save.', accepted, refused: plan.refused};
+			return {
+				ok: true,
+				message: parts.join(' ') || 'Nothing to save.',
+				accepted,
+				refused: plan.refused,
+			};
 		});
 	}
 
@@ -165,7 +214,11 @@ export class Runtime {
 		return this.run(async () => {
 			const keys = this.state.pending.map((pending) => pending.key);
 			if (keys.length === 0 && !this.state.document) {
-				return {ok: false, code: 'nothing-to-activate', message: 'There is no key to activate: add a key and save first.'};
+				return {
+					ok: false,
+					code: 'nothing-to-activate',
+					message: 'There is no key to activate: add a key and save first.',
+				};
 			}
 			const fingerprint = await this.options.hardware.fingerprint();
 			await this.dispatch({type: 'fingerprint-seen', fingerprint});
@@ -178,14 +231,27 @@ export class Runtime {
 			if (!reply.ok) {
 				return this.activationFailure(reply.failure);
 			}
-			const checked = await this.checkDocument(reply.value.document, fingerprint);
+			const checked = await this.checkDocument(
+				reply.value.document,
+				fingerprint,
+			);
 			if (!checked.ok) {
 				return this.activationFailure(checked.failure);
 			}
-			const before = new Set((this.state.document?.payload.licenses ?? []).map((grant) => grant.id));
-			await this.dispatch({type: 'activation-succeeded', document: reply.value.document, refusals: reply.value.refusals});
-			const added = reply.value.document.payload.licenses.filter((grant) => !before.has(grant.id)).length;
-			const refused = reply.value.refusals.map((refusal) => `${refusal.key}: ${refusal.message}`);
+			const before = new Set(
+				(this.state.document?.payload.licenses ?? []).map((grant) => grant.id),
+			);
+			await this.dispatch({
+				type: 'activation-succeeded',
+				document: reply.value.document,
+				refusals: reply.value.refusals,
+			});
+			const added = reply.value.document.payload.licenses.filter(
+				(grant) => !before.has(grant.id),
+			).length;
+			const refused = reply.value.refusals.map(
+				(refusal) => `${refusal.key}: ${refusal.message}`,
+			);
 			const total = reply.value.document.payload.licenses.length;
 			const headline =
 				added === 0 && keys.length === 0
@@ -205,11 +271,18 @@ export class Runtime {
 	}
 
 	/** R5, step 1: the activation request file for the vendor portal. */
-	exportActivationRequest(): Promise<{ok: true; text: string; request: ActivationRequest} | {ok: false; code: string; message: string}> {
+	exportActivationRequest(): Promise<
+		| {ok: true; text: string; request: ActivationRequest}
+		| {ok: false; code: string; message: string}
+	> {
 		return this.run(async () => {
 			const keys = this.state.pending.map((pending) => pending.key);
 			if (keys.length === 0 && !this.state.document) {
-				return {ok: false, code: 'nothing-to-activate', message: 'There is no key to activate: add a key and save first.'};
+				return {
+					ok: false,
+					code: 'nothing-to-activate',
+					message: 'There is no key to activate: add a key and save first.',
+				};
 			}
 			const fingerprint = await this.options.hardware.fingerprint();
 			await this.dispatch({type: 'fingerprint-seen', fingerprint});
@@ -226,7 +299,12 @@ export class Runtime {
 			};
 			await this.dispatch({
 				type: 'manual-request-created',
-				request: {requestId: request.requestId, createdAt: now, fingerprint, keys},
+				request: {
+					requestId: request.requestId,
+					createdAt: now,
+					fingerprint,
+					keys,
+				},
 			});
 			return {ok: true, text: toSignedFileText(request), request};
 		});
@@ -235,13 +313,19 @@ export class Runtime {
 	/** R5, step 3: import the vendor's response file; activates exactly as R4 would. */
 	importActivationResponse(text: string): Promise<Outcome> {
 		return this.run(async () => {
-			const refuse = async (code: string, message: string): Promise<Outcome> => {
+			const refuse = async (
+				code: string,
+				message: string,
+			): Promise<Outcome> => {
 				await this.dispatch({type: 'manual-response-refused', reason: message});
 				return {ok: false, code, message};
 			};
 			const parsed = parseCanonicalFile(text);
 			if (!parsed.ok) {
-				return refuse('altered-file', `The response file cannot be used: ${parsed.reason}. Ask the vendor portal for a new one.`);
+				return refuse(
+					'altered-file',
+					`The response file cannot be used: ${parsed.reason}. Ask the vendor portal for a new one.`,
+				);
 			}
 			const key = await this.publicKey();
 			if (!key) {
@@ -252,15 +336,27 @@ export class Runtime {
 			}
 			const signed = verify<ActivationResponsePayload>(parsed.value, key);
 			if (!signed.ok) {
-				return refuse('altered-file', `The response file is not signed by the vendor: ${signed.reason}.`);
+				return refuse(
+					'altered-file',
+					`The response file is not signed by the vendor: ${signed.reason}.`,
+				);
 			}
 			const response = signed.value.payload;
-			if (response?.type !== 'myq-activation-response' || typeof response.requestId !== 'string') {
-				return refuse('altered-file', 'This file is not an activation response.');
+			if (
+				response?.type !== 'myq-activation-response' ||
+				typeof response.requestId !== 'string'
+			) {
+				return refuse(
+					'altered-file',
+					'This file is not an activation response.',
+				);
 			}
 			const request = this.state.manualRequest;
 			if (response.installationId !== this.state.installationId) {
-				return refuse('other-installation', 'This response was made for another installation.');
+				return refuse(
+					'other-installation',
+					'This response was made for another installation.',
+				);
 			}
 			if (!request) {
 				return refuse(
@@ -275,7 +371,10 @@ export class Runtime {
 				);
 			}
 			const fingerprint = await this.options.hardware.fingerprint();
-			if (response.fingerprint !== fingerprint || response.document?.payload?.fingerprint !== fingerprint) {
+			if (
+				response.fingerprint !== fingerprint ||
+				response.document?.payload?.fingerprint !== fingerprint
+			) {
 				return refuse(
 					'other-fingerprint',
 					'This response was made for another server (its hardware fingerprint differs). Export a request on this server and use the response made for it.',
@@ -283,24 +382,35 @@ export class Runtime {
 			}
 			const checked = await this.checkDocument(response.document, fingerprint);
 			if (!checked.ok) {
-				return refuse('altered-file', `The document inside the response cannot be used: ${checked.failure.message}.`);
+				return refuse(
+					'altered-file',
+					`The document inside the response cannot be used: ${checked.failure.message}.`,
+				);
 			}
-			const current = this.state.document?.payload.issuedAt ?? Number.NEGATIVE_INFINITY;
+			const current =
+				this.state.document?.payload.issuedAt ?? Number.NEGATIVE_INFINITY;
 			if (response.document.payload.issuedAt < current) {
 				return refuse(
 					'outdated-response',
 					'This response is older than the licenses already active on this server; it would undo later changes. Export a new request.',
 				);
 			}
-			const before = new Set((this.state.document?.payload.licenses ?? []).map((grant) => grant.id));
+			const before = new Set(
+				(this.state.document?.payload.licenses ?? []).map((grant) => grant.id),
+			);
 			await this.dispatch({
 				type: 'activation-succeeded',
 				document: response.document,
 				refusals: Array.isArray(response.refusals) ? response.refusals : [],
 				manual: true,
 			});
-			const added = response.document.payload.licenses.filter((grant) => !before.has(grant.id)).length;
-			return {ok: true, message: `Activated from the response file: ${added} new license(s).`};
+			const added = response.document.payload.licenses.filter(
+				(grant) => !before.has(grant.id),
+			).length;
+			return {
+				ok: true,
+				message: `Activated from the response file: ${added} new license(s).`,
+			};
 		});
 	}
 
@@ -320,7 +430,9 @@ export class Runtime {
 		return this.run(async () => {
 			const effects = await this.dispatch({type: 'device-deactivated', id});
 			const refused = effects.find((effect) => effect.type === 'refused');
-			return refused?.type === 'refused' ? {ok: false, code: refused.code, message: refused.message} : {ok: true, message: 'Device deactivated.'};
+			return refused?.type === 'refused'
+				? {ok: false, code: refused.code, message: refused.message}
+				: {ok: true, message: 'Device deactivated.'};
 		});
 	}
 
@@ -333,10 +445,20 @@ export class Runtime {
 
 	// --- Internals ------------------------------------------------------------------------
 
-	/** Serialises operations: steps apply in order, saves never interleave. */
-	private run<T>(operation: () => Promise<T>): Promise<T> {
+	/**
+	 * Serialises operations: steps apply in order. A command (Save, Activate, ...) answers only
+	 * once its state is on disk; the schedule's own work (`background`) lets the write finish
+	 * behind it, since a crash then only loses what the next contact brings back.
+	 */
+	private run<T>(operation: () => Promise<T>, background = false): Promise<T> {
 		this.pendingOps += 1;
-		const result = this.queue.then(operation);
+		const result = this.queue.then(async () => {
+			const value = await operation();
+			if (!background) {
+				await this.flushed();
+			}
+			return value;
+		});
 		this.queue = result.then(
 			() => {
 				this.pendingOps -= 1;
@@ -351,10 +473,8 @@ export class Runtime {
 	private async dispatch(event: EngineEvent): Promise<Effect[]> {
 		const [next, effects] = step(this.state, event, this.options.clock.now());
 		this.state = next;
-		for (const effect of effects) {
-			if (effect.type === 'save') {
-				await this.persist();
-			}
+		if (effects.some((effect) => effect.type === 'save')) {
+			this.persist();
 		}
 		for (const effect of effects) {
 			if (effect.type === 'contact' && !this.skipContact) {
@@ -377,18 +497,34 @@ export class Runtime {
 
 	private async contact(): Promise<Outcome> {
 		if (!this.state.document) {
-			return {ok: false, code: 'not-activated', message: 'Nothing is activated yet: there is nothing to ask the license server.'};
+			return {
+				ok: false,
+				code: 'not-activated',
+				message:
+					'Nothing is activated yet: there is nothing to ask the license server.',
+			};
 		}
 		// R8: every check looks at the hardware too.
 		const fingerprint = await this.options.hardware.fingerprint();
 		if (fingerprint !== this.state.hardware.current) {
 			await this.dispatch({type: 'fingerprint-seen', fingerprint});
 		}
-		const reply = await this.options.server.contact({installationId: this.state.installationId, fingerprint});
+		const reply = await this.options.server.contact({
+			installationId: this.state.installationId,
+			fingerprint,
+		});
 		if (!reply.ok) {
 			if (reply.failure.kind === 'rejected') {
-				await this.dispatch({type: 'contact-refused', code: reply.failure.code, message: reply.failure.message});
-				return {ok: false, code: reply.failure.code, message: `The license server refused: ${reply.failure.message}`};
+				await this.dispatch({
+					type: 'contact-refused',
+					code: reply.failure.code,
+					message: reply.failure.message,
+				});
+				return {
+					ok: false,
+					code: reply.failure.code,
+					message: `The license server refused: ${reply.failure.message}`,
+				};
 			}
 			await this.dispatch({type: 'contact-failed', failure: reply.failure});
 			return {
@@ -400,16 +536,31 @@ export class Runtime {
 		const checked = await this.checkDocument(reply.value, null);
 		if (!checked.ok) {
 			await this.dispatch({type: 'contact-failed', failure: checked.failure});
-			return {ok: false, code: checked.failure.kind, message: `The license server answered something unusable: ${checked.failure.message}.`};
+			return {
+				ok: false,
+				code: checked.failure.kind,
+				message: `The license server answered something unusable: ${checked.failure.message}.`,
+			};
 		}
 		await this.dispatch({type: 'contact-succeeded', document: reply.value});
-		return {ok: true, message: 'Connected to the license server: licenses are up to date.'};
+		return {
+			ok: true,
+			message: 'Connected to the license server: licenses are up to date.',
+		};
 	}
 
 	private async activationFailure(failure: Failure): Promise<Outcome> {
 		if (failure.kind === 'rejected') {
-			await this.dispatch({type: 'contact-refused', code: failure.code, message: failure.message});
-			return {ok: false, code: failure.code, message: `The license server refused the activation: ${failure.message}`};
+			await this.dispatch({
+				type: 'contact-refused',
+				code: failure.code,
+				message: failure.message,
+			});
+			return {
+				ok: false,
+				code: failure.code,
+				message: `The license server refused the activation: ${failure.message}`,
+			};
 		}
 		await this.dispatch({type: 'activation-failed', failure});
 		const why =
@@ -430,18 +581,43 @@ export class Runtime {
 	): Promise<{ok: true} | {ok: false; failure: Failure}> {
 		const key = await this.publicKey();
 		if (!key) {
-			return {ok: false, failure: {kind: 'bad-signature', message: 'the vendor public key is not known'}};
+			return {
+				ok: false,
+				failure: {
+					kind: 'bad-signature',
+					message: 'the vendor public key is not known',
+				},
+			};
 		}
 		const verified = verify<ActivationDocument>(document, key);
 		if (!verified.ok) {
-			return {ok: false, failure: {kind: 'bad-signature', message: verified.reason}};
+			return {
+				ok: false,
+				failure: {kind: 'bad-signature', message: verified.reason},
+			};
 		}
 		const payload = verified.value.payload;
-		if (payload?.type !== 'myq-activation' || payload.installationId !== this.state.installationId || !Array.isArray(payload.licenses)) {
-			return {ok: false, failure: {kind: 'bad-response', message: 'the document is for another installation'}};
+		if (
+			payload?.type !== 'myq-activation' ||
+			payload.installationId !== this.state.installationId ||
+			!Array.isArray(payload.licenses)
+		) {
+			return {
+				ok: false,
+				failure: {
+					kind: 'bad-response',
+					message: 'the document is for another installation',
+				},
+			};
 		}
 		if (fingerprint !== null && payload.fingerprint !== fingerprint) {
-			return {ok: false, failure: {kind: 'bad-response', message: 'the document is bound to other hardware'}};
+			return {
+				ok: false,
+				failure: {
+					kind: 'bad-response',
+					message: 'the document is bound to other hardware',
+				},
+			};
 		}
 		return {ok: true};
 	}
@@ -469,7 +645,7 @@ export class Runtime {
 			return null;
 		}
 		this.vendorKeyText = fetched;
-		await this.persist();
+		this.persist();
 		return this.vendorKey;
 	}
 
@@ -480,23 +656,38 @@ export class Runtime {
 			this.state = initialState(this.newId(), now);
 			return;
 		}
-		const record = loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		const record =
+			loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
 		if (!record) {
 			// R16: unreadable: keep a copy aside, start over and say why. Never delete it.
-			const raw = loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value);
-			const reason = loaded.kind === 'corrupt' ? loaded.reason : 'the stored state does not have the expected shape';
+			const raw =
+				loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value);
+			const reason =
+				loaded.kind === 'corrupt'
+					? loaded.reason
+					: 'the stored state does not have the expected shape';
 			await this.options.store.quarantine('state', raw);
 			this.state = {...initialState(this.newId(), now), everActivated: true};
-			await this.dispatch({type: 'document-rejected', source: 'stored state', reason: `${reason}; a copy was kept in the store`});
+			await this.dispatch({
+				type: 'document-rejected',
+				source: 'stored state',
+				reason: `${reason}; a copy was kept in the store`,
+			});
 			return;
 		}
 		this.state = record.state;
 		this.vendorKeyText = this.options.vendorKey ?? record.vendorKey;
 		if (this.state.document) {
 			const key = await this.publicKey();
-			const verdict = key ? verify(this.state.document, key) : {ok: false as const, reason: 'the vendor public key is not known'};
+			const verdict = key
+				? verify(this.state.document, key)
+				: {ok: false as const, reason: 'the vendor public key is not known'};
 			if (!verdict.ok) {
-				await this.dispatch({type: 'document-rejected', source: 'stored document', reason: verdict.reason});
+				await this.dispatch({
+					type: 'document-rejected',
+					source: 'stored document',
+					reason: verdict.reason,
+				});
 			} else if (this.state.integrity?.reason.startsWith('stored document')) {
 				// The stored document verifies again (the key was given): clear the old verdict.
 				this.state = {...this.state, integrity: null};
@@ -504,9 +695,44 @@ export class Runtime {
 		}
 	}
 
-	private async persist() {
-		const record: StoredRecord = {format: 'myq-license-state', version: 1, state: this.state, vendorKey: this.vendorKeyText};
-		await this.options.store.save(record);
+	/**
+	 * Marks the state for saving. One write at a time, and writes that pile up while one runs
+	 * collapse into one of the latest state: the store always holds a whole, recent state.
+	 */
+	private persist() {
+		this.dirty = true;
+		this.writing ??= this.writeLoop();
+	}
+
+	private async writeLoop(): Promise<void> {
+		try {
+			while (this.dirty) {
+				this.dirty = false;
+				const record: StoredRecord = {
+					format: 'myq-license-state',
+					version: 1,
+					state: this.state,
+					vendorKey: this.vendorKeyText,
+				};
+				await this.options.store.save(record);
+			}
+		} catch (error) {
+			this.writeError = error;
+		} finally {
+			this.writing = null;
+		}
+	}
+
+	/** Resolves once every state so far is in the store; rethrows a failed write once. */
+	private async flushed(): Promise<void> {
+		while (this.writing) {
+			await this.writing;
+		}
+		if (this.writeError !== null) {
+			const error = this.writeError;
+			this.writeError = null;
+			throw error;
+		}
 	}
 
 	private clearTimer() {
@@ -525,10 +751,15 @@ export class Runtime {
 		const now = this.options.clock.now();
 		const evaluation = this.snapshot().evaluation;
 		const contactAt = nextContactAt(this.state, now, this.interval);
-		const check = this.options.clockCheckInterval === undefined ? HOUR : this.options.clockCheckInterval;
-		const candidates = [contactAt, evaluation.nextChangeAt, check === null ? null : now + check].filter(
-			(at): at is number => at !== null,
-		);
+		const check =
+			this.options.clockCheckInterval === undefined
+				? HOUR
+				: this.options.clockCheckInterval;
+		const candidates = [
+			contactAt,
+			evaluation.nextChangeAt,
+			check === null ? null : now + check,
+		].filter((at): at is number => at !== null);
 		if (candidates.length === 0) {
 			return;
 		}
@@ -543,7 +774,7 @@ export class Runtime {
 					} else {
 						await this.dispatch({type: 'clock-observed'});
 					}
-				});
+				}, true);
 			},
 			Math.max(0, at - now),
 		);

@@ -9,12 +9,13 @@ import {
 	type ActivationResponsePayload,
 	type Customer,
 	DAY,
+	HOUR,
 	type KeyRefusal,
 	type LicenseGrant,
 	type SignedDocument,
 } from '../engine/types.js';
 import type {ActivationReply} from '../ports/index.js';
-import {sign, toSignedFileText} from '../signing/index.js';
+import {canonicalJson, sign, toSignedFileText} from '../signing/index.js';
 import {
 	bindKey,
 	type Catalog,
@@ -29,7 +30,8 @@ import {
 	renewKey,
 	type Target,
 } from './catalog.js';
-import {VendorError} from './errors.js';
+import {RateLimitedError, VendorError} from './errors.js';
+import {createRateCounter} from './rate-limit.js';
 import {activationRequestSchema, extendBodySchema, mintBodySchema, validate} from './schemas.js';
 
 export type ActivateInput = {
@@ -65,14 +67,64 @@ export type VendorService = {
 	describe(keyOrLicenseId: string): Promise<KeyDescription>;
 };
 
+/**
+ * Limits on activations (issue 6), against activate/deactivate churn: each activation rebinds an
+ * installation's licenses to the fingerprint it sends (R8), so one installation (or one key)
+ * activated over and over is a copy passed from machine to machine. A real admin activates a few
+ * times a day at most: after a hardware change, a new key, a retry. Going over answers 429
+ * `rate-limited` with the time to retry, and changes nothing. Contacts are not limited: they
+ * bind nothing, the client spaces them itself (R14), and a refusal would count as a successful
+ * contact without a fresh document, which could keep a renewal from a genuine installation.
+ */
+export type ActivationLimits = {
+	/** Activations that redeem or re-present one key, per window. @default 10 */
+	perKey: number;
+	/** Activations of one installation (each rebinds all its licenses), per window. @default 30 */
+	perInstallation: number;
+	/** @default HOUR */
+	windowMs: number;
+};
+
+export const DEFAULT_ACTIVATION_LIMITS: ActivationLimits = {perKey: 10, perInstallation: 30, windowMs: HOUR};
+
 export type ServiceOptions = {
 	catalog: Catalog;
 	now: () => number;
 	privateKey: KeyObject;
 	randomBytes: (size: number) => Uint8Array;
+	/** @default DEFAULT_ACTIVATION_LIMITS */
+	limits?: Partial<ActivationLimits>;
 };
 
-export function createVendorService({catalog, now, privateKey, randomBytes}: ServiceOptions): VendorService {
+export function createVendorService({catalog, now, privateKey, randomBytes, limits}: ServiceOptions): VendorService {
+	const {perKey, perInstallation, windowMs} = {...DEFAULT_ACTIVATION_LIMITS, ...limits};
+	const keyActivations = createRateCounter({limit: perKey, windowMs});
+	const installationActivations = createRateCounter({limit: perInstallation, windowMs});
+
+	/** The refusal for an activation over a limit, or null. Counts nothing. */
+	function overLimit(installationId: string, keys: KeyRecord[], at: number): RateLimitedError | null {
+		const window = describeWindow(windowMs);
+		const installation = installationActivations.check(installationId, at);
+		if (!installation.ok) {
+			return new RateLimitedError(
+				`The installation ${installationId} was activated ${installation.count} times in the last ${window}, the most allowed is ${perInstallation}: each activation moves its licenses to the server that asks, so repeated activations are limited. ${retryText(installation.retryAt, at)}`,
+				installation.retryAt,
+				retryAfterSeconds(installation.retryAt, at),
+			);
+		}
+		for (const record of keys) {
+			const key = keyActivations.check(record.key, at);
+			if (!key.ok) {
+				return new RateLimitedError(
+					`The key ${record.key} was activated ${key.count} times in the last ${window}, the most allowed is ${perKey}: repeated activations of one key are limited. ${retryText(key.retryAt, at)}`,
+					key.retryAt,
+					retryAfterSeconds(key.retryAt, at),
+				);
+			}
+		}
+		return null;
+	}
+
 	// One change at a time: activation reads and writes several records, and two requests
 	// interleaving could bind one key to two installations.
 	let queue: Promise<unknown> = Promise.resolve();
@@ -82,17 +134,34 @@ export function createVendorService({catalog, now, privateKey, randomBytes}: Ser
 		return run;
 	}
 
+	/**
+	 * The last document signed for each installation. A daily contact usually finds nothing
+	 * changed: it gets the same signed document again (its `issuedAt` is when its content was
+	 * last made) instead of a fresh signature, so clients need not verify anything new.
+	 */
+	const lastSigned = new Map<string, {content: string; signed: SignedDocument}>();
+
 	function document(installationId: string, fingerprint: string, records: KeyRecord[], at: number, requestId?: string) {
+		const licenses = records.flatMap(grantsOf);
+		const content = requestId === undefined ? canonicalJson({fingerprint, licenses}) : null;
+		const cached = lastSigned.get(installationId);
+		if (content !== null && cached?.content === content) {
+			return cached.signed;
+		}
 		const payload: ActivationDocument = {
 			type: 'myq-activation',
 			version: 1,
 			installationId,
 			fingerprint,
 			issuedAt: at,
-			licenses: records.flatMap(grantsOf),
+			licenses,
 			...(requestId === undefined ? {} : {requestId}),
 		};
-		return sign(payload, privateKey);
+		const signed = sign(payload, privateKey);
+		if (content !== null) {
+			lastSigned.set(installationId, {content, signed});
+		}
+		return signed;
 	}
 
 	/** The installation's keys, with due auto-renewals applied and saved. */
@@ -156,6 +225,10 @@ export function createVendorService({catalog, now, privateKey, randomBytes}: Ser
 			// Nothing to bind: answer with an empty document, and remember nothing.
 			return {document: document(request.installationId, request.fingerprint, [], at, requestId), refusals};
 		}
+		// Checked before anything is written, so a refused activation changes nothing. Only what
+		// binds counts: a stranger's attempts with a key bound elsewhere cannot lock its owner out.
+		const limited = overLimit(request.installationId, accepted, at);
+		if (limited !== null) throw limited;
 		const installation: InstallationRecord = existing ?? {
 			installationId: request.installationId,
 			fingerprint: request.fingerprint,
@@ -177,6 +250,8 @@ export function createVendorService({catalog, now, privateKey, randomBytes}: Ser
 			if (!installation.keys.includes(record.key)) installation.keys.push(record.key);
 		}
 		await catalog.saveInstallation(installation);
+		installationActivations.hit(installation.installationId, at);
+		for (const record of accepted) keyActivations.hit(record.key, at);
 		const records = await liveKeys(installation, at);
 		return {document: document(installation.installationId, installation.fingerprint, records, at, requestId), refusals};
 	}
@@ -359,4 +434,19 @@ function allRevokedAt(licenses: LicenseRecord[]): number | null {
 		latest = latest === null ? license.revokedAt : Math.max(latest, license.revokedAt);
 	}
 	return latest;
+}
+
+function describeWindow(windowMs: number): string {
+	if (windowMs === HOUR) return 'hour';
+	if (windowMs % HOUR === 0) return `${windowMs / HOUR} hours`;
+	return `${Math.max(1, Math.round(windowMs / 60_000))} minutes`;
+}
+
+function retryAfterSeconds(retryAt: number, at: number): number {
+	return Math.max(1, Math.ceil((retryAt - at) / 1000));
+}
+
+function retryText(retryAt: number, at: number): string {
+	const minutes = Math.max(1, Math.ceil((retryAt - at) / 60_000));
+	return `Try again after ${new Date(retryAt).toISOString()} (in ${minutes} minute${minutes === 1 ? '' : 's'}).`;
 }
