@@ -126,7 +126,7 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 	];
 
 	async function simulatedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-		const request = new Request(input, init);
+		const request = new Request(input, withContentLength(init));
 		const {signal} = request;
 		signal.throwIfAborted();
 		const response = await untilAborted(getResponse(handlers, request), signal);
@@ -179,4 +179,20 @@ function parseJson(text: string): unknown {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A body sent over a real wire carries its length; a Request built in memory does not. Adding
+ * it lets the server check the size from the header, as it does for real clients, instead of
+ * reading the body as a stream to count its bytes.
+ */
+function withContentLength(init?: RequestInit): RequestInit | undefined {
+	if (typeof init?.body !== 'string') {
+		return init;
+	}
+	const headers = new Headers(init.headers);
+	if (!headers.has('content-length')) {
+		headers.set('content-length', String(Buffer.byteLength(init.body)));
+	}
+	return {...init, headers};
 }

@@ -73,6 +73,8 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let pinned: KeyObject | null = options.publicKey ?? null;
 	let pinning: Promise<ServerResult<KeyObject>> | null = null;
+	const lastAnswers = new Map<string, {text: string; value: unknown}>();
+	const checked = new WeakMap<object, {key: KeyObject; installationId: string; result: ServerResult<SignedDocument>}>();
 
 	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
 	async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ServerResult<Answer>> {
@@ -121,6 +123,20 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 		const sent = await send(method, path, body);
 		if (!sent.ok) return sent;
 		const {status, text} = sent.value;
+		// The same answer as last time (a daily contact with nothing new): the same value, already
+		// read and checked, instead of parsing and verifying identical bytes again.
+		const previous = lastAnswers.get(path);
+		if (previous !== undefined && status >= 200 && status < 300 && previous.text === text) {
+			return {ok: true, value: previous.value as T};
+		}
+		const result = read(path, status, text, schema);
+		if (result.ok) {
+			lastAnswers.set(path, {text, value: result.value});
+		}
+		return result;
+	}
+
+	function read<T>(path: string, status: number, text: string, schema: z.ZodType<T>): ServerResult<T> {
 		const json = parseJson(text);
 		if (status >= 200 && status < 300) {
 			if (json === undefined) {
@@ -165,6 +181,18 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 
 	/** R16: the document must carry the vendor's signature, then have the shape of a document. */
 	function checkDocument(value: unknown, key: KeyObject, installationId: string): ServerResult<SignedDocument> {
+		const known = typeof value === 'object' && value !== null ? checked.get(value) : undefined;
+		if (known !== undefined && known.key === key && known.installationId === installationId) {
+			return known.result;
+		}
+		const result = checkNewDocument(value, key, installationId);
+		if (typeof value === 'object' && value !== null) {
+			checked.set(value, {key, installationId, result});
+		}
+		return result;
+	}
+
+	function checkNewDocument(value: unknown, key: KeyObject, installationId: string): ServerResult<SignedDocument> {
 		const verified = verify<ActivationDocument>(value, key);
 		if (!verified.ok) {
 			return fail({kind: 'bad-signature', message: `The license server's document was refused: ${verified.reason}.`});

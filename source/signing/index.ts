@@ -90,6 +90,22 @@ export function verify<T>(value: unknown, publicKey: KeyObject): Verification<T>
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		return {ok: false, reason: 'not a signed document'};
 	}
+	// The very object verified a moment ago (documents are never mutated once received).
+	const before = verifiedObjects.get(value);
+	if (before !== undefined && (before === publicKey || before.equals(publicKey))) {
+		const known = value as Signed<T>;
+		return {ok: true, value: {payload: known.payload, signature: known.signature}};
+	}
+	const result = verifyNew<T>(value, publicKey);
+	if (result.ok) {
+		verifiedObjects.set(value, publicKey);
+	}
+	return result;
+}
+
+const verifiedObjects = new WeakMap<object, KeyObject>();
+
+function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
 	const {payload, signature} = value as {payload?: unknown; signature?: unknown};
 	if (payload === undefined || typeof signature !== 'string') {
 		return {ok: false, reason: 'not a signed document (payload or signature missing)'};
