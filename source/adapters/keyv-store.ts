@@ -12,7 +12,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import envPaths from 'env-paths';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
-import type {Store, StoreLoad} from '../ports/index.js';
+import {type Store, type StoreLoad, storedRevision} from '../ports/index.js';
 
 export type StoreErrorCode =
 	| 'unreachable'
@@ -434,6 +434,50 @@ function createKeyvStore(
 			await write(STATE_KEY, value, 'the license state');
 		},
 
+		async saveIfRevision(value: unknown, expected: number): Promise<boolean> {
+			ensureOpen();
+			const text = JSON.stringify(value);
+			const key = keyv._getKeyPrefix(STATE_KEY);
+			if (isSqlite(adapter)) {
+				// One statement, so the check and the write are one atomic step for every process
+				// that shares the file (the CLI beside the dashboard).
+				try {
+					const rows =
+						expected === -2
+							? await adapter.query(
+									'INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key',
+									key,
+									text,
+								)
+							: await adapter.query(
+									`UPDATE keyv SET value = ? WHERE key = ? AND (CASE
+										WHEN NOT json_valid(value) THEN -1
+										WHEN json_type(value, '$.revision') = 'integer' THEN json_extract(value, '$.revision')
+										ELSE 0 END) = ? RETURNING key`,
+									text,
+									key,
+									expected,
+								);
+					return Array.isArray(rows) && rows.length > 0;
+				} catch (error) {
+					throw new StoreError(
+						'write-failed',
+						url,
+						`Could not save the license state to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+						{cause: error},
+					);
+				}
+			}
+			// Other Keyv stores have no compare-and-set through Keyv: check, then write. Two
+			// processes on one Postgres or Redis store can still race here.
+			const current = await this.load();
+			if (storedRevision(current) !== expected) {
+				return false;
+			}
+			await write(STATE_KEY, value, 'the license state');
+			return true;
+		},
+
 		async quarantine(label: string, value: unknown): Promise<void> {
 			ensureOpen();
 			// Named after the time it was set aside (R16); a counter keeps two copies of the same
@@ -528,4 +572,8 @@ function isCode(error: unknown, code: string): boolean {
 
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
+}
+
+function isSqlite(adapter: KeyvStoreAdapter): adapter is KeyvStoreAdapter & KeyvSqlite {
+	return adapter instanceof KeyvSqlite;
 }

@@ -292,6 +292,10 @@ function acceptDocument(draft: Draft, document: SignedDocument, via: 'activation
 	const s = draft.state;
 	const previous = s.document?.payload.licenses ?? [];
 	succeededContact(draft);
+	if (s.document && !s.integrity && document.payload.issuedAt < s.document.payload.issuedAt) {
+		// An older document than the one held (two processes, or a late answer): keep the newer.
+		return;
+	}
 	if (s.integrity) {
 		note(draft, 'license-changed', `a valid document from the license server replaced the rejected one`);
 	}

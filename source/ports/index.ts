@@ -49,10 +49,31 @@ export type HardwareProbe = {
 export type Store = {
 	load(): Promise<StoreLoad>;
 	save(value: unknown): Promise<void>;
+	/**
+	 * Saves `value` only if the stored state's revision is still `expected` (see
+	 * {@link storedRevision}): another process (the CLI beside the dashboard) may have written
+	 * since. False when it had; nothing is written then.
+	 */
+	saveIfRevision(value: unknown, expected: number): Promise<boolean>;
 	/** Keeps a copy of data that failed to load or verify, under a name with its time. */
 	quarantine(label: string, value: unknown): Promise<void>;
 	close(): Promise<void>;
 };
+
+/**
+ * The revision of a stored state as the store compares it: its integer `revision` field, 0 for
+ * a JSON value without one, -1 for a row that is not JSON, and -2 when there is no row.
+ */
+export function storedRevision(load: StoreLoad): number {
+	if (load.kind === 'empty') {
+		return -2;
+	}
+	if (load.kind === 'corrupt') {
+		return -1;
+	}
+	const revision = (load.value as {revision?: unknown} | null)?.revision;
+	return Number.isInteger(revision) ? (revision as number) : 0;
+}
 
 export type StoreLoad =
 	| {kind: 'empty'}

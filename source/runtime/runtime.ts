@@ -24,12 +24,13 @@ import {
 	HOUR,
 	type SignedDocument,
 } from '../engine/types.js';
-import type {
-	Clock,
-	Failure,
-	HardwareProbe,
-	LicenseServer,
-	Store,
+import {
+	type Clock,
+	type Failure,
+	type HardwareProbe,
+	type LicenseServer,
+	type Store,
+	storedRevision,
 } from '../ports/index.js';
 import {
 	importPublicKey,
@@ -58,6 +59,11 @@ export type RuntimeOptions = {
 	 * @default HOUR
 	 */
 	clockCheckInterval?: number | null;
+	/**
+	 * How often to look at the store for writes by another process (the CLI beside the
+	 * dashboard). Null: only before each command. @default null
+	 */
+	watchInterval?: number | null;
 	/** Whether to contact the server at start (R14). A one-shot CLI command does not. @default true */
 	contactOnStart?: boolean;
 };
@@ -92,6 +98,12 @@ export class Runtime {
 	private cached: Snapshot | null = null;
 	private skipContact = false;
 	private dirty = false;
+	/** The stored revision this state was read from or written as (see storedRevision). */
+	private revision = -2;
+	/** Events applied since the last successful write: replayed onto another process's newer state. */
+	private unsaved: {event: EngineEvent; at: number}[] = [];
+	private watchTimer: unknown = null;
+	private started = false;
 	private writing: Promise<void> | null = null;
 	private writeError: unknown = null;
 
@@ -114,6 +126,8 @@ export class Runtime {
 				this.skipContact = false;
 			}
 		});
+		this.started = true;
+		this.watch();
 		return this.snapshot();
 	}
 
@@ -121,6 +135,10 @@ export class Runtime {
 	async stop(): Promise<void> {
 		this.stopped = true;
 		this.clearTimer();
+		if (this.watchTimer !== null) {
+			this.options.clock.clearTimeout(this.watchTimer);
+			this.watchTimer = null;
+		}
 		await this.idle();
 		await this.flushed();
 	}
@@ -453,6 +471,9 @@ export class Runtime {
 	private run<T>(operation: () => Promise<T>, background = false): Promise<T> {
 		this.pendingOps += 1;
 		const result = this.queue.then(async () => {
+			if (!background && this.started) {
+				await this.catchUp();
+			}
 			const value = await operation();
 			if (!background) {
 				await this.flushed();
@@ -471,8 +492,12 @@ export class Runtime {
 	}
 
 	private async dispatch(event: EngineEvent): Promise<Effect[]> {
-		const [next, effects] = step(this.state, event, this.options.clock.now());
+		const at = this.options.clock.now();
+		const [next, effects] = step(this.state, event, at);
 		this.state = next;
+		if (effects.some((effect) => effect.type === 'save')) {
+			this.unsaved.push({event, at});
+		}
 		if (effects.some((effect) => effect.type === 'save')) {
 			this.persist();
 		}
@@ -651,6 +676,7 @@ export class Runtime {
 
 	private async load() {
 		const loaded = await this.options.store.load();
+		this.revision = storedRevision(loaded);
 		const now = this.options.clock.now();
 		if (loaded.kind === 'empty') {
 			this.state = initialState(this.newId(), now);
@@ -708,19 +734,91 @@ export class Runtime {
 		try {
 			while (this.dirty) {
 				this.dirty = false;
+				const count = this.unsaved.length;
+				const revision = Math.max(0, this.revision) + 1;
 				const record: StoredRecord = {
 					format: 'myq-license-state',
 					version: 1,
+					revision,
 					state: this.state,
 					vendorKey: this.vendorKeyText,
 				};
-				await this.options.store.save(record);
+				if (await this.options.store.saveIfRevision(record, this.revision)) {
+					this.revision = revision;
+					this.unsaved.splice(0, count);
+				} else {
+					// Another process wrote first: take its state, apply ours on top, write again.
+					await this.adoptStored();
+					this.dirty = true;
+				}
 			}
 		} catch (error) {
 			this.writeError = error;
 		} finally {
 			this.writing = null;
 		}
+	}
+
+	/**
+	 * Takes the state another process stored (the CLI beside the dashboard) and replays onto it
+	 * what this one did since its last write, so neither loses anything. The stored document is
+	 * verified as at every load (R16).
+	 */
+	private async adoptStored(): Promise<boolean> {
+		const loaded = await this.options.store.load();
+		const revision = storedRevision(loaded);
+		if (revision === this.revision) {
+			return false;
+		}
+		this.revision = revision;
+		const record = loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		if (!record) {
+			// Not a state we can read: ours overwrites it at the next write (a copy of the
+			// unreadable one is quarantined first, as at load).
+			if (loaded.kind !== 'empty') {
+				await this.options.store.quarantine('state', loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value));
+			}
+			this.persist();
+			return true;
+		}
+		let state = record.state;
+		this.vendorKeyText ??= record.vendorKey;
+		if (state.document && JSON.stringify(state.document) !== JSON.stringify(this.state.document)) {
+			const key = await this.publicKey();
+			const verdict = key ? verify(state.document, key) : {ok: false as const, reason: 'the vendor public key is not known'};
+			if (!verdict.ok) {
+				[state] = step(state, {type: 'document-rejected', source: 'stored document', reason: verdict.reason}, this.options.clock.now());
+			}
+		}
+		for (const {event, at} of this.unsaved) {
+			[state] = step(state, event, at);
+		}
+		this.state = state;
+		if (this.unsaved.length > 0) {
+			this.persist();
+		}
+		this.publish();
+		return true;
+	}
+
+	/** A long-lived runtime (the dashboard) looks at the store now and then for other writers. */
+	private watch() {
+		const interval = this.options.watchInterval ?? null;
+		if (interval === null || this.stopped) {
+			return;
+		}
+		this.watchTimer = this.options.clock.setTimeout(() => {
+			this.watchTimer = null;
+			void this.run(async () => {
+				await this.adoptStored();
+			}, true).finally(() => this.watch());
+		}, interval);
+	}
+
+	/** Before a command: catch up with what another process may have written since. */
+	private async catchUp() {
+		await this.flushed();
+		await this.adoptStored();
 	}
 
 	/** Resolves once every state so far is in the store; rethrows a failed write once. */

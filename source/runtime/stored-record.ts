@@ -5,7 +5,14 @@
 import {z} from 'zod';
 import type {EngineState} from '../engine/types.js';
 
-export type StoredRecord = {format: 'myq-license-state'; version: 1; state: EngineState; vendorKey: string | null};
+export type StoredRecord = {
+	format: 'myq-license-state';
+	version: 1;
+	/** Counts the writes, so processes sharing the store notice each other's (compare-and-set). */
+	revision?: number;
+	state: EngineState;
+	vendorKey: string | null;
+};
 
 const time = z.number().finite();
 const nullableTime = time.nullable();
@@ -54,6 +61,7 @@ const stateSchema = z.object({
 const recordSchema = z.object({
 	format: z.literal('myq-license-state'),
 	version: z.literal(1),
+	revision: z.number().int().optional(),
 	state: stateSchema,
 	vendorKey: z.string().nullable(),
 });
