@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the figures we watch. Speed is measured here, never asserted in tests.
  */
+import {benchStatus} from './cli.js';
 import {benchEngine} from './engine.js';
 import {benchBareRoundTrips, benchEngineOnly, benchFullReplay} from './simulation.js';
 
@@ -24,3 +25,8 @@ print('simulation: 3,650 bare MSW getResponse round trips', `${format(bare.ms)} 
 print('simulation: engine alone, same timeline', `${format(engineOnly.ms)} ms`);
 print('simulation: full replay / bare round trips (goal <= 2)', format(replay.ms / bare.ms, 2));
 print('simulation: non-transport (replay - bare) / bare (goal <= 1)', format((replay.ms - bare.ms) / bare.ms, 2));
+
+const cli = benchStatus();
+print('cli: status --json (median of 15)', `${format(cli.statusMs)} ms`);
+print('cli: node -e 0 (median of 15)', `${format(cli.nodeMs)} ms`);
+print('cli: status --json / node -e 0 (goal <= 1.5)', format(cli.statusMs / cli.nodeMs, 2));

@@ -83,6 +83,11 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		// Input we were given never shows a stack trace: a usage error is a message and exit 2.
+		if (error instanceof Error && error.name === 'HelpRequested') {
+			process.stdout.write((error as Error & {text: string}).text);
+			process.exitCode = EXIT.ok;
+			return;
+		}
 		if (error instanceof UsageError) {
 			process.stderr.write(`${error.message}\n`);
 			process.exitCode = EXIT.badInput;

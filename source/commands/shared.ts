@@ -3,10 +3,11 @@
  * command, and printing for people (`text`) or scripts (`--json`).
  */
 import process from 'node:process';
-import meow, {type AnyFlags} from 'meow';
+import {parseArgs as nodeParseArgs} from 'node:util';
 import type {Evaluation} from '../engine/evaluate.js';
 import type {EngineState} from '../engine/types.js';
 import {bannerText, detectLang, type Lang, parseLang} from '../i18n/index.js';
+import type {Clock, LicenseServer} from '../ports/index.js';
 import type {Runtime} from '../runtime/runtime.js';
 import {EXIT, UsageError} from './exit-codes.js';
 
@@ -18,7 +19,7 @@ export const COMMON_FLAGS = {
 	vendorKey: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	lang: {type: 'string'},
-} as const satisfies AnyFlags;
+} as const satisfies Record<string, FlagSpec>;
 
 export const COMMON_HELP = `
 Common options
@@ -30,25 +31,88 @@ Common options
 
 Exit codes: 0 done, 1 failed, 2 bad input.`;
 
-export function parseArgs<F extends AnyFlags>(help: string, argv: string[], flags: F) {
-	// meow renames the process after the package; keep the command line visible to ps and
-	// pkill (`pkill -f "vendor serve"`), and skip its package.json lookup.
-	const title = process.title;
-	const cli = meow(`${help}\n${COMMON_HELP}`, {
-		importMeta: import.meta,
-		argv,
-		flags,
-		allowUnknownFlags: false,
-		description: false,
-		pkg: {name: 'myq-license'},
-	});
-	process.title = title;
-	return cli;
+export type FlagSpec = {type: 'string' | 'boolean' | 'number'; default?: unknown; shortFlag?: string; isMultiple?: boolean};
+type FlagValue<S> = S extends {isMultiple: true}
+	? (S extends {type: 'number'} ? number[] : string[]) | undefined
+	: S extends {type: 'boolean'}
+		? S extends {default: boolean}
+			? boolean
+			: boolean | undefined
+		: S extends {type: 'number'}
+			? number | undefined
+			: string | undefined;
+export type ParsedFlags<F> = {[K in keyof F]: FlagValue<F[K]>};
+
+/** `--help` was asked for: the text to print, exit 0. */
+export class HelpRequested extends Error {
+	constructor(readonly text: string) {
+		super('help');
+		this.name = 'HelpRequested';
+	}
 }
 
-export function chooseLang(flag: string | undefined): Lang {
+/**
+ * Flags and arguments through Node's own `util.parseArgs`: it is loaded already, where a flag
+ * library would cost scripts tens of milliseconds at every start (issue 6: a fast CLI).
+ * camelCase flag names are written kebab-case (`vendorKey` is `--vendor-key`).
+ */
+export function parseArgs<F extends Record<string, FlagSpec>>(
+	help: string,
+	argv: string[],
+	flags: F,
+): {flags: ParsedFlags<F>; input: string[]} {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		throw new HelpRequested(`${help.trim()}\n${COMMON_HELP}\n`);
+	}
+	const options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean; short?: string}> = {};
+	const names = new Map<string, string>();
+	for (const [name, spec] of Object.entries(flags)) {
+		const kebab = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+		names.set(kebab, name);
+		options[kebab] = {
+			type: spec.type === 'boolean' ? 'boolean' : 'string',
+			...(spec.isMultiple ? {multiple: true} : {}),
+			...(spec.shortFlag ? {short: spec.shortFlag} : {}),
+		};
+	}
+	let parsed: {values: Record<string, unknown>; positionals: string[]};
+	try {
+		parsed = nodeParseArgs({args: argv, options, allowPositionals: true, strict: true});
+	} catch (error) {
+		const message = (error as Error).message;
+		const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+		throw new UsageError(
+			unknown ? `Unknown flag ${unknown}. Run with --help to see the flags.` : `${message.split('.')[0]}. Run with --help to see the flags.`,
+		);
+	}
+	const values: Record<string, unknown> = {};
+	for (const [kebab, value] of Object.entries(parsed.values)) {
+		const name = names.get(kebab) ?? kebab;
+		const spec = flags[name];
+		if (spec?.type === 'number') {
+			const toNumber = (text: unknown) => {
+				const number = Number(text);
+				if (typeof text !== 'string' || text.trim() === '' || !Number.isFinite(number)) {
+					throw new UsageError(`--${kebab} "${String(text)}" is not a number.`);
+				}
+				return number;
+			};
+			values[name] = Array.isArray(value) ? value.map(toNumber) : toNumber(value);
+		} else {
+			values[name] = value;
+		}
+	}
+	for (const [name, spec] of Object.entries(flags)) {
+		if (values[name] === undefined && spec.default !== undefined) {
+			values[name] = spec.default;
+		}
+	}
+	return {flags: values as ParsedFlags<F>, input: parsed.positionals};
+}
+
+export function chooseLang(flag: string | undefined, fallback: () => Lang = () => detectLang(process.env)): Lang {
 	if (flag === undefined) {
-		return detectLang(process.env);
+		return fallback();
 	}
 	const lang = parseLang(flag);
 	if (!lang) {
@@ -64,14 +128,12 @@ export type CommonFlags = {store?: string; server?: string; vendorKey?: string};
  * command decides whether to talk to the server).
  */
 export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime) => Promise<T>): Promise<T> {
-	const [{openStore, StoreError}, {createSystemClock}, {createSystemProbe}, {createHttpLicenseServer}, {createRuntime}] =
-		await Promise.all([
-			import('../adapters/keyv-store.js'),
-			import('../adapters/system-clock.js'),
-			import('../adapters/hardware-probe.js'),
-			import('../adapters/http-license-server.js'),
-			import('../runtime/runtime.js'),
-		]);
+	const [{openStore, StoreError}, {createSystemClock}, {createSystemProbe}, {createRuntime}] = await Promise.all([
+		import('../adapters/keyv-store.js'),
+		import('../adapters/system-clock.js'),
+		import('../adapters/hardware-probe.js'),
+		import('../runtime/runtime.js'),
+	]);
 	let store: Awaited<ReturnType<typeof openStore>>;
 	try {
 		store = await openStore(flags.store);
@@ -94,7 +156,7 @@ export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime)
 			throw new UsageError(`--vendor-key: ${(error as Error).message}`);
 		}
 	}
-	const server = createHttpLicenseServer({baseUrl: serverUrl(flags.server), clock});
+	const server = lazyLicenseServer(serverUrl(flags.server), clock);
 	const holder: {runtime?: Runtime} = {};
 	const hardware = createSystemProbe({installIdFallback: async () => holder.runtime?.installationId ?? ''});
 	const runtime = createRuntime({clock, server, hardware, store, vendorKey, schedule: false, contactOnStart: false});
@@ -106,6 +168,25 @@ export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime)
 		await runtime.stop();
 		await store.close();
 	}
+}
+
+/**
+ * The HTTP client, loaded at its first use: `status` never talks to the server and should not
+ * pay for loading the client (and its schema library) at every start.
+ */
+function lazyLicenseServer(baseUrl: string, clock: Clock): LicenseServer {
+	let client: Promise<LicenseServer> | null = null;
+	const load = () => {
+		client ??= import('../adapters/http-license-server.js').then(({createHttpLicenseServer}) =>
+			createHttpLicenseServer({baseUrl, clock}),
+		);
+		return client;
+	};
+	return {
+		activate: async (request) => (await load()).activate(request),
+		contact: async (request) => (await load()).contact(request),
+		fetchPublicKey: async () => (await (await load()).fetchPublicKey?.()) ?? null,
+	};
 }
 
 export function serverUrl(flag: string | undefined): string {

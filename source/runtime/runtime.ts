@@ -7,7 +7,7 @@ import {randomUUID} from 'node:crypto';
 import type {KeyObject} from 'node:crypto';
 import {type Evaluation, evaluate, nextContactAt} from '../engine/evaluate.js';
 import type {FieldError} from '../engine/customer.js';
-import {type KeyRefusalReason, planSave} from '../engine/save.js';
+import type {KeyRefusalReason} from '../engine/save.js';
 import {
 	type Effect,
 	type EngineEvent,
@@ -186,6 +186,8 @@ export class Runtime {
 	/** R2, R3: Save. `form` null keeps the registered customer (CLI `add-key`). */
 	save(form: CustomerForm | null, keysText: string): Promise<SaveOutcome> {
 		return this.run(async () => {
+			// Loaded when first needed: the country list and validators are not needed to start.
+			const {planSave} = await import('../engine/save.js');
 			const plan = planSave(this.state, form, keysText);
 			if (!plan.ok) {
 				const fields = plan.errors.map((error) => error.message).join(' ');

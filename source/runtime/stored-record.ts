@@ -1,8 +1,12 @@
 /**
  * The shape of what the runtime keeps in its store. Checked at every load: a hand-edited or
  * truncated record is refused here (and quarantined by the runtime), never half-trusted.
+ *
+ * Written by hand rather than with the schema library the rest of the program uses: every
+ * command reads the store, and loading that library costs scripts ~30 ms at each start
+ * (issue 6: `status --json` close to the cost of starting Node). The document inside is
+ * checked by its signature (R16), not here.
  */
-import {z} from 'zod';
 import type {EngineState} from '../engine/types.js';
 
 export type StoredRecord = {
@@ -14,60 +18,81 @@ export type StoredRecord = {
 	vendorKey: string | null;
 };
 
-const time = z.number().finite();
-const nullableTime = time.nullable();
+type Check = (value: unknown) => boolean;
 
-const stateSchema = z.object({
-	version: z.literal(1),
-	installationId: z.string().min(1),
-	customer: z
-		.object({
-			company: z.string(),
-			person: z.string(),
-			address: z.string(),
-			country: z.string(),
-			email: z.string(),
-			phone: z.string().optional(),
-		})
-		.nullable(),
-	pending: z.array(
-		z.object({
-			key: z.string(),
-			kind: z.enum(['installation', 'license']),
-			addedAt: time,
-			refusal: z.object({code: z.string(), message: z.string()}).optional(),
-		}),
-	),
-	// The document's content is checked by its signature (R16), not here.
-	document: z.object({payload: z.unknown(), signature: z.string()}).nullable(),
-	everActivated: z.boolean(),
-	hardware: z.object({current: z.string().nullable(), mismatchSince: nullableTime}),
-	server: z.object({
-		lastSuccessAt: nullableTime,
-		lastFailureAt: nullableTime,
-		unreachableSince: nullableTime,
-		lastFailure: z.string().nullable(),
-	}),
-	clock: z.object({highWater: time, tamperedAt: nullableTime}),
-	integrity: z.object({reason: z.string(), at: time}).nullable(),
-	manualRequest: z
-		.object({requestId: z.string(), createdAt: time, fingerprint: z.string(), keys: z.array(z.string())})
-		.nullable(),
-	devices: z.array(z.object({id: z.string(), activatedAt: time})),
-	startedAt: time,
-	log: z.array(z.object({at: time, type: z.string(), detail: z.string()})),
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const string: Check = (value) => typeof value === 'string';
+const time: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const boolean: Check = (value) => typeof value === 'boolean';
+const nullable =
+	(check: Check): Check =>
+	(value) =>
+		value === null || check(value);
+const optional =
+	(check: Check): Check =>
+	(value) =>
+		value === undefined || check(value);
+const oneOf =
+	(...options: unknown[]): Check =>
+	(value) =>
+		options.includes(value);
+const array =
+	(check: Check): Check =>
+	(value) =>
+		Array.isArray(value) && value.every(check);
+const object =
+	(shape: Record<string, Check>): Check =>
+	(value) =>
+		isObject(value) && Object.entries(shape).every(([key, check]) => check(value[key]));
+
+const customer = object({
+	company: string,
+	person: string,
+	address: string,
+	country: string,
+	email: string,
+	phone: optional(string),
 });
 
-const recordSchema = z.object({
-	format: z.literal('myq-license-state'),
-	version: z.literal(1),
-	revision: z.number().int().optional(),
-	state: stateSchema,
-	vendorKey: z.string().nullable(),
+const state = object({
+	version: oneOf(1),
+	installationId: (value) => typeof value === 'string' && value.length > 0,
+	customer: nullable(customer),
+	pending: array(
+		object({
+			key: string,
+			kind: oneOf('installation', 'license'),
+			addedAt: time,
+			refusal: optional(object({code: string, message: string})),
+		}),
+	),
+	document: nullable((value) => isObject(value) && 'payload' in value && typeof value.signature === 'string'),
+	everActivated: boolean,
+	hardware: object({current: nullable(string), mismatchSince: nullable(time)}),
+	server: object({
+		lastSuccessAt: nullable(time),
+		lastFailureAt: nullable(time),
+		unreachableSince: nullable(time),
+		lastFailure: nullable(string),
+	}),
+	clock: object({highWater: time, tamperedAt: nullable(time)}),
+	integrity: nullable(object({reason: string, at: time})),
+	manualRequest: nullable(object({requestId: string, createdAt: time, fingerprint: string, keys: array(string)})),
+	devices: array(object({id: string, activatedAt: time})),
+	startedAt: time,
+	log: array(object({at: time, type: string, detail: string})),
+});
+
+const record = object({
+	format: oneOf('myq-license-state'),
+	version: oneOf(1),
+	revision: optional(Number.isInteger as Check),
+	state,
+	vendorKey: nullable(string),
 });
 
 /** The record, or null when it is not one (the caller says why and keeps a copy). */
 export function parseStoredRecord(value: unknown): StoredRecord | null {
-	const parsed = recordSchema.safeParse(value);
-	return parsed.success ? (parsed.data as unknown as StoredRecord) : null;
+	return record(value) ? (value as StoredRecord) : null;
 }
