@@ -3,6 +3,7 @@
  * the vendor's Hono app in process behind the MSW network layer, named fingerprints, and a real
  * SQLite store in a temporary folder. A `restart` is a new runtime over the same store.
  */
+import {createHash} from 'node:crypto';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import {DAY, type LogEntry} from '../source/engine/types.js';
 import {bannerText, type Lang} from '../source/i18n/index.js';
 import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
 import {type Outcome, createRuntime, type Runtime} from '../source/runtime/runtime.js';
-import {importPublicKey} from '../source/signing/index.js';
+import {generateVendorKeyPair, importPublicKey, toSignedFileText, type VendorKeyPair} from '../source/signing/index.js';
 import {createVendor, type Vendor} from '../source/vendor/index.js';
 import {createSimulatedClock, type SimulatedClock} from './clock.js';
 import {createSimulatedNetwork, type NetworkState, type SimulatedNetwork} from './network.js';
@@ -81,16 +82,26 @@ export class Simulation {
 	private lastLogEntry: LogEntry | null = null;
 	private dayOf: () => number = () => 0;
 
+	/** Keys and ids come from a generator seeded by the scenario: the same file replays the same. */
+	private readonly random: (size: number) => Uint8Array;
+
 	constructor(readonly scenario: Scenario) {
 		this.clock = createSimulatedClock(scenario.start);
 		this.hardwareName = scenario.hardware[0]!;
+		this.random = seededRandom(`${scenario.name}|${scenario.start}`);
 	}
 
 	/** Builds the world and mints the catalog (SPEC §5 `keys`); the MyQ server starts at day 0. */
 	async setup(): Promise<void> {
 		this.directory = await mkdtemp(path.join(tmpdir(), 'myq-simulation-'));
 		// In memory, without JSON round trips: the catalog treats its records as immutable.
-		this.vendor = await createVendor({store: new Keyv({serialize: undefined, deserialize: undefined}), now: () => this.clock.now(), token: ADMIN_TOKEN});
+		this.vendor = await createVendor({
+			store: new Keyv({serialize: undefined, deserialize: undefined}),
+			now: () => this.clock.now(),
+			token: ADMIN_TOKEN,
+			randomBytes: this.random,
+			keyPair: simulatedVendorKeyPair(),
+		});
 		this.network = createSimulatedNetwork({baseUrl: SIMULATED_SERVER, app: this.vendor.app, clock: this.clock.world});
 		const client = createHttpLicenseServer({
 			baseUrl: SIMULATED_SERVER,
@@ -130,6 +141,7 @@ export class Simulation {
 			hardware: probe,
 			store: this.store,
 			vendorKey: this.vendor.publicKey,
+			newId: () => uuidFrom(this.random(16)),
 			clockCheckInterval: null,
 			contactInterval: (this.scenario.contactIntervalHours ?? 24) * 3_600_000,
 		});
@@ -286,17 +298,25 @@ export class Simulation {
 		if (!exported.ok) {
 			return exported;
 		}
+		const tamper = step.do === 'import-response' ? step.tamper : undefined;
+		let request = exported.text;
+		if (tamper === 'other-fingerprint') {
+			// The request as another server would have made it: same request, other hardware.
+			const other = await createNamedProbe(`${this.hardwareName}-elsewhere`).fingerprint();
+			request = toSignedFileText({...(JSON.parse(request) as object), fingerprint: other});
+		}
 		let response: string;
 		try {
-			response = await this.vendor.service.offlineActivate(exported.text);
+			response = await this.vendor.service.offlineActivate(request);
 		} catch (error) {
 			return {ok: false, code: 'portal-refused', message: (error as Error).message};
 		}
-		if (step.do === 'import-response' && step.tamper === 'flip-byte') {
+		if (tamper === 'flip-byte') {
 			const index = Math.floor(response.length / 2);
 			response = `${response.slice(0, index)}${response[index] === 'A' ? 'B' : 'A'}${response.slice(index + 1)}`;
 		}
-		if (step.do === 'import-response' && step.tamper === 'other-request') {
+		if (tamper === 'other-request') {
+			// A newer request was exported since: the response answers the old one.
 			await this.runtime.exportActivationRequest();
 		}
 		return this.runtime.importActivationResponse(response);
@@ -488,4 +508,32 @@ export function checkExpectation(expectation: Expectation, sample: DaySample, ev
 		}
 	}
 	return failures;
+}
+
+/** A deterministic byte source: SHA-256 of the seed and a counter. */
+export function seededRandom(seed: string): (size: number) => Uint8Array {
+	let counter = 0;
+	return (size) => {
+		const out = new Uint8Array(size);
+		for (let offset = 0; offset < size; offset += 32) {
+			counter += 1;
+			out.set(createHash('sha256').update(`${seed}#${counter}`).digest().subarray(0, Math.min(32, size - offset)), offset);
+		}
+		return out;
+	};
+}
+
+function uuidFrom(bytes: Uint8Array): string {
+	const hex = Buffer.from(bytes).toString('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The simulated vendor signs with one key pair per process, so replays in one process (the
+ * tests, the bench) make byte-identical documents.
+ */
+let vendorKeyPair: VendorKeyPair | null = null;
+function simulatedVendorKeyPair(): VendorKeyPair {
+	vendorKeyPair ??= generateVendorKeyPair();
+	return vendorKeyPair;
 }

@@ -81,6 +81,16 @@ describe('simulate --json follows SPEC §5', () => {
 	});
 });
 
+describe('replays are deterministic', () => {
+	it('the same scenario gives the same timeline, keys and ids included', async () => {
+		const first = await simulate(['fixtures/scenarios/manual-activation-refusals.yaml', '--json']);
+		const second = await simulate(['fixtures/scenarios/manual-activation-refusals.yaml', '--json']);
+		expect(first.code).toBe(0);
+		expect(second.stdout).toBe(first.stdout);
+		expect(first.stdout).toMatch(/answers another request \([0-9a-f-]{36}\)/);
+	});
+});
+
 describe('exit codes', () => {
 	it('1 when an expectation fails, naming it', async () => {
 		const text = (await readFile('fixtures/scenarios/subscription-not-renewed.yaml', 'utf8')).replace(
