@@ -79,6 +79,8 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 		const activated = await cli(['activate', ...admin]);
 		expect(activated.code, activated.stderr).toBe(0);
 		expect(activated.stdout).toMatch(/Activated: 2 new license/);
+		// Without --vendor-key, the key is pinned at the first activation, and the admin is told.
+		expect(activated.stdout).toContain(`The vendor public key ${vendor.publicKey} is now pinned`);
 
 		const status = await cli(['status', ...admin, '--json']);
 		expect(status.code).toBe(0);

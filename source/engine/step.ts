@@ -35,7 +35,8 @@ export type EngineEvent =
 	| {type: 'document-rejected'; reason: string; source: string}
 	| {type: 'manual-request-created'; request: ManualRequest}
 	| {type: 'manual-response-refused'; reason: string}
-	| {type: 'keys-refused'; refusals: {input: string; message: string}[]};
+	| {type: 'keys-refused'; refusals: {input: string; message: string}[]}
+	| {type: 'vendor-key-pinned'; key: string};
 
 export type Effect =
 	| {type: 'save'}
@@ -232,6 +233,11 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'manual-request-created': {
 			s.manualRequest = event.request;
 			note(draft, 'manual-request-exported', `activation request ${event.request.requestId} exported`);
+			return;
+		}
+		case 'vendor-key-pinned': {
+			// R16: trust on first use, said out loud.
+			note(draft, 'vendor-key-pinned', `the vendor public key ${event.key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)`);
 			return;
 		}
 		case 'manual-response-refused': {

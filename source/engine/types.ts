@@ -125,6 +125,7 @@ export type EngineEventType =
 	| 'document-rejected'
 	| 'manual-request-exported'
 	| 'manual-response-refused'
+	| 'vendor-key-pinned'
 	| 'state-changed';
 
 /** The engine's event log entry (shown on the Events screen, in `simulate` output). */

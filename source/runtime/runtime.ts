@@ -240,6 +240,7 @@ export class Runtime {
 					message: 'There is no key to activate: add a key and save first.',
 				};
 			}
+			const wasPinned = this.vendorKeyText !== null;
 			const fingerprint = await this.options.hardware.fingerprint();
 			await this.dispatch({type: 'fingerprint-seen', fingerprint});
 			const reply = await this.options.server.activate({
@@ -277,7 +278,8 @@ export class Runtime {
 				added === 0 && keys.length === 0
 					? `Licenses reactivated on this server's hardware (${total} in all).`
 					: `Activated: ${added} new license(s), ${total} in all.`;
-			const message = [headline, ...refused].join(' ');
+			const pinned = wasPinned ? [] : [`The vendor public key ${this.vendorKeyText} is now pinned: documents signed with any other key will be refused.`];
+			const message = [headline, ...refused, ...pinned].join(' ');
 			if (added === 0 && reply.value.refusals.length > 0) {
 				return {ok: false, code: 'refused', message};
 			}
@@ -672,7 +674,7 @@ export class Runtime {
 			return null;
 		}
 		this.vendorKeyText = fetched;
-		this.persist();
+		await this.dispatch({type: 'vendor-key-pinned', key: fetched});
 		return this.vendorKey;
 	}
 
