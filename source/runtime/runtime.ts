@@ -84,6 +84,12 @@ export type SaveOutcome =
 			form: CustomerForm;
 	  };
 
+const NOTHING_TO_ACTIVATE = {
+	ok: false,
+	code: 'nothing-to-activate',
+	message: 'There is no key to activate: add a key and save first.',
+} as const;
+
 export class Runtime {
 	private state: EngineState;
 	private vendorKeyText: string | null;
@@ -234,15 +240,10 @@ export class Runtime {
 		return this.run(async () => {
 			const keys = this.state.pending.map((pending) => pending.key);
 			if (keys.length === 0 && !this.state.document) {
-				return {
-					ok: false,
-					code: 'nothing-to-activate',
-					message: 'There is no key to activate: add a key and save first.',
-				};
+				return NOTHING_TO_ACTIVATE;
 			}
 			const wasPinned = this.vendorKeyText !== null;
-			const fingerprint = await this.options.hardware.fingerprint();
-			await this.dispatch({type: 'fingerprint-seen', fingerprint});
+			const fingerprint = await this.seeHardware();
 			const reply = await this.options.server.activate({
 				installationId: this.state.installationId,
 				fingerprint,
@@ -300,14 +301,9 @@ export class Runtime {
 		return this.run(async () => {
 			const keys = this.state.pending.map((pending) => pending.key);
 			if (keys.length === 0 && !this.state.document) {
-				return {
-					ok: false,
-					code: 'nothing-to-activate',
-					message: 'There is no key to activate: add a key and save first.',
-				};
+				return NOTHING_TO_ACTIVATE;
 			}
-			const fingerprint = await this.options.hardware.fingerprint();
-			await this.dispatch({type: 'fingerprint-seen', fingerprint});
+			const fingerprint = await this.seeHardware();
 			const now = this.options.clock.now();
 			const request: ActivationRequest = {
 				type: 'myq-activation-request',
@@ -601,6 +597,13 @@ export class Runtime {
 			code: 'offline',
 			message: `Activation failed: ${why}. The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.`,
 		};
+	}
+
+	/** R8: look at the hardware, as at every check. */
+	private async seeHardware(): Promise<string> {
+		const fingerprint = await this.options.hardware.fingerprint();
+		await this.dispatch({type: 'fingerprint-seen', fingerprint});
+		return fingerprint;
 	}
 
 	/** Every document is checked against the vendor key before the engine sees it (R16). */
