@@ -5,7 +5,7 @@
 import {createHash, timingSafeEqual} from 'node:crypto';
 import {Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
-import {VendorError} from './errors.js';
+import {RateLimitedError, VendorError} from './errors.js';
 import {activateBodySchema, contactBodySchema, extendBodySchema, mintBodySchema, parseBody} from './schemas.js';
 import type {VendorService} from './service.js';
 
@@ -29,6 +29,9 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	const app = new Hono();
 
 	app.onError((error, c) => {
+		if (error instanceof RateLimitedError) {
+			c.header('Retry-After', String(error.retryAfterSeconds));
+		}
 		if (error instanceof VendorError) {
 			return c.json(error.toBody(), error.status);
 		}

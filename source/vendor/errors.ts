@@ -18,9 +18,10 @@ export type VendorErrorCode =
 	| 'not-a-subscription'
 	| 'not-activated'
 	| 'revoked'
+	| 'rate-limited'
 	| 'internal';
 
-export type VendorErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500;
+export type VendorErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
 
 export class VendorError extends Error {
 	constructor(
@@ -36,5 +37,27 @@ export class VendorError extends Error {
 
 	toBody(): {error: {code: VendorErrorCode; message: string; field?: string}} {
 		return {error: {code: this.code, message: this.message, ...(this.field === undefined ? {} : {field: this.field})}};
+	}
+}
+
+/**
+ * 429 `rate-limited`: too many activations in a window (see rate-limit.ts). Says when to retry,
+ * in the message for people, and as `retryAt` (ISO) in the body and `Retry-After` (seconds) in
+ * the headers for programs.
+ */
+export class RateLimitedError extends VendorError {
+	constructor(
+		message: string,
+		/** Epoch ms from which one more activation fits in the limit. */
+		readonly retryAt: number,
+		/** Whole seconds from now to `retryAt`, at least 1. */
+		readonly retryAfterSeconds: number,
+	) {
+		super(429, 'rate-limited', message);
+		this.name = 'RateLimitedError';
+	}
+
+	override toBody(): {error: {code: VendorErrorCode; message: string; retryAt: string}} {
+		return {error: {code: this.code, message: this.message, retryAt: new Date(this.retryAt).toISOString()}};
 	}
 }

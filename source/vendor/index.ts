@@ -14,12 +14,13 @@ import {
 } from '../signing/index.js';
 import {createVendorApp} from './app.js';
 import {Catalog} from './catalog.js';
-import {createVendorService, type VendorService} from './service.js';
+import {type ActivationLimits, createVendorService, type VendorService} from './service.js';
 
 export {DEFAULT_MAX_BODY_BYTES} from './app.js';
 export type {InstallationRecord, KeyRecord, LicenseRecord, LicenseSpec, MintSpec} from './catalog.js';
-export {VendorError, type VendorErrorCode} from './errors.js';
-export type {ActivateInput, ContactInput, KeyDescription, VendorService} from './service.js';
+export {RateLimitedError, VendorError, type VendorErrorCode} from './errors.js';
+export {DEFAULT_ACTIVATION_LIMITS} from './service.js';
+export type {ActivateInput, ActivationLimits, ContactInput, KeyDescription, VendorService} from './service.js';
 
 export type VendorOptions = {
 	/** The catalog: any Keyv store (`new Keyv()` in memory, `@keyv/sqlite` for `vendor serve`). */
@@ -36,6 +37,8 @@ export type VendorOptions = {
 	maxBodyBytes?: number;
 	/** Where unexpected errors are logged. @default console.error */
 	log?: (message: string, error: unknown) => void;
+	/** Churn limits on activations, kept in memory. @default DEFAULT_ACTIVATION_LIMITS (10 per key, 30 per installation, per hour) */
+	activationLimits?: Partial<ActivationLimits>;
 };
 
 export type Vendor = {
@@ -59,6 +62,7 @@ export async function createVendor(options: VendorOptions): Promise<Vendor> {
 		now: options.now,
 		privateKey: keyPair.privateKey,
 		randomBytes: options.randomBytes ?? ((size) => cryptoRandomBytes(size)),
+		...(options.activationLimits === undefined ? {} : {limits: options.activationLimits}),
 	});
 	const app = createVendorApp({
 		service,
