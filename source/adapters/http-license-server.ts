@@ -151,7 +151,8 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 		const error = errorBodySchema.safeParse(json);
 		if (status >= 400 && status < 500 && error.success) {
 			// SPEC §4: a precise refusal is an answer, so the contact was successful.
-			return fail({kind: 'rejected', code: error.data.error.code, message: error.data.error.message});
+			const message = error.data.error.message.trim() || `the server gave no reason (${error.data.error.code})`;
+			return fail({kind: 'rejected', code: error.data.error.code, message});
 		}
 		const detail = error.success ? `${error.data.error.code}: ${error.data.error.message}` : preview(text);
 		return fail({kind: 'http', status, message: `The license server answered ${path} with HTTP ${status} (${detail}).`});
@@ -262,7 +263,14 @@ function firstIssue(error: z.ZodError): string {
 }
 
 function describeError(error: unknown): string {
-	if (!(error instanceof Error)) return String(error);
+	if (!(error instanceof Error)) {
+		// Whatever was thrown may not even turn into a string (no toString, a throwing one).
+		try {
+			return String(error);
+		} catch {
+			return 'an unreadable error';
+		}
+	}
 	const cause = (error as {cause?: unknown}).cause;
 	return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
 }

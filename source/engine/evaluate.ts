@@ -140,7 +140,8 @@ export function nextTick(deadline: number, now: number): number | null {
 }
 
 export function evaluate(state: EngineState, now: number): Evaluation {
-	const grants = state.document?.payload.licenses ?? [];
+	// R16: a document that failed verification is kept, never read: its content is untrusted.
+	const grants = state.integrity ? [] : (state.document?.payload.licenses ?? []);
 	const licenses: LicenseView[] = [];
 	let capacity = 0;
 	let anyCounting = false;

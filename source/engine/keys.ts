@@ -124,6 +124,13 @@ function quote(input: string): string {
 	return `"${shown}"`;
 }
 
+/** A symbol as a person can read it: control and invisible characters by their code point. */
+function showSymbol(symbol: string): string {
+	return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(symbol)
+		? `"${symbol}"`
+		: `U+${(symbol.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function failure(
 	code: KeyErrorCode,
 	input: string,
@@ -169,7 +176,7 @@ export function parseKey(
 		return failure(
 			'symbol',
 			input,
-			`${quote(input)}: the symbol "${symbols[badIndex]}" at position ${position} (group ${group}) is not used in keys. Keys use only the digits 0-9 and the letters A-Z except U.`,
+			`${quote(input)}: the symbol ${showSymbol(symbols[badIndex]!)} at position ${position} (group ${group}) is not used in keys. Keys use only the digits 0-9 and the letters A-Z except U.`,
 		);
 	}
 

@@ -38,6 +38,7 @@ import {
 	toSignedFileText,
 	verify,
 } from '../signing/index.js';
+import {documentShapeProblem, isRefusalList} from './document-shape.js';
 import {parseStoredRecord, type StoredRecord} from './stored-record.js';
 
 export type RuntimeOptions = {
@@ -362,7 +363,10 @@ export class Runtime {
 			const response = signed.value.payload;
 			if (
 				response?.type !== 'myq-activation-response' ||
-				typeof response.requestId !== 'string'
+				typeof response.requestId !== 'string' ||
+				!isRefusalList(response.refusals) ||
+				typeof response.document !== 'object' ||
+				response.document === null
 			) {
 				return refuse(
 					'altered-file',
@@ -419,7 +423,7 @@ export class Runtime {
 			await this.dispatch({
 				type: 'activation-succeeded',
 				document: response.document,
-				refusals: Array.isArray(response.refusals) ? response.refusals : [],
+				refusals: response.refusals,
 				manual: true,
 			});
 			const added = response.document.payload.licenses.filter(
@@ -552,11 +556,7 @@ export class Runtime {
 				};
 			}
 			await this.dispatch({type: 'contact-failed', failure: reply.failure});
-			return {
-				ok: false,
-				code: reply.failure.kind,
-				message: `The license server could not be reached (${reply.failure.message}). Check the network and try again with Connect now; licenses keep working during the grace periods.`,
-			};
+			return {ok: false, code: reply.failure.kind, message: contactFailureMessage(reply.failure)};
 		}
 		const checked = await this.checkDocument(reply.value, null);
 		if (!checked.ok) {
@@ -564,7 +564,7 @@ export class Runtime {
 			return {
 				ok: false,
 				code: checked.failure.kind,
-				message: `The license server answered something unusable: ${checked.failure.message}.`,
+				message: contactFailureMessage(checked.failure),
 			};
 		}
 		await this.dispatch({type: 'contact-succeeded', document: reply.value});
@@ -599,6 +599,20 @@ export class Runtime {
 		};
 	}
 
+	/** R16: a stored document is verified, and read, at every load. */
+	private async checkStored(document: SignedDocument): Promise<{ok: true} | {ok: false; reason: string}> {
+		const key = await this.publicKey();
+		if (!key) {
+			return {ok: false, reason: 'the vendor public key is not known'};
+		}
+		const verdict = verify(document, key);
+		if (!verdict.ok) {
+			return verdict;
+		}
+		const problem = documentShapeProblem(verdict.value.payload);
+		return problem === null ? {ok: true} : {ok: false, reason: `the document cannot be read: ${problem}`};
+	}
+
 	/** R8: look at the hardware, as at every check. */
 	private async seeHardware(): Promise<string> {
 		const fingerprint = await this.options.hardware.fingerprint();
@@ -629,11 +643,11 @@ export class Runtime {
 			};
 		}
 		const payload = verified.value.payload;
-		if (
-			payload?.type !== 'myq-activation' ||
-			payload.installationId !== this.state.installationId ||
-			!Array.isArray(payload.licenses)
-		) {
+		const problem = documentShapeProblem(payload);
+		if (problem !== null) {
+			return {ok: false, failure: {kind: 'bad-response', message: `the signed document cannot be read: ${problem}`}};
+		}
+		if (payload.installationId !== this.state.installationId) {
 			return {
 				ok: false,
 				failure: {
@@ -711,10 +725,7 @@ export class Runtime {
 		this.state = record.state;
 		this.vendorKeyText = this.options.vendorKey ?? record.vendorKey;
 		if (this.state.document) {
-			const key = await this.publicKey();
-			const verdict = key
-				? verify(this.state.document, key)
-				: {ok: false as const, reason: 'the vendor public key is not known'};
+			const verdict = await this.checkStored(this.state.document);
 			if (!verdict.ok) {
 				await this.dispatch({
 					type: 'document-rejected',
@@ -734,7 +745,20 @@ export class Runtime {
 	 */
 	private persist() {
 		this.dirty = true;
-		this.writing ??= this.writeLoop();
+		if (this.writing === null) {
+			// Assigned before the loop can end, even if the store fails at once: `flushed` waits
+			// on exactly this promise and sees it cleared when it settles.
+			const writing = this.writeLoop().finally(() => {
+				if (this.writing === writing) {
+					this.writing = null;
+					if (this.dirty && this.writeError === null) {
+						// Marked while the loop was ending: write that too.
+						this.persist();
+					}
+				}
+			});
+			this.writing = writing;
+		}
 	}
 
 	private async writeLoop(): Promise<void> {
@@ -761,8 +785,6 @@ export class Runtime {
 			}
 		} catch (error) {
 			this.writeError = error;
-		} finally {
-			this.writing = null;
 		}
 	}
 
@@ -791,8 +813,7 @@ export class Runtime {
 		let state = record.state;
 		this.vendorKeyText ??= record.vendorKey;
 		if (state.document && JSON.stringify(state.document) !== JSON.stringify(this.state.document)) {
-			const key = await this.publicKey();
-			const verdict = key ? verify(state.document, key) : {ok: false as const, reason: 'the vendor public key is not known'};
+			const verdict = await this.checkStored(state.document);
 			if (!verdict.ok) {
 				[state] = step(state, {type: 'document-rejected', source: 'stored document', reason: verdict.reason}, this.options.clock.now());
 			}
@@ -884,6 +905,13 @@ export class Runtime {
 			Math.max(0, at - now),
 		);
 	}
+}
+
+function contactFailureMessage(failure: Failure): string {
+	if (failure.kind === 'bad-signature' || failure.kind === 'bad-response') {
+		return `The license server answered something that cannot be trusted (${failure.message}). Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.`;
+	}
+	return `The license server could not be reached (${failure.message}). Check the network and try again with Connect now; licenses keep working during the grace periods.`;
 }
 
 function nextDeviceName(state: EngineState): string {
