@@ -665,7 +665,7 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		if (statusCode >= 200 && statusCode < 300) {
 			expect(['bad-response', 'bad-signature']).toContain(failure.kind);
 		} else if (statusCode >= 400 && statusCode < 500 && isErrorBody && !NULL_BODY.has(statusCode)) {
-			const reason = (error?.message as string).trim() || `the server gave no reason (${error?.code as string})`;
+			const reason = String(error?.message ?? '').trim() || `the server gave no reason (${String(error?.code)})`;
 			expect(failure).toEqual({kind: 'rejected', code: error?.code, message: reason});
 		} else {
 			expect(failure).toMatchObject({kind: 'http', status: statusCode});

@@ -66,13 +66,13 @@ export async function run(argv: string[]): Promise<number> {
 		process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 	} else {
 		const {renderSimulation} = await import('../../simulator/report.js');
-		process.stdout.write(`${renderSimulation(result, {color: useColor()})}\n`);
+		process.stdout.write(`${renderSimulation(result, {color: wantsColor()})}\n`);
 	}
 	return result.expectations.failed.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
 /** Colour on a terminal, unless NO_COLOR says otherwise; FORCE_COLOR forces it. */
-function useColor(): boolean {
+function wantsColor(): boolean {
 	if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') {
 		return false;
 	}
