@@ -126,8 +126,11 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 	];
 
 	async function simulatedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-		const request = new Request(input, withContentLength(init));
-		const {signal} = request;
+		// Only a slow answer needs the request itself to see the caller give up (to cancel its
+		// timer); otherwise the abort is watched here, and the Request is spared following it.
+		const {signal: callerSignal, ...rest} = init ?? {};
+		const request = new Request(input, withContentLength(current === 'slow' ? init : rest));
+		const signal = callerSignal ?? request.signal;
 		signal.throwIfAborted();
 		const response = await untilAborted(getResponse(handlers, request), signal);
 		if (response === undefined) {

@@ -15,7 +15,7 @@ import {
 	type SignedDocument,
 } from '../engine/types.js';
 import type {ActivationReply} from '../ports/index.js';
-import {canonicalJson, sign, toSignedFileText} from '../signing/index.js';
+import {sign, toSignedFileText} from '../signing/index.js';
 import {
 	bindKey,
 	type Catalog,
@@ -143,7 +143,8 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 
 	function document(installationId: string, fingerprint: string, records: KeyRecord[], at: number, requestId?: string) {
 		const licenses = records.flatMap(grantsOf);
-		const content = requestId === undefined ? canonicalJson({fingerprint, licenses}) : null;
+		// grantsOf builds every grant the same way, so plain JSON is a stable key here.
+		const content = requestId === undefined ? JSON.stringify([fingerprint, licenses]) : null;
 		const cached = lastSigned.get(installationId);
 		if (content !== null && cached?.content === content) {
 			return cached.signed;
@@ -351,8 +352,7 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 						`The installation ${request.installationId} has never been activated here. Activate a key first.`,
 					);
 				}
-				installation.lastContactAt = at;
-				await catalog.saveInstallation(installation);
+				await catalog.saveInstallation({...installation, lastContactAt: at});
 				const records = await liveKeys(installation, at);
 				// SPEC §4: a contact from another fingerprint gets the document still bound to the old
 				// one; only Activate rebinds (R8).

@@ -1,0 +1,316 @@
+/**
+ * The dashboard's speed (issue 5), for `npm run bench`:
+ *
+ * - **First frame**: from spawning `node dist/source/cli.js demo` to the first frame on its
+ *   terminal (the dashboard writes its starting rows as soon as the screen opens, before Ink has
+ *   loaded; Ink's own first frame, the same rows, is timed too), against a minimal Ink app (`render(<Text>…</Text>)`, React's production build as
+ *   the dashboard uses) spawned and timed the same way in the same run. Both run in a pseudo-terminal made by util-linux `script` at 80×24 (a
+ *   real TTY, as a person has), alternately, several times; the medians are compared. The
+ *   dashboard's first full screen (Home with the License widget, the simulator started) is
+ *   reported too.
+ * - **Keystroke to frame**: the dashboard in process, on a fake TTY of 120×40 (and 80×24), showing
+ *   Settings > License with 1,000 licenses in the table; ~100 presses of ↓ scroll the table,
+ *   each timed from the key written on stdin to the frame written on stdout (Ink's normal,
+ *   non-debug path). Keys are spaced so each one is a fresh frame, not a throttled batch.
+ *
+ * Only node builtins are imported at the top: the rest loads when the bench runs.
+ */
+import {spawn} from 'node:child_process';
+import {EventEmitter} from 'node:events';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const ROOT = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../..',
+);
+const CLI = path.join(ROOT, 'dist/source/cli.js');
+
+export type UiBench = {
+	/** Median ms from spawn to the dashboard's first frame (its starting rows, before Ink loads). */
+	firstFrameMs: number;
+	/** Median ms from spawn to the first frame Ink draws for the dashboard (the same rows). */
+	firstInkFrameMs: number;
+	/** Median ms from spawn to a minimal Ink app's first frame, measured the same way. */
+	minimalInkFirstFrameMs: number;
+	/** Median ms from spawn to the dashboard's first full screen (Home, simulator started). */
+	firstContentMs: number;
+	/** Median ms from a key on stdin to its frame on stdout, 1,000 licenses in the table, 120×40. */
+	keystrokeMedianMs: number;
+	/** 95th percentile of the same. */
+	keystrokeP95Ms: number;
+	/** The same median at 80×24 (fewer cells to draw). */
+	keystroke80x24MedianMs: number;
+};
+
+/** The baseline, with React's production build as the dashboard uses it. */
+const MINIMAL_INK_APP =
+	"import {render, Text} from 'ink'; import React from 'react'; render(React.createElement(Text, null, 'minimal ink app'));";
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1
+		? sorted[middle]!
+		: (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[
+		Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+	]!;
+}
+
+function shellQuote(text: string): string {
+	return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * Runs `command` in a pseudo-terminal (80×24) and resolves with the ms from spawn until the
+ * output shows each marker, in order; the child is then stopped (SIGTERM: the dashboard
+ * restores the terminal on it).
+ */
+function timeToMarkers(command: string, markers: string[]): Promise<number[]> {
+	return new Promise((resolve, reject) => {
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			LANG: 'en_US.UTF-8',
+			LC_ALL: '',
+			LC_MESSAGES: '',
+		};
+		delete env.CI;
+		delete env.CONTINUOUS_INTEGRATION;
+		const started = performance.now();
+		const child = spawn(
+			'script',
+			['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'],
+			{
+				cwd: ROOT,
+				env,
+				stdio: ['pipe', 'pipe', 'pipe'],
+			},
+		);
+		const times: number[] = [];
+		let output = '';
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`no frame within 30 s from: ${command}`));
+		}, 30_000);
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			while (
+				times.length < markers.length &&
+				output.includes(markers[times.length]!)
+			) {
+				times.push(performance.now() - started);
+			}
+			if (times.length === markers.length) {
+				clearTimeout(timer);
+				child.kill('SIGTERM');
+			}
+		});
+		child.on('exit', () => {
+			clearTimeout(timer);
+			if (times.length === markers.length) resolve(times);
+			else
+				reject(
+					new Error(
+						`the output never showed ${markers[times.length]} (${command})`,
+					),
+				);
+		});
+		child.on('error', reject);
+	});
+}
+
+/** Ink opens each frame with the synchronized-output mark on a terminal: its frames, not ours. */
+const INK_FRAME = '\u001B[?2026h';
+
+export async function benchFirstFrame(
+	runs = 7,
+): Promise<
+	Pick<
+		UiBench,
+		| 'firstFrameMs'
+		| 'firstInkFrameMs'
+		| 'minimalInkFirstFrameMs'
+		| 'firstContentMs'
+	>
+> {
+	const dashboard = `${shellQuote(process.execPath)} ${shellQuote(CLI)} demo`;
+	const minimal = `env NODE_ENV=production ${shellQuote(process.execPath)} --input-type=module -e ${shellQuote(MINIMAL_INK_APP)}`;
+	const markers = ['MyQ License', INK_FRAME, 'Enter license'];
+	// One untimed run of each warms the disk cache, so neither pays for it.
+	await timeToMarkers(minimal, ['minimal ink app']);
+	await timeToMarkers(dashboard, markers);
+	const first: number[] = [];
+	const ink: number[] = [];
+	const content: number[] = [];
+	const bare: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const [frame, inkFrame, full] = await timeToMarkers(dashboard, markers);
+		first.push(frame!);
+		ink.push(inkFrame!);
+		content.push(full!);
+		bare.push((await timeToMarkers(minimal, ['minimal ink app']))[0]!);
+	}
+	return {
+		firstFrameMs: median(first),
+		firstInkFrameMs: median(ink),
+		minimalInkFirstFrameMs: median(bare),
+		firstContentMs: median(content),
+	};
+}
+
+class BenchStdout extends EventEmitter {
+	readonly isTTY = true;
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+	}
+	onWrite: ((text: string) => void) | null = null;
+	write = (text: string) => {
+		this.onWrite?.(text);
+		return true;
+	};
+}
+
+class BenchStdin extends EventEmitter {
+	readonly isTTY = true;
+	private data: string | null = null;
+	write(data: string) {
+		this.data = data;
+		this.emit('readable');
+	}
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+}
+
+export async function benchKeystrokes(
+	presses = 100,
+	size: {columns: number; rows: number} = {columns: 120, rows: 40},
+): Promise<Pick<UiBench, 'keystrokeMedianMs' | 'keystrokeP95Ms'>> {
+	// Ink draws nothing but static output when it believes it runs in CI: measure the real path.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	// As the dashboard runs: React's production build (the command sets it).
+	process.env.NODE_ENV ??= 'production';
+	const [
+		{render},
+		React,
+		{App},
+		{ThemeContext},
+		{evaluate},
+		{installationWith},
+	] = await Promise.all([
+		import('ink'),
+		import('react'),
+		import('../source/ui/app.js'),
+		import('../source/ui/theme.js'),
+		import('../source/engine/evaluate.js'),
+		import('./engine.js'),
+	]);
+	const state = {
+		...installationWith(1000),
+		customer: {
+			company: 'Acme',
+			person: 'Jane Roe',
+			address: '1 Rue X',
+			country: 'FR',
+			email: 'it@acme.test',
+		},
+	};
+	const snapshot = {state, evaluation: evaluate(state, state.startedAt)};
+	const view = {
+		now: snapshot.evaluation.now,
+		snapshot,
+		demo: null,
+		demoKeys: [],
+	};
+	const source = {
+		isDemo: false,
+		view: () => view,
+		subscribe: () => () => {},
+		runtime: () => {
+			throw new Error('the bench sends no command to the engine');
+		},
+		demo: null,
+		offlinePortal: null,
+		dispose: async () => {},
+	};
+	const stdout = new BenchStdout(size.columns, size.rows);
+	const stdin = new BenchStdin();
+	/** Resolves with the instant the next frame is written (a bare sync sequence is not one). */
+	const frame = () =>
+		new Promise<number>((resolve) => {
+			stdout.onWrite = (text) => {
+				if (text.length > 40) {
+					stdout.onWrite = null;
+					resolve(performance.now());
+				}
+			};
+		});
+	const firstFrame = frame();
+	const instance = render(
+		React.createElement(
+			ThemeContext.Provider,
+			{value: {isColor: true, timeZone: 'UTC'}},
+			React.createElement(App, {source, lang: 'en'}),
+		),
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stderr: stdout as unknown as NodeJS.WriteStream,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 60,
+		},
+	);
+	await firstFrame;
+	const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+	const key = async (data: string) => {
+		const drawn = frame();
+		const started = performance.now();
+		stdin.write(data);
+		const elapsed = (await drawn) - started;
+		await pause();
+		return elapsed;
+	};
+	// Settings > License opens on the key field (a customer is saved); five Tabs reach the table.
+	await key('2');
+	for (let tab = 0; tab < 5; tab++) await key('\t');
+	for (let warm = 0; warm < 10; warm++) await key('\u001B[B');
+	const times: number[] = [];
+	for (let index = 0; index < presses; index++) {
+		times.push(await key(index % 25 === 24 ? '\u001B[6~' : '\u001B[B'));
+	}
+	instance.unmount();
+	instance.cleanup();
+	return {
+		keystrokeMedianMs: median(times),
+		keystrokeP95Ms: percentile(times, 95),
+	};
+}
+
+export async function benchUi(): Promise<UiBench> {
+	const keystrokes = await benchKeystrokes();
+	const small = await benchKeystrokes(100, {columns: 80, rows: 24});
+	const first = await benchFirstFrame();
+	return {
+		...first,
+		...keystrokes,
+		keystroke80x24MedianMs: small.keystrokeMedianMs,
+	};
+}

@@ -1,0 +1,2 @@
+export {type ButtonSpec, buttonRows, buttonText} from './layout.js';
+export {ButtonRowView} from './view.js';

@@ -1,0 +1,1 @@
+export {FooterView} from './view.js';

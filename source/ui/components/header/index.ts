@@ -1,0 +1,1 @@
+export {HeaderView} from './view.js';

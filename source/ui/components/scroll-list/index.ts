@@ -1,0 +1,10 @@
+export {listAction} from './input.js';
+export {
+	emptyList,
+	type ListAction,
+	type ListState,
+	listReducer,
+	scrollToShow,
+	visibleRange,
+} from './reducer.js';
+export {ScrollList} from './view.js';

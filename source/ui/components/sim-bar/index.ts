@@ -1,0 +1,2 @@
+export {type StripRun, stripRuns} from './strip.js';
+export {SimBarView} from './view.js';

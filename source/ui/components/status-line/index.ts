@@ -1,0 +1,1 @@
+export {StatusLineView, statusLines} from './view.js';

@@ -1,0 +1,1 @@
+export {focusRange, type Line, Viewport} from './view.js';

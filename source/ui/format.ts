@@ -1,0 +1,197 @@
+/**
+ * Text helpers for the dashboard: dates in the admin's language, and the word wrapping the
+ * layout relies on. Every wrapped text is cut into lines here, not by Ink, so the screen knows
+ * exactly how many rows each part takes and can give the rest to the content (nothing spills
+ * past the bottom row at 80×24).
+ */
+import {maskKey} from '../engine/keys.js';
+import type {Lang} from '../i18n/index.js';
+
+const LOCALES: Record<Lang, string> = {en: 'en-GB', fr: 'fr-FR'};
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+	lang: Lang,
+	timeZone: string | undefined,
+	options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+	const id = `${lang}|${timeZone ?? ''}|${JSON.stringify(options)}`;
+	let cached = formatters.get(id);
+	if (!cached) {
+		cached = new Intl.DateTimeFormat(LOCALES[lang], {
+			...options,
+			...(timeZone ? {timeZone} : {}),
+		});
+		formatters.set(id, cached);
+	}
+	return cached;
+}
+
+/** "4 Jan 2027" / "4 janv. 2027". */
+export function formatDate(at: number, lang: Lang, timeZone?: string): string {
+	return formatter(lang, timeZone, {dateStyle: 'medium'}).format(at);
+}
+
+/** "4 Jan 2027 09:00" / "4 janv. 2027 09:00". */
+export function formatDateTime(
+	at: number,
+	lang: Lang,
+	timeZone?: string,
+): string {
+	const time = formatter(lang, timeZone, {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).format(at);
+	return `${formatDate(at, lang, timeZone)} ${time}`;
+}
+
+/** "2027-01-04": the compact, unambiguous form the tables use (aligned columns). */
+export function formatIsoDate(at: number, timeZone?: string): string {
+	const parts = formatter('en', timeZone, {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).formatToParts(at);
+	const get = (type: string) =>
+		parts.find((part) => part.type === type)?.value ?? '';
+	return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** "2027-01-04 09:00" for the event log. */
+export function formatIsoDateTime(at: number, timeZone?: string): string {
+	const time = formatter('en', timeZone, {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).format(at);
+	return `${formatIsoDate(at, timeZone)} ${time}`;
+}
+
+/** Terminal columns a text takes: one per code point (the texts we show have no wide glyphs). */
+export function textWidth(text: string): number {
+	let width = 0;
+	for (const _ of text) {
+		width += 1;
+	}
+	return width;
+}
+
+/** Cuts a text to `width` columns, ending with '…' when something was cut. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+	const chars = [...text];
+	if (chars.length <= width) {
+		return text;
+	}
+	return `${chars.slice(0, width - 1).join('')}…`;
+}
+
+/** Pads (or truncates) to exactly `width` columns. */
+export function padTo(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+}
+
+/** Pads on the left to `width` columns (numbers in columns). */
+export function padLeftTo(text: string, width: number): string {
+	const cut = truncate(text, width);
+	return ' '.repeat(Math.max(0, width - textWidth(cut))) + cut;
+}
+
+/**
+ * Word wrap to `width` columns: breaks at spaces, and inside a word only when the word alone is
+ * wider than a line. Never returns an empty array (an empty text is one empty line).
+ */
+export function wrapText(text: string, width: number): string[] {
+	const limit = Math.max(1, width);
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		let line: string[] = [];
+		for (const word of paragraph.split(' ')) {
+			let chars = [...word];
+			const needed =
+				line.length === 0 ? chars.length : line.length + 1 + chars.length;
+			if (needed <= limit) {
+				if (line.length > 0) {
+					line.push(' ');
+				}
+				line.push(...chars);
+				continue;
+			}
+			if (line.length > 0) {
+				lines.push(line.join(''));
+				line = [];
+			}
+			while (chars.length > limit) {
+				lines.push(chars.slice(0, limit).join(''));
+				chars = chars.slice(limit);
+			}
+			line = chars;
+		}
+		lines.push(line.join(''));
+	}
+	return lines;
+}
+
+/** Wraps, keeping at most `maxLines` lines; the last kept line ends with '…' when text was cut. */
+export function wrapLines(
+	text: string,
+	width: number,
+	maxLines: number,
+): string[] {
+	const lines = wrapText(text, width);
+	if (lines.length <= maxLines) {
+		return lines;
+	}
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	const last = kept.length - 1;
+	kept[last] = truncate(`${kept[last]} …`, width);
+	if (!kept[last]!.endsWith('…')) {
+		kept[last] = `${truncate(kept[last]!, width - 1)}…`;
+	}
+	return kept;
+}
+
+const KEY_PATTERN = /\b[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}\b/g;
+
+/** Keys inside a free text (event details) shown masked, as in the license table. */
+export function maskKeysIn(text: string): string {
+	return text.replace(KEY_PATTERN, (key) => maskKey(key));
+}
+
+/**
+ * A license id as the table shows it: the key masked except its last group, with the license's
+ * number for installation keys (`•••••-…-QB9AJ/1`). When the column is narrow, the masked
+ * groups shrink to '…' so the visible group and the number always show.
+ */
+export function maskedLicenseId(id: string, width: number): string {
+	const [key = '', number] = id.split('/');
+	const suffix = number === undefined ? '' : `/${number}`;
+	const masked = `${maskKey(key)}${suffix}`;
+	if (textWidth(masked) <= width) {
+		return masked;
+	}
+	const lastGroup = masked.slice(masked.lastIndexOf('-') + 1);
+	return truncate(`…-${lastGroup}`, width);
+}
+
+/**
+ * Stable React keys for rows of text: the text itself, numbered when it repeats (two identical
+ * rows stay two rows), so keys follow content rather than position.
+ */
+export function keyedByText<T>(
+	items: readonly T[],
+	text: (item: T) => string,
+): {key: string; item: T}[] {
+	const seen = new Map<string, number>();
+	return items.map((item) => {
+		const base = text(item);
+		const count = seen.get(base) ?? 0;
+		seen.set(base, count + 1);
+		return {key: count === 0 ? base : `${base}#${count}`, item};
+	});
+}

@@ -1,0 +1,77 @@
+/**
+ * What Ink renders first: a frame at once (the product, "starting"), while the engine or the
+ * simulator starts and the dashboard's own modules load; then the dashboard. A failure to start
+ * ends the app with that error, so the command prints it on the restored terminal.
+ */
+import {Box, Text, useApp, useInput} from 'ink';
+import {type ComponentType, useEffect, useState} from 'react';
+import {type Lang, t} from '../i18n/index.js';
+import type {AppProps} from './app.js';
+import {frameRows} from './layout.js';
+import type {DashboardSource} from './source.js';
+import {type Theme, ThemeContext, toneColor} from './theme.js';
+
+export type Started = {App: ComponentType<AppProps>; source: DashboardSource};
+
+type Props = {
+	lang: Lang;
+	theme: Theme;
+	start: () => Promise<Started>;
+	/** Gets the source once started, so the command can dispose of it at exit. */
+	onStarted?: (started: Started) => void;
+	/** Test seam: the App's props besides source and lang. */
+	appProps?: Partial<AppProps>;
+	columns: number;
+	rows: number;
+	isDemo: boolean;
+};
+
+export function Root({
+	lang,
+	theme,
+	start,
+	onStarted,
+	appProps,
+	columns,
+	rows,
+	isDemo,
+}: Props) {
+	const {exit} = useApp();
+	const [started, setStarted] = useState<Started | null>(null);
+	useEffect(() => {
+		let isCurrent = true;
+		start().then(
+			(value) => {
+				if (!isCurrent) return;
+				onStarted?.(value);
+				setStarted(value);
+			},
+			(error: unknown) =>
+				exit(error instanceof Error ? error : new Error(String(error))),
+		);
+		return () => {
+			isCurrent = false;
+		};
+	}, [start, onStarted, exit]);
+	useInput(
+		(input) => {
+			if (input === 'q') exit();
+		},
+		{isActive: started === null},
+	);
+	return (
+		<ThemeContext.Provider value={theme}>
+			{started ? (
+				<started.App source={started.source} lang={lang} {...appProps} />
+			) : (
+				<Box flexDirection="column" width={columns} height={frameRows(rows)}>
+					<Text bold color={toneColor(theme, 'accent')}>
+						{t(lang, 'ui.product')}
+					</Text>
+					<Text> </Text>
+					<Text>{t(lang, isDemo ? 'ui.starting-demo' : 'ui.starting')}</Text>
+				</Box>
+			)}
+		</ThemeContext.Provider>
+	);
+}

@@ -1,0 +1,120 @@
+/**
+ * Where the dashboard's data comes from: the real runtime, or the simulator's demo controller.
+ * Both give a cached `view()` (stable until something changes, as `useSyncExternalStore`
+ * wants) and a `subscribe` that fires on every change the engine publishes (so banners change
+ * at `nextChangeAt` with no key pressed).
+ */
+import type {DemoController, DemoView} from '../../simulator/demo.js';
+import type {CatalogEntry} from '../../simulator/scenario.js';
+import type {Clock} from '../ports/index.js';
+import type {Runtime, Snapshot} from '../runtime/runtime.js';
+
+export type DemoKeyView = {
+	alias: string;
+	key: string;
+	entry: CatalogEntry | undefined;
+};
+
+export type DashboardView = {
+	/** The MyQ server's clock (simulated in the demo). */
+	now: number;
+	snapshot: Snapshot;
+	demo: DemoView | null;
+	demoKeys: DemoKeyView[];
+};
+
+export type DashboardSource = {
+	readonly isDemo: boolean;
+	view(): DashboardView;
+	subscribe(listener: () => void): () => void;
+	/** The runtime to send commands to (in the demo it changes at every restart: ask each time). */
+	runtime(): Runtime;
+	demo: DemoController | null;
+	/** Demo only: the simulated vendor portal answers a manual activation request file (R5). */
+	offlinePortal: ((requestText: string) => Promise<string>) | null;
+	dispose(): Promise<void>;
+};
+
+export type RuntimeSourceOptions = {
+	clock: Clock;
+	/** How often the header's clock is refreshed. @default 30_000 */
+	tickMs?: number;
+	/** Called once when the source is disposed (close the store). */
+	onDispose?: () => Promise<void>;
+};
+
+/** The real engine: the runtime publishes after every event and at `nextChangeAt` (its timer). */
+export function createRuntimeSource(
+	runtime: Runtime,
+	options: RuntimeSourceOptions,
+): DashboardSource {
+	const listeners = new Set<() => void>();
+	let cached: DashboardView | null = null;
+	const changed = () => {
+		cached = null;
+		for (const listener of listeners) listener();
+	};
+	const unsubscribe = runtime.subscribe(changed);
+	const ticker = setInterval(changed, options.tickMs ?? 30_000);
+	ticker.unref();
+	return {
+		isDemo: false,
+		view() {
+			if (!cached) {
+				const snapshot = runtime.snapshot();
+				cached = {
+					now: snapshot.evaluation.now,
+					snapshot,
+					demo: null,
+					demoKeys: [],
+				};
+			}
+			return cached;
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		runtime: () => runtime,
+		demo: null,
+		offlinePortal: null,
+		async dispose() {
+			clearInterval(ticker);
+			unsubscribe();
+			await runtime.stop();
+			await options.onDispose?.();
+		},
+	};
+}
+
+/** The simulator: the controller publishes after every control and every runtime event. */
+export function createDemoSource(controller: DemoController): DashboardSource {
+	let lastDemo: DemoView | null = null;
+	let cached: DashboardView | null = null;
+	return {
+		isDemo: true,
+		view() {
+			const demo = controller.view();
+			if (!cached || demo !== lastDemo) {
+				lastDemo = demo;
+				cached = {
+					now: demo.now,
+					snapshot: demo.snapshot,
+					demo,
+					demoKeys: demo.keys.map((key) => ({
+						alias: key.alias,
+						key: key.key,
+						entry: controller.scenario.keys[key.alias],
+					})),
+				};
+			}
+			return cached;
+		},
+		subscribe: (listener) => controller.subscribe(listener),
+		runtime: () => controller.runtime,
+		demo: controller,
+		offlinePortal: (requestText) =>
+			controller.simulation.vendor.service.offlineActivate(requestText),
+		dispose: () => controller.dispose(),
+	};
+}

@@ -1,0 +1,97 @@
+/**
+ * A dashboard on the simulator for tests: a DemoController (fake clock, simulated license
+ * server, named hardware) from fixtures/demo.yaml or a scenario text, rendered at a fixed size.
+ */
+import {DemoController} from '../../simulator/demo.js';
+import {parseScenario} from '../../simulator/scenario.js';
+import type {Lang} from '../../source/i18n/index.js';
+import {App, type AppProps, type FileAccess} from '../../source/ui/app.js';
+import {
+	createDemoSource,
+	type DashboardSource,
+} from '../../source/ui/source.js';
+import {ThemeContext} from '../../source/ui/theme.js';
+import {renderScreen, type Screen} from './render.js';
+
+export type DashboardWorld = {
+	controller: DemoController;
+	source: DashboardSource;
+	screen: Screen;
+	files: Map<string, string>;
+	dispose(): Promise<void>;
+};
+
+export async function createController(
+	scenarioText?: string,
+): Promise<DemoController> {
+	return scenarioText === undefined
+		? DemoController.create()
+		: DemoController.create({
+				scenario: parseScenario(scenarioText, {fileName: 'test.yaml'}),
+			});
+}
+
+export function memoryFiles(files: Map<string, string>): FileAccess {
+	return {
+		async read(path) {
+			const text = files.get(path);
+			if (text === undefined)
+				throw Object.assign(new Error(`ENOENT: ${path}`), {code: 'ENOENT'});
+			return text;
+		},
+		async write(path, text) {
+			files.set(path, text);
+		},
+	};
+}
+
+type RenderOptions = {
+	lang?: Lang;
+	columns?: number;
+	rows?: number;
+	app?: Partial<AppProps>;
+};
+
+export function renderDashboard(
+	controller: DemoController,
+	options: RenderOptions = {},
+): {screen: Screen; source: DashboardSource; files: Map<string, string>} {
+	return renderSource(createDemoSource(controller), options);
+}
+
+/** Any source (the real runtime's too) in the dashboard, without colour, dates in UTC. */
+export function renderSource(
+	source: DashboardSource,
+	options: RenderOptions = {},
+): {screen: Screen; source: DashboardSource; files: Map<string, string>} {
+	const files = new Map<string, string>();
+	const screen = renderScreen(
+		<ThemeContext.Provider value={{isColor: false, timeZone: 'UTC'}}>
+			<App
+				source={source}
+				lang={options.lang ?? 'en'}
+				files={memoryFiles(files)}
+				{...options.app}
+			/>
+		</ThemeContext.Provider>,
+		{columns: options.columns ?? 80, rows: options.rows ?? 24},
+	);
+	return {screen, source, files};
+}
+
+export async function dashboardWorld(
+	options: RenderOptions & {scenario?: string} = {},
+): Promise<DashboardWorld> {
+	const controller = await createController(options.scenario);
+	const {screen, source, files} = renderDashboard(controller, options);
+	return {
+		controller,
+		source,
+		screen,
+		files,
+		async dispose() {
+			screen.unmount();
+			await controller.dispose();
+		},
+	};
+}

@@ -1,0 +1,762 @@
+/**
+ * The dashboard's pure parts, without rendering: reducers, key maps, layout helpers. Tables of
+ * input, expected state (and commands).
+ */
+import type {Key} from 'ink';
+import {describe, expect, it} from 'vitest';
+import {mintKey} from '../../source/engine/keys.js';
+import {bannerText} from '../../source/i18n/index.js';
+import {
+	handleKey,
+	handleKeys,
+	initialUi,
+	isTextFocused,
+	type UiContext,
+	type UiState,
+} from '../../source/ui/app-state.js';
+import {
+	bannerBlocks,
+	bannerRows,
+	clipBanners,
+} from '../../source/ui/components/banners/index.js';
+import {buttonRows} from '../../source/ui/components/buttons/index.js';
+import {countryPickerReducer} from '../../source/ui/components/country-picker/index.js';
+import {keyFeedback} from '../../source/ui/components/key-field/index.js';
+import {
+	emptyList,
+	listReducer,
+	scrollToShow,
+	visibleRange,
+} from '../../source/ui/components/scroll-list/index.js';
+import {stripRuns} from '../../source/ui/components/sim-bar/index.js';
+import {
+	textField,
+	textFieldReducer,
+	visibleWindow,
+} from '../../source/ui/components/text-field/index.js';
+import {
+	maskedLicenseId,
+	maskKeysIn,
+	padTo,
+	truncate,
+	wrapLines,
+	wrapText,
+} from '../../source/ui/format.js';
+import {
+	char,
+	ctrl,
+	type KeyPress,
+	press,
+	toKeyPresses,
+} from '../../source/ui/keypress.js';
+import {frameRows, licenseTableHeight} from '../../source/ui/layout.js';
+import {
+	focusOrder,
+	formOf,
+	initialSettings,
+	type SettingsState,
+	settingsKey,
+	settingsReducer,
+} from '../../source/ui/screens/settings-license-state.js';
+
+/** A fixed source of "random" bytes: the same valid keys on every run. */
+const seeded = (seed: number) => (size: number) =>
+	Uint8Array.from({length: size}, (_, index) => (seed * 31 + index * 7) % 256);
+const INSTALLATION = mintKey('installation', seeded(1));
+const LICENSE = mintKey('license', seeded(2));
+
+const CONTEXT = {lang: 'en', licenseCount: 0, tableHeight: 5} as const;
+
+function keys(state: SettingsState, ...presses: KeyPress[]) {
+	let current = state;
+	const commands = [];
+	for (const key of presses) {
+		const result = settingsKey(current, key, CONTEXT);
+		current = result.state;
+		commands.push(...result.commands);
+	}
+	return {state: current, commands};
+}
+
+const TAB = press('tab');
+const BACKTAB = press('backtab');
+const ENTER = press('enter');
+const ESC = press('escape');
+
+describe('text field reducer', () => {
+	it.each([
+		[
+			'insert at the cursor',
+			textField('ac'),
+			[{type: 'left'}, {type: 'insert', text: 'b'}],
+			'abc',
+			2,
+		],
+		[
+			'a pasted line break becomes a space',
+			textField(),
+			[{type: 'insert', text: 'a\nb'}],
+			'a b',
+			3,
+		],
+		[
+			'backspace erases before the cursor',
+			textField('abc'),
+			[{type: 'backspace'}],
+			'ab',
+			2,
+		],
+		[
+			'backspace at the start does nothing',
+			{value: 'abc', cursor: 0},
+			[{type: 'backspace'}],
+			'abc',
+			0,
+		],
+		[
+			'delete erases at the cursor',
+			{value: 'abc', cursor: 1},
+			[{type: 'delete'}],
+			'ac',
+			1,
+		],
+		[
+			'delete a word (Ctrl+W)',
+			textField('Jane Roe'),
+			[{type: 'delete-word'}],
+			'Jane ',
+			5,
+		],
+		['clear (Ctrl+U)', textField('abc'), [{type: 'clear'}], '', 0],
+		[
+			'home and end',
+			textField('abc'),
+			[
+				{type: 'home'},
+				{type: 'insert', text: '>'},
+				{type: 'end'},
+				{type: 'insert', text: '<'},
+			],
+			'>abc<',
+			5,
+		],
+		[
+			'code points, not UTF-16 units',
+			textField('é•'),
+			[{type: 'left'}, {type: 'backspace'}],
+			'•',
+			0,
+		],
+	] as const)('%s', (_name, start, actions, value, cursor) => {
+		let state = {...start};
+		for (const action of actions) state = textFieldReducer(state, action);
+		expect(state).toEqual({value, cursor});
+	});
+
+	it('shows a window of a long value that keeps the cursor in view', () => {
+		expect(visibleWindow(textField('abcdefghij'), 5)).toEqual({
+			text: 'ghij',
+			cursor: 4,
+		});
+		expect(visibleWindow({value: 'abcdefghij', cursor: 0}, 5)).toEqual({
+			text: 'abcd',
+			cursor: 0,
+		});
+		expect(visibleWindow(textField('abc'), 5)).toEqual({
+			text: 'abc',
+			cursor: 3,
+		});
+	});
+});
+
+describe('scroll list: only the visible window is drawn', () => {
+	it.each([
+		['already visible: no scroll', 0, 3, 3, 5, 100, 0],
+		['below: the least scroll that shows it', 0, 7, 7, 5, 100, 3],
+		['above: scrolls up to it', 10, 4, 4, 5, 100, 4],
+		['a range taller than the window: its start', 0, 10, 30, 5, 100, 10],
+		['never past the end', 0, 99, 99, 5, 100, 95],
+		['a short list never scrolls', 4, 2, 2, 10, 3, 0],
+	])('%s', (_name, offset, start, end, height, total, expected) => {
+		expect(scrollToShow(offset, start, end, height, total)).toBe(expected);
+	});
+
+	it('moves the selection and its window; PgDn, End, and back', () => {
+		let state = emptyList;
+		state = listReducer(state, {
+			type: 'move',
+			delta: 1,
+			total: 1000,
+			height: 10,
+		});
+		expect(state).toEqual({selected: 1, offset: 0});
+		state = listReducer(state, {
+			type: 'move',
+			delta: 9,
+			total: 1000,
+			height: 10,
+		});
+		expect(state).toEqual({selected: 10, offset: 1});
+		state = listReducer(state, {type: 'last', total: 1000, height: 10});
+		expect(state).toEqual({selected: 999, offset: 990});
+		state = listReducer(state, {
+			type: 'move',
+			delta: 5,
+			total: 1000,
+			height: 10,
+		});
+		expect(state).toEqual({selected: 999, offset: 990});
+		state = listReducer(state, {type: 'first', total: 1000, height: 10});
+		expect(state).toEqual({selected: 0, offset: 0});
+	});
+
+	it('keeps the window valid when the list shrinks or the screen gets smaller', () => {
+		expect(visibleRange({selected: 50, offset: 45}, 10, 20)).toEqual({
+			selected: 19,
+			start: 10,
+			end: 20,
+		});
+		expect(visibleRange({selected: 9, offset: 0}, 4, 100)).toEqual({
+			selected: 9,
+			start: 6,
+			end: 10,
+		});
+	});
+});
+
+describe('country picker (R2: a country from a list, searched by typing)', () => {
+	it.each([
+		[
+			'typing opens the list and forgets the pick',
+			{code: 'FR', highlighted: 2, isOpen: false},
+			{type: 'typed'},
+			{code: null, highlighted: 0, isOpen: true},
+		],
+		[
+			'moves within the matches',
+			{code: null, highlighted: 0, isOpen: true},
+			{type: 'move', delta: 1, count: 3},
+			{code: null, highlighted: 1, isOpen: true},
+		],
+		[
+			'stops at the last match',
+			{code: null, highlighted: 2, isOpen: true},
+			{type: 'move', delta: 5, count: 3},
+			{code: null, highlighted: 2, isOpen: true},
+		],
+		[
+			'a pick closes the list',
+			{code: null, highlighted: 1, isOpen: true},
+			{type: 'pick', code: 'DE'},
+			{code: 'DE', highlighted: 0, isOpen: false},
+		],
+	] as const)('%s', (_name, state, action, expected) => {
+		expect(countryPickerReducer(state, action)).toEqual(expected);
+	});
+
+	it('Tab on "fra" picks France, stored as FR; "allem" in French picks Germany', () => {
+		let state = keys(initialSettings(null, 'en'), TAB, TAB, TAB).state;
+		expect(state.focus).toBe('country');
+		state = keys(state, char('fra'), TAB).state;
+		expect(state.text.country.value).toBe('France');
+		expect(formOf(state).country).toBe('FR');
+		expect(state.focus).toBe('email');
+		const french = settingsKey(
+			settingsKey(
+				{...initialSettings(null, 'fr'), focus: 'country'},
+				char('allem'),
+				{...CONTEXT, lang: 'fr'},
+			).state,
+			ENTER,
+			{
+				...CONTEXT,
+				lang: 'fr',
+			},
+		).state;
+		expect(formOf(french).country).toBe('DE');
+		expect(french.text.country.value).toBe('Allemagne');
+	});
+
+	it('↓ moves the highlight while the list is open, Esc closes it before leaving the field', () => {
+		let state = keys(
+			{...initialSettings(null, 'en'), focus: 'country'},
+			char('united'),
+		).state;
+		state = keys(state, press('down'), press('down')).state;
+		expect(state.country.highlighted).toBe(2);
+		state = keys(state, ESC).state;
+		expect(state.country.isOpen).toBe(false);
+		expect(state.isEditing).toBe(true);
+		state = keys(state, ESC).state;
+		expect(state.isEditing).toBe(false);
+	});
+});
+
+describe('Settings > License keys (focus, typing, buttons)', () => {
+	it('Tab and Shift+Tab follow the focus order and wrap; the manual activation fields only when open', () => {
+		const state = initialSettings(null, 'en');
+		expect(focusOrder(state)).toEqual([
+			'company',
+			'person',
+			'address',
+			'country',
+			'email',
+			'phone',
+			'keys',
+			'save',
+			'activate',
+			'connect',
+			'manual',
+			'table',
+		]);
+		expect(keys(state, BACKTAB).state.focus).toBe('table');
+		expect(keys(state, TAB, TAB).state.focus).toBe('address');
+		const opened = keys({...state, focus: 'manual'}, ENTER).state;
+		expect(opened.isManualOpen).toBe(true);
+		expect(opened.focus).toBe('exportPath');
+		expect(focusOrder(opened)).toContain('import');
+	});
+
+	it('a focused text field takes printable keys (q, digits, ?) instead of the global shortcuts', () => {
+		const result = settingsKey(initialSettings(null, 'en'), char('q'), CONTEXT);
+		expect(result.isHandled).toBe(true);
+		expect(result.state.text.company.value).toBe('q');
+	});
+
+	it('on a button, letters are not handled (the global keys get them); Enter presses it', () => {
+		const onSave = {...initialSettings(null, 'en'), focus: 'save' as const};
+		expect(settingsKey(onSave, char('q'), CONTEXT).isHandled).toBe(false);
+		const filled = keys(
+			initialSettings(null, 'en'),
+			char('Acme'),
+			TAB,
+			char('Jane Roe'),
+		);
+		const saved = keys({...filled.state, focus: 'save'}, ENTER);
+		expect(saved.commands).toEqual([
+			{
+				type: 'save',
+				form: expect.objectContaining({company: 'Acme', person: 'Jane Roe'}),
+				keysText: '',
+			},
+		]);
+		expect(keys({...onSave, focus: 'activate'}, ENTER).commands).toEqual([
+			{type: 'activate'},
+		]);
+		expect(keys({...onSave, focus: 'connect'}, ENTER).commands).toEqual([
+			{type: 'connect'},
+		]);
+		expect(
+			keys({...onSave, focus: 'import', isManualOpen: true}, ENTER).commands,
+		).toEqual([{type: 'import', path: './activation-response.json'}]);
+	});
+
+	it('Esc leaves the field; then only Tab, Enter or the arrows come back to it', () => {
+		const left = keys(initialSettings(null, 'en'), ESC).state;
+		expect(left.isEditing).toBe(false);
+		expect(settingsKey(left, char('q'), CONTEXT).isHandled).toBe(false);
+		expect(keys(left, TAB).state).toMatchObject({
+			isEditing: true,
+			focus: 'company',
+		});
+	});
+
+	it('R2: a failed save shows each error by its field and focuses the first one; a correction clears it', () => {
+		let state = keys(
+			initialSettings(null, 'en'),
+			char('Acme'),
+			TAB,
+			TAB,
+			TAB,
+			TAB,
+			char('it@acme'),
+		).state;
+		state = settingsReducer(state, {
+			type: 'save-failed',
+			errors: [
+				{
+					field: 'person',
+					code: 'required',
+					message: 'Person is required',
+					messageId: 'customer.person.required',
+				},
+				{
+					field: 'email',
+					code: 'invalid',
+					message: 'bad email',
+					messageId: 'customer.email.invalid',
+					params: {value: 'it@acme'},
+				},
+			],
+		});
+		expect(state.focus).toBe('person');
+		expect(Object.keys(state.errors)).toEqual(['person', 'email']);
+		expect(state.text.company.value).toBe('Acme');
+		state = keys({...state, focus: 'email'}, char('.test')).state;
+		expect(state.errors.email).toBeUndefined();
+		expect(state.errors.person).toBeDefined();
+	});
+
+	it('R3: after Save the refused keys stay in the field and the focus goes to Activate', () => {
+		const state = settingsReducer(initialSettings(null, 'en'), {
+			type: 'saved',
+			refusedInputs: ['ABC'],
+			addedCount: 1,
+		});
+		expect(state.text.keys.value).toBe('ABC');
+		expect(state.focus).toBe('activate');
+	});
+
+	it('demo: k pastes the first demo key, again the next one, after other text it appends', () => {
+		const demoKeys = [INSTALLATION, LICENSE];
+		let state = settingsReducer(initialSettings(null, 'en'), {
+			type: 'paste-key',
+			demoKeys,
+		});
+		expect(state.text.keys.value).toBe(INSTALLATION);
+		expect(state.focus).toBe('keys');
+		state = settingsReducer(state, {type: 'paste-key', demoKeys});
+		expect(state.text.keys.value).toBe(LICENSE);
+		state = settingsReducer(
+			{...state, text: {...state.text, keys: textField('ABC')}},
+			{type: 'paste-key', demoKeys},
+		);
+		expect(state.text.keys.value).toBe(`ABC, ${INSTALLATION}`);
+	});
+
+	it('the table: ↓ selects, PgDn pages, ↑ on the first row goes back to the buttons', () => {
+		const context = {...CONTEXT, licenseCount: 1000, tableHeight: 10};
+		let state: SettingsState = {...initialSettings(null, 'en'), focus: 'table'};
+		state = settingsKey(state, press('down'), context).state;
+		state = settingsKey(state, press('pagedown'), context).state;
+		expect(state.table.selected).toBe(10);
+		state = settingsKey(state, press('home'), context).state;
+		state = settingsKey(state, press('up'), context).state;
+		expect(state.focus).toBe('manual');
+	});
+});
+
+const UI_CONTEXT: UiContext = {
+	lang: 'en',
+	isDemo: true,
+	isUnlicensed: true,
+	hasCustomer: false,
+	licenseCount: 0,
+	deviceIds: ['device-1', 'device-2'],
+	eventCount: 3,
+	tableHeight: 5,
+	listHeight: 5,
+	demoKeys: [INSTALLATION],
+};
+
+function ui(state: UiState, context: UiContext, ...presses: KeyPress[]) {
+	let current = state;
+	const commands = [];
+	for (const key of presses) {
+		const result = handleKey(current, key, context);
+		current = result.state;
+		commands.push(...result.commands);
+	}
+	return {state: current, commands};
+}
+
+describe('dashboard keys (handleKey)', () => {
+	const home = initialUi(null, 'en');
+
+	it.each([
+		['1-4 open the screens', [char('3')], 'devices'],
+		['Tab goes to the next screen outside the form', [TAB], 'settings'],
+		['Shift+Tab to the previous one, wrapping', [BACKTAB], 'events'],
+		['Esc goes back', [char('4'), char('3'), ESC], 'events'],
+		[
+			'R1: Enter on the unlicensed Home opens Settings > License',
+			[ENTER],
+			'settings',
+		],
+	])('%s', (_name, presses, screen) => {
+		expect(ui(home, UI_CONTEXT, ...presses).state.screen).toBe(screen);
+	});
+
+	it('Settings opens on the first field, typing; the global keys wait until Esc', () => {
+		const {state} = ui(home, UI_CONTEXT, char('2'));
+		expect(isTextFocused(state)).toBe(true);
+		const typed = ui(state, UI_CONTEXT, char('1'), char('q'), char('d'));
+		expect(typed.state.screen).toBe('settings');
+		expect(typed.commands).toEqual([]);
+		expect(typed.state.settings.text.company.value).toBe('1qd');
+		const left = ui(typed.state, UI_CONTEXT, ESC, char('d'), char('q'));
+		expect(left.commands).toEqual([
+			{type: 'demo', command: {type: 'advance', ms: 86_400_000}},
+			{type: 'quit'},
+		]);
+	});
+
+	it.each([
+		['h', {type: 'advance', ms: 3_600_000}],
+		['w', {type: 'advance', ms: 7 * 86_400_000}],
+		['m', {type: 'advance', ms: 30 * 86_400_000}],
+		['x', {type: 'next-deadline'}],
+		['t', {type: 'toggle-network'}],
+		['s', {type: 'swap-hardware'}],
+		['r', {type: 'restart'}],
+		['n', {type: 'step'}],
+	] as const)('demo key %s', (key, command) => {
+		expect(ui(home, UI_CONTEXT, char(key)).commands).toEqual([
+			{type: 'demo', command},
+		]);
+	});
+
+	it('the demo keys do nothing on the real engine', () => {
+		const real = {...UI_CONTEXT, isDemo: false};
+		expect(
+			ui(home, real, char('d'), char('p'), char('k'), ctrl('k')).commands,
+		).toEqual([]);
+		expect(ui(home, real, char('p')).state.isPlaying).toBe(false);
+	});
+
+	it('? opens the help, any key closes it (and is not acted on), q there quits', () => {
+		const help = ui(home, UI_CONTEXT, char('?')).state;
+		expect(help.overlay).toEqual({kind: 'help'});
+		const closed = ui(help, UI_CONTEXT, char('3'));
+		expect(closed.state.overlay).toBeNull();
+		expect(closed.state.screen).toBe('home');
+		expect(ui(help, UI_CONTEXT, char('q')).commands).toEqual([{type: 'quit'}]);
+	});
+
+	it('j opens the day prompt: digits only, Enter jumps, Esc cancels', () => {
+		const prompt = ui(
+			home,
+			UI_CONTEXT,
+			char('j'),
+			char('2'),
+			char('x'),
+			char('0'),
+		).state;
+		expect(prompt.overlay).toMatchObject({kind: 'jump', field: {value: '20'}});
+		expect(isTextFocused(prompt)).toBe(true);
+		expect(ui(prompt, UI_CONTEXT, ENTER)).toMatchObject({
+			state: {overlay: null},
+			commands: [{type: 'demo', command: {type: 'jump', day: 20}}],
+		});
+		expect(ui(prompt, UI_CONTEXT, ESC)).toMatchObject({
+			state: {overlay: null},
+			commands: [],
+		});
+	});
+
+	it('Ctrl+K pastes a demo key into the key field from any screen, even while typing', () => {
+		const {state} = ui(home, UI_CONTEXT, char('2'), ctrl('k'));
+		expect(state.settings.text.keys.value).toBe(INSTALLATION);
+		expect(state.settings.focus).toBe('keys');
+	});
+
+	it('R7 Devices: a activates, Del deactivates the selected device', () => {
+		const devices = ui(home, UI_CONTEXT, char('3')).state;
+		expect(ui(devices, UI_CONTEXT, char('a')).commands).toEqual([
+			{type: 'device-activate'},
+		]);
+		expect(
+			ui(devices, UI_CONTEXT, press('down'), press('backspace')).commands,
+		).toEqual([{type: 'device-deactivate', id: 'device-2'}]);
+	});
+
+	it('a chunk of several letters is several keys, unless a field is focused (a paste)', () => {
+		expect(handleKeys(home, [char('td')], UI_CONTEXT).commands).toEqual([
+			{type: 'demo', command: {type: 'toggle-network'}},
+			{type: 'demo', command: {type: 'advance', ms: 86_400_000}},
+		]);
+		expect(handleKeys(home, [char('j20'), ENTER], UI_CONTEXT).commands).toEqual(
+			[{type: 'demo', command: {type: 'jump', day: 20}}],
+		);
+		const typed = handleKeys(
+			home,
+			[char('2'), char('Acme Print')],
+			UI_CONTEXT,
+		).state;
+		expect(typed.settings.text.company.value).toBe('Acme Print');
+	});
+
+	it('p plays and pauses the simulated time', () => {
+		const playing = ui(home, UI_CONTEXT, char('p')).state;
+		expect(playing.isPlaying).toBe(true);
+		expect(ui(playing, UI_CONTEXT, char('p')).state.isPlaying).toBe(false);
+	});
+});
+
+describe('key presses from Ink', () => {
+	const none: Key = {
+		upArrow: false,
+		downArrow: false,
+		leftArrow: false,
+		rightArrow: false,
+		pageDown: false,
+		pageUp: false,
+		home: false,
+		end: false,
+		return: false,
+		escape: false,
+		ctrl: false,
+		shift: false,
+		tab: false,
+		backspace: false,
+		delete: false,
+		meta: false,
+		super: false,
+		hyper: false,
+		capsLock: false,
+		numLock: false,
+	};
+	it.each([
+		[
+			'a paste with an Enter is text then Enter',
+			'abc\r',
+			none,
+			[char('abc'), press('enter')],
+		],
+		['Shift+Tab', '', {...none, tab: true, shift: true}, [press('backtab')]],
+		[
+			'the Backspace key (DEL, reported as delete)',
+			'',
+			{...none, delete: true},
+			[press('backspace')],
+		],
+		['Ctrl+K', 'k', {...none, ctrl: true}, [ctrl('k')]],
+		['Esc then 3 in one chunk (read as Alt+3) is Esc, then 3', '3', {...none, meta: true}, [press('escape'), char('3')]],
+		[
+			'tmux send-keys "a" Tab "b" C-k in one chunk',
+			'a\tb\u000b',
+			none,
+			[char('a'), press('tab'), char('b'), ctrl('k')],
+		],
+	])('%s', (_name, input, key, expected) => {
+		expect(toKeyPresses(input, key)).toEqual(expected);
+	});
+});
+
+describe('text layout', () => {
+	it('wraps at spaces, breaks only words longer than a line', () => {
+		expect(wrapText('the quick brown fox', 9)).toEqual([
+			'the quick',
+			'brown fox',
+		]);
+		expect(wrapText('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+		expect(wrapText('', 5)).toEqual(['']);
+		expect(wrapLines('one two three four', 7, 2)).toEqual([
+			'one two',
+			'three …',
+		]);
+	});
+
+	it('truncates and pads by code points', () => {
+		expect(truncate('abcdef', 4)).toBe('abc…');
+		expect(padTo('é', 3)).toBe('é  ');
+	});
+
+	it('banners keep their exact text (SPEC §2), wrapped at spaces, and give way from the last', () => {
+		const blocks = bannerBlocks(
+			[
+				{id: 'server-unreachable', days: 19},
+				{id: 'subscription-expiring', days: 9},
+			],
+			'fr',
+			80,
+		);
+		expect(blocks[0]!.lines.join(' ')).toBe(
+			bannerText('server-unreachable', 'fr', 19),
+		);
+		expect(
+			blocks.every((block) => block.lines.every((line) => line.length <= 78)),
+		).toBe(true);
+		const clipped = clipBanners(blocks, 4);
+		expect(bannerRows(clipped)).toBe(4);
+		expect(clipped[1]!.lines.at(-1)).toMatch(/…$/);
+	});
+
+	it('masks keys except their last group, also inside texts', () => {
+		expect(maskedLicenseId(`${INSTALLATION}/2`, 40)).toBe(
+			`•••••-•••••-•••••-•••••-${INSTALLATION.slice(-5)}/2`,
+		);
+		expect(maskedLicenseId(`${INSTALLATION}/2`, 12)).toBe(
+			`…-${INSTALLATION.slice(-5)}/2`,
+		);
+		expect(maskKeysIn(`key ${LICENSE} added`)).toBe(
+			`key •••••-•••••-•••••-•••••-${LICENSE.slice(-5)} added`,
+		);
+	});
+
+	it('buttons wrap onto a second row when they do not fit', () => {
+		const buttons = [
+			{id: 'a', label: 'Enregistrer'},
+			{id: 'b', label: 'Activer'},
+			{id: 'c', label: 'Se connecter maintenant'},
+			{id: 'd', label: 'Activation manuelle'},
+		];
+		expect(
+			buttonRows(buttons, 78).map((row) => row.map((button) => button.id)),
+		).toEqual([['a', 'b', 'c'], ['d']]);
+		expect(buttonRows(buttons, 120)).toHaveLength(1);
+	});
+
+	it('the timeline strip keeps the last days that fit, as runs', () => {
+		expect(
+			stripRuns(['unlicensed', 'running', 'running', 'warning', 'stopped'], 4),
+		).toEqual([
+			{state: 'running', length: 2, start: 0},
+			{state: 'warning', length: 1, start: 2},
+			{state: 'stopped', length: 1, start: 3},
+		]);
+	});
+
+	it('the frame is one row short of the terminal; the table gets what the page leaves', () => {
+		expect(frameRows(24)).toBe(23);
+		expect(licenseTableHeight(80, 16)).toBe(12);
+		expect(licenseTableHeight(120, 32)).toBe(13);
+	});
+});
+
+describe('R3: key format feedback while typing', () => {
+	it.each([
+		[
+			'a whole valid key',
+			INSTALLATION,
+			[{verdict: 'ok', text: `${INSTALLATION}: Installation key`}],
+		],
+		[
+			'a key being typed',
+			'N1234-567',
+			[{verdict: 'typing', text: 'N1234-567: 8 of 25 symbols so far'}],
+		],
+		[
+			'a symbol keys never use',
+			'NU234',
+			[
+				{
+					verdict: 'error',
+					text: 'NU234: "U" is not used in keys (0-9 and A-Z except U)',
+				},
+			],
+		],
+		[
+			'a swapped pair',
+			LICENSE.slice(0, 2) + LICENSE[3] + LICENSE[2] + LICENSE.slice(4),
+			[{verdict: 'error'}],
+		],
+		[
+			'two keys, comma-separated',
+			`${INSTALLATION}, ${LICENSE}`,
+			[{verdict: 'ok'}, {verdict: 'ok'}],
+		],
+	] as const)('%s', (_name, text, expected) => {
+		expect(keyFeedback(text, 'en')).toMatchObject(expected);
+	});
+
+	it('a key already in the table is flagged before Save', () => {
+		expect(keyFeedback(LICENSE, 'fr', new Set([LICENSE]))).toEqual([
+			{
+				input: LICENSE,
+				verdict: 'error',
+				text: `${LICENSE} est déjà dans le tableau des licences`,
+			},
+		]);
+	});
+});

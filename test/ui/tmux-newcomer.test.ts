@@ -1,0 +1,74 @@
+/**
+ * The acceptance of issue 5, as a new user would try it: scripts/tmux-newcomer.sh drives
+ * `npm start` in a real terminal (tmux, 80×24) through the whole newcomer path, in English and
+ * in French, checking the screen at every step. It needs tmux and the build (npm test builds);
+ * without them it fails and says what to install, it is never skipped.
+ */
+import {execFile, execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SCRIPT = path.join(ROOT, 'scripts/tmux-newcomer.sh');
+
+function requireTools() {
+	try {
+		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+	} catch {
+		throw new Error(
+			'tmux is not installed: this test drives the dashboard in tmux. Install it (apt-get install tmux, brew install tmux).',
+		);
+	}
+	if (!existsSync(path.join(ROOT, 'dist/source/cli.js'))) {
+		throw new Error(
+			'dist/source/cli.js is missing: npm test builds it first (npm run build).',
+		);
+	}
+}
+
+function runScript(
+	env: Record<string, string>,
+): Promise<{code: number; output: string}> {
+	const base = {...process.env};
+	for (const name of [
+		'LANG',
+		'LC_ALL',
+		'LC_MESSAGES',
+		'FORCE_COLOR',
+		'NO_COLOR',
+		'CI',
+	])
+		delete base[name];
+	return new Promise((resolve) => {
+		execFile(
+			'bash',
+			[SCRIPT],
+			{cwd: ROOT, env: {...base, ...env}, timeout: 150_000},
+			(error, stdout, stderr) => {
+				const code = error
+					? typeof error.code === 'number'
+						? error.code
+						: 1
+					: 0;
+				resolve({code, output: `${stdout}${stderr}`});
+			},
+		);
+	});
+}
+
+describe('issue 5 acceptance: the newcomer path in tmux at 80×24', () => {
+	it.each([
+		['English', {LANG: 'en_US.UTF-8'}],
+		['French', {LANG: 'fr_FR.UTF-8'}],
+	])(
+		'%s: Enter license, form, demo key, Save, Activate, banners, hardware swap, help, quit',
+		async (_language, env) => {
+			requireTools();
+			const {code, output} = await runScript(env);
+			expect(output).toContain('all 15 steps held');
+			expect(code, output).toBe(0);
+		},
+		160_000,
+	);
+});
