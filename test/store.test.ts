@@ -320,7 +320,7 @@ describe('store: URLs', () => {
 		vi.stubEnv('HOME', home);
 		vi.stubEnv('LOCALAPPDATA', home);
 
-		const url = defaultStoreUrl();
+		const url = await defaultStoreUrl();
 		expect(url.startsWith(`sqlite://${home}${path.sep}`)).toBe(true);
 		expect(url.endsWith(`${path.sep}myq-license.sqlite`)).toBe(true);
 		expect(url).not.toContain('nodejs');

@@ -10,7 +10,6 @@
 import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import envPaths from 'env-paths';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
 import {type Store, type StoreLoad, storedRevision} from '../ports/index.js';
 
@@ -75,7 +74,9 @@ const QUARANTINE_PREFIX = 'quarantine:';
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** `sqlite://<data dir>/myq-license.sqlite`, the data directory as env-paths gives it (SPEC §6). */
-export function defaultStoreUrl(): string {
+export async function defaultStoreUrl(): Promise<string> {
+	// Loaded only when no --store is given: scripts that name their store do not pay for it.
+	const {default: envPaths} = await import('env-paths');
 	const {data} = envPaths('myq-license', {suffix: ''});
 	return `sqlite://${path.join(data, 'myq-license.sqlite')}`;
 }
@@ -88,7 +89,7 @@ export async function openStore(
 	url?: string,
 	options: OpenStoreOptions = {},
 ): Promise<KeyvStore> {
-	const target = parseStoreUrl(url ?? defaultStoreUrl());
+	const target = parseStoreUrl(url ?? (await defaultStoreUrl()));
 	const namespace = options.namespace ?? 'myq-license';
 	const now = options.now ?? Date.now;
 

@@ -6,7 +6,9 @@ import process from 'node:process';
 import {parseArgs as nodeParseArgs} from 'node:util';
 import type {Evaluation} from '../engine/evaluate.js';
 import type {EngineState} from '../engine/types.js';
-import {bannerText, detectLang, type Lang, parseLang} from '../i18n/index.js';
+// The banner texts and language choice only: the full message catalogs are for the dashboard.
+import {bannerText} from '../i18n/banners.js';
+import {detectLang, type Lang, parseLang} from '../i18n/lang.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
 import type {Runtime} from '../runtime/runtime.js';
 import {EXIT, UsageError} from './exit-codes.js';

@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {bannerText} from '../i18n/index.js';
+import {bannerText} from '../i18n/banners.js';
 import {EXIT} from './exit-codes.js';
 import {COMMON_FLAGS, chooseLang, parseArgs, statusDocument, withRuntime} from './shared.js';
 
