@@ -212,49 +212,7 @@ export async function run(argv: string[]): Promise<number> {
  * banners' instants), a contact at start.
  */
 async function openReal(flags: Flags) {
-	const [
-		{openStore, StoreError},
-		{createSystemClock},
-		{createSystemProbe},
-		{createHttpLicenseServer},
-		{createRuntime},
-		{serverUrl},
-	] = await Promise.all([
-		import('../adapters/keyv-store.js'),
-		import('../adapters/system-clock.js'),
-		import('../adapters/hardware-probe.js'),
-		import('../adapters/http-license-server.js'),
-		import('../runtime/runtime.js'),
-		import('./shared.js'),
-	]);
-	const url = serverUrl(flags.server);
-	const vendorKey = flags.vendorKey ?? process.env.MYQ_VENDOR_KEY ?? null;
-	if (vendorKey !== null) {
-		const {importPublicKey} = await import('../signing/index.js');
-		try {
-			importPublicKey(vendorKey);
-		} catch (error) {
-			throw new UsageError(`--vendor-key: ${(error as Error).message}`);
-		}
-	}
-	let store: Awaited<ReturnType<typeof openStore>>;
-	try {
-		store = await openStore(flags.store);
-	} catch (error) {
-		if (error instanceof StoreError) {
-			throw error.code === 'unreachable' || error.code === 'write-failed'
-				? new Error(error.message)
-				: new UsageError(error.message);
-		}
-		throw error;
-	}
-	const clock = createSystemClock();
-	const server = createHttpLicenseServer({baseUrl: url, clock});
-	const holder: {runtime?: {installationId: string}} = {};
-	const hardware = createSystemProbe({
-		installIdFallback: async () => holder.runtime?.installationId ?? '',
-	});
-	const runtime = createRuntime({clock, server, hardware, store, vendorKey});
-	holder.runtime = runtime;
-	return {runtime, store, clock};
+	const {composeRuntime} = await import('./shared.js');
+	// The dashboard watches the store too: a CLI command run beside it shows up within a second.
+	return composeRuntime(flags, {watchInterval: 1000});
 }

@@ -4,13 +4,14 @@
  */
 import process from 'node:process';
 import {parseArgs as nodeParseArgs} from 'node:util';
+import type {KeyvStore} from '../adapters/keyv-store.js';
 import type {Evaluation} from '../engine/evaluate.js';
 import type {EngineState} from '../engine/types.js';
 // The banner texts and language choice only: the full message catalogs are for the dashboard.
 import {bannerText} from '../i18n/banners.js';
 import {detectLang, type Lang, parseLang} from '../i18n/lang.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
-import type {Runtime} from '../runtime/runtime.js';
+import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
 import {EXIT, UsageError} from './exit-codes.js';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:4070';
@@ -130,39 +131,7 @@ export type CommonFlags = {store?: string; server?: string; vendorKey?: string};
  * command decides whether to talk to the server).
  */
 export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime) => Promise<T>): Promise<T> {
-	const [{openStore, StoreError}, {createSystemClock}, {createSystemProbe}, {createRuntime}] = await Promise.all([
-		import('../adapters/keyv-store.js'),
-		import('../adapters/system-clock.js'),
-		import('../adapters/hardware-probe.js'),
-		import('../runtime/runtime.js'),
-	]);
-	let store: Awaited<ReturnType<typeof openStore>>;
-	try {
-		store = await openStore(flags.store);
-	} catch (error) {
-		if (error instanceof StoreError) {
-			throw error.code === 'unreachable' || error.code === 'write-failed'
-				? new Error(error.message)
-				: new UsageError(error.message);
-		}
-		throw error;
-	}
-	const clock = createSystemClock();
-	const vendorKey = flags.vendorKey ?? process.env.MYQ_VENDOR_KEY ?? null;
-	if (vendorKey !== null) {
-		const {importPublicKey} = await import('../signing/index.js');
-		try {
-			importPublicKey(vendorKey);
-		} catch (error) {
-			await store.close();
-			throw new UsageError(`--vendor-key: ${(error as Error).message}`);
-		}
-	}
-	const server = lazyLicenseServer(serverUrl(flags.server), clock);
-	const holder: {runtime?: Runtime} = {};
-	const hardware = createSystemProbe({installIdFallback: async () => holder.runtime?.installationId ?? ''});
-	const runtime = createRuntime({clock, server, hardware, store, vendorKey, schedule: false, contactOnStart: false});
-	holder.runtime = runtime;
+	const {runtime, store} = await composeRuntime(flags, {schedule: false, contactOnStart: false});
 	try {
 		await runtime.start();
 		return await use(runtime);
@@ -170,6 +139,48 @@ export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime)
 		await runtime.stop();
 		await store.close();
 	}
+}
+
+/**
+ * The runtime on this server's real ports: the store at --store, the system clock, the license
+ * server at --server (its client loaded at first use), the hardware probe. Bad flags and a store
+ * that cannot be used are UsageErrors (exit 2); the caller starts the runtime and closes the store.
+ */
+export async function composeRuntime(
+	flags: CommonFlags,
+	options: Pick<RuntimeOptions, 'schedule' | 'contactOnStart' | 'watchInterval'> = {},
+): Promise<{runtime: Runtime; store: KeyvStore; clock: Clock}> {
+	const [{openStore, StoreError}, {createSystemClock}, {createSystemProbe}, {createRuntime}] = await Promise.all([
+		import('../adapters/keyv-store.js'),
+		import('../adapters/system-clock.js'),
+		import('../adapters/hardware-probe.js'),
+		import('../runtime/runtime.js'),
+	]);
+	const url = serverUrl(flags.server);
+	const vendorKey = flags.vendorKey ?? process.env.MYQ_VENDOR_KEY ?? null;
+	if (vendorKey !== null) {
+		const {importPublicKey} = await import('../signing/index.js');
+		try {
+			importPublicKey(vendorKey);
+		} catch (error) {
+			throw new UsageError(`--vendor-key: ${(error as Error).message}`);
+		}
+	}
+	let store: KeyvStore;
+	try {
+		store = await openStore(flags.store);
+	} catch (error) {
+		if (error instanceof StoreError) {
+			throw error.code === 'unreachable' || error.code === 'write-failed' ? new Error(error.message) : new UsageError(error.message);
+		}
+		throw error;
+	}
+	const clock = createSystemClock();
+	const holder: {runtime?: Runtime} = {};
+	const hardware = createSystemProbe({installIdFallback: async () => holder.runtime?.installationId ?? ''});
+	const runtime = createRuntime({clock, server: lazyLicenseServer(url, clock), hardware, store, vendorKey, ...options});
+	holder.runtime = runtime;
+	return {runtime, store, clock};
 }
 
 /**
