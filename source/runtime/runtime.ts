@@ -838,7 +838,10 @@ export class Runtime {
 		this.watchTimer = this.options.clock.setTimeout(() => {
 			this.watchTimer = null;
 			void this.run(async () => {
-				await this.adoptStored();
+				// Not while our own write is on its way: its revision would look like another's.
+				if (this.writing === null) {
+					await this.adoptStored();
+				}
 			}, true).finally(() => this.watch());
 		}, interval);
 	}
