@@ -17,7 +17,7 @@ import {bannerText, type Lang} from '../source/i18n/index.js';
 import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
 import {type Outcome, createRuntime, type Runtime} from '../source/runtime/runtime.js';
 import {generateVendorKeyPair, importPublicKey, toSignedFileText, type VendorKeyPair} from '../source/signing/index.js';
-import {createVendor, type Vendor} from '../source/vendor/index.js';
+import {createVendor, type Vendor} from '../source/license-server/index.js';
 import {createSimulatedClock, type SimulatedClock} from './clock.js';
 import {createSimulatedNetwork, type NetworkState, type SimulatedNetwork} from './network.js';
 import type {Expectation, Scenario, Step} from './scenario.js';

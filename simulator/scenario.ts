@@ -143,7 +143,7 @@ export const MAX_SCENARIO_BYTES = 1024 * 1024;
 /** A hundred years of timeline is more than any replay needs, and bounds the runner's work. */
 export const MAX_SCENARIO_DAYS = 36_500;
 
-// Limits of the vendor's mint and extend (source/vendor/schemas.ts), so every valid catalog mints.
+// Limits of the vendor's mint and extend (source/license-server/schemas.ts), so every valid catalog mints.
 const MAX_DEVICES = 1_000_000;
 const MAX_TERM_DAYS = 36_500;
 const MAX_LICENSES = 100;

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type ServedVendor, serveVendor} from '../source/vendor/serve.js';
+import {type ServedVendor, serveVendor} from '../source/license-server/serve.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/source/cli.js');

@@ -22,7 +22,7 @@ import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
 import type {Clock, Failure, LicenseServer} from '../source/ports/index.js';
 import {createRuntime, type Runtime} from '../source/runtime/runtime.js';
 import {importPublicKey, sign, toSignedFileText, verify} from '../source/signing/index.js';
-import {createVendor, type Vendor} from '../source/vendor/index.js';
+import {createVendor, type Vendor} from '../source/license-server/index.js';
 import {createWorld, CUSTOMER, TOKEN, type World} from './helpers/world.js';
 
 /** Runs per property, summed up for the closing report. */

@@ -8,8 +8,8 @@ import {createSimulatedNetwork} from '../simulator/network.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import type {Clock} from '../source/ports/index.js';
 import {importPublicKey} from '../source/signing/index.js';
-import {createVendor} from '../source/vendor/index.js';
-import {serveVendor} from '../source/vendor/serve.js';
+import {createVendor} from '../source/license-server/index.js';
+import {serveVendor} from '../source/license-server/serve.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';

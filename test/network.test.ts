@@ -6,7 +6,7 @@ import {createSimulatedNetwork} from '../simulator/network.js';
 import type {ActivationDocument} from '../source/engine/types.js';
 import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
-import {createVendor} from '../source/vendor/index.js';
+import {createVendor} from '../source/license-server/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';

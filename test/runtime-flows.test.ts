@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {DAY, HOUR} from '../source/engine/types.js';
-import type {MintSpec} from '../source/vendor/index.js';
+import type {MintSpec} from '../source/license-server/index.js';
 import {createWorld, CUSTOMER, type World} from './helpers/world.js';
 
 let world: World;

@@ -97,7 +97,7 @@ async function serve(flags: Flags): Promise<number> {
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 		throw new UsageError(`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`);
 	}
-	const {serveVendor} = await import('../vendor/serve.js');
+	const {serveVendor} = await import('../license-server/serve.js');
 	const served = await serveVendor({
 		port,
 		...(flags.host === undefined ? {} : {host: flags.host}),
@@ -264,8 +264,8 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		response = result.text;
 	} else {
 		const [{openStore, DEFAULT_STORE_URL}, {createVendor, VendorError}] = await Promise.all([
-			import('../vendor/serve.js'),
-			import('../vendor/index.js'),
+			import('../license-server/serve.js'),
+			import('../license-server/index.js'),
 		]);
 		const store = await openStore(flags.store ?? DEFAULT_STORE_URL);
 		try {

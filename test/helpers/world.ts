@@ -15,7 +15,7 @@ import type {CustomerForm} from '../../source/engine/types.js';
 import type {Clock} from '../../source/ports/index.js';
 import {createRuntime, type Runtime} from '../../source/runtime/runtime.js';
 import {importPublicKey} from '../../source/signing/index.js';
-import {createVendor, type MintSpec, type Vendor} from '../../source/vendor/index.js';
+import {createVendor, type MintSpec, type Vendor} from '../../source/license-server/index.js';
 import {nextTimerAt} from '../../simulator/clock.js';
 import {createSimulatedNetwork, type SimulatedNetwork} from '../../simulator/network.js';
 

@@ -14,7 +14,7 @@ import {
 	type SignedDocument,
 } from '../source/engine/types.js';
 import {importPublicKey, parseCanonicalFile, toSignedFileText, verify} from '../source/signing/index.js';
-import {createVendor, type VendorOptions} from '../source/vendor/index.js';
+import {createVendor, type VendorOptions} from '../source/license-server/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const TOKEN = 'vendor-secret';

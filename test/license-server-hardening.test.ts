@@ -12,8 +12,8 @@ import {mintKey} from '../source/engine/keys.js';
 import {type ActivationDocument, HOUR} from '../source/engine/types.js';
 import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
-import {createVendor, DEFAULT_ACTIVATION_LIMITS, DEFAULT_MAX_BODY_BYTES, type VendorOptions} from '../source/vendor/index.js';
-import {createRateCounter} from '../source/vendor/rate-limit.js';
+import {createVendor, DEFAULT_ACTIVATION_LIMITS, DEFAULT_MAX_BODY_BYTES, type VendorOptions} from '../source/license-server/index.js';
+import {createRateCounter} from '../source/license-server/rate-limit.js';
 import {createWorld, CUSTOMER, type World} from './helpers/world.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
