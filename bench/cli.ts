@@ -15,14 +15,36 @@ function time(args: string[]): number {
 	return performance.now() - started;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export function benchStatus(runs = 15) {
 	const directory = mkdtempSync(path.join(tmpdir(), 'myq-bench-status-'));
-	const store = ['--store', `sqlite://${path.join(directory, 'status.sqlite')}`];
+	const store = [
+		'--store',
+		`sqlite://${path.join(directory, 'status.sqlite')}`,
+	];
 	try {
 		// A store with a registered customer and a pending key, as a script would find it.
-		execFileSync(process.execPath, [CLI, 'register', ...store, '--company', 'Acme', '--person', 'Jane Roe', '--address', 'x', '--country', 'FR', '--email', 'a@b.test'], {stdio: 'ignore'});
+		execFileSync(
+			process.execPath,
+			[
+				CLI,
+				'register',
+				...store,
+				'--company',
+				'Acme',
+				'--person',
+				'Jane Roe',
+				'--address',
+				'x',
+				'--country',
+				'FR',
+				'--email',
+				'a@b.test',
+			],
+			{stdio: 'ignore'},
+		);
 		time([CLI, 'status', '--json', ...store]);
 		const status: number[] = [];
 		const bare: number[] = [];

@@ -4,7 +4,11 @@
  */
 import {evaluate} from '../source/engine/evaluate.js';
 import {initialState, step} from '../source/engine/step.js';
-import {DAY, type EngineState, type LicenseGrant} from '../source/engine/types.js';
+import {
+	DAY,
+	type EngineState,
+	type LicenseGrant,
+} from '../source/engine/types.js';
 
 const T0 = Date.parse('2027-01-04T09:00:00Z');
 
@@ -24,13 +28,28 @@ export function installationWith(count: number): EngineState {
 	return {
 		...state,
 		document: {
-			payload: {type: 'myq-activation', version: 1, installationId: 'bench', fingerprint: 'fp', issuedAt: T0, licenses},
+			payload: {
+				type: 'myq-activation',
+				version: 1,
+				installationId: 'bench',
+				fingerprint: 'fp',
+				issuedAt: T0,
+				licenses,
+			},
 			signature: '',
 		},
 		everActivated: true,
 		hardware: {current: 'fp', mismatchSince: null},
-		server: {lastSuccessAt: T0, lastFailureAt: null, unreachableSince: null, lastFailure: null},
-		devices: Array.from({length: 200}, (_, index) => ({id: `d${index}`, activatedAt: T0 + index})),
+		server: {
+			lastSuccessAt: T0,
+			lastFailureAt: null,
+			unreachableSince: null,
+			lastFailure: null,
+		},
+		devices: Array.from({length: 200}, (_, index) => ({
+			id: `d${index}`,
+			activatedAt: T0 + index,
+		})),
 	};
 }
 
@@ -44,7 +63,8 @@ export function benchEngine(durationMs = 2000) {
 		now += 3_600_000;
 		evaluations += 1;
 	}
-	const evaluationsPerSecond = evaluations / ((performance.now() - started) / 1000);
+	const evaluationsPerSecond =
+		evaluations / ((performance.now() - started) / 1000);
 
 	let steps = 0;
 	let current = state;

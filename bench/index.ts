@@ -3,17 +3,31 @@
  */
 import {benchStatus} from './cli.js';
 import {benchEngine} from './engine.js';
-import {benchBareRoundTrips, benchEngineOnly, benchFullReplay} from './simulation.js';
+import {
+	benchBareRoundTrips,
+	benchEngineOnly,
+	benchFullReplay,
+} from './simulation.js';
 
 function print(label: string, value: string) {
 	process.stdout.write(`${label.padEnd(62)} ${value}\n`);
 }
 
-const format = (value: number, digits = 0) => value.toLocaleString('en', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+const format = (value: number, digits = 0) =>
+	value.toLocaleString('en', {
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits,
+	});
 
 const engine = benchEngine();
-print('engine: evaluate() with 1,000 licenses', `${format(engine.evaluationsPerSecond)} evaluations/s`);
-print('engine: step() with 1,000 licenses (two evaluations each)', `${format(engine.stepsPerSecond)} steps/s`);
+print(
+	'engine: evaluate() with 1,000 licenses',
+	`${format(engine.evaluationsPerSecond)} evaluations/s`,
+);
+print(
+	'engine: step() with 1,000 licenses (two evaluations each)',
+	`${format(engine.stepsPerSecond)} steps/s`,
+);
 
 // Warm both up (module loading, JIT), then take the best of three of each: the machine is
 // shared, and the best run is the one least disturbed by anything else.
@@ -28,23 +42,56 @@ for (let run = 0; run < 3; run++) {
 const bare = {ms: Math.min(...bareRuns)};
 const replay = {ms: Math.min(...replayRuns), days: 3651};
 const engineOnly = benchEngineOnly();
-print('simulation: ten years (3,650 days) full replay, best of 3', `${format(replay.ms)} ms (${format(replay.days / (replay.ms / 1000))} simulated days/s)`);
-print('simulation: 3,650 bare MSW getResponse round trips, best of 3', `${format(bare.ms)} ms`);
+print(
+	'simulation: ten years (3,650 days) full replay, best of 3',
+	`${format(replay.ms)} ms (${format(replay.days / (replay.ms / 1000))} simulated days/s)`,
+);
+print(
+	'simulation: 3,650 bare MSW getResponse round trips, best of 3',
+	`${format(bare.ms)} ms`,
+);
 print('simulation: engine alone, same timeline', `${format(engineOnly.ms)} ms`);
-print('simulation: full replay / bare round trips (goal <= 2)', format(replay.ms / bare.ms, 2));
-print('simulation: non-transport (replay - bare) / bare (goal <= 1)', format((replay.ms - bare.ms) / bare.ms, 2));
+print(
+	'simulation: full replay / bare round trips (goal <= 2)',
+	format(replay.ms / bare.ms, 2),
+);
+print(
+	'simulation: non-transport (replay - bare) / bare (goal <= 1)',
+	format((replay.ms - bare.ms) / bare.ms, 2),
+);
 
 const cli = benchStatus();
 print('cli: status --json (median of 15)', `${format(cli.statusMs)} ms`);
 print('cli: node -e 0 (median of 15)', `${format(cli.nodeMs)} ms`);
-print('cli: status --json / node -e 0 (goal <= 1.5)', format(cli.statusMs / cli.nodeMs, 2));
+print(
+	'cli: status --json / node -e 0 (goal <= 1.5)',
+	format(cli.statusMs / cli.nodeMs, 2),
+);
 
 // The dashboard last: its bench switches this process to React's production build.
 const {benchUi} = await import('./ui.js');
 const ui = await benchUi();
-print('dashboard: time to first frame (starting rows)', `${format(ui.firstFrameMs)} ms`);
-print('dashboard: time to its first Ink frame', `${format(ui.firstInkFrameMs)} ms`);
-print('minimal Ink app: time to first frame, same method', `${format(ui.minimalInkFirstFrameMs)} ms`);
-print('dashboard: time to the full Home screen (simulator started)', `${format(ui.firstContentMs)} ms`);
-print('dashboard: keystroke to frame, 1,000 licenses, 120x40 (goal 16)', `${format(ui.keystrokeMedianMs, 1)} ms median, ${format(ui.keystrokeP95Ms, 1)} ms p95`);
-print('dashboard: keystroke to frame, 80x24', `${format(ui.keystroke80x24MedianMs, 1)} ms median`);
+print(
+	'dashboard: time to first frame (starting rows)',
+	`${format(ui.firstFrameMs)} ms`,
+);
+print(
+	'dashboard: time to its first Ink frame',
+	`${format(ui.firstInkFrameMs)} ms`,
+);
+print(
+	'minimal Ink app: time to first frame, same method',
+	`${format(ui.minimalInkFirstFrameMs)} ms`,
+);
+print(
+	'dashboard: time to the full Home screen (simulator started)',
+	`${format(ui.firstContentMs)} ms`,
+);
+print(
+	'dashboard: keystroke to frame, 1,000 licenses, 120x40 (goal 16)',
+	`${format(ui.keystrokeMedianMs, 1)} ms median, ${format(ui.keystrokeP95Ms, 1)} ms p95`,
+);
+print(
+	'dashboard: keystroke to frame, 80x24',
+	`${format(ui.keystroke80x24MedianMs, 1)} ms median`,
+);

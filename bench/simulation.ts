@@ -4,11 +4,15 @@
  * alone (3,650 bare `getResponse` round trips) and against the engine alone.
  */
 import {getResponse, HttpResponse, http} from 'msw';
-import {evaluate} from '../source/engine/evaluate.js';
-import {initialState, step} from '../source/engine/step.js';
-import {DAY, type LicenseGrant, type SignedDocument} from '../source/engine/types.js';
 import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario.js';
+import {evaluate} from '../source/engine/evaluate.js';
+import {initialState, step} from '../source/engine/step.js';
+import {
+	DAY,
+	type LicenseGrant,
+	type SignedDocument,
+} from '../source/engine/types.js';
 
 export const TEN_YEARS = `
 name: Ten years
@@ -42,17 +46,30 @@ export async function benchFullReplay() {
 	const result = await runScenario(scenario);
 	const ms = performance.now() - started;
 	if (result.expectations.failed.length > 0) {
-		throw new Error(`the ten-year scenario failed: ${JSON.stringify(result.expectations.failed)}`);
+		throw new Error(
+			`the ten-year scenario failed: ${JSON.stringify(result.expectations.failed)}`,
+		);
 	}
 	return {ms, days: result.days.length};
 }
 
 export async function benchBareRoundTrips(count = 3650) {
-	const body = {ok: true, document: {payload: {type: 'myq-activation'}, signature: 'x'}};
-	const handlers = [http.all('http://license.bench/*', () => HttpResponse.json(body))];
+	const body = {
+		ok: true,
+		document: {payload: {type: 'myq-activation'}, signature: 'x'},
+	};
+	const handlers = [
+		http.all('http://license.bench/*', () => HttpResponse.json(body)),
+	];
 	const started = performance.now();
 	for (let index = 0; index < count; index++) {
-		const response = await getResponse(handlers, new Request('http://license.bench/v1/contact', {method: 'POST', body: '{}'}));
+		const response = await getResponse(
+			handlers,
+			new Request('http://license.bench/v1/contact', {
+				method: 'POST',
+				body: '{}',
+			}),
+		);
 		await response!.json();
 	}
 	return {ms: performance.now() - started, count};
@@ -61,14 +78,22 @@ export async function benchBareRoundTrips(count = 3650) {
 /** The same timeline through the engine alone: a contact a day, a renewal each term. */
 export function benchEngineOnly(days = 3650) {
 	const start = Date.parse('2027-01-04T09:00:00Z');
-	const grant = (id: string, devices: number, term: number | null, now: number): LicenseGrant => ({
+	const grant = (
+		id: string,
+		devices: number,
+		term: number | null,
+		now: number,
+	): LicenseGrant => ({
 		id,
 		key: id,
 		keyKind: 'license',
 		kind: term === null ? 'perpetual' : 'subscription',
 		devices,
 		activatedAt: start,
-		expiresAt: term === null ? null : start + Math.ceil((now - start + 1) / (term * DAY)) * term * DAY,
+		expiresAt:
+			term === null
+				? null
+				: start + Math.ceil((now - start + 1) / (term * DAY)) * term * DAY,
 		autoRenew: term !== null,
 		revokedAt: null,
 	});
@@ -79,17 +104,29 @@ export function benchEngineOnly(days = 3650) {
 			installationId: 'bench',
 			fingerprint: 'fp',
 			issuedAt: now,
-			licenses: [grant('INST/1', 10, 365, now), grant('INST/2', 1, null, now), grant('L5', 5, 30, now)],
+			licenses: [
+				grant('INST/1', 10, 365, now),
+				grant('INST/2', 1, null, now),
+				grant('L5', 5, 30, now),
+			],
 		},
 		signature: '',
 	});
 	let state = initialState('bench', start);
 	[state] = step(state, {type: 'started', fingerprint: 'fp'}, start);
-	[state] = step(state, {type: 'activation-succeeded', document: documentAt(start), refusals: []}, start);
+	[state] = step(
+		state,
+		{type: 'activation-succeeded', document: documentAt(start), refusals: []},
+		start,
+	);
 	const started = performance.now();
 	for (let day = 1; day <= days; day++) {
 		const now = start + day * DAY;
-		[state] = step(state, {type: 'contact-succeeded', document: documentAt(now)}, now);
+		[state] = step(
+			state,
+			{type: 'contact-succeeded', document: documentAt(now)},
+			now,
+		);
 		evaluate(state, now);
 	}
 	return {ms: performance.now() - started, days};

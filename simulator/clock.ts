@@ -32,7 +32,8 @@ export function createSimulatedClock(start: number): SimulatedClock {
 	const port = (skew: () => number): Clock => ({
 		now: () => fake.now + skew(),
 		setTimeout: (callback, ms) => fake.setTimeout(callback, Math.max(0, ms)),
-		clearTimeout: (handle) => fake.clearTimeout(handle as Parameters<FakeClock['clearTimeout']>[0]),
+		clearTimeout: (handle) =>
+			fake.clearTimeout(handle as Parameters<FakeClock['clearTimeout']>[0]),
 	});
 	return {
 		now: () => fake.now,
@@ -62,7 +63,8 @@ export function createSimulatedClock(start: number): SimulatedClock {
  * runtime's real I/O in between.
  */
 export function nextTimerAt(fake: FakeClock): number | null {
-	const timers = (fake as unknown as {timers?: Map<number, {callAt: number}>}).timers;
+	const timers = (fake as unknown as {timers?: Map<number, {callAt: number}>})
+		.timers;
 	let next: number | null = null;
 	for (const timer of timers?.values() ?? []) {
 		if (next === null || timer.callAt < next) {

@@ -15,12 +15,19 @@ import {Simulation} from './runner.js';
 import {parseScenario, type Scenario, type Step} from './scenario.js';
 
 /** The scenario `npm start` opens: demo keys, and a guided path a trainer can step through. */
-export const DEFAULT_DEMO_SCENARIO = path.join(packageRoot(), 'fixtures', 'demo.yaml');
+export const DEFAULT_DEMO_SCENARIO = path.join(
+	packageRoot(),
+	'fixtures',
+	'demo.yaml',
+);
 
 /** The checkout's root, from here or from dist/ (the demo ships with its fixtures). */
 function packageRoot(): string {
 	let directory = path.dirname(fileURLToPath(import.meta.url));
-	while (!existsSync(path.join(directory, 'package.json')) && path.dirname(directory) !== directory) {
+	while (
+		!existsSync(path.join(directory, 'package.json')) &&
+		path.dirname(directory) !== directory
+	) {
 		directory = path.dirname(directory);
 	}
 	return directory;
@@ -59,12 +66,17 @@ export class DemoController {
 		readonly scenario: Scenario,
 	) {}
 
-	static async create(options: {scenario?: Scenario; scenarioFile?: string} = {}): Promise<DemoController> {
+	static async create(
+		options: {scenario?: Scenario; scenarioFile?: string} = {},
+	): Promise<DemoController> {
 		const scenario =
 			options.scenario ??
-			parseScenario(readFileSync(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO, 'utf8'), {
-				fileName: options.scenarioFile ?? DEFAULT_DEMO_SCENARIO,
-			});
+			parseScenario(
+				readFileSync(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO, 'utf8'),
+				{
+					fileName: options.scenarioFile ?? DEFAULT_DEMO_SCENARIO,
+				},
+			);
 		const simulation = new Simulation(scenario);
 		await simulation.setup();
 		const demo = new DemoController(simulation, scenario);
@@ -131,10 +143,12 @@ export class DemoController {
 		return this.control(async () => {
 			const {state, evaluation} = this.runtime.snapshot();
 			const serverNow = this.simulation.clock.server.now();
-			const candidates = [evaluation.nextChangeAt, nextContactAt(state, serverNow, DAY)].filter(
-				(at): at is number => at !== null && at > serverNow,
-			);
-			const target = candidates.length > 0 ? Math.min(...candidates) : serverNow + DAY;
+			const candidates = [
+				evaluation.nextChangeAt,
+				nextContactAt(state, serverNow, DAY),
+			].filter((at): at is number => at !== null && at > serverNow);
+			const target =
+				candidates.length > 0 ? Math.min(...candidates) : serverNow + DAY;
 			await this.advanceTo(this.simulation.clock.now() + (target - serverNow));
 			return null;
 		});
@@ -145,7 +159,11 @@ export class DemoController {
 		return this.control(async () => {
 			const at = this.scenario.start + day * DAY;
 			if (at <= this.simulation.clock.now()) {
-				return {ok: false, code: 'past', message: `Day ${day} is already past: time only moves forward.`};
+				return {
+					ok: false,
+					code: 'past',
+					message: `Day ${day} is already past: time only moves forward.`,
+				};
 			}
 			await this.advanceTo(at);
 			return null;
@@ -160,16 +178,26 @@ export class DemoController {
 	}
 
 	toggleNetwork(): Promise<void> {
-		return this.setNetwork(this.simulation.network.state() === 'online' ? 'offline' : 'online');
+		return this.setNetwork(
+			this.simulation.network.state() === 'online' ? 'offline' : 'online',
+		);
 	}
 
 	/** Restarts the MyQ server on the next named hardware (R8). */
 	swapHardware(): Promise<void> {
 		return this.control(async () => {
-			const names = this.scenario.hardware.length > 1 ? this.scenario.hardware : [...this.scenario.hardware, 'other-hardware'];
+			const names =
+				this.scenario.hardware.length > 1
+					? this.scenario.hardware
+					: [...this.scenario.hardware, 'other-hardware'];
 			const index = names.indexOf(this.simulation.hardwareName);
 			const use = names[(index + 1) % names.length]!;
-			await this.simulation.perform({do: 'hardware', use, day: this.currentDay(), line: 0});
+			await this.simulation.perform({
+				do: 'hardware',
+				use,
+				day: this.currentDay(),
+				line: 0,
+			});
 			this.attach();
 			return {ok: true, message: `Restarted on ${use}`};
 		});
@@ -188,7 +216,11 @@ export class DemoController {
 		return this.control(async () => {
 			const step = this.scenario.steps[this.stepIndex];
 			if (!step) {
-				return {ok: false, code: 'done', message: 'The scenario has no more steps.'};
+				return {
+					ok: false,
+					code: 'done',
+					message: 'The scenario has no more steps.',
+				};
 			}
 			const at = this.scenario.start + step.day * DAY + (step.at ?? 0);
 			if (at > this.simulation.clock.now()) {
@@ -251,7 +283,10 @@ export class DemoController {
 	}
 
 	private currentDay(): number {
-		return Math.max(0, Math.floor((this.simulation.clock.now() - this.scenario.start) / DAY));
+		return Math.max(
+			0,
+			Math.floor((this.simulation.clock.now() - this.scenario.start) / DAY),
+		);
 	}
 
 	private attach() {
@@ -279,7 +314,12 @@ export class DemoController {
 	}
 }
 
-function describeLicense(license: {kind: string; devices: number; termDays?: number; autoRenew?: boolean}): string {
+function describeLicense(license: {
+	kind: string;
+	devices: number;
+	termDays?: number;
+	autoRenew?: boolean;
+}): string {
 	return license.kind === 'subscription'
 		? `subscription, ${license.devices} device${license.devices === 1 ? '' : 's'}, ${license.termDays} days${license.autoRenew ? ', renews' : ''}`
 		: `perpetual, ${license.devices} device${license.devices === 1 ? '' : 's'}`;

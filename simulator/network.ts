@@ -12,7 +12,13 @@ import type {Clock} from '../source/ports/index.js';
 
 export type NetworkState = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
 
-export const NETWORK_STATES: readonly NetworkState[] = ['online', 'offline', 'error', 'slow', 'garbage'];
+export const NETWORK_STATES: readonly NetworkState[] = [
+	'online',
+	'offline',
+	'error',
+	'slow',
+	'garbage',
+];
 
 export type SimulatedNetworkOptions = {
 	/** Where the license server "is", like `http://license.test`. */
@@ -38,13 +44,16 @@ export const DEFAULT_SLOW_MS = 60_000;
 const systemClock: Clock = {
 	now: () => Date.now(),
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+	clearTimeout: (handle) =>
+		clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** 64 zero bytes: a signature of the right form that never verifies. */
 const FORGED_SIGNATURE = Buffer.alloc(64).toString('base64');
 
-export function createSimulatedNetwork(options: SimulatedNetworkOptions): SimulatedNetwork {
+export function createSimulatedNetwork(
+	options: SimulatedNetworkOptions,
+): SimulatedNetwork {
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
 	const clock = options.clock ?? systemClock;
 	const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
@@ -74,7 +83,10 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 	 */
 	async function garbage(request: Request): Promise<Response> {
 		garbageCount += 1;
-		const asked = request.method === 'GET' ? undefined : parseJson(await request.clone().text());
+		const asked =
+			request.method === 'GET'
+				? undefined
+				: parseJson(await request.clone().text());
 		const answer = await options.app.fetch(request);
 		if (garbageCount % 2 === 1) {
 			return new HttpResponse('{"document": {"payload": <garbled', {
@@ -83,10 +95,17 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 			});
 		}
 		const json = parseJson(await answer.text());
-		if (isRecord(json) && isRecord(json.document) && isRecord(json.document.payload)) {
+		if (
+			isRecord(json) &&
+			isRecord(json.document) &&
+			isRecord(json.document.payload)
+		) {
 			const payload = json.document.payload;
-			payload.issuedAt = typeof payload.issuedAt === 'number' ? payload.issuedAt + 1 : 0;
-			return HttpResponse.json(json as Record<string, never>, {status: answer.status});
+			payload.issuedAt =
+				typeof payload.issuedAt === 'number' ? payload.issuedAt + 1 : 0;
+			return HttpResponse.json(json as Record<string, never>, {
+				status: answer.status,
+			});
 		}
 		const fields = isRecord(asked) ? asked : {};
 		return HttpResponse.json({
@@ -94,8 +113,14 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 				payload: {
 					type: 'myq-activation',
 					version: 1,
-					installationId: typeof fields.installationId === 'string' ? fields.installationId : 'unknown',
-					fingerprint: typeof fields.fingerprint === 'string' ? fields.fingerprint : 'unknown',
+					installationId:
+						typeof fields.installationId === 'string'
+							? fields.installationId
+							: 'unknown',
+					fingerprint:
+						typeof fields.fingerprint === 'string'
+							? fields.fingerprint
+							: 'unknown',
 					issuedAt: clock.now(),
 					licenses: [],
 				},
@@ -114,7 +139,13 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 					return HttpResponse.error();
 				case 'error':
 					return HttpResponse.json(
-						{error: {code: 'service-unavailable', message: 'The license server is unavailable (simulated outage).'}},
+						{
+							error: {
+								code: 'service-unavailable',
+								message:
+									'The license server is unavailable (simulated outage).',
+							},
+						},
 						{status: 503},
 					);
 				case 'slow':
@@ -125,20 +156,32 @@ export function createSimulatedNetwork(options: SimulatedNetworkOptions): Simula
 		}),
 	];
 
-	async function simulatedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+	async function simulatedFetch(
+		input: RequestInfo | URL,
+		init?: RequestInit,
+	): Promise<Response> {
 		// Only a slow answer needs the request itself to see the caller give up (to cancel its
 		// timer); otherwise the abort is watched here, and the Request is spared following it.
 		const {signal: callerSignal, ...rest} = init ?? {};
-		const request = new Request(input, withContentLength(current === 'slow' ? init : rest));
+		const request = new Request(
+			input,
+			withContentLength(current === 'slow' ? init : rest),
+		);
 		const signal = callerSignal ?? request.signal;
 		signal.throwIfAborted();
 		const response = await untilAborted(getResponse(handlers, request), signal);
 		if (response === undefined) {
 			// Real fetch to a host nobody serves fails the same way.
-			throw new TypeError('fetch failed', {cause: new Error(`nothing answers ${request.url} on the simulated network`)});
+			throw new TypeError('fetch failed', {
+				cause: new Error(
+					`nothing answers ${request.url} on the simulated network`,
+				),
+			});
 		}
 		if (response.type === 'error') {
-			throw new TypeError('fetch failed', {cause: new Error('the simulated network is offline')});
+			throw new TypeError('fetch failed', {
+				cause: new Error('the simulated network is offline'),
+			});
 		}
 		return response;
 	}

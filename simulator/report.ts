@@ -6,7 +6,12 @@ import {Chalk} from 'chalk';
 import Table from 'cli-table3';
 import type {DaySample, SimulationResult} from './runner.js';
 
-const CELL: Record<DaySample['state'], string> = {unlicensed: '·', running: '█', warning: '▓', stopped: '░'};
+const CELL: Record<DaySample['state'], string> = {
+	unlicensed: '·',
+	running: '█',
+	warning: '▓',
+	stopped: '░',
+};
 
 function signature(sample: DaySample): string {
 	return JSON.stringify([
@@ -18,7 +23,10 @@ function signature(sample: DaySample): string {
 	]);
 }
 
-export function renderSimulation(result: SimulationResult, options: {color: boolean; width?: number}): string {
+export function renderSimulation(
+	result: SimulationResult,
+	options: {color: boolean; width?: number},
+): string {
 	const chalk = new Chalk({level: options.color ? 1 : 0});
 	const paint: Record<DaySample['state'], (text: string) => string> = {
 		unlicensed: chalk.gray,
@@ -26,12 +34,27 @@ export function renderSimulation(result: SimulationResult, options: {color: bool
 		warning: chalk.yellow,
 		stopped: chalk.red,
 	};
-	const lines: string[] = [chalk.bold(result.scenario), `start ${result.start}, ${result.days.length} days, ${result.lang}`, ''];
+	const lines: string[] = [
+		chalk.bold(result.scenario),
+		`start ${result.start}, ${result.days.length} days, ${result.lang}`,
+		'',
+	];
 
 	// Days on which something visible changed.
 	const table = new Table({
-		head: ['day', 'date', 'state', 'capacity', 'devices', 'banners', 'licenses'],
-		style: {head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : []},
+		head: [
+			'day',
+			'date',
+			'state',
+			'capacity',
+			'devices',
+			'banners',
+			'licenses',
+		],
+		style: {
+			head: options.color ? ['cyan'] : [],
+			border: options.color ? ['grey'] : [],
+		},
 		wordWrap: true,
 		colWidths: [6, 12, 12, 10, 9, 30, 30],
 	});
@@ -48,8 +71,16 @@ export function renderSimulation(result: SimulationResult, options: {color: bool
 			paint[sample.state](sample.state),
 			String(sample.capacity),
 			`${sample.devices.licensed}/${sample.devices.activated}`,
-			sample.banners.map((banner) => (banner.days === undefined ? banner.id : `${banner.id} (${banner.days})`)).join('\n') || '-',
-			sample.licenses.map((license) => `${license.key} ${license.status}`).join('\n') || '-',
+			sample.banners
+				.map((banner) =>
+					banner.days === undefined
+						? banner.id
+						: `${banner.id} (${banner.days})`,
+				)
+				.join('\n') || '-',
+			sample.licenses
+				.map((license) => `${license.key} ${license.status}`)
+				.join('\n') || '-',
 		]);
 	}
 	lines.push(table.toString(), '');
@@ -61,13 +92,17 @@ export function renderSimulation(result: SimulationResult, options: {color: bool
 	);
 	for (let start = 0; start < result.days.length; start += width) {
 		const row = result.days.slice(start, start + width);
-		lines.push(`${String(start).padStart(6)}  ${row.map((sample) => paint[sample.state](CELL[sample.state])).join('')}`);
+		lines.push(
+			`${String(start).padStart(6)}  ${row.map((sample) => paint[sample.state](CELL[sample.state])).join('')}`,
+		);
 	}
 	lines.push('');
 
 	lines.push(chalk.bold('events'));
 	for (const event of result.events) {
-		lines.push(`  day ${String(event.day).padStart(4)}  ${event.type.padEnd(24)} ${event.detail}`);
+		lines.push(
+			`  day ${String(event.day).padStart(4)}  ${event.type.padEnd(24)} ${event.detail}`,
+		);
 	}
 	lines.push('');
 

@@ -14,12 +14,25 @@ import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
 import type {Evaluation} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
 import {bannerText, type Lang} from '../source/i18n/index.js';
-import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
-import {type Outcome, createRuntime, type Runtime} from '../source/runtime/runtime.js';
-import {generateVendorKeyPair, importPublicKey, toSignedFileText, type VendorKeyPair} from '../source/signing/index.js';
 import {createVendor, type Vendor} from '../source/license-server/index.js';
+import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
+import {
+	createRuntime,
+	type Outcome,
+	type Runtime,
+} from '../source/runtime/runtime.js';
+import {
+	generateVendorKeyPair,
+	importPublicKey,
+	toSignedFileText,
+	type VendorKeyPair,
+} from '../source/signing/index.js';
 import {createSimulatedClock, type SimulatedClock} from './clock.js';
-import {createSimulatedNetwork, type NetworkState, type SimulatedNetwork} from './network.js';
+import {
+	createSimulatedNetwork,
+	type NetworkState,
+	type SimulatedNetwork,
+} from './network.js';
 import type {Expectation, Scenario, Step} from './scenario.js';
 
 export const SIMULATED_SERVER = 'http://license-server.simulated';
@@ -33,13 +46,36 @@ export type DaySample = {
 	capacity: number;
 	devices: {activated: number; licensed: number; capacity: number};
 	banners: {id: string; days?: number; text: string}[];
-	licenses: {key: string; kind: string; devices: number | null; status: string; expiresAt: string | null; renewsAt: string | null}[];
-	server: {reachable: boolean; lastSuccessAt: string | null; unreachableSince: string | null};
+	licenses: {
+		key: string;
+		kind: string;
+		devices: number | null;
+		status: string;
+		expiresAt: string | null;
+		renewsAt: string | null;
+	}[];
+	server: {
+		reachable: boolean;
+		lastSuccessAt: string | null;
+		unreachableSince: string | null;
+	};
 };
 
-export type SimulationEvent = {day: number; at: string; type: string; detail: string};
+export type SimulationEvent = {
+	day: number;
+	at: string;
+	type: string;
+	detail: string;
+};
 
-export type ExpectationFailure = {day: number; line: number; field: string; expected: unknown; actual: unknown; message: string};
+export type ExpectationFailure = {
+	day: number;
+	line: number;
+	field: string;
+	expected: unknown;
+	actual: unknown;
+	message: string;
+};
 
 export type SimulationResult = {
 	scenario: string;
@@ -58,7 +94,8 @@ export type SimulationOptions = {
 	onDay?: (sample: DaySample) => void;
 };
 
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+const iso = (time: number | null) =>
+	time === null ? null : new Date(time).toISOString();
 
 /**
  * One simulated world: the vendor, the network, the MyQ server's store and runtime. The demo
@@ -102,7 +139,11 @@ export class Simulation {
 			randomBytes: this.random,
 			keyPair: simulatedVendorKeyPair(),
 		});
-		this.network = createSimulatedNetwork({baseUrl: SIMULATED_SERVER, app: this.vendor.app, clock: this.clock.world});
+		this.network = createSimulatedNetwork({
+			baseUrl: SIMULATED_SERVER,
+			app: this.vendor.app,
+			clock: this.clock.world,
+		});
 		const client = createHttpLicenseServer({
 			baseUrl: SIMULATED_SERVER,
 			clock: this.clock.server,
@@ -115,12 +156,18 @@ export class Simulation {
 			this.keys.set(alias, minted.key);
 			if (entry.type === 'installation') {
 				entry.licenses.forEach((_license, index) => {
-					this.aliasOfKey.set(`${minted.key}/${index + 1}`, `${alias}/${index + 1}`);
+					this.aliasOfKey.set(
+						`${minted.key}/${index + 1}`,
+						`${alias}/${index + 1}`,
+					);
 				});
 			}
 			this.aliasOfKey.set(minted.key, alias);
 		}
-		this.store = await openStore(`sqlite://${path.join(this.directory, 'myq.sqlite')}`, {now: () => this.clock.now()});
+		this.store = await openStore(
+			`sqlite://${path.join(this.directory, 'myq.sqlite')}`,
+			{now: () => this.clock.now()},
+		);
 		await this.boot();
 	}
 
@@ -221,16 +268,27 @@ export class Simulation {
 				case 'register': {
 					const form = {...this.scenario.customer, ...(step.customer ?? {})};
 					const saved = await runtime.save(form, '');
-					return saved.ok ? {ok: true, message: saved.message} : {ok: false, code: saved.code, message: saved.message};
+					return saved.ok
+						? {ok: true, message: saved.message}
+						: {ok: false, code: saved.code, message: saved.message};
 				}
 				case 'add-key': {
-					const text = step.key !== undefined ? (this.keys.get(step.key) ?? step.key) : (step.literal ?? '');
+					const text =
+						step.key !== undefined
+							? (this.keys.get(step.key) ?? step.key)
+							: (step.literal ?? '');
 					const saved = await runtime.save(null, text);
 					if (!saved.ok) {
 						return {ok: false, code: saved.code, message: saved.message};
 					}
 					return saved.refused.length > 0
-						? {ok: false, code: 'refused', message: saved.refused.map((refusal) => refusal.message).join(' ')}
+						? {
+								ok: false,
+								code: 'refused',
+								message: saved.refused
+									.map((refusal) => refusal.message)
+									.join(' '),
+							}
 						: {ok: true, message: saved.message};
 				}
 				case 'activate':
@@ -302,14 +360,23 @@ export class Simulation {
 		let request = exported.text;
 		if (tamper === 'other-fingerprint') {
 			// The request as another server would have made it: same request, other hardware.
-			const other = await createNamedProbe(`${this.hardwareName}-elsewhere`).fingerprint();
-			request = toSignedFileText({...(JSON.parse(request) as object), fingerprint: other});
+			const other = await createNamedProbe(
+				`${this.hardwareName}-elsewhere`,
+			).fingerprint();
+			request = toSignedFileText({
+				...(JSON.parse(request) as object),
+				fingerprint: other,
+			});
 		}
 		let response: string;
 		try {
 			response = await this.vendor.service.offlineActivate(request);
 		} catch (error) {
-			return {ok: false, code: 'portal-refused', message: (error as Error).message};
+			return {
+				ok: false,
+				code: 'portal-refused',
+				message: (error as Error).message,
+			};
 		}
 		if (tamper === 'flip-byte') {
 			const index = Math.floor(response.length / 2);
@@ -323,21 +390,42 @@ export class Simulation {
 	}
 
 	/** Vendor actions go through the admin API, as an operator's would. */
-	private async vendorAction(step: Extract<Step, {do: 'vendor'}>): Promise<Outcome> {
+	private async vendorAction(
+		step: Extract<Step, {do: 'vendor'}>,
+	): Promise<Outcome> {
 		const [alias, index] = step.key.split('/');
 		const key = this.keys.get(alias!) ?? alias!;
 		const target = index === undefined ? key : `${key}/${index}`;
 		const response = await this.vendor.app.fetch(
-			new Request(`${SIMULATED_SERVER}/v1/admin/keys/${encodeURIComponent(target)}/${step.action}`, {
-				method: 'POST',
-				headers: {authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json'},
-				body: JSON.stringify(step.action === 'extend' ? {days: step.days} : {}),
-			}),
+			new Request(
+				`${SIMULATED_SERVER}/v1/admin/keys/${encodeURIComponent(target)}/${step.action}`,
+				{
+					method: 'POST',
+					headers: {
+						authorization: `Bearer ${ADMIN_TOKEN}`,
+						'content-type': 'application/json',
+					},
+					body: JSON.stringify(
+						step.action === 'extend' ? {days: step.days} : {},
+					),
+				},
+			),
 		);
-		const body = (await response.json()) as {error?: {code: string; message: string}};
+		const body = (await response.json()) as {
+			error?: {code: string; message: string};
+		};
 		const message = `vendor ${step.action} ${step.key}${step.action === 'extend' ? ` by ${step.days} days` : ''}`;
-		this.pushEvent('vendor-action', response.ok ? message : `${message} refused: ${body.error?.message}`);
-		return response.ok ? {ok: true, message} : {ok: false, code: body.error?.code ?? 'vendor', message: body.error?.message ?? ''};
+		this.pushEvent(
+			'vendor-action',
+			response.ok ? message : `${message} refused: ${body.error?.message}`,
+		);
+		return response.ok
+			? {ok: true, message}
+			: {
+					ok: false,
+					code: body.error?.code ?? 'vendor',
+					message: body.error?.message ?? '',
+				};
 	}
 
 	/** The alias of a license id (`INST/1`, `L10`), or the id itself for raw keys. */
@@ -350,7 +438,12 @@ export class Simulation {
 	}
 
 	private pushEvent(type: string, detail: string, at = this.clock.now()) {
-		this.events.push({day: this.dayOf(), at: new Date(at).toISOString(), type, detail: this.aliasText(detail)});
+		this.events.push({
+			day: this.dayOf(),
+			at: new Date(at).toISOString(),
+			type,
+			detail: this.aliasText(detail),
+		});
 	}
 
 	/** Keys in event texts are shown by alias, like the licenses. */
@@ -394,7 +487,11 @@ export class Simulation {
 			state: evaluation.state,
 			operational: evaluation.operational,
 			capacity: evaluation.capacity,
-			devices: {activated: evaluation.devices.activated, licensed: evaluation.devices.licensed, capacity: evaluation.devices.capacity},
+			devices: {
+				activated: evaluation.devices.activated,
+				licensed: evaluation.devices.licensed,
+				capacity: evaluation.devices.capacity,
+			},
 			banners: evaluation.banners.map((banner) => ({
 				id: banner.id,
 				...(banner.days === undefined ? {} : {days: banner.days}),
@@ -418,7 +515,10 @@ export class Simulation {
 }
 
 /** Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks. */
-export async function runScenario(scenario: Scenario, options: SimulationOptions = {}): Promise<SimulationResult> {
+export async function runScenario(
+	scenario: Scenario,
+	options: SimulationOptions = {},
+): Promise<SimulationResult> {
 	const lang = options.lang ?? scenario.lang;
 	const last = Math.min(options.until ?? scenario.days, scenario.days);
 	const simulation = new Simulation(scenario);
@@ -441,8 +541,12 @@ export async function runScenario(scenario: Scenario, options: SimulationOptions
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
 			options.onDay?.(sample);
-			const dayEvents = simulation.takeEvents().filter((event) => event.day === day);
-			for (const expectation of scenario.expect.filter((candidate) => candidate.day === day)) {
+			const dayEvents = simulation
+				.takeEvents()
+				.filter((event) => event.day === day);
+			for (const expectation of scenario.expect.filter(
+				(candidate) => candidate.day === day,
+			)) {
 				const failures = checkExpectation(expectation, sample, dayEvents);
 				if (failures.length === 0) {
 					passed += 1;
@@ -469,7 +573,11 @@ export async function runScenario(scenario: Scenario, options: SimulationOptions
 	};
 }
 
-export function checkExpectation(expectation: Expectation, sample: DaySample, events: SimulationEvent[]): ExpectationFailure[] {
+export function checkExpectation(
+	expectation: Expectation,
+	sample: DaySample,
+	events: SimulationEvent[],
+): ExpectationFailure[] {
 	const failures: ExpectationFailure[] = [];
 	const check = (field: string, expected: unknown, actual: unknown) => {
 		if (JSON.stringify(expected) !== JSON.stringify(actual)) {
@@ -483,9 +591,12 @@ export function checkExpectation(expectation: Expectation, sample: DaySample, ev
 			});
 		}
 	};
-	if (expectation.state !== undefined) check('state', expectation.state, sample.state);
-	if (expectation.operational !== undefined) check('operational', expectation.operational, sample.operational);
-	if (expectation.capacity !== undefined) check('capacity', expectation.capacity, sample.capacity);
+	if (expectation.state !== undefined)
+		check('state', expectation.state, sample.state);
+	if (expectation.operational !== undefined)
+		check('operational', expectation.operational, sample.operational);
+	if (expectation.capacity !== undefined)
+		check('capacity', expectation.capacity, sample.capacity);
 	if (expectation.banners !== undefined) {
 		check(
 			'banners',
@@ -494,17 +605,33 @@ export function checkExpectation(expectation: Expectation, sample: DaySample, ev
 		);
 	}
 	for (const [id, days] of Object.entries(expectation.days ?? {})) {
-		check(`days.${id}`, days, sample.banners.find((banner) => banner.id === id)?.days ?? null);
+		check(
+			`days.${id}`,
+			days,
+			sample.banners.find((banner) => banner.id === id)?.days ?? null,
+		);
 	}
 	for (const [field, value] of Object.entries(expectation.devices ?? {})) {
-		check(`devices.${field}`, value, sample.devices[field as keyof DaySample['devices']]);
+		check(
+			`devices.${field}`,
+			value,
+			sample.devices[field as keyof DaySample['devices']],
+		);
 	}
 	for (const [alias, status] of Object.entries(expectation.licenses ?? {})) {
-		check(`licenses.${alias}`, status, sample.licenses.find((license) => license.key === alias)?.status ?? null);
+		check(
+			`licenses.${alias}`,
+			status,
+			sample.licenses.find((license) => license.key === alias)?.status ?? null,
+		);
 	}
 	for (const type of expectation.events ?? []) {
 		if (!events.some((event) => event.type === type)) {
-			check(`events`, `an event ${type}`, events.map((event) => event.type));
+			check(
+				`events`,
+				`an event ${type}`,
+				events.map((event) => event.type),
+			);
 		}
 	}
 	return failures;
@@ -517,7 +644,13 @@ export function seededRandom(seed: string): (size: number) => Uint8Array {
 		const out = new Uint8Array(size);
 		for (let offset = 0; offset < size; offset += 32) {
 			counter += 1;
-			out.set(createHash('sha256').update(`${seed}#${counter}`).digest().subarray(0, Math.min(32, size - offset)), offset);
+			out.set(
+				createHash('sha256')
+					.update(`${seed}#${counter}`)
+					.digest()
+					.subarray(0, Math.min(32, size - offset)),
+				offset,
+			);
 		}
 		return out;
 	};

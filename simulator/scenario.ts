@@ -32,7 +32,16 @@
  */
 import {readFile, stat} from 'node:fs/promises';
 import {extname} from 'node:path';
-import {CST, type Document, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument} from 'yaml';
+import {
+	CST,
+	type Document,
+	isMap,
+	isScalar,
+	isSeq,
+	Lexer,
+	LineCounter,
+	parseDocument,
+} from 'yaml';
 import {z} from 'zod';
 import {
 	BANNER_ORDER,
@@ -47,10 +56,17 @@ import type {NetworkState as SimulatedNetworkState} from './network.js';
 
 export type NetworkState = SimulatedNetworkState;
 
-export type LicenseSpec = {kind: 'perpetual' | 'subscription'; devices: number; termDays?: number; autoRenew?: boolean};
+export type LicenseSpec = {
+	kind: 'perpetual' | 'subscription';
+	devices: number;
+	termDays?: number;
+	autoRenew?: boolean;
+};
 
 /** One entry of the vendor catalog, minted at start (the shape `vendor mint` takes). */
-export type CatalogEntry = {type: 'installation'; licenses: LicenseSpec[]} | ({type: 'license'} & LicenseSpec);
+export type CatalogEntry =
+	| {type: 'installation'; licenses: LicenseSpec[]}
+	| ({type: 'license'} & LicenseSpec);
 
 export type TamperKind = 'flip-byte' | 'other-request' | 'other-fingerprint';
 export type VendorAction = 'extend' | 'cancel-renewal' | 'revoke';
@@ -176,16 +192,24 @@ const OPERATIONAL_STATES = Object.keys({
 	running: true,
 	warning: true,
 	stopped: true,
-} satisfies Record<OperationalState, true>) as [OperationalState, ...OperationalState[]];
+} satisfies Record<OperationalState, true>) as [
+	OperationalState,
+	...OperationalState[],
+];
 
 /** The banners whose text carries `{days}` (SPEC §2 "Banners"). */
-const COUNTING_BANNERS: readonly BannerId[] = ['hardware-changed', 'server-unreachable', 'subscription-expiring'];
+const COUNTING_BANNERS: readonly BannerId[] = [
+	'hardware-changed',
+	'server-unreachable',
+	'subscription-expiring',
+];
 /** The banners that say why MyQ stopped: when one shows, it shows alone. */
 const STOP_BANNERS: readonly BannerId[] = ['license-problem', 'server-stopped'];
 
 const ALIAS_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const EVENT_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const DURATION_PATTERN = /^([+-])?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const DURATION_PATTERN =
+	/^([+-])?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 type Path = (string | number)[];
 type RawIssue = {path: Path; message: string; line?: number | null};
@@ -199,22 +223,31 @@ type RawIssue = {path: Path; message: string; line?: number | null};
  */
 export function parseDuration(text: string): number {
 	const result = readDuration(text);
-	if (typeof result === 'string') throw new ScenarioError([{path: '', line: null, message: result}]);
+	if (typeof result === 'string')
+		throw new ScenarioError([{path: '', line: null, message: result}]);
 	return result;
 }
 
 /** The duration in ms, or why the text is not one. */
 function readDuration(text: unknown): number | string {
-	const help = 'write it like +6h, -3d, 90m or 1d12h (whole numbers; units d, h, m, s, largest first)';
-	if (typeof text !== 'string') return `expected a duration, got ${show(text)}; ${help}`;
+	const help =
+		'write it like +6h, -3d, 90m or 1d12h (whole numbers; units d, h, m, s, largest first)';
+	if (typeof text !== 'string')
+		return `expected a duration, got ${show(text)}; ${help}`;
 	const match = DURATION_PATTERN.exec(text.trim());
 	if (match === null || match.slice(2).every((part) => part === undefined)) {
 		return `${show(text)} is not a duration; ${help}`;
 	}
 	const [, sign, days, hours, minutes, seconds] = match;
-	const amount = (part: string | undefined, unit: number) => (part === undefined ? 0 : Number(part) * unit);
-	const magnitude = amount(days, DAY) + amount(hours, HOUR) + amount(minutes, MINUTE) + amount(seconds, 1000);
-	if (!Number.isSafeInteger(magnitude)) return `${show(text)} is too long a duration`;
+	const amount = (part: string | undefined, unit: number) =>
+		part === undefined ? 0 : Number(part) * unit;
+	const magnitude =
+		amount(days, DAY) +
+		amount(hours, HOUR) +
+		amount(minutes, MINUTE) +
+		amount(seconds, 1000);
+	if (!Number.isSafeInteger(magnitude))
+		return `${show(text)} is too long a duration`;
 	return sign === '-' ? -magnitude : magnitude;
 }
 
@@ -267,14 +300,21 @@ const atSchema = z.unknown().transform((value, context) => {
 
 /** z.int(), saying "whole number" also when the field is missing (zod reports `number` then). */
 function wholeNumber() {
-	return z.int({error: (issue) => (issue.input === undefined ? 'is required (a whole number)' : undefined)});
+	return z.int({
+		error: (issue) =>
+			issue.input === undefined ? 'is required (a whole number)' : undefined,
+	});
 }
 
 const nameSchema = z.string().trim().min(1);
 
 const startSchema = z.unknown().transform((value, context) => {
 	if (value === undefined) {
-		context.addIssue({code: 'custom', message: 'is required (an ISO date-time like 2027-01-04T09:00:00Z: day 0)'});
+		context.addIssue({
+			code: 'custom',
+			message:
+				'is required (an ISO date-time like 2027-01-04T09:00:00Z: day 0)',
+		});
 		return z.NEVER;
 	}
 	const isIso = z.iso.datetime({offset: true}).safeParse(value).success;
@@ -298,9 +338,9 @@ const customerSchema = z.strictObject({
 	phone: z.string().optional(),
 });
 
-const hardwareSchema = z
-	.array(z.string().trim().min(1))
-	.min(1, {error: 'must name at least one fingerprint (the first is used at start)'});
+const hardwareSchema = z.array(z.string().trim().min(1)).min(1, {
+	error: 'must name at least one fingerprint (the first is used at start)',
+});
 
 const licenseSpecShape = {
 	kind: z.enum(['perpetual', 'subscription']),
@@ -313,25 +353,48 @@ const installationEntrySchema = z.strictObject({
 	type: z.literal('installation'),
 	licenses: z
 		.array(z.strictObject(licenseSpecShape))
-		.min(1, {error: 'an installation key carries at least one license: list them here'})
+		.min(1, {
+			error: 'an installation key carries at least one license: list them here',
+		})
 		.max(MAX_LICENSES),
 });
 
-const licenseEntrySchema = z.strictObject({type: z.literal('license'), ...licenseSpecShape});
+const licenseEntrySchema = z.strictObject({
+	type: z.literal('license'),
+	...licenseSpecShape,
+});
 
 const stepShape = {day: wholeNumber().min(0), at: atSchema.optional()};
 
 const STEP_SCHEMAS = {
-	register: z.strictObject({...stepShape, do: z.literal('register'), customer: customerSchema.optional()}),
-	'add-key': z.strictObject({...stepShape, do: z.literal('add-key'), key: z.string().optional(), literal: z.string().optional()}),
+	register: z.strictObject({
+		...stepShape,
+		do: z.literal('register'),
+		customer: customerSchema.optional(),
+	}),
+	'add-key': z.strictObject({
+		...stepShape,
+		do: z.literal('add-key'),
+		key: z.string().optional(),
+		literal: z.string().optional(),
+	}),
 	activate: z.strictObject({...stepShape, do: z.literal('activate')}),
-	'activate-manual': z.strictObject({...stepShape, do: z.literal('activate-manual')}),
+	'activate-manual': z.strictObject({
+		...stepShape,
+		do: z.literal('activate-manual'),
+	}),
 	'import-response': z.strictObject({
 		...stepShape,
 		do: z.literal('import-response'),
-		tamper: z.enum(['flip-byte', 'other-request', 'other-fingerprint']).optional(),
+		tamper: z
+			.enum(['flip-byte', 'other-request', 'other-fingerprint'])
+			.optional(),
 	}),
-	hardware: z.strictObject({...stepShape, do: z.literal('hardware'), use: z.string()}),
+	hardware: z.strictObject({
+		...stepShape,
+		do: z.literal('hardware'),
+		use: z.string(),
+	}),
 	vendor: z.strictObject({
 		...stepShape,
 		do: z.literal('vendor'),
@@ -346,8 +409,16 @@ const STEP_SCHEMAS = {
 		deactivate: wholeNumber().min(1).max(MAX_DEVICES).optional(),
 	}),
 	restart: z.strictObject({...stepShape, do: z.literal('restart')}),
-	clock: z.strictObject({...stepShape, do: z.literal('clock'), shift: durationSchema}),
-	network: z.strictObject({...stepShape, do: z.literal('network'), state: z.enum(NETWORK_STATES)}),
+	clock: z.strictObject({
+		...stepShape,
+		do: z.literal('clock'),
+		shift: durationSchema,
+	}),
+	network: z.strictObject({
+		...stepShape,
+		do: z.literal('network'),
+		state: z.enum(NETWORK_STATES),
+	}),
 	connect: z.strictObject({...stepShape, do: z.literal('connect')}),
 } satisfies Record<StepKind, z.ZodType>;
 
@@ -360,18 +431,40 @@ const expectationSchema = z.strictObject({
 	state: z.enum(OPERATIONAL_STATES).optional(),
 	operational: z.boolean().optional(),
 	banners: z.array(z.enum(BANNER_ORDER)).optional(),
-	days: z.record(z.string(), wholeNumber().min(0).max(MAX_TERM_DAYS)).optional(),
+	days: z
+		.record(z.string(), wholeNumber().min(0).max(MAX_TERM_DAYS))
+		.optional(),
 	capacity: count.optional(),
-	devices: z.strictObject({activated: count.optional(), licensed: count.optional(), capacity: count.optional()}).optional(),
+	devices: z
+		.strictObject({
+			activated: count.optional(),
+			licensed: count.optional(),
+			capacity: count.optional(),
+		})
+		.optional(),
 	licenses: z.record(z.string(), z.enum(LICENSE_STATUSES)).optional(),
 	events: z
 		.array(
-			z.string().regex(EVENT_PATTERN, {error: (issue) => `${show(issue.input)} is not an event type; they are kebab-case, like license-activated`}),
+			z.string().regex(EVENT_PATTERN, {
+				error: (issue) =>
+					`${show(issue.input)} is not an event type; they are kebab-case, like license-activated`,
+			}),
 		)
 		.optional(),
 });
 
-const TOP_FIELDS = ['name', 'start', 'days', 'lang', 'customer', 'hardware', 'keys', 'steps', 'expect', 'contactIntervalHours'];
+const TOP_FIELDS = [
+	'name',
+	'start',
+	'days',
+	'lang',
+	'customer',
+	'hardware',
+	'keys',
+	'steps',
+	'expect',
+	'contactIntervalHours',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Zod issues in our words
@@ -393,18 +486,31 @@ const explain: z.core.$ZodErrorMap = (issue) => {
 			const expected = EXPECTED[issue.expected] ?? issue.expected;
 			if (issue.input === undefined) return `is required (${expected})`;
 			let hint = '';
-			if (issue.expected === 'string' && ['number', 'boolean'].includes(typeof issue.input)) hint = '; put it in quotes';
-			if ((issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string') hint = '; write it without quotes';
+			if (
+				issue.expected === 'string' &&
+				['number', 'boolean'].includes(typeof issue.input)
+			)
+				hint = '; put it in quotes';
+			if (
+				(issue.expected === 'number' || issue.expected === 'int') &&
+				typeof issue.input === 'string'
+			)
+				hint = '; write it without quotes';
 			return `expected ${expected}, got ${show(issue.input)}${hint}`;
 		}
 		case 'too_small': {
 			if (issue.origin === 'string') return 'must not be empty';
-			if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must have at least ${issue.minimum} items`;
+			if (issue.origin === 'array')
+				return Number(issue.minimum) <= 1
+					? 'must not be empty'
+					: `must have at least ${issue.minimum} items`;
 			return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}, got ${show(issue.input)}`;
 		}
 		case 'too_big': {
-			if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
-			if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+			if (issue.origin === 'array')
+				return `must have at most ${issue.maximum} items`;
+			if (issue.origin === 'string')
+				return `must be at most ${issue.maximum} characters`;
 			return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${show(issue.input)}`;
 		}
 		case 'invalid_value':
@@ -420,11 +526,22 @@ const explain: z.core.$ZodErrorMap = (issue) => {
  * Validates `value` against `schema`, adding our messages under `path`. `what` names the object
  * for unknown-field messages ("a \"hardware\" step takes day, at, do, use").
  */
-function check<S extends z.ZodType>(schema: S, value: unknown, path: Path, issues: RawIssue[], what?: string): z.output<S> | undefined {
+function check<S extends z.ZodType>(
+	schema: S,
+	value: unknown,
+	path: Path,
+	issues: RawIssue[],
+	what?: string,
+): z.output<S> | undefined {
 	const result = schema.safeParse(value, {error: explain});
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
-		const at = [...path, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
+		const at = [
+			...path,
+			...issue.path.map((segment) =>
+				typeof segment === 'symbol' ? String(segment) : segment,
+			),
+		];
 		if (issue.code === 'unrecognized_keys') {
 			const fields = fieldsAt(schema, issue.path);
 			const hint =
@@ -433,7 +550,8 @@ function check<S extends z.ZodType>(schema: S, value: unknown, path: Path, issue
 					: issue.path.length === 0 && what !== undefined
 						? `; ${what} takes ${fields.join(', ')}`
 						: `; expected one of ${fields.join(', ')}`;
-			for (const key of issue.keys) issues.push({path: [...at, key], message: `unknown field${hint}`});
+			for (const key of issue.keys)
+				issues.push({path: [...at, key], message: `unknown field${hint}`});
 		} else {
 			issues.push({path: at, message: issue.message});
 		}
@@ -442,14 +560,23 @@ function check<S extends z.ZodType>(schema: S, value: unknown, path: Path, issue
 }
 
 /** The fields of the object schema that `path` leads to inside `schema`, for unknown-field hints. */
-function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] | undefined {
+function fieldsAt(
+	schema: z.core.$ZodType,
+	path: readonly PropertyKey[],
+): string[] | undefined {
 	let current: z.core.$ZodType | undefined = schema;
 	for (let index = 0; current !== undefined; index++) {
-		while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap();
+		while (current instanceof z.ZodOptional || current instanceof z.ZodDefault)
+			current = current.unwrap();
 		const segment = path[index];
-		if (segment === undefined) return current instanceof z.ZodObject ? Object.keys(current.shape) : undefined;
-		if (current instanceof z.ZodObject && typeof segment === 'string') current = current.shape[segment];
-		else if (current instanceof z.ZodArray && typeof segment === 'number') current = current.element;
+		if (segment === undefined)
+			return current instanceof z.ZodObject
+				? Object.keys(current.shape)
+				: undefined;
+		if (current instanceof z.ZodObject && typeof segment === 'string')
+			current = current.shape[segment];
+		else if (current instanceof z.ZodArray && typeof segment === 'number')
+			current = current.element;
 		else return undefined;
 	}
 	return undefined;
@@ -459,7 +586,10 @@ function fieldsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string
 // Parsing
 
 /** Parses and validates a scenario. Throws a ScenarioError, and nothing else, for any input. */
-export function parseScenario(text: string, options: ParseScenarioOptions = {}): Scenario {
+export function parseScenario(
+	text: string,
+	options: ParseScenarioOptions = {},
+): Scenario {
 	const {fileName} = options;
 	try {
 		return parseText(text, fileName);
@@ -467,7 +597,10 @@ export function parseScenario(text: string, options: ParseScenarioOptions = {}):
 		if (error instanceof ScenarioError) throw error;
 		// Last resort: a parser failure we did not foresee is still bad input, not a crash.
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new ScenarioError([{path: '', line: null, message: `cannot read the scenario: ${reason}`}], fileName);
+		throw new ScenarioError(
+			[{path: '', line: null, message: `cannot read the scenario: ${reason}`}],
+			fileName,
+		);
 	}
 }
 
@@ -478,7 +611,10 @@ export async function loadScenario(file: string): Promise<Scenario> {
 		const info = await stat(file);
 		if (!info.isFile()) throw new Error('not a file');
 		if (info.size > MAX_SCENARIO_BYTES) {
-			throw new ScenarioError([{path: '', line: null, message: tooLarge(info.size)}], file);
+			throw new ScenarioError(
+				[{path: '', line: null, message: tooLarge(info.size)}],
+				file,
+			);
 		}
 		text = await readFile(file, 'utf8');
 	} catch (error) {
@@ -492,7 +628,16 @@ export async function loadScenario(file: string): Promise<Scenario> {
 					: error instanceof Error
 						? error.message
 						: String(error);
-		throw new ScenarioError([{path: '', line: null, message: `cannot read the scenario file: ${reason}`}], file);
+		throw new ScenarioError(
+			[
+				{
+					path: '',
+					line: null,
+					message: `cannot read the scenario file: ${reason}`,
+				},
+			],
+			file,
+		);
 	}
 	return parseScenario(text, {fileName: file});
 }
@@ -502,16 +647,32 @@ function tooLarge(bytes: number): string {
 }
 
 function parseText(input: unknown, fileName: string | undefined): Scenario {
-	const fail = (issues: RawIssue[], locate: (path: Path) => number | null = () => null): never => {
+	const fail = (
+		issues: RawIssue[],
+		locate: (path: Path) => number | null = () => null,
+	): never => {
 		throw new ScenarioError(toIssues(issues, locate), fileName);
 	};
-	if (typeof input !== 'string') return fail([{path: [], message: `expected the text of a scenario, got ${show(input)}`}]);
+	if (typeof input !== 'string')
+		return fail([
+			{
+				path: [],
+				message: `expected the text of a scenario, got ${show(input)}`,
+			},
+		]);
 	const bytes = Buffer.byteLength(input, 'utf8');
-	if (bytes > MAX_SCENARIO_BYTES) return fail([{path: [], message: tooLarge(bytes)}]);
+	if (bytes > MAX_SCENARIO_BYTES)
+		return fail([{path: [], message: tooLarge(bytes)}]);
 	const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
 
-	const extension = fileName === undefined ? '' : extname(fileName).toLowerCase();
-	const format = extension === '.json' ? 'json' : extension === '.yaml' || extension === '.yml' ? 'yaml' : 'either';
+	const extension =
+		fileName === undefined ? '' : extname(fileName).toLowerCase();
+	const format =
+		extension === '.json'
+			? 'json'
+			: extension === '.yaml' || extension === '.yml'
+				? 'yaml'
+				: 'either';
 
 	let json: {value: unknown} | undefined;
 	if (format === 'json' || (format === 'either' && /^\s*[[{]/.test(text))) {
@@ -523,11 +684,21 @@ function parseText(input: unknown, fileName: string | undefined): Scenario {
 	}
 
 	if (isNestedTooDeep(text)) {
-		return fail([{path: [], message: `collections nest more than ${MAX_NESTING} levels deep; a scenario needs a handful (look for an unclosed [ or {)`}]);
+		return fail([
+			{
+				path: [],
+				message: `collections nest more than ${MAX_NESTING} levels deep; a scenario needs a handful (look for an unclosed [ or {)`,
+			},
+		]);
 	}
 	const counter = new LineCounter();
 	// logLevel 'error': the parser's warnings would go to process warnings, not to the person.
-	const document = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'error'});
+	const document = parseDocument(text, {
+		lineCounter: counter,
+		prettyErrors: false,
+		uniqueKeys: true,
+		logLevel: 'error',
+	});
 	const locate = (path: Path) => locateLine(document, counter, path);
 	const lineOf = (offset: number) => counter.linePos(offset).line;
 
@@ -537,7 +708,11 @@ function parseText(input: unknown, fileName: string | undefined): Scenario {
 			return fail(
 				document.errors.map((error) => {
 					const position = counter.linePos(error.pos[0]);
-					return {path: [], line: position.line, message: `YAML syntax: ${error.message} (column ${position.col})`};
+					return {
+						path: [],
+						line: position.line,
+						message: `YAML syntax: ${error.message} (column ${position.col})`,
+					};
 				}),
 			);
 		}
@@ -545,12 +720,19 @@ function parseText(input: unknown, fileName: string | undefined): Scenario {
 			data = document.toJS({maxAliasCount: 100});
 		} catch (error) {
 			// Unresolved aliases and alias bombs only show up here.
-			return fail([{path: [], message: `YAML: ${error instanceof Error ? error.message : String(error)}`}]);
+			return fail([
+				{
+					path: [],
+					message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
+				},
+			]);
 		}
 	} else {
 		// JSON.parse keeps the last of duplicate keys silently; the YAML reading of the same text
 		// (used for line numbers) catches them.
-		const duplicates = document.errors.filter((error) => error.code === 'DUPLICATE_KEY');
+		const duplicates = document.errors.filter(
+			(error) => error.code === 'DUPLICATE_KEY',
+		);
 		if (duplicates.length > 0) {
 			return fail(
 				duplicates.map((error) => ({
@@ -564,7 +746,14 @@ function parseText(input: unknown, fileName: string | undefined): Scenario {
 	}
 
 	if (data === null || data === undefined) {
-		return fail([{path: [], line: null, message: 'the scenario is empty; it needs name, start, days, hardware, keys and steps'}]);
+		return fail([
+			{
+				path: [],
+				line: null,
+				message:
+					'the scenario is empty; it needs name, start, days, hardware, keys and steps',
+			},
+		]);
 	}
 	const issues: RawIssue[] = [];
 	const scenario = buildScenario(data, issues, locate);
@@ -616,7 +805,8 @@ function jsonSyntaxIssue(text: string, error: unknown): RawIssue {
 		.replace(/\s*\(line \d+ column \d+\)$/, '')
 		// one issue per line: "Unexpected token '\n'" must not break the message
 		.replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1));
-	if (offset === undefined) return {path: [], line: null, message: `JSON syntax: ${reason}`};
+	if (offset === undefined)
+		return {path: [], line: null, message: `JSON syntax: ${reason}`};
 	const before = text.slice(0, offset);
 	const line = before.split('\n').length;
 	const column = offset - before.lastIndexOf('\n');
@@ -633,7 +823,8 @@ const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 function jsonErrorOffset(text: string): number | undefined {
 	const stack: string[] = [];
 	let index = 0;
-	let expecting: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after' = 'value';
+	let expecting: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after' =
+		'value';
 	const skipSpace = () => {
 		while (index < text.length && ' \t\n\r'.includes(text[index]!)) index++;
 	};
@@ -660,7 +851,10 @@ function jsonErrorOffset(text: string): number | undefined {
 	};
 	for (;;) {
 		skipSpace();
-		if (index >= text.length) return expecting === 'after' && stack.length === 0 ? undefined : text.length;
+		if (index >= text.length)
+			return expecting === 'after' && stack.length === 0
+				? undefined
+				: text.length;
 		const character = text[index]!;
 		if (expecting === 'after') {
 			const top = stack.at(-1);
@@ -668,7 +862,10 @@ function jsonErrorOffset(text: string): number | undefined {
 			if (character === ',') {
 				index++;
 				expecting = top === '{' ? 'key' : 'value';
-			} else if ((character === '}' && top === '{') || (character === ']' && top === '[')) {
+			} else if (
+				(character === '}' && top === '{') ||
+				(character === ']' && top === '[')
+			) {
 				stack.pop();
 				index++;
 			} else {
@@ -707,7 +904,9 @@ function jsonErrorOffset(text: string): number | undefined {
 			expecting = 'after';
 			continue;
 		}
-		const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, index));
+		const literal = ['true', 'false', 'null'].find((word) =>
+			text.startsWith(word, index),
+		);
 		JSON_NUMBER.lastIndex = index;
 		if (literal !== undefined) index += literal.length;
 		else if (JSON_NUMBER.test(text)) index = JSON_NUMBER.lastIndex;
@@ -725,23 +924,59 @@ type Context = {
 	catalog: Map<string, CatalogEntry>;
 };
 
-function buildScenario(data: unknown, issues: RawIssue[], locate: (path: Path) => number | null): Scenario | undefined {
+function buildScenario(
+	data: unknown,
+	issues: RawIssue[],
+	locate: (path: Path) => number | null,
+): Scenario | undefined {
 	if (!isRecord(data)) {
-		issues.push({path: [], message: `expected a mapping with name, start, days, hardware, keys and steps, got ${show(data)}`});
+		issues.push({
+			path: [],
+			message: `expected a mapping with name, start, days, hardware, keys and steps, got ${show(data)}`,
+		});
 		return undefined;
 	}
 	for (const key of Object.keys(data)) {
-		if (!TOP_FIELDS.includes(key)) issues.push({path: [key], message: `unknown field; a scenario takes ${TOP_FIELDS.join(', ')}`});
+		if (!TOP_FIELDS.includes(key))
+			issues.push({
+				path: [key],
+				message: `unknown field; a scenario takes ${TOP_FIELDS.join(', ')}`,
+			});
 	}
 
 	const name = check(nameSchema, data.name, ['name'], issues);
 	const start = check(startSchema, data.start, ['start'], issues);
-	const days = check(wholeNumber().min(0).max(MAX_SCENARIO_DAYS), data.days, ['days'], issues);
-	const lang = check(z.enum(['fr', 'en']).default('en'), data.lang, ['lang'], issues);
-	const customer = check(customerSchema.default({}), data.customer, ['customer'], issues, 'the customer');
+	const days = check(
+		wholeNumber().min(0).max(MAX_SCENARIO_DAYS),
+		data.days,
+		['days'],
+		issues,
+	);
+	const lang = check(
+		z.enum(['fr', 'en']).default('en'),
+		data.lang,
+		['lang'],
+		issues,
+	);
+	const customer = check(
+		customerSchema.default({}),
+		data.customer,
+		['customer'],
+		issues,
+		'the customer',
+	);
 	const hardware = check(hardwareSchema, data.hardware, ['hardware'], issues);
 	checkUniqueHardware(data.hardware, issues);
-	const contactIntervalHours = check(z.number().positive().max(24 * 366).optional(), data.contactIntervalHours, ['contactIntervalHours'], issues);
+	const contactIntervalHours = check(
+		z
+			.number()
+			.positive()
+			.max(24 * 366)
+			.optional(),
+		data.contactIntervalHours,
+		['contactIntervalHours'],
+		issues,
+	);
 
 	const {aliases, catalog} = parseCatalog(data.keys, issues);
 	const context: Context = {days, hardware, aliases, catalog};
@@ -781,12 +1016,19 @@ function checkUniqueHardware(raw: unknown, issues: RawIssue[]): void {
 	raw.forEach((name, index) => {
 		if (typeof name !== 'string') return;
 		const trimmed = name.trim();
-		if (seen.has(trimmed)) issues.push({path: ['hardware', index], message: `${show(trimmed)} is listed twice; each fingerprint name must be unique`});
+		if (seen.has(trimmed))
+			issues.push({
+				path: ['hardware', index],
+				message: `${show(trimmed)} is listed twice; each fingerprint name must be unique`,
+			});
 		seen.add(trimmed);
 	});
 }
 
-function parseCatalog(raw: unknown, issues: RawIssue[]): {aliases: Set<string> | undefined; catalog: Map<string, CatalogEntry>} {
+function parseCatalog(
+	raw: unknown,
+	issues: RawIssue[],
+): {aliases: Set<string> | undefined; catalog: Map<string, CatalogEntry>} {
 	const catalog = new Map<string, CatalogEntry>();
 	if (!isRecord(raw)) {
 		issues.push({
@@ -803,7 +1045,10 @@ function parseCatalog(raw: unknown, issues: RawIssue[]): {aliases: Set<string> |
 		const path = ['keys', alias];
 		aliases.add(alias);
 		if (!ALIAS_PATTERN.test(alias)) {
-			issues.push({path, message: `${show(alias)} is not a valid alias; use letters, digits, - and _, starting with a letter (like INST or L10)`});
+			issues.push({
+				path,
+				message: `${show(alias)} is not a valid alias; use letters, digits, - and _, starting with a letter (like INST or L10)`,
+			});
 		}
 		const parsed = parseCatalogEntry(entry, path, issues);
 		if (parsed !== undefined) catalog.set(alias, parsed);
@@ -811,15 +1056,28 @@ function parseCatalog(raw: unknown, issues: RawIssue[]): {aliases: Set<string> |
 	return {aliases, catalog};
 }
 
-function parseCatalogEntry(raw: unknown, path: Path, issues: RawIssue[]): CatalogEntry | undefined {
+function parseCatalogEntry(
+	raw: unknown,
+	path: Path,
+	issues: RawIssue[],
+): CatalogEntry | undefined {
 	if (!isRecord(raw)) {
-		issues.push({path, message: `expected a mapping like {type: license, kind: perpetual, devices: 10}, got ${show(raw)}`});
+		issues.push({
+			path,
+			message: `expected a mapping like {type: license, kind: perpetual, devices: 10}, got ${show(raw)}`,
+		});
 		return undefined;
 	}
 	const before = issues.length;
 	let entry: CatalogEntry | undefined;
 	if (raw.type === 'installation') {
-		entry = check(installationEntrySchema, raw, path, issues, 'an installation key');
+		entry = check(
+			installationEntrySchema,
+			raw,
+			path,
+			issues,
+			'an installation key',
+		);
 		if (Array.isArray(raw.licenses)) {
 			raw.licenses.forEach((license, index) => {
 				checkTerm(license, [...path, 'licenses', index], issues);
@@ -831,7 +1089,10 @@ function parseCatalogEntry(raw: unknown, path: Path, issues: RawIssue[]): Catalo
 	} else {
 		issues.push({
 			path: [...path, 'type'],
-			message: raw.type === undefined ? 'is required: installation or license' : `${show(raw.type)} is not one of installation, license`,
+			message:
+				raw.type === undefined
+					? 'is required: installation or license'
+					: `${show(raw.type)} is not one of installation, license`,
 		});
 	}
 	return issues.length === before ? entry : undefined;
@@ -841,19 +1102,39 @@ function parseCatalogEntry(raw: unknown, path: Path, issues: RawIssue[]): Catalo
 function checkTerm(raw: unknown, path: Path, issues: RawIssue[]): void {
 	if (!isRecord(raw)) return;
 	if (raw.kind === 'subscription' && raw.termDays === undefined) {
-		issues.push({path: [...path, 'termDays'], message: 'is required for a subscription (the length of one term in days, at least 1)'});
+		issues.push({
+			path: [...path, 'termDays'],
+			message:
+				'is required for a subscription (the length of one term in days, at least 1)',
+		});
 	}
 	if (raw.kind === 'perpetual') {
-		if (Object.hasOwn(raw, 'termDays')) issues.push({path: [...path, 'termDays'], message: 'a perpetual license has no term; remove termDays'});
-		if (Object.hasOwn(raw, 'autoRenew')) issues.push({path: [...path, 'autoRenew'], message: 'a perpetual license does not renew; remove autoRenew'});
+		if (Object.hasOwn(raw, 'termDays'))
+			issues.push({
+				path: [...path, 'termDays'],
+				message: 'a perpetual license has no term; remove termDays',
+			});
+		if (Object.hasOwn(raw, 'autoRenew'))
+			issues.push({
+				path: [...path, 'autoRenew'],
+				message: 'a perpetual license does not renew; remove autoRenew',
+			});
 	}
 }
 
-function parseSteps(raw: unknown, context: Context, issues: RawIssue[], locate: (path: Path) => number | null): Step[] | undefined {
+function parseSteps(
+	raw: unknown,
+	context: Context,
+	issues: RawIssue[],
+	locate: (path: Path) => number | null,
+): Step[] | undefined {
 	if (!Array.isArray(raw)) {
 		issues.push({
 			path: ['steps'],
-			message: raw === undefined ? 'is required (a list of steps like {day: 0, do: register}); use [] for none' : `expected a list of steps, got ${show(raw)}`,
+			message:
+				raw === undefined
+					? 'is required (a list of steps like {day: 0, do: register}); use [] for none'
+					: `expected a list of steps, got ${show(raw)}`,
 		});
 		return undefined;
 	}
@@ -868,9 +1149,17 @@ function parseSteps(raw: unknown, context: Context, issues: RawIssue[], locate: 
 
 type StepBody = z.output<(typeof STEP_SCHEMAS)[StepKind]>;
 
-function parseStep(raw: unknown, path: Path, context: Context, issues: RawIssue[]): StepBody | undefined {
+function parseStep(
+	raw: unknown,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): StepBody | undefined {
 	if (!isRecord(raw)) {
-		issues.push({path, message: `expected a step like {day: 0, do: activate}, got ${show(raw)}`});
+		issues.push({
+			path,
+			message: `expected a step like {day: 0, do: activate}, got ${show(raw)}`,
+		});
 		return undefined;
 	}
 	const kind = raw.do;
@@ -897,35 +1186,78 @@ function isStepKind(value: unknown): value is StepKind {
 }
 
 /** The timeline covers day 0..days; zod has checked the shape. */
-function checkDay(raw: unknown, path: Path, context: Context, issues: RawIssue[]): void {
-	if (context.days === undefined || !Number.isInteger(raw) || (raw as number) < 0) return;
+function checkDay(
+	raw: unknown,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): void {
+	if (
+		context.days === undefined ||
+		!Number.isInteger(raw) ||
+		(raw as number) < 0
+	)
+		return;
 	if ((raw as number) > context.days) {
-		issues.push({path, message: `must be within the timeline, day 0 to ${context.days} (the scenario's days), got ${raw}`});
+		issues.push({
+			path,
+			message: `must be within the timeline, day 0 to ${context.days} (the scenario's days), got ${raw}`,
+		});
 	}
 }
 
-function checkStepReferences(kind: StepKind, raw: Record<string, unknown>, path: Path, context: Context, issues: RawIssue[]): void {
+function checkStepReferences(
+	kind: StepKind,
+	raw: Record<string, unknown>,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): void {
 	switch (kind) {
 		case 'add-key': {
 			const hasKey = raw.key !== undefined;
 			const hasLiteral = raw.literal !== undefined;
-			if (hasKey && hasLiteral) issues.push({path, message: 'give either key (an alias from keys) or literal (raw text), not both'});
-			if (!hasKey && !hasLiteral) issues.push({path, message: 'needs key (an alias from keys) or literal (the raw text typed into the key field)'});
-			if (typeof raw.key === 'string') checkAlias(raw.key, [...path, 'key'], context, issues);
+			if (hasKey && hasLiteral)
+				issues.push({
+					path,
+					message:
+						'give either key (an alias from keys) or literal (raw text), not both',
+				});
+			if (!hasKey && !hasLiteral)
+				issues.push({
+					path,
+					message:
+						'needs key (an alias from keys) or literal (the raw text typed into the key field)',
+				});
+			if (typeof raw.key === 'string')
+				checkAlias(raw.key, [...path, 'key'], context, issues);
 			return;
 		}
 		case 'vendor': {
-			if (typeof raw.key === 'string') checkVendorKey(raw.key, [...path, 'key'], context, issues);
+			if (typeof raw.key === 'string')
+				checkVendorKey(raw.key, [...path, 'key'], context, issues);
 			if (raw.action === 'extend' && raw.days === undefined) {
-				issues.push({path: [...path, 'days'], message: 'is required for extend (how many days to add to expiresAt)'});
+				issues.push({
+					path: [...path, 'days'],
+					message: 'is required for extend (how many days to add to expiresAt)',
+				});
 			}
-			if (raw.action !== 'extend' && raw.days !== undefined && typeof raw.action === 'string') {
-				issues.push({path: [...path, 'days'], message: `only applies to action extend, not ${raw.action}; remove it`});
+			if (
+				raw.action !== 'extend' &&
+				raw.days !== undefined &&
+				typeof raw.action === 'string'
+			) {
+				issues.push({
+					path: [...path, 'days'],
+					message: `only applies to action extend, not ${raw.action}; remove it`,
+				});
 			}
 			return;
 		}
 		case 'devices': {
-			const given = ['activate', 'deactivate'].filter((field) => raw[field] !== undefined);
+			const given = ['activate', 'deactivate'].filter(
+				(field) => raw[field] !== undefined,
+			);
 			if (given.length !== 1) {
 				issues.push({
 					path,
@@ -938,8 +1270,15 @@ function checkStepReferences(kind: StepKind, raw: Record<string, unknown>, path:
 			return;
 		}
 		case 'hardware': {
-			if (typeof raw.use === 'string' && context.hardware !== undefined && !context.hardware.includes(raw.use)) {
-				issues.push({path: [...path, 'use'], message: `${show(raw.use)} is not one of hardware [${listOf(context.hardware)}]`});
+			if (
+				typeof raw.use === 'string' &&
+				context.hardware !== undefined &&
+				!context.hardware.includes(raw.use)
+			) {
+				issues.push({
+					path: [...path, 'use'],
+					message: `${show(raw.use)} is not one of hardware [${listOf(context.hardware)}]`,
+				});
 			}
 			return;
 		}
@@ -949,13 +1288,26 @@ function checkStepReferences(kind: StepKind, raw: Record<string, unknown>, path:
 }
 
 /** A plain alias of `keys` (add-key). */
-function checkAlias(alias: string, path: Path, context: Context, issues: RawIssue[]): void {
+function checkAlias(
+	alias: string,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): void {
 	if (context.aliases === undefined || context.aliases.has(alias)) return;
-	issues.push({path, message: `${show(alias)} is not one of keys [${listOf([...context.aliases])}]`});
+	issues.push({
+		path,
+		message: `${show(alias)} is not one of keys [${listOf([...context.aliases])}]`,
+	});
 }
 
 /** An alias, or `ALIAS/n` for the n-th license of an installation key (vendor). */
-function checkVendorKey(name: string, path: Path, context: Context, issues: RawIssue[]): void {
+function checkVendorKey(
+	name: string,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): void {
 	const slash = /^(.*)\/(\d+)$/.exec(name);
 	if (slash === null) {
 		checkAlias(name, path, context, issues);
@@ -964,18 +1316,27 @@ function checkVendorKey(name: string, path: Path, context: Context, issues: RawI
 	const [, alias = '', number = ''] = slash;
 	if (context.aliases === undefined) return;
 	if (!context.aliases.has(alias)) {
-		issues.push({path, message: `${show(name)}: ${show(alias)} is not one of keys [${listOf([...context.aliases])}]`});
+		issues.push({
+			path,
+			message: `${show(name)}: ${show(alias)} is not one of keys [${listOf([...context.aliases])}]`,
+		});
 		return;
 	}
 	const entry = context.catalog.get(alias);
 	if (entry === undefined) return; // the entry itself is invalid, and reported
 	if (entry.type === 'license') {
-		issues.push({path, message: `${show(name)}: ${alias} is a license key with a single license; name it ${alias}`});
+		issues.push({
+			path,
+			message: `${show(name)}: ${alias} is a license key with a single license; name it ${alias}`,
+		});
 		return;
 	}
 	const n = Number(number);
 	if (n < 1 || n > entry.licenses.length) {
-		issues.push({path, message: `${show(name)}: ${alias} carries ${entry.licenses.length} license(s); use ${installationRange(alias, entry.licenses.length)}`});
+		issues.push({
+			path,
+			message: `${show(name)}: ${alias} carries ${entry.licenses.length} license(s); use ${installationRange(alias, entry.licenses.length)}`,
+		});
 	}
 }
 
@@ -991,45 +1352,79 @@ function parseExpectations(
 ): Expectation[] | undefined {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw)) {
-		issues.push({path: ['expect'], message: `expected a list of expectations like {day: 10, state: running}, got ${show(raw)}`});
+		issues.push({
+			path: ['expect'],
+			message: `expected a list of expectations like {day: 10, state: running}, got ${show(raw)}`,
+		});
 		return undefined;
 	}
 	const expectations: Expectation[] = [];
 	raw.forEach((item, index) => {
 		const path = ['expect', index];
 		if (!isRecord(item)) {
-			issues.push({path, message: `expected an expectation like {day: 10, state: running}, got ${show(item)}`});
+			issues.push({
+				path,
+				message: `expected an expectation like {day: 10, state: running}, got ${show(item)}`,
+			});
 			return;
 		}
 		const before = issues.length;
-		const expectation = check(expectationSchema, item, path, issues, 'an expectation');
+		const expectation = check(
+			expectationSchema,
+			item,
+			path,
+			issues,
+			'an expectation',
+		);
 		checkDay(item.day, [...path, 'day'], context, issues);
 		if (Object.keys(item).every((key) => key === 'day')) {
-			issues.push({path, message: 'asserts nothing; add state, operational, banners, days, capacity, devices, licenses or events'});
+			issues.push({
+				path,
+				message:
+					'asserts nothing; add state, operational, banners, days, capacity, devices, licenses or events',
+			});
 		}
 		checkBanners(item.banners, [...path, 'banners'], issues);
 		checkDayCounts(item.days, [...path, 'days'], issues);
 		checkLicenseNames(item.licenses, [...path, 'licenses'], context, issues);
-		if (expectation !== undefined && issues.length === before) expectations.push({...expectation, line: locate(path) ?? 0});
+		if (expectation !== undefined && issues.length === before)
+			expectations.push({...expectation, line: locate(path) ?? 0});
 	});
 	return expectations;
 }
 
 /** The list must be one the engine can show: display order, no repeats, a stop banner alone. */
 function checkBanners(raw: unknown, path: Path, issues: RawIssue[]): void {
-	if (!Array.isArray(raw) || !raw.every((id): id is BannerId => (BANNER_ORDER as readonly unknown[]).includes(id))) return;
+	if (
+		!Array.isArray(raw) ||
+		!raw.every((id): id is BannerId =>
+			(BANNER_ORDER as readonly unknown[]).includes(id),
+		)
+	)
+		return;
 	const repeated = raw.find((id, index) => raw.indexOf(id) !== index);
 	if (repeated !== undefined) {
-		issues.push({path, message: `lists ${repeated} twice; a banner shows at most once`});
+		issues.push({
+			path,
+			message: `lists ${repeated} twice; a banner shows at most once`,
+		});
 		return;
 	}
-	const sorted = [...raw].sort((a, b) => BANNER_ORDER.indexOf(a) - BANNER_ORDER.indexOf(b));
+	const sorted = [...raw].sort(
+		(a, b) => BANNER_ORDER.indexOf(a) - BANNER_ORDER.indexOf(b),
+	);
 	if (sorted.some((id, index) => id !== raw[index])) {
-		issues.push({path, message: `banners show in the order ${BANNER_ORDER.join(', ')}; write [${sorted.join(', ')}]`});
+		issues.push({
+			path,
+			message: `banners show in the order ${BANNER_ORDER.join(', ')}; write [${sorted.join(', ')}]`,
+		});
 	}
 	const stop = raw.find((id) => STOP_BANNERS.includes(id));
 	if (stop !== undefined && raw.length > 1) {
-		issues.push({path, message: `when MyQ is stopped only the banner that says why shows; ${stop} cannot appear with ${raw.filter((id) => id !== stop).join(', ')}`});
+		issues.push({
+			path,
+			message: `when MyQ is stopped only the banner that says why shows; ${stop} cannot appear with ${raw.filter((id) => id !== stop).join(', ')}`,
+		});
 	}
 }
 
@@ -1048,20 +1443,31 @@ function checkDayCounts(raw: unknown, path: Path, issues: RawIssue[]): void {
 }
 
 /** License names: `L10`, `INST/1`, or `INST` for an installation key's pending row. */
-function checkLicenseNames(raw: unknown, path: Path, context: Context, issues: RawIssue[]): void {
+function checkLicenseNames(
+	raw: unknown,
+	path: Path,
+	context: Context,
+	issues: RawIssue[],
+): void {
 	if (!isRecord(raw) || context.aliases === undefined) return;
 	for (const name of Object.keys(raw)) {
 		const slash = /^(.*)\/(\d+)$/.exec(name);
 		const alias = slash === null ? name : (slash[1] ?? '');
 		const entry = context.catalog.get(alias);
 		if (!context.aliases.has(alias)) {
-			issues.push({path: [...path, name], message: `${show(name)} is not a license of the catalog; use one of ${listOf(licenseNames(context))}`});
+			issues.push({
+				path: [...path, name],
+				message: `${show(name)} is not a license of the catalog; use one of ${listOf(licenseNames(context))}`,
+			});
 			continue;
 		}
 		if (entry === undefined || slash === null) continue;
 		const n = Number(slash[2]);
 		if (entry.type === 'license') {
-			issues.push({path: [...path, name], message: `${show(name)}: ${alias} is a license key with a single license; name it ${alias}`});
+			issues.push({
+				path: [...path, name],
+				message: `${show(name)}: ${alias} is a license key with a single license; name it ${alias}`,
+			});
 		} else if (n < 1 || n > entry.licenses.length) {
 			issues.push({
 				path: [...path, name],
@@ -1075,7 +1481,8 @@ function licenseNames(context: Context): string[] {
 	const names: string[] = [];
 	for (const [alias, entry] of context.catalog) {
 		names.push(alias);
-		if (entry.type === 'installation') names.push(...entry.licenses.map((_, index) => `${alias}/${index + 1}`));
+		if (entry.type === 'installation')
+			names.push(...entry.licenses.map((_, index) => `${alias}/${index + 1}`));
 	}
 	return names;
 }
@@ -1084,12 +1491,19 @@ function licenseNames(context: Context): string[] {
 // Paths, lines, messages
 
 /** The line of the deepest node the path reaches: the key's line for a field, the item's for a list entry. */
-function locateLine(document: Document, counter: LineCounter, path: Path): number | null {
+function locateLine(
+	document: Document,
+	counter: LineCounter,
+	path: Path,
+): number | null {
 	let node: unknown = document.contents;
 	let offset = rangeStart(node);
 	for (const segment of path) {
 		if (isMap(node)) {
-			const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+			const pair = node.items.find(
+				(item) =>
+					isScalar(item.key) && String(item.key.value) === String(segment),
+			);
 			if (pair === undefined) break;
 			offset = rangeStart(pair.key) ?? offset;
 			node = pair.value;
@@ -1106,12 +1520,18 @@ function locateLine(document: Document, counter: LineCounter, path: Path): numbe
 }
 
 function rangeStart(node: unknown): number | undefined {
-	if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
+	if (typeof node !== 'object' || node === null || !('range' in node))
+		return undefined;
 	const range = (node as {range?: unknown}).range;
-	return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+	return Array.isArray(range) && typeof range[0] === 'number'
+		? range[0]
+		: undefined;
 }
 
-function toIssues(raw: RawIssue[], locate: (path: Path) => number | null): ScenarioIssue[] {
+function toIssues(
+	raw: RawIssue[],
+	locate: (path: Path) => number | null,
+): ScenarioIssue[] {
 	const issues = raw.map((issue) => ({
 		path: formatPath(issue.path),
 		line: issue.line === undefined ? locate(issue.path) : issue.line,
@@ -1126,13 +1546,17 @@ export function formatPath(path: readonly (string | number)[]): string {
 	let text = '';
 	for (const segment of path) {
 		if (typeof segment === 'number') text += `[${segment}]`;
-		else if (/^[A-Za-z_][\w/-]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+		else if (/^[A-Za-z_][\w/-]*$/.test(segment))
+			text += text === '' ? segment : `.${segment}`;
 		else text += `[${JSON.stringify(segment)}]`;
 	}
 	return text;
 }
 
-function formatIssue(issue: ScenarioIssue, fileName: string | undefined): string {
+function formatIssue(
+	issue: ScenarioIssue,
+	fileName: string | undefined,
+): string {
 	const where =
 		fileName === undefined
 			? issue.line === null
@@ -1148,14 +1572,19 @@ function formatIssue(issue: ScenarioIssue, fileName: string | undefined): string
 function show(value: unknown): string {
 	if (value === null) return 'nothing';
 	if (value === undefined) return 'nothing';
-	if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(
+			value.length > 60 ? `${value.slice(0, 57)}...` : value,
+		);
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'a mapping';
 	return String(value);
 }
 
 function listOf(names: readonly string[]): string {
-	return names.length > 20 ? `${names.slice(0, 20).join(', ')}, ...` : names.join(', ');
+	return names.length > 20
+		? `${names.slice(0, 20).join(', ')}, ...`
+		: names.join(', ');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -39,7 +39,10 @@ Global options
 Exit codes: 0 done, 1 failed (for example the license server cannot be reached), 2 bad input.
 `;
 
-const COMMANDS: Record<string, () => Promise<{run(argv: string[]): Promise<number>}>> = {
+const COMMANDS: Record<
+	string,
+	() => Promise<{run(argv: string[]): Promise<number>}>
+> = {
 	status: () => import('./commands/status.js'),
 	register: () => import('./commands/register.js'),
 	'add-key': () => import('./commands/add-key.js'),
@@ -62,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
 		}
 		if (first === '--version' || first === '-v') {
 			const {readFile} = await import('node:fs/promises');
-			const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+			const pkg = JSON.parse(
+				await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+			) as {version: string};
 			process.stdout.write(`${pkg.version}\n`);
 			return EXIT.ok;
 		}
@@ -71,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const load = COMMANDS[first];
 	if (!load) {
-		throw new UsageError(`Unknown command "${first}". Run myq-license --help to see the commands.`);
+		throw new UsageError(
+			`Unknown command "${first}". Run myq-license --help to see the commands.`,
+		);
 	}
 	const command = await load();
 	return command.run(first === 'demo' ? ['--demo', ...rest] : rest);

@@ -9,7 +9,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type ServedVendor, serveVendor} from '../source/license-server/serve.js';
+import {
+	type ServedVendor,
+	serveVendor,
+} from '../source/license-server/serve.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/source/cli.js');
@@ -17,9 +20,14 @@ const TOKEN = 'cli-test-token';
 
 type Result = {code: number; stdout: string; stderr: string};
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Result> {
+async function cli(
+	args: string[],
+	env: Record<string, string> = {},
+): Promise<Result> {
 	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {env: {...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env}});
+		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
+			env: {...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env},
+		});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
 		const failed = error as {code: number; stdout: string; stderr: string};
@@ -33,11 +41,23 @@ let admin: string[];
 
 beforeAll(async () => {
 	if (!existsSync(CLI)) {
-		throw new Error('dist/source/cli.js is missing: npm test builds it first (npm run build).');
+		throw new Error(
+			'dist/source/cli.js is missing: npm test builds it first (npm run build).',
+		);
 	}
 	directory = await mkdtemp(path.join(tmpdir(), 'myq-cli-'));
-	vendor = await serveVendor({port: 0, storeUrl: `sqlite://${path.join(directory, 'vendor.sqlite')}`, token: TOKEN, log: () => undefined});
-	admin = ['--store', `sqlite://${path.join(directory, 'myq.sqlite')}`, '--server', vendor.url];
+	vendor = await serveVendor({
+		port: 0,
+		storeUrl: `sqlite://${path.join(directory, 'vendor.sqlite')}`,
+		token: TOKEN,
+		log: () => undefined,
+	});
+	admin = [
+		'--store',
+		`sqlite://${path.join(directory, 'myq.sqlite')}`,
+		'--server',
+		vendor.url,
+	];
 });
 
 afterAll(async () => {
@@ -46,14 +66,29 @@ afterAll(async () => {
 });
 
 async function mint(args: string[]): Promise<string> {
-	const minted = await cli(['vendor', 'mint', '--server', vendor.url, '--token', TOKEN, ...args]);
+	const minted = await cli([
+		'vendor',
+		'mint',
+		'--server',
+		vendor.url,
+		'--token',
+		TOKEN,
+		...args,
+	]);
 	expect(minted.code, minted.stderr).toBe(0);
 	return minted.stdout.trim().split('\n').at(-1)!;
 }
 
 describe('the admin path: vendor serve, vendor mint, register, add-key, activate, status --json', () => {
 	it('activates an installation key and shows the licenses active with their capacity; with the server stopped, connect exits 1 and the licenses stay', async () => {
-		const key = await mint(['--type', 'installation', '--license', 'subscription:10:365', '--license', 'perpetual:1']);
+		const key = await mint([
+			'--type',
+			'installation',
+			'--license',
+			'subscription:10:365',
+			'--license',
+			'perpetual:1',
+		]);
 		expect(key).toMatch(/^N[0-9A-Z]{4}(-[0-9A-Z]{5}){4}$/);
 
 		const registered = await cli([
@@ -80,33 +115,75 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 		expect(activated.code, activated.stderr).toBe(0);
 		expect(activated.stdout).toMatch(/Activated: 2 new license/);
 		// Without --vendor-key, the key is pinned at the first activation, and the admin is told.
-		expect(activated.stdout).toContain(`The vendor public key ${vendor.publicKey} is now pinned`);
+		expect(activated.stdout).toContain(
+			`The vendor public key ${vendor.publicKey} is now pinned`,
+		);
 
 		const status = await cli(['status', ...admin, '--json']);
 		expect(status.code).toBe(0);
 		const document = JSON.parse(status.stdout);
-		expect(document).toMatchObject({state: 'running', operational: true, capacity: 11, banners: [], devices: {activated: 0, capacity: 11}});
+		expect(document).toMatchObject({
+			state: 'running',
+			operational: true,
+			capacity: 11,
+			banners: [],
+			devices: {activated: 0, capacity: 11},
+		});
 		expect(document.licenses).toMatchObject([
 			{key: `${key}/1`, kind: 'subscription', devices: 10, status: 'active'},
 			{key: `${key}/2`, kind: 'perpetual', devices: 1, status: 'active'},
 		]);
 
-		const unreachable = ['--store', admin[1]!, '--server', 'http://127.0.0.1:9'];
+		const unreachable = [
+			'--store',
+			admin[1]!,
+			'--server',
+			'http://127.0.0.1:9',
+		];
 		const connect = await cli(['connect', ...unreachable]);
 		expect(connect.code).toBe(1);
 		expect(connect.stderr).toMatch(/could not be reached/);
 		expect(connect.stderr).not.toMatch(/\n\s+at /);
 
-		const after = JSON.parse((await cli(['status', ...unreachable, '--json'])).stdout);
+		const after = JSON.parse(
+			(await cli(['status', ...unreachable, '--json'])).stdout,
+		);
 		expect(after).toMatchObject({state: 'warning', capacity: 11});
 		expect(after.banners[0]).toMatchObject({id: 'server-unreachable'});
 		expect(after.licenses).toHaveLength(2);
 	});
 
 	it('manual activation: activate --manual --out, vendor offline-activate, import', async () => {
-		const store = ['--store', `sqlite://${path.join(directory, 'manual.sqlite')}`, '--server', 'http://127.0.0.1:9', '--vendor-key', vendor.publicKey];
-		const key = await mint(['--type', 'license', '--kind', 'perpetual', '--devices', '3']);
-		await cli(['register', ...store, '--company', 'Acme', '--person', 'Jane Roe', '--address', 'x', '--country', 'DE', '--email', 'a@b.test']);
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'manual.sqlite')}`,
+			'--server',
+			'http://127.0.0.1:9',
+			'--vendor-key',
+			vendor.publicKey,
+		];
+		const key = await mint([
+			'--type',
+			'license',
+			'--kind',
+			'perpetual',
+			'--devices',
+			'3',
+		]);
+		await cli([
+			'register',
+			...store,
+			'--company',
+			'Acme',
+			'--person',
+			'Jane Roe',
+			'--address',
+			'x',
+			'--country',
+			'DE',
+			'--email',
+			'a@b.test',
+		]);
 		await cli(['add-key', ...store, key]);
 		const offline = await cli(['activate', ...store]);
 		expect(offline.code).toBe(1);
@@ -114,8 +191,19 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 
 		const requestFile = path.join(directory, 'request.json');
 		const responseFile = path.join(directory, 'response.json');
-		expect((await cli(['activate', ...store, '--manual', '--out', requestFile])).code).toBe(0);
-		const portal = await cli(['vendor', 'offline-activate', requestFile, '-o', responseFile, '--server', vendor.url]);
+		expect(
+			(await cli(['activate', ...store, '--manual', '--out', requestFile]))
+				.code,
+		).toBe(0);
+		const portal = await cli([
+			'vendor',
+			'offline-activate',
+			requestFile,
+			'-o',
+			responseFile,
+			'--server',
+			vendor.url,
+		]);
 		expect(portal.code, portal.stderr).toBe(0);
 
 		// One byte altered: refused, exit 2, nothing changes.
@@ -128,14 +216,31 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 
 		const imported = await cli(['import', ...store, responseFile]);
 		expect(imported.code, imported.stderr).toBe(0);
-		const status = JSON.parse((await cli(['status', ...store, '--json'])).stdout);
+		const status = JSON.parse(
+			(await cli(['status', ...store, '--json'])).stdout,
+		);
 		expect(status).toMatchObject({capacity: 3, licenses: [{status: 'active'}]});
 	});
 });
 
 describe('bad input: a clear message, exit 2, never a stack trace', () => {
 	it.each([
-		[['register', '--company', 'Acme', '--person', 'Jane Roe', '--address', 'x', '--country', 'Narnia', '--email', 'nope'], /--country[\s\S]*--email/],
+		[
+			[
+				'register',
+				'--company',
+				'Acme',
+				'--person',
+				'Jane Roe',
+				'--address',
+				'x',
+				'--country',
+				'Narnia',
+				'--email',
+				'nope',
+			],
+			/--country[\s\S]*--email/,
+		],
 		[['add-key', 'NABCD-EFGHJ-KMNPQ-RSTVW-XYZ01'], /register/],
 		[['status', '--bogus'], /Unknown flag/],
 		[['status', '--lang', 'de'], /fr or en/],
@@ -144,19 +249,62 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
 		[['import', '/nonexistent/response.json'], /Could not read/],
 		[['activate', '--manual'], /--out FILE/],
 		[['status', '--server', 'ftp://x'], /not an http\(s\) URL/],
-		[['vendor', 'mint', '--server', 'http://127.0.0.1:9', '--token', 't', '--type', 'installation', '--license', 'subscription:10'], /term in days/],
+		[
+			[
+				'vendor',
+				'mint',
+				'--server',
+				'http://127.0.0.1:9',
+				'--token',
+				't',
+				'--type',
+				'installation',
+				'--license',
+				'subscription:10',
+			],
+			/term in days/,
+		],
 	])('%j', async (args, message) => {
-		const store = ['--store', `sqlite://${path.join(directory, 'bad-input.sqlite')}`];
-		const result = await cli([...args, ...(args[0] === 'vendor' || args[0] === 'frobnicate' ? [] : store)]);
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'bad-input.sqlite')}`,
+		];
+		const result = await cli([
+			...args,
+			...(args[0] === 'vendor' || args[0] === 'frobnicate' ? [] : store),
+		]);
 		expect(result.code).toBe(2);
 		expect(`${result.stderr}${result.stdout}`).toMatch(message);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
 
 	it('a malformed key is refused by name; the valid one is still added', async () => {
-		const store = ['--store', `sqlite://${path.join(directory, 'bad-keys.sqlite')}`];
-		await cli(['register', ...store, '--company', 'Acme', '--person', 'Jane Roe', '--address', 'x', '--country', 'FR', '--email', 'a@b.test']);
-		const key = await mint(['--type', 'license', '--kind', 'perpetual', '--devices', '1']);
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'bad-keys.sqlite')}`,
+		];
+		await cli([
+			'register',
+			...store,
+			'--company',
+			'Acme',
+			'--person',
+			'Jane Roe',
+			'--address',
+			'x',
+			'--country',
+			'FR',
+			'--email',
+			'a@b.test',
+		]);
+		const key = await mint([
+			'--type',
+			'license',
+			'--kind',
+			'perpetual',
+			'--devices',
+			'1',
+		]);
 		const result = await cli(['add-key', ...store, 'HELLO-WORLD', key]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/refused: "HELLO-WORLD"/);
@@ -173,7 +321,16 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
 	});
 
 	it('every command has --help with examples', async () => {
-		for (const command of ['status', 'register', 'add-key', 'activate', 'import', 'connect', 'devices', 'vendor']) {
+		for (const command of [
+			'status',
+			'register',
+			'add-key',
+			'activate',
+			'import',
+			'connect',
+			'devices',
+			'vendor',
+		]) {
 			const help = await cli([command, '--help']);
 			expect(help.code, command).toBe(0);
 			expect(help.stdout, command).toMatch(/Examples/);
@@ -183,7 +340,15 @@ describe('bad input: a clear message, exit 2, never a stack trace', () => {
 
 describe('vendor serve as a process', () => {
 	it('prints where it listens and its public key, and stops cleanly on SIGTERM', async () => {
-		const child = spawn(process.execPath, [CLI, 'vendor', 'serve', '--port', '0', '--store', `sqlite://${path.join(directory, 'served.sqlite')}`]);
+		const child = spawn(process.execPath, [
+			CLI,
+			'vendor',
+			'serve',
+			'--port',
+			'0',
+			'--store',
+			`sqlite://${path.join(directory, 'served.sqlite')}`,
+		]);
 		let output = '';
 		child.stdout.on('data', (chunk) => {
 			output += chunk;
@@ -192,7 +357,9 @@ describe('vendor serve as a process', () => {
 		const url = /listening on (\S+)/.exec(output)?.[1];
 		const health = await fetch(`${url}/v1/health`);
 		expect(await health.json()).toMatchObject({ok: true});
-		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+		const exited = new Promise<number | null>((resolve) =>
+			child.on('exit', resolve),
+		);
 		child.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		expect(output).toMatch(/License server stopped/);

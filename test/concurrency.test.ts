@@ -20,8 +20,14 @@ import {createRuntime, type Runtime} from '../source/runtime/runtime.js';
 const WRITER = path.resolve('test/helpers/store-writer.mjs');
 const CLI = path.resolve('dist/source/cli.js');
 const offline: LicenseServer = {
-	activate: async () => ({ok: false, failure: {kind: 'network', message: 'offline'}}),
-	contact: async () => ({ok: false, failure: {kind: 'network', message: 'offline'}}),
+	activate: async () => ({
+		ok: false,
+		failure: {kind: 'network', message: 'offline'},
+	}),
+	contact: async () => ({
+		ok: false,
+		failure: {kind: 'network', message: 'offline'},
+	}),
 };
 
 let directory: string;
@@ -42,7 +48,16 @@ beforeAll(async () => {
 		watchInterval: 50,
 	});
 	await runtime.start();
-	await runtime.save({company: 'Acme', person: 'Jane Roe', address: 'x', country: 'FR', email: 'a@b.test'}, '');
+	await runtime.save(
+		{
+			company: 'Acme',
+			person: 'Jane Roe',
+			address: 'x',
+			country: 'FR',
+			email: 'a@b.test',
+		},
+		'',
+	);
 });
 
 afterAll(async () => {
@@ -51,7 +66,10 @@ afterAll(async () => {
 	await rm(directory, {recursive: true, force: true});
 });
 
-function writer(count: number): {saving: Promise<void>; done: Promise<string[]>} {
+function writer(count: number): {
+	saving: Promise<void>;
+	done: Promise<string[]>;
+} {
 	let isSaving: () => void = () => undefined;
 	const saving = new Promise<void>((resolve) => {
 		isSaving = resolve;
@@ -68,7 +86,13 @@ function writer(count: number): {saving: Promise<void>; done: Promise<string[]>}
 			errors += chunk.toString();
 		});
 		child.on('exit', (code) =>
-			code === 0 ? resolve([...output.matchAll(/^saved \d+ (\S+)$/gm)].map((match) => match[1]!)) : reject(new Error(errors)),
+			code === 0
+				? resolve(
+						[...output.matchAll(/^saved \d+ (\S+)$/gm)].map(
+							(match) => match[1]!,
+						),
+					)
+				: reject(new Error(errors)),
 		);
 	});
 	return {saving, done};
@@ -91,11 +115,26 @@ it('the dashboard runtime and another process adding keys at the same time lose 
 	// then this runtime sees all 210 (it watches the store),
 	const expected = [...ours, ...theirKeys].sort();
 	await vi.waitFor(() => {
-		expect(runtime.snapshot().state.pending.map((pending) => pending.key).sort()).toEqual(expected);
+		expect(
+			runtime
+				.snapshot()
+				.state.pending.map((pending) => pending.key)
+				.sort(),
+		).toEqual(expected);
 	});
 
 	// and a CLI reading the store shows the same.
-	const {stdout} = await promisify(execFile)(process.execPath, [CLI, 'status', '--json', '--store', storeUrl]);
-	const status = JSON.parse(stdout) as {licenses: {key: string; status: string}[]};
-	expect(status.licenses.map((license) => license.key).sort()).toEqual(expected);
+	const {stdout} = await promisify(execFile)(process.execPath, [
+		CLI,
+		'status',
+		'--json',
+		'--store',
+		storeUrl,
+	]);
+	const status = JSON.parse(stdout) as {
+		licenses: {key: string; status: string}[];
+	};
+	expect(status.licenses.map((license) => license.key).sort()).toEqual(
+		expected,
+	);
 }, 60_000);

@@ -62,7 +62,10 @@ it(`a store killed while saving ${TRIALS} times always opens to the last good st
 	const everAcknowledged = new Set<string>();
 	for (let trial = 0; trial < TRIALS; trial++) {
 		// Given a writer saving as fast as it can, when it is killed at some moment,
-		const acknowledged = await killWhileSaving(storeUrl, 5 + ((trial * 37) % 120));
+		const acknowledged = await killWhileSaving(
+			storeUrl,
+			5 + ((trial * 37) % 120),
+		);
 		for (const key of acknowledged) {
 			everAcknowledged.add(key);
 		}
@@ -71,8 +74,12 @@ it(`a store killed while saving ${TRIALS} times always opens to the last good st
 		try {
 			const loaded = await store.load();
 			expect(loaded.kind).toBe('loaded');
-			const record = loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
-			expect(record, `trial ${trial}: the stored state does not parse`).not.toBeNull();
+			const record =
+				loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+			expect(
+				record,
+				`trial ${trial}: the stored state does not parse`,
+			).not.toBeNull();
 			const pending = new Set(record!.state.pending.map((key) => key.key));
 			const missing = [...everAcknowledged].filter((key) => !pending.has(key));
 			expect(missing, `trial ${trial}: acknowledged keys lost`).toEqual([]);

@@ -13,13 +13,22 @@ const CLI = path.resolve('dist/source/cli.js');
 
 function loadedModules(args: string[]): Promise<string[]> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, ['--import', TRACE, ...args], (_error, _stdout, stderr) => {
-			resolve([...stderr.matchAll(/^\[import\] (\S+)$/gm)].map((match) => match[1]!));
-		});
+		execFile(
+			process.execPath,
+			['--import', TRACE, ...args],
+			(_error, _stdout, stderr) => {
+				resolve(
+					[...stderr.matchAll(/^\[import\] (\S+)$/gm)].map(
+						(match) => match[1]!,
+					),
+				);
+			},
+		);
 	});
 }
 
-const drawsSomething = (url: string) => /node_modules\/(ink|react|react-reconciler|ink-[a-z-]+)\//.test(url);
+const drawsSomething = (url: string) =>
+	/node_modules\/(ink|react|react-reconciler|ink-[a-z-]+)\//.test(url);
 
 let directory: string;
 beforeAll(async () => {
@@ -31,20 +40,43 @@ afterAll(async () => {
 
 describe('commands that draw nothing do not load Ink or React', () => {
 	it('the tracer sees Ink when the dashboard code is loaded (the check can fail)', async () => {
-		const modules = await loadedModules(['-e', `await import(${JSON.stringify(path.resolve('dist/source/ui/app.js'))})`, '--input-type=module']);
+		const modules = await loadedModules([
+			'-e',
+			`await import(${JSON.stringify(path.resolve('dist/source/ui/app.js'))})`,
+			'--input-type=module',
+		]);
 		expect(modules.some(drawsSomething)).toBe(true);
 	});
 
 	it.each([
 		['status', '--json'],
-		['register', '--company', 'Acme', '--person', 'Jane Roe', '--address', 'x', '--country', 'FR', '--email', 'a@b.test'],
+		[
+			'register',
+			'--company',
+			'Acme',
+			'--person',
+			'Jane Roe',
+			'--address',
+			'x',
+			'--country',
+			'FR',
+			'--email',
+			'a@b.test',
+		],
 		['add-key', 'NABCD-EFGHJ-KMNPQ-RSTVW-XYZ01'],
 		['devices', '--json'],
 		['connect', '--server', 'http://127.0.0.1:9'],
 		['simulate', 'fixtures/scenarios/key-typed-wrong.yaml', '--json'],
 	])('%s', async (...args) => {
-		const store = ['--store', `sqlite://${path.join(directory, 'fast.sqlite')}`];
-		const modules = await loadedModules([CLI, ...args, ...(args[0] === 'simulate' ? [] : store)]);
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'fast.sqlite')}`,
+		];
+		const modules = await loadedModules([
+			CLI,
+			...args,
+			...(args[0] === 'simulate' ? [] : store),
+		]);
 		expect(modules.length).toBeGreaterThan(3);
 		expect(modules.filter(drawsSomething)).toEqual([]);
 	});

@@ -10,24 +10,42 @@
  * null-license`, `client-fetch-throws-unprintable`, `key-message-control-characters`, ...).
  */
 import {readFileSync} from 'node:fs';
-import Keyv from 'keyv';
 import fc from 'fast-check';
+import Keyv from 'keyv';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml';
 import {parseScenario, ScenarioError} from '../simulator/scenario.js';
-import {activationDocumentSchema, createHttpLicenseServer} from '../source/adapters/http-license-server.js';
-import {KEY_ALPHABET, mintKey, normalizeKey, parseKey, splitKeyList} from '../source/engine/keys.js';
-import type {ActivationDocument, EngineState} from '../source/engine/types.js';
+import {
+	activationDocumentSchema,
+	createHttpLicenseServer,
+} from '../source/adapters/http-license-server.js';
 import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
+import {
+	KEY_ALPHABET,
+	mintKey,
+	normalizeKey,
+	parseKey,
+	splitKeyList,
+} from '../source/engine/keys.js';
+import type {ActivationDocument, EngineState} from '../source/engine/types.js';
+import {createVendor, type Vendor} from '../source/license-server/index.js';
 import type {Clock, Failure, LicenseServer} from '../source/ports/index.js';
 import {createRuntime, type Runtime} from '../source/runtime/runtime.js';
-import {importPublicKey, sign, toSignedFileText, verify} from '../source/signing/index.js';
-import {createVendor, type Vendor} from '../source/license-server/index.js';
-import {createWorld, CUSTOMER, TOKEN, type World} from './helpers/world.js';
+import {
+	importPublicKey,
+	sign,
+	toSignedFileText,
+	verify,
+} from '../source/signing/index.js';
+import {CUSTOMER, createWorld, TOKEN, type World} from './helpers/world.js';
 
 /** Runs per property, summed up for the closing report. */
 const runs = new Map<string, number>();
-async function check<T>(name: string, numRuns: number, property: fc.IAsyncProperty<T> | fc.IProperty<T>): Promise<void> {
+async function check<T>(
+	name: string,
+	numRuns: number,
+	property: fc.IAsyncProperty<T> | fc.IProperty<T>,
+): Promise<void> {
 	await fc.assert(property as fc.IAsyncProperty<T>, {numRuns});
 	runs.set(name, numRuns);
 }
@@ -40,51 +58,141 @@ const CONTROL = /\p{Cc}/u;
 // ---------------------------------------------------------------------------------------------
 // Character soups: the inputs a paste, a terminal or a broken file can hold.
 
-const SEPARATORS = [' ', '-', '\t', '\u00a0', '\u2013', '\u2014', '\u2212', '\u3000', ',', ';', '\n', '\r\n', '\u2028'];
+const SEPARATORS = [
+	' ',
+	'-',
+	'\t',
+	'\u00a0',
+	'\u2013',
+	'\u2014',
+	'\u2212',
+	'\u3000',
+	',',
+	';',
+	'\n',
+	'\r\n',
+	'\u2028',
+];
 const character = fc.oneof(
-	{weight: 4, arbitrary: fc.constantFrom(...KEY_ALPHABET, 'O', 'I', 'L', 'U', 'o', 'i', 'l', 'u', 'a', 'z')},
+	{
+		weight: 4,
+		arbitrary: fc.constantFrom(
+			...KEY_ALPHABET,
+			'O',
+			'I',
+			'L',
+			'U',
+			'o',
+			'i',
+			'l',
+			'u',
+			'a',
+			'z',
+		),
+	},
 	{weight: 2, arbitrary: fc.constantFrom(...SEPARATORS)},
-	{weight: 2, arbitrary: fc.string({unit: 'binary', minLength: 1, maxLength: 1})},
-	{weight: 1, arbitrary: fc.string({unit: 'grapheme', minLength: 1, maxLength: 1})},
+	{
+		weight: 2,
+		arbitrary: fc.string({unit: 'binary', minLength: 1, maxLength: 1}),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.string({unit: 'grapheme', minLength: 1, maxLength: 1}),
+	},
 	// Control characters, and lone surrogates (what a broken UTF-16 paste leaves).
-	{weight: 1, arbitrary: fc.integer({min: 0, max: 0x9f}).filter((code) => code < 0x20 || code >= 0x7f).map((code) => String.fromCharCode(code))},
-	{weight: 1, arbitrary: fc.integer({min: 0xd800, max: 0xdfff}).map((code) => String.fromCharCode(code))},
+	{
+		weight: 1,
+		arbitrary: fc
+			.integer({min: 0, max: 0x9f})
+			.filter((code) => code < 0x20 || code >= 0x7f)
+			.map((code) => String.fromCharCode(code)),
+	},
+	{
+		weight: 1,
+		arbitrary: fc
+			.integer({min: 0xd800, max: 0xdfff})
+			.map((code) => String.fromCharCode(code)),
+	},
 );
 const soup = (maxLength: number) => fc.string({unit: character, maxLength});
 
 /** Large inputs, 10 KB to 100 KB: a chunk repeated. */
 const huge = fc
-	.tuple(soup(64).filter((chunk) => chunk.length > 0), fc.integer({min: 10_000, max: 100_000}))
-	.map(([chunk, size]) => chunk.repeat(Math.ceil(size / chunk.length)).slice(0, size));
+	.tuple(
+		soup(64).filter((chunk) => chunk.length > 0),
+		fc.integer({min: 10_000, max: 100_000}),
+	)
+	.map(([chunk, size]) =>
+		chunk.repeat(Math.ceil(size / chunk.length)).slice(0, size),
+	);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of a valid JSON value: drop a member, replace it by anything or by a wrong type,
 // add one. Used on scenarios, response files, server replies and vendor request bodies.
 
 type JsonPath = (string | number)[];
-type Mutation = {path: JsonPath; op: 'delete' | 'replace' | 'add'; value: unknown; name: string};
+type Mutation = {
+	path: JsonPath;
+	op: 'delete' | 'replace' | 'add';
+	value: unknown;
+	name: string;
+};
 
 function pathsOf(value: unknown, prefix: JsonPath = []): JsonPath[] {
 	const paths: JsonPath[] = [prefix];
 	if (Array.isArray(value)) {
-		for (const [index, item] of value.entries()) paths.push(...pathsOf(item, [...prefix, index]));
+		for (const [index, item] of value.entries())
+			paths.push(...pathsOf(item, [...prefix, index]));
 	} else if (value !== null && typeof value === 'object') {
-		for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
+		for (const [key, item] of Object.entries(value))
+			paths.push(...pathsOf(item, [...prefix, key]));
 	}
 	return paths;
 }
 
-const WRONG_TYPES: unknown[] = [null, 0, -1, 1.5, 1e308, -0, '', 'x', '0', 'null', true, false, [], {}, [null], {'': null}, 'x'.repeat(5000), '\u0000', Number.MAX_SAFE_INTEGER + 2];
-const replacement = fc.oneof(fc.constantFrom(...WRONG_TYPES), fc.jsonValue({maxDepth: 3}), soup(20));
+const WRONG_TYPES: unknown[] = [
+	null,
+	0,
+	-1,
+	1.5,
+	1e308,
+	-0,
+	'',
+	'x',
+	'0',
+	'null',
+	true,
+	false,
+	[],
+	{},
+	[null],
+	{'': null},
+	'x'.repeat(5000),
+	'\u0000',
+	Number.MAX_SAFE_INTEGER + 2,
+];
+const replacement = fc.oneof(
+	fc.constantFrom(...WRONG_TYPES),
+	fc.jsonValue({maxDepth: 3}),
+	soup(20),
+);
 
 function mutations(base: unknown, maxCount = 3): fc.Arbitrary<Mutation[]> {
 	const paths = pathsOf(base);
 	return fc.array(
 		fc.record({
 			path: fc.constantFrom(...paths),
-			op: fc.constantFrom<Mutation['op']>('delete', 'replace', 'replace', 'add'),
+			op: fc.constantFrom<Mutation['op']>(
+				'delete',
+				'replace',
+				'replace',
+				'add',
+			),
 			value: replacement,
-			name: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'type', 'version', 'extra'), fc.string({maxLength: 8})),
+			name: fc.oneof(
+				fc.constantFrom('__proto__', 'constructor', 'type', 'version', 'extra'),
+				fc.string({maxLength: 8}),
+			),
 		}),
 		{minLength: 1, maxLength: maxCount},
 	);
@@ -99,13 +207,17 @@ function applyMutations<T>(base: T, list: Mutation[]): unknown {
 		}
 		let parent: unknown = value;
 		for (const segment of path.slice(0, -1)) {
-			parent = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[segment] : undefined;
+			parent =
+				parent !== null && typeof parent === 'object'
+					? (parent as Record<string | number, unknown>)[segment]
+					: undefined;
 		}
 		if (parent === null || typeof parent !== 'object') continue;
 		const last = path.at(-1) as string | number;
 		const container = parent as Record<string | number, unknown>;
 		if (op === 'delete') {
-			if (Array.isArray(container) && typeof last === 'number') container.splice(last, 1);
+			if (Array.isArray(container) && typeof last === 'number')
+				container.splice(last, 1);
 			else delete container[last];
 		} else if (op === 'replace') {
 			container[last] = structuredClone(replacementValue);
@@ -113,7 +225,12 @@ function applyMutations<T>(base: T, list: Mutation[]): unknown {
 			const target = container[last];
 			if (Array.isArray(target)) target.push(structuredClone(replacementValue));
 			else if (target !== null && typeof target === 'object') {
-				Object.defineProperty(target, name, {value: structuredClone(replacementValue), enumerable: true, writable: true, configurable: true});
+				Object.defineProperty(target, name, {
+					value: structuredClone(replacementValue),
+					enumerable: true,
+					writable: true,
+					configurable: true,
+				});
 			}
 		}
 	}
@@ -127,11 +244,20 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 	const CODES = ['empty', 'length', 'symbol', 'checksum', 'kind', 'wrong-kind'];
 
 	/** Checks one parse result: a well-formed key, or a typed refusal with a readable message. */
-	function expectParsed(input: string, expectKind?: 'installation' | 'license') {
-		const result = parseKey(input, expectKind === undefined ? {} : {expect: expectKind});
+	function expectParsed(
+		input: string,
+		expectKind?: 'installation' | 'license',
+	) {
+		const result = parseKey(
+			input,
+			expectKind === undefined ? {} : {expect: expectKind},
+		);
 		if (result.ok) {
 			expect(result.value.key).toMatch(KEY_SHAPE);
-			expect(parseKey(result.value.key)).toEqual({ok: true, value: result.value});
+			expect(parseKey(result.value.key)).toEqual({
+				ok: true,
+				value: result.value,
+			});
 			return;
 		}
 		expect(CODES).toContain(result.error.code);
@@ -145,16 +271,20 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 		await check(
 			'keys: arbitrary strings',
 			10_000,
-			fc.property(soup(80), fc.constantFrom(undefined, 'installation' as const, 'license' as const), (input, expectKind) => {
-				expectParsed(input, expectKind);
-				const normalized = normalizeKey(input);
-				expect(normalizeKey(normalized)).toBe(normalized);
-				for (const piece of splitKeyList(input)) {
-					expect(input).toContain(piece);
-					expect(normalizeKey(piece)).not.toBe('');
-					expectParsed(piece);
-				}
-			}),
+			fc.property(
+				soup(80),
+				fc.constantFrom(undefined, 'installation' as const, 'license' as const),
+				(input, expectKind) => {
+					expectParsed(input, expectKind);
+					const normalized = normalizeKey(input);
+					expect(normalizeKey(normalized)).toBe(normalized);
+					for (const piece of splitKeyList(input)) {
+						expect(input).toContain(piece);
+						expect(normalizeKey(piece)).not.toBe('');
+						expectParsed(piece);
+					}
+				},
+			),
 		);
 	});
 
@@ -172,7 +302,11 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 	});
 
 	it('key-message-control-characters: a key holding ESC or NUL is refused with a message free of raw control characters', () => {
-		for (const input of ['K\u001b[31mRED', 'KABCD\u0000EFGH', 'K\u0007\u0008']) {
+		for (const input of [
+			'K\u001b[31mRED',
+			'KABCD\u0000EFGH',
+			'K\u0007\u0008',
+		]) {
 			const result = parseKey(input);
 			expect(result.ok).toBe(false);
 			if (!result.ok) expect(result.error.message).not.toMatch(CONTROL);
@@ -181,22 +315,42 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 
 	it('a real key survives any noise of case, separators and look-alikes (5,000 runs)', async () => {
 		const mintedKey = fc
-			.tuple(fc.constantFrom('installation' as const, 'license' as const), fc.uint8Array({minLength: 23, maxLength: 23}))
+			.tuple(
+				fc.constantFrom('installation' as const, 'license' as const),
+				fc.uint8Array({minLength: 23, maxLength: 23}),
+			)
 			.map(([kind, bytes]) => mintKey(kind, () => bytes));
-		const noise = fc.array(fc.constantFrom(' ', '-', '\u2013', '\u00a0', '\t', '  ', '--'), {maxLength: 2});
+		const noise = fc.array(
+			fc.constantFrom(' ', '-', '\u2013', '\u00a0', '\t', '  ', '--'),
+			{maxLength: 2},
+		);
 		await check(
 			'keys: noisy real keys',
 			5000,
-			fc.property(mintedKey, fc.infiniteStream(noise), fc.infiniteStream(fc.boolean()), (key, noises, lower) => {
-				const typed = [...key.replaceAll('-', '')]
-					.map((symbol) => {
-						const look = symbol === '0' ? 'O' : symbol === '1' ? (lower.next().value ? 'l' : 'I') : symbol;
-						return `${noises.next().value.join('')}${lower.next().value ? look.toLowerCase() : look}`;
-					})
-					.join('');
-				expect(parseKey(typed)).toMatchObject({ok: true, value: {key}});
-				expect(splitKeyList(`${typed}\n${key}`).map((piece) => parseKey(piece).ok)).toEqual([true, true]);
-			}),
+			fc.property(
+				mintedKey,
+				fc.infiniteStream(noise),
+				fc.infiniteStream(fc.boolean()),
+				(key, noises, lower) => {
+					const typed = [...key.replaceAll('-', '')]
+						.map((symbol) => {
+							const look =
+								symbol === '0'
+									? 'O'
+									: symbol === '1'
+										? lower.next().value
+											? 'l'
+											: 'I'
+										: symbol;
+							return `${noises.next().value.join('')}${lower.next().value ? look.toLowerCase() : look}`;
+						})
+						.join('');
+					expect(parseKey(typed)).toMatchObject({ok: true, value: {key}});
+					expect(
+						splitKeyList(`${typed}\n${key}`).map((piece) => parseKey(piece).ok),
+					).toEqual([true, true]);
+				},
+			),
 		);
 	});
 
@@ -215,10 +369,19 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 	});
 
 	it('a 100 KB paste of 3,000 keys splits into exactly those keys', () => {
-		const keys = Array.from({length: 3000}, (_, index) => mintKey(index % 2 ? 'license' : 'installation', (size) => new Uint8Array(size).fill(index % 251)));
+		const keys = Array.from({length: 3000}, (_, index) =>
+			mintKey(index % 2 ? 'license' : 'installation', (size) =>
+				new Uint8Array(size).fill(index % 251),
+			),
+		);
 		const text = keys.join(',\n ');
 		expect(text.length).toBeGreaterThan(90_000);
-		expect(splitKeyList(text).map((piece) => parseKey(piece))).toEqual(keys.map((key) => ({ok: true, value: {key, kind: key.startsWith('N') ? 'installation' : 'license'}})));
+		expect(splitKeyList(text).map((piece) => parseKey(piece))).toEqual(
+			keys.map((key) => ({
+				ok: true,
+				value: {key, kind: key.startsWith('N') ? 'installation' : 'license'},
+			})),
+		);
 		runs.set('keys: 100 KB list', 1);
 	});
 });
@@ -226,14 +389,28 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 // =============================================================================================
 
 describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing else', () => {
-	const fixtures = ['manual-activation-offline', 'clock-rollback', 'vendor-extension', 'installation-key-online'].map((name) =>
-		parseYaml(readFileSync(new URL(`../fixtures/scenarios/${name}.yaml`, import.meta.url), 'utf8')) as unknown,
+	const fixtures = [
+		'manual-activation-offline',
+		'clock-rollback',
+		'vendor-extension',
+		'installation-key-online',
+	].map(
+		(name) =>
+			parseYaml(
+				readFileSync(
+					new URL(`../fixtures/scenarios/${name}.yaml`, import.meta.url),
+					'utf8',
+				),
+			) as unknown,
 	);
 
 	/** Parses; returns 'valid' or 'invalid', and fails on anything but a ScenarioError. */
 	function parseOutcome(text: string, fileName?: string): 'valid' | 'invalid' {
 		try {
-			const scenario = parseScenario(text, fileName === undefined ? {} : {fileName});
+			const scenario = parseScenario(
+				text,
+				fileName === undefined ? {} : {fileName},
+			);
 			expect(typeof scenario.name).toBe('string');
 			expect(Number.isFinite(scenario.start)).toBe(true);
 			return 'valid';
@@ -248,7 +425,13 @@ describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing 
 		}
 	}
 
-	const fileName = fc.constantFrom(undefined, 'scenario.json', 'scenario.yaml', 'scenario.yml', 'scenario.txt');
+	const fileName = fc.constantFrom(
+		undefined,
+		'scenario.json',
+		'scenario.yaml',
+		'scenario.yml',
+		'scenario.txt',
+	);
 
 	it('the fixtures themselves are valid (the control)', () => {
 		for (const fixture of fixtures) {
@@ -269,24 +452,87 @@ describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing 
 
 	it('3,000 strings of YAML and JSON syntax (anchors, aliases, tags, nesting, merge keys)', async () => {
 		const token = fc.constantFrom(
-			'{', '}', '[', ']', ': ', ':', ', ', '- ', '\n', '\n  ', '  ', '"', "'", '#', '|', '>', '? ', '&a ', '*a', '!!str ', '!!binary ',
-			'!custom ', '<<: ', '---\n', '...\n', '%YAML 1.2\n', 'name', 'start', 'days', 'steps', 'day', 'do', 'keys', 'expect', 'null',
-			'~', '0', '1e400', '-1', '.nan', '2027-01-04T09:00:00Z', 'register', 'activate', 'clock', 'shift', '-61m', 'type', 'license',
-			'\\u0000', '\t', '\uFEFF',
+			'{',
+			'}',
+			'[',
+			']',
+			': ',
+			':',
+			', ',
+			'- ',
+			'\n',
+			'\n  ',
+			'  ',
+			'"',
+			"'",
+			'#',
+			'|',
+			'>',
+			'? ',
+			'&a ',
+			'*a',
+			'!!str ',
+			'!!binary ',
+			'!custom ',
+			'<<: ',
+			'---\n',
+			'...\n',
+			'%YAML 1.2\n',
+			'name',
+			'start',
+			'days',
+			'steps',
+			'day',
+			'do',
+			'keys',
+			'expect',
+			'null',
+			'~',
+			'0',
+			'1e400',
+			'-1',
+			'.nan',
+			'2027-01-04T09:00:00Z',
+			'register',
+			'activate',
+			'clock',
+			'shift',
+			'-61m',
+			'type',
+			'license',
+			'\\u0000',
+			'\t',
+			'\uFEFF',
 		);
 		await check(
 			'scenario: syntax soup',
 			3000,
-			fc.property(fc.array(token, {maxLength: 120}), fileName, (tokens, name) => {
-				parseOutcome(tokens.join(''), name);
-			}),
+			fc.property(
+				fc.array(token, {maxLength: 120}),
+				fileName,
+				(tokens, name) => {
+					parseOutcome(tokens.join(''), name);
+				},
+			),
 		);
 	});
 
 	it('a billion-laughs alias bomb and 10,000-deep nesting are refused quickly', () => {
 		const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-		for (let level = 1; level < 10; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
-		for (const text of [bomb.join('\n'), `${'['.repeat(10_000)}${']'.repeat(10_000)}`, `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, '- '.repeat(5000)]) {
+		for (let level = 1; level < 10; level++)
+			bomb.push(
+				`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(
+					9,
+				)
+					.fill(`*${String.fromCharCode(96 + level)}`)
+					.join(',')}]`,
+			);
+		for (const text of [
+			bomb.join('\n'),
+			`${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+			`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+			'- '.repeat(5000),
+		]) {
 			const started = performance.now();
 			expect(parseOutcome(text)).toBe('invalid');
 			expect(performance.now() - started).toBeLessThan(2000);
@@ -298,9 +544,17 @@ describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing 
 		await check(
 			'scenario: arbitrary JSON values',
 			2000,
-			fc.property(fc.jsonValue(), fc.boolean(), fileName, (value, asYaml, name) => {
-				parseOutcome(asYaml ? stringifyYaml(value) : JSON.stringify(value), name);
-			}),
+			fc.property(
+				fc.jsonValue(),
+				fc.boolean(),
+				fileName,
+				(value, asYaml, name) => {
+					parseOutcome(
+						asYaml ? stringifyYaml(value) : JSON.stringify(value),
+						name,
+					);
+				},
+			),
 		);
 	});
 
@@ -310,7 +564,11 @@ describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing 
 			'scenario: mutated valid scenarios',
 			2000,
 			fc.property(
-				fc.constantFrom(...fixtures).chain((fixture) => fc.tuple(fc.constant(fixture), mutations(fixture))),
+				fc
+					.constantFrom(...fixtures)
+					.chain((fixture) =>
+						fc.tuple(fc.constant(fixture), mutations(fixture)),
+					),
 				fc.boolean(),
 				([fixture, list], asYaml) => {
 					const mutated = applyMutations(fixture, list);
@@ -339,7 +597,15 @@ describe('fuzz: importing a response file (R5) never throws and changes nothing 
 
 	beforeAll(async () => {
 		world = await createWorld();
-		await world.runtime.save(CUSTOMER, await world.mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30}));
+		await world.runtime.save(
+			CUSTOMER,
+			await world.mint({
+				type: 'license',
+				kind: 'subscription',
+				devices: 5,
+				termDays: 30,
+			}),
+		);
 		world.network.setState('offline');
 		const exported = await world.runtime.exportActivationRequest();
 		if (!exported.ok) throw new Error(exported.message);
@@ -372,9 +638,12 @@ describe('fuzz: importing a response file (R5) never throws and changes nothing 
 		await check(
 			'import: arbitrary strings',
 			300,
-			fc.asyncProperty(fc.oneof(soup(200), fc.string({unit: 'binary', maxLength: 2000})), async (text) => {
-				await expectRefused(text);
-			}),
+			fc.asyncProperty(
+				fc.oneof(soup(200), fc.string({unit: 'binary', maxLength: 2000})),
+				async (text) => {
+					await expectRefused(text);
+				},
+			),
 		);
 	});
 
@@ -382,9 +651,15 @@ describe('fuzz: importing a response file (R5) never throws and changes nothing 
 		await check(
 			'import: arbitrary JSON',
 			300,
-			fc.asyncProperty(fc.jsonValue(), fc.boolean(), async (value, canonical) => {
-				await expectRefused(canonical ? toSignedFileText(value) : JSON.stringify(value));
-			}),
+			fc.asyncProperty(
+				fc.jsonValue(),
+				fc.boolean(),
+				async (value, canonical) => {
+					await expectRefused(
+						canonical ? toSignedFileText(value) : JSON.stringify(value),
+					);
+				},
+			),
 		);
 	});
 
@@ -400,7 +675,9 @@ describe('fuzz: importing a response file (R5) never throws and changes nothing 
 			}),
 		);
 		// The control: the real file is still accepted after all that.
-		expect(await world.runtime.importActivationResponse(response)).toMatchObject({ok: true});
+		expect(
+			await world.runtime.importActivationResponse(response),
+		).toMatchObject({ok: true});
 	});
 });
 
@@ -410,16 +687,29 @@ describe('fuzz: importing a response file (R5) never throws and changes nothing 
 
 describe('fuzz: vendor-signed responses with unexpected content never crash the runtime', () => {
 	const NOW = Date.UTC(2027, 0, 4, 9);
-	const clock: Clock = {now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined};
+	const clock: Clock = {
+		now: () => NOW,
+		setTimeout: () => 0,
+		clearTimeout: () => undefined,
+	};
 	const offline: LicenseServer = {
-		activate: async () => ({ok: false, failure: {kind: 'network', message: 'no network in this test'}}),
-		contact: async () => ({ok: false, failure: {kind: 'network', message: 'no network in this test'}}),
+		activate: async () => ({
+			ok: false,
+			failure: {kind: 'network', message: 'no network in this test'},
+		}),
+		contact: async () => ({
+			ok: false,
+			failure: {kind: 'network', message: 'no network in this test'},
+		}),
 	};
 	let vendor: Vendor;
 	let store: KeyvStore;
 	/** The stored state with a manual request waiting, put back before each run. */
 	let seeded: unknown;
-	let response: {payload: {document: {payload: unknown}} & Record<string, unknown>; signature: string};
+	let response: {
+		payload: {document: {payload: unknown}} & Record<string, unknown>;
+		signature: string;
+	};
 
 	const newRuntime = (): Runtime =>
 		createRuntime({
@@ -439,11 +729,19 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 		store = await openStore(':memory:', {now: () => NOW});
 		const runtime = newRuntime();
 		await runtime.start();
-		const {key} = await vendor.service.mint({type: 'installation', licenses: [{kind: 'subscription', devices: 5, termDays: 30}, {kind: 'perpetual', devices: 2}]});
+		const {key} = await vendor.service.mint({
+			type: 'installation',
+			licenses: [
+				{kind: 'subscription', devices: 5, termDays: 30},
+				{kind: 'perpetual', devices: 2},
+			],
+		});
 		await runtime.save(CUSTOMER, key);
 		const exported = await runtime.exportActivationRequest();
 		if (!exported.ok) throw new Error(exported.message);
-		response = JSON.parse(await vendor.service.offlineActivate(exported.text)) as typeof response;
+		response = JSON.parse(
+			await vendor.service.offlineActivate(exported.text),
+		) as typeof response;
 		await runtime.stop();
 		const loaded = await store.load();
 		if (loaded.kind !== 'loaded') throw new Error('nothing was stored');
@@ -457,12 +755,20 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 	/** What any state must look like, whatever was imported: numbers where numbers belong. */
 	function expectSane(runtime: Runtime) {
 		const {evaluation} = runtime.snapshot();
-		expect(['unlicensed', 'running', 'warning', 'stopped']).toContain(evaluation.state);
-		expect(Number.isInteger(evaluation.capacity) && evaluation.capacity >= 0, `capacity ${String(evaluation.capacity)}`).toBe(true);
+		expect(['unlicensed', 'running', 'warning', 'stopped']).toContain(
+			evaluation.state,
+		);
+		expect(
+			Number.isInteger(evaluation.capacity) && evaluation.capacity >= 0,
+			`capacity ${String(evaluation.capacity)}`,
+		).toBe(true);
 		for (const license of evaluation.licenses) {
 			expect(typeof license.id).toBe('string');
 			// null only on a pending row (an installation key does not say its count before activation).
-			const isCount = license.status === 'pending' ? license.devices === null || Number.isInteger(license.devices) : Number.isInteger(license.devices);
+			const isCount =
+				license.status === 'pending'
+					? license.devices === null || Number.isInteger(license.devices)
+					: Number.isInteger(license.devices);
 			expect(isCount, `devices ${String(license.devices)}`).toBe(true);
 		}
 	}
@@ -472,7 +778,10 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 		const inner = response.payload.document.payload;
 		const change = fc.oneof(
 			mutations(inner).map((list) => ({where: 'document' as const, list})),
-			mutations(response.payload).map((list) => ({where: 'response' as const, list})),
+			mutations(response.payload).map((list) => ({
+				where: 'response' as const,
+				list,
+			})),
 		);
 		await check(
 			'import: vendor-signed mutated responses',
@@ -480,7 +789,13 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 			fc.asyncProperty(change, async ({where, list}) => {
 				const payload =
 					where === 'document'
-						? {...response.payload, document: sign(applyMutations(inner, list), vendor.keyPair.privateKey)}
+						? {
+								...response.payload,
+								document: sign(
+									applyMutations(inner, list),
+									vendor.keyPair.privateKey,
+								),
+							}
 						: applyMutations(response.payload, list);
 				let text: string;
 				try {
@@ -521,14 +836,18 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 	// Regressions found by the property above, kept as named examples.
 
 	/** A fresh runtime on the seeded state (a manual request waiting), and the response re-signed after `edit`. */
-	async function importEdited(edit: (payload: typeof response.payload) => void) {
+	async function importEdited(
+		edit: (payload: typeof response.payload) => void,
+	) {
 		await store.save(structuredClone(seeded));
 		const runtime = newRuntime();
 		await runtime.start();
 		const payload = structuredClone(response.payload);
 		edit(payload);
 		const before = runtime.snapshot().state;
-		const outcome = runtime.importActivationResponse(toSignedFileText(sign(payload, vendor.keyPair.privateKey)));
+		const outcome = runtime.importActivationResponse(
+			toSignedFileText(sign(payload, vendor.keyPair.privateKey)),
+		);
 		return {runtime, before, outcome};
 	}
 	const resign = (payload: unknown) => sign(payload, vendor.keyPair.privateKey);
@@ -537,12 +856,17 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 	it('import-vendor-signed-null-license: a document listing null as a license is refused, never thrown', async () => {
 		const {runtime, before, outcome} = await importEdited((payload) => {
 			const document = payload.document.payload as Grants;
-			payload.document = resign({...document, licenses: [...document.licenses, null]});
+			payload.document = resign({
+				...document,
+				licenses: [...document.licenses, null],
+			});
 		});
 		try {
 			await expect(outcome).resolves.toMatchObject({ok: false});
 			expect(runtime.snapshot().state.document).toBe(before.document);
-			expect(runtime.snapshot().state.log.at(-1)?.type).toBe('manual-response-refused');
+			expect(runtime.snapshot().state.log.at(-1)?.type).toBe(
+				'manual-response-refused',
+			);
 		} finally {
 			await runtime.stop();
 		}
@@ -564,7 +888,17 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 		for (const license of [{devices: '5'}, {}]) {
 			const {runtime, before, outcome} = await importEdited((payload) => {
 				const document = payload.document.payload as Grants;
-				payload.document = resign({...document, licenses: [{...(Object.keys(license).length === 0 ? {} : document.licenses[0]), ...license}]});
+				payload.document = resign({
+					...document,
+					licenses: [
+						{
+							...(Object.keys(license).length === 0
+								? {}
+								: document.licenses[0]),
+							...license,
+						},
+					],
+				});
 			});
 			try {
 				await expect(outcome).resolves.toMatchObject({ok: false});
@@ -581,14 +915,23 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 		await store.save(structuredClone(seeded));
 		const first = newRuntime();
 		await first.start();
-		expect(await first.importActivationResponse(toSignedFileText(response))).toMatchObject({ok: true});
+		expect(
+			await first.importActivationResponse(toSignedFileText(response)),
+		).toMatchObject({ok: true});
 		expect(first.snapshot().evaluation.capacity).toBe(7);
 		await first.stop();
 		// When its stored document is swapped for a vendor-signed one whose devices are text
 		const loaded = await store.load();
-		const record = (loaded as {value: {state: {document: {payload: Grants}}}}).value;
+		const record = (loaded as {value: {state: {document: {payload: Grants}}}})
+			.value;
 		const payload = record.state.document.payload;
-		record.state.document = resign({...payload, licenses: payload.licenses.map((grant) => ({...grant, devices: String(grant.devices)}))}) as typeof record.state.document;
+		record.state.document = resign({
+			...payload,
+			licenses: payload.licenses.map((grant) => ({
+				...grant,
+				devices: String(grant.devices),
+			})),
+		}) as typeof record.state.document;
 		await store.save(record);
 		// Then the load says why, and nothing counts a string as devices
 		const restarted = newRuntime();
@@ -597,7 +940,9 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 			expectSane(restarted);
 			const {state, evaluation} = restarted.snapshot();
 			expect(evaluation.banners).toEqual([{id: 'license-problem'}]);
-			expect(state.log.some((entry) => entry.type === 'document-rejected')).toBe(true);
+			expect(
+				state.log.some((entry) => entry.type === 'document-rejected'),
+			).toBe(true);
 		} finally {
 			await restarted.stop();
 		}
@@ -608,16 +953,43 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 
 describe('fuzz: the HTTP client reads any reply as a failure value of the right kind', () => {
 	const NOW = Date.UTC(2027, 0, 4, 9);
-	const clock: Clock = {now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined};
-	const REQUEST = {installationId: 'inst-1', fingerprint: 'fp-a', keys: [] as string[], customer: null};
-	const KINDS = ['network', 'timeout', 'http', 'rejected', 'bad-signature', 'bad-response'];
+	const clock: Clock = {
+		now: () => NOW,
+		setTimeout: () => 0,
+		clearTimeout: () => undefined,
+	};
+	const REQUEST = {
+		installationId: 'inst-1',
+		fingerprint: 'fp-a',
+		keys: [] as string[],
+		customer: null,
+	};
+	const KINDS = [
+		'network',
+		'timeout',
+		'http',
+		'rejected',
+		'bad-signature',
+		'bad-response',
+	];
 	let vendor: Vendor;
-	let realReply: {document: {payload: ActivationDocument; signature: string}; refusals: unknown[]};
+	let realReply: {
+		document: {payload: ActivationDocument; signature: string};
+		refusals: unknown[];
+	};
 
 	beforeAll(async () => {
 		vendor = await createVendor({store: new Keyv(), now: () => NOW});
-		const {key} = await vendor.service.mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30});
-		realReply = (await vendor.service.activate({...REQUEST, keys: [key]})) as typeof realReply;
+		const {key} = await vendor.service.mint({
+			type: 'license',
+			kind: 'subscription',
+			devices: 5,
+			termDays: 30,
+		});
+		realReply = (await vendor.service.activate({
+			...REQUEST,
+			keys: [key],
+		})) as typeof realReply;
 	});
 
 	type Answer = () => Response | Promise<Response>;
@@ -630,13 +1002,45 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		});
 
 	const NULL_BODY = new Set([204, 205, 304]);
-	const status = fc.oneof(fc.integer({min: 200, max: 599}), fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 409, 413, 429, 500, 502, 503));
+	const status = fc.oneof(
+		fc.integer({min: 200, max: 599}),
+		fc.constantFrom(
+			200,
+			201,
+			204,
+			400,
+			401,
+			403,
+			404,
+			409,
+			413,
+			429,
+			500,
+			502,
+			503,
+		),
+	);
 	const headerName = fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/);
-	const headers = fc.dictionary(headerName, fc.stringMatching(/^[\x20-\x7e]{0,40}$/), {maxKeys: 4}).map((entries) => ({
-		...entries,
-	}));
-	const contentType = fc.constantFrom(undefined, 'application/json', 'text/html', 'application/json; charset=utf-16', '');
-	const errorBody = fc.record({error: fc.record({code: fc.string({maxLength: 20}), message: fc.string({maxLength: 60})})});
+	const headers = fc
+		.dictionary(headerName, fc.stringMatching(/^[\x20-\x7e]{0,40}$/), {
+			maxKeys: 4,
+		})
+		.map((entries) => ({
+			...entries,
+		}));
+	const contentType = fc.constantFrom(
+		undefined,
+		'application/json',
+		'text/html',
+		'application/json; charset=utf-16',
+		'',
+	);
+	const errorBody = fc.record({
+		error: fc.record({
+			code: fc.string({maxLength: 20}),
+			message: fc.string({maxLength: 60}),
+		}),
+	});
 	const body = fc.oneof(
 		soup(200),
 		fc.jsonValue().map((value) => JSON.stringify(value)),
@@ -645,9 +1049,17 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		fc.constant('{"document": {"payload": <garbled'),
 	);
 
-	function response(statusCode: number, text: string, head: Record<string, string>, type: string | undefined): Response {
+	function response(
+		statusCode: number,
+		text: string,
+		head: Record<string, string>,
+		type: string | undefined,
+	): Response {
 		const all = type === undefined ? head : {...head, 'content-type': type};
-		return new Response(NULL_BODY.has(statusCode) ? null : text, {status: statusCode, headers: all});
+		return new Response(NULL_BODY.has(statusCode) ? null : text, {
+			status: statusCode,
+			headers: all,
+		});
 	}
 
 	/** The failure the client must give for this exchange (SPEC §4), by status and body. */
@@ -660,13 +1072,26 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		try {
 			json = JSON.parse(text);
 		} catch {}
-		const error = (json as {error?: {code?: unknown; message?: unknown}} | null)?.error;
-		const isErrorBody = typeof error?.code === 'string' && typeof error?.message === 'string';
+		const error = (json as {error?: {code?: unknown; message?: unknown}} | null)
+			?.error;
+		const isErrorBody =
+			typeof error?.code === 'string' && typeof error?.message === 'string';
 		if (statusCode >= 200 && statusCode < 300) {
 			expect(['bad-response', 'bad-signature']).toContain(failure.kind);
-		} else if (statusCode >= 400 && statusCode < 500 && isErrorBody && !NULL_BODY.has(statusCode)) {
-			const reason = String(error?.message ?? '').trim() || `the server gave no reason (${String(error?.code)})`;
-			expect(failure).toEqual({kind: 'rejected', code: error?.code, message: reason});
+		} else if (
+			statusCode >= 400 &&
+			statusCode < 500 &&
+			isErrorBody &&
+			!NULL_BODY.has(statusCode)
+		) {
+			const reason =
+				String(error?.message ?? '').trim() ||
+				`the server gave no reason (${String(error?.code)})`;
+			expect(failure).toEqual({
+				kind: 'rejected',
+				code: error?.code,
+				message: reason,
+			});
 		} else {
 			expect(failure).toMatchObject({kind: 'http', status: statusCode});
 		}
@@ -676,12 +1101,26 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		await check(
 			'client: arbitrary answers',
 			3000,
-			fc.asyncProperty(status, headers, contentType, body, fc.boolean(), async (statusCode, head, type, text, toContact) => {
-				const server = client(() => response(statusCode, text, head, type));
-				const result = toContact ? await server.contact(REQUEST) : await server.activate(REQUEST);
-				expect(result.ok).toBe(false);
-				if (!result.ok) expectFailure(result.failure, statusCode, NULL_BODY.has(statusCode) ? '' : text);
-			}),
+			fc.asyncProperty(
+				status,
+				headers,
+				contentType,
+				body,
+				fc.boolean(),
+				async (statusCode, head, type, text, toContact) => {
+					const server = client(() => response(statusCode, text, head, type));
+					const result = toContact
+						? await server.contact(REQUEST)
+						: await server.activate(REQUEST);
+					expect(result.ok).toBe(false);
+					if (!result.ok)
+						expectFailure(
+							result.failure,
+							statusCode,
+							NULL_BODY.has(statusCode) ? '' : text,
+						);
+				},
+			),
 		);
 	});
 
@@ -707,11 +1146,18 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 	});
 
 	it('client-fetch-throws-unprintable: a fetch that throws a value with no string form is a network failure, not a throw', async () => {
-		for (const thrown of [Object.create(null), {toString: ''}, Symbol('boom')]) {
+		for (const thrown of [
+			Object.create(null),
+			{toString: ''},
+			Symbol('boom'),
+		]) {
 			const server = client(() => {
 				throw thrown;
 			});
-			await expect(server.contact(REQUEST)).resolves.toMatchObject({ok: false, failure: {kind: 'network'}});
+			await expect(server.contact(REQUEST)).resolves.toMatchObject({
+				ok: false,
+				failure: {kind: 'network'},
+			});
 		}
 	});
 
@@ -723,7 +1169,9 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 			fc.asyncProperty(mutations(realReply), async (list) => {
 				const mutated = applyMutations(realReply, list);
 				const text = JSON.stringify(mutated);
-				const server = client(() => response(200, text, {}, 'application/json'));
+				const server = client(() =>
+					response(200, text, {}, 'application/json'),
+				);
 				const result = await server.activate(REQUEST);
 				if (result.ok) {
 					// Only changes beside the document (the refusals list, an extra member) can pass.
@@ -731,7 +1179,9 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 					expect(result.value.document).toEqual(realReply.document);
 					return;
 				}
-				expect(['bad-signature', 'bad-response']).toContain(result.failure.kind);
+				expect(['bad-signature', 'bad-response']).toContain(
+					result.failure.kind,
+				);
 			}),
 		);
 	});
@@ -740,22 +1190,38 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		await check(
 			'client: vendor-signed mutated documents',
 			2000,
-			fc.asyncProperty(mutations(realReply.document.payload), fc.boolean(), async (list, toContact) => {
-				const payload = applyMutations(realReply.document.payload, list);
-				let document: unknown;
-				try {
-					document = sign(payload, vendor.keyPair.privateKey);
-				} catch {
-					return;
-				}
-				const text = JSON.stringify(toContact ? {document} : {document, refusals: []});
-				const server = client(() => response(200, text, {}, 'application/json'));
-				const result = toContact ? await server.contact(REQUEST) : await server.activate(REQUEST);
-				const shaped = activationDocumentSchema.safeParse(payload);
-				const isOurs = shaped.success && shaped.data.installationId === REQUEST.installationId;
-				if (isOurs) expect(result.ok).toBe(true);
-				else expect(result).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
-			}),
+			fc.asyncProperty(
+				mutations(realReply.document.payload),
+				fc.boolean(),
+				async (list, toContact) => {
+					const payload = applyMutations(realReply.document.payload, list);
+					let document: unknown;
+					try {
+						document = sign(payload, vendor.keyPair.privateKey);
+					} catch {
+						return;
+					}
+					const text = JSON.stringify(
+						toContact ? {document} : {document, refusals: []},
+					);
+					const server = client(() =>
+						response(200, text, {}, 'application/json'),
+					);
+					const result = toContact
+						? await server.contact(REQUEST)
+						: await server.activate(REQUEST);
+					const shaped = activationDocumentSchema.safeParse(payload);
+					const isOurs =
+						shaped.success &&
+						shaped.data.installationId === REQUEST.installationId;
+					if (isOurs) expect(result.ok).toBe(true);
+					else
+						expect(result).toMatchObject({
+							ok: false,
+							failure: {kind: 'bad-response'},
+						});
+				},
+			),
 		);
 	});
 
@@ -763,14 +1229,22 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 		await check(
 			'client: public-key answers',
 			1000,
-			fc.asyncProperty(status, body, fc.boolean(), async (statusCode, text, asKey) => {
-				const answer = asKey ? JSON.stringify({publicKey: text}) : text;
-				const server = client(() => response(statusCode, answer, {}, 'application/json'), false);
-				const result = await server.contact(REQUEST);
-				expect(result.ok).toBe(false);
-				if (!result.ok) expect(KINDS).toContain(result.failure.kind);
-				expect(await server.fetchPublicKey?.()).toBeNull();
-			}),
+			fc.asyncProperty(
+				status,
+				body,
+				fc.boolean(),
+				async (statusCode, text, asKey) => {
+					const answer = asKey ? JSON.stringify({publicKey: text}) : text;
+					const server = client(
+						() => response(statusCode, answer, {}, 'application/json'),
+						false,
+					);
+					const result = await server.contact(REQUEST);
+					expect(result.ok).toBe(false);
+					if (!result.ok) expect(KINDS).toContain(result.failure.kind);
+					expect(await server.fetchPublicKey?.()).toBeNull();
+				},
+			),
 		);
 	});
 });
@@ -784,8 +1258,18 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 	const logged: unknown[] = [];
 
 	beforeAll(async () => {
-		vendor = await createVendor({store: new Keyv(), now: () => NOW, token: TOKEN, log: (_message, error) => logged.push(error)});
-		key = (await vendor.service.mint({type: 'installation', licenses: [{kind: 'subscription', devices: 5, termDays: 30}]})).key;
+		vendor = await createVendor({
+			store: new Keyv(),
+			now: () => NOW,
+			token: TOKEN,
+			log: (_message, error) => logged.push(error),
+		});
+		key = (
+			await vendor.service.mint({
+				type: 'installation',
+				licenses: [{kind: 'subscription', devices: 5, termDays: 30}],
+			})
+		).key;
 	});
 
 	/** Checks an answer: JSON; an error is `{error: {code, message}}` with a 4xx; never a 5xx. */
@@ -800,7 +1284,11 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 			expect(typeof error.message).toBe('string');
 			expect(String(error.message).length).toBeGreaterThan(10);
 			// Besides code and message: the field at fault (400), the time to retry (429).
-			expect(Object.keys(error).filter((name) => !['code', 'message', 'field', 'retryAt'].includes(name))).toEqual([]);
+			expect(
+				Object.keys(error).filter(
+					(name) => !['code', 'message', 'field', 'retryAt'].includes(name),
+				),
+			).toEqual([]);
 			expect(text).not.toMatch(STACK);
 		} else {
 			expect(response.status).toBeGreaterThanOrEqual(200);
@@ -813,45 +1301,91 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 			fc.constant(key),
 			fc.constant(`${key}/1`),
 			fc.constant(`${key}/9`),
-			soup(40).map((text) => encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ''))),
+			soup(40).map((text) =>
+				encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '')),
+			),
 			fc.constantFrom('%', '%E0%A4%A', '%zz', '..', '%2F', 'K%00'),
 		);
 	const routes = () =>
 		fc.oneof(
-			fc.constantFrom('/v1/activate', '/v1/contact', '/v1/offline-activation', '/v1/admin/keys'),
+			fc.constantFrom(
+				'/v1/activate',
+				'/v1/contact',
+				'/v1/offline-activation',
+				'/v1/admin/keys',
+			),
 			keyParam().map((param) => `/v1/admin/keys/${param}/extend`),
 		);
 	const validBodies = () =>
 		fc.constantFrom<unknown>(
-			{installationId: 'inst-1', fingerprint: 'fp-a', keys: [key], customer: CUSTOMER},
+			{
+				installationId: 'inst-1',
+				fingerprint: 'fp-a',
+				keys: [key],
+				customer: CUSTOMER,
+			},
 			{installationId: 'inst-1', fingerprint: 'fp-a'},
-			{type: 'myq-activation-request', version: 1, requestId: 'r1', installationId: 'inst-2', fingerprint: 'fp', keys: [key], customer: null, createdAt: NOW},
-			{type: 'installation', licenses: [{kind: 'subscription', devices: 5, termDays: 30, autoRenew: true}]},
+			{
+				type: 'myq-activation-request',
+				version: 1,
+				requestId: 'r1',
+				installationId: 'inst-2',
+				fingerprint: 'fp',
+				keys: [key],
+				customer: null,
+				createdAt: NOW,
+			},
+			{
+				type: 'installation',
+				licenses: [
+					{kind: 'subscription', devices: 5, termDays: 30, autoRenew: true},
+				],
+			},
 			{days: 10},
 		);
 	const bodies = () =>
 		fc.oneof(
 			soup(300),
 			fc.jsonValue().map((value) => JSON.stringify(value)),
-			validBodies().chain((valid) => mutations(valid).map((list) => JSON.stringify(applyMutations(valid, list)) ?? 'null')),
+			validBodies().chain((valid) =>
+				mutations(valid).map(
+					(list) => JSON.stringify(applyMutations(valid, list)) ?? 'null',
+				),
+			),
 		);
-	const contentTypes = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '');
+	const contentTypes = fc.constantFrom(
+		'application/json',
+		'text/plain',
+		'application/x-www-form-urlencoded',
+		'multipart/form-data; boundary=x',
+		'',
+	);
 
 	it('3,000 arbitrary bodies to every POST route, with and without the admin token', async () => {
 		const statuses = new Map<number, number>();
 		await check(
 			'vendor: arbitrary bodies',
 			3000,
-			fc.asyncProperty(routes(), bodies(), contentTypes, fc.boolean(), async (path, body, type, withToken) => {
-				const response = await vendor.app.request(path, {
-					method: 'POST',
-					headers: {'content-type': type, ...(withToken ? {authorization: `Bearer ${TOKEN}`} : {})},
-					body,
-				});
-				const statusCode = await expectAnswer(response);
-				statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-				if (path.startsWith('/v1/admin/') && !withToken) expect(statusCode).toBe(401);
-			}),
+			fc.asyncProperty(
+				routes(),
+				bodies(),
+				contentTypes,
+				fc.boolean(),
+				async (path, body, type, withToken) => {
+					const response = await vendor.app.request(path, {
+						method: 'POST',
+						headers: {
+							'content-type': type,
+							...(withToken ? {authorization: `Bearer ${TOKEN}`} : {}),
+						},
+						body,
+					});
+					const statusCode = await expectAnswer(response);
+					statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+					if (path.startsWith('/v1/admin/') && !withToken)
+						expect(statusCode).toBe(401);
+				},
+			),
 		);
 		expect(logged).toEqual([]);
 		// The fuzz reached past the parsers: some bodies were good enough to be answered.
@@ -869,10 +1403,21 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 					keyParam().map((param) => `/v1/admin/keys/${param}/cancel-renewal`),
 					keyParam().map((param) => `/v1/admin/keys/${param}/revoke`),
 					fc.webPath().map((path) => path || '/'),
-					fc.constantFrom('/v1/health', '/v1/public-key', '/', '/v1', '/v1/', '/v1/admin', '/v1/admin/keys/'),
+					fc.constantFrom(
+						'/v1/health',
+						'/v1/public-key',
+						'/',
+						'/v1',
+						'/v1/',
+						'/v1/admin',
+						'/v1/admin/keys/',
+					),
 				),
 				async (method, path) => {
-					const response = await vendor.app.request(path, {method, headers: {authorization: `Bearer ${TOKEN}`}});
+					const response = await vendor.app.request(path, {
+						method,
+						headers: {authorization: `Bearer ${TOKEN}`},
+					});
 					await expectAnswer(response);
 				},
 			),
@@ -884,5 +1429,7 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 // Printed for the closing note of issue 6: how many generated inputs were tried.
 afterAll(() => {
 	const total = [...runs.values()].reduce((sum, count) => sum + count, 0);
-	console.info(`fuzz: ${total} generated inputs in the properties that held (a failing one is not counted)\n${[...runs].map(([name, count]) => `  ${name}: ${count}`).join('\n')}`);
+	console.info(
+		`fuzz: ${total} generated inputs in the properties that held (a failing one is not counted)\n${[...runs].map(([name, count]) => `  ${name}: ${count}`).join('\n')}`,
+	);
 });

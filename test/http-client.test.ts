@@ -6,10 +6,10 @@ import Keyv from 'keyv';
 import {describe, expect, it} from 'vitest';
 import {createSimulatedNetwork} from '../simulator/network.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
-import type {Clock} from '../source/ports/index.js';
-import {importPublicKey} from '../source/signing/index.js';
 import {createVendor} from '../source/license-server/index.js';
 import {serveVendor} from '../source/license-server/serve.js';
+import type {Clock} from '../source/ports/index.js';
+import {importPublicKey} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
@@ -21,7 +21,8 @@ function fakeClock() {
 	const clock: Clock = {
 		now: () => fake.now,
 		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-		clearTimeout: (handle) => fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
+		clearTimeout: (handle) =>
+			fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
 	};
 	return {fake, clock};
 }
@@ -29,8 +30,18 @@ function fakeClock() {
 async function setup() {
 	const {fake, clock} = fakeClock();
 	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({baseUrl: BASE_URL, app: vendor.app, clock});
-	const {key} = await vendor.service.mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: true});
+	const network = createSimulatedNetwork({
+		baseUrl: BASE_URL,
+		app: vendor.app,
+		clock,
+	});
+	const {key} = await vendor.service.mint({
+		type: 'license',
+		kind: 'subscription',
+		devices: 5,
+		termDays: 30,
+		autoRenew: true,
+	});
 	const client = createHttpLicenseServer({
 		baseUrl: BASE_URL,
 		clock,
@@ -41,13 +52,17 @@ async function setup() {
 }
 
 /** A client over a fetch that answers every request with one canned response. */
-function clientAnswering(answer: () => Response | Promise<Response>, publicKeyText?: string) {
+function clientAnswering(
+	answer: () => Response | Promise<Response>,
+	publicKeyText?: string,
+) {
 	const {clock} = fakeClock();
 	return createHttpLicenseServer({
 		baseUrl: BASE_URL,
 		clock,
 		fetch: (async () => answer()) as typeof fetch,
-		publicKey: publicKeyText === undefined ? null : importPublicKey(publicKeyText),
+		publicKey:
+			publicKeyText === undefined ? null : importPublicKey(publicKeyText),
 	});
 }
 
@@ -55,15 +70,30 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 	it('online: activate and contact return verified documents', async () => {
 		const {client, key} = await setup();
 
-		const activation = await client.activate({...INSTALLATION, keys: [key, 'bogus'], customer: null});
+		const activation = await client.activate({
+			...INSTALLATION,
+			keys: [key, 'bogus'],
+			customer: null,
+		});
 		expect(activation.ok).toBe(true);
 		if (!activation.ok) return;
-		expect(activation.value.document.payload).toMatchObject({installationId: 'inst-1', fingerprint: 'fp-a', issuedAt: START});
-		expect(activation.value.document.payload.licenses).toEqual([expect.objectContaining({id: key, expiresAt: START + 30 * 86_400_000})]);
-		expect(activation.value.refusals).toEqual([expect.objectContaining({key: 'bogus', code: 'malformed-key'})]);
+		expect(activation.value.document.payload).toMatchObject({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			issuedAt: START,
+		});
+		expect(activation.value.document.payload.licenses).toEqual([
+			expect.objectContaining({id: key, expiresAt: START + 30 * 86_400_000}),
+		]);
+		expect(activation.value.refusals).toEqual([
+			expect.objectContaining({key: 'bogus', code: 'malformed-key'}),
+		]);
 
 		const contact = await client.contact(INSTALLATION);
-		expect(contact).toMatchObject({ok: true, value: {payload: {installationId: 'inst-1'}}});
+		expect(contact).toMatchObject({
+			ok: true,
+			value: {payload: {installationId: 'inst-1'}},
+		});
 	});
 
 	it('offline: a network failure, never a throw', async () => {
@@ -76,7 +106,9 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 	it('any TypeError from fetch is a network failure', async () => {
 		const client = clientAnswering(() => {
-			throw new TypeError('fetch failed', {cause: new Error('connect ECONNREFUSED 127.0.0.1:1')});
+			throw new TypeError('fetch failed', {
+				cause: new Error('connect ECONNREFUSED 127.0.0.1:1'),
+			});
 		});
 		const result = await client.contact(INSTALLATION);
 		expect(result).toMatchObject({ok: false, failure: {kind: 'network'}});
@@ -86,7 +118,10 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 	it('error: a 5xx is an http failure with its status', async () => {
 		const {client, network} = await setup();
 		network.setState('error');
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'http', status: 503}});
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'http', status: 503},
+		});
 	});
 
 	it('slow: times out on the injected clock after timeoutMs, and aborts the request', async () => {
@@ -121,7 +156,10 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		});
 		const pending = client.contact(INSTALLATION);
 		await fake.tickAsync(2_000);
-		expect(await pending).toMatchObject({ok: false, failure: {kind: 'timeout'}});
+		expect(await pending).toMatchObject({
+			ok: false,
+			failure: {kind: 'timeout'},
+		});
 	});
 
 	it('a timer that was not needed is cleared', async () => {
@@ -132,13 +170,24 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 	it('rejected: a 4xx with an error body is a precise refusal (a successful contact)', async () => {
 		const {client} = await setup();
-		const result = await client.contact({installationId: 'never-activated', fingerprint: 'fp-a'});
-		expect(result).toMatchObject({ok: false, failure: {kind: 'rejected', code: 'unknown-installation'}});
+		const result = await client.contact({
+			installationId: 'never-activated',
+			fingerprint: 'fp-a',
+		});
+		expect(result).toMatchObject({
+			ok: false,
+			failure: {kind: 'rejected', code: 'unknown-installation'},
+		});
 	});
 
 	it('a 4xx without an error body is an http failure', async () => {
-		const client = clientAnswering(() => new Response('<html>teapot</html>', {status: 418}));
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'http', status: 418}});
+		const client = clientAnswering(
+			() => new Response('<html>teapot</html>', {status: 418}),
+		);
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'http', status: 418},
+		});
 	});
 
 	it('garbage: unreadable answers are bad-response, altered documents bad-signature', async () => {
@@ -146,13 +195,23 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		await client.activate({...INSTALLATION, keys: [key], customer: null});
 		network.setState('garbage');
 
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-signature'}});
-		expect(await client.activate({...INSTALLATION, keys: [], customer: null})).toMatchObject({
+		expect(await client.contact(INSTALLATION)).toMatchObject({
 			ok: false,
 			failure: {kind: 'bad-response'},
 		});
-		expect(await client.activate({...INSTALLATION, keys: [], customer: null})).toMatchObject({
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-signature'},
+		});
+		expect(
+			await client.activate({...INSTALLATION, keys: [], customer: null}),
+		).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response'},
+		});
+		expect(
+			await client.activate({...INSTALLATION, keys: [], customer: null}),
+		).toMatchObject({
 			ok: false,
 			failure: {kind: 'bad-signature'},
 		});
@@ -160,13 +219,33 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 	it('bad-response: JSON of the wrong shape, or a document for another installation', async () => {
 		const {vendor} = await setup();
-		const wrongShape = clientAnswering(() => Response.json({documents: []}), vendor.publicKey);
-		expect(await wrongShape.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+		const wrongShape = clientAnswering(
+			() => Response.json({documents: []}),
+			vendor.publicKey,
+		);
+		expect(await wrongShape.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response'},
+		});
 
-		const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 1});
-		const other = await vendor.service.activate({installationId: 'inst-2', fingerprint: 'fp-z', keys: [key]});
-		const misdirected = clientAnswering(() => Response.json({document: other.document}), vendor.publicKey);
-		expect(await misdirected.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+		const {key} = await vendor.service.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 1,
+		});
+		const other = await vendor.service.activate({
+			installationId: 'inst-2',
+			fingerprint: 'fp-z',
+			keys: [key],
+		});
+		const misdirected = clientAnswering(
+			() => Response.json({document: other.document}),
+			vendor.publicKey,
+		);
+		expect(await misdirected.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response'},
+		});
 	});
 
 	it('bad-signature: a document signed by another vendor key', async () => {
@@ -178,7 +257,9 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 			fetch: network.fetch,
 			publicKey: importPublicKey(impostor.publicKey),
 		});
-		expect(await client.activate({...INSTALLATION, keys: [key], customer: null})).toMatchObject({
+		expect(
+			await client.activate({...INSTALLATION, keys: [key], customer: null}),
+		).toMatchObject({
 			ok: false,
 			failure: {kind: 'bad-signature'},
 		});
@@ -188,11 +269,18 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		const {vendor, network, clock, key} = await setup();
 		const requested: string[] = [];
 		const countingFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-			requested.push(new URL(input instanceof Request ? input.url : input).pathname);
+			requested.push(
+				new URL(input instanceof Request ? input.url : input).pathname,
+			);
 			return network.fetch(input, init);
 		}) as typeof fetch;
 		const pinned: string[] = [];
-		const client = createHttpLicenseServer({baseUrl: `${BASE_URL}/`, clock, fetch: countingFetch, onPinned: (text) => pinned.push(text)});
+		const client = createHttpLicenseServer({
+			baseUrl: `${BASE_URL}/`,
+			clock,
+			fetch: countingFetch,
+			onPinned: (text) => pinned.push(text),
+		});
 		expect(client.publicKey()).toBeNull();
 
 		const [activation, again] = await Promise.all([
@@ -203,28 +291,51 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 		expect([activation.ok, again.ok, contact.ok]).toEqual([true, true, true]);
 		expect(pinned).toEqual([vendor.publicKey]);
-		expect(requested).toEqual(['/v1/public-key', '/v1/activate', '/v1/activate', '/v1/contact']);
-		expect(client.publicKey()?.equals(importPublicKey(vendor.publicKey))).toBe(true);
+		expect(requested).toEqual([
+			'/v1/public-key',
+			'/v1/activate',
+			'/v1/activate',
+			'/v1/contact',
+		]);
+		expect(client.publicKey()?.equals(importPublicKey(vendor.publicKey))).toBe(
+			true,
+		);
 	});
 
 	it('R16: a failed key fetch is returned as the failure of the call, and retried next time', async () => {
 		const {vendor, network, clock} = await setup();
 		await vendor.service.activate({...INSTALLATION, keys: []});
 		const pinned: string[] = [];
-		const client = createHttpLicenseServer({baseUrl: BASE_URL, clock, fetch: network.fetch, onPinned: (text) => pinned.push(text)});
+		const client = createHttpLicenseServer({
+			baseUrl: BASE_URL,
+			clock,
+			fetch: network.fetch,
+			onPinned: (text) => pinned.push(text),
+		});
 
 		network.setState('offline');
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'network'}});
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'network'},
+		});
 		expect(client.publicKey()).toBeNull();
 
 		network.setState('online');
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'rejected', code: 'unknown-installation'}});
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'rejected', code: 'unknown-installation'},
+		});
 		expect(pinned).toEqual([vendor.publicKey]);
 	});
 
 	it('a server sending an unusable public key is a bad-response', async () => {
-		const client = clientAnswering(() => Response.json({publicKey: 'not-a-key'}));
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
+		const client = clientAnswering(() =>
+			Response.json({publicKey: 'not-a-key'}),
+		);
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response'},
+		});
 		expect(client.publicKey()).toBeNull();
 	});
 });
@@ -232,14 +343,25 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => {
 	it('activates and contacts over real HTTP', async () => {
 		const token = 'test-token';
-		const served = await serveVendor({port: 0, storeUrl: 'memory:', token, log: () => {}});
+		const served = await serveVendor({
+			port: 0,
+			storeUrl: 'memory:',
+			token,
+			log: () => {},
+		});
 		try {
 			expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			// Given a key minted through the admin API
 			const minted = await fetch(`${served.url}/v1/admin/keys`, {
 				method: 'POST',
-				headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
-				body: JSON.stringify({type: 'installation', licenses: [{kind: 'perpetual', devices: 10}]}),
+				headers: {
+					authorization: `Bearer ${token}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({
+					type: 'installation',
+					licenses: [{kind: 'perpetual', devices: 10}],
+				}),
 			});
 			expect(minted.status).toBe(201);
 			const {key} = (await minted.json()) as {key: string};
@@ -248,17 +370,36 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 			const pinned: string[] = [];
 			const client = createHttpLicenseServer({
 				baseUrl: served.url,
-				clock: {now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)},
+				clock: {
+					now: () => Date.now(),
+					setTimeout: (callback, ms) => setTimeout(callback, ms),
+					clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+				},
 				onPinned: (text) => pinned.push(text),
 			});
-			const activation = await client.activate({...INSTALLATION, keys: [key], customer: null});
-			const contact = await client.contact({installationId: 'inst-1', fingerprint: 'fp-other'});
+			const activation = await client.activate({
+				...INSTALLATION,
+				keys: [key],
+				customer: null,
+			});
+			const contact = await client.contact({
+				installationId: 'inst-1',
+				fingerprint: 'fp-other',
+			});
 
 			// Then both answers verify with the served key
 			expect(pinned).toEqual([served.publicKey]);
 			expect(activation).toMatchObject({ok: true, value: {refusals: []}});
-			if (activation.ok) expect(activation.value.document.payload.licenses.map((license) => license.id)).toEqual([`${key}/1`]);
-			expect(contact).toMatchObject({ok: true, value: {payload: {fingerprint: 'fp-a'}}});
+			if (activation.ok)
+				expect(
+					activation.value.document.payload.licenses.map(
+						(license) => license.id,
+					),
+				).toEqual([`${key}/1`]);
+			expect(contact).toMatchObject({
+				ok: true,
+				value: {payload: {fingerprint: 'fp-a'}},
+			});
 			const notFound = await fetch(`${served.url}/nothing`);
 			expect(notFound.status).toBe(404);
 		} finally {
@@ -267,17 +408,29 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 		// And once closed, nothing answers there any more
 		const client = createHttpLicenseServer({
 			baseUrl: served.url,
-			clock: {now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)},
+			clock: {
+				now: () => Date.now(),
+				setTimeout: (callback, ms) => setTimeout(callback, ms),
+				clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+			},
 			publicKey: importPublicKey(served.publicKey),
 		});
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: false, failure: {kind: 'network'}});
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'network'},
+		});
 	});
 
 	it('keeps its identity and catalog across restarts on a SQLite store', async () => {
 		const directory = await mkdtemp(join(tmpdir(), 'myq-serve-'));
 		const storeUrl = `sqlite://${join(directory, 'vendor.sqlite')}`;
 		try {
-			const first = await serveVendor({port: 0, storeUrl, token: 't', log: () => {}});
+			const first = await serveVendor({
+				port: 0,
+				storeUrl,
+				token: 't',
+				log: () => {},
+			});
 			const minted = await fetch(`${first.url}/v1/admin/keys`, {
 				method: 'POST',
 				headers: {authorization: 'Bearer t'},
@@ -286,10 +439,17 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 			const {key} = (await minted.json()) as {key: string};
 			await first.close();
 
-			const second = await serveVendor({port: 0, storeUrl, token: 't', log: () => {}});
+			const second = await serveVendor({
+				port: 0,
+				storeUrl,
+				token: 't',
+				log: () => {},
+			});
 			try {
 				expect(second.publicKey).toBe(first.publicKey);
-				const described = await fetch(`${second.url}/v1/admin/keys/${key}`, {headers: {authorization: 'Bearer t'}});
+				const described = await fetch(`${second.url}/v1/admin/keys/${key}`, {
+					headers: {authorization: 'Bearer t'},
+				});
 				expect(described.status).toBe(200);
 			} finally {
 				await second.close();
@@ -300,6 +460,8 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 	});
 
 	it('refuses a store URL it cannot open, saying which ones it knows', async () => {
-		await expect(serveVendor({port: 0, storeUrl: 'ftp://nowhere'})).rejects.toThrow(/sqlite:\/\/PATH/);
+		await expect(
+			serveVendor({port: 0, storeUrl: 'ftp://nowhere'}),
+		).rejects.toThrow(/sqlite:\/\/PATH/);
 	});
 });

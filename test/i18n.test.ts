@@ -49,11 +49,18 @@ const EXPECTED_BANNERS: Record<BannerId, Record<Lang, string>> = {
  * in CI), else the copies committed under fixtures/seed (so this never depends on the layout).
  */
 function source(shared: string, copy: string): string {
-	const beside = fileURLToPath(new URL(`../../shared/${shared}`, import.meta.url));
-	return existsSync(beside) ? beside : fileURLToPath(new URL(`../fixtures/seed/${copy}`, import.meta.url));
+	const beside = fileURLToPath(
+		new URL(`../../shared/${shared}`, import.meta.url),
+	);
+	return existsSync(beside)
+		? beside
+		: fileURLToPath(new URL(`../fixtures/seed/${copy}`, import.meta.url));
 }
 const SPEC_PATH = source('SPEC.md', 'SPEC.md');
-const SEED_PATH = source('seed/ajout-de-licences.fr.txt', 'ajout-de-licences.fr.txt');
+const SEED_PATH = source(
+	'seed/ajout-de-licences.fr.txt',
+	'ajout-de-licences.fr.txt',
+);
 
 /** Reads the `| id | fr | en |` rows of the "### Banners" table of the SPEC. */
 function parseSpecBanners(
@@ -84,36 +91,30 @@ describe('SPEC §2 banners', () => {
 		}
 	}
 
-	it(
-		'every banner matches the table in SPEC.md',
-		() => {
-			const table = parseSpecBanners(readFileSync(SPEC_PATH, 'utf8'));
-			// Guards against a parser that silently finds nothing.
-			expect([...table.keys()].sort()).toEqual([...BANNER_ORDER].sort());
-			for (const [id, texts] of table) {
-				const bannerId = id as BannerId;
-				expect(bannerText(bannerId, 'fr'), `${id} fr`).toBe(texts.fr);
-				expect(bannerText(bannerId, 'en'), `${id} en`).toBe(texts.en);
-				expect(EXPECTED_BANNERS[bannerId], `${id} hard-coded table`).toEqual(
-					texts,
-				);
-			}
-		},
-	);
-
-	it(
-		'the French banners the seed quotes appear in it verbatim',
-		() => {
-			const seed = readFileSync(SEED_PATH, 'utf8');
-			expect(seed).toContain(bannerText('subscription-expiring', 'fr', 10));
-			expect(seed).toContain(bannerText('license-problem', 'fr'));
-			expect(seed).toContain(bannerText('server-stopped', 'fr'));
-			// The seed writes the count as X.
-			expect(seed).toContain(
-				EXPECTED_BANNERS['server-unreachable'].fr.replace('{days}', 'X'),
+	it('every banner matches the table in SPEC.md', () => {
+		const table = parseSpecBanners(readFileSync(SPEC_PATH, 'utf8'));
+		// Guards against a parser that silently finds nothing.
+		expect([...table.keys()].sort()).toEqual([...BANNER_ORDER].sort());
+		for (const [id, texts] of table) {
+			const bannerId = id as BannerId;
+			expect(bannerText(bannerId, 'fr'), `${id} fr`).toBe(texts.fr);
+			expect(bannerText(bannerId, 'en'), `${id} en`).toBe(texts.en);
+			expect(EXPECTED_BANNERS[bannerId], `${id} hard-coded table`).toEqual(
+				texts,
 			);
-		},
-	);
+		}
+	});
+
+	it('the French banners the seed quotes appear in it verbatim', () => {
+		const seed = readFileSync(SEED_PATH, 'utf8');
+		expect(seed).toContain(bannerText('subscription-expiring', 'fr', 10));
+		expect(seed).toContain(bannerText('license-problem', 'fr'));
+		expect(seed).toContain(bannerText('server-stopped', 'fr'));
+		// The seed writes the count as X.
+		expect(seed).toContain(
+			EXPECTED_BANNERS['server-unreachable'].fr.replace('{days}', 'X'),
+		);
+	});
 
 	it('replaces {days} with the number', () => {
 		expect(bannerText('subscription-expiring', 'fr', 10)).toBe(

@@ -10,39 +10,80 @@ import {createSimulatedNetwork} from '../simulator/network.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
 import {type ActivationDocument, HOUR} from '../source/engine/types.js';
+import {
+	createVendor,
+	DEFAULT_ACTIVATION_LIMITS,
+	DEFAULT_MAX_BODY_BYTES,
+	type VendorOptions,
+} from '../source/license-server/index.js';
+import {createRateCounter} from '../source/license-server/rate-limit.js';
 import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
-import {createVendor, DEFAULT_ACTIVATION_LIMITS, DEFAULT_MAX_BODY_BYTES, type VendorOptions} from '../source/license-server/index.js';
-import {createRateCounter} from '../source/license-server/rate-limit.js';
-import {createWorld, CUSTOMER, type World} from './helpers/world.js';
+import {CUSTOMER, createWorld, type World} from './helpers/world.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const MINUTE = 60_000;
 const TOKEN = 'hardening-secret';
 const PERPETUAL = {type: 'license', kind: 'perpetual', devices: 2} as const;
 
-type Reply = {status: number; body: {error?: {code: string; message: string; retryAt?: string}} & Record<string, unknown>; headers: Headers};
+type Reply = {
+	status: number;
+	body: {error?: {code: string; message: string; retryAt?: string}} & Record<
+		string,
+		unknown
+	>;
+	headers: Headers;
+};
 
 async function setup(options: Partial<VendorOptions> = {}) {
 	const time = {now: START};
-	const vendor = await createVendor({store: new Keyv(), now: () => time.now, token: TOKEN, ...options});
+	const vendor = await createVendor({
+		store: new Keyv(),
+		now: () => time.now,
+		token: TOKEN,
+		...options,
+	});
 	const publicKey = importPublicKey(vendor.publicKey);
 
-	async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+	async function call(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<Reply> {
 		const response = await vendor.app.request(path, {
 			method,
 			headers: {'content-type': 'application/json', ...headers},
-			...(body === undefined ? {} : {body: typeof body === 'string' ? body : JSON.stringify(body)}),
+			...(body === undefined
+				? {}
+				: {body: typeof body === 'string' ? body : JSON.stringify(body)}),
 		});
-		return {status: response.status, body: (await response.json()) as Reply['body'], headers: response.headers};
+		return {
+			status: response.status,
+			body: (await response.json()) as Reply['body'],
+			headers: response.headers,
+		};
 	}
-	const admin = (method: string, path: string, body?: unknown) => call(method, path, body, {authorization: `Bearer ${TOKEN}`});
+	const admin = (method: string, path: string, body?: unknown) =>
+		call(method, path, body, {authorization: `Bearer ${TOKEN}`});
 	const mint = async () => (await vendor.service.mint(PERPETUAL)).key;
-	const activate = (installationId: string, fingerprint: string, keys: string[] = []) =>
-		call('POST', '/v1/activate', {installationId, fingerprint, keys, customer: null});
+	const activate = (
+		installationId: string,
+		fingerprint: string,
+		keys: string[] = [],
+	) =>
+		call('POST', '/v1/activate', {
+			installationId,
+			fingerprint,
+			keys,
+			customer: null,
+		});
 	/** The fingerprint the installation's licenses are bound to, as a contact shows it. */
 	async function boundTo(installationId: string): Promise<string> {
-		const reply = await call('POST', '/v1/contact', {installationId, fingerprint: 'whoever'});
+		const reply = await call('POST', '/v1/contact', {
+			installationId,
+			fingerprint: 'whoever',
+		});
 		const verified = verify<ActivationDocument>(reply.body.document, publicKey);
 		if (!verified.ok) throw new Error(verified.reason);
 		return verified.value.payload.fingerprint;
@@ -58,7 +99,11 @@ describe('churn limits: a sliding window per key and per installation', () => {
 			counter.hit('a', START + minute * MINUTE);
 		}
 		// The 4th within the hour is refused until the first hit leaves the window.
-		expect(counter.check('a', START + 30 * MINUTE)).toEqual({ok: false, retryAt: START + HOUR, count: 3});
+		expect(counter.check('a', START + 30 * MINUTE)).toEqual({
+			ok: false,
+			retryAt: START + HOUR,
+			count: 3,
+		});
 		expect(counter.check('a', START + HOUR - 1)).toMatchObject({ok: false});
 		expect(counter.check('a', START + HOUR)).toEqual({ok: true});
 		// Other ids have their own count.
@@ -74,7 +119,11 @@ describe('churn limits: a sliding window per key and per installation', () => {
 	});
 
 	it('the defaults: 10 activations per key and 30 per installation, per hour', () => {
-		expect(DEFAULT_ACTIVATION_LIMITS).toEqual({perKey: 10, perInstallation: 30, windowMs: HOUR});
+		expect(DEFAULT_ACTIVATION_LIMITS).toEqual({
+			perKey: 10,
+			perInstallation: 30,
+			windowMs: HOUR,
+		});
 	});
 });
 
@@ -97,8 +146,12 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 		expect(message).toContain(key);
 		expect(message).toContain('10 times in the last hour');
 		// The first activation leaves the window at START + 1 h: that is when to retry.
-		expect(message).toContain(`Try again after ${new Date(START + HOUR).toISOString()} (in 10 minutes)`);
-		expect(refused.body.error?.retryAt).toBe(new Date(START + HOUR).toISOString());
+		expect(message).toContain(
+			`Try again after ${new Date(START + HOUR).toISOString()} (in 10 minutes)`,
+		);
+		expect(refused.body.error?.retryAt).toBe(
+			new Date(START + HOUR).toISOString(),
+		);
 		expect(refused.headers.get('retry-after')).toBe(String(10 * 60));
 		// Nothing changed: still bound to the machine of the 10th activation.
 		expect(await boundTo('inst-1')).toBe('fp-9');
@@ -123,8 +176,12 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 
 		expect(refused.status).toBe(429);
 		expect(refused.body.error?.code).toBe('rate-limited');
-		expect(refused.body.error?.message).toContain('installation inst-1 was activated 30 times in the last hour');
-		expect(refused.body.error?.message).toMatch(/Try again after 2027-01-04T10:00:00\.000Z/);
+		expect(refused.body.error?.message).toContain(
+			'installation inst-1 was activated 30 times in the last hour',
+		);
+		expect(refused.body.error?.message).toMatch(
+			/Try again after 2027-01-04T10:00:00\.000Z/,
+		);
 		expect(await boundTo('inst-1')).toBe('fp-29');
 		// Another installation keeps its own count.
 		expect((await activate('inst-2', 'fp-y')).status).toBe(200);
@@ -140,13 +197,17 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 		for (let i = 0; i < 50; i++) {
 			const attempt = await activate(`stranger-${i % 2}`, 'fp-z', [key]);
 			expect(attempt.status).toBe(200);
-			expect(attempt.body.refusals).toEqual([expect.objectContaining({code: 'key-bound-elsewhere'})]);
+			expect(attempt.body.refusals).toEqual([
+				expect.objectContaining({code: 'key-bound-elsewhere'}),
+			]);
 		}
 		expect((await activate('owner', 'fp-a', [key])).status).toBe(200);
 	});
 
 	it('the offline-activation portal counts too (R5): it answers 429 past the limit', async () => {
-		const {time, mint, call} = await setup({activationLimits: {perInstallation: 2}});
+		const {time, mint, call} = await setup({
+			activationLimits: {perInstallation: 2},
+		});
 		const key = await mint();
 		const request = (requestId: string) => ({
 			type: 'myq-activation-request',
@@ -158,15 +219,21 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 			customer: null,
 			createdAt: time.now,
 		});
-		expect((await call('POST', '/v1/offline-activation', request('r1'))).status).toBe(200);
-		expect((await call('POST', '/v1/offline-activation', request('r2'))).status).toBe(200);
+		expect(
+			(await call('POST', '/v1/offline-activation', request('r1'))).status,
+		).toBe(200);
+		expect(
+			(await call('POST', '/v1/offline-activation', request('r2'))).status,
+		).toBe(200);
 		const refused = await call('POST', '/v1/offline-activation', request('r3'));
 		expect(refused.status).toBe(429);
 		expect(refused.body.error?.code).toBe('rate-limited');
 	});
 
 	it('the limits are options of createVendor (activationLimits)', async () => {
-		const {mint, activate} = await setup({activationLimits: {perKey: 1, windowMs: 10 * MINUTE}});
+		const {mint, activate} = await setup({
+			activationLimits: {perKey: 1, windowMs: 10 * MINUTE},
+		});
 		const key = await mint();
 		expect((await activate('inst-1', 'fp-a', [key])).status).toBe(200);
 		const refused = await activate('inst-1', 'fp-b', [key]);
@@ -181,7 +248,14 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 		await activate('inst-1', 'fp-a', [await mint()]);
 		for (let i = 0; i < 200; i++) {
 			time.now = START + i * 15_000;
-			expect((await call('POST', '/v1/contact', {installationId: 'inst-1', fingerprint: 'fp-a'})).status).toBe(200);
+			expect(
+				(
+					await call('POST', '/v1/contact', {
+						installationId: 'inst-1',
+						fingerprint: 'fp-a',
+					})
+				).status,
+			).toBe(200);
 		}
 	});
 });
@@ -195,21 +269,35 @@ describe('bounded body size: 413 body-too-large on every route that reads a body
 		['POST', '/v1/admin/keys/K0000-00000-00000-00000-00000/extend'],
 	] as const;
 
-	it.each(routes)('%s %s refuses a body over the limit, naming the limit', async (method, path) => {
-		const {admin} = await setup({maxBodyBytes: 2048});
-		const reply = await admin(method, path, {installationId: 'x'.repeat(4096)});
-		expect(reply.status).toBe(413);
-		expect(reply.body.error).toEqual({
-			code: 'body-too-large',
-			message: 'The request body is larger than 2048 bytes, the most this license server accepts.',
-		});
-	});
+	it.each(routes)(
+		'%s %s refuses a body over the limit, naming the limit',
+		async (method, path) => {
+			const {admin} = await setup({maxBodyBytes: 2048});
+			const reply = await admin(method, path, {
+				installationId: 'x'.repeat(4096),
+			});
+			expect(reply.status).toBe(413);
+			expect(reply.body.error).toEqual({
+				code: 'body-too-large',
+				message:
+					'The request body is larger than 2048 bytes, the most this license server accepts.',
+			});
+		},
+	);
 
 	it('the default limit is 64 KiB: just under passes the size check, just over is refused', async () => {
 		expect(DEFAULT_MAX_BODY_BYTES).toBe(65_536);
 		const {call} = await setup();
-		const padding = (total: number) => JSON.stringify({installationId: 'i', fingerprint: 'f', keys: [], pad: ''}).length - total;
-		const body = (total: number) => JSON.stringify({installationId: 'i', fingerprint: 'f', keys: [], pad: 'x'.repeat(-padding(total))});
+		const padding = (total: number) =>
+			JSON.stringify({installationId: 'i', fingerprint: 'f', keys: [], pad: ''})
+				.length - total;
+		const body = (total: number) =>
+			JSON.stringify({
+				installationId: 'i',
+				fingerprint: 'f',
+				keys: [],
+				pad: 'x'.repeat(-padding(total)),
+			});
 		expect(body(65_536)).toHaveLength(65_536);
 		expect((await call('POST', '/v1/activate', body(65_536))).status).toBe(200);
 		expect((await call('POST', '/v1/activate', body(65_537))).status).toBe(413);
@@ -227,41 +315,93 @@ describe('admin token checks on every admin route', () => {
 		['POST', `/v1/admin/keys/${KEY}/revoke`, undefined],
 	] as const;
 
-	it.each(adminRoutes)('%s %s: 401 without a bearer token, 403 with a wrong one, through with the right one', async (method, path, body) => {
-		const {call} = await setup();
-		const codeOf = async (headers: Record<string, string>) => {
-			const reply = await call(method, path, body, headers);
-			return [reply.status, reply.body.error?.code ?? 'ok'];
-		};
-		const missing = await call(method, path, body);
-		expect([missing.status, missing.body.error?.code]).toEqual([401, 'unauthorized']);
-		expect(missing.headers.get('www-authenticate')).toBe('Bearer');
-		expect(missing.body.error?.message).toContain('Authorization: Bearer');
-		expect(await codeOf({authorization: `Basic ${TOKEN}`})).toEqual([401, 'unauthorized']);
-		expect(await codeOf({authorization: 'Bearer'})).toEqual([401, 'unauthorized']);
-		expect(await codeOf({authorization: 'Bearer nope'})).toEqual([403, 'forbidden']);
-		// No prefix or case games: only the exact token passes.
-		expect(await codeOf({authorization: `Bearer ${TOKEN}x`})).toEqual([403, 'forbidden']);
-		expect(await codeOf({authorization: `Bearer ${TOKEN.slice(0, -1)}`})).toEqual([403, 'forbidden']);
-		expect(await codeOf({authorization: `Bearer ${TOKEN.toUpperCase()}`})).toEqual([403, 'forbidden']);
-		// With the right token (the scheme's case does not matter) the route answers for itself.
-		const expected = path === '/v1/admin/keys' ? [201, 'ok'] : [404, 'unknown-key'];
-		expect(await codeOf({authorization: `bearer ${TOKEN}`})).toEqual(expected);
-	});
+	it.each(adminRoutes)(
+		'%s %s: 401 without a bearer token, 403 with a wrong one, through with the right one',
+		async (method, path, body) => {
+			const {call} = await setup();
+			const codeOf = async (headers: Record<string, string>) => {
+				const reply = await call(method, path, body, headers);
+				return [reply.status, reply.body.error?.code ?? 'ok'];
+			};
+			const missing = await call(method, path, body);
+			expect([missing.status, missing.body.error?.code]).toEqual([
+				401,
+				'unauthorized',
+			]);
+			expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+			expect(missing.body.error?.message).toContain('Authorization: Bearer');
+			expect(await codeOf({authorization: `Basic ${TOKEN}`})).toEqual([
+				401,
+				'unauthorized',
+			]);
+			expect(await codeOf({authorization: 'Bearer'})).toEqual([
+				401,
+				'unauthorized',
+			]);
+			expect(await codeOf({authorization: 'Bearer nope'})).toEqual([
+				403,
+				'forbidden',
+			]);
+			// No prefix or case games: only the exact token passes.
+			expect(await codeOf({authorization: `Bearer ${TOKEN}x`})).toEqual([
+				403,
+				'forbidden',
+			]);
+			expect(
+				await codeOf({authorization: `Bearer ${TOKEN.slice(0, -1)}`}),
+			).toEqual([403, 'forbidden']);
+			expect(
+				await codeOf({authorization: `Bearer ${TOKEN.toUpperCase()}`}),
+			).toEqual([403, 'forbidden']);
+			// With the right token (the scheme's case does not matter) the route answers for itself.
+			const expected =
+				path === '/v1/admin/keys' ? [201, 'ok'] : [404, 'unknown-key'];
+			expect(await codeOf({authorization: `bearer ${TOKEN}`})).toEqual(
+				expected,
+			);
+		},
+	);
 
-	it.each(adminRoutes)('%s %s: 403 admin-disabled when the server has no token, whatever is sent', async (method, path, body) => {
-		const {call} = await setup({token: undefined});
-		for (const authorization of [undefined, `Bearer ${TOKEN}`, 'Bearer ', 'Bearer undefined']) {
-			const reply = await call(method, path, body, authorization === undefined ? {} : {authorization});
-			expect([reply.status, reply.body.error?.code]).toEqual([403, 'admin-disabled']);
-		}
-	});
+	it.each(adminRoutes)(
+		'%s %s: 403 admin-disabled when the server has no token, whatever is sent',
+		async (method, path, body) => {
+			const {call} = await setup({token: undefined});
+			for (const authorization of [
+				undefined,
+				`Bearer ${TOKEN}`,
+				'Bearer ',
+				'Bearer undefined',
+			]) {
+				const reply = await call(
+					method,
+					path,
+					body,
+					authorization === undefined ? {} : {authorization},
+				);
+				expect([reply.status, reply.body.error?.code]).toEqual([
+					403,
+					'admin-disabled',
+				]);
+			}
+		},
+	);
 
 	it('the token is checked before the body is read: an oversized upload without it gets 401, not 413', async () => {
 		const {call, admin} = await setup({maxBodyBytes: 1024});
-		const big = {type: 'license', kind: 'perpetual', devices: 1, pad: 'x'.repeat(10_000)};
+		const big = {
+			type: 'license',
+			kind: 'perpetual',
+			devices: 1,
+			pad: 'x'.repeat(10_000),
+		};
 		expect((await call('POST', '/v1/admin/keys', big)).status).toBe(401);
-		expect((await call('POST', '/v1/admin/keys', big, {authorization: 'Bearer wrong'})).status).toBe(403);
+		expect(
+			(
+				await call('POST', '/v1/admin/keys', big, {
+					authorization: 'Bearer wrong',
+				})
+			).status,
+		).toBe(403);
 		expect((await admin('POST', '/v1/admin/keys', big)).status).toBe(413);
 	});
 });
@@ -278,25 +418,49 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 		const clock: Clock = {
 			now: () => fake.now,
 			setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-			clearTimeout: (handle) => fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
+			clearTimeout: (handle) =>
+				fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
 		};
-		const vendor = await createVendor({store: new Keyv(), now: clock.now, activationLimits: {perInstallation: 1}});
-		const network = createSimulatedNetwork({baseUrl: 'http://license.test', app: vendor.app, clock});
+		const vendor = await createVendor({
+			store: new Keyv(),
+			now: clock.now,
+			activationLimits: {perInstallation: 1},
+		});
+		const network = createSimulatedNetwork({
+			baseUrl: 'http://license.test',
+			app: vendor.app,
+			clock,
+		});
 		const client = createHttpLicenseServer({
 			baseUrl: 'http://license.test',
 			clock,
 			fetch: network.fetch,
 			publicKey: importPublicKey(vendor.publicKey),
 		});
-		const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 1});
-		const request = {installationId: 'inst-1', fingerprint: 'fp-a', keys: [key], customer: null};
+		const {key} = await vendor.service.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 1,
+		});
+		const request = {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			keys: [key],
+			customer: null,
+		};
 		expect((await client.activate(request)).ok).toBe(true);
 
 		const second = await client.activate({...request, fingerprint: 'fp-b'});
 
 		expect(second).toEqual({
 			ok: false,
-			failure: {kind: 'rejected', code: 'rate-limited', message: expect.stringMatching(/^The installation inst-1 was activated 1 times/)},
+			failure: {
+				kind: 'rejected',
+				code: 'rate-limited',
+				message: expect.stringMatching(
+					/^The installation inst-1 was activated 1 times/,
+				),
+			},
 		});
 	});
 
@@ -308,21 +472,35 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 		await w.runtime.save(null, key);
 		// Someone activated this installation's key ten times this hour (a copied installation).
 		for (let i = 0; i < DEFAULT_ACTIVATION_LIMITS.perKey; i++) {
-			await w.vendor.service.activate({installationId: w.runtime.installationId, fingerprint: `clone-${i}`, keys: [key]});
+			await w.vendor.service.activate({
+				installationId: w.runtime.installationId,
+				fingerprint: `clone-${i}`,
+				keys: [key],
+			});
 		}
 
 		const outcome = await w.runtime.activate();
 
 		expect(outcome).toMatchObject({ok: false, code: 'rate-limited'});
-		expect(outcome.message).toMatch(/^The license server refused the activation: The key .* was activated 10 times in the last hour/);
-		expect(outcome.message).toContain(`Try again after ${new Date(w.fake.now + HOUR).toISOString()}`);
+		expect(outcome.message).toMatch(
+			/^The license server refused the activation: The key .* was activated 10 times in the last hour/,
+		);
+		expect(outcome.message).toContain(
+			`Try again after ${new Date(w.fake.now + HOUR).toISOString()}`,
+		);
 		const {state, evaluation} = w.runtime.snapshot();
 		expect(state.pending.map((pending) => pending.key)).toEqual([key]);
 		expect(evaluation.state).toBe('unlicensed');
-		expect(state.log.at(-1)).toMatchObject({type: 'contact-refused', detail: expect.stringContaining('(rate-limited)')});
+		expect(state.log.at(-1)).toMatchObject({
+			type: 'contact-refused',
+			detail: expect.stringContaining('(rate-limited)'),
+		});
 		// An hour later Activate works.
 		await w.advance(HOUR);
 		expect(await w.runtime.activate()).toMatchObject({ok: true});
-		expect(w.runtime.snapshot().evaluation).toMatchObject({state: 'running', capacity: 3});
+		expect(w.runtime.snapshot().evaluation).toMatchObject({
+			state: 'running',
+			capacity: 3,
+		});
 	});
 });

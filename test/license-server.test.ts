@@ -13,8 +13,16 @@ import {
 	type KeyRefusal,
 	type SignedDocument,
 } from '../source/engine/types.js';
-import {importPublicKey, parseCanonicalFile, toSignedFileText, verify} from '../source/signing/index.js';
-import {createVendor, type VendorOptions} from '../source/license-server/index.js';
+import {
+	createVendor,
+	type VendorOptions,
+} from '../source/license-server/index.js';
+import {
+	importPublicKey,
+	parseCanonicalFile,
+	toSignedFileText,
+	verify,
+} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const TOKEN = 'vendor-secret';
@@ -42,11 +50,18 @@ async function setup(options: Partial<VendorOptions> = {}) {
 	});
 	const publicKey = importPublicKey(vendor.publicKey);
 
-	async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+	async function call(
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<Reply> {
 		const response = await vendor.app.request(path, {
 			method,
 			headers: {'content-type': 'application/json', ...headers},
-			...(body === undefined ? {} : {body: typeof body === 'string' ? body : JSON.stringify(body)}),
+			...(body === undefined
+				? {}
+				: {body: typeof body === 'string' ? body : JSON.stringify(body)}),
 		});
 		const text = await response.text();
 		let json: Record<string, unknown> = {};
@@ -56,7 +71,8 @@ async function setup(options: Partial<VendorOptions> = {}) {
 		return {status: response.status, body: json, text};
 	}
 
-	const admin = (method: string, path: string, body?: unknown) => call(method, path, body, {authorization: `Bearer ${TOKEN}`});
+	const admin = (method: string, path: string, body?: unknown) =>
+		call(method, path, body, {authorization: `Bearer ${TOKEN}`});
 
 	async function mint(spec: unknown): Promise<string> {
 		const reply = await admin('POST', '/v1/admin/keys', spec);
@@ -67,18 +83,34 @@ async function setup(options: Partial<VendorOptions> = {}) {
 	/** Checks the signature and returns the payload. */
 	function open(document: unknown): ActivationDocument {
 		const verified = verify<ActivationDocument>(document, publicKey);
-		if (!verified.ok) throw new Error(`document does not verify: ${verified.reason}`);
+		if (!verified.ok)
+			throw new Error(`document does not verify: ${verified.reason}`);
 		return verified.value.payload;
 	}
 
-	async function activate(installationId: string, fingerprint: string, keys: string[]) {
-		const reply = await call('POST', '/v1/activate', {installationId, fingerprint, keys, customer: null});
+	async function activate(
+		installationId: string,
+		fingerprint: string,
+		keys: string[],
+	) {
+		const reply = await call('POST', '/v1/activate', {
+			installationId,
+			fingerprint,
+			keys,
+			customer: null,
+		});
 		expect(reply.status).toBe(200);
-		return {document: open(reply.body.document), refusals: reply.body.refusals as KeyRefusal[]};
+		return {
+			document: open(reply.body.document),
+			refusals: reply.body.refusals as KeyRefusal[],
+		};
 	}
 
 	async function contact(installationId: string, fingerprint: string) {
-		const reply = await call('POST', '/v1/contact', {installationId, fingerprint});
+		const reply = await call('POST', '/v1/contact', {
+			installationId,
+			fingerprint,
+		});
 		expect(reply.status).toBe(200);
 		return open(reply.body.document);
 	}
@@ -86,7 +118,13 @@ async function setup(options: Partial<VendorOptions> = {}) {
 	return {vendor, time, publicKey, call, admin, mint, open, activate, contact};
 }
 
-const SUBSCRIPTION_30 = {type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: true};
+const SUBSCRIPTION_30 = {
+	type: 'license',
+	kind: 'subscription',
+	devices: 5,
+	termDays: 30,
+	autoRenew: true,
+};
 const PERPETUAL_10 = {type: 'license', kind: 'perpetual', devices: 10};
 const INSTALLATION = {
 	type: 'installation',
@@ -104,18 +142,34 @@ describe('vendor catalog: mint (SPEC §4)', () => {
 		expect(license.status).toBe(201);
 		const licenseKey = license.body.key as string;
 		expect(licenseKey).toMatch(/^K[0-9A-Z]{4}(-[0-9A-Z]{5}){4}$/);
-		expect(parseKey(licenseKey)).toEqual({ok: true, value: {key: licenseKey, kind: 'license'}});
+		expect(parseKey(licenseKey)).toEqual({
+			ok: true,
+			value: {key: licenseKey, kind: 'license'},
+		});
 		expect(license.body.record).toMatchObject({
 			key: licenseKey,
 			type: 'license',
 			installationId: null,
-			licenses: [{kind: 'subscription', devices: 5, termDays: 30, autoRenew: true, activatedAt: null, expiresAt: null, revokedAt: null}],
+			licenses: [
+				{
+					kind: 'subscription',
+					devices: 5,
+					termDays: 30,
+					autoRenew: true,
+					activatedAt: null,
+					expiresAt: null,
+					revokedAt: null,
+				},
+			],
 		});
 
 		const installation = await admin('POST', '/v1/admin/keys', INSTALLATION);
 		expect(installation.status).toBe(201);
 		const installationKey = installation.body.key as string;
-		expect(parseKey(installationKey)).toEqual({ok: true, value: {key: installationKey, kind: 'installation'}});
+		expect(parseKey(installationKey)).toEqual({
+			ok: true,
+			value: {key: installationKey, kind: 'installation'},
+		});
 		expect(installation.body.record).toMatchObject({
 			type: 'installation',
 			licenses: [
@@ -128,22 +182,46 @@ describe('vendor catalog: mint (SPEC §4)', () => {
 
 	it('refuses a subscription without a term, naming the field', async () => {
 		const {admin} = await setup();
-		const reply = await admin('POST', '/v1/admin/keys', {type: 'license', kind: 'subscription', devices: 5});
+		const reply = await admin('POST', '/v1/admin/keys', {
+			type: 'license',
+			kind: 'subscription',
+			devices: 5,
+		});
 		expect(reply.status).toBe(400);
-		expect(reply.body.error).toMatchObject({code: 'bad-request', field: 'termDays'});
-		expect((reply.body.error as {message: string}).message).toContain('termDays');
+		expect(reply.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'termDays',
+		});
+		expect((reply.body.error as {message: string}).message).toContain(
+			'termDays',
+		);
 
-		const nested = await admin('POST', '/v1/admin/keys', {type: 'installation', licenses: [{kind: 'perpetual', devices: 0}]});
+		const nested = await admin('POST', '/v1/admin/keys', {
+			type: 'installation',
+			licenses: [{kind: 'perpetual', devices: 0}],
+		});
 		expect(nested.status).toBe(400);
-		expect(nested.body.error).toMatchObject({code: 'bad-request', field: 'licenses.0.devices'});
+		expect(nested.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'licenses.0.devices',
+		});
 	});
 
 	it('mints through the library face too (VendorService.mint)', async () => {
 		const {vendor} = await setup();
-		const {key, record} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 3});
+		const {key, record} = await vendor.service.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 3,
+		});
 		expect(record.key).toBe(key);
-		await expect(vendor.service.describe(key)).resolves.toMatchObject({key, installation: null});
-		await expect(vendor.service.mint({type: 'license', kind: 'subscription', devices: 3})).rejects.toMatchObject({
+		await expect(vendor.service.describe(key)).resolves.toMatchObject({
+			key,
+			installation: null,
+		});
+		await expect(
+			vendor.service.mint({type: 'license', kind: 'subscription', devices: 3}),
+		).rejects.toMatchObject({
 			code: 'bad-request',
 			field: 'termDays',
 		});
@@ -155,7 +233,9 @@ describe('vendor activation (R4, R8)', () => {
 		const {mint, activate} = await setup();
 		const key = await mint(SUBSCRIPTION_30);
 
-		const {document, refusals} = await activate('inst-1', 'fp-a', [key.toLowerCase().replaceAll('-', ' ')]);
+		const {document, refusals} = await activate('inst-1', 'fp-a', [
+			key.toLowerCase().replaceAll('-', ' '),
+		]);
 
 		expect(refusals).toEqual([]);
 		expect(document).toEqual({
@@ -223,7 +303,13 @@ describe('vendor activation (R4, R8)', () => {
 		const {document} = await activate('inst-1', 'fp-a', [second]);
 
 		expect(document.issuedAt).toBe(START + 3 * DAY);
-		expect(document.licenses.map((license) => [license.id, license.activatedAt, license.expiresAt])).toEqual([
+		expect(
+			document.licenses.map((license) => [
+				license.id,
+				license.activatedAt,
+				license.expiresAt,
+			]),
+		).toEqual([
 			[first, START, START + 30 * DAY],
 			[second, START + 3 * DAY, null],
 		]);
@@ -235,12 +321,26 @@ describe('vendor activation (R4, R8)', () => {
 		const elsewhere = await mint(PERPETUAL_10);
 		const revoked = await mint(SUBSCRIPTION_30);
 		await activate('other-installation', 'fp-z', [elsewhere]);
-		expect((await admin('POST', `/v1/admin/keys/${revoked}/revoke`)).status).toBe(200);
+		expect(
+			(await admin('POST', `/v1/admin/keys/${revoked}/revoke`)).status,
+		).toBe(200);
 		// A well-formed key that this catalog never minted (another vendor minted it).
 		const {vendor: stranger} = await setup({randomBytes: seededBytes(99)});
-		const unknown = (await stranger.service.mint({type: 'license', kind: 'perpetual', devices: 1})).key;
+		const unknown = (
+			await stranger.service.mint({
+				type: 'license',
+				kind: 'perpetual',
+				devices: 1,
+			})
+		).key;
 
-		const {document, refusals} = await activate('inst-1', 'fp-a', ['KKKKK-12345', unknown, elsewhere, revoked, good]);
+		const {document, refusals} = await activate('inst-1', 'fp-a', [
+			'KKKKK-12345',
+			unknown,
+			elsewhere,
+			revoked,
+			good,
+		]);
 
 		expect(refusals.map((refusal) => [refusal.key, refusal.code])).toEqual([
 			['KKKKK-12345', 'malformed-key'],
@@ -248,7 +348,8 @@ describe('vendor activation (R4, R8)', () => {
 			[elsewhere, 'key-bound-elsewhere'],
 			[revoked, 'revoked'],
 		]);
-		for (const refusal of refusals) expect(refusal.message.length).toBeGreaterThan(20);
+		for (const refusal of refusals)
+			expect(refusal.message.length).toBeGreaterThan(20);
 		expect(refusals[0]?.message).toContain('KKKKK-12345');
 		expect(document.licenses.map((license) => license.id)).toEqual([good]);
 	});
@@ -260,10 +361,14 @@ describe('vendor activation (R4, R8)', () => {
 
 		const {document, refusals} = await activate('inst-2', 'fp-b', [key]);
 
-		expect(refusals).toEqual([expect.objectContaining({key, code: 'key-bound-elsewhere'})]);
+		expect(refusals).toEqual([
+			expect.objectContaining({key, code: 'key-bound-elsewhere'}),
+		]);
 		expect(document.licenses).toEqual([]);
 		// the first installation still has it
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.id)).toEqual([key]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map((license) => license.id),
+		).toEqual([key]);
 		// activating it again on its own installation is fine (idempotent)
 		const again = await activate('inst-1', 'fp-a', [key]);
 		expect(again.refusals).toEqual([]);
@@ -272,12 +377,19 @@ describe('vendor activation (R4, R8)', () => {
 
 	it('an unknown installation with no valid key gets an empty document and is not remembered', async () => {
 		const {activate, call} = await setup();
-		const {document, refusals} = await activate('inst-new', 'fp-a', ['nonsense']);
+		const {document, refusals} = await activate('inst-new', 'fp-a', [
+			'nonsense',
+		]);
 		expect(document.licenses).toEqual([]);
 		expect(document.fingerprint).toBe('fp-a');
-		expect(refusals).toEqual([expect.objectContaining({code: 'malformed-key'})]);
+		expect(refusals).toEqual([
+			expect.objectContaining({code: 'malformed-key'}),
+		]);
 
-		const reply = await call('POST', '/v1/contact', {installationId: 'inst-new', fingerprint: 'fp-a'});
+		const reply = await call('POST', '/v1/contact', {
+			installationId: 'inst-new',
+			fingerprint: 'fp-a',
+		});
 		expect(reply.status).toBe(404);
 		expect(reply.body.error).toMatchObject({code: 'unknown-installation'});
 	});
@@ -295,7 +407,10 @@ describe('vendor activation (R4, R8)', () => {
 		expect(document.fingerprint).toBe('fp-b');
 		expect(document.issuedAt).toBe(START + 10 * DAY);
 		// the terms did not restart
-		expect(document.licenses.map((license) => license.expiresAt)).toEqual([START + 365 * DAY, null]);
+		expect(document.licenses.map((license) => license.expiresAt)).toEqual([
+			START + 365 * DAY,
+			null,
+		]);
 	});
 
 	it('R8: a contact from another fingerprint is answered still bound to the old one', async () => {
@@ -314,12 +429,24 @@ describe('vendor activation (R4, R8)', () => {
 
 	it('an unchanged installation gets the same signed document; a change gets a new one', async () => {
 		const {mint, activate, contact, time, vendor} = await setup();
-		const key = await mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: false});
+		const key = await mint({
+			type: 'license',
+			kind: 'subscription',
+			devices: 5,
+			termDays: 30,
+			autoRenew: false,
+		});
 		await activate('inst-1', 'fp-a', [key]);
 		time.now = START + DAY;
-		const first = await vendor.service.contact({installationId: 'inst-1', fingerprint: 'fp-a'});
+		const first = await vendor.service.contact({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
 		time.now = START + 2 * DAY;
-		const second = await vendor.service.contact({installationId: 'inst-1', fingerprint: 'fp-a'});
+		const second = await vendor.service.contact({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
 		expect(second.signature).toBe(first.signature);
 		await vendor.service.extend(key, 10);
 		time.now = START + 3 * DAY;
@@ -338,24 +465,27 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 
 		// day 29: not yet due
 		time.now = START + 29 * DAY;
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.expiresAt)).toEqual([
-			START + 30 * DAY,
-			START + 30 * DAY,
-		]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map(
+				(license) => license.expiresAt,
+			),
+		).toEqual([START + 30 * DAY, START + 30 * DAY]);
 
 		// day 30, at the deadline: renewed once
 		time.now = START + 30 * DAY;
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.expiresAt)).toEqual([
-			START + 60 * DAY,
-			START + 30 * DAY,
-		]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map(
+				(license) => license.expiresAt,
+			),
+		).toEqual([START + 60 * DAY, START + 30 * DAY]);
 
 		// day 155, no contact for months: three more terms (90, 120, 150 all passed) -> 180
 		time.now = START + 155 * DAY;
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.expiresAt)).toEqual([
-			START + 180 * DAY,
-			START + 30 * DAY,
-		]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map(
+				(license) => license.expiresAt,
+			),
+		).toEqual([START + 180 * DAY, START + 30 * DAY]);
 	});
 
 	it('extend adds days to expiresAt; by key or by license id; seen at the next contact', async () => {
@@ -370,21 +500,27 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 		});
 		await activate('inst-1', 'fp-a', [installation]);
 
-		const one = await admin('POST', `/v1/admin/keys/${encodeURIComponent(`${installation}/2`)}/extend`, {days: 10});
+		const one = await admin(
+			'POST',
+			`/v1/admin/keys/${encodeURIComponent(`${installation}/2`)}/extend`,
+			{days: 10},
+		);
 		expect(one.status).toBe(200);
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.expiresAt)).toEqual([
-			START + 365 * DAY,
-			START + 40 * DAY,
-			null,
-		]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map(
+				(license) => license.expiresAt,
+			),
+		).toEqual([START + 365 * DAY, START + 40 * DAY, null]);
 
-		const all = await admin('POST', `/v1/admin/keys/${installation}/extend`, {days: 365});
+		const all = await admin('POST', `/v1/admin/keys/${installation}/extend`, {
+			days: 365,
+		});
 		expect(all.status).toBe(200);
-		expect((await contact('inst-1', 'fp-a')).licenses.map((license) => license.expiresAt)).toEqual([
-			START + 730 * DAY,
-			START + 405 * DAY,
-			null,
-		]);
+		expect(
+			(await contact('inst-1', 'fp-a')).licenses.map(
+				(license) => license.expiresAt,
+			),
+		).toEqual([START + 730 * DAY, START + 405 * DAY, null]);
 	});
 
 	it('extend refuses a perpetual license, a license never activated, and a bad number of days', async () => {
@@ -392,15 +528,41 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 		const perpetual = await mint(PERPETUAL_10);
 		const dormant = await mint(SUBSCRIPTION_30);
 
-		const notSubscription = await admin('POST', `/v1/admin/keys/${perpetual}/extend`, {days: 10});
-		expect([notSubscription.status, (notSubscription.body.error as {code: string}).code]).toEqual([409, 'not-a-subscription']);
-		const notActivated = await admin('POST', `/v1/admin/keys/${dormant}/extend`, {days: 10});
-		expect([notActivated.status, (notActivated.body.error as {code: string}).code]).toEqual([409, 'not-activated']);
-		const badDays = await admin('POST', `/v1/admin/keys/${dormant}/extend`, {days: 'ten'});
+		const notSubscription = await admin(
+			'POST',
+			`/v1/admin/keys/${perpetual}/extend`,
+			{days: 10},
+		);
+		expect([
+			notSubscription.status,
+			(notSubscription.body.error as {code: string}).code,
+		]).toEqual([409, 'not-a-subscription']);
+		const notActivated = await admin(
+			'POST',
+			`/v1/admin/keys/${dormant}/extend`,
+			{days: 10},
+		);
+		expect([
+			notActivated.status,
+			(notActivated.body.error as {code: string}).code,
+		]).toEqual([409, 'not-activated']);
+		const badDays = await admin('POST', `/v1/admin/keys/${dormant}/extend`, {
+			days: 'ten',
+		});
 		expect(badDays.status).toBe(400);
-		expect(badDays.body.error).toMatchObject({code: 'bad-request', field: 'days'});
-		const unknownLicense = await admin('POST', `/v1/admin/keys/${encodeURIComponent(`${dormant}/2`)}/extend`, {days: 1});
-		expect([unknownLicense.status, (unknownLicense.body.error as {code: string}).code]).toEqual([404, 'unknown-license']);
+		expect(badDays.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'days',
+		});
+		const unknownLicense = await admin(
+			'POST',
+			`/v1/admin/keys/${encodeURIComponent(`${dormant}/2`)}/extend`,
+			{days: 1},
+		);
+		expect([
+			unknownLicense.status,
+			(unknownLicense.body.error as {code: string}).code,
+		]).toEqual([404, 'unknown-license']);
 	});
 
 	it('cancel-renewal turns auto-renewal off: the next term does not come', async () => {
@@ -413,7 +575,10 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 
 		time.now = START + 31 * DAY;
 		const document = await contact('inst-1', 'fp-a');
-		expect(document.licenses[0]).toMatchObject({autoRenew: false, expiresAt: START + 30 * DAY});
+		expect(document.licenses[0]).toMatchObject({
+			autoRenew: false,
+			expiresAt: START + 30 * DAY,
+		});
 	});
 
 	it('revoke ends the license at once, seen at the next contact', async () => {
@@ -422,12 +587,18 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 		await activate('inst-1', 'fp-a', [key]);
 
 		time.now = START + 5 * DAY;
-		const reply = await admin('POST', `/v1/admin/keys/${encodeURIComponent(`${key}/1`)}/revoke`);
+		const reply = await admin(
+			'POST',
+			`/v1/admin/keys/${encodeURIComponent(`${key}/1`)}/revoke`,
+		);
 		expect(reply.status).toBe(200);
 
 		time.now = START + 6 * DAY;
 		const document = await contact('inst-1', 'fp-a');
-		expect(document.licenses.map((license) => license.revokedAt)).toEqual([START + 5 * DAY, null]);
+		expect(document.licenses.map((license) => license.revokedAt)).toEqual([
+			START + 5 * DAY,
+			null,
+		]);
 	});
 
 	it('describes a key with its installation (GET /v1/admin/keys/:key)', async () => {
@@ -440,10 +611,17 @@ describe('vendor renewal and admin changes (SPEC §4)', () => {
 			key,
 			record: {installationId: 'inst-1', boundAt: START},
 			licenses: [{id: key, devices: 10}],
-			installation: {installationId: 'inst-1', fingerprint: 'fp-a', keys: [key]},
+			installation: {
+				installationId: 'inst-1',
+				fingerprint: 'fp-a',
+				keys: [key],
+			},
 		});
 		const missing = await admin('GET', '/v1/admin/keys/not-a-key');
-		expect([missing.status, (missing.body.error as {code: string}).code]).toEqual([400, 'malformed-key']);
+		expect([
+			missing.status,
+			(missing.body.error as {code: string}).code,
+		]).toEqual([400, 'malformed-key']);
 	});
 });
 
@@ -458,16 +636,30 @@ describe('vendor offline activation portal (R5)', () => {
 			installationId: 'inst-1',
 			fingerprint: 'fp-a',
 			keys: [key, 'bogus'],
-			customer: {company: 'Acme', person: 'Jane Roe', address: '1 Rue X, Paris', country: 'FR', email: 'it@acme.test'},
+			customer: {
+				company: 'Acme',
+				person: 'Jane Roe',
+				address: '1 Rue X, Paris',
+				country: 'FR',
+				email: 'it@acme.test',
+			},
 			createdAt: START - 1000,
 		};
 
-		const reply = await call('POST', '/v1/offline-activation', toSignedFileText(request), {'content-type': 'text/plain'});
+		const reply = await call(
+			'POST',
+			'/v1/offline-activation',
+			toSignedFileText(request),
+			{'content-type': 'text/plain'},
+		);
 
 		expect(reply.status).toBe(200);
 		const file = parseCanonicalFile(reply.text);
 		expect(file.ok).toBe(true);
-		const response = verify<ActivationResponsePayload>(file.ok ? file.value : null, publicKey);
+		const response = verify<ActivationResponsePayload>(
+			file.ok ? file.value : null,
+			publicKey,
+		);
 		if (!response.ok) throw new Error(response.reason);
 		const payload = response.value.payload;
 		expect(payload).toMatchObject({
@@ -476,96 +668,202 @@ describe('vendor offline activation portal (R5)', () => {
 			requestId: 'req-42',
 			installationId: 'inst-1',
 			fingerprint: 'fp-a',
-			refusals: [expect.objectContaining({key: 'bogus', code: 'malformed-key'})],
+			refusals: [
+				expect.objectContaining({key: 'bogus', code: 'malformed-key'}),
+			],
 		});
 		const document = open(payload.document);
 		expect(document.requestId).toBe('req-42');
 		expect(document.fingerprint).toBe('fp-a');
-		expect(document.licenses.map((license) => license.id)).toEqual([`${key}/1`, `${key}/2`]);
+		expect(document.licenses.map((license) => license.id)).toEqual([
+			`${key}/1`,
+			`${key}/2`,
+		]);
 
 		// the same activation semantics: the key is now bound to inst-1
-		const elsewhere = await call('POST', '/v1/activate', {installationId: 'inst-2', fingerprint: 'fp-b', keys: [key]});
-		expect((elsewhere.body.refusals as KeyRefusal[])[0]?.code).toBe('key-bound-elsewhere');
+		const elsewhere = await call('POST', '/v1/activate', {
+			installationId: 'inst-2',
+			fingerprint: 'fp-b',
+			keys: [key],
+		});
+		expect((elsewhere.body.refusals as KeyRefusal[])[0]?.code).toBe(
+			'key-bound-elsewhere',
+		);
 	});
 
 	it('refuses a file that is not a request, naming the field', async () => {
 		const {call, vendor} = await setup();
 		const notJson = await call('POST', '/v1/offline-activation', 'hello');
-		expect([notJson.status, (notJson.body.error as {code: string}).code]).toEqual([400, 'bad-request']);
-		const wrongType = await call('POST', '/v1/offline-activation', toSignedFileText({type: 'something-else'}));
-		expect(wrongType.body.error).toMatchObject({code: 'bad-request', field: 'type'});
-		await expect(vendor.service.offlineActivate('{}')).rejects.toMatchObject({code: 'bad-request'});
+		expect([
+			notJson.status,
+			(notJson.body.error as {code: string}).code,
+		]).toEqual([400, 'bad-request']);
+		const wrongType = await call(
+			'POST',
+			'/v1/offline-activation',
+			toSignedFileText({type: 'something-else'}),
+		);
+		expect(wrongType.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'type',
+		});
+		await expect(vendor.service.offlineActivate('{}')).rejects.toMatchObject({
+			code: 'bad-request',
+		});
 	});
 });
 
 describe('vendor HTTP edges', () => {
 	it('health and public key', async () => {
 		const {call, vendor} = await setup();
-		expect(await call('GET', '/v1/health')).toMatchObject({status: 200, body: {ok: true, publicKey: vendor.publicKey}});
-		expect(await call('GET', '/v1/public-key')).toMatchObject({status: 200, body: {publicKey: vendor.publicKey}});
+		expect(await call('GET', '/v1/health')).toMatchObject({
+			status: 200,
+			body: {ok: true, publicKey: vendor.publicKey},
+		});
+		expect(await call('GET', '/v1/public-key')).toMatchObject({
+			status: 200,
+			body: {publicKey: vendor.publicKey},
+		});
 	});
 
 	it('admin routes: 401 without a token, 403 with a wrong one, 403 admin-disabled when none is configured', async () => {
 		const {call} = await setup();
 		const missing = await call('POST', '/v1/admin/keys', PERPETUAL_10);
-		expect([missing.status, (missing.body.error as {code: string}).code]).toEqual([401, 'unauthorized']);
-		const wrong = await call('POST', '/v1/admin/keys', PERPETUAL_10, {authorization: 'Bearer nope'});
-		expect([wrong.status, (wrong.body.error as {code: string}).code]).toEqual([403, 'forbidden']);
-		const basic = await call('GET', '/v1/admin/keys/x', undefined, {authorization: `Basic ${TOKEN}`});
+		expect([
+			missing.status,
+			(missing.body.error as {code: string}).code,
+		]).toEqual([401, 'unauthorized']);
+		const wrong = await call('POST', '/v1/admin/keys', PERPETUAL_10, {
+			authorization: 'Bearer nope',
+		});
+		expect([wrong.status, (wrong.body.error as {code: string}).code]).toEqual([
+			403,
+			'forbidden',
+		]);
+		const basic = await call('GET', '/v1/admin/keys/x', undefined, {
+			authorization: `Basic ${TOKEN}`,
+		});
 		expect(basic.status).toBe(401);
 
 		const {call: callDisabled} = await setup({token: undefined});
-		const disabled = await callDisabled('POST', '/v1/admin/keys', PERPETUAL_10, {authorization: `Bearer ${TOKEN}`});
-		expect([disabled.status, (disabled.body.error as {code: string}).code]).toEqual([403, 'admin-disabled']);
+		const disabled = await callDisabled(
+			'POST',
+			'/v1/admin/keys',
+			PERPETUAL_10,
+			{authorization: `Bearer ${TOKEN}`},
+		);
+		expect([
+			disabled.status,
+			(disabled.body.error as {code: string}).code,
+		]).toEqual([403, 'admin-disabled']);
 	});
 
 	it('413 body-too-large, with or without a Content-Length', async () => {
 		const {call} = await setup({maxBodyBytes: 1024});
-		const big = JSON.stringify({installationId: 'x'.repeat(2000), fingerprint: 'fp', keys: []});
+		const big = JSON.stringify({
+			installationId: 'x'.repeat(2000),
+			fingerprint: 'fp',
+			keys: [],
+		});
 		const streamed = await call('POST', '/v1/activate', big);
-		expect([streamed.status, (streamed.body.error as {code: string}).code]).toEqual([413, 'body-too-large']);
-		const declared = await call('POST', '/v1/activate', big, {'content-length': String(big.length)});
-		expect([declared.status, (declared.body.error as {code: string}).code]).toEqual([413, 'body-too-large']);
+		expect([
+			streamed.status,
+			(streamed.body.error as {code: string}).code,
+		]).toEqual([413, 'body-too-large']);
+		const declared = await call('POST', '/v1/activate', big, {
+			'content-length': String(big.length),
+		});
+		expect([
+			declared.status,
+			(declared.body.error as {code: string}).code,
+		]).toEqual([413, 'body-too-large']);
 		// the default limit (64 KiB) lets ordinary bodies through
 		const {call: callDefault} = await setup();
-		expect((await callDefault('POST', '/v1/activate', {installationId: 'i', fingerprint: 'f', keys: []})).status).toBe(200);
-		expect((await callDefault('POST', '/v1/activate', `{"installationId":"${'x'.repeat(70_000)}"}`)).status).toBe(413);
+		expect(
+			(
+				await callDefault('POST', '/v1/activate', {
+					installationId: 'i',
+					fingerprint: 'f',
+					keys: [],
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await callDefault(
+					'POST',
+					'/v1/activate',
+					`{"installationId":"${'x'.repeat(70_000)}"}`,
+				)
+			).status,
+		).toBe(413);
 	});
 
 	it('400 bad-request for invalid JSON, and a zod error names the field', async () => {
 		const {call} = await setup();
 		const invalid = await call('POST', '/v1/activate', '{"installationId": ');
-		expect([invalid.status, (invalid.body.error as {code: string}).code]).toEqual([400, 'bad-request']);
-		expect((invalid.body.error as {message: string}).message).toContain('not valid JSON');
+		expect([
+			invalid.status,
+			(invalid.body.error as {code: string}).code,
+		]).toEqual([400, 'bad-request']);
+		expect((invalid.body.error as {message: string}).message).toContain(
+			'not valid JSON',
+		);
 
-		const wrongField = await call('POST', '/v1/activate', {installationId: 'i', fingerprint: 'f', keys: ['ok', 42]});
+		const wrongField = await call('POST', '/v1/activate', {
+			installationId: 'i',
+			fingerprint: 'f',
+			keys: ['ok', 42],
+		});
 		expect(wrongField.status).toBe(400);
-		expect(wrongField.body.error).toMatchObject({code: 'bad-request', field: 'keys.1'});
-		expect((wrongField.body.error as {message: string}).message).toContain('"keys.1"');
+		expect(wrongField.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'keys.1',
+		});
+		expect((wrongField.body.error as {message: string}).message).toContain(
+			'"keys.1"',
+		);
 
 		const missing = await call('POST', '/v1/contact', {installationId: 'i'});
-		expect(missing.body.error).toMatchObject({code: 'bad-request', field: 'fingerprint'});
+		expect(missing.body.error).toMatchObject({
+			code: 'bad-request',
+			field: 'fingerprint',
+		});
 	});
 
 	it('404 not-found for an unknown route', async () => {
 		const {call} = await setup();
 		const reply = await call('GET', '/v2/nothing');
-		expect([reply.status, (reply.body.error as {code: string}).code]).toEqual([404, 'not-found']);
+		expect([reply.status, (reply.body.error as {code: string}).code]).toEqual([
+			404,
+			'not-found',
+		]);
 	});
 
 	it('500 internal for an unexpected exception: logged, no stack in the body', async () => {
 		const store = new Keyv();
 		const logged: unknown[] = [];
-		const {call} = await setup({store, log: (_message, error) => logged.push(error)});
-		store.get = (() => Promise.reject(new Error('disk on fire'))) as typeof store.get;
+		const {call} = await setup({
+			store,
+			log: (_message, error) => logged.push(error),
+		});
+		store.get = (() =>
+			Promise.reject(new Error('disk on fire'))) as typeof store.get;
 
-		const reply = await call('POST', '/v1/contact', {installationId: 'i', fingerprint: 'f'});
+		const reply = await call('POST', '/v1/contact', {
+			installationId: 'i',
+			fingerprint: 'f',
+		});
 
 		expect(reply.status).toBe(500);
-		expect(reply.body).toEqual({error: {code: 'internal', message: expect.any(String)}});
+		expect(reply.body).toEqual({
+			error: {code: 'internal', message: expect.any(String)},
+		});
 		expect(reply.text).not.toContain('disk on fire');
 		expect(reply.text).not.toMatch(/\n\s+at /);
-		expect(logged).toEqual([expect.objectContaining({message: 'disk on fire'})]);
+		expect(logged).toEqual([
+			expect.objectContaining({message: 'disk on fire'}),
+		]);
 	});
 });
 
@@ -583,18 +881,35 @@ describe('vendor store (Keyv + @keyv/sqlite)', () => {
 		// first start: mint and activate
 		const firstStore = new Keyv({store: new KeyvSqlite(url)});
 		const first = await createVendor({store: firstStore, now: () => START});
-		const {key} = await first.service.mint({type: 'license', kind: 'subscription', devices: 5, termDays: 30});
-		const reply = await first.service.activate({installationId: 'inst-1', fingerprint: 'fp-a', keys: [key]});
+		const {key} = await first.service.mint({
+			type: 'license',
+			kind: 'subscription',
+			devices: 5,
+			termDays: 30,
+		});
+		const reply = await first.service.activate({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			keys: [key],
+		});
 		expect(reply.refusals).toEqual([]);
 		await firstStore.disconnect();
 
 		// restart: same identity, same catalog
 		const secondStore = new Keyv({store: new KeyvSqlite(url)});
-		const second = await createVendor({store: secondStore, now: () => START + DAY});
+		const second = await createVendor({
+			store: secondStore,
+			now: () => START + DAY,
+		});
 		expect(second.publicKey).toBe(first.publicKey);
-		const document: SignedDocument = await second.service.contact({installationId: 'inst-1', fingerprint: 'fp-a'});
+		const document: SignedDocument = await second.service.contact({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
 		expect(verify(document, importPublicKey(first.publicKey)).ok).toBe(true);
-		expect(document.payload.licenses).toEqual([expect.objectContaining({id: key, expiresAt: START + 30 * DAY})]);
+		expect(document.payload.licenses).toEqual([
+			expect.objectContaining({id: key, expiresAt: START + 30 * DAY}),
+		]);
 		await secondStore.disconnect();
 	});
 
@@ -602,7 +917,11 @@ describe('vendor store (Keyv + @keyv/sqlite)', () => {
 		const store = new Keyv();
 		const first = await createVendor({store, now: () => START});
 		const given = await createVendor({store: new Keyv(), now: () => START});
-		const third = await createVendor({store, now: () => START, keyPair: given.keyPair});
+		const third = await createVendor({
+			store,
+			now: () => START,
+			keyPair: given.keyPair,
+		});
 		expect(third.publicKey).toBe(given.publicKey);
 		expect(third.publicKey).not.toBe(first.publicKey);
 	});

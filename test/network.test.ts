@@ -4,9 +4,9 @@ import {getResponse} from 'msw';
 import {describe, expect, it} from 'vitest';
 import {createSimulatedNetwork} from '../simulator/network.js';
 import type {ActivationDocument} from '../source/engine/types.js';
+import {createVendor} from '../source/license-server/index.js';
 import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
-import {createVendor} from '../source/license-server/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
@@ -16,17 +16,31 @@ async function setup(slowMs?: number) {
 	const clock: Clock = {
 		now: () => fake.now,
 		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-		clearTimeout: (handle) => fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
+		clearTimeout: (handle) =>
+			fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
 	};
 	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({baseUrl: BASE_URL, app: vendor.app, clock, ...(slowMs === undefined ? {} : {slowMs})});
+	const network = createSimulatedNetwork({
+		baseUrl: BASE_URL,
+		app: vendor.app,
+		clock,
+		...(slowMs === undefined ? {} : {slowMs}),
+	});
 	return {fake, clock, vendor, network};
 }
 
 /** An installation with one license, activated over the network, for contacts to answer. */
 async function activated(vendor: Awaited<ReturnType<typeof createVendor>>) {
-	const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 3});
-	await vendor.service.activate({installationId: 'inst-1', fingerprint: 'fp-a', keys: [key]});
+	const {key} = await vendor.service.mint({
+		type: 'license',
+		kind: 'perpetual',
+		devices: 3,
+	});
+	await vendor.service.activate({
+		installationId: 'inst-1',
+		fingerprint: 'fp-a',
+		keys: [key],
+	});
 }
 
 const contactInit: RequestInit = {
@@ -41,16 +55,24 @@ describe('simulated network (SPEC §5 network states)', () => {
 		expect(network.state()).toBe('online');
 		const response = await network.fetch(`${BASE_URL}/v1/health`);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ok: true, publicKey: vendor.publicKey});
+		expect(await response.json()).toEqual({
+			ok: true,
+			publicKey: vendor.publicKey,
+		});
 	});
 
 	it('offline: fetch rejects with a TypeError, like real fetch with no network', async () => {
 		const {network} = await setup();
 		network.setState('offline');
 		expect(network.state()).toBe('offline');
-		await expect(network.fetch(`${BASE_URL}/v1/health`)).rejects.toBeInstanceOf(TypeError);
+		await expect(network.fetch(`${BASE_URL}/v1/health`)).rejects.toBeInstanceOf(
+			TypeError,
+		);
 		// the handler itself answers with a network error response
-		const raw = await getResponse(network.handlers, new Request(`${BASE_URL}/v1/health`));
+		const raw = await getResponse(
+			network.handlers,
+			new Request(`${BASE_URL}/v1/health`),
+		);
 		expect(raw?.type).toBe('error');
 	});
 
@@ -59,7 +81,9 @@ describe('simulated network (SPEC §5 network states)', () => {
 		network.setState('error');
 		const response = await network.fetch(`${BASE_URL}/v1/health`);
 		expect(response.status).toBe(503);
-		expect(await response.json()).toMatchObject({error: {code: 'service-unavailable'}});
+		expect(await response.json()).toMatchObject({
+			error: {code: 'service-unavailable'},
+		});
 	});
 
 	it('slow: the answer comes only after slowMs on the injected clock', async () => {
@@ -81,7 +105,9 @@ describe('simulated network (SPEC §5 network states)', () => {
 		const {network, fake} = await setup();
 		network.setState('slow');
 		const controller = new AbortController();
-		const pending = network.fetch(`${BASE_URL}/v1/health`, {signal: controller.signal});
+		const pending = network.fetch(`${BASE_URL}/v1/health`, {
+			signal: controller.signal,
+		});
 		await fake.tickAsync(1_000);
 		expect(fake.countTimers()).toBe(1);
 
@@ -102,8 +128,14 @@ describe('simulated network (SPEC §5 network states)', () => {
 		await expect(first.clone().json()).rejects.toThrow();
 
 		const second = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
-		const {document} = (await second.json()) as {document: {payload: ActivationDocument; signature: string}};
-		expect(document.payload).toMatchObject({type: 'myq-activation', installationId: 'inst-1', fingerprint: 'fp-a'});
+		const {document} = (await second.json()) as {
+			document: {payload: ActivationDocument; signature: string};
+		};
+		expect(document.payload).toMatchObject({
+			type: 'myq-activation',
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
 		expect(verify(document, publicKey)).toMatchObject({ok: false});
 
 		const third = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
@@ -111,7 +143,9 @@ describe('simulated network (SPEC §5 network states)', () => {
 
 		// back online, the same request verifies: only the answer was spoiled
 		network.setState('online');
-		const clean = (await (await network.fetch(`${BASE_URL}/v1/contact`, contactInit)).json()) as {document: unknown};
+		const clean = (await (
+			await network.fetch(`${BASE_URL}/v1/contact`, contactInit)
+		).json()) as {document: unknown};
 		expect(verify(clean.document, publicKey).ok).toBe(true);
 	});
 
@@ -119,13 +153,19 @@ describe('simulated network (SPEC §5 network states)', () => {
 		const {network, vendor} = await setup();
 		network.setState('garbage');
 		await network.fetch(`${BASE_URL}/v1/public-key`);
-		const forged = (await (await network.fetch(`${BASE_URL}/v1/public-key`)).json()) as {document: unknown};
-		expect(verify(forged.document, importPublicKey(vendor.publicKey)).ok).toBe(false);
+		const forged = (await (
+			await network.fetch(`${BASE_URL}/v1/public-key`)
+		).json()) as {document: unknown};
+		expect(verify(forged.document, importPublicKey(vendor.publicKey)).ok).toBe(
+			false,
+		);
 	});
 
 	it('a URL outside the license server fails like an unreachable host', async () => {
 		const {network} = await setup();
-		await expect(network.fetch('http://elsewhere.test/v1/health')).rejects.toBeInstanceOf(TypeError);
+		await expect(
+			network.fetch('http://elsewhere.test/v1/health'),
+		).rejects.toBeInstanceOf(TypeError);
 	});
 
 	it('does not intercept the global fetch', async () => {
@@ -139,7 +179,10 @@ describe('simulated network (SPEC §5 network states)', () => {
 		await activated(vendor);
 		const started = performance.now();
 		for (let day = 0; day < 3_650; day++) {
-			const response = await network.fetch(`${BASE_URL}/v1/contact`, contactInit);
+			const response = await network.fetch(
+				`${BASE_URL}/v1/contact`,
+				contactInit,
+			);
 			expect(response.status).toBe(200);
 			await response.arrayBuffer();
 		}

@@ -20,7 +20,9 @@ const MINUTE = 60_000;
 
 /** Omit distributed over a union (plain Omit would merge the step kinds). */
 type WithoutLine<T> = T extends unknown ? Omit<T, 'line'> : never;
-const INVALID = fileURLToPath(new URL('../fixtures/scenarios/invalid/', import.meta.url));
+const INVALID = fileURLToPath(
+	new URL('../fixtures/scenarios/invalid/', import.meta.url),
+);
 
 /** SPEC §5 "Scenario file", verbatim (comments included): it must parse as it is. */
 const SPEC_EXAMPLE = `name: Subscription not renewed while offline
@@ -76,12 +78,23 @@ async function loadError(file: string): Promise<ScenarioError> {
 /** Issues of a fixture of fixtures/scenarios/invalid/, as `LINE: path: message`. */
 async function fixtureIssues(name: string): Promise<string[]> {
 	const error = await loadError(join(INVALID, name));
-	return error.issues.map((issue) => `${issue.line}: ${issue.path}: ${issue.message}`);
+	return error.issues.map(
+		(issue) => `${issue.line}: ${issue.path}: ${issue.message}`,
+	);
 }
 
 /** A small valid scenario to vary; `extra` is YAML appended at the end. */
 function minimal(extra = ''): string {
-	return ['name: Minimal', 'start: 2027-01-04T09:00:00Z', 'days: 30', 'hardware: [server-a, server-b]', 'keys:', '  INST: {type: installation, licenses: [{kind: subscription, devices: 10, termDays: 365}, {kind: perpetual, devices: 2}]}', '  L10: {type: license, kind: perpetual, devices: 10}', extra].join('\n');
+	return [
+		'name: Minimal',
+		'start: 2027-01-04T09:00:00Z',
+		'days: 30',
+		'hardware: [server-a, server-b]',
+		'keys:',
+		'  INST: {type: installation, licenses: [{kind: subscription, devices: 10, termDays: 365}, {kind: perpetual, devices: 2}]}',
+		'  L10: {type: license, kind: perpetual, devices: 10}',
+		extra,
+	].join('\n');
 }
 
 function withoutLines(scenario: Scenario) {
@@ -94,19 +107,43 @@ function withoutLines(scenario: Scenario) {
 
 describe('SPEC §5 scenario file: valid scenarios', () => {
 	it('SPEC §5: the example of the spec parses, verbatim', () => {
-		const scenario = parseScenario(SPEC_EXAMPLE, {fileName: 'spec-example.yaml'});
+		const scenario = parseScenario(SPEC_EXAMPLE, {
+			fileName: 'spec-example.yaml',
+		});
 
 		expect(scenario).toEqual({
 			name: 'Subscription not renewed while offline',
 			start: Date.UTC(2027, 0, 4, 9),
 			days: 400,
 			lang: 'fr',
-			customer: {company: 'Acme', person: 'Jane Roe', address: '1 Rue X, Paris', country: 'FR', email: 'it@acme.test'},
+			customer: {
+				company: 'Acme',
+				person: 'Jane Roe',
+				address: '1 Rue X, Paris',
+				country: 'FR',
+				email: 'it@acme.test',
+			},
 			hardware: ['server-a', 'server-b'],
 			keys: {
-				INST: {type: 'installation', licenses: [{kind: 'subscription', devices: 10, termDays: 365, autoRenew: false}]},
+				INST: {
+					type: 'installation',
+					licenses: [
+						{
+							kind: 'subscription',
+							devices: 10,
+							termDays: 365,
+							autoRenew: false,
+						},
+					],
+				},
 				L10: {type: 'license', kind: 'perpetual', devices: 10},
-				L5: {type: 'license', kind: 'subscription', devices: 5, termDays: 30, autoRenew: true},
+				L5: {
+					type: 'license',
+					kind: 'subscription',
+					devices: 5,
+					termDays: 30,
+					autoRenew: true,
+				},
 			},
 			steps: [
 				{day: 0, line: 12, do: 'register'},
@@ -116,7 +153,14 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 				{day: 1, line: 16, do: 'activate-manual'},
 				{day: 10, line: 17, do: 'hardware', use: 'server-b'},
 				{day: 12, line: 18, do: 'activate'},
-				{day: 40, line: 19, do: 'vendor', action: 'extend', key: 'INST', days: 365},
+				{
+					day: 40,
+					line: 19,
+					do: 'vendor',
+					action: 'extend',
+					key: 'INST',
+					days: 365,
+				},
 				{day: 50, line: 20, do: 'devices', activate: 12},
 				{day: 60, line: 21, do: 'restart'},
 				{day: 61, line: 22, do: 'clock', shift: -3 * DAY},
@@ -146,7 +190,9 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 		const scenario = parseScenario(json, {fileName: 'spec-example.json'});
 
 		// Then it is the same scenario, and each step's line is where its object opens in the JSON
-		expect(withoutLines(scenario)).toEqual(withoutLines(parseScenario(SPEC_EXAMPLE)));
+		expect(withoutLines(scenario)).toEqual(
+			withoutLines(parseScenario(SPEC_EXAMPLE)),
+		);
 		for (const step of scenario.steps) {
 			expect(lines[step.line - 1]?.trim()).toBe('{');
 			expect(lines[step.line]).toContain(`"day": ${step.day}`);
@@ -155,15 +201,24 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 
 	it('SPEC §5: text without a file name is JSON when it parses as JSON, YAML otherwise', () => {
 		const json = JSON.stringify(parseYaml(SPEC_EXAMPLE));
-		expect(parseScenario(json).name).toBe('Subscription not renewed while offline');
+		expect(parseScenario(json).name).toBe(
+			'Subscription not renewed while offline',
+		);
 		// a YAML flow mapping also starts with "{" but is not JSON
-		const flow = '{name: Flow, start: "2027-01-04T09:00:00Z", days: 1, hardware: [a], keys: {}, steps: [{day: 1, do: connect}]}';
-		expect(parseScenario(flow).steps).toEqual([{day: 1, line: 1, do: 'connect'}]);
+		const flow =
+			'{name: Flow, start: "2027-01-04T09:00:00Z", days: 1, hardware: [a], keys: {}, steps: [{day: 1, do: connect}]}';
+		expect(parseScenario(flow).steps).toEqual([
+			{day: 1, line: 1, do: 'connect'},
+		]);
 	});
 
 	it('SPEC §5: a .json file must be strict JSON, even when YAML would read it', () => {
-		const error = errorOf(() => parseScenario('name: Not JSON\n', {fileName: 'scenario.json'}));
-		expect(error.message).toBe("scenario.json:1: JSON syntax: Unexpected token 'a' (column 1)");
+		const error = errorOf(() =>
+			parseScenario('name: Not JSON\n', {fileName: 'scenario.json'}),
+		);
+		expect(error.message).toBe(
+			"scenario.json:1: JSON syntax: Unexpected token 'a' (column 1)",
+		);
 	});
 
 	it.each([
@@ -175,23 +230,37 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 		['{"a": 1}\n}', 2],
 		['{\n  "a": "\\q"\n}', 2],
 		['{\n  "a": 1', 2],
-	])('SPEC §5: a JSON syntax error names its line (%j: line %d)', (text, line) => {
-		const error = errorOf(() => parseScenario(text, {fileName: 'x.json'}));
-		expect(error.issues).toEqual([{path: '', line, message: expect.stringMatching(/^JSON syntax: .+ \(column \d+\)$/)}]);
-	});
+	])(
+		'SPEC §5: a JSON syntax error names its line (%j: line %d)',
+		(text, line) => {
+			const error = errorOf(() => parseScenario(text, {fileName: 'x.json'}));
+			expect(error.issues).toEqual([
+				{
+					path: '',
+					line,
+					message: expect.stringMatching(/^JSON syntax: .+ \(column \d+\)$/),
+				},
+			]);
+		},
+	);
 
 	it('SPEC §5: lang defaults to en, customer to {}, expect to []; contactIntervalHours is kept', () => {
-		const scenario = parseScenario(minimal('steps: []\ncontactIntervalHours: 6\n'));
+		const scenario = parseScenario(
+			minimal('steps: []\ncontactIntervalHours: 6\n'),
+		);
 		expect(scenario.lang).toBe('en');
 		expect(scenario.customer).toEqual({});
 		expect(scenario.expect).toEqual([]);
 		expect(scenario.contactIntervalHours).toBe(6);
-		expect('contactIntervalHours' in parseScenario(minimal('steps: []\n'))).toBe(false);
+		expect(
+			'contactIntervalHours' in parseScenario(minimal('steps: []\n')),
+		).toBe(false);
 	});
 
 	it('SPEC §5: every kind of step parses to its typed form', () => {
 		const scenario = parseScenario(
-			minimal(`steps:
+			minimal(
+				`steps:
   - {day: 0, do: register, customer: {company: Other, phone: "+33 1 23 45 67 89"}}
   - {day: 0, do: add-key, literal: "abcde-fghjk"}
   - {day: 0, do: activate}
@@ -209,7 +278,11 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 			),
 		);
 		expect(scenario.steps.map(({line: _line, ...step}) => step)).toEqual([
-			{day: 0, do: 'register', customer: {company: 'Other', phone: '+33 1 23 45 67 89'}},
+			{
+				day: 0,
+				do: 'register',
+				customer: {company: 'Other', phone: '+33 1 23 45 67 89'},
+			},
 			{day: 0, do: 'add-key', literal: 'abcde-fghjk'},
 			{day: 0, do: 'activate'},
 			{day: 1, do: 'activate-manual'},
@@ -226,11 +299,27 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 	});
 
 	it('R2 is checked at run time: customer fields are only required to be strings here', () => {
-		const scenario = parseScenario(minimal('customer: {company: "", email: not-an-email, country: Narnia}\nsteps: []\n'));
-		expect(scenario.customer).toEqual({company: '', email: 'not-an-email', country: 'Narnia'});
+		const scenario = parseScenario(
+			minimal(
+				'customer: {company: "", email: not-an-email, country: Narnia}\nsteps: []\n',
+			),
+		);
+		expect(scenario.customer).toEqual({
+			company: '',
+			email: 'not-an-email',
+			country: 'Narnia',
+		});
 		// a phone YAML reads as a number would lose its leading zero: it must be quoted
-		const error = errorOf(() => parseScenario(minimal('customer: {phone: 0612345678}\nsteps: []\n')));
-		expect(error.issues).toEqual([{path: 'customer.phone', line: 8, message: 'expected a string, got 612345678; put it in quotes'}]);
+		const error = errorOf(() =>
+			parseScenario(minimal('customer: {phone: 0612345678}\nsteps: []\n')),
+		);
+		expect(error.issues).toEqual([
+			{
+				path: 'customer.phone',
+				line: 8,
+				message: 'expected a string, got 612345678; put it in quotes',
+			},
+		]);
 	});
 
 	it('SPEC §5: expectations may name licenses by alias, INST/n, or INST for its pending row', () => {
@@ -243,7 +332,11 @@ describe('SPEC §5 scenario file: valid scenarios', () => {
 			{INST: 'pending'},
 			{'INST/1': 'active', 'INST/2': 'hardware-grace', L10: 'offline-grace'},
 		]);
-		expect(scenario.expect[1]).toMatchObject({operational: true, devices: {activated: 3, licensed: 2}, events: ['license-activated']});
+		expect(scenario.expect[1]).toMatchObject({
+			operational: true,
+			devices: {activated: 3, licensed: 2},
+			events: ['license-activated'],
+		});
 	});
 });
 
@@ -261,7 +354,11 @@ describe('SPEC §5 order within a day: day, then at, then file order', () => {
   - {day: 1, do: activate, at: "+0h"}
 `),
 		);
-		expect(scenario.steps.map((step) => `${step.day} ${step.at ?? '-'} ${step.do} line ${step.line}`)).toEqual([
+		expect(
+			scenario.steps.map(
+				(step) => `${step.day} ${step.at ?? '-'} ${step.do} line ${step.line}`,
+			),
+		).toEqual([
 			'0 - activate line 13',
 			'1 - connect line 12',
 			'1 - restart line 14',
@@ -275,9 +372,13 @@ describe('SPEC §5 order within a day: day, then at, then file order', () => {
 
 	it('SPEC §5: expectations are sorted by day and keep file order on ties', () => {
 		const scenario = parseScenario(
-			minimal('steps: []\nexpect:\n  - {day: 5, state: running}\n  - {day: 1, capacity: 0}\n  - {day: 5, operational: true}\n'),
+			minimal(
+				'steps: []\nexpect:\n  - {day: 5, state: running}\n  - {day: 1, capacity: 0}\n  - {day: 5, operational: true}\n',
+			),
 		);
-		expect(scenario.expect.map((expectation) => [expectation.day, expectation.line])).toEqual([
+		expect(
+			scenario.expect.map((expectation) => [expectation.day, expectation.line]),
+		).toEqual([
 			[1, 11],
 			[5, 10],
 			[5, 12],
@@ -304,7 +405,21 @@ describe('durations (SPEC §5 at and clock shift)', () => {
 		expect(parseDuration(text)).toBe(ms);
 	});
 
-	it.each(['', '6', '+', 'h', '6x', '1h1d', '1d1d', '1.5h', '6 h', '--6h', '+-6h', '6H', `${'9'.repeat(30)}d`])(
+	it.each([
+		'',
+		'6',
+		'+',
+		'h',
+		'6x',
+		'1h1d',
+		'1d1d',
+		'1.5h',
+		'6 h',
+		'--6h',
+		'+-6h',
+		'6H',
+		`${'9'.repeat(30)}d`,
+	])(
 		'parseDuration(%j) throws a ScenarioError that quotes the text',
 		(text) => {
 			const error = errorOf(() => parseDuration(text));
@@ -314,9 +429,22 @@ describe('durations (SPEC §5 at and clock shift)', () => {
 	);
 
 	it('R15: clock shifts may go back (negative); a step at must stay within its day', () => {
-		expect(parseScenario(minimal('steps: [{day: 1, do: clock, shift: "-61m"}]\n')).steps[0]).toMatchObject({shift: -61 * MINUTE});
-		const error = errorOf(() => parseScenario(minimal('steps: [{day: 1, do: connect, at: "-1h"}, {day: 1, do: connect, at: "+24h"}]\n'), {fileName: 's.yaml'}));
-		expect(error.issues.map((issue) => issue.path)).toEqual(['steps[0].at', 'steps[1].at']);
+		expect(
+			parseScenario(minimal('steps: [{day: 1, do: clock, shift: "-61m"}]\n'))
+				.steps[0],
+		).toMatchObject({shift: -61 * MINUTE});
+		const error = errorOf(() =>
+			parseScenario(
+				minimal(
+					'steps: [{day: 1, do: connect, at: "-1h"}, {day: 1, do: connect, at: "+24h"}]\n',
+				),
+				{fileName: 's.yaml'},
+			),
+		);
+		expect(error.issues.map((issue) => issue.path)).toEqual([
+			'steps[0].at',
+			'steps[1].at',
+		]);
 		expect(error.issues[0]?.message).toContain('is not within the day');
 	});
 });
@@ -324,9 +452,19 @@ describe('durations (SPEC §5 at and clock shift)', () => {
 describe('SPEC §5 validation: every issue, naming its field and line', () => {
 	it('SPEC §5: a hardware step must name an entry of hardware (FILE:LINE: path: message)', async () => {
 		const text = await readFile(join(INVALID, 'unknown-hardware.yaml'), 'utf8');
-		const error = errorOf(() => parseScenario(text, {fileName: 'scenario.yaml'}));
-		expect(error.message).toBe('scenario.yaml:14: steps[3].use: "server-c" is not one of hardware [server-a, server-b]');
-		expect(error.issues).toEqual([{path: 'steps[3].use', line: 14, message: '"server-c" is not one of hardware [server-a, server-b]'}]);
+		const error = errorOf(() =>
+			parseScenario(text, {fileName: 'scenario.yaml'}),
+		);
+		expect(error.message).toBe(
+			'scenario.yaml:14: steps[3].use: "server-c" is not one of hardware [server-a, server-b]',
+		);
+		expect(error.issues).toEqual([
+			{
+				path: 'steps[3].use',
+				line: 14,
+				message: '"server-c" is not one of hardware [server-a, server-b]',
+			},
+		]);
 		expect(error.fileName).toBe('scenario.yaml');
 	});
 
@@ -402,18 +540,35 @@ describe('SPEC §5 validation: every issue, naming its field and line', () => {
 		const file = join(INVALID, 'syntax-error.yaml');
 		const error = await loadError(file);
 		expect(error.issues).toEqual([
-			{path: '', line: 5, message: 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (column 1)'},
+			{
+				path: '',
+				line: 5,
+				message:
+					'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (column 1)',
+			},
 		]);
-		expect(error.message).toBe(`${file}:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (column 1)`);
+		expect(error.message).toBe(
+			`${file}:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ] (column 1)`,
+		);
 	});
 
 	it('SPEC §5: a JSON syntax error is reported with its line', async () => {
-		expect(await fixtureIssues('trailing-comma.json')).toEqual([expect.stringMatching(/^8: : JSON syntax: .+ \(column 1\)$/)]);
+		expect(await fixtureIssues('trailing-comma.json')).toEqual([
+			expect.stringMatching(/^8: : JSON syntax: .+ \(column 1\)$/),
+		]);
 	});
 
 	it('SPEC §5: missing required fields are all reported at once', () => {
-		const error = errorOf(() => parseScenario('# nothing but the language\nlang: en\n', {fileName: 'empty.yaml'}));
-		expect(error.issues.map((issue) => `${issue.line}: ${issue.path}: ${issue.message}`)).toEqual([
+		const error = errorOf(() =>
+			parseScenario('# nothing but the language\nlang: en\n', {
+				fileName: 'empty.yaml',
+			}),
+		);
+		expect(
+			error.issues.map(
+				(issue) => `${issue.line}: ${issue.path}: ${issue.message}`,
+			),
+		).toEqual([
 			'2: name: is required (a string)',
 			'2: start: is required (an ISO date-time like 2027-01-04T09:00:00Z: day 0)',
 			'2: days: is required (a whole number)',
@@ -424,57 +579,118 @@ describe('SPEC §5 validation: every issue, naming its field and line', () => {
 	});
 
 	it('SPEC §5: hardware must not be empty; unknown top-level fields are refused', () => {
-		const error = errorOf(() => parseScenario(minimal('steps: []\nstep: []\n').replace('hardware: [server-a, server-b]', 'hardware: []')));
+		const error = errorOf(() =>
+			parseScenario(
+				minimal('steps: []\nstep: []\n').replace(
+					'hardware: [server-a, server-b]',
+					'hardware: []',
+				),
+			),
+		);
 		expect(error.issues).toEqual([
-			{path: 'hardware', line: 4, message: 'must name at least one fingerprint (the first is used at start)'},
+			{
+				path: 'hardware',
+				line: 4,
+				message:
+					'must name at least one fingerprint (the first is used at start)',
+			},
 			{
 				path: 'step',
 				line: 9,
-				message: 'unknown field; a scenario takes name, start, days, lang, customer, hardware, keys, steps, expect, contactIntervalHours',
+				message:
+					'unknown field; a scenario takes name, start, days, lang, customer, hardware, keys, steps, expect, contactIntervalHours',
 			},
 		]);
 	});
 
 	it('SPEC §5: a bad catalog entry is reported once, not again by every step naming it', () => {
 		const error = errorOf(() =>
-			parseScenario(minimal('steps: [{day: 0, do: add-key, key: L10}, {day: 1, do: vendor, action: revoke, key: L10}]\n').replace('devices: 10}', 'devices: 0}')),
+			parseScenario(
+				minimal(
+					'steps: [{day: 0, do: add-key, key: L10}, {day: 1, do: vendor, action: revoke, key: L10}]\n',
+				).replace('devices: 10}', 'devices: 0}'),
+			),
 		);
-		expect(error.issues.map((issue) => issue.path)).toEqual(['keys.L10.devices']);
+		expect(error.issues.map((issue) => issue.path)).toEqual([
+			'keys.L10.devices',
+		]);
 	});
 
 	it('SPEC §5: add-key needs exactly one of key and literal; devices exactly one of activate and deactivate', () => {
 		const error = errorOf(() =>
-			parseScenario(minimal('steps:\n  - {day: 0, do: add-key}\n  - {day: 0, do: devices, activate: 1, deactivate: 1}\n  - {day: 0, do: devices, activate: 0}\n')),
+			parseScenario(
+				minimal(
+					'steps:\n  - {day: 0, do: add-key}\n  - {day: 0, do: devices, activate: 1, deactivate: 1}\n  - {day: 0, do: devices, activate: 0}\n',
+				),
+			),
 		);
 		expect(error.issues).toEqual([
-			{path: 'steps[0]', line: 9, message: 'needs key (an alias from keys) or literal (the raw text typed into the key field)'},
-			{path: 'steps[1]', line: 10, message: 'give either activate or deactivate, not both; use two steps'},
-			{path: 'steps[2].activate', line: 11, message: 'must be at least 1, got 0'},
+			{
+				path: 'steps[0]',
+				line: 9,
+				message:
+					'needs key (an alias from keys) or literal (the raw text typed into the key field)',
+			},
+			{
+				path: 'steps[1]',
+				line: 10,
+				message: 'give either activate or deactivate, not both; use two steps',
+			},
+			{
+				path: 'steps[2].activate',
+				line: 11,
+				message: 'must be at least 1, got 0',
+			},
 		]);
 	});
 
 	it('SPEC §5: a start without Z or an offset is refused (it would replay differently on every machine)', () => {
-		const error = errorOf(() => parseScenario(minimal('steps: []\n').replace('2027-01-04T09:00:00Z', '2027-01-04T09:00:00')));
+		const error = errorOf(() =>
+			parseScenario(
+				minimal('steps: []\n').replace(
+					'2027-01-04T09:00:00Z',
+					'2027-01-04T09:00:00',
+				),
+			),
+		);
 		expect(error.issues.map((issue) => issue.path)).toEqual(['start']);
-		expect(parseScenario(minimal('steps: []\n').replace('2027-01-04T09:00:00Z', '2027-01-04T10:00:00+01:00')).start).toBe(Date.UTC(2027, 0, 4, 9));
+		expect(
+			parseScenario(
+				minimal('steps: []\n').replace(
+					'2027-01-04T09:00:00Z',
+					'2027-01-04T10:00:00+01:00',
+				),
+			).start,
+		).toBe(Date.UTC(2027, 0, 4, 9));
 	});
 
 	it('SPEC §5: duplicate keys are refused, in JSON as in YAML', () => {
-		expect(errorOf(() => parseScenario('{\n  "name": "a",\n  "name": "b"\n}', {fileName: 'x.json'})).message).toBe(
-			'x.json:3: "name" appears twice in the same object; keep one',
-		);
-		expect(errorOf(() => parseScenario('name: a\nname: b\n', {fileName: 'x.yaml'})).issues[0]?.line).toBe(2);
+		expect(
+			errorOf(() =>
+				parseScenario('{\n  "name": "a",\n  "name": "b"\n}', {
+					fileName: 'x.json',
+				}),
+			).message,
+		).toBe('x.json:3: "name" appears twice in the same object; keep one');
+		expect(
+			errorOf(() => parseScenario('name: a\nname: b\n', {fileName: 'x.yaml'}))
+				.issues[0]?.line,
+		).toBe(2);
 	});
 
 	it('SPEC §5: a file over 1 MiB is refused, by parseScenario and by loadScenario before reading it', async () => {
 		const big = `name: Big\n# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`;
-		expect(errorOf(() => parseScenario(big)).message).toContain('a scenario may be at most 1 MiB');
+		expect(errorOf(() => parseScenario(big)).message).toContain(
+			'a scenario may be at most 1 MiB',
+		);
 
 		const directory = await mkdtemp(join(tmpdir(), 'scenario-'));
 		try {
 			const file = join(directory, 'big.yaml');
 			await writeFile(file, big);
-			expect((await loadError(file)).message).toMatch(/big\.yaml: the file is \d+ bytes; a scenario may be at most 1 MiB/);
+			expect((await loadError(file)).message).toMatch(
+				/big\.yaml: the file is \d+ bytes; a scenario may be at most 1 MiB/,
+			);
 		} finally {
 			await rm(directory, {recursive: true, force: true});
 		}
@@ -482,13 +698,24 @@ describe('SPEC §5 validation: every issue, naming its field and line', () => {
 
 	it('SPEC §5: a file that cannot be read is a ScenarioError too', async () => {
 		const error = await loadError(join(INVALID, 'no-such-file.yaml'));
-		expect(error.message).toMatch(/no-such-file\.yaml: cannot read the scenario file: no such file; check the path$/);
+		expect(error.message).toMatch(
+			/no-such-file\.yaml: cannot read the scenario file: no such file; check the path$/,
+		);
 	});
 
 	it('SPEC §5: YAML alias bombs and unresolved aliases are refused, not expanded', () => {
-		const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
-		expect(errorOf(() => parseScenario(bomb)).message).toContain('YAML: Excessive alias count');
-		expect(errorOf(() => parseScenario('name: *nowhere\n')).message).toContain('Unresolved alias');
+		const bomb = [
+			'a: &a [x, x, x, x, x, x, x, x, x]',
+			'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+			'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+			'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+		].join('\n');
+		expect(errorOf(() => parseScenario(bomb)).message).toContain(
+			'YAML: Excessive alias count',
+		);
+		expect(errorOf(() => parseScenario('name: *nowhere\n')).message).toContain(
+			'Unresolved alias',
+		);
 	});
 
 	it('SPEC §5: collections nested deeper than a scenario ever needs are refused before the parser recurses', () => {
@@ -500,39 +727,62 @@ describe('SPEC §5 validation: every issue, naming its field and line', () => {
 		] as const;
 		for (const [fileName, text] of deep) {
 			expect(errorOf(() => parseScenario(text, {fileName})).issues).toEqual([
-				{path: '', line: null, message: 'collections nest more than 64 levels deep; a scenario needs a handful (look for an unclosed [ or {)'},
+				{
+					path: '',
+					line: null,
+					message:
+						'collections nest more than 64 levels deep; a scenario needs a handful (look for an unclosed [ or {)',
+				},
 			]);
 		}
 		// brackets inside quoted strings or block scalars are text, not nesting
-		const quoted = minimal(`steps:\n  - {day: 0, do: add-key, literal: "${'['.repeat(100)}"}\n  - day: 0\n    do: add-key\n    literal: |\n      ${'{'.repeat(100)}\n`);
-		expect(parseScenario(quoted).steps.map((step) => (step.do === 'add-key' ? step.literal?.trim() : undefined))).toEqual(['['.repeat(100), '{'.repeat(100)]);
+		const quoted = minimal(
+			`steps:\n  - {day: 0, do: add-key, literal: "${'['.repeat(100)}"}\n  - day: 0\n    do: add-key\n    literal: |\n      ${'{'.repeat(100)}\n`,
+		);
+		expect(
+			parseScenario(quoted).steps.map((step) =>
+				step.do === 'add-key' ? step.literal?.trim() : undefined,
+			),
+		).toEqual(['['.repeat(100), '{'.repeat(100)]);
 	});
 
 	it('SPEC §5: an empty file or a file that is not a mapping says what a scenario needs', () => {
 		expect(errorOf(() => parseScenario('', {fileName: 'e.yaml'})).message).toBe(
 			'e.yaml: the scenario is empty; it needs name, start, days, hardware, keys and steps',
 		);
-		expect(errorOf(() => parseScenario('[1, 2]', {fileName: 'l.json'})).message).toBe(
+		expect(
+			errorOf(() => parseScenario('[1, 2]', {fileName: 'l.json'})).message,
+		).toBe(
 			'l.json:1: expected a mapping with name, start, days, hardware, keys and steps, got a list',
 		);
 	});
 });
 
 /** Every path to a node of a JSON value, for mutations. */
-function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+function pathsOf(
+	value: unknown,
+	prefix: (string | number)[] = [],
+): (string | number)[][] {
 	const children = Array.isArray(value)
 		? value.map((item, index) => pathsOf(item, [...prefix, index]))
 		: typeof value === 'object' && value !== null
-			? Object.entries(value).map(([key, item]) => pathsOf(item, [...prefix, key]))
+			? Object.entries(value).map(([key, item]) =>
+					pathsOf(item, [...prefix, key]),
+				)
 			: [];
 	return [prefix, ...children.flat()];
 }
 
-function setAt(root: unknown, path: (string | number)[], replacement: unknown): unknown {
+function setAt(
+	root: unknown,
+	path: (string | number)[],
+	replacement: unknown,
+): unknown {
 	if (path.length === 0) return replacement;
 	const copy: unknown = structuredClone(root);
 	let node = copy as Record<string | number, unknown>;
-	for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+	for (const segment of path.slice(0, -1))
+		node = node[segment] as Record<string | number, unknown>;
 	const last = path.at(-1)!;
 	if (replacement === undefined) {
 		if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
@@ -557,7 +807,8 @@ function parsesOrRefuses(text: string, fileName?: string): void {
 			// the last-resort wrapper means an exception we did not foresee
 			expect(issue.message).not.toMatch(/^cannot read the scenario: /);
 			if (issue.line !== null) expect(issue.line).toBeGreaterThanOrEqual(1);
-			if (issue.line !== null) expect(issue.line).toBeLessThanOrEqual(lineCount);
+			if (issue.line !== null)
+				expect(issue.line).toBeLessThanOrEqual(lineCount);
 		}
 	}
 }
@@ -565,9 +816,13 @@ function parsesOrRefuses(text: string, fileName?: string): void {
 describe('SPEC §5 fuzz: any input gives a scenario or a ScenarioError, nothing else', () => {
 	it('arbitrary strings, as YAML, JSON or unnamed text', () => {
 		fc.assert(
-			fc.property(fc.string({unit: 'binary', maxLength: 300}), fc.constantFrom(undefined, 'f.yaml', 'f.json'), (text, fileName) => {
-				parsesOrRefuses(text, fileName);
-			}),
+			fc.property(
+				fc.string({unit: 'binary', maxLength: 300}),
+				fc.constantFrom(undefined, 'f.yaml', 'f.json'),
+				(text, fileName) => {
+					parsesOrRefuses(text, fileName);
+				},
+			),
 			{numRuns: 500},
 		);
 	});
@@ -576,22 +831,53 @@ describe('SPEC §5 fuzz: any input gives a scenario or a ScenarioError, nothing 
 		const edit = fc.record({
 			text: fc.json({maxDepth: 3}),
 			position: fc.nat(),
-			insert: fc.option(fc.constantFrom('{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '0', '-', '.', 'e', 't', 'n', '\u0001'), {nil: undefined}),
+			insert: fc.option(
+				fc.constantFrom(
+					'{',
+					'}',
+					'[',
+					']',
+					':',
+					',',
+					'"',
+					'\\',
+					' ',
+					'\n',
+					'0',
+					'-',
+					'.',
+					'e',
+					't',
+					'n',
+					'\u0001',
+				),
+				{nil: undefined},
+			),
 		});
 		fc.assert(
 			fc.property(edit, ({text, position, insert}) => {
 				const at = position % (text.length + 1);
-				const edited = insert === undefined ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + insert + text.slice(at);
+				const edited =
+					insert === undefined
+						? text.slice(0, at) + text.slice(at + 1)
+						: text.slice(0, at) + insert + text.slice(at);
 				let isJson = true;
 				try {
 					JSON.parse(edited);
 				} catch {
 					isJson = false;
 				}
-				const error = errorOf(() => parseScenario(`{"x": ${edited}}`, {fileName: 'f.json'}));
-				const syntax = error.issues.filter((issue) => issue.message.startsWith('JSON syntax'));
+				const error = errorOf(() =>
+					parseScenario(`{"x": ${edited}}`, {fileName: 'f.json'}),
+				);
+				const syntax = error.issues.filter((issue) =>
+					issue.message.startsWith('JSON syntax'),
+				);
 				if (isJson) expect(syntax).toEqual([]);
-				else expect(syntax).toEqual([expect.objectContaining({line: expect.any(Number)})]);
+				else
+					expect(syntax).toEqual([
+						expect.objectContaining({line: expect.any(Number)}),
+					]);
 			}),
 			{numRuns: 1000},
 		);
@@ -611,18 +897,27 @@ describe('SPEC §5 fuzz: any input gives a scenario or a ScenarioError, nothing 
 		const base: unknown = parseYaml(SPEC_EXAMPLE);
 		const paths = pathsOf(base);
 		fc.assert(
-			fc.property(fc.constantFrom(...paths), fc.option(fc.jsonValue({maxDepth: 3}), {nil: undefined}), (path, replacement) => {
-				const mutated = setAt(base, path, replacement);
-				parsesOrRefuses(mutated === undefined ? '' : stringifyYaml(mutated), 'f.yaml');
-				parsesOrRefuses(JSON.stringify(mutated, null, 2) ?? '', 'f.json');
-			}),
+			fc.property(
+				fc.constantFrom(...paths),
+				fc.option(fc.jsonValue({maxDepth: 3}), {nil: undefined}),
+				(path, replacement) => {
+					const mutated = setAt(base, path, replacement);
+					parsesOrRefuses(
+						mutated === undefined ? '' : stringifyYaml(mutated),
+						'f.yaml',
+					);
+					parsesOrRefuses(JSON.stringify(mutated, null, 2) ?? '', 'f.json');
+				},
+			),
 			{numRuns: 500},
 		);
 	});
 
 	it('non-string input from JavaScript callers is refused the same way', () => {
 		for (const input of [undefined, null, 42, {}, []]) {
-			expect(() => parseScenario(input as unknown as string)).toThrow(ScenarioError);
+			expect(() => parseScenario(input as unknown as string)).toThrow(
+				ScenarioError,
+			);
 		}
 	});
 });

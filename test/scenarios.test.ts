@@ -9,7 +9,9 @@ import {runScenario} from '../simulator/runner.js';
 import {loadScenario} from '../simulator/scenario.js';
 
 const DIRECTORY = path.resolve('fixtures/scenarios');
-const files = readdirSync(DIRECTORY).filter((file) => /\.(ya?ml|json)$/.test(file));
+const files = readdirSync(DIRECTORY).filter((file) =>
+	/\.(ya?ml|json)$/.test(file),
+);
 
 describe('fixture scenarios', () => {
 	it('cover every path', () => {
@@ -19,7 +21,9 @@ describe('fixture scenarios', () => {
 	it.each(files)('%s', async (file) => {
 		const scenario = await loadScenario(path.join(DIRECTORY, file));
 		const result = await runScenario(scenario);
-		expect(result.expectations.failed.map((failure) => failure.message)).toEqual([]);
+		expect(
+			result.expectations.failed.map((failure) => failure.message),
+		).toEqual([]);
 		expect(result.expectations.passed).toBe(scenario.expect.length);
 		expect(result.days).toHaveLength(scenario.days + 1);
 	});

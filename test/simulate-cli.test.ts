@@ -11,7 +11,11 @@ const CLI = path.resolve('dist/source/cli.js');
 
 async function simulate(args: string[]) {
 	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, 'simulate', ...args], {env: {...process.env, NO_COLOR: '1'}});
+		const {stdout, stderr} = await run(
+			process.execPath,
+			[CLI, 'simulate', ...args],
+			{env: {...process.env, NO_COLOR: '1'}},
+		);
 		return {code: 0, stdout, stderr};
 	} catch (error) {
 		const failed = error as {code: number; stdout: string; stderr: string};
@@ -29,14 +33,33 @@ afterAll(async () => {
 
 describe('simulate --json follows SPEC §5', () => {
 	it('field for field', async () => {
-		const result = await simulate(['fixtures/scenarios/subscription-not-renewed.yaml', '--json']);
+		const result = await simulate([
+			'fixtures/scenarios/subscription-not-renewed.yaml',
+			'--json',
+		]);
 		expect(result.code).toBe(0);
 		const document = JSON.parse(result.stdout);
-		expect(Object.keys(document).sort()).toEqual(['days', 'events', 'expectations', 'lang', 'scenario', 'start'].sort());
-		expect(document).toMatchObject({scenario: expect.any(String), start: '2027-01-04T09:00:00.000Z', lang: 'en'});
+		expect(Object.keys(document).sort()).toEqual(
+			['days', 'events', 'expectations', 'lang', 'scenario', 'start'].sort(),
+		);
+		expect(document).toMatchObject({
+			scenario: expect.any(String),
+			start: '2027-01-04T09:00:00.000Z',
+			lang: 'en',
+		});
 		const day = document.days[20];
 		expect(Object.keys(day).sort()).toEqual(
-			['at', 'banners', 'capacity', 'day', 'devices', 'licenses', 'operational', 'server', 'state'].sort(),
+			[
+				'at',
+				'banners',
+				'capacity',
+				'day',
+				'devices',
+				'licenses',
+				'operational',
+				'server',
+				'state',
+			].sort(),
 		);
 		expect(day).toMatchObject({
 			day: 20,
@@ -52,16 +75,48 @@ describe('simulate --json follows SPEC §5', () => {
 					text: 'Your subscription will expire soon, all services will be interrupted in 10 day(s). Please extend your subscription',
 				},
 			],
-			licenses: [{key: 'S10', kind: 'subscription', devices: 10, status: 'active', expiresAt: '2027-02-03T09:00:00.000Z', renewsAt: null}],
-			server: {reachable: true, lastSuccessAt: '2027-01-24T09:00:00.000Z', unreachableSince: null},
+			licenses: [
+				{
+					key: 'S10',
+					kind: 'subscription',
+					devices: 10,
+					status: 'active',
+					expiresAt: '2027-02-03T09:00:00.000Z',
+					renewsAt: null,
+				},
+			],
+			server: {
+				reachable: true,
+				lastSuccessAt: '2027-01-24T09:00:00.000Z',
+				unreachableSince: null,
+			},
 		});
-		expect(Object.keys(day.licenses[0]).sort()).toEqual(['devices', 'expiresAt', 'key', 'kind', 'renewsAt', 'status']);
-		expect(Object.keys(document.events[0]).sort()).toEqual(['at', 'day', 'detail', 'type']);
+		expect(Object.keys(day.licenses[0]).sort()).toEqual([
+			'devices',
+			'expiresAt',
+			'key',
+			'kind',
+			'renewsAt',
+			'status',
+		]);
+		expect(Object.keys(document.events[0]).sort()).toEqual([
+			'at',
+			'day',
+			'detail',
+			'type',
+		]);
 		expect(document.expectations).toEqual({passed: 5, failed: []});
 	});
 
 	it('--lang fr gives the seed’s texts; --until stops early', async () => {
-		const result = await simulate(['fixtures/scenarios/subscription-not-renewed.yaml', '--json', '--lang', 'fr', '--until', '20']);
+		const result = await simulate([
+			'fixtures/scenarios/subscription-not-renewed.yaml',
+			'--json',
+			'--lang',
+			'fr',
+			'--until',
+			'20',
+		]);
 		const document = JSON.parse(result.stdout);
 		expect(document.lang).toBe('fr');
 		expect(document.days).toHaveLength(21);
@@ -71,7 +126,9 @@ describe('simulate --json follows SPEC §5', () => {
 	});
 
 	it('without --json: the changes table, the strip and the events', async () => {
-		const result = await simulate(['fixtures/scenarios/subscription-not-renewed.yaml']);
+		const result = await simulate([
+			'fixtures/scenarios/subscription-not-renewed.yaml',
+		]);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/subscription-expiring \(10\)/);
 		expect(result.stdout).toMatch(/timeline/);
@@ -83,8 +140,14 @@ describe('simulate --json follows SPEC §5', () => {
 
 describe('replays are deterministic', () => {
 	it('the same scenario gives the same timeline, keys and ids included', async () => {
-		const first = await simulate(['fixtures/scenarios/manual-activation-refusals.yaml', '--json']);
-		const second = await simulate(['fixtures/scenarios/manual-activation-refusals.yaml', '--json']);
+		const first = await simulate([
+			'fixtures/scenarios/manual-activation-refusals.yaml',
+			'--json',
+		]);
+		const second = await simulate([
+			'fixtures/scenarios/manual-activation-refusals.yaml',
+			'--json',
+		]);
 		expect(first.code).toBe(0);
 		expect(second.stdout).toBe(first.stdout);
 		expect(first.stdout).toMatch(/answers another request \([0-9a-f-]{36}\)/);
@@ -93,7 +156,9 @@ describe('replays are deterministic', () => {
 
 describe('exit codes', () => {
 	it('1 when an expectation fails, naming it', async () => {
-		const text = (await readFile('fixtures/scenarios/subscription-not-renewed.yaml', 'utf8')).replace(
+		const text = (
+			await readFile('fixtures/scenarios/subscription-not-renewed.yaml', 'utf8')
+		).replace(
 			'{day: 19, state: running, banners: []}',
 			'{day: 19, state: stopped, banners: []}',
 		);
@@ -101,14 +166,26 @@ describe('exit codes', () => {
 		await writeFile(file, text);
 		const result = await simulate([file]);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toMatch(/day 19 \(line \d+\): state expected "stopped", got "running"/);
+		expect(result.stdout).toMatch(
+			/day 19 \(line \d+\): state expected "stopped", got "running"/,
+		);
 	});
 
 	it('2 when the scenario is invalid, naming the field and its line', async () => {
 		const file = path.join(directory, 'invalid.yaml');
 		await writeFile(
 			file,
-			['name: x', 'start: 2027-01-04T09:00:00Z', 'days: 10', 'hardware: [a]', 'keys: {}', 'steps:', '  - {day: 3, do: hardware, use: b}', 'expect: []', ''].join('\n'),
+			[
+				'name: x',
+				'start: 2027-01-04T09:00:00Z',
+				'days: 10',
+				'hardware: [a]',
+				'keys: {}',
+				'steps:',
+				'  - {day: 3, do: hardware, use: b}',
+				'expect: []',
+				'',
+			].join('\n'),
 		);
 		const result = await simulate([file]);
 		expect(result.code).toBe(2);

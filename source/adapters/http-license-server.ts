@@ -5,8 +5,18 @@
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
-import type {ActivationDocument, KeyRefusal, SignedDocument} from '../engine/types.js';
-import type {ActivationReply, Clock, Failure, LicenseServer, ServerResult} from '../ports/index.js';
+import type {
+	ActivationDocument,
+	KeyRefusal,
+	SignedDocument,
+} from '../engine/types.js';
+import type {
+	ActivationReply,
+	Clock,
+	Failure,
+	LicenseServer,
+	ServerResult,
+} from '../ports/index.js';
 import {exportPublicKey, importPublicKey, verify} from '../signing/index.js';
 
 export type HttpLicenseServerOptions = {
@@ -54,9 +64,18 @@ export const activationDocumentSchema = z.object({
 	requestId: z.string().optional(),
 });
 
-const refusalSchema = z.object({key: z.string(), code: z.string(), message: z.string()});
-const errorBodySchema = z.object({error: z.object({code: z.string(), message: z.string()})});
-const activateReplySchema = z.object({document: z.unknown(), refusals: z.array(refusalSchema)});
+const refusalSchema = z.object({
+	key: z.string(),
+	code: z.string(),
+	message: z.string(),
+});
+const errorBodySchema = z.object({
+	error: z.object({code: z.string(), message: z.string()}),
+});
+const activateReplySchema = z.object({
+	document: z.unknown(),
+	refusals: z.array(refusalSchema),
+});
 const contactReplySchema = z.object({document: z.unknown()});
 const publicKeyReplySchema = z.object({publicKey: z.string()});
 
@@ -66,7 +85,9 @@ function fail<T>(failure: Failure): ServerResult<T> {
 	return {ok: false, failure};
 }
 
-export function createHttpLicenseServer(options: HttpLicenseServerOptions): HttpLicenseServer {
+export function createHttpLicenseServer(
+	options: HttpLicenseServerOptions,
+): HttpLicenseServer {
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
 	const {clock} = options;
 	const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -75,10 +96,21 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 	let pinning: Promise<ServerResult<KeyObject>> | null = null;
 	const lastAnswers = new Map<string, {text: string; value: unknown}>();
 	let live = new AbortController();
-	const checked = new WeakMap<object, {key: KeyObject; installationId: string; result: ServerResult<SignedDocument>}>();
+	const checked = new WeakMap<
+		object,
+		{
+			key: KeyObject;
+			installationId: string;
+			result: ServerResult<SignedDocument>;
+		}
+	>();
 
 	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
-	async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ServerResult<Answer>> {
+	async function send(
+		method: 'GET' | 'POST',
+		path: string,
+		body?: unknown,
+	): Promise<ServerResult<Answer>> {
 		const url = `${baseUrl}${path}`;
 		// One controller serves every exchange until a timeout spends it: making an AbortSignal
 		// costs more than the rest of a simulated round trip, and a daily contact never needs a
@@ -104,7 +136,13 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 			try {
 				const response = await fetchImpl(url, {
 					method,
-					headers: body === undefined ? {accept: 'application/json'} : {accept: 'application/json', 'content-type': 'application/json'},
+					headers:
+						body === undefined
+							? {accept: 'application/json'}
+							: {
+									accept: 'application/json',
+									'content-type': 'application/json',
+								},
 					...(body === undefined ? {} : {body: JSON.stringify(body)}),
 					signal: controller.signal,
 				});
@@ -115,7 +153,10 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 				if (isTimedOut) return timedOut;
 				// fetch reports every transport failure (refused, reset, DNS, TLS) as a TypeError;
 				// anything else thrown here is no answer from the server either.
-				return fail({kind: 'network', message: `The license server at ${baseUrl} cannot be reached: ${describeError(error)}.`});
+				return fail({
+					kind: 'network',
+					message: `The license server at ${baseUrl} cannot be reached: ${describeError(error)}.`,
+				});
 			}
 		})();
 		try {
@@ -126,14 +167,24 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 	}
 
 	/** Reads a 2xx JSON answer of the given shape; anything else becomes the matching failure. */
-	async function call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown): Promise<ServerResult<T>> {
+	async function call<T>(
+		method: 'GET' | 'POST',
+		path: string,
+		schema: z.ZodType<T>,
+		body?: unknown,
+	): Promise<ServerResult<T>> {
 		const sent = await send(method, path, body);
 		if (!sent.ok) return sent;
 		const {status, text} = sent.value;
 		// The same answer as last time (a daily contact with nothing new): the same value, already
 		// read and checked, instead of parsing and verifying identical bytes again.
 		const previous = lastAnswers.get(path);
-		if (previous !== undefined && status >= 200 && status < 300 && previous.text === text) {
+		if (
+			previous !== undefined &&
+			status >= 200 &&
+			status < 300 &&
+			previous.text === text
+		) {
 			return {ok: true, value: previous.value as T};
 		}
 		const result = read(path, status, text, schema);
@@ -143,26 +194,45 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 		return result;
 	}
 
-	function read<T>(path: string, status: number, text: string, schema: z.ZodType<T>): ServerResult<T> {
+	function read<T>(
+		path: string,
+		status: number,
+		text: string,
+		schema: z.ZodType<T>,
+	): ServerResult<T> {
 		const json = parseJson(text);
 		if (status >= 200 && status < 300) {
 			if (json === undefined) {
-				return fail({kind: 'bad-response', message: `The license server's answer to ${path} is not JSON: ${preview(text)}.`});
+				return fail({
+					kind: 'bad-response',
+					message: `The license server's answer to ${path} is not JSON: ${preview(text)}.`,
+				});
 			}
 			const shaped = schema.safeParse(json);
 			if (!shaped.success) {
-				return fail({kind: 'bad-response', message: `The license server's answer to ${path} has an unexpected shape (${firstIssue(shaped.error)}).`});
+				return fail({
+					kind: 'bad-response',
+					message: `The license server's answer to ${path} has an unexpected shape (${firstIssue(shaped.error)}).`,
+				});
 			}
 			return {ok: true, value: shaped.data};
 		}
 		const error = errorBodySchema.safeParse(json);
 		if (status >= 400 && status < 500 && error.success) {
 			// SPEC §4: a precise refusal is an answer, so the contact was successful.
-			const message = error.data.error.message.trim() || `the server gave no reason (${error.data.error.code})`;
+			const message =
+				error.data.error.message.trim() ||
+				`the server gave no reason (${error.data.error.code})`;
 			return fail({kind: 'rejected', code: error.data.error.code, message});
 		}
-		const detail = error.success ? `${error.data.error.code}: ${error.data.error.message}` : preview(text);
-		return fail({kind: 'http', status, message: `The license server answered ${path} with HTTP ${status} (${detail}).`});
+		const detail = error.success
+			? `${error.data.error.code}: ${error.data.error.message}`
+			: preview(text);
+		return fail({
+			kind: 'http',
+			status,
+			message: `The license server answered ${path} with HTTP ${status} (${detail}).`,
+		});
 	}
 
 	async function vendorKey(): Promise<ServerResult<KeyObject>> {
@@ -175,7 +245,10 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 			try {
 				key = importPublicKey(reply.value.publicKey);
 			} catch (error) {
-				return fail<KeyObject>({kind: 'bad-response', message: `The license server sent an unusable public key: ${describeError(error)}.`});
+				return fail<KeyObject>({
+					kind: 'bad-response',
+					message: `The license server sent an unusable public key: ${describeError(error)}.`,
+				});
 			}
 			// Trust on first use (R16): from now on only documents signed with this key are accepted.
 			pinned = key;
@@ -188,9 +261,20 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 	}
 
 	/** R16: the document must carry the vendor's signature, then have the shape of a document. */
-	function checkDocument(value: unknown, key: KeyObject, installationId: string): ServerResult<SignedDocument> {
-		const known = typeof value === 'object' && value !== null ? checked.get(value) : undefined;
-		if (known !== undefined && known.key === key && known.installationId === installationId) {
+	function checkDocument(
+		value: unknown,
+		key: KeyObject,
+		installationId: string,
+	): ServerResult<SignedDocument> {
+		const known =
+			typeof value === 'object' && value !== null
+				? checked.get(value)
+				: undefined;
+		if (
+			known !== undefined &&
+			known.key === key &&
+			known.installationId === installationId
+		) {
 			return known.result;
 		}
 		const result = checkNewDocument(value, key, installationId);
@@ -200,14 +284,24 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 		return result;
 	}
 
-	function checkNewDocument(value: unknown, key: KeyObject, installationId: string): ServerResult<SignedDocument> {
+	function checkNewDocument(
+		value: unknown,
+		key: KeyObject,
+		installationId: string,
+	): ServerResult<SignedDocument> {
 		const verified = verify<ActivationDocument>(value, key);
 		if (!verified.ok) {
-			return fail({kind: 'bad-signature', message: `The license server's document was refused: ${verified.reason}.`});
+			return fail({
+				kind: 'bad-signature',
+				message: `The license server's document was refused: ${verified.reason}.`,
+			});
 		}
 		const shaped = activationDocumentSchema.safeParse(verified.value.payload);
 		if (!shaped.success) {
-			return fail({kind: 'bad-response', message: `The license server's document has an unexpected shape (${firstIssue(shaped.error)}).`});
+			return fail({
+				kind: 'bad-response',
+				message: `The license server's document has an unexpected shape (${firstIssue(shaped.error)}).`,
+			});
 		}
 		if (verified.value.payload.installationId !== installationId) {
 			return fail({
@@ -231,20 +325,41 @@ export function createHttpLicenseServer(options: HttpLicenseServerOptions): Http
 		async activate(request) {
 			const key = await vendorKey();
 			if (!key.ok) return key;
-			const reply = await call('POST', '/v1/activate', activateReplySchema, request);
+			const reply = await call(
+				'POST',
+				'/v1/activate',
+				activateReplySchema,
+				request,
+			);
 			if (!reply.ok) return reply;
-			const document = checkDocument(reply.value.document, key.value, request.installationId);
+			const document = checkDocument(
+				reply.value.document,
+				key.value,
+				request.installationId,
+			);
 			if (!document.ok) return document;
 			const refusals: KeyRefusal[] = reply.value.refusals;
-			return {ok: true, value: {document: document.value, refusals} satisfies ActivationReply};
+			return {
+				ok: true,
+				value: {document: document.value, refusals} satisfies ActivationReply,
+			};
 		},
 
 		async contact(request) {
 			const key = await vendorKey();
 			if (!key.ok) return key;
-			const reply = await call('POST', '/v1/contact', contactReplySchema, request);
+			const reply = await call(
+				'POST',
+				'/v1/contact',
+				contactReplySchema,
+				request,
+			);
 			if (!reply.ok) return reply;
-			return checkDocument(reply.value.document, key.value, request.installationId);
+			return checkDocument(
+				reply.value.document,
+				key.value,
+				request.installationId,
+			);
 		},
 	};
 }
@@ -266,7 +381,9 @@ function preview(text: string): string {
 function firstIssue(error: z.ZodError): string {
 	const issue = error.issues[0];
 	if (issue === undefined) return 'invalid';
-	return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+	return issue.path.length > 0
+		? `${issue.path.map(String).join('.')}: ${issue.message}`
+		: issue.message;
 }
 
 function describeError(error: unknown): string {
@@ -279,5 +396,7 @@ function describeError(error: unknown): string {
 		}
 	}
 	const cause = (error as {cause?: unknown}).cause;
-	return cause instanceof Error && cause.message !== '' ? `${error.message} (${cause.message})` : error.message;
+	return cause instanceof Error && cause.message !== ''
+		? `${error.message} (${cause.message})`
+		: error.message;
 }

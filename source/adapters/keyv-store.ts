@@ -575,6 +575,8 @@ function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-function isSqlite(adapter: KeyvStoreAdapter): adapter is KeyvStoreAdapter & KeyvSqlite {
+function isSqlite(
+	adapter: KeyvStoreAdapter,
+): adapter is KeyvStoreAdapter & KeyvSqlite {
 	return adapter instanceof KeyvSqlite;
 }

@@ -10,7 +10,8 @@ export function createSystemClock(): Clock {
 			const handle: {timer?: NodeJS.Timeout} = {};
 			const arm = (remaining: number) => {
 				handle.timer = setTimeout(
-					() => (remaining > MAX_DELAY ? arm(remaining - MAX_DELAY) : callback()),
+					() =>
+						remaining > MAX_DELAY ? arm(remaining - MAX_DELAY) : callback(),
 					Math.min(remaining, MAX_DELAY),
 				);
 				handle.timer.unref?.();

@@ -18,12 +18,20 @@ Examples
   $ myq-license activate --manual --out request.json`;
 
 export async function run(argv: string[]): Promise<number> {
-	const cli = parseArgs(HELP, argv, {...COMMON_FLAGS, manual: {type: 'boolean', default: false}, out: {type: 'string', shortFlag: 'o'}});
+	const cli = parseArgs(HELP, argv, {
+		...COMMON_FLAGS,
+		manual: {type: 'boolean', default: false},
+		out: {type: 'string', shortFlag: 'o'},
+	});
 	if (cli.flags.manual && !cli.flags.out) {
-		throw new UsageError('activate --manual needs --out FILE: where to write the activation request.');
+		throw new UsageError(
+			'activate --manual needs --out FILE: where to write the activation request.',
+		);
 	}
 	if (!cli.flags.manual && cli.flags.out) {
-		throw new UsageError('--out is for manual activation: add --manual, or leave --out out to activate online.');
+		throw new UsageError(
+			'--out is for manual activation: add --manual, or leave --out out to activate online.',
+		);
 	}
 	return withRuntime(cli.flags, async (runtime) => {
 		if (cli.flags.manual) {
@@ -34,7 +42,9 @@ export async function run(argv: string[]): Promise<number> {
 			try {
 				await writeFile(cli.flags.out!, exported.text, {flag: 'w'});
 			} catch (error) {
-				process.stderr.write(`Could not write ${cli.flags.out}: ${(error as Error).message}\n`);
+				process.stderr.write(
+					`Could not write ${cli.flags.out}: ${(error as Error).message}\n`,
+				);
 				return EXIT.failed;
 			}
 			return report(

@@ -26,12 +26,16 @@ export async function run(argv: string[]): Promise<number> {
 		text = Buffer.concat(chunks).toString('utf8');
 	}
 	if (text.trim() === '') {
-		throw new UsageError('No key given. Usage: myq-license add-key KEY [KEY...]');
+		throw new UsageError(
+			'No key given. Usage: myq-license add-key KEY [KEY...]',
+		);
 	}
 	return withRuntime(cli.flags, async (runtime) => {
 		const outcome = await runtime.save(null, text);
 		if (!outcome.ok) {
-			process.stderr.write(`${outcome.errors.map((error) => error.message).join('\n')}\n`);
+			process.stderr.write(
+				`${outcome.errors.map((error) => error.message).join('\n')}\n`,
+			);
 			return EXIT.badInput;
 		}
 		if (cli.flags.json) {
@@ -44,7 +48,9 @@ export async function run(argv: string[]): Promise<number> {
 				process.stderr.write(`refused: ${refusal.message}\n`);
 			}
 			if (outcome.accepted.length > 0) {
-				process.stdout.write('Next: myq-license activate (or activate --manual --out request.json without network)\n');
+				process.stdout.write(
+					'Next: myq-license activate (or activate --manual --out request.json without network)\n',
+				);
 			}
 		}
 		return outcome.refused.length > 0 ? EXIT.badInput : EXIT.ok;

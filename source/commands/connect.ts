@@ -14,5 +14,7 @@ Examples
 
 export async function run(argv: string[]): Promise<number> {
 	const cli = parseArgs(HELP, argv, COMMON_FLAGS);
-	return withRuntime(cli.flags, async (runtime) => report(await runtime.connect(), cli.flags.json));
+	return withRuntime(cli.flags, async (runtime) =>
+		report(await runtime.connect(), cli.flags.json),
+	);
 }

@@ -15,8 +15,16 @@ Examples
 export async function run(argv: string[]): Promise<number> {
 	const cli = parseArgs(HELP, argv, COMMON_FLAGS);
 	const [action, name, ...extra] = cli.input;
-	if (extra.length > 0 || (action !== undefined && action !== 'activate' && action !== 'deactivate' && action !== 'list')) {
-		throw new UsageError('Usage: myq-license devices [activate|deactivate] [NAME]');
+	if (
+		extra.length > 0 ||
+		(action !== undefined &&
+			action !== 'activate' &&
+			action !== 'deactivate' &&
+			action !== 'list')
+	) {
+		throw new UsageError(
+			'Usage: myq-license devices [activate|deactivate] [NAME]',
+		);
 	}
 	return withRuntime(cli.flags, async (runtime) => {
 		if (action === 'activate') {
@@ -29,9 +37,13 @@ export async function run(argv: string[]): Promise<number> {
 		if (cli.flags.json) {
 			process.stdout.write(`${JSON.stringify(devices, null, 2)}\n`);
 		} else {
-			process.stdout.write(`${devices.activated} activated, ${devices.licensed} licensed, capacity ${devices.capacity}\n`);
+			process.stdout.write(
+				`${devices.activated} activated, ${devices.licensed} licensed, capacity ${devices.capacity}\n`,
+			);
 			for (const device of devices.list) {
-				process.stdout.write(`  ${device.id}${device.licensed ? '' : '  (unlicensed: over capacity)'}\n`);
+				process.stdout.write(
+					`  ${device.id}${device.licensed ? '' : '  (unlicensed: over capacity)'}\n`,
+				);
 			}
 		}
 		return EXIT.ok;

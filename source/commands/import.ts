@@ -28,14 +28,18 @@ export async function run(argv: string[]): Promise<number> {
 	try {
 		const bytes = await readFile(file);
 		if (bytes.length > MAX_FILE_BYTES) {
-			throw new UsageError(`${file} is ${bytes.length} bytes: too big for an activation response. Check the file name.`);
+			throw new UsageError(
+				`${file} is ${bytes.length} bytes: too big for an activation response. Check the file name.`,
+			);
 		}
 		text = bytes.toString('utf8');
 	} catch (error) {
 		if (error instanceof UsageError) {
 			throw error;
 		}
-		process.stderr.write(`Could not read ${file}: ${(error as Error).message}\n`);
+		process.stderr.write(
+			`Could not read ${file}: ${(error as Error).message}\n`,
+		);
 		return EXIT.badInput;
 	}
 	return withRuntime(cli.flags, async (runtime) => {

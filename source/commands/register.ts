@@ -25,10 +25,15 @@ export async function run(argv: string[]): Promise<number> {
 	});
 	const {company, person, address, country, email, phone} = cli.flags;
 	return withRuntime(cli.flags, async (runtime) => {
-		const outcome = await runtime.save({company, person, address, country, email, phone}, '');
+		const outcome = await runtime.save(
+			{company, person, address, country, email, phone},
+			'',
+		);
 		if (!outcome.ok) {
 			if (cli.flags.json) {
-				process.stdout.write(`${JSON.stringify({ok: false, code: outcome.code, errors: outcome.errors}, null, 2)}\n`);
+				process.stdout.write(
+					`${JSON.stringify({ok: false, code: outcome.code, errors: outcome.errors}, null, 2)}\n`,
+				);
 			} else {
 				process.stderr.write(
 					`The customer form is not valid; nothing was saved:\n${outcome.errors.map((error) => `  --${error.field}: ${error.message}`).join('\n')}\n`,
@@ -38,9 +43,13 @@ export async function run(argv: string[]): Promise<number> {
 		}
 		const customer = runtime.snapshot().state.customer;
 		if (cli.flags.json) {
-			process.stdout.write(`${JSON.stringify({ok: true, customer}, null, 2)}\n`);
+			process.stdout.write(
+				`${JSON.stringify({ok: true, customer}, null, 2)}\n`,
+			);
 		} else {
-			process.stdout.write(`Customer saved: ${customer?.company}. Next: myq-license add-key KEY\n`);
+			process.stdout.write(
+				`Customer saved: ${customer?.company}. Next: myq-license add-key KEY\n`,
+			);
 		}
 		return EXIT.ok;
 	});

@@ -34,7 +34,12 @@ Common options
 
 Exit codes: 0 done, 1 failed, 2 bad input.`;
 
-export type FlagSpec = {type: 'string' | 'boolean' | 'number'; default?: unknown; shortFlag?: string; isMultiple?: boolean};
+export type FlagSpec = {
+	type: 'string' | 'boolean' | 'number';
+	default?: unknown;
+	shortFlag?: string;
+	isMultiple?: boolean;
+};
 type FlagValue<S> = S extends {isMultiple: true}
 	? (S extends {type: 'number'} ? number[] : string[]) | undefined
 	: S extends {type: 'boolean'}
@@ -67,10 +72,16 @@ export function parseArgs<F extends Record<string, FlagSpec>>(
 	if (argv.includes('--help') || argv.includes('-h')) {
 		throw new HelpRequested(`${help.trim()}\n${COMMON_HELP}\n`);
 	}
-	const options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean; short?: string}> = {};
+	const options: Record<
+		string,
+		{type: 'string' | 'boolean'; multiple?: boolean; short?: string}
+	> = {};
 	const names = new Map<string, string>();
 	for (const [name, spec] of Object.entries(flags)) {
-		const kebab = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+		const kebab = name.replace(
+			/[A-Z]/g,
+			(letter) => `-${letter.toLowerCase()}`,
+		);
 		names.set(kebab, name);
 		options[kebab] = {
 			type: spec.type === 'boolean' ? 'boolean' : 'string',
@@ -80,12 +91,19 @@ export function parseArgs<F extends Record<string, FlagSpec>>(
 	}
 	let parsed: {values: Record<string, unknown>; positionals: string[]};
 	try {
-		parsed = nodeParseArgs({args: argv, options, allowPositionals: true, strict: true});
+		parsed = nodeParseArgs({
+			args: argv,
+			options,
+			allowPositionals: true,
+			strict: true,
+		});
 	} catch (error) {
 		const message = (error as Error).message;
 		const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
 		throw new UsageError(
-			unknown ? `Unknown flag ${unknown}. Run with --help to see the flags.` : `${message.split('.')[0]}. Run with --help to see the flags.`,
+			unknown
+				? `Unknown flag ${unknown}. Run with --help to see the flags.`
+				: `${message.split('.')[0]}. Run with --help to see the flags.`,
 		);
 	}
 	const values: Record<string, unknown> = {};
@@ -95,12 +113,18 @@ export function parseArgs<F extends Record<string, FlagSpec>>(
 		if (spec?.type === 'number') {
 			const toNumber = (text: unknown) => {
 				const number = Number(text);
-				if (typeof text !== 'string' || text.trim() === '' || !Number.isFinite(number)) {
+				if (
+					typeof text !== 'string' ||
+					text.trim() === '' ||
+					!Number.isFinite(number)
+				) {
 					throw new UsageError(`--${kebab} "${String(text)}" is not a number.`);
 				}
 				return number;
 			};
-			values[name] = Array.isArray(value) ? value.map(toNumber) : toNumber(value);
+			values[name] = Array.isArray(value)
+				? value.map(toNumber)
+				: toNumber(value);
 		} else {
 			values[name] = value;
 		}
@@ -113,13 +137,18 @@ export function parseArgs<F extends Record<string, FlagSpec>>(
 	return {flags: values as ParsedFlags<F>, input: parsed.positionals};
 }
 
-export function chooseLang(flag: string | undefined, fallback: () => Lang = () => detectLang(process.env)): Lang {
+export function chooseLang(
+	flag: string | undefined,
+	fallback: () => Lang = () => detectLang(process.env),
+): Lang {
 	if (flag === undefined) {
 		return fallback();
 	}
 	const lang = parseLang(flag);
 	if (!lang) {
-		throw new UsageError(`--lang "${flag}" is not a language this program speaks: use fr or en.`);
+		throw new UsageError(
+			`--lang "${flag}" is not a language this program speaks: use fr or en.`,
+		);
 	}
 	return lang;
 }
@@ -130,8 +159,14 @@ export type CommonFlags = {store?: string; server?: string; vendorKey?: string};
  * Opens the runtime on the real ports for one command: no schedule, no contact at start (the
  * command decides whether to talk to the server).
  */
-export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime) => Promise<T>): Promise<T> {
-	const {runtime, store} = await composeRuntime(flags, {schedule: false, contactOnStart: false});
+export async function withRuntime<T>(
+	flags: CommonFlags,
+	use: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
+	const {runtime, store} = await composeRuntime(flags, {
+		schedule: false,
+		contactOnStart: false,
+	});
 	try {
 		await runtime.start();
 		return await use(runtime);
@@ -148,9 +183,17 @@ export async function withRuntime<T>(flags: CommonFlags, use: (runtime: Runtime)
  */
 export async function composeRuntime(
 	flags: CommonFlags,
-	options: Pick<RuntimeOptions, 'schedule' | 'contactOnStart' | 'watchInterval'> = {},
+	options: Pick<
+		RuntimeOptions,
+		'schedule' | 'contactOnStart' | 'watchInterval'
+	> = {},
 ): Promise<{runtime: Runtime; store: KeyvStore; clock: Clock}> {
-	const [{openStore, StoreError}, {createSystemClock}, {createSystemProbe}, {createRuntime}] = await Promise.all([
+	const [
+		{openStore, StoreError},
+		{createSystemClock},
+		{createSystemProbe},
+		{createRuntime},
+	] = await Promise.all([
 		import('../adapters/keyv-store.js'),
 		import('../adapters/system-clock.js'),
 		import('../adapters/hardware-probe.js'),
@@ -171,14 +214,25 @@ export async function composeRuntime(
 		store = await openStore(flags.store);
 	} catch (error) {
 		if (error instanceof StoreError) {
-			throw error.code === 'unreachable' || error.code === 'write-failed' ? new Error(error.message) : new UsageError(error.message);
+			throw error.code === 'unreachable' || error.code === 'write-failed'
+				? new Error(error.message)
+				: new UsageError(error.message);
 		}
 		throw error;
 	}
 	const clock = createSystemClock();
 	const holder: {runtime?: Runtime} = {};
-	const hardware = createSystemProbe({installIdFallback: async () => holder.runtime?.installationId ?? ''});
-	const runtime = createRuntime({clock, server: lazyLicenseServer(url, clock), hardware, store, vendorKey, ...options});
+	const hardware = createSystemProbe({
+		installIdFallback: async () => holder.runtime?.installationId ?? '',
+	});
+	const runtime = createRuntime({
+		clock,
+		server: lazyLicenseServer(url, clock),
+		hardware,
+		store,
+		vendorKey,
+		...options,
+	});
 	holder.runtime = runtime;
 	return {runtime, store, clock};
 }
@@ -190,15 +244,16 @@ export async function composeRuntime(
 function lazyLicenseServer(baseUrl: string, clock: Clock): LicenseServer {
 	let client: Promise<LicenseServer> | null = null;
 	const load = () => {
-		client ??= import('../adapters/http-license-server.js').then(({createHttpLicenseServer}) =>
-			createHttpLicenseServer({baseUrl, clock}),
+		client ??= import('../adapters/http-license-server.js').then(
+			({createHttpLicenseServer}) => createHttpLicenseServer({baseUrl, clock}),
 		);
 		return client;
 	};
 	return {
 		activate: async (request) => (await load()).activate(request),
 		contact: async (request) => (await load()).contact(request),
-		fetchPublicKey: async () => (await (await load()).fetchPublicKey?.()) ?? null,
+		fetchPublicKey: async () =>
+			(await (await load()).fetchPublicKey?.()) ?? null,
 	};
 }
 
@@ -210,15 +265,22 @@ export function serverUrl(flag: string | undefined): string {
 			throw new Error('not http');
 		}
 	} catch {
-		throw new UsageError(`--server "${url}" is not an http(s) URL, like ${DEFAULT_SERVER}.`);
+		throw new UsageError(
+			`--server "${url}" is not an http(s) URL, like ${DEFAULT_SERVER}.`,
+		);
 	}
 	return url.replace(/\/+$/, '');
 }
 
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+const iso = (time: number | null) =>
+	time === null ? null : new Date(time).toISOString();
 
 /** The `status --json` document (SPEC §5 day entry, plus what an admin script needs). */
-export function statusDocument(state: EngineState, evaluation: Evaluation, lang: Lang) {
+export function statusDocument(
+	state: EngineState,
+	evaluation: Evaluation,
+	lang: Lang,
+) {
 	return {
 		state: evaluation.state,
 		operational: evaluation.operational,
@@ -244,23 +306,37 @@ export function statusDocument(state: EngineState, evaluation: Evaluation, lang:
 			activated: evaluation.devices.activated,
 			licensed: evaluation.devices.licensed,
 			capacity: evaluation.devices.capacity,
-			list: evaluation.devices.list.map((device) => ({id: device.id, activatedAt: iso(device.activatedAt), licensed: device.licensed})),
+			list: evaluation.devices.list.map((device) => ({
+				id: device.id,
+				activatedAt: iso(device.activatedAt),
+				licensed: device.licensed,
+			})),
 		},
 		server: {
 			reachable: state.server.unreachableSince === null,
 			lastSuccessAt: iso(state.server.lastSuccessAt),
 			unreachableSince: iso(state.server.unreachableSince),
 		},
-		hardware: {bound: evaluation.hardware.bound, current: evaluation.hardware.current, changed: evaluation.hardware.changed},
+		hardware: {
+			bound: evaluation.hardware.bound,
+			current: evaluation.hardware.current,
+			changed: evaluation.hardware.changed,
+		},
 		customer: state.customer,
 		installationId: state.installationId,
 	};
 }
 
 /** Prints a command's outcome and gives its exit code. */
-export function report(outcome: {ok: boolean; message: string; code?: string}, json: boolean, extra: object = {}): number {
+export function report(
+	outcome: {ok: boolean; message: string; code?: string},
+	json: boolean,
+	extra: object = {},
+): number {
 	if (json) {
-		process.stdout.write(`${JSON.stringify({...outcome, ...extra}, null, 2)}\n`);
+		process.stdout.write(
+			`${JSON.stringify({...outcome, ...extra}, null, 2)}\n`,
+		);
 	} else if (outcome.ok) {
 		process.stdout.write(`${outcome.message}\n`);
 	} else {

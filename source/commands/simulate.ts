@@ -31,17 +31,26 @@ export async function run(argv: string[]): Promise<number> {
 	});
 	const [file, ...extra] = cli.input;
 	if (!file || extra.length > 0) {
-		throw new UsageError('Usage: myq-license simulate FILE (one scenario file).');
+		throw new UsageError(
+			'Usage: myq-license simulate FILE (one scenario file).',
+		);
 	}
-	if (cli.flags.until !== undefined && (!Number.isInteger(cli.flags.until) || cli.flags.until < 0)) {
-		throw new UsageError(`--until ${cli.flags.until} is not a day number (0 or more).`);
+	if (
+		cli.flags.until !== undefined &&
+		(!Number.isInteger(cli.flags.until) || cli.flags.until < 0)
+	) {
+		throw new UsageError(
+			`--until ${cli.flags.until} is not a day number (0 or more).`,
+		);
 	}
 	let lang: 'fr' | 'en' | undefined;
 	if (cli.flags.lang !== undefined) {
 		const {parseLang} = await import('../i18n/index.js');
 		lang = parseLang(cli.flags.lang);
 		if (!lang) {
-			throw new UsageError(`--lang "${cli.flags.lang}" is not a language this program speaks: use fr or en.`);
+			throw new UsageError(
+				`--lang "${cli.flags.lang}" is not a language this program speaks: use fr or en.`,
+			);
 		}
 	}
 	const [{loadScenario, ScenarioError}, {runScenario}] = await Promise.all([
@@ -66,7 +75,9 @@ export async function run(argv: string[]): Promise<number> {
 		process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 	} else {
 		const {renderSimulation} = await import('../../simulator/report.js');
-		process.stdout.write(`${renderSimulation(result, {color: wantsColor()})}\n`);
+		process.stdout.write(
+			`${renderSimulation(result, {color: wantsColor()})}\n`,
+		);
 	}
 	return result.expectations.failed.length === 0 ? EXIT.ok : EXIT.failed;
 }

@@ -1,7 +1,13 @@
 import process from 'node:process';
 import {bannerText} from '../i18n/banners.js';
 import {EXIT} from './exit-codes.js';
-import {COMMON_FLAGS, chooseLang, parseArgs, statusDocument, withRuntime} from './shared.js';
+import {
+	COMMON_FLAGS,
+	chooseLang,
+	parseArgs,
+	statusDocument,
+	withRuntime,
+} from './shared.js';
 
 const HELP = `
 Usage
@@ -28,12 +34,20 @@ export async function run(argv: string[]): Promise<number> {
 		const lines = [
 			`State: ${document.state}${document.operational ? '' : ' (MyQ is not operational)'}`,
 			`Capacity: ${document.capacity} printing devices; ${document.devices.activated} activated, ${document.devices.licensed} licensed`,
-			...evaluation.banners.map((banner) => `! ${bannerText(banner.id, lang, banner.days)}`),
-			document.licenses.length === 0 ? 'No licenses yet: add a key (myq-license add-key KEY) and activate it.' : 'Licenses:',
+			...evaluation.banners.map(
+				(banner) => `! ${bannerText(banner.id, lang, banner.days)}`,
+			),
+			document.licenses.length === 0
+				? 'No licenses yet: add a key (myq-license add-key KEY) and activate it.'
+				: 'Licenses:',
 			...document.licenses.map(
 				(license) =>
 					`  ${license.key}  ${license.kind}  ${license.devices ?? '-'} devices  ${license.status}${
-						license.renewsAt ? `  renews ${license.renewsAt.slice(0, 10)}` : license.expiresAt ? `  expires ${license.expiresAt.slice(0, 10)}` : ''
+						license.renewsAt
+							? `  renews ${license.renewsAt.slice(0, 10)}`
+							: license.expiresAt
+								? `  expires ${license.expiresAt.slice(0, 10)}`
+								: ''
 					}${license.refusal ? `  (${license.refusal.message})` : ''}`,
 			),
 			`License server: ${document.server.reachable ? 'reachable' : `unreachable since ${document.server.unreachableSince}`}; last contact ${document.server.lastSuccessAt ?? 'never'}`,

@@ -95,7 +95,9 @@ type Flags = {
 async function serve(flags: Flags): Promise<number> {
 	const port = flags.port ?? 4070;
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-		throw new UsageError(`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`);
+		throw new UsageError(
+			`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`,
+		);
 	}
 	const {serveVendor} = await import('../license-server/serve.js');
 	const served = await serveVendor({
@@ -104,9 +106,13 @@ async function serve(flags: Flags): Promise<number> {
 		...(flags.store === undefined ? {} : {storeUrl: flags.store}),
 		...(flags.token === undefined ? {} : {token: flags.token}),
 	});
-	process.stdout.write(`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`);
+	process.stdout.write(
+		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
+	);
 	if (!flags.token) {
-		process.stdout.write('No --token: the admin routes (mint, extend, revoke) are disabled.\n');
+		process.stdout.write(
+			'No --token: the admin routes (mint, extend, revoke) are disabled.\n',
+		);
 	}
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -124,14 +130,18 @@ async function serve(flags: Flags): Promise<number> {
 
 function requireServer(flags: Flags): string {
 	if (!flags.server) {
-		throw new UsageError('--server URL is required: the license server to talk to (vendor serve prints it).');
+		throw new UsageError(
+			'--server URL is required: the license server to talk to (vendor serve prints it).',
+		);
 	}
 	return flags.server.replace(/\/+$/, '');
 }
 
 function requireToken(flags: Flags): string {
 	if (!flags.token) {
-		throw new UsageError('--token is required for admin operations: the token vendor serve was started with.');
+		throw new UsageError(
+			'--token is required for admin operations: the token vendor serve was started with.',
+		);
 	}
 	return flags.token;
 }
@@ -140,23 +150,31 @@ function requireToken(flags: Flags): string {
 export function parseLicenseSpec(text: string) {
 	const [kind, devices, ...more] = text.split(':').map((part) => part.trim());
 	if (kind !== 'perpetual' && kind !== 'subscription') {
-		throw new UsageError(`--license "${text}": the kind must be perpetual or subscription (KIND:DEVICES[:TERM_DAYS][:auto]).`);
+		throw new UsageError(
+			`--license "${text}": the kind must be perpetual or subscription (KIND:DEVICES[:TERM_DAYS][:auto]).`,
+		);
 	}
 	const count = Number(devices);
 	if (!Number.isInteger(count) || count < 1) {
-		throw new UsageError(`--license "${text}": DEVICES must be a whole number of at least 1.`);
+		throw new UsageError(
+			`--license "${text}": DEVICES must be a whole number of at least 1.`,
+		);
 	}
 	const autoRenew = more.includes('auto');
 	const term = more.filter((part) => part !== 'auto');
 	if (kind === 'perpetual') {
 		if (term.length > 0 || autoRenew) {
-			throw new UsageError(`--license "${text}": a perpetual license has no term and no renewal.`);
+			throw new UsageError(
+				`--license "${text}": a perpetual license has no term and no renewal.`,
+			);
 		}
 		return {kind, devices: count} as const;
 	}
 	const termDays = Number(term[0]);
 	if (term.length !== 1 || !Number.isInteger(termDays) || termDays < 1) {
-		throw new UsageError(`--license "${text}": a subscription needs its term in days, like subscription:${count}:365.`);
+		throw new UsageError(
+			`--license "${text}": a subscription needs its term in days, like subscription:${count}:365.`,
+		);
 	}
 	return {kind, devices: count, termDays, autoRenew} as const;
 }
@@ -164,34 +182,59 @@ export function parseLicenseSpec(text: string) {
 function mintBody(flags: Flags) {
 	if (flags.type === 'installation') {
 		if (!flags.license || flags.license.length === 0) {
-			throw new UsageError('An installation key carries licenses: give one --license KIND:DEVICES[:TERM_DAYS][:auto] per license.');
+			throw new UsageError(
+				'An installation key carries licenses: give one --license KIND:DEVICES[:TERM_DAYS][:auto] per license.',
+			);
 		}
-		return {type: 'installation', licenses: flags.license.map(parseLicenseSpec)};
+		return {
+			type: 'installation',
+			licenses: flags.license.map(parseLicenseSpec),
+		};
 	}
 	if (flags.type !== 'license') {
-		throw new UsageError(`--type must be license or installation${flags.type ? `, not "${flags.type}"` : ''}.`);
+		throw new UsageError(
+			`--type must be license or installation${flags.type ? `, not "${flags.type}"` : ''}.`,
+		);
 	}
-	const spec = [flags.kind, flags.devices, flags.termDays, flags.autoRenew ? 'auto' : undefined]
+	const spec = [
+		flags.kind,
+		flags.devices,
+		flags.termDays,
+		flags.autoRenew ? 'auto' : undefined,
+	]
 		.filter((part) => part !== undefined)
 		.join(':');
 	if (!flags.kind || flags.devices === undefined) {
-		throw new UsageError('A license key needs --kind perpetual|subscription and --devices N (and --term-days N for a subscription).');
+		throw new UsageError(
+			'A license key needs --kind perpetual|subscription and --devices N (and --term-days N for a subscription).',
+		);
 	}
 	return {type: 'license', ...parseLicenseSpec(spec)};
 }
 
-async function callServer(flags: Flags, path: string, body: unknown, token?: string) {
+async function callServer(
+	flags: Flags,
+	path: string,
+	body: unknown,
+	token?: string,
+) {
 	const server = requireServer(flags);
 	let response: Response;
 	try {
 		response = await fetch(`${server}${path}`, {
 			method: 'POST',
-			headers: {'content-type': 'application/json', ...(token ? {authorization: `Bearer ${token}`} : {})},
+			headers: {
+				'content-type': 'application/json',
+				...(token ? {authorization: `Bearer ${token}`} : {}),
+			},
 			body: typeof body === 'string' ? body : JSON.stringify(body),
 			signal: AbortSignal.timeout(15_000),
 		});
 	} catch (error) {
-		return {ok: false as const, message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`};
+		return {
+			ok: false as const,
+			message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`,
+		};
 	}
 	const text = await response.text();
 	let json: unknown;
@@ -201,8 +244,13 @@ async function callServer(flags: Flags, path: string, body: unknown, token?: str
 		json = undefined;
 	}
 	if (!response.ok) {
-		const error = (json as {error?: {code?: string; message?: string}} | undefined)?.error;
-		return {ok: false as const, message: `The license server refused (${response.status} ${error?.code ?? ''}): ${error?.message ?? text.slice(0, 200)}`};
+		const error = (
+			json as {error?: {code?: string; message?: string}} | undefined
+		)?.error;
+		return {
+			ok: false as const,
+			message: `The license server refused (${response.status} ${error?.code ?? ''}): ${error?.message ?? text.slice(0, 200)}`,
+		};
 	}
 	return {ok: true as const, json, text};
 }
@@ -224,34 +272,60 @@ async function mint(flags: Flags): Promise<number> {
 	return EXIT.ok;
 }
 
-async function admin(action: 'extend' | 'cancel-renewal' | 'revoke', rest: string[], flags: Flags): Promise<number> {
+async function admin(
+	action: 'extend' | 'cancel-renewal' | 'revoke',
+	rest: string[],
+	flags: Flags,
+): Promise<number> {
 	const [key, ...extra] = rest;
 	if (!key || extra.length > 0) {
-		throw new UsageError(`Usage: myq-license vendor ${action} KEY${action === 'extend' ? ' --days N' : ''} --server URL --token T`);
+		throw new UsageError(
+			`Usage: myq-license vendor ${action} KEY${action === 'extend' ? ' --days N' : ''} --server URL --token T`,
+		);
 	}
-	if (action === 'extend' && (flags.days === undefined || !Number.isInteger(flags.days) || flags.days < 1)) {
-		throw new UsageError('vendor extend needs --days N, a whole number of days of at least 1.');
+	if (
+		action === 'extend' &&
+		(flags.days === undefined ||
+			!Number.isInteger(flags.days) ||
+			flags.days < 1)
+	) {
+		throw new UsageError(
+			'vendor extend needs --days N, a whole number of days of at least 1.',
+		);
 	}
 	const token = requireToken(flags);
-	const result = await callServer(flags, `/v1/admin/keys/${encodeURIComponent(key)}/${action}`, action === 'extend' ? {days: flags.days} : {}, token);
+	const result = await callServer(
+		flags,
+		`/v1/admin/keys/${encodeURIComponent(key)}/${action}`,
+		action === 'extend' ? {days: flags.days} : {},
+		token,
+	);
 	if (!result.ok) {
 		process.stderr.write(`${result.message}\n`);
 		return EXIT.failed;
 	}
-	process.stdout.write(flags.json ? `${JSON.stringify(result.json, null, 2)}\n` : `${action} done for ${key}.\n`);
+	process.stdout.write(
+		flags.json
+			? `${JSON.stringify(result.json, null, 2)}\n`
+			: `${action} done for ${key}.\n`,
+	);
 	return EXIT.ok;
 }
 
 async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 	const [file, ...extra] = rest;
 	if (!file || extra.length > 0 || !flags.out) {
-		throw new UsageError('Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]');
+		throw new UsageError(
+			'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
+		);
 	}
 	let request: string;
 	try {
 		request = await readFile(file, 'utf8');
 	} catch (error) {
-		process.stderr.write(`Could not read ${file}: ${(error as Error).message}\n`);
+		process.stderr.write(
+			`Could not read ${file}: ${(error as Error).message}\n`,
+		);
 		return EXIT.badInput;
 	}
 	let response: string;
@@ -263,17 +337,20 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 		response = result.text;
 	} else {
-		const [{openStore, DEFAULT_STORE_URL}, {createVendor, VendorError}] = await Promise.all([
-			import('../license-server/serve.js'),
-			import('../license-server/index.js'),
-		]);
+		const [{openStore, DEFAULT_STORE_URL}, {createVendor, VendorError}] =
+			await Promise.all([
+				import('../license-server/serve.js'),
+				import('../license-server/index.js'),
+			]);
 		const store = await openStore(flags.store ?? DEFAULT_STORE_URL);
 		try {
 			const vendor = await createVendor({store, now: () => Date.now()});
 			response = await vendor.service.offlineActivate(request);
 		} catch (error) {
 			if (error instanceof VendorError) {
-				process.stderr.write(`The request was refused (${error.code}): ${error.message}\n`);
+				process.stderr.write(
+					`The request was refused (${error.code}): ${error.message}\n`,
+				);
 				return EXIT.badInput;
 			}
 			throw error;
@@ -282,6 +359,8 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 	}
 	await writeFile(flags.out, response);
-	process.stdout.write(`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}\n`);
+	process.stdout.write(
+		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}\n`,
+	);
 	return EXIT.ok;
 }

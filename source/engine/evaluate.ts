@@ -67,14 +67,28 @@ export type Evaluation = {
 	/** When stopped: the banner that says why (SPEC §2). */
 	stopReason: BannerId | null;
 	licenses: LicenseView[];
-	devices: {activated: number; licensed: number; capacity: number; list: DeviceView[]};
+	devices: {
+		activated: number;
+		licensed: number;
+		capacity: number;
+		list: DeviceView[];
+	};
 	/** The bound fingerprint, and whether the current one differs (R8). */
-	hardware: {bound: string | null; current: string | null; changed: boolean; graceEndsAt: number | null};
+	hardware: {
+		bound: string | null;
+		current: string | null;
+		changed: boolean;
+		graceEndsAt: number | null;
+	};
 	/** The next instant at which anything visible changes; null when nothing ever will. */
 	nextChangeAt: number | null;
 };
 
-const COUNTING: ReadonlySet<LicenseStatus> = new Set(['active', 'hardware-grace', 'offline-grace']);
+const COUNTING: ReadonlySet<LicenseStatus> = new Set([
+	'active',
+	'hardware-grace',
+	'offline-grace',
+]);
 
 export function isCounting(status: LicenseStatus): boolean {
 	return COUNTING.has(status);
@@ -83,7 +97,11 @@ export function isCounting(status: LicenseStatus): boolean {
 type Verdict = {status: LicenseStatus; reason: StatusReason | null};
 
 /** The status of one granted license at `now` (R8, R11, R12, R13, R15, R16). */
-export function licenseStatus(grant: LicenseGrant, state: EngineState, now: number): Verdict {
+export function licenseStatus(
+	grant: LicenseGrant,
+	state: EngineState,
+	now: number,
+): Verdict {
 	if (state.integrity) {
 		return {status: 'invalid', reason: 'integrity'};
 	}
@@ -92,7 +110,11 @@ export function licenseStatus(grant: LicenseGrant, state: EngineState, now: numb
 	}
 	let verdict: Verdict = {status: 'active', reason: null};
 	if (grant.kind === 'subscription' && grant.expiresAt !== null) {
-		verdict = subscriptionVerdict(grant.expiresAt, state.server.lastSuccessAt, now);
+		verdict = subscriptionVerdict(
+			grant.expiresAt,
+			state.server.lastSuccessAt,
+			now,
+		);
 		if (!isCounting(verdict.status)) {
 			return verdict;
 		}
@@ -115,7 +137,11 @@ export function licenseStatus(grant: LicenseGrant, state: EngineState, now: numb
 }
 
 /** R11, R12, R13 for one subscription expiring at `expiresAt`. */
-export function subscriptionVerdict(expiresAt: number, lastSuccessAt: number | null, now: number): Verdict {
+export function subscriptionVerdict(
+	expiresAt: number,
+	lastSuccessAt: number | null,
+	now: number,
+): Verdict {
 	if (now < expiresAt) {
 		return {status: 'active', reason: null};
 	}
@@ -141,7 +167,9 @@ export function nextTick(deadline: number, now: number): number | null {
 
 export function evaluate(state: EngineState, now: number): Evaluation {
 	// R16: a document that failed verification is kept, never read: its content is untrusted.
-	const grants = state.integrity ? [] : (state.document?.payload.licenses ?? []);
+	const grants = state.integrity
+		? []
+		: (state.document?.payload.licenses ?? []);
 	const licenses: LicenseView[] = [];
 	let capacity = 0;
 	let anyCounting = false;
@@ -151,7 +179,11 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	let hasClockHeld = false;
 	let next: number | null = null;
 	const consider = (instant: number | null) => {
-		if (instant !== null && instant > now && (next === null || instant < next)) {
+		if (
+			instant !== null &&
+			instant > now &&
+			(next === null || instant < next)
+		) {
 			next = instant;
 		}
 	};
@@ -169,19 +201,29 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		if (verdict.reason === 'clock-tampered') {
 			hasClockHeld = true;
 		}
-		const isSubscription = grant.kind === 'subscription' && grant.expiresAt !== null;
+		const isSubscription =
+			grant.kind === 'subscription' && grant.expiresAt !== null;
 		if (isSubscription && counts) {
 			const expiresAt = grant.expiresAt as number;
-			if (firstSubscriptionExpiry === null || expiresAt < firstSubscriptionExpiry) {
+			if (
+				firstSubscriptionExpiry === null ||
+				expiresAt < firstSubscriptionExpiry
+			) {
 				firstSubscriptionExpiry = expiresAt;
 			}
 			// R10: the countdown, unless it renews by itself.
 			if (!grant.autoRenew) {
 				const left = daysLeft(expiresAt, now);
-				if (left > 0 && left <= 10 && (expiringDeadline === null || expiresAt < expiringDeadline)) {
+				if (
+					left > 0 &&
+					left <= 10 &&
+					(expiringDeadline === null || expiresAt < expiringDeadline)
+				) {
 					expiringDeadline = expiresAt;
 				}
-				consider(left > 10 ? expiresAt - EXPIRY_WARNING : nextTick(expiresAt, now));
+				consider(
+					left > 10 ? expiresAt - EXPIRY_WARNING : nextTick(expiresAt, now),
+				);
 			}
 			// The status changes at the expiry, and at the end of the offline grace.
 			consider(expiresAt);
@@ -199,7 +241,12 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			activatedAt: grant.activatedAt,
 			expiresAt: grant.expiresAt,
 			// R9: auto-renewing subscriptions show when they renew instead of when they expire.
-			renewsAt: grant.kind === 'subscription' && grant.autoRenew && grant.revokedAt === null ? grant.expiresAt : null,
+			renewsAt:
+				grant.kind === 'subscription' &&
+				grant.autoRenew &&
+				grant.revokedAt === null
+					? grant.expiresAt
+					: null,
 			refusal: null,
 		});
 	}
@@ -225,19 +272,31 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	const banners: Banner[] = [];
 	const bound = state.document?.payload.fingerprint ?? null;
 	const {mismatchSince} = state.hardware;
-	const graceEndsAt = mismatchSince === null ? null : mismatchSince + HARDWARE_GRACE;
-	if (graceEndsAt !== null && grants.length > 0 && now < graceEndsAt && !state.integrity) {
+	const graceEndsAt =
+		mismatchSince === null ? null : mismatchSince + HARDWARE_GRACE;
+	if (
+		graceEndsAt !== null &&
+		grants.length > 0 &&
+		now < graceEndsAt &&
+		!state.integrity
+	) {
 		banners.push({id: 'hardware-changed', days: daysLeft(graceEndsAt, now)});
 		consider(nextTick(graceEndsAt, now));
 	}
-	if (state.server.unreachableSince !== null && firstSubscriptionExpiry !== null) {
+	if (
+		state.server.unreachableSince !== null &&
+		firstSubscriptionExpiry !== null
+	) {
 		// R12: counts down to the stop of the subscription that expires first.
 		const stopAt = firstSubscriptionExpiry + OFFLINE_GRACE;
 		banners.push({id: 'server-unreachable', days: daysLeft(stopAt, now)});
 		consider(nextTick(stopAt, now));
 	}
 	if (expiringDeadline !== null) {
-		banners.push({id: 'subscription-expiring', days: daysLeft(expiringDeadline, now)});
+		banners.push({
+			id: 'subscription-expiring',
+			days: daysLeft(expiringDeadline, now),
+		});
 	}
 	if (state.clock.tamperedAt !== null) {
 		banners.push({id: 'clock-tampered'});
@@ -282,30 +341,52 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		banners: shown,
 		stopReason,
 		licenses,
-		devices: {activated: list.length, licensed: Math.min(list.length, capacity), capacity, list},
-		hardware: {bound, current: state.hardware.current, changed: mismatchSince !== null, graceEndsAt},
+		devices: {
+			activated: list.length,
+			licensed: Math.min(list.length, capacity),
+			capacity,
+			list,
+		},
+		hardware: {
+			bound,
+			current: state.hardware.current,
+			changed: mismatchSince !== null,
+			graceEndsAt,
+		},
 		nextChangeAt: next,
 	};
 }
 
-const RANK = new Map<BannerId, number>(BANNER_ORDER.map((id, index) => [id, index]));
+const RANK = new Map<BannerId, number>(
+	BANNER_ORDER.map((id, index) => [id, index]),
+);
 
 export function sortBanners(banners: Banner[]): Banner[] {
-	return [...banners].sort((a, b) => (RANK.get(a.id) ?? 99) - (RANK.get(b.id) ?? 99));
+	return [...banners].sort(
+		(a, b) => (RANK.get(a.id) ?? 99) - (RANK.get(b.id) ?? 99),
+	);
 }
 
 /**
  * R14: the next scheduled contact: every `interval` after the run started, and at every
  * expiry the engine knows of. Null before anything was activated (there is nothing to ask).
  */
-export function nextContactAt(state: EngineState, now: number, interval: number): number | null {
+export function nextContactAt(
+	state: EngineState,
+	now: number,
+	interval: number,
+): number | null {
 	if (!state.document) {
 		return null;
 	}
 	const periods = Math.floor((now - state.startedAt) / interval) + 1;
 	let next = state.startedAt + Math.max(1, periods) * interval;
 	for (const grant of state.document.payload.licenses) {
-		if (grant.expiresAt !== null && grant.expiresAt > now && grant.expiresAt < next) {
+		if (
+			grant.expiresAt !== null &&
+			grant.expiresAt > now &&
+			grant.expiresAt < next
+		) {
 			next = grant.expiresAt;
 		}
 	}

@@ -21,7 +21,11 @@ export type SavePlan =
  * `form` null means "keep the customer already saved" (the CLI's `add-key`); a form that is
  * not valid stops everything (R2: before keys can be saved, the form must be valid).
  */
-export function planSave(state: EngineState, form: CustomerForm | null, keysText: string): SavePlan {
+export function planSave(
+	state: EngineState,
+	form: CustomerForm | null,
+	keysText: string,
+): SavePlan {
 	let customer: Customer;
 	if (form === null) {
 		if (!state.customer) {
@@ -31,7 +35,8 @@ export function planSave(state: EngineState, form: CustomerForm | null, keysText
 					{
 						field: 'company',
 						code: 'required',
-						message: 'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
+						message:
+							'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
 					},
 				],
 				form: {},
@@ -56,11 +61,19 @@ export function planSave(state: EngineState, form: CustomerForm | null, keysText
 	for (const input of splitKeyList(keysText)) {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {
-			refused.push({input, code: parsed.error.code, message: parsed.error.message});
+			refused.push({
+				input,
+				code: parsed.error.code,
+				message: parsed.error.message,
+			});
 			continue;
 		}
 		if (seen.has(parsed.value.key)) {
-			refused.push({input, code: 'duplicate', message: `"${parsed.value.key}" is already in the license table.`});
+			refused.push({
+				input,
+				code: 'duplicate',
+				message: `"${parsed.value.key}" is already in the license table.`,
+			});
 			continue;
 		}
 		seen.add(parsed.value.key);

@@ -3,7 +3,7 @@
  * `transition`). Pure: effects are data the runtime executes (save, contact, schedule).
  * Documents arrive here already verified (R16 is checked by the runtime at every load).
  */
-import {evaluate, type Evaluation} from './evaluate.js';
+import {type Evaluation, evaluate} from './evaluate.js';
 import type {
 	Customer,
 	EngineEventType,
@@ -23,7 +23,12 @@ export type EngineEvent =
 	| {type: 'started'; fingerprint: string}
 	| {type: 'customer-saved'; customer: Customer}
 	| {type: 'keys-added'; keys: {key: string; kind: KeyKind}[]}
-	| {type: 'activation-succeeded'; document: SignedDocument; refusals: KeyRefusal[]; manual?: boolean}
+	| {
+			type: 'activation-succeeded';
+			document: SignedDocument;
+			refusals: KeyRefusal[];
+			manual?: boolean;
+	  }
 	| {type: 'activation-failed'; failure: FailureLike}
 	| {type: 'contact-succeeded'; document: SignedDocument}
 	| {type: 'contact-refused'; code: string; message: string}
@@ -58,7 +63,12 @@ export function initialState(installationId: string, now: number): EngineState {
 		document: null,
 		everActivated: false,
 		hardware: {current: null, mismatchSince: null},
-		server: {lastSuccessAt: null, lastFailureAt: null, unreachableSince: null, lastFailure: null},
+		server: {
+			lastSuccessAt: null,
+			lastFailureAt: null,
+			unreachableSince: null,
+			lastFailure: null,
+		},
 		clock: {highWater: now, tamperedAt: null},
 		integrity: null,
 		manualRequest: null,
@@ -68,13 +78,22 @@ export function initialState(installationId: string, now: number): EngineState {
 	};
 }
 
-type Draft = {state: EngineState; effects: Effect[]; log: LogEntry[]; now: number};
+type Draft = {
+	state: EngineState;
+	effects: Effect[];
+	log: LogEntry[];
+	now: number;
+};
 
 function note(draft: Draft, type: EngineEventType, detail: string) {
 	draft.log.push({at: draft.now, type, detail});
 }
 
-export function step(state: EngineState, event: EngineEvent, now: number): [EngineState, Effect[]] {
+export function step(
+	state: EngineState,
+	event: EngineEvent,
+	now: number,
+): [EngineState, Effect[]] {
 	// The state as it last looked, so changes brought by time alone (an expiry) are logged too.
 	const before = evaluate(state, state.clock.highWater);
 	const draft: Draft = {state: {...state}, effects: [], log: [], now};
@@ -84,9 +103,13 @@ export function step(state: EngineState, event: EngineEvent, now: number): [Engi
 	describeChanges(draft, before, after);
 	if (draft.log.length > 0) {
 		const log = [...state.log, ...draft.log];
-		draft.state.log = log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log;
+		draft.state.log =
+			log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log;
 	}
-	if (draft.state !== state && !draft.effects.some((effect) => effect.type === 'save')) {
+	if (
+		draft.state !== state &&
+		!draft.effects.some((effect) => effect.type === 'save')
+	) {
 		draft.effects.push({type: 'save'});
 	}
 	return [draft.state, draft.effects];
@@ -97,10 +120,17 @@ function observeClock(draft: Draft) {
 	const {clock} = draft.state;
 	if (draft.now > clock.highWater) {
 		draft.state.clock = {...clock, highWater: draft.now};
-	} else if (clock.highWater - draft.now > CLOCK_TOLERANCE && clock.tamperedAt === null) {
+	} else if (
+		clock.highWater - draft.now > CLOCK_TOLERANCE &&
+		clock.tamperedAt === null
+	) {
 		draft.state.clock = {...clock, tamperedAt: draft.now};
 		const minutes = Math.round((clock.highWater - draft.now) / 60_000);
-		note(draft, 'clock-tampered', `the clock went back by ${formatDuration(minutes)}`);
+		note(
+			draft,
+			'clock-tampered',
+			`the clock went back by ${formatDuration(minutes)}`,
+		);
 	}
 }
 
@@ -131,16 +161,31 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'customer-saved': {
 			s.customer = event.customer;
-			note(draft, 'customer-saved', `customer saved: ${event.customer.company}`);
+			note(
+				draft,
+				'customer-saved',
+				`customer saved: ${event.customer.company}`,
+			);
 			return;
 		}
 		case 'keys-added': {
 			const known = knownKeys(s);
 			const added = event.keys.filter((key) => !known.has(key.key));
 			if (added.length > 0) {
-				s.pending = [...s.pending, ...added.map((key) => ({key: key.key, kind: key.kind, addedAt: draft.now}))];
+				s.pending = [
+					...s.pending,
+					...added.map((key) => ({
+						key: key.key,
+						kind: key.kind,
+						addedAt: draft.now,
+					})),
+				];
 				for (const key of added) {
-					note(draft, 'key-added', `${key.kind} key ${key.key} added, pending activation`);
+					note(
+						draft,
+						'key-added',
+						`${key.kind} key ${key.key} added, pending activation`,
+					);
 				}
 			}
 			return;
@@ -153,13 +198,22 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'activation-succeeded': {
 			acceptDocument(draft, event.document, 'activation');
-			const granted = new Set(event.document.payload.licenses.map((grant) => grant.key));
-			const refused = new Map(event.refusals.map((refusal) => [refusal.key, refusal]));
+			const granted = new Set(
+				event.document.payload.licenses.map((grant) => grant.key),
+			);
+			const refused = new Map(
+				event.refusals.map((refusal) => [refusal.key, refusal]),
+			);
 			s.pending = s.pending
 				.filter((pending) => !granted.has(pending.key))
 				.map((pending) => {
 					const refusal = refused.get(pending.key);
-					return refusal ? {...pending, refusal: {code: refusal.code, message: refusal.message}} : pending;
+					return refusal
+						? {
+								...pending,
+								refusal: {code: refusal.code, message: refusal.message},
+							}
+						: pending;
 				});
 			for (const refusal of event.refusals) {
 				note(draft, 'activation-refused', `${refusal.key}: ${refusal.message}`);
@@ -185,12 +239,20 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'contact-refused': {
 			// A precise refusal is a successful contact (SPEC §4): the server is reachable.
 			succeededContact(draft);
-			note(draft, 'contact-refused', `the license server refused: ${event.message} (${event.code})`);
+			note(
+				draft,
+				'contact-refused',
+				`the license server refused: ${event.message} (${event.code})`,
+			);
 			return;
 		}
 		case 'contact-failed': {
 			failedContact(draft, event.failure);
-			note(draft, 'contact-failed', `the license server could not be reached: ${event.failure.message}`);
+			note(
+				draft,
+				'contact-failed',
+				`the license server could not be reached: ${event.failure.message}`,
+			);
 			return;
 		}
 		case 'fingerprint-seen': {
@@ -200,24 +262,40 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'device-activated': {
 			const capacity = evaluate(s, draft.now).capacity;
 			if (s.devices.some((device) => device.id === event.id)) {
-				draft.effects.push({type: 'refused', code: 'device-exists', message: `device ${event.id} is already activated`});
+				draft.effects.push({
+					type: 'refused',
+					code: 'device-exists',
+					message: `device ${event.id} is already activated`,
+				});
 				return;
 			}
 			if (s.devices.length >= capacity) {
 				// R7: up to capacity; one more is refused with capacity and count.
 				const message = `device ${event.id} refused: capacity is ${capacity} and ${s.devices.length} devices are activated`;
-				draft.effects.push({type: 'refused', code: 'capacity-reached', message});
+				draft.effects.push({
+					type: 'refused',
+					code: 'capacity-reached',
+					message,
+				});
 				note(draft, 'device-refused', message);
 				return;
 			}
 			s.devices = [...s.devices, {id: event.id, activatedAt: draft.now}];
-			note(draft, 'device-activated', `device ${event.id} activated (${s.devices.length}/${capacity})`);
+			note(
+				draft,
+				'device-activated',
+				`device ${event.id} activated (${s.devices.length}/${capacity})`,
+			);
 			return;
 		}
 		case 'device-deactivated': {
 			const id = event.id ?? s.devices.at(-1)?.id;
 			if (id === undefined || !s.devices.some((device) => device.id === id)) {
-				draft.effects.push({type: 'refused', code: 'unknown-device', message: `no activated device ${id ?? ''}`.trim()});
+				draft.effects.push({
+					type: 'refused',
+					code: 'unknown-device',
+					message: `no activated device ${id ?? ''}`.trim(),
+				});
 				return;
 			}
 			s.devices = s.devices.filter((device) => device.id !== id);
@@ -227,21 +305,37 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'document-rejected': {
 			// R16: never trust it, never delete it; MyQ shows license-problem until a good one arrives.
 			s.integrity = {reason: `${event.source}: ${event.reason}`, at: draft.now};
-			note(draft, 'document-rejected', `${event.source} rejected: ${event.reason}`);
+			note(
+				draft,
+				'document-rejected',
+				`${event.source} rejected: ${event.reason}`,
+			);
 			return;
 		}
 		case 'manual-request-created': {
 			s.manualRequest = event.request;
-			note(draft, 'manual-request-exported', `activation request ${event.request.requestId} exported`);
+			note(
+				draft,
+				'manual-request-exported',
+				`activation request ${event.request.requestId} exported`,
+			);
 			return;
 		}
 		case 'vendor-key-pinned': {
 			// R16: trust on first use, said out loud.
-			note(draft, 'vendor-key-pinned', `the vendor public key ${event.key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)`);
+			note(
+				draft,
+				'vendor-key-pinned',
+				`the vendor public key ${event.key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)`,
+			);
 			return;
 		}
 		case 'manual-response-refused': {
-			note(draft, 'manual-response-refused', `activation response refused: ${event.reason}`);
+			note(
+				draft,
+				'manual-response-refused',
+				`activation response refused: ${event.reason}`,
+			);
 			return;
 		}
 	}
@@ -265,7 +359,11 @@ function seeFingerprint(draft: Draft, fingerprint: string) {
 	}
 	if (fingerprint !== bound && s.hardware.mismatchSince === null) {
 		s.hardware = {...s.hardware, mismatchSince: draft.now};
-		note(draft, 'hardware-changed', `the hardware changed: reactivate within 7 days`);
+		note(
+			draft,
+			'hardware-changed',
+			`the hardware changed: reactivate within 7 days`,
+		);
 	} else if (fingerprint === bound && s.hardware.mismatchSince !== null) {
 		s.hardware = {...s.hardware, mismatchSince: null};
 		note(draft, 'hardware-restored', `the original hardware is back`);
@@ -274,7 +372,12 @@ function seeFingerprint(draft: Draft, fingerprint: string) {
 
 function succeededContact(draft: Draft) {
 	const s = draft.state;
-	s.server = {...s.server, lastSuccessAt: draft.now, unreachableSince: null, lastFailure: null};
+	s.server = {
+		...s.server,
+		lastSuccessAt: draft.now,
+		unreachableSince: null,
+		lastFailure: null,
+	};
 	if (s.clock.tamperedAt !== null) {
 		// R15: a successful contact confirms the time.
 		s.clock = {highWater: draft.now, tamperedAt: null};
@@ -294,16 +397,28 @@ function failedContact(draft: Draft, failure: FailureLike) {
 	};
 }
 
-function acceptDocument(draft: Draft, document: SignedDocument, via: 'activation' | 'contact') {
+function acceptDocument(
+	draft: Draft,
+	document: SignedDocument,
+	via: 'activation' | 'contact',
+) {
 	const s = draft.state;
 	const previous = s.document?.payload.licenses ?? [];
 	succeededContact(draft);
-	if (s.document && !s.integrity && document.payload.issuedAt < s.document.payload.issuedAt) {
+	if (
+		s.document &&
+		!s.integrity &&
+		document.payload.issuedAt < s.document.payload.issuedAt
+	) {
 		// An older document than the one held (two processes, or a late answer): keep the newer.
 		return;
 	}
 	if (s.integrity) {
-		note(draft, 'license-changed', `a valid document from the license server replaced the rejected one`);
+		note(
+			draft,
+			'license-changed',
+			`a valid document from the license server replaced the rejected one`,
+		);
 	}
 	s.integrity = null;
 	s.document = document;
@@ -323,33 +438,59 @@ function acceptDocument(draft: Draft, document: SignedDocument, via: 'activation
 	describeGrantChanges(draft, previous, payload.licenses);
 }
 
-function describeGrantChanges(draft: Draft, previous: LicenseGrant[], next: LicenseGrant[]) {
+function describeGrantChanges(
+	draft: Draft,
+	previous: LicenseGrant[],
+	next: LicenseGrant[],
+) {
 	const before = new Map(previous.map((grant) => [grant.id, grant]));
 	for (const grant of next) {
 		const old = before.get(grant.id);
 		if (!old) {
-			note(draft, 'license-activated', `${grant.id}: ${grant.kind}, ${grant.devices} devices`);
+			note(
+				draft,
+				'license-activated',
+				`${grant.id}: ${grant.kind}, ${grant.devices} devices`,
+			);
 			continue;
 		}
 		if (grant.revokedAt !== null && old.revokedAt === null) {
 			note(draft, 'license-revoked', `${grant.id} was revoked by the vendor`);
 		}
 		if (grant.expiresAt !== old.expiresAt && grant.expiresAt !== null) {
-			note(draft, 'license-changed', `${grant.id} now expires on ${new Date(grant.expiresAt).toISOString()}`);
+			note(
+				draft,
+				'license-changed',
+				`${grant.id} now expires on ${new Date(grant.expiresAt).toISOString()}`,
+			);
 		}
 		if (grant.autoRenew !== old.autoRenew) {
-			note(draft, 'license-changed', `${grant.id}: automatic renewal ${grant.autoRenew ? 'on' : 'off'}`);
+			note(
+				draft,
+				'license-changed',
+				`${grant.id}: automatic renewal ${grant.autoRenew ? 'on' : 'off'}`,
+			);
 		}
 	}
 }
 
 /** Logs what changed on screen between two evaluations: statuses and the operational state. */
 function describeChanges(draft: Draft, before: Evaluation, after: Evaluation) {
-	const statuses = new Map(before.licenses.map((license) => [license.id, license.status]));
+	const statuses = new Map(
+		before.licenses.map((license) => [license.id, license.status]),
+	);
 	for (const license of after.licenses) {
 		const old = statuses.get(license.id);
-		if (old !== undefined && old !== license.status && license.status === 'expired') {
-			note(draft, 'license-expired', `${license.id} expired (${license.reason ?? 'no reason'})`);
+		if (
+			old !== undefined &&
+			old !== license.status &&
+			license.status === 'expired'
+		) {
+			note(
+				draft,
+				'license-expired',
+				`${license.id} expired (${license.reason ?? 'no reason'})`,
+			);
 		}
 	}
 	if (before.state !== after.state) {

@@ -11,7 +11,13 @@ export type KeyKind = 'installation' | 'license';
 export type LicenseKind = 'perpetual' | 'subscription';
 
 /** SPEC §2 "License statuses". */
-export type LicenseStatus = 'pending' | 'active' | 'hardware-grace' | 'offline-grace' | 'expired' | 'invalid';
+export type LicenseStatus =
+	| 'pending'
+	| 'active'
+	| 'hardware-grace'
+	| 'offline-grace'
+	| 'expired'
+	| 'invalid';
 
 /** SPEC §2 "Operational state". */
 export type OperationalState = 'unlicensed' | 'running' | 'warning' | 'stopped';

@@ -176,7 +176,8 @@ export const en = {
 	'ui.product': 'MyQ License',
 	'ui.devices': 'Devices',
 	'ui.help': 'help',
-	'ui.starting': 'Starting: loading the licenses and contacting the license server…',
+	'ui.starting':
+		'Starting: loading the licenses and contacting the license server…',
 	'ui.starting-demo': 'Starting the simulator…',
 	'ui.needs-terminal':
 		'The dashboard needs a terminal (stdin and stdout must be a TTY). In scripts, use myq-license status --json and the other commands.',
@@ -184,22 +185,32 @@ export const en = {
 	'ui.keys-hint': 'installation or license keys, separated by spaces or commas',
 	'ui.key.ok': '{key}: {kind}',
 	'ui.key.short': '{input}: {count} of 25 symbols so far',
-	'ui.key.long': '{input}: {count} symbols, a key has 25 (separate keys with commas)',
-	'ui.key.symbol': '{input}: "{symbol}" is not used in keys (0-9 and A-Z except U)',
-	'ui.key.kind': '{input} is not a MyQ key: keys start with N (installation) or K (license)',
+	'ui.key.long':
+		'{input}: {count} symbols, a key has 25 (separate keys with commas)',
+	'ui.key.symbol':
+		'{input}: "{symbol}" is not used in keys (0-9 and A-Z except U)',
+	'ui.key.kind':
+		'{input} is not a MyQ key: keys start with N (installation) or K (license)',
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
 	'ui.key.present': '{key} is already in the license table',
 	'ui.key.more': '… and {count} more',
 	'ui.country-list-hint': '↑↓ choose · Enter or Tab picks',
-	'ui.hint.save': 'Saves the customer and adds the keys to the table, pending activation.',
-	'ui.hint.activate': 'Redeems pending keys at the license server, and reactivates on this hardware.',
-	'ui.hint.connect': 'Update from license server: renewals, extensions, cancellations.',
-	'ui.hint.manual': 'Without network: export a request file, import the response file.',
+	'ui.hint.save':
+		'Saves the customer and adds the keys to the table, pending activation.',
+	'ui.hint.activate':
+		'Redeems pending keys at the license server, and reactivates on this hardware.',
+	'ui.hint.connect':
+		'Update from license server: renewals, extensions, cancellations.',
+	'ui.hint.manual':
+		'Without network: export a request file, import the response file.',
 	'ui.manual.request-file': 'Request file',
 	'ui.manual.response-file': 'Response file',
-	'ui.manual.hint': 'Take the request file to the MyQ licensing portal, then import the response file it gives you.',
-	'ui.manual.demo-hint': 'Demo: the simulated licensing portal answers as soon as the request is exported.',
-	'ui.manual.demo-answered': 'Demo: the simulated licensing portal wrote its response to {path}: import it.',
+	'ui.manual.hint':
+		'Take the request file to the MyQ licensing portal, then import the response file it gives you.',
+	'ui.manual.demo-hint':
+		'Demo: the simulated licensing portal answers as soon as the request is exported.',
+	'ui.manual.demo-answered':
+		'Demo: the simulated licensing portal wrote its response to {path}: import it.',
 	'ui.column.activated': 'Activated',
 	'ui.column.expires-renews': 'Expires/renews',
 	'ui.status-short.pending': 'Pending',
@@ -212,19 +223,23 @@ export const en = {
 	'ui.reason.not-renewed': 'not renewed',
 	'ui.reason.server-unreachable': 'the license server could not be reached',
 	'ui.reason.hardware-changed': 'the hardware changed: activate again',
-	'ui.reason.clock-tampered': 'the clock was set back: connect to confirm the time',
+	'ui.reason.clock-tampered':
+		'the clock was set back: connect to confirm the time',
 	'ui.reason.integrity': 'the license document failed verification',
 	'ui.reason.offline': 'expired while offline: connect to renew',
 	'ui.reason.hardware': 'other hardware',
 	'ui.table.position': '{from}–{to} of {total} · ↑↓ PgUp PgDn',
 	'ui.table.refused': 'refused: {message}',
 	'ui.home.capacity': 'Capacity',
-	'ui.home.capacity-value': '{capacity} printing device(s): {activated} activated, {free} free',
-	'ui.home.unlicensed-devices': '{count} device(s) unlicensed (capacity exceeded)',
+	'ui.home.capacity-value':
+		'{capacity} printing device(s): {activated} activated, {free} free',
+	'ui.home.unlicensed-devices':
+		'{count} device(s) unlicensed (capacity exceeded)',
 	'ui.home.subscription': 'Subscription',
 	'ui.home.in-days': '(in {days} day(s))',
 	'ui.home.more': '(+{count} more)',
-	'ui.home.expired-offline': 'Expired on {date}: offline grace, connect to renew',
+	'ui.home.expired-offline':
+		'Expired on {date}: offline grace, connect to renew',
 	'ui.home.no-subscription': 'Perpetual licenses only: no expiry',
 	'ui.home.license-server': 'License server',
 	'ui.home.last-contact': 'Last contact {date}',
@@ -232,25 +247,31 @@ export const en = {
 	'ui.home.unreachable-since': 'Unreachable since {date}',
 	'ui.home.hardware': 'Hardware',
 	'ui.home.hardware-bound': 'Bound to this server ({fingerprint})',
-	'ui.home.hardware-changed': 'Changed: reactivate by {date} ({days} day(s) left)',
-	'ui.home.hardware-invalid': 'Changed more than 7 days ago: licenses invalid until you activate again',
+	'ui.home.hardware-changed':
+		'Changed: reactivate by {date} ({days} day(s) left)',
+	'ui.home.hardware-invalid':
+		'Changed more than 7 days ago: licenses invalid until you activate again',
 	'ui.home.next-change': 'Next change',
 	'ui.home.unlicensed': 'No license yet: MyQ runs once a license is activated.',
-	'ui.home.enter-license-hint': 'Press Enter to open Settings > License and enter your keys.',
+	'ui.home.enter-license-hint':
+		'Press Enter to open Settings > License and enter your keys.',
 	'ui.home.recent-events': 'Recent events',
 	'ui.home.no-customer': 'No customer registered yet.',
 	'ui.devices.title': 'Printing devices',
-	'ui.devices.summary': 'Capacity {capacity} · {activated} activated · {free} free',
+	'ui.devices.summary':
+		'Capacity {capacity} · {activated} activated · {free} free',
 	'ui.devices.activated-at': 'activated {date}',
 	'ui.devices.licensed': 'licensed',
 	'ui.devices.unlicensed': 'UNLICENSED',
 	'ui.devices.none': 'No printing device is activated.',
-	'ui.devices.hint': 'a activate a device · Del or - deactivate the selected one · ↑↓ select',
+	'ui.devices.hint':
+		'a activate a device · Del or - deactivate the selected one · ↑↓ select',
 	'ui.events.title': 'Events, newest first',
 	'ui.events.count': '{count} events',
 	'ui.events.none': 'No event yet.',
 	'ui.outcome.activated': 'Activated: {added} new license(s), {total} in all.',
-	'ui.outcome.not-activated': 'Nothing is activated yet: there is nothing to ask the license server.',
+	'ui.outcome.not-activated':
+		'Nothing is activated yet: there is nothing to ask the license server.',
 	'ui.outcome.failed': 'Failed: {message}',
 	'ui.busy.save': 'Saving…',
 	'ui.busy.activate': 'Activating at the license server…',
@@ -261,14 +282,21 @@ export const en = {
 	'ui.label': '{label}: {value}',
 	'ui.footer.home-licensed': '1-4 or Tab screens · ? help · q quit',
 	'ui.footer.home': 'Enter open · 1-4 or Tab screens · ? help · q quit',
-	'ui.footer.settings': 'Tab/↑↓ move · Enter press · Esc leave · 1-4 screens · ? help · q quit',
-	'ui.footer.settings-left': 'Tab or Enter back to the form · 1-4 screens · Esc back · ? help · q quit',
-	'ui.footer.typing': 'Typing · Tab/↑↓ next field · Shift+Tab previous · Esc leave the field',
-	'ui.footer.typing-demo': 'Typing · Tab/↑↓ next field · Ctrl+K demo key · Esc leave the field',
-	'ui.footer.devices': '↑↓ select · a activate · Del deactivate · 1-4 screens · ? help · q quit',
-	'ui.footer.events': '↑↓ PgUp PgDn scroll · 1-4 or Tab screens · Esc back · ? help · q quit',
+	'ui.footer.settings':
+		'Tab/↑↓ move · Enter press · Esc leave · 1-4 screens · ? help · q quit',
+	'ui.footer.settings-left':
+		'Tab or Enter back to the form · 1-4 screens · Esc back · ? help · q quit',
+	'ui.footer.typing':
+		'Typing · Tab/↑↓ next field · Shift+Tab previous · Esc leave the field',
+	'ui.footer.typing-demo':
+		'Typing · Tab/↑↓ next field · Ctrl+K demo key · Esc leave the field',
+	'ui.footer.devices':
+		'↑↓ select · a activate · Del deactivate · 1-4 screens · ? help · q quit',
+	'ui.footer.events':
+		'↑↓ PgUp PgDn scroll · 1-4 or Tab screens · Esc back · ? help · q quit',
 	'ui.footer.help': 'Any key closes the help · q quits',
-	'ui.footer.demo': 'h d w m x time  j jump  p play  t network  s hardware  r restart  n step  k key',
+	'ui.footer.demo':
+		'h d w m x time  j jump  p play  t network  s hardware  r restart  n step  k key',
 	'ui.help.key.enter': 'Enter',
 	'ui.help.key.escape': 'Esc',
 	'ui.help.key.delete': 'Del',
@@ -294,10 +322,12 @@ export const en = {
 	'ui.help.demo.key': 'paste the next demo key',
 	'ui.help.renews': 'renews automatically',
 	'ui.help.close': 'Any key closes this help.',
-	'ui.demo-keys.title': 'Demo keys (k, or Ctrl+K while typing, pastes the next one):',
+	'ui.demo-keys.title':
+		'Demo keys (k, or Ctrl+K while typing, pastes the next one):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
 	'ui.demo-key.subscription': 'subscription, {devices} device(s), {days} days',
-	'ui.demo-key.subscription-renews': 'subscription, {devices} device(s), {days} days, renews',
+	'ui.demo-key.subscription-renews':
+		'subscription, {devices} device(s), {days} days, renews',
 	'ui.demo.badge': 'DEMO',
 	'ui.demo.day': 'day {day}',
 	'ui.demo.network': 'network',

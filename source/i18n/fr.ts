@@ -167,30 +167,43 @@ export const fr: Record<MessageId, string> = {
 	'ui.product': 'Licence MyQ',
 	'ui.devices': 'Périphériques',
 	'ui.help': 'aide',
-	'ui.starting': 'Démarrage : chargement des licences et connexion au serveur de licences…',
+	'ui.starting':
+		'Démarrage : chargement des licences et connexion au serveur de licences…',
 	'ui.starting-demo': 'Démarrage du simulateur…',
 	'ui.needs-terminal':
 		"Le tableau de bord a besoin d'un terminal (stdin et stdout doivent être un TTY). Dans les scripts, utilisez myq-license status --json et les autres commandes.",
 	'ui.keys': 'Clés',
-	'ui.keys-hint': "clés d'installation ou de licence, séparées par des espaces ou des virgules",
+	'ui.keys-hint':
+		"clés d'installation ou de licence, séparées par des espaces ou des virgules",
 	'ui.key.ok': '{key} : {kind}',
 	'ui.key.short': '{input} : {count} symboles sur 25 pour le moment',
-	'ui.key.long': '{input} : {count} symboles, une clé en a 25 (séparez les clés par des virgules)',
-	'ui.key.symbol': '{input} : « {symbol} » n\'est pas utilisé dans les clés (0-9 et A-Z sauf U)',
-	'ui.key.kind': "{input} n'est pas une clé MyQ : les clés commencent par N (installation) ou K (licence)",
-	'ui.key.checksum': '{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
+	'ui.key.long':
+		'{input} : {count} symboles, une clé en a 25 (séparez les clés par des virgules)',
+	'ui.key.symbol':
+		"{input} : « {symbol} » n'est pas utilisé dans les clés (0-9 et A-Z sauf U)",
+	'ui.key.kind':
+		"{input} n'est pas une clé MyQ : les clés commencent par N (installation) ou K (licence)",
+	'ui.key.checksum':
+		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present': '{key} est déjà dans le tableau des licences',
 	'ui.key.more': '… et {count} de plus',
 	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab sélectionne',
-	'ui.hint.save': 'Enregistre le client et ajoute les clés au tableau, en attente d\'activation.',
-	'ui.hint.activate': 'Active les clés en attente auprès du serveur de licences, et réactive sur ce matériel.',
-	'ui.hint.connect': 'Mise à jour depuis le serveur de licences : renouvellements, prolongations, annulations.',
-	'ui.hint.manual': 'Sans réseau : exporter un fichier de demande, importer le fichier de réponse.',
+	'ui.hint.save':
+		"Enregistre le client et ajoute les clés au tableau, en attente d'activation.",
+	'ui.hint.activate':
+		'Active les clés en attente auprès du serveur de licences, et réactive sur ce matériel.',
+	'ui.hint.connect':
+		'Mise à jour depuis le serveur de licences : renouvellements, prolongations, annulations.',
+	'ui.hint.manual':
+		'Sans réseau : exporter un fichier de demande, importer le fichier de réponse.',
 	'ui.manual.request-file': 'Fichier de demande',
 	'ui.manual.response-file': 'Fichier de réponse',
-	'ui.manual.hint': 'Portez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
-	'ui.manual.demo-hint': 'Démo : le portail de licences simulé répond dès que la demande est exportée.',
-	'ui.manual.demo-answered': 'Démo : le portail de licences simulé a écrit sa réponse dans {path} : importez-la.',
+	'ui.manual.hint':
+		'Portez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
+	'ui.manual.demo-hint':
+		'Démo : le portail de licences simulé répond dès que la demande est exportée.',
+	'ui.manual.demo-answered':
+		'Démo : le portail de licences simulé a écrit sa réponse dans {path} : importez-la.',
 	'ui.column.activated': 'Activée le',
 	'ui.column.expires-renews': 'Échéance',
 	'ui.status-short.pending': 'En attente',
@@ -199,24 +212,30 @@ export const fr: Record<MessageId, string> = {
 	'ui.status-short.offline-grace': 'Grâce hors ligne',
 	'ui.status-short.expired': 'Expirée',
 	'ui.status-short.invalid': 'Invalide',
-	'ui.reason.revoked': 'révoquée par l\'éditeur',
+	'ui.reason.revoked': "révoquée par l'éditeur",
 	'ui.reason.not-renewed': 'non renouvelée',
-	'ui.reason.server-unreachable': "le serveur de licences n'a pas pu être joint",
+	'ui.reason.server-unreachable':
+		"le serveur de licences n'a pas pu être joint",
 	'ui.reason.hardware-changed': 'le matériel a changé : activez à nouveau',
-	'ui.reason.clock-tampered': "l'horloge a été reculée : connectez-vous pour confirmer l'heure",
+	'ui.reason.clock-tampered':
+		"l'horloge a été reculée : connectez-vous pour confirmer l'heure",
 	'ui.reason.integrity': "le document de licence n'a pas passé la vérification",
 	'ui.reason.offline': 'expirée hors ligne : connectez-vous pour renouveler',
 	'ui.reason.hardware': 'autre matériel',
 	'ui.table.position': '{from}–{to} sur {total} · ↑↓ PgUp PgDn',
 	'ui.table.refused': 'refusée : {message}',
 	'ui.home.capacity': 'Capacité',
-	'ui.home.capacity-value': '{capacity} périphérique(s) : {activated} activé(s), {free} libre(s)',
-	'ui.home.unlicensed-devices': '{count} périphérique(s) sans licence (capacité dépassée)',
+	'ui.home.capacity-value':
+		'{capacity} périphérique(s) : {activated} activé(s), {free} libre(s)',
+	'ui.home.unlicensed-devices':
+		'{count} périphérique(s) sans licence (capacité dépassée)',
 	'ui.home.subscription': 'Abonnement',
 	'ui.home.in-days': '(dans {days} jour(s))',
 	'ui.home.more': '(+{count} autre(s))',
-	'ui.home.expired-offline': 'Expiré le {date} : délai hors ligne, connectez-vous pour renouveler',
-	'ui.home.no-subscription': 'Licences perpétuelles uniquement : pas d\'échéance',
+	'ui.home.expired-offline':
+		'Expiré le {date} : délai hors ligne, connectez-vous pour renouveler',
+	'ui.home.no-subscription':
+		"Licences perpétuelles uniquement : pas d'échéance",
 	'ui.home.license-server': 'Serveur de licences',
 	'ui.home.last-contact': 'Dernier contact le {date}',
 	'ui.home.never-contacted': 'Jamais contacté',
@@ -224,24 +243,31 @@ export const fr: Record<MessageId, string> = {
 	'ui.home.hardware': 'Matériel',
 	'ui.home.hardware-bound': 'Lié à ce serveur ({fingerprint})',
 	'ui.home.hardware-changed': 'Changé : réactivez avant le {date} ({days} j)',
-	'ui.home.hardware-invalid': "Changé depuis plus de 7 jours : licences invalides jusqu'à une nouvelle activation",
+	'ui.home.hardware-invalid':
+		"Changé depuis plus de 7 jours : licences invalides jusqu'à une nouvelle activation",
 	'ui.home.next-change': 'Prochain changement',
-	'ui.home.unlicensed': "Aucune licence pour le moment : MyQ fonctionne dès qu'une licence est activée.",
-	'ui.home.enter-license-hint': 'Appuyez sur Entrée pour ouvrir Réglages > Licence et saisir vos clés.',
+	'ui.home.unlicensed':
+		"Aucune licence pour le moment : MyQ fonctionne dès qu'une licence est activée.",
+	'ui.home.enter-license-hint':
+		'Appuyez sur Entrée pour ouvrir Réglages > Licence et saisir vos clés.',
 	'ui.home.recent-events': 'Événements récents',
 	'ui.home.no-customer': "Aucun client n'est enregistré.",
 	'ui.devices.title': "Périphériques d'impression",
-	'ui.devices.summary': 'Capacité {capacity} · {activated} activé(s) · {free} libre(s)',
+	'ui.devices.summary':
+		'Capacité {capacity} · {activated} activé(s) · {free} libre(s)',
 	'ui.devices.activated-at': 'activé le {date}',
 	'ui.devices.licensed': 'sous licence',
 	'ui.devices.unlicensed': 'SANS LICENCE',
 	'ui.devices.none': "Aucun périphérique d'impression n'est activé.",
-	'ui.devices.hint': 'a activer un périphérique · Suppr ou - désactiver la sélection · ↑↓ choisir',
+	'ui.devices.hint':
+		'a activer un périphérique · Suppr ou - désactiver la sélection · ↑↓ choisir',
 	'ui.events.title': 'Événements, du plus récent au plus ancien',
 	'ui.events.count': '{count} événements',
 	'ui.events.none': 'Aucun événement pour le moment.',
-	'ui.outcome.activated': 'Activé : {added} nouvelle(s) licence(s), {total} au total.',
-	'ui.outcome.not-activated': "Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
+	'ui.outcome.activated':
+		'Activé : {added} nouvelle(s) licence(s), {total} au total.',
+	'ui.outcome.not-activated':
+		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'ui.outcome.failed': 'Échec : {message}',
 	'ui.busy.save': 'Enregistrement…',
 	'ui.busy.activate': 'Activation auprès du serveur de licences…',
@@ -252,14 +278,21 @@ export const fr: Record<MessageId, string> = {
 	'ui.label': '{label} : {value}',
 	'ui.footer.home-licensed': '1-4 ou Tab écrans · ? aide · q quitter',
 	'ui.footer.home': 'Entrée ouvrir · 1-4 ou Tab écrans · ? aide · q quitter',
-	'ui.footer.settings': 'Tab/↑↓ déplacer · Entrée appuyer · Échap sortir · 1-4 écrans · ? aide · q quitte',
-	'ui.footer.settings-left': 'Tab ou Entrée : formulaire · 1-4 écrans · Échap retour · ? aide · q quitter',
-	'ui.footer.typing': 'Saisie · Tab/↑↓ champ suivant · Maj+Tab précédent · Échap quitter le champ',
-	'ui.footer.typing-demo': 'Saisie · Tab/↑↓ champ suivant · Ctrl+K clé de démo · Échap quitter le champ',
-	'ui.footer.devices': '↑↓ choisir · a activer · Suppr désactiver · 1-4 écrans · ? aide · q quitter',
-	'ui.footer.events': '↑↓ PgUp PgDn défiler · 1-4 ou Tab écrans · Échap retour · ? aide · q quitter',
+	'ui.footer.settings':
+		'Tab/↑↓ déplacer · Entrée appuyer · Échap sortir · 1-4 écrans · ? aide · q quitte',
+	'ui.footer.settings-left':
+		'Tab ou Entrée : formulaire · 1-4 écrans · Échap retour · ? aide · q quitter',
+	'ui.footer.typing':
+		'Saisie · Tab/↑↓ champ suivant · Maj+Tab précédent · Échap quitter le champ',
+	'ui.footer.typing-demo':
+		'Saisie · Tab/↑↓ champ suivant · Ctrl+K clé de démo · Échap quitter le champ',
+	'ui.footer.devices':
+		'↑↓ choisir · a activer · Suppr désactiver · 1-4 écrans · ? aide · q quitter',
+	'ui.footer.events':
+		'↑↓ PgUp PgDn défiler · 1-4 ou Tab écrans · Échap retour · ? aide · q quitter',
 	'ui.footer.help': "N'importe quelle touche ferme l'aide · q quitte",
-	'ui.footer.demo': 'h d w m x temps  j jour  p lecture  t réseau  s matériel  r relance  n étape',
+	'ui.footer.demo':
+		'h d w m x temps  j jour  p lecture  t réseau  s matériel  r relance  n étape',
 	'ui.help.key.enter': 'Entrée',
 	'ui.help.key.escape': 'Échap',
 	'ui.help.key.delete': 'Suppr',
@@ -285,10 +318,13 @@ export const fr: Record<MessageId, string> = {
 	'ui.help.demo.key': 'coller une clé de démo',
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': "N'importe quelle touche ferme cette aide.",
-	'ui.demo-keys.title': 'Clés de démo (k, ou Ctrl+K pendant la saisie, colle la suivante) :',
+	'ui.demo-keys.title':
+		'Clés de démo (k, ou Ctrl+K pendant la saisie, colle la suivante) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} périphérique(s)',
-	'ui.demo-key.subscription': 'abonnement, {devices} périphérique(s), {days} jours',
-	'ui.demo-key.subscription-renews': 'abonnement, {devices} périphérique(s), {days} jours, renouvelé',
+	'ui.demo-key.subscription':
+		'abonnement, {devices} périphérique(s), {days} jours',
+	'ui.demo-key.subscription-renews':
+		'abonnement, {devices} périphérique(s), {days} jours, renouvelé',
 	'ui.demo.badge': 'DÉMO',
 	'ui.demo.day': 'jour {day}',
 	'ui.demo.network': 'réseau',
@@ -306,7 +342,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.demo.restarted': 'Le serveur MyQ a redémarré.',
 	'ui.demo.stepped': 'Scénario : {step}.',
 	'ui.demo.no-more-steps': "Le scénario n'a plus d'étape.",
-	'ui.demo.past': 'Le jour {day} est déjà passé : le temps ne fait qu\'avancer.',
+	'ui.demo.past': "Le jour {day} est déjà passé : le temps ne fait qu'avancer.",
 	'ui.network.online': 'en ligne',
 	'ui.network.offline': 'HORS LIGNE',
 	'ui.network.error': 'erreurs serveur',
@@ -317,7 +353,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.event.key-added': 'Clé ajoutée',
 	'ui.event.key-refused': 'Clé refusée',
 	'ui.event.license-activated': 'Licence activée',
-	'ui.event.activation-failed': 'Échec d\'activation',
+	'ui.event.activation-failed': "Échec d'activation",
 	'ui.event.activation-refused': 'Activation refusée',
 	'ui.event.contact-succeeded': 'Contact réussi',
 	'ui.event.contact-failed': 'Contact échoué',

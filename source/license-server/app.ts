@@ -6,7 +6,13 @@ import {createHash, timingSafeEqual} from 'node:crypto';
 import {Hono} from 'hono';
 import {bodyLimit} from 'hono/body-limit';
 import {RateLimitedError, VendorError} from './errors.js';
-import {activateBodySchema, contactBodySchema, extendBodySchema, mintBodySchema, parseBody} from './schemas.js';
+import {
+	activateBodySchema,
+	contactBodySchema,
+	extendBodySchema,
+	mintBodySchema,
+	parseBody,
+} from './schemas.js';
 import type {VendorService} from './service.js';
 
 export type VendorAppOptions = {
@@ -25,7 +31,9 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export function createVendorApp(options: VendorAppOptions): Hono {
 	const {service, publicKey, token} = options;
 	const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-	const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+	const log =
+		options.log ??
+		((message: string, error: unknown) => console.error(message, error));
 	const app = new Hono();
 
 	app.onError((error, c) => {
@@ -37,7 +45,13 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 		}
 		log(`vendor: unexpected error on ${c.req.method} ${c.req.path}`, error);
 		return c.json(
-			{error: {code: 'internal', message: 'The license server failed to answer this request; it was logged. Try again later.'}},
+			{
+				error: {
+					code: 'internal',
+					message:
+						'The license server failed to answer this request; it was logged. Try again later.',
+				},
+			},
 			500,
 		);
 	});
@@ -64,13 +78,22 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 			);
 		}
 		const header = c.req.header('authorization');
-		const match = header === undefined ? null : /^Bearer\s+(.+)$/i.exec(header.trim());
+		const match =
+			header === undefined ? null : /^Bearer\s+(.+)$/i.exec(header.trim());
 		if (match === null) {
 			c.header('WWW-Authenticate', 'Bearer');
-			throw new VendorError(401, 'unauthorized', 'Admin operations need the header "Authorization: Bearer <token>".');
+			throw new VendorError(
+				401,
+				'unauthorized',
+				'Admin operations need the header "Authorization: Bearer <token>".',
+			);
 		}
 		if (!sameSecret(match[1] ?? '', token)) {
-			throw new VendorError(403, 'forbidden', 'The admin token is wrong. Use the token the license server was started with.');
+			throw new VendorError(
+				403,
+				'forbidden',
+				'The admin token is wrong. Use the token the license server was started with.',
+			);
 		}
 		await next();
 	});
@@ -108,7 +131,9 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	app.post('/v1/offline-activation', async (c) => {
 		const responseText = await service.offlineActivate(await c.req.text());
 		// The exact bytes matter (R5: the file is checked byte for byte), so no re-serialising.
-		return c.body(responseText, 200, {'Content-Type': 'application/json; charset=utf-8'});
+		return c.body(responseText, 200, {
+			'Content-Type': 'application/json; charset=utf-8',
+		});
 	});
 
 	app.post('/v1/admin/keys', async (c) => {
@@ -116,16 +141,22 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 		return c.json(await service.mint(spec), 201);
 	});
 
-	app.get('/v1/admin/keys/:key', async (c) => c.json(await service.describe(c.req.param('key'))));
+	app.get('/v1/admin/keys/:key', async (c) =>
+		c.json(await service.describe(c.req.param('key'))),
+	);
 
 	app.post('/v1/admin/keys/:key/extend', async (c) => {
 		const {days} = parseBody(extendBodySchema, await c.req.text());
 		return c.json(await service.extend(c.req.param('key'), days));
 	});
 
-	app.post('/v1/admin/keys/:key/cancel-renewal', async (c) => c.json(await service.cancelRenewal(c.req.param('key'))));
+	app.post('/v1/admin/keys/:key/cancel-renewal', async (c) =>
+		c.json(await service.cancelRenewal(c.req.param('key'))),
+	);
 
-	app.post('/v1/admin/keys/:key/revoke', async (c) => c.json(await service.revoke(c.req.param('key'))));
+	app.post('/v1/admin/keys/:key/revoke', async (c) =>
+		c.json(await service.revoke(c.req.param('key'))),
+	);
 
 	return app;
 }

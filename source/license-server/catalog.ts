@@ -5,7 +5,13 @@
  */
 import type Keyv from 'keyv';
 import {parseKey} from '../engine/keys.js';
-import {type Customer, DAY, type KeyKind, type LicenseGrant, type LicenseKind} from '../engine/types.js';
+import {
+	type Customer,
+	DAY,
+	type KeyKind,
+	type LicenseGrant,
+	type LicenseKind,
+} from '../engine/types.js';
 import {VendorError} from './errors.js';
 
 /** One license a key carries, with its live state once activated. */
@@ -44,8 +50,15 @@ export type InstallationRecord = {
 };
 
 /** What `mint` takes: one license key, or an installation key carrying several licenses. */
-export type LicenseSpec = {kind: LicenseKind; devices: number; termDays?: number; autoRenew?: boolean};
-export type MintSpec = ({type: 'license'} & LicenseSpec) | {type: 'installation'; licenses: LicenseSpec[]};
+export type LicenseSpec = {
+	kind: LicenseKind;
+	devices: number;
+	termDays?: number;
+	autoRenew?: boolean;
+};
+export type MintSpec =
+	| ({type: 'license'} & LicenseSpec)
+	| {type: 'installation'; licenses: LicenseSpec[]};
 
 export function newLicenseRecord(spec: LicenseSpec): LicenseRecord {
 	const isSubscription = spec.kind === 'subscription';
@@ -61,12 +74,19 @@ export function newLicenseRecord(spec: LicenseSpec): LicenseRecord {
 }
 
 /** The stable id of the n-th license (from 0) of a key: see LicenseGrant.id. */
-export function licenseId(record: Pick<KeyRecord, 'key' | 'type'>, index: number): string {
+export function licenseId(
+	record: Pick<KeyRecord, 'key' | 'type'>,
+	index: number,
+): string {
 	return record.type === 'license' ? record.key : `${record.key}/${index + 1}`;
 }
 
 /** The first activation of a key: every license starts now, subscriptions for one term. */
-export function bindKey(record: KeyRecord, installationId: string, now: number): KeyRecord {
+export function bindKey(
+	record: KeyRecord,
+	installationId: string,
+	now: number,
+): KeyRecord {
 	return {
 		...record,
 		installationId,
@@ -74,7 +94,10 @@ export function bindKey(record: KeyRecord, installationId: string, now: number):
 		licenses: record.licenses.map((license) => ({
 			...license,
 			activatedAt: now,
-			expiresAt: license.kind === 'subscription' && license.termDays !== null ? now + license.termDays * DAY : null,
+			expiresAt:
+				license.kind === 'subscription' && license.termDays !== null
+					? now + license.termDays * DAY
+					: null,
 		})),
 	};
 }
@@ -83,7 +106,10 @@ export function bindKey(record: KeyRecord, installationId: string, now: number):
  * SPEC §4 auto-renewal: at or after `expiresAt` of a live subscription whose renewal is on, the
  * term is added again, as many times as needed for `expiresAt` to be in the future.
  */
-export function renewLicense(license: LicenseRecord, now: number): LicenseRecord {
+export function renewLicense(
+	license: LicenseRecord,
+	now: number,
+): LicenseRecord {
 	if (
 		license.kind !== 'subscription' ||
 		!license.autoRenew ||
@@ -102,7 +128,9 @@ export function renewLicense(license: LicenseRecord, now: number): LicenseRecord
 
 export function renewKey(record: KeyRecord, now: number): KeyRecord {
 	const licenses = record.licenses.map((license) => renewLicense(license, now));
-	return licenses.every((license, index) => license === record.licenses[index]) ? record : {...record, licenses};
+	return licenses.every((license, index) => license === record.licenses[index])
+		? record
+		: {...record, licenses};
 }
 
 export function grantsOf(record: KeyRecord): LicenseGrant[] {
@@ -160,8 +188,14 @@ export class Catalog {
 		await this.store.set(`key:${record.key}`, record);
 	}
 
-	async installation(installationId: string): Promise<InstallationRecord | undefined> {
-		return copy(await this.store.get<InstallationRecord>(`installation:${installationId}`));
+	async installation(
+		installationId: string,
+	): Promise<InstallationRecord | undefined> {
+		return copy(
+			await this.store.get<InstallationRecord>(
+				`installation:${installationId}`,
+			),
+		);
 	}
 
 	async saveInstallation(record: InstallationRecord): Promise<void> {
@@ -179,5 +213,7 @@ export class Catalog {
 
 /** Records are JSON: a JSON round trip copies them, several times faster than structuredClone. */
 function copy<T>(value: T | undefined | null): T | undefined {
-	return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as T);
+	return value === undefined || value === null
+		? undefined
+		: (JSON.parse(JSON.stringify(value)) as T);
 }

@@ -36,7 +36,13 @@ export class VendorError extends Error {
 	}
 
 	toBody(): {error: {code: VendorErrorCode; message: string; field?: string}} {
-		return {error: {code: this.code, message: this.message, ...(this.field === undefined ? {} : {field: this.field})}};
+		return {
+			error: {
+				code: this.code,
+				message: this.message,
+				...(this.field === undefined ? {} : {field: this.field}),
+			},
+		};
 	}
 }
 
@@ -57,7 +63,15 @@ export class RateLimitedError extends VendorError {
 		this.name = 'RateLimitedError';
 	}
 
-	override toBody(): {error: {code: VendorErrorCode; message: string; retryAt: string}} {
-		return {error: {code: this.code, message: this.message, retryAt: new Date(this.retryAt).toISOString()}};
+	override toBody(): {
+		error: {code: VendorErrorCode; message: string; retryAt: string};
+	} {
+		return {
+			error: {
+				code: this.code,
+				message: this.message,
+				retryAt: new Date(this.retryAt).toISOString(),
+			},
+		};
 	}
 }

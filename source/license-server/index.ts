@@ -14,13 +14,29 @@ import {
 } from '../signing/index.js';
 import {createVendorApp} from './app.js';
 import {Catalog} from './catalog.js';
-import {type ActivationLimits, createVendorService, type VendorService} from './service.js';
+import {
+	type ActivationLimits,
+	createVendorService,
+	type VendorService,
+} from './service.js';
 
 export {DEFAULT_MAX_BODY_BYTES} from './app.js';
-export type {InstallationRecord, KeyRecord, LicenseRecord, LicenseSpec, MintSpec} from './catalog.js';
+export type {
+	InstallationRecord,
+	KeyRecord,
+	LicenseRecord,
+	LicenseSpec,
+	MintSpec,
+} from './catalog.js';
 export {RateLimitedError, VendorError, type VendorErrorCode} from './errors.js';
+export type {
+	ActivateInput,
+	ActivationLimits,
+	ContactInput,
+	KeyDescription,
+	VendorService,
+} from './service.js';
 export {DEFAULT_ACTIVATION_LIMITS} from './service.js';
-export type {ActivateInput, ActivationLimits, ContactInput, KeyDescription, VendorService} from './service.js';
 
 export type VendorOptions = {
 	/** The catalog: any Keyv store (`new Keyv()` in memory, `@keyv/sqlite` for `vendor serve`). */
@@ -62,13 +78,17 @@ export async function createVendor(options: VendorOptions): Promise<Vendor> {
 		now: options.now,
 		privateKey: keyPair.privateKey,
 		randomBytes: options.randomBytes ?? ((size) => cryptoRandomBytes(size)),
-		...(options.activationLimits === undefined ? {} : {limits: options.activationLimits}),
+		...(options.activationLimits === undefined
+			? {}
+			: {limits: options.activationLimits}),
 	});
 	const app = createVendorApp({
 		service,
 		publicKey,
 		...(options.token === undefined ? {} : {token: options.token}),
-		...(options.maxBodyBytes === undefined ? {} : {maxBodyBytes: options.maxBodyBytes}),
+		...(options.maxBodyBytes === undefined
+			? {}
+			: {maxBodyBytes: options.maxBodyBytes}),
 		...(options.log === undefined ? {} : {log: options.log}),
 	});
 	return {app, publicKey, keyPair, service};

@@ -15,7 +15,9 @@ export type RateLimit = {
 	windowMs: number;
 };
 
-export type RateVerdict = {ok: true} | {ok: false; retryAt: number; count: number};
+export type RateVerdict =
+	| {ok: true}
+	| {ok: false; retryAt: number; count: number};
 
 export type RateCounter = {
 	/** Whether one more hit on `id` at `at` stays within the limit (counts nothing). */

@@ -50,25 +50,49 @@ const licenseSpecShape = {
 	autoRenew: z.boolean().optional(),
 };
 
-type LicenseSpecInput = {kind: 'perpetual' | 'subscription'; termDays?: number | undefined; autoRenew?: boolean | undefined};
+type LicenseSpecInput = {
+	kind: 'perpetual' | 'subscription';
+	termDays?: number | undefined;
+	autoRenew?: boolean | undefined;
+};
 
 /** A subscription needs a term; a perpetual license has none and never renews. */
-function checkTerm(spec: LicenseSpecInput, context: z.RefinementCtx, path: (string | number)[]): void {
+function checkTerm(
+	spec: LicenseSpecInput,
+	context: z.RefinementCtx,
+	path: (string | number)[],
+): void {
 	if (spec.kind === 'subscription' && spec.termDays === undefined) {
-		context.addIssue({code: 'custom', path: [...path, 'termDays'], message: 'a subscription needs termDays (the length of one term, in days)'});
+		context.addIssue({
+			code: 'custom',
+			path: [...path, 'termDays'],
+			message:
+				'a subscription needs termDays (the length of one term, in days)',
+		});
 	}
 	if (spec.kind === 'perpetual' && spec.termDays !== undefined) {
-		context.addIssue({code: 'custom', path: [...path, 'termDays'], message: 'a perpetual license has no term: leave termDays out'});
+		context.addIssue({
+			code: 'custom',
+			path: [...path, 'termDays'],
+			message: 'a perpetual license has no term: leave termDays out',
+		});
 	}
 	if (spec.kind === 'perpetual' && spec.autoRenew === true) {
-		context.addIssue({code: 'custom', path: [...path, 'autoRenew'], message: 'a perpetual license does not renew: leave autoRenew out'});
+		context.addIssue({
+			code: 'custom',
+			path: [...path, 'autoRenew'],
+			message: 'a perpetual license does not renew: leave autoRenew out',
+		});
 	}
 }
 
 export const mintBodySchema = z
 	.discriminatedUnion('type', [
 		z.object({type: z.literal('license'), ...licenseSpecShape}),
-		z.object({type: z.literal('installation'), licenses: z.array(z.object(licenseSpecShape)).min(1).max(MAX_LICENSES)}),
+		z.object({
+			type: z.literal('installation'),
+			licenses: z.array(z.object(licenseSpecShape)).min(1).max(MAX_LICENSES),
+		}),
 	])
 	.superRefine((spec, context) => {
 		if (spec.type === 'license') {
@@ -91,7 +115,11 @@ export function parseBody<T>(schema: z.ZodType<T>, bodyText: string): T {
 		value = JSON.parse(bodyText);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new VendorError(400, 'bad-request', `The request body is not valid JSON (${reason}). Send a JSON object.`);
+		throw new VendorError(
+			400,
+			'bad-request',
+			`The request body is not valid JSON (${reason}). Send a JSON object.`,
+		);
 	}
 	return validate(schema, value);
 }
@@ -102,7 +130,15 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown): T {
 		return result.data;
 	}
 	const issue = result.error.issues[0];
-	const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+	const field =
+		issue && issue.path.length > 0
+			? issue.path.map(String).join('.')
+			: '(body)';
 	const message = issue?.message ?? 'invalid value';
-	throw new VendorError(400, 'bad-request', `The field "${field}" is invalid: ${message}.`, field);
+	throw new VendorError(
+		400,
+		'bad-request',
+		`The field "${field}" is invalid: ${message}.`,
+		field,
+	);
 }

@@ -37,9 +37,13 @@ export type ServedVendor = {
 
 export const DEFAULT_STORE_URL = 'sqlite://./vendor.sqlite';
 
-export async function serveVendor(options: ServeVendorOptions): Promise<ServedVendor> {
+export async function serveVendor(
+	options: ServeVendorOptions,
+): Promise<ServedVendor> {
 	const host = options.host ?? '127.0.0.1';
-	const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+	const log =
+		options.log ??
+		((message: string, error: unknown) => console.error(message, error));
 	const store = await openStore(options.storeUrl ?? DEFAULT_STORE_URL);
 	store.on('error', (error: unknown) => log('vendor: store error', error));
 	let vendor: Awaited<ReturnType<typeof createVendor>>;
@@ -80,7 +84,8 @@ export async function serveVendor(options: ServeVendorOptions): Promise<ServedVe
 	}
 
 	const address = server.address() as AddressInfo;
-	const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	const shownHost =
+		address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	return {
 		url: `http://${shownHost}:${address.port}`,
 		publicKey: vendor.publicKey,
@@ -123,9 +128,12 @@ export async function openStore(storeUrl: string): Promise<Keyv> {
 	try {
 		adapterModule = (await import(packageName)) as typeof adapterModule;
 	} catch (error) {
-		throw new Error(`The store URL "${redact(storeUrl)}" needs the package ${packageName}: install it with npm install ${packageName}.`, {
-			cause: error,
-		});
+		throw new Error(
+			`The store URL "${redact(storeUrl)}" needs the package ${packageName}: install it with npm install ${packageName}.`,
+			{
+				cause: error,
+			},
+		);
 	}
 	return new Keyv({store: new adapterModule.default(storeUrl)});
 }

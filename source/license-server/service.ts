@@ -32,7 +32,12 @@ import {
 } from './catalog.js';
 import {RateLimitedError, VendorError} from './errors.js';
 import {createRateCounter} from './rate-limit.js';
-import {activationRequestSchema, extendBodySchema, mintBodySchema, validate} from './schemas.js';
+import {
+	activationRequestSchema,
+	extendBodySchema,
+	mintBodySchema,
+	validate,
+} from './schemas.js';
 
 export type ActivateInput = {
 	installationId: string;
@@ -85,7 +90,11 @@ export type ActivationLimits = {
 	windowMs: number;
 };
 
-export const DEFAULT_ACTIVATION_LIMITS: ActivationLimits = {perKey: 10, perInstallation: 30, windowMs: HOUR};
+export const DEFAULT_ACTIVATION_LIMITS: ActivationLimits = {
+	perKey: 10,
+	perInstallation: 30,
+	windowMs: HOUR,
+};
 
 export type ServiceOptions = {
 	catalog: Catalog;
@@ -96,13 +105,29 @@ export type ServiceOptions = {
 	limits?: Partial<ActivationLimits>;
 };
 
-export function createVendorService({catalog, now, privateKey, randomBytes, limits}: ServiceOptions): VendorService {
-	const {perKey, perInstallation, windowMs} = {...DEFAULT_ACTIVATION_LIMITS, ...limits};
+export function createVendorService({
+	catalog,
+	now,
+	privateKey,
+	randomBytes,
+	limits,
+}: ServiceOptions): VendorService {
+	const {perKey, perInstallation, windowMs} = {
+		...DEFAULT_ACTIVATION_LIMITS,
+		...limits,
+	};
 	const keyActivations = createRateCounter({limit: perKey, windowMs});
-	const installationActivations = createRateCounter({limit: perInstallation, windowMs});
+	const installationActivations = createRateCounter({
+		limit: perInstallation,
+		windowMs,
+	});
 
 	/** The refusal for an activation over a limit, or null. Counts nothing. */
-	function overLimit(installationId: string, keys: KeyRecord[], at: number): RateLimitedError | null {
+	function overLimit(
+		installationId: string,
+		keys: KeyRecord[],
+		at: number,
+	): RateLimitedError | null {
 		const window = describeWindow(windowMs);
 		const installation = installationActivations.check(installationId, at);
 		if (!installation.ok) {
@@ -139,12 +164,22 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 	 * changed: it gets the same signed document again (its `issuedAt` is when its content was
 	 * last made) instead of a fresh signature, so clients need not verify anything new.
 	 */
-	const lastSigned = new Map<string, {content: string; signed: SignedDocument}>();
+	const lastSigned = new Map<
+		string,
+		{content: string; signed: SignedDocument}
+	>();
 
-	function document(installationId: string, fingerprint: string, records: KeyRecord[], at: number, requestId?: string) {
+	function document(
+		installationId: string,
+		fingerprint: string,
+		records: KeyRecord[],
+		at: number,
+		requestId?: string,
+	) {
 		const licenses = records.flatMap(grantsOf);
 		// grantsOf builds every grant the same way, so plain JSON is a stable key here.
-		const content = requestId === undefined ? JSON.stringify([fingerprint, licenses]) : null;
+		const content =
+			requestId === undefined ? JSON.stringify([fingerprint, licenses]) : null;
 		const cached = lastSigned.get(installationId);
 		if (content !== null && cached?.content === content) {
 			return cached.signed;
@@ -166,7 +201,10 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 	}
 
 	/** The installation's keys, with due auto-renewals applied and saved. */
-	async function liveKeys(installation: InstallationRecord, at: number): Promise<KeyRecord[]> {
+	async function liveKeys(
+		installation: InstallationRecord,
+		at: number,
+	): Promise<KeyRecord[]> {
 		const records: KeyRecord[] = [];
 		for (const key of installation.keys) {
 			const stored = await catalog.key(key);
@@ -178,7 +216,10 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 		return records;
 	}
 
-	async function activateNow(request: ActivateInput, requestId?: string): Promise<ActivationReply> {
+	async function activateNow(
+		request: ActivateInput,
+		requestId?: string,
+	): Promise<ActivationReply> {
 		const at = now();
 		const refusals: KeyRefusal[] = [];
 		const accepted: KeyRecord[] = [];
@@ -186,7 +227,11 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 		for (const input of request.keys) {
 			const parsed = parseKey(input);
 			if (!parsed.ok) {
-				refusals.push({key: input, code: 'malformed-key', message: parsed.error.message});
+				refusals.push({
+					key: input,
+					code: 'malformed-key',
+					message: parsed.error.message,
+				});
 				continue;
 			}
 			const {key} = parsed.value;
@@ -201,7 +246,10 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 				});
 				continue;
 			}
-			if (record.installationId !== null && record.installationId !== request.installationId) {
+			if (
+				record.installationId !== null &&
+				record.installationId !== request.installationId
+			) {
 				refusals.push({
 					key,
 					code: 'key-bound-elsewhere',
@@ -224,7 +272,16 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 		const existing = await catalog.installation(request.installationId);
 		if (existing === undefined && accepted.length === 0) {
 			// Nothing to bind: answer with an empty document, and remember nothing.
-			return {document: document(request.installationId, request.fingerprint, [], at, requestId), refusals};
+			return {
+				document: document(
+					request.installationId,
+					request.fingerprint,
+					[],
+					at,
+					requestId,
+				),
+				refusals,
+			};
 		}
 		// Checked before anything is written, so a refused activation changes nothing. Only what
 		// binds counts: a stranger's attempts with a key bound elsewhere cannot lock its owner out.
@@ -248,31 +305,64 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 			if (record.installationId === null) {
 				await catalog.saveKey(bindKey(record, installation.installationId, at));
 			}
-			if (!installation.keys.includes(record.key)) installation.keys.push(record.key);
+			if (!installation.keys.includes(record.key))
+				installation.keys.push(record.key);
 		}
 		await catalog.saveInstallation(installation);
 		installationActivations.hit(installation.installationId, at);
 		for (const record of accepted) keyActivations.hit(record.key, at);
 		const records = await liveKeys(installation, at);
-		return {document: document(installation.installationId, installation.fingerprint, records, at, requestId), refusals};
+		return {
+			document: document(
+				installation.installationId,
+				installation.fingerprint,
+				records,
+				at,
+				requestId,
+			),
+			refusals,
+		};
 	}
 
-	async function resolve(keyOrLicenseId: string): Promise<{target: Target; record: KeyRecord}> {
+	async function resolve(
+		keyOrLicenseId: string,
+	): Promise<{target: Target; record: KeyRecord}> {
 		const target = parseTarget(keyOrLicenseId);
 		const record = await catalog.key(target.key);
 		if (record === undefined) {
-			throw new VendorError(404, 'unknown-key', `The key ${target.key} is not in the catalog.`);
+			throw new VendorError(
+				404,
+				'unknown-key',
+				`The key ${target.key} is not in the catalog.`,
+			);
 		}
-		if (target.index !== null && (record.type !== 'installation' || target.index >= record.licenses.length)) {
-			const ids = record.licenses.map((_, index) => licenseId(record, index)).join(', ');
-			throw new VendorError(404, 'unknown-license', `"${keyOrLicenseId}" is not a license of ${record.key}; its licenses are ${ids}.`);
+		if (
+			target.index !== null &&
+			(record.type !== 'installation' || target.index >= record.licenses.length)
+		) {
+			const ids = record.licenses
+				.map((_, index) => licenseId(record, index))
+				.join(', ');
+			throw new VendorError(
+				404,
+				'unknown-license',
+				`"${keyOrLicenseId}" is not a license of ${record.key}; its licenses are ${ids}.`,
+			);
 		}
 		return {target, record};
 	}
 
 	async function describeRecord(record: KeyRecord): Promise<KeyDescription> {
-		const installation = record.installationId === null ? undefined : await catalog.installation(record.installationId);
-		return {key: record.key, record, licenses: grantsOf(record), installation: installation ?? null};
+		const installation =
+			record.installationId === null
+				? undefined
+				: await catalog.installation(record.installationId);
+		return {
+			key: record.key,
+			record,
+			licenses: grantsOf(record),
+			installation: installation ?? null,
+		};
 	}
 
 	/**
@@ -291,16 +381,30 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 		const indexes = record.licenses
 			.map((license, index) => ({license, index}))
 			.filter(({index}) => target.index === null || index === target.index);
-		const name = target.index === null ? record.key : licenseId(record, target.index);
-		const eligible = options.subscriptionsOnly ? indexes.filter(({license}) => license.kind === 'subscription') : indexes;
+		const name =
+			target.index === null ? record.key : licenseId(record, target.index);
+		const eligible = options.subscriptionsOnly
+			? indexes.filter(({license}) => license.kind === 'subscription')
+			: indexes;
 		if (eligible.length === 0) {
-			throw new VendorError(409, 'not-a-subscription', `Cannot ${action} ${name}: it is perpetual, it has no term.`);
+			throw new VendorError(
+				409,
+				'not-a-subscription',
+				`Cannot ${action} ${name}: it is perpetual, it has no term.`,
+			);
 		}
 		const live = eligible.filter(({license}) => license.revokedAt === null);
 		if (live.length === 0) {
-			throw new VendorError(409, 'revoked', `Cannot ${action} ${name}: it was revoked.`);
+			throw new VendorError(
+				409,
+				'revoked',
+				`Cannot ${action} ${name}: it was revoked.`,
+			);
 		}
-		if (options.needsActivation && live.some(({license}) => license.expiresAt === null)) {
+		if (
+			options.needsActivation &&
+			live.some(({license}) => license.expiresAt === null)
+		) {
 			throw new VendorError(
 				409,
 				'not-activated',
@@ -310,7 +414,9 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 		const chosen = new Set(live.map(({index}) => index));
 		const changed: KeyRecord = {
 			...record,
-			licenses: record.licenses.map((license, index) => (chosen.has(index) ? change(license, at) : license)),
+			licenses: record.licenses.map((license, index) =>
+				chosen.has(index) ? change(license, at) : license,
+			),
 		};
 		await catalog.saveKey(changed);
 		return describeRecord(changed);
@@ -323,7 +429,8 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 				const specs = valid.type === 'license' ? [valid] : valid.licenses;
 				let key = mintKey(valid.type, randomBytes);
 				// 115 random bits make a collision unthinkable; checking costs one read.
-				while ((await catalog.key(key)) !== undefined) key = mintKey(valid.type, randomBytes);
+				while ((await catalog.key(key)) !== undefined)
+					key = mintKey(valid.type, randomBytes);
 				const record: KeyRecord = {
 					key,
 					type: valid.type,
@@ -356,7 +463,12 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 				const records = await liveKeys(installation, at);
 				// SPEC §4: a contact from another fingerprint gets the document still bound to the old
 				// one; only Activate rebinds (R8).
-				return document(installation.installationId, installation.fingerprint, records, at);
+				return document(
+					installation.installationId,
+					installation.fingerprint,
+					records,
+					at,
+				);
 			});
 		},
 
@@ -374,7 +486,9 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 				);
 			}
 			const request = validate(activationRequestSchema, value);
-			const reply = await exclusive(() => activateNow(request, request.requestId));
+			const reply = await exclusive(() =>
+				activateNow(request, request.requestId),
+			);
 			const payload: ActivationResponsePayload = {
 				type: 'myq-activation-response',
 				version: 1,
@@ -393,7 +507,10 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 				changeSubscriptions(
 					keyOrLicenseId,
 					'extend',
-					(license) => ({...license, expiresAt: (license.expiresAt ?? 0) + valid.days * DAY}),
+					(license) => ({
+						...license,
+						expiresAt: (license.expiresAt ?? 0) + valid.days * DAY,
+					}),
 					{needsActivation: true, subscriptionsOnly: true},
 				),
 			);
@@ -401,19 +518,29 @@ export function createVendorService({catalog, now, privateKey, randomBytes, limi
 
 		cancelRenewal(keyOrLicenseId) {
 			return exclusive(() =>
-				changeSubscriptions(keyOrLicenseId, 'cancel the renewal of', (license) => ({...license, autoRenew: false}), {
-					needsActivation: false,
-					subscriptionsOnly: true,
-				}),
+				changeSubscriptions(
+					keyOrLicenseId,
+					'cancel the renewal of',
+					(license) => ({...license, autoRenew: false}),
+					{
+						needsActivation: false,
+						subscriptionsOnly: true,
+					},
+				),
 			);
 		},
 
 		revoke(keyOrLicenseId) {
 			return exclusive(() =>
-				changeSubscriptions(keyOrLicenseId, 'revoke', (license, at) => ({...license, revokedAt: at}), {
-					needsActivation: false,
-					subscriptionsOnly: false,
-				}),
+				changeSubscriptions(
+					keyOrLicenseId,
+					'revoke',
+					(license, at) => ({...license, revokedAt: at}),
+					{
+						needsActivation: false,
+						subscriptionsOnly: false,
+					},
+				),
 			);
 		},
 
@@ -431,7 +558,8 @@ function allRevokedAt(licenses: LicenseRecord[]): number | null {
 	let latest: number | null = null;
 	for (const license of licenses) {
 		if (license.revokedAt === null) return null;
-		latest = latest === null ? license.revokedAt : Math.max(latest, license.revokedAt);
+		latest =
+			latest === null ? license.revokedAt : Math.max(latest, license.revokedAt);
 	}
 	return latest;
 }

@@ -2,7 +2,12 @@
  * The ports the runtime works through. Adapters (source/adapters/) implement them for real;
  * the simulator and tests implement them with a fake clock, MSW and named fingerprints.
  */
-import type {ActivationDocument, Customer, KeyRefusal, SignedDocument} from '../engine/types.js';
+import type {
+	ActivationDocument,
+	Customer,
+	KeyRefusal,
+	SignedDocument,
+} from '../engine/types.js';
 
 /** Time as a port (xstate's Clock): the simulated one only moves forward. */
 export type Clock = {
@@ -20,9 +25,14 @@ export type Failure =
 	| {kind: 'bad-signature'; message: string}
 	| {kind: 'bad-response'; message: string};
 
-export type ServerResult<T> = {ok: true; value: T} | {ok: false; failure: Failure};
+export type ServerResult<T> =
+	| {ok: true; value: T}
+	| {ok: false; failure: Failure};
 
-export type ActivationReply = {document: SignedDocument; refusals: KeyRefusal[]};
+export type ActivationReply = {
+	document: SignedDocument;
+	refusals: KeyRefusal[];
+};
 
 /** The license-server client. Never throws for transport errors: failures are values. */
 export type LicenseServer = {
@@ -32,7 +42,10 @@ export type LicenseServer = {
 		keys: string[];
 		customer: Customer | null;
 	}): Promise<ServerResult<ActivationReply>>;
-	contact(request: {installationId: string; fingerprint: string}): Promise<ServerResult<SignedDocument>>;
+	contact(request: {
+		installationId: string;
+		fingerprint: string;
+	}): Promise<ServerResult<SignedDocument>>;
 	/** The vendor public key as the server gives it, for pinning at first activation; null when unreachable. */
 	fetchPublicKey?(): Promise<string | null>;
 };

@@ -7,7 +7,8 @@ import type {ActivationDocument, KeyRefusal} from '../engine/types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+const isTime = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value);
 const isNullableTime = (value: unknown) => value === null || isTime(value);
 
 function isGrant(value: unknown): boolean {
@@ -29,10 +30,18 @@ function isGrant(value: unknown): boolean {
 
 /** Why `payload` is not an activation document, or null when it is one. */
 export function documentShapeProblem(payload: unknown): string | null {
-	if (!isObject(payload) || payload.type !== 'myq-activation' || payload.version !== 1) {
+	if (
+		!isObject(payload) ||
+		payload.type !== 'myq-activation' ||
+		payload.version !== 1
+	) {
 		return 'it is not an activation document';
 	}
-	if (typeof payload.installationId !== 'string' || typeof payload.fingerprint !== 'string' || !isTime(payload.issuedAt)) {
+	if (
+		typeof payload.installationId !== 'string' ||
+		typeof payload.fingerprint !== 'string' ||
+		!isTime(payload.issuedAt)
+	) {
 		return 'its installation, fingerprint or date is missing';
 	}
 	if (!Array.isArray(payload.licenses)) {
@@ -42,13 +51,18 @@ export function documentShapeProblem(payload: unknown): string | null {
 	if (index >= 0) {
 		return `its license ${index + 1} is not in the expected form`;
 	}
-	if (payload.requestId !== undefined && typeof payload.requestId !== 'string') {
+	if (
+		payload.requestId !== undefined &&
+		typeof payload.requestId !== 'string'
+	) {
 		return 'its request id is not text';
 	}
 	return null;
 }
 
-export function isActivationDocument(payload: unknown): payload is ActivationDocument {
+export function isActivationDocument(
+	payload: unknown,
+): payload is ActivationDocument {
 	return documentShapeProblem(payload) === null;
 }
 
@@ -57,7 +71,10 @@ export function isRefusalList(value: unknown): value is KeyRefusal[] {
 		Array.isArray(value) &&
 		value.every(
 			(refusal) =>
-				isObject(refusal) && typeof refusal.key === 'string' && typeof refusal.code === 'string' && typeof refusal.message === 'string',
+				isObject(refusal) &&
+				typeof refusal.key === 'string' &&
+				typeof refusal.code === 'string' &&
+				typeof refusal.message === 'string',
 		)
 	);
 }

@@ -3,10 +3,11 @@
  * engine's effects through the ports, schedules the contacts of R14 and the next visible change
  * (`nextChangeAt`), and publishes snapshots to subscribers (dashboard, CLI, simulator).
  */
-import {randomUUID} from 'node:crypto';
+
 import type {KeyObject} from 'node:crypto';
-import {type Evaluation, evaluate, nextContactAt} from '../engine/evaluate.js';
+import {randomUUID} from 'node:crypto';
 import type {FieldError} from '../engine/customer.js';
+import {type Evaluation, evaluate, nextContactAt} from '../engine/evaluate.js';
 import type {KeyRefusalReason} from '../engine/save.js';
 import {
 	type Effect,
@@ -280,7 +281,11 @@ export class Runtime {
 				added === 0 && keys.length === 0
 					? `Licenses reactivated on this server's hardware (${total} in all).`
 					: `Activated: ${added} new license(s), ${total} in all.`;
-			const pinned = wasPinned ? [] : [`The vendor public key ${this.vendorKeyText} is now pinned: documents signed with any other key will be refused.`];
+			const pinned = wasPinned
+				? []
+				: [
+						`The vendor public key ${this.vendorKeyText} is now pinned: documents signed with any other key will be refused.`,
+					];
 			const message = [headline, ...refused, ...pinned].join(' ');
 			if (added === 0 && reply.value.refusals.length > 0) {
 				return {ok: false, code: 'refused', message};
@@ -556,7 +561,11 @@ export class Runtime {
 				};
 			}
 			await this.dispatch({type: 'contact-failed', failure: reply.failure});
-			return {ok: false, code: reply.failure.kind, message: contactFailureMessage(reply.failure)};
+			return {
+				ok: false,
+				code: reply.failure.kind,
+				message: contactFailureMessage(reply.failure),
+			};
 		}
 		const checked = await this.checkDocument(reply.value, null);
 		if (!checked.ok) {
@@ -600,7 +609,9 @@ export class Runtime {
 	}
 
 	/** R16: a stored document is verified, and read, at every load. */
-	private async checkStored(document: SignedDocument): Promise<{ok: true} | {ok: false; reason: string}> {
+	private async checkStored(
+		document: SignedDocument,
+	): Promise<{ok: true} | {ok: false; reason: string}> {
 		const key = await this.publicKey();
 		if (!key) {
 			return {ok: false, reason: 'the vendor public key is not known'};
@@ -610,7 +621,9 @@ export class Runtime {
 			return verdict;
 		}
 		const problem = documentShapeProblem(verdict.value.payload);
-		return problem === null ? {ok: true} : {ok: false, reason: `the document cannot be read: ${problem}`};
+		return problem === null
+			? {ok: true}
+			: {ok: false, reason: `the document cannot be read: ${problem}`};
 	}
 
 	/** R8: look at the hardware, as at every check. */
@@ -645,7 +658,13 @@ export class Runtime {
 		const payload = verified.value.payload;
 		const problem = documentShapeProblem(payload);
 		if (problem !== null) {
-			return {ok: false, failure: {kind: 'bad-response', message: `the signed document cannot be read: ${problem}`}};
+			return {
+				ok: false,
+				failure: {
+					kind: 'bad-response',
+					message: `the signed document cannot be read: ${problem}`,
+				},
+			};
 		}
 		if (payload.installationId !== this.state.installationId) {
 			return {
@@ -800,22 +819,37 @@ export class Runtime {
 			return false;
 		}
 		this.revision = revision;
-		const record = loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		const record =
+			loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
 		if (!record) {
 			// Not a state we can read: ours overwrites it at the next write (a copy of the
 			// unreadable one is quarantined first, as at load).
 			if (loaded.kind !== 'empty') {
-				await this.options.store.quarantine('state', loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value));
+				await this.options.store.quarantine(
+					'state',
+					loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value),
+				);
 			}
 			this.persist();
 			return true;
 		}
 		let state = record.state;
 		this.vendorKeyText ??= record.vendorKey;
-		if (state.document && JSON.stringify(state.document) !== JSON.stringify(this.state.document)) {
+		if (
+			state.document &&
+			JSON.stringify(state.document) !== JSON.stringify(this.state.document)
+		) {
 			const verdict = await this.checkStored(state.document);
 			if (!verdict.ok) {
-				[state] = step(state, {type: 'document-rejected', source: 'stored document', reason: verdict.reason}, this.options.clock.now());
+				[state] = step(
+					state,
+					{
+						type: 'document-rejected',
+						source: 'stored document',
+						reason: verdict.reason,
+					},
+					this.options.clock.now(),
+				);
 			}
 		}
 		for (const {event, at} of this.unsaved) {

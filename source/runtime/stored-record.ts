@@ -23,7 +23,8 @@ type Check = (value: unknown) => boolean;
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const string: Check = (value) => typeof value === 'string';
-const time: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const time: Check = (value) =>
+	typeof value === 'number' && Number.isFinite(value);
 const boolean: Check = (value) => typeof value === 'boolean';
 const nullable =
 	(check: Check): Check =>
@@ -44,7 +45,8 @@ const array =
 const object =
 	(shape: Record<string, Check>): Check =>
 	(value) =>
-		isObject(value) && Object.entries(shape).every(([key, check]) => check(value[key]));
+		isObject(value) &&
+		Object.entries(shape).every(([key, check]) => check(value[key]));
 
 const customer = object({
 	company: string,
@@ -67,7 +69,12 @@ const state = object({
 			refusal: optional(object({code: string, message: string})),
 		}),
 	),
-	document: nullable((value) => isObject(value) && 'payload' in value && typeof value.signature === 'string'),
+	document: nullable(
+		(value) =>
+			isObject(value) &&
+			'payload' in value &&
+			typeof value.signature === 'string',
+	),
 	everActivated: boolean,
 	hardware: object({current: nullable(string), mismatchSince: nullable(time)}),
 	server: object({
@@ -78,7 +85,14 @@ const state = object({
 	}),
 	clock: object({highWater: time, tamperedAt: nullable(time)}),
 	integrity: nullable(object({reason: string, at: time})),
-	manualRequest: nullable(object({requestId: string, createdAt: time, fingerprint: string, keys: array(string)})),
+	manualRequest: nullable(
+		object({
+			requestId: string,
+			createdAt: time,
+			fingerprint: string,
+			keys: array(string),
+		}),
+	),
 	devices: array(object({id: string, activatedAt: time})),
 	startedAt: time,
 	log: array(object({at: time, type: string, detail: string})),

@@ -5,10 +5,10 @@
 import {
 	createPrivateKey,
 	createPublicKey,
-	generateKeyPairSync,
-	type KeyObject,
 	sign as cryptoSign,
 	verify as cryptoVerify,
+	generateKeyPairSync,
+	type KeyObject,
 } from 'node:crypto';
 import type {Signed} from '../engine/types.js';
 
@@ -29,7 +29,10 @@ export function canonicalJson(value: unknown): string {
 	const entries = Object.keys(value)
 		.sort()
 		.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-		.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+		.map(
+			(key) =>
+				`${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+		);
 	return `{${entries.join(',')}}`;
 }
 
@@ -51,9 +54,16 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 export function importPublicKey(text: string): KeyObject {
 	const raw = Buffer.from(text.trim(), 'base64');
 	if (raw.length !== 32 || raw.toString('base64') !== text.trim()) {
-		throw new SigningError('bad-key', `"${text.trim().slice(0, 60)}" is not a vendor public key (base64 of 32 bytes)`);
+		throw new SigningError(
+			'bad-key',
+			`"${text.trim().slice(0, 60)}" is not a vendor public key (base64 of 32 bytes)`,
+		);
 	}
-	return createPublicKey({key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki'});
+	return createPublicKey({
+		key: Buffer.concat([ED25519_SPKI_PREFIX, raw]),
+		format: 'der',
+		type: 'spki',
+	});
 }
 
 export function exportPrivateKey(key: KeyObject): string {
@@ -75,26 +85,41 @@ export class SigningError extends Error {
 }
 
 export function sign<T>(payload: T, privateKey: KeyObject): Signed<T> {
-	const signature = cryptoSign(null, Buffer.from(canonicalJson(payload)), privateKey).toString('base64');
+	const signature = cryptoSign(
+		null,
+		Buffer.from(canonicalJson(payload)),
+		privateKey,
+	).toString('base64');
 	return {payload, signature};
 }
 
-export type Verification<T> = {ok: true; value: Signed<T>} | {ok: false; reason: string};
+export type Verification<T> =
+	| {ok: true; value: Signed<T>}
+	| {ok: false; reason: string};
 
 /**
  * Checks that `value` is `{payload, signature}` and that the signature is the vendor's over the
  * canonical payload. Never throws: whatever arrives (a stored document, a file, a reply) may be
  * anything at all.
  */
-export function verify<T>(value: unknown, publicKey: KeyObject): Verification<T> {
+export function verify<T>(
+	value: unknown,
+	publicKey: KeyObject,
+): Verification<T> {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		return {ok: false, reason: 'not a signed document'};
 	}
 	// The very object verified a moment ago (documents are never mutated once received).
 	const before = verifiedObjects.get(value);
-	if (before !== undefined && (before === publicKey || before.equals(publicKey))) {
+	if (
+		before !== undefined &&
+		(before === publicKey || before.equals(publicKey))
+	) {
 		const known = value as Signed<T>;
-		return {ok: true, value: {payload: known.payload, signature: known.signature}};
+		return {
+			ok: true,
+			value: {payload: known.payload, signature: known.signature},
+		};
 	}
 	const result = verifyNew<T>(value, publicKey);
 	if (result.ok) {
@@ -106,9 +131,15 @@ export function verify<T>(value: unknown, publicKey: KeyObject): Verification<T>
 const verifiedObjects = new WeakMap<object, KeyObject>();
 
 function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
-	const {payload, signature} = value as {payload?: unknown; signature?: unknown};
+	const {payload, signature} = value as {
+		payload?: unknown;
+		signature?: unknown;
+	};
 	if (payload === undefined || typeof signature !== 'string') {
-		return {ok: false, reason: 'not a signed document (payload or signature missing)'};
+		return {
+			ok: false,
+			reason: 'not a signed document (payload or signature missing)',
+		};
 	}
 	const bytes = Buffer.from(signature, 'base64');
 	// A base64 string that does not round-trip (stray characters, altered padding bits) is not
@@ -124,7 +155,11 @@ function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
 	}
 	if (!isVerifiedBefore(signature, text, publicKey)) {
 		if (!cryptoVerify(null, Buffer.from(text), publicKey, bytes)) {
-			return {ok: false, reason: 'the signature does not match the vendor key (altered, or signed by another key)'};
+			return {
+				ok: false,
+				reason:
+					'the signature does not match the vendor key (altered, or signed by another key)',
+			};
 		}
 		rememberVerified(signature, text, publicKey);
 	}
@@ -139,9 +174,17 @@ function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
 const VERIFIED_LIMIT = 64;
 const verified = new Map<string, {text: string; key: KeyObject}>();
 
-function isVerifiedBefore(signature: string, text: string, key: KeyObject): boolean {
+function isVerifiedBefore(
+	signature: string,
+	text: string,
+	key: KeyObject,
+): boolean {
 	const entry = verified.get(signature);
-	return entry !== undefined && entry.text === text && (entry.key === key || entry.key.equals(key));
+	return (
+		entry !== undefined &&
+		entry.text === text &&
+		(entry.key === key || entry.key.equals(key))
+	);
 }
 
 function rememberVerified(signature: string, text: string, key: KeyObject) {
@@ -161,7 +204,9 @@ export function toSignedFileText(value: unknown): string {
  * form (even whitespace that JSON would ignore) is refused, so that a file altered in any byte
  * is caught (R5, R16).
  */
-export function parseCanonicalFile(text: string): {ok: true; value: unknown} | {ok: false; reason: string} {
+export function parseCanonicalFile(
+	text: string,
+): {ok: true; value: unknown} | {ok: false; reason: string} {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -175,7 +220,10 @@ export function parseCanonicalFile(text: string): {ok: true; value: unknown} | {
 		return {ok: false, reason: 'the file is not valid JSON'};
 	}
 	if (canonical !== text) {
-		return {ok: false, reason: 'the file was altered (it is not in the form it was written in)'};
+		return {
+			ok: false,
+			reason: 'the file was altered (it is not in the form it was written in)',
+		};
 	}
 	return {ok: true, value};
 }

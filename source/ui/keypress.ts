@@ -69,7 +69,8 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
 		return [press('char', input.toLowerCase(), true)];
 	// Esc then a key, typed fast or sent in one chunk (tmux), reads as Alt+key: the dashboard has
 	// no Alt bindings, so it is taken as the two keys it was.
-	if (key.meta && [...input].length === 1 && !/\p{Cc}/u.test(input)) return [press('escape'), press('char', input)];
+	if (key.meta && [...input].length === 1 && !/\p{Cc}/u.test(input))
+		return [press('escape'), press('char', input)];
 	if (key.meta || input === '') return [press('other')];
 	// Several keys in one chunk (a paste, tmux send-keys "text" Tab ...): text runs, and each
 	// control character as the key it is, in order.

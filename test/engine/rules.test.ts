@@ -1,8 +1,20 @@
 import {describe, expect, it} from 'vitest';
-import {daysLeft, evaluate, nextContactAt} from '../../source/engine/evaluate.js';
+import {
+	daysLeft,
+	evaluate,
+	nextContactAt,
+} from '../../source/engine/evaluate.js';
 import {type EngineEvent, step} from '../../source/engine/step.js';
 import {DAY, type EngineState, HOUR} from '../../source/engine/types.js';
-import {activated, documentOf, FP_A, FP_B, grant, subscription, T0} from './fixtures.js';
+import {
+	activated,
+	documentOf,
+	FP_A,
+	FP_B,
+	grant,
+	subscription,
+	T0,
+} from './fixtures.js';
 
 const E = T0 + 365 * DAY; // the subscription's expiry in most tables
 const MINUTE = 60_000;
@@ -16,7 +28,9 @@ function run(state: EngineState, events: [EngineEvent, number][]): EngineState {
 }
 
 function bannerIds(state: EngineState, now: number) {
-	return evaluate(state, now).banners.map((banner) => (banner.days === undefined ? banner.id : `${banner.id}:${banner.days}`));
+	return evaluate(state, now).banners.map((banner) =>
+		banner.days === undefined ? banner.id : `${banner.id}:${banner.days}`,
+	);
 }
 
 describe('day arithmetic (SPEC §2)', () => {
@@ -35,7 +49,11 @@ describe('day arithmetic (SPEC §2)', () => {
 
 describe('R6 capacity is the sum of the devices of every license that counts', () => {
 	it('R6 10 + 1 + 5 = 16 printing devices', () => {
-		const state = activated([grant({devices: 10}), grant({devices: 1}), grant({devices: 5})]);
+		const state = activated([
+			grant({devices: 10}),
+			grant({devices: 1}),
+			grant({devices: 5}),
+		]);
 		expect(evaluate(state, T0).capacity).toBe(16);
 	});
 
@@ -44,38 +62,64 @@ describe('R6 capacity is the sum of the devices of every license that counts', (
 		['offline-grace (counts)', E + DAY, 16],
 		['expired after offline grace (does not count)', E + 10 * DAY, 11],
 	])('R6 with a 5-device subscription %s', (_label, now, capacity) => {
-		const state = activated([grant({devices: 10}), grant({devices: 1}), subscription(E, {devices: 5})]);
+		const state = activated([
+			grant({devices: 10}),
+			grant({devices: 1}),
+			subscription(E, {devices: 5}),
+		]);
 		expect(evaluate(state, now).capacity).toBe(capacity);
 	});
 
 	it('R6 hardware-grace counts, pending keys and revoked licenses do not', () => {
-		const state = activated([grant({devices: 10}), grant({devices: 4, revokedAt: T0})], {
-			hardware: {current: FP_B, mismatchSince: T0},
-			pending: [{key: 'KAAAA', kind: 'license', addedAt: T0}],
-		});
+		const state = activated(
+			[grant({devices: 10}), grant({devices: 4, revokedAt: T0})],
+			{
+				hardware: {current: FP_B, mismatchSince: T0},
+				pending: [{key: 'KAAAA', kind: 'license', addedAt: T0}],
+			},
+		);
 		const evaluation = evaluate(state, T0 + DAY);
 		expect(evaluation.capacity).toBe(10);
-		expect(evaluation.licenses.map((license) => license.status)).toEqual(['hardware-grace', 'invalid', 'pending']);
+		expect(evaluation.licenses.map((license) => license.status)).toEqual([
+			'hardware-grace',
+			'invalid',
+			'pending',
+		]);
 	});
 });
 
 describe('R7 printing devices up to capacity', () => {
-	const base = activated([grant({devices: 2}), subscription(E, {devices: 1, id: 'S1'})]);
+	const base = activated([
+		grant({devices: 2}),
+		subscription(E, {devices: 1, id: 'S1'}),
+	]);
 
 	it('R7 activates up to capacity and refuses one more with capacity and count', () => {
 		let state = base;
 		for (const id of ['d1', 'd2', 'd3']) {
-			const [next, effects] = step(state, {type: 'device-activated', id}, T0 + HOUR);
+			const [next, effects] = step(
+				state,
+				{type: 'device-activated', id},
+				T0 + HOUR,
+			);
 			expect(effects.some((effect) => effect.type === 'refused')).toBe(false);
 			state = next;
 		}
-		const [after, effects] = step(state, {type: 'device-activated', id: 'd4'}, T0 + HOUR);
+		const [after, effects] = step(
+			state,
+			{type: 'device-activated', id: 'd4'},
+			T0 + HOUR,
+		);
 		expect(effects).toContainEqual({
 			type: 'refused',
 			code: 'capacity-reached',
 			message: 'device d4 refused: capacity is 3 and 3 devices are activated',
 		});
-		expect(after.devices.map((device) => device.id)).toEqual(['d1', 'd2', 'd3']);
+		expect(after.devices.map((device) => device.id)).toEqual([
+			'd1',
+			'd2',
+			'd3',
+		]);
 	});
 
 	it('R7 the most recent devices become unlicensed when capacity falls, and licensed again when it returns', () => {
@@ -86,8 +130,14 @@ describe('R7 printing devices up to capacity', () => {
 		]);
 		// Day 365 + 10: the 1-device subscription is gone; d3, the newest, is unlicensed but kept.
 		const shrunk = evaluate(state, E + 10 * DAY);
-		expect(shrunk.devices).toMatchObject({activated: 3, licensed: 2, capacity: 2});
-		expect(shrunk.devices.list.map((device) => [device.id, device.licensed])).toEqual([
+		expect(shrunk.devices).toMatchObject({
+			activated: 3,
+			licensed: 2,
+			capacity: 2,
+		});
+		expect(
+			shrunk.devices.list.map((device) => [device.id, device.licensed]),
+		).toEqual([
 			['d1', true],
 			['d2', true],
 			['d3', false],
@@ -97,25 +147,58 @@ describe('R7 printing devices up to capacity', () => {
 			[
 				{
 					type: 'contact-succeeded',
-					document: documentOf([grant({devices: 2}), subscription(E + 365 * DAY, {devices: 1, id: 'S1'})]),
+					document: documentOf([
+						grant({devices: 2}),
+						subscription(E + 365 * DAY, {devices: 1, id: 'S1'}),
+					]),
 				},
 				E + 11 * DAY,
 			],
 		]);
-		expect(evaluate(renewed, E + 11 * DAY).devices).toMatchObject({activated: 3, licensed: 3, capacity: 3});
+		expect(evaluate(renewed, E + 11 * DAY).devices).toMatchObject({
+			activated: 3,
+			licensed: 3,
+			capacity: 3,
+		});
 	});
 });
 
 describe('R8 hardware binding', () => {
 	const base = activated([grant({devices: 10})]);
 	const seen = T0 + 2 * DAY;
-	const changed = run(base, [[{type: 'fingerprint-seen', fingerprint: FP_B}, seen]]);
+	const changed = run(base, [
+		[{type: 'fingerprint-seen', fingerprint: FP_B}, seen],
+	]);
 
 	it.each([
-		['at the first sighting', seen, 'hardware-grace', 'warning', ['hardware-changed:7']],
-		['six days later', seen + 6 * DAY, 'hardware-grace', 'warning', ['hardware-changed:1']],
-		['one millisecond before seven days', seen + 7 * DAY - 1, 'hardware-grace', 'warning', ['hardware-changed:1']],
-		['at seven days', seen + 7 * DAY, 'invalid', 'stopped', ['license-problem']],
+		[
+			'at the first sighting',
+			seen,
+			'hardware-grace',
+			'warning',
+			['hardware-changed:7'],
+		],
+		[
+			'six days later',
+			seen + 6 * DAY,
+			'hardware-grace',
+			'warning',
+			['hardware-changed:1'],
+		],
+		[
+			'one millisecond before seven days',
+			seen + 7 * DAY - 1,
+			'hardware-grace',
+			'warning',
+			['hardware-changed:1'],
+		],
+		[
+			'at seven days',
+			seen + 7 * DAY,
+			'invalid',
+			'stopped',
+			['license-problem'],
+		],
 	])('R8 %s', (_label, now, status, operational, banners) => {
 		const evaluation = evaluate(changed, now);
 		expect(evaluation.licenses[0]?.status).toBe(status);
@@ -125,27 +208,54 @@ describe('R8 hardware binding', () => {
 
 	it('R8 reactivating within the grace binds to the new fingerprint and clears it', () => {
 		const reactivated = run(changed, [
-			[{type: 'activation-succeeded', document: documentOf([grant({devices: 10})], FP_B), refusals: []}, seen + 3 * DAY],
+			[
+				{
+					type: 'activation-succeeded',
+					document: documentOf([grant({devices: 10})], FP_B),
+					refusals: [],
+				},
+				seen + 3 * DAY,
+			],
 		]);
-		expect(evaluate(reactivated, seen + 30 * DAY)).toMatchObject({state: 'running', banners: []});
+		expect(evaluate(reactivated, seen + 30 * DAY)).toMatchObject({
+			state: 'running',
+			banners: [],
+		});
 		expect(reactivated.log.map((entry) => entry.type)).toContain('reactivated');
 	});
 
 	it('R8 reactivating after the grace brings MyQ back', () => {
 		const late = run(changed, [
-			[{type: 'activation-succeeded', document: documentOf([grant({devices: 10})], FP_B), refusals: []}, seen + 9 * DAY],
+			[
+				{
+					type: 'activation-succeeded',
+					document: documentOf([grant({devices: 10})], FP_B),
+					refusals: [],
+				},
+				seen + 9 * DAY,
+			],
 		]);
 		expect(evaluate(late, seen + 9 * DAY).state).toBe('running');
 	});
 
 	it('R8 seeing the original fingerprint again clears it', () => {
-		const back = run(changed, [[{type: 'fingerprint-seen', fingerprint: FP_A}, seen + DAY]]);
+		const back = run(changed, [
+			[{type: 'fingerprint-seen', fingerprint: FP_A}, seen + DAY],
+		]);
 		expect(back.hardware.mismatchSince).toBeNull();
 		expect(evaluate(back, seen + 10 * DAY).state).toBe('running');
 	});
 
 	it('R8 a contact from other hardware keeps the old binding and the countdown', () => {
-		const contacted = run(changed, [[{type: 'contact-succeeded', document: documentOf([grant({devices: 10})], FP_A)}, seen + DAY]]);
+		const contacted = run(changed, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([grant({devices: 10})], FP_A),
+				},
+				seen + DAY,
+			],
+		]);
 		expect(contacted.hardware.mismatchSince).toBe(seen);
 		expect(bannerIds(contacted, seen + DAY)).toEqual(['hardware-changed:6']);
 	});
@@ -153,9 +263,19 @@ describe('R8 hardware binding', () => {
 
 describe('R9 subscriptions show when they expire or renew', () => {
 	it('R9 expiresAt for a plain subscription, renewsAt when auto-renewal is on', () => {
-		const state = activated([subscription(E, {id: 'S1'}), subscription(E + DAY, {id: 'S2', autoRenew: true}), grant({id: 'P'})]);
+		const state = activated([
+			subscription(E, {id: 'S1'}),
+			subscription(E + DAY, {id: 'S2', autoRenew: true}),
+			grant({id: 'P'}),
+		]);
 		const licenses = evaluate(state, T0).licenses;
-		expect(licenses.map((license) => [license.id, license.expiresAt, license.renewsAt])).toEqual([
+		expect(
+			licenses.map((license) => [
+				license.id,
+				license.expiresAt,
+				license.renewsAt,
+			]),
+		).toEqual([
 			['S1', E, null],
 			['S2', E + DAY, E + DAY],
 			['P', null, null],
@@ -182,39 +302,94 @@ describe('R10 subscription-expiring during the last ten days', () => {
 	});
 
 	it('R10 the earliest expiring subscription gives the days', () => {
-		const two = activated([subscription(E, {id: 'A'}), subscription(E - 3 * DAY, {id: 'B'})]);
+		const two = activated([
+			subscription(E, {id: 'A'}),
+			subscription(E - 3 * DAY, {id: 'B'}),
+		]);
 		expect(bannerIds(two, E - 5 * DAY)).toEqual(['subscription-expiring:2']);
 	});
 });
 
 describe('R11 expiry confirmed by the license server', () => {
 	const state = activated([subscription(E, {devices: 5, id: 'S1'})]);
-	const confirmed = run(state, [[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5, id: 'S1'})])}, E]]);
+	const confirmed = run(state, [
+		[
+			{
+				type: 'contact-succeeded',
+				document: documentOf([subscription(E, {devices: 5, id: 'S1'})]),
+			},
+			E,
+		],
+	]);
 
 	it('R11 at the instant of expiry, with a contact at that instant that did not extend it: expired, stopped', () => {
 		const evaluation = evaluate(confirmed, E);
-		expect(evaluation.licenses[0]).toMatchObject({status: 'expired', reason: 'not-renewed'});
-		expect(evaluation).toMatchObject({state: 'stopped', operational: false, banners: [{id: 'license-problem'}]});
+		expect(evaluation.licenses[0]).toMatchObject({
+			status: 'expired',
+			reason: 'not-renewed',
+		});
+		expect(evaluation).toMatchObject({
+			state: 'stopped',
+			operational: false,
+			banners: [{id: 'license-problem'}],
+		});
 	});
 
 	it('R11 a contact one millisecond before the expiry does not confirm it', () => {
-		const early = run(state, [[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5, id: 'S1'})])}, E - 1]]);
+		const early = run(state, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([subscription(E, {devices: 5, id: 'S1'})]),
+				},
+				E - 1,
+			],
+		]);
 		expect(evaluate(early, E).licenses[0]?.status).toBe('offline-grace');
 	});
 
 	it('R11 other licenses keep MyQ running', () => {
-		const mixed = activated([subscription(E, {devices: 5, id: 'S1'}), grant({devices: 1})]);
-		const after = run(mixed, [[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5, id: 'S1'}), grant({devices: 1})])}, E]]);
+		const mixed = activated([
+			subscription(E, {devices: 5, id: 'S1'}),
+			grant({devices: 1}),
+		]);
+		const after = run(mixed, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([
+						subscription(E, {devices: 5, id: 'S1'}),
+						grant({devices: 1}),
+					]),
+				},
+				E,
+			],
+		]);
 		expect(evaluate(after, E)).toMatchObject({state: 'running', capacity: 1});
 	});
 
 	it('R11 an extension seen at the contact keeps it active', () => {
-		const extended = run(state, [[{type: 'contact-succeeded', document: documentOf([subscription(E + 30 * DAY, {devices: 5, id: 'S1'})])}, E]]);
-		expect(evaluate(extended, E)).toMatchObject({state: 'running', capacity: 5});
+		const extended = run(state, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([
+						subscription(E + 30 * DAY, {devices: 5, id: 'S1'}),
+					]),
+				},
+				E,
+			],
+		]);
+		expect(evaluate(extended, E)).toMatchObject({
+			state: 'running',
+			capacity: 5,
+		});
 	});
 
 	it('R11 logs the expiry', () => {
-		expect(confirmed.log.map((entry) => entry.type)).toEqual(expect.arrayContaining(['license-expired', 'state-changed']));
+		expect(confirmed.log.map((entry) => entry.type)).toEqual(
+			expect.arrayContaining(['license-expired', 'state-changed']),
+		);
 	});
 });
 
@@ -225,13 +400,24 @@ describe('R12 license server unreachable', () => {
 	it.each([
 		['far from expiry', E - 100 * DAY, ['server-unreachable:110']],
 		['11 days before expiry', E - 11 * DAY, ['server-unreachable:21']],
-		['10 days before expiry', E - 10 * DAY, ['server-unreachable:20', 'subscription-expiring:10']],
-		['1 day before expiry', E - DAY, ['server-unreachable:11', 'subscription-expiring:1']],
-	])('R12 the first failed contact %s shows the countdown to expiry + 10 days', (_label, at, banners) => {
-		const offline = run(state, [[{type: 'contact-failed', failure}, at]]);
-		expect(bannerIds(offline, at)).toEqual(banners);
-		expect(evaluate(offline, at).state).toBe('warning');
-	});
+		[
+			'10 days before expiry',
+			E - 10 * DAY,
+			['server-unreachable:20', 'subscription-expiring:10'],
+		],
+		[
+			'1 day before expiry',
+			E - DAY,
+			['server-unreachable:11', 'subscription-expiring:1'],
+		],
+	])(
+		'R12 the first failed contact %s shows the countdown to expiry + 10 days',
+		(_label, at, banners) => {
+			const offline = run(state, [[{type: 'contact-failed', failure}, at]]);
+			expect(bannerIds(offline, at)).toEqual(banners);
+			expect(evaluate(offline, at).state).toBe('warning');
+		},
+	);
 
 	it('R12 at the instant of expiry, with no contact since: offline-grace, still counting', () => {
 		const offline = run(state, [[{type: 'contact-failed', failure}, E - DAY]]);
@@ -244,30 +430,69 @@ describe('R12 license server unreachable', () => {
 	it('R12 a successful contact clears the banner', () => {
 		const back = run(state, [
 			[{type: 'contact-failed', failure}, E - 50 * DAY],
-			[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5}), grant({devices: 1})])}, E - 40 * DAY],
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([
+						subscription(E, {devices: 5}),
+						grant({devices: 1}),
+					]),
+				},
+				E - 40 * DAY,
+			],
 		]);
 		expect(bannerIds(back, E - 40 * DAY)).toEqual([]);
 	});
 
 	it('R12 installations without any subscription show no banner for it', () => {
-		const perpetual = run(activated([grant()]), [[{type: 'contact-failed', failure}, T0 + DAY]]);
-		expect(evaluate(perpetual, T0 + DAY)).toMatchObject({state: 'running', banners: []});
+		const perpetual = run(activated([grant()]), [
+			[{type: 'contact-failed', failure}, T0 + DAY],
+		]);
+		expect(evaluate(perpetual, T0 + DAY)).toMatchObject({
+			state: 'running',
+			banners: [],
+		});
 	});
 
 	it('R12 a failed Activate is a failed contact too', () => {
-		const failed = run(state, [[{type: 'activation-failed', failure}, T0 + DAY]]);
+		const failed = run(state, [
+			[{type: 'activation-failed', failure}, T0 + DAY],
+		]);
 		expect(bannerIds(failed, T0 + DAY)).toEqual(['server-unreachable:374']);
 	});
 });
 
 describe('R13 ten days after expiry without contact', () => {
 	const state = activated([subscription(E, {devices: 5})]);
-	const offline = run(state, [[{type: 'contact-failed', failure: {kind: 'network', message: 'down'}}, E - 20 * DAY]]);
+	const offline = run(state, [
+		[
+			{type: 'contact-failed', failure: {kind: 'network', message: 'down'}},
+			E - 20 * DAY,
+		],
+	]);
 
 	it.each([
-		['expiry + 10 days - 1 ms', E + 10 * DAY - 1, 'warning', 'offline-grace', ['server-unreachable:1']],
-		['expiry + 10 days', E + 10 * DAY, 'stopped', 'expired', ['server-stopped']],
-		['expiry + 40 days', E + 40 * DAY, 'stopped', 'expired', ['server-stopped']],
+		[
+			'expiry + 10 days - 1 ms',
+			E + 10 * DAY - 1,
+			'warning',
+			'offline-grace',
+			['server-unreachable:1'],
+		],
+		[
+			'expiry + 10 days',
+			E + 10 * DAY,
+			'stopped',
+			'expired',
+			['server-stopped'],
+		],
+		[
+			'expiry + 40 days',
+			E + 40 * DAY,
+			'stopped',
+			'expired',
+			['server-stopped'],
+		],
 	])('R13 %s', (_label, now, operational, status, banners) => {
 		const evaluation = evaluate(offline, now);
 		expect(evaluation.state).toBe(operational);
@@ -277,14 +502,35 @@ describe('R13 ten days after expiry without contact', () => {
 
 	it('R13 a later successful contact with a renewed subscription brings MyQ back', () => {
 		const back = run(offline, [
-			[{type: 'contact-succeeded', document: documentOf([subscription(E + 365 * DAY, {devices: 5})])}, E + 20 * DAY],
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([subscription(E + 365 * DAY, {devices: 5})]),
+				},
+				E + 20 * DAY,
+			],
 		]);
-		expect(evaluate(back, E + 20 * DAY)).toMatchObject({state: 'running', capacity: 5, banners: []});
+		expect(evaluate(back, E + 20 * DAY)).toMatchObject({
+			state: 'running',
+			capacity: 5,
+			banners: [],
+		});
 	});
 
 	it('R13 a later contact that did not renew it re-evaluates to license-problem', () => {
-		const back = run(offline, [[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5})])}, E + 20 * DAY]]);
-		expect(evaluate(back, E + 20 * DAY)).toMatchObject({state: 'stopped', banners: [{id: 'license-problem'}]});
+		const back = run(offline, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([subscription(E, {devices: 5})]),
+				},
+				E + 20 * DAY,
+			],
+		]);
+		expect(evaluate(back, E + 20 * DAY)).toMatchObject({
+			state: 'stopped',
+			banners: [{id: 'license-problem'}],
+		});
 	});
 });
 
@@ -297,7 +543,11 @@ describe('R14 when the engine contacts the license server', () => {
 	});
 
 	it('R14 not at start before anything was activated', () => {
-		const [, effects] = step({...state, document: null, everActivated: false}, {type: 'started', fingerprint: FP_A}, T0);
+		const [, effects] = step(
+			{...state, document: null, everActivated: false},
+			{type: 'started', fingerprint: FP_A},
+			T0,
+		);
 		expect(effects).not.toContainEqual({type: 'contact'});
 	});
 
@@ -306,9 +556,12 @@ describe('R14 when the engine contacts the license server', () => {
 		['just before the first period', T0 + DAY - 1, T0 + DAY],
 		['at a period', T0 + DAY, T0 + 2 * DAY],
 		['the day before expiry, at 09:00 + 1h', E - DAY + HOUR, E],
-	])('R14 every 24 hours after start, and at every expiry: %s', (_label, now, expected) => {
-		expect(nextContactAt(state, now, DAY)).toBe(expected);
-	});
+	])(
+		'R14 every 24 hours after start, and at every expiry: %s',
+		(_label, now, expected) => {
+			expect(nextContactAt(state, now, DAY)).toBe(expected);
+		},
+	);
 
 	it('R14 the interval is configurable', () => {
 		expect(nextContactAt(state, T0, 6 * HOUR)).toBe(T0 + 6 * HOUR);
@@ -325,16 +578,25 @@ describe('R15 clock rollback', () => {
 	const late = run(state, [[{type: 'clock-observed'}, T0 + 10 * DAY]]);
 
 	it('R15 59 minutes back is tolerated', () => {
-		const back = run(late, [[{type: 'clock-observed'}, T0 + 10 * DAY - 59 * MINUTE]]);
+		const back = run(late, [
+			[{type: 'clock-observed'}, T0 + 10 * DAY - 59 * MINUTE],
+		]);
 		expect(back.clock.tamperedAt).toBeNull();
-		expect(evaluate(back, T0 + 10 * DAY - 59 * MINUTE)).toMatchObject({state: 'running', capacity: 6});
+		expect(evaluate(back, T0 + 10 * DAY - 59 * MINUTE)).toMatchObject({
+			state: 'running',
+			capacity: 6,
+		});
 	});
 
 	it('R15 61 minutes back raises clock-tampered and counts no subscription', () => {
 		const at = T0 + 10 * DAY - 61 * MINUTE;
 		const back = run(late, [[{type: 'clock-observed'}, at]]);
 		expect(back.clock.tamperedAt).toBe(at);
-		expect(evaluate(back, at)).toMatchObject({state: 'warning', capacity: 1, banners: [{id: 'clock-tampered'}]});
+		expect(evaluate(back, at)).toMatchObject({
+			state: 'warning',
+			capacity: 1,
+			banners: [{id: 'clock-tampered'}],
+		});
 		expect(back.log.map((entry) => entry.type)).toContain('clock-tampered');
 	});
 
@@ -343,24 +605,43 @@ describe('R15 clock rollback', () => {
 			[{type: 'clock-observed'}, T0 + 10 * DAY],
 			[{type: 'clock-observed'}, T0 + 7 * DAY],
 		]);
-		expect(evaluate(only, T0 + 7 * DAY)).toMatchObject({state: 'stopped', banners: [{id: 'clock-tampered'}]});
+		expect(evaluate(only, T0 + 7 * DAY)).toMatchObject({
+			state: 'stopped',
+			banners: [{id: 'clock-tampered'}],
+		});
 	});
 
 	it('R15 a successful contact confirms the time and clears it', () => {
 		const at = T0 + 10 * DAY - 61 * MINUTE;
 		const cleared = run(late, [
 			[{type: 'clock-observed'}, at],
-			[{type: 'contact-succeeded', document: documentOf([subscription(E, {devices: 5}), grant({devices: 1})])}, at + MINUTE],
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([
+						subscription(E, {devices: 5}),
+						grant({devices: 1}),
+					]),
+				},
+				at + MINUTE,
+			],
 		]);
 		expect(cleared.clock.tamperedAt).toBeNull();
-		expect(evaluate(cleared, at + MINUTE)).toMatchObject({state: 'running', capacity: 6, banners: []});
+		expect(evaluate(cleared, at + MINUTE)).toMatchObject({
+			state: 'running',
+			capacity: 6,
+			banners: [],
+		});
 	});
 
 	it('R15 a failed contact does not clear it', () => {
 		const at = T0 + 10 * DAY - 61 * MINUTE;
 		const still = run(late, [
 			[{type: 'clock-observed'}, at],
-			[{type: 'contact-failed', failure: {kind: 'network', message: 'down'}}, at + MINUTE],
+			[
+				{type: 'contact-failed', failure: {kind: 'network', message: 'down'}},
+				at + MINUTE,
+			],
 		]);
 		expect(still.clock.tamperedAt).toBe(at);
 	});
@@ -368,11 +649,27 @@ describe('R15 clock rollback', () => {
 
 describe('R16 integrity', () => {
 	const state = activated([grant({devices: 10})]);
-	const rejected = run(state, [[{type: 'document-rejected', reason: 'the signature does not match', source: 'stored document'}, T0 + DAY]]);
+	const rejected = run(state, [
+		[
+			{
+				type: 'document-rejected',
+				reason: 'the signature does not match',
+				source: 'stored document',
+			},
+			T0 + DAY,
+		],
+	]);
 
 	it('R16 a document that fails verification yields license-problem and an event saying why', () => {
-		expect(evaluate(rejected, T0 + DAY)).toMatchObject({state: 'stopped', banners: [{id: 'license-problem'}], capacity: 0});
-		expect(rejected.log.at(-2)).toMatchObject({type: 'document-rejected', detail: 'stored document rejected: the signature does not match'});
+		expect(evaluate(rejected, T0 + DAY)).toMatchObject({
+			state: 'stopped',
+			banners: [{id: 'license-problem'}],
+			capacity: 0,
+		});
+		expect(rejected.log.at(-2)).toMatchObject({
+			type: 'document-rejected',
+			detail: 'stored document rejected: the signature does not match',
+		});
 	});
 
 	it('R16 nothing is deleted: the document stays in the state', () => {
@@ -380,40 +677,75 @@ describe('R16 integrity', () => {
 	});
 
 	it('R16 a valid document from the server recovers', () => {
-		const back = run(rejected, [[{type: 'contact-succeeded', document: documentOf([grant({devices: 10})])}, T0 + 2 * DAY]]);
-		expect(evaluate(back, T0 + 2 * DAY)).toMatchObject({state: 'running', capacity: 10});
+		const back = run(rejected, [
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf([grant({devices: 10})]),
+				},
+				T0 + 2 * DAY,
+			],
+		]);
+		expect(evaluate(back, T0 + 2 * DAY)).toMatchObject({
+			state: 'running',
+			capacity: 10,
+		});
 	});
 });
 
 describe('operational state', () => {
 	it('unlicensed on a fresh install, even with pending keys', () => {
 		const fresh = run(activated([], {document: null, everActivated: false}), [
-			[{type: 'keys-added', keys: [{key: 'NAAAA-BBBBB-CCCCC-DDDDD-EEEEE', kind: 'installation'}]}, T0],
+			[
+				{
+					type: 'keys-added',
+					keys: [{key: 'NAAAA-BBBBB-CCCCC-DDDDD-EEEEE', kind: 'installation'}],
+				},
+				T0,
+			],
 		]);
 		const evaluation = evaluate(fresh, T0);
-		expect(evaluation).toMatchObject({state: 'unlicensed', operational: false, banners: []});
-		expect(evaluation.licenses).toMatchObject([{kind: 'installation', status: 'pending'}]);
+		expect(evaluation).toMatchObject({
+			state: 'unlicensed',
+			operational: false,
+			banners: [],
+		});
+		expect(evaluation.licenses).toMatchObject([
+			{kind: 'installation', status: 'pending'},
+		]);
 	});
 
 	it('banners are ordered as SPEC §2 says', () => {
 		const state = run(activated([subscription(E)]), [
 			[{type: 'clock-observed'}, E - 3 * DAY],
 			[{type: 'fingerprint-seen', fingerprint: FP_B}, E - 5 * DAY],
-			[{type: 'contact-failed', failure: {kind: 'network', message: 'x'}}, E - 5 * DAY],
+			[
+				{type: 'contact-failed', failure: {kind: 'network', message: 'x'}},
+				E - 5 * DAY,
+			],
 		]);
 		// The clock went back two days: tampered, and subscriptions do not count: stopped.
 		expect(evaluate(state, E - 5 * DAY).state).toBe('stopped');
 		const honest = run(activated([subscription(E), grant()]), [
 			[{type: 'fingerprint-seen', fingerprint: FP_B}, E - 5 * DAY],
-			[{type: 'contact-failed', failure: {kind: 'network', message: 'x'}}, E - 5 * DAY],
+			[
+				{type: 'contact-failed', failure: {kind: 'network', message: 'x'}},
+				E - 5 * DAY,
+			],
 		]);
-		expect(bannerIds(honest, E - 5 * DAY)).toEqual(['hardware-changed:7', 'server-unreachable:15', 'subscription-expiring:5']);
+		expect(bannerIds(honest, E - 5 * DAY)).toEqual([
+			'hardware-changed:7',
+			'server-unreachable:15',
+			'subscription-expiring:5',
+		]);
 	});
 });
 
 describe('nextChangeAt', () => {
 	it('is the start of the expiry countdown when far from it', () => {
-		expect(evaluate(activated([subscription(E)]), T0).nextChangeAt).toBe(E - 10 * DAY);
+		expect(evaluate(activated([subscription(E)]), T0).nextChangeAt).toBe(
+			E - 10 * DAY,
+		);
 	});
 
 	it('ticks each day during the countdown, then at the expiry', () => {
@@ -423,7 +755,9 @@ describe('nextChangeAt', () => {
 	});
 
 	it('is the end of the hardware grace on its last day', () => {
-		const state = run(activated([grant()]), [[{type: 'fingerprint-seen', fingerprint: FP_B}, T0]]);
+		const state = run(activated([grant()]), [
+			[{type: 'fingerprint-seen', fingerprint: FP_B}, T0],
+		]);
 		expect(evaluate(state, T0).nextChangeAt).toBe(T0 + DAY);
 		expect(evaluate(state, T0 + 6 * DAY + 1).nextChangeAt).toBe(T0 + 7 * DAY);
 	});

@@ -12,8 +12,14 @@ import {createRuntime} from '../../dist/source/runtime/runtime.js';
 const [storeUrl, countText] = process.argv.slice(2);
 const store = await openStore(storeUrl);
 const offline = {
-	activate: async () => ({ok: false, failure: {kind: 'network', message: 'offline'}}),
-	contact: async () => ({ok: false, failure: {kind: 'network', message: 'offline'}}),
+	activate: async () => ({
+		ok: false,
+		failure: {kind: 'network', message: 'offline'},
+	}),
+	contact: async () => ({
+		ok: false,
+		failure: {kind: 'network', message: 'offline'},
+	}),
 };
 const runtime = createRuntime({
 	clock: createSystemClock(),
@@ -25,7 +31,16 @@ const runtime = createRuntime({
 });
 await runtime.start();
 if (!runtime.snapshot().state.customer) {
-	await runtime.save({company: 'Acme', person: 'Jane Roe', address: 'x', country: 'FR', email: 'a@b.test'}, '');
+	await runtime.save(
+		{
+			company: 'Acme',
+			person: 'Jane Roe',
+			address: 'x',
+			country: 'FR',
+			email: 'a@b.test',
+		},
+		'',
+	);
 }
 for (let index = 0; index < Number(countText); index++) {
 	const key = mintKey('license', (size) => randomBytes(size));

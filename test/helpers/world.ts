@@ -8,16 +8,23 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import FakeTimers from '@sinonjs/fake-timers';
 import Keyv from 'keyv';
+import {nextTimerAt} from '../../simulator/clock.js';
+import {
+	createSimulatedNetwork,
+	type SimulatedNetwork,
+} from '../../simulator/network.js';
 import {createNamedProbe} from '../../source/adapters/hardware-probe.js';
 import {createHttpLicenseServer} from '../../source/adapters/http-license-server.js';
 import {type KeyvStore, openStore} from '../../source/adapters/keyv-store.js';
 import type {CustomerForm} from '../../source/engine/types.js';
+import {
+	createVendor,
+	type MintSpec,
+	type Vendor,
+} from '../../source/license-server/index.js';
 import type {Clock} from '../../source/ports/index.js';
 import {createRuntime, type Runtime} from '../../source/runtime/runtime.js';
 import {importPublicKey} from '../../source/signing/index.js';
-import {createVendor, type MintSpec, type Vendor} from '../../source/license-server/index.js';
-import {nextTimerAt} from '../../simulator/clock.js';
-import {createSimulatedNetwork, type SimulatedNetwork} from '../../simulator/network.js';
 
 export const START = Date.parse('2027-01-04T09:00:00Z');
 export const BASE_URL = 'http://license.test';
@@ -50,17 +57,28 @@ export type World = {
 	dispose(): Promise<void>;
 };
 
-export async function createWorld(options: {contactInterval?: number} = {}): Promise<World> {
+export async function createWorld(
+	options: {contactInterval?: number} = {},
+): Promise<World> {
 	const fake = FakeTimers.createClock(START);
 	const clock: Clock = {
 		now: () => fake.now,
 		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-		clearTimeout: (handle) => fake.clearTimeout(handle as Parameters<typeof fake.clearTimeout>[0]),
+		clearTimeout: (handle) =>
+			fake.clearTimeout(handle as Parameters<typeof fake.clearTimeout>[0]),
 	};
 	const directory = await mkdtemp(path.join(tmpdir(), 'myq-world-'));
 	const storeUrl = `sqlite://${path.join(directory, 'myq.sqlite')}`;
-	const vendor = await createVendor({store: new Keyv(), now: () => fake.now, token: TOKEN});
-	const network = createSimulatedNetwork({baseUrl: BASE_URL, app: vendor.app, clock});
+	const vendor = await createVendor({
+		store: new Keyv(),
+		now: () => fake.now,
+		token: TOKEN,
+	});
+	const network = createSimulatedNetwork({
+		baseUrl: BASE_URL,
+		app: vendor.app,
+		clock,
+	});
 	// Requests on the wire: a slow answer waits on the fake clock, so settle() must move it.
 	let inFlight = 0;
 	let stalled: (() => void) | null = null;
@@ -76,17 +94,26 @@ export async function createWorld(options: {contactInterval?: number} = {}): Pro
 			inFlight -= 1;
 		}
 	};
-	const server = createHttpLicenseServer({baseUrl: BASE_URL, clock, fetch: trackedFetch, publicKey: importPublicKey(vendor.publicKey)});
+	const server = createHttpLicenseServer({
+		baseUrl: BASE_URL,
+		clock,
+		fetch: trackedFetch,
+		publicKey: importPublicKey(vendor.publicKey),
+	});
 	const store = await openStore(storeUrl, {now: () => fake.now});
 	const hardware = {name: 'server-a'};
 	const make = () =>
 		createRuntime({
 			clock,
 			server,
-			hardware: {fingerprint: () => createNamedProbe(hardware.name).fingerprint()},
+			hardware: {
+				fingerprint: () => createNamedProbe(hardware.name).fingerprint(),
+			},
 			store,
 			vendorKey: vendor.publicKey,
-			...(options.contactInterval === undefined ? {} : {contactInterval: options.contactInterval}),
+			...(options.contactInterval === undefined
+				? {}
+				: {contactInterval: options.contactInterval}),
 		});
 
 	const world: World = {

@@ -621,7 +621,12 @@ describe('key presses from Ink', () => {
 			[press('backspace')],
 		],
 		['Ctrl+K', 'k', {...none, ctrl: true}, [ctrl('k')]],
-		['Esc then 3 in one chunk (read as Alt+3) is Esc, then 3', '3', {...none, meta: true}, [press('escape'), char('3')]],
+		[
+			'Esc then 3 in one chunk (read as Alt+3) is Esc, then 3',
+			'3',
+			{...none, meta: true},
+			[press('escape'), char('3')],
+		],
 		[
 			'tmux send-keys "a" Tab "b" C-k in one chunk',
 			'a\tb\u000b',
