@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
 import {DAY, HOUR} from '../source/engine/types.js';
 import type {Lang} from '../source/i18n/index.js';
+import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Outcome, Snapshot} from '../source/runtime/runtime.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
@@ -49,8 +50,19 @@ export type DemoView = {
 	scenario: {name: string; done: number; total: number; next: string | null};
 	busy: boolean;
 	/** The last thing a simulation control did, for the status line. */
-	message: Outcome | null;
+	message: DemoMessage | null;
 };
+
+/** A control's result, said in the demo's language (runtime outcomes rendered as they come). */
+export type DemoMessage = {ok: boolean; code?: string; message: string};
+
+function said(lang: Lang, outcome: Outcome): DemoMessage {
+	return {
+		ok: outcome.ok,
+		code: outcome.code,
+		message: renderOutcome(lang, outcome),
+	};
+}
 
 export class DemoController {
 	private readonly listeners = new Set<() => void>();
@@ -58,7 +70,7 @@ export class DemoController {
 	private readonly strip: Evaluation['state'][] = [];
 	private stepIndex = 0;
 	private busy = false;
-	private message: Outcome | null = null;
+	private message: DemoMessage | null = null;
 	private cached: DemoView | null = null;
 
 	private constructor(
@@ -231,19 +243,23 @@ export class DemoController {
 			if (step.do === 'restart' || step.do === 'hardware') {
 				this.attach();
 			}
-			return outcome ?? {ok: true, message: describeStep(step)};
+			return outcome
+				? said(this.lang, outcome)
+				: {ok: true, message: describeStep(step)};
 		});
 	}
 
 	/** Reports what a dashboard command did in the status line. */
 	report(outcome: Outcome) {
-		this.message = outcome;
+		this.message = said(this.lang, outcome);
 		this.changed();
 	}
 
 	// --- Internals ------------------------------------------------------------------------
 
-	private async control(action: () => Promise<Outcome | null>): Promise<void> {
+	private async control(
+		action: () => Promise<DemoMessage | null>,
+	): Promise<void> {
 		if (this.busy) {
 			return;
 		}

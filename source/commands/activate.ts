@@ -48,10 +48,7 @@ export async function run(argv: string[]): Promise<number> {
 				return EXIT.failed;
 			}
 			return report(
-				{
-					ok: true,
-					message: `Activation request written to ${cli.flags.out}. Take it to the vendor portal, then: myq-license import RESPONSE-FILE`,
-				},
+				{ok: true, code: 'request-written', params: {path: cli.flags.out!}},
 				cli.flags.json,
 				{requestId: exported.request.requestId},
 			);

@@ -10,7 +10,9 @@ import type {EngineState} from '../engine/types.js';
 // The banner texts and language choice only: the full message catalogs are for the dashboard.
 import {bannerText} from '../i18n/banners.js';
 import {detectLang, type Lang, parseLang} from '../i18n/lang.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
+import type {Outcome} from '../runtime/outcome.js';
 import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
 import {EXIT, UsageError} from './exit-codes.js';
 
@@ -329,18 +331,20 @@ export function statusDocument(
 
 /** Prints a command's outcome and gives its exit code. */
 export function report(
-	outcome: {ok: boolean; message: string; code?: string},
+	outcome: Outcome,
 	json: boolean,
 	extra: object = {},
+	lang: Lang = 'en',
 ): number {
+	const message = renderOutcome(lang, outcome);
 	if (json) {
 		process.stdout.write(
-			`${JSON.stringify({...outcome, ...extra}, null, 2)}\n`,
+			`${JSON.stringify({...outcome, message, ...extra}, null, 2)}\n`,
 		);
 	} else if (outcome.ok) {
-		process.stdout.write(`${outcome.message}\n`);
+		process.stdout.write(`${message}\n`);
 	} else {
-		process.stderr.write(`${outcome.message}\n`);
+		process.stderr.write(`${message}\n`);
 	}
 	return outcome.ok ? EXIT.ok : EXIT.failed;
 }

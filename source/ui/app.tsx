@@ -15,6 +15,7 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import {type Lang, t} from '../i18n/index.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import {
 	type DemoCommand,
 	handleKeys,
@@ -305,7 +306,7 @@ export function App({
 							report(
 								exported.code === 'nothing-to-activate'
 									? {tone: 'error', text: t(lang, 'activation.nothing')}
-									: {tone: 'error', text: exported.message},
+									: {tone: 'error', text: renderOutcome(lang, exported)},
 							);
 							break;
 						}
