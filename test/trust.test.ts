@@ -94,8 +94,8 @@ describe.each([
 			});
 
 			// Offline, so the contact at start cannot bring a good document back at once.
-		w.network.setState('offline');
-		await w.restart();
+			w.network.setState('offline');
+			await w.restart();
 
 			const {state, evaluation} = w.runtime.snapshot();
 			expect(state.integrity?.reason).toMatch(
