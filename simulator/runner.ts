@@ -16,7 +16,7 @@ import {DAY, type LogEntry} from '../source/engine/types.js';
 import {bannerText, type Lang} from '../source/i18n/index.js';
 import {createVendor, type Vendor} from '../source/license-server/index.js';
 import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
-import {failed, succeeded} from '../source/runtime/outcome.js';
+import {failed, serverRefusal, succeeded} from '../source/runtime/outcome.js';
 import {
 	createRuntime,
 	type Outcome,
@@ -412,10 +412,11 @@ export class Simulation {
 			response.ok ? message : `${message} refused: ${body.error?.message}`,
 		);
 		if (!response.ok) {
-			return failed('vendor-refused', {
-				code: body.error?.code ?? 'vendor',
-				reason: body.error?.message ?? '',
-			});
+			return serverRefusal(
+				'vendor-refused',
+				body.error?.code ?? 'vendor',
+				body.error?.message ?? '',
+			);
 		}
 		return step.action === 'extend'
 			? succeeded('vendor-extended', {key: step.key, days: step.days ?? 0})

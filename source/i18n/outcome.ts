@@ -1,6 +1,7 @@
 /**
  * Renders a runtime outcome (runtime/outcome.ts) in a language: `t(lang, 'outcome.<code>',
- * params)`, nested messages rendered first, further sentences after the first.
+ * params)` (`outcome.<text>` for a code the license server chose), nested messages rendered
+ * first, further sentences after the first.
  */
 import type {OutcomeMessage} from '../runtime/outcome.js';
 import {type MessageParams, t} from './index.js';
@@ -21,5 +22,6 @@ function renderMessage(lang: Lang, message: OutcomeMessage): string {
 		params[name] =
 			typeof value === 'object' ? renderMessage(lang, value) : value;
 	}
-	return t(lang, `outcome.${message.code}`, params);
+	const id = 'text' in message ? message.text : message.code;
+	return t(lang, `outcome.${id}`, params);
 }

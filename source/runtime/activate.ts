@@ -4,7 +4,13 @@
  * activation (manual-activation.ts).
  */
 import type {Failure} from '../ports/index.js';
-import {clause, type Outcome, type OutcomeMessage, outcome} from './outcome.js';
+import {
+	clause,
+	type Outcome,
+	type OutcomeMessage,
+	outcome,
+	serverRefusal,
+} from './outcome.js';
 import {type Shell, seeHardware} from './shell.js';
 
 export async function activate(shell: Shell): Promise<Outcome> {
@@ -72,10 +78,7 @@ async function activationFailure(
 			code: failure.code,
 			message: failure.message,
 		});
-		return outcome(false, 'activation-refused', {
-			code: failure.code,
-			reason: failure.message,
-		});
+		return serverRefusal('activation-refused', failure.code, failure.message);
 	}
 	await shell.dispatch({type: 'activation-failed', failure});
 	const isUntrusted =

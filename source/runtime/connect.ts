@@ -3,7 +3,7 @@
  * refusal is a successful contact (SPEC §4); no answer, or an answer that cannot be trusted, is a
  * failed one and changes nothing else.
  */
-import {clause, type Outcome, outcome} from './outcome.js';
+import {clause, type Outcome, outcome, serverRefusal} from './outcome.js';
 import type {Shell} from './shell.js';
 
 export async function contact(shell: Shell): Promise<Outcome> {
@@ -27,10 +27,7 @@ export async function contact(shell: Shell): Promise<Outcome> {
 				code: failure.code,
 				message: failure.message,
 			});
-			return outcome(false, 'server-refused', {
-				code: failure.code,
-				reason: failure.message,
-			});
+			return serverRefusal('server-refused', failure.code, failure.message);
 		}
 		await shell.dispatch({type: 'contact-failed', failure});
 		return outcome(false, failure.kind, {reason: clause(failure.message)});

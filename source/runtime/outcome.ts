@@ -15,10 +15,13 @@ type OutcomeSuffix<Id> = Id extends `outcome.${infer Code}` ? Code : never;
 /** A parameter is a value, or a message of its own rendered in the same language. */
 export type OutcomeParam = string | number | OutcomeMessage;
 
-export type OutcomeMessage = {
-	code: OutcomeCode;
-	params: Record<string, OutcomeParam>;
-};
+export type OutcomeMessage =
+	| {code: OutcomeCode; params: Record<string, OutcomeParam>}
+	/**
+	 * A refusal the license server named with its own code (`rate-limited`, `revoked`): the code
+	 * is the server's, for scripts; `text` is ours, for people.
+	 */
+	| {code: string; text: OutcomeCode; params: Record<string, OutcomeParam>};
 
 export type Outcome = Succeeded | Failed;
 
@@ -63,6 +66,15 @@ export function succeeded(
 	return details && details.length > 0
 		? {ok: true, code, params, details}
 		: {ok: true, code, params};
+}
+
+/** The license server refused, with its code and reason (SPEC §4: a successful contact). */
+export function serverRefusal(
+	text: OutcomeCode,
+	code: string,
+	reason: string,
+): Failed {
+	return {ok: false, code, text, params: {code, reason}};
 }
 
 export function failed(

@@ -104,9 +104,9 @@ export type TrustResult =
 
 /**
  * R16: `value` is a document signed with `key`, of the shape of an activation document, and
- * (when asked) for this installation and bound to this fingerprint. The document returned is the
- * value as received, never a copy: a copy could lose members and no longer match its signature
- * at the next load.
+ * (when asked) for this installation and bound to this fingerprint. The document returned is
+ * `{payload, signature}` exactly as signed: members beside them are dropped, the payload is the
+ * one received (a copy could lose members and no longer match its signature at the next load).
  */
 export function checkDocument(
 	value: unknown,
@@ -156,7 +156,7 @@ export function checkDocument(
 			},
 		};
 	}
-	return {ok: true, document: value as SignedDocument};
+	return {ok: true, document: verified.value as SignedDocument};
 }
 
 /** Why a response file (R5) is not trusted; each says what to do next in its own message. */
