@@ -9,7 +9,7 @@ import type {Lang} from './lang.js';
 
 export function renderOutcome(
 	lang: Lang,
-	outcome: OutcomeMessage & {details?: OutcomeMessage[]},
+	outcome: OutcomeMessage & {ok?: boolean; details?: OutcomeMessage[]},
 ): string {
 	return [outcome, ...(outcome.details ?? [])]
 		.map((message) => renderMessage(lang, message))

@@ -77,6 +77,10 @@ export class Schedule {
 					} else {
 						await this.host.observeClock();
 					}
+					// Re-armed even when the wake-up changed nothing (nothing was published then).
+					if (this.timer === null) {
+						this.reschedule();
+					}
 				});
 			},
 			Math.max(0, at - now),
