@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
 	}
 	return withRuntime(cli.flags, async (runtime) => {
 		const outcome = await runtime.importActivationResponse(text);
-		const code = report(outcome, cli.flags.json);
+		const code = await report(outcome, cli.flags.json);
 		return outcome.ok ? code : EXIT.badInput;
 	});
 }

@@ -10,7 +10,6 @@ import type {EngineState} from '../engine/types.js';
 // The banner texts and language choice only: the full message catalogs are for the dashboard.
 import {bannerText} from '../i18n/banners.js';
 import {detectLang, type Lang, parseLang} from '../i18n/lang.js';
-import {renderOutcome} from '../i18n/outcome.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
 import type {Outcome} from '../runtime/outcome.js';
 import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
@@ -329,13 +328,17 @@ export function statusDocument(
 	};
 }
 
-/** Prints a command's outcome and gives its exit code. */
-export function report(
+/**
+ * Prints a command's outcome, rendered in `lang`, and gives its exit code. The catalogs are
+ * loaded here, not at start: `status` never reports an outcome.
+ */
+export async function report(
 	outcome: Outcome,
 	json: boolean,
 	extra: object = {},
 	lang: Lang = 'en',
-): number {
+): Promise<number> {
+	const {renderOutcome} = await import('../i18n/outcome.js');
 	const message = renderOutcome(lang, outcome);
 	if (json) {
 		process.stdout.write(
