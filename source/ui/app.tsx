@@ -37,6 +37,7 @@ import {FooterView} from './components/footer/index.js';
 import {HeaderView} from './components/header/index.js';
 import {SimBarView} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
+import type {DashboardSource, DashboardView} from './dashboard-source.js';
 import {formatDateTime} from './format.js';
 import {toKeyPresses} from './keypress.js';
 import {
@@ -57,7 +58,6 @@ import {HelpScreen} from './screens/help.js';
 import {HomeScreen} from './screens/home.js';
 import {SettingsLicenseScreen} from './screens/settings-license.js';
 import {DEFAULT_RESPONSE_PATH} from './screens/settings-license-state.js';
-import type {DashboardSource, DashboardView} from './source.js';
 import {useTheme} from './theme.js';
 
 /** Reading and writing the manual activation files (R5); injected so tests need no disk. */

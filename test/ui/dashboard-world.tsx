@@ -9,7 +9,7 @@ import {App, type AppProps, type FileAccess} from '../../source/ui/app.js';
 import {
 	createDemoSource,
 	type DashboardSource,
-} from '../../source/ui/source.js';
+} from '../../source/ui/dashboard-source.js';
 import {ThemeContext} from '../../source/ui/theme.js';
 import {renderScreen, type Screen} from './render.js';
 

@@ -5,7 +5,7 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
-import {createRuntimeSource} from '../../source/ui/source.js';
+import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
 import {CUSTOMER, createWorld, type World} from '../helpers/world.js';
 import {
 	type DashboardWorld,

@@ -6,9 +6,9 @@
 import {Box, Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import {type ListState, ScrollList} from '../components/scroll-list/index.js';
+import type {DashboardView} from '../dashboard-source.js';
 import {formatDateTime, padTo, textWidth, truncate} from '../format.js';
 import {deviceListHeight} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {toneColor, useTheme} from '../theme.js';
 
 type Props = {

@@ -7,6 +7,7 @@ import {
 	ScrollList,
 	visibleRange,
 } from '../components/scroll-list/index.js';
+import type {DashboardView} from '../dashboard-source.js';
 import {eventLabel} from '../event-label.js';
 import {
 	formatIsoDateTime,
@@ -17,7 +18,6 @@ import {
 	wrapLines,
 } from '../format.js';
 import {eventListHeight} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {type Tone, toneColor, useTheme} from '../theme.js';
 
 type Props = {

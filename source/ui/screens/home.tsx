@@ -10,6 +10,7 @@ import {daysLeft} from '../../engine/evaluate.js';
 import {type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
+import type {DashboardView} from '../dashboard-source.js';
 import {eventLabel} from '../event-label.js';
 import {
 	formatDate,
@@ -23,7 +24,6 @@ import {
 	wrapLines,
 } from '../format.js';
 import {columnsOf, isWide} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {STATE_TONE, type Tone, toneColor, useTheme} from '../theme.js';
 
 type Props = {

@@ -20,6 +20,8 @@ import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
 import {licenseTableLines} from '../components/license-table/index.js';
 import {TextFieldView} from '../components/text-field/index.js';
 import {type Line, Viewport} from '../components/viewport/index.js';
+import type {DashboardView} from '../dashboard-source.js';
+import type {DemoKey, DemoLicenseSpec} from '../demo-controls.js';
 import {padTo, textWidth, truncate, wrapLines} from '../format.js';
 import {
 	columnsOf,
@@ -27,7 +29,6 @@ import {
 	licenseTableHeight,
 	settingsTopHeight,
 } from '../layout.js';
-import type {DashboardView, DemoKeyView} from '../source.js';
 import {type Theme, toneColor, useTheme} from '../theme.js';
 import type {
 	ButtonId,
@@ -407,7 +408,7 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 
 /** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
 function demoKeyLines(
-	keys: readonly DemoKeyView[],
+	keys: readonly DemoKey[],
 	lang: Lang,
 	width: number,
 	theme: Theme,
@@ -459,15 +460,9 @@ function demoKeyLines(
 }
 
 /** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
-export function describeDemoKey(key: DemoKeyView, lang: Lang): string {
+export function describeDemoKey(key: DemoKey, lang: Lang): string {
 	const entry = key.entry;
-	if (!entry) return '';
-	const license = (spec: {
-		kind: 'perpetual' | 'subscription';
-		devices: number;
-		termDays?: number;
-		autoRenew?: boolean;
-	}) =>
+	const license = (spec: DemoLicenseSpec) =>
 		spec.kind === 'subscription'
 			? t(
 					lang,

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {DemoView} from '../../../../simulator/demo.js';
 import {type Lang, t} from '../../../i18n/index.js';
+import type {DemoView} from '../../demo-controls.js';
 import {textWidth, truncate} from '../../format.js';
 import {STATE_GLYPH, STATE_TONE, toneColor, useTheme} from '../../theme.js';
 import {type TextFieldState, TextFieldView} from '../text-field/index.js';
