@@ -4,21 +4,14 @@
  * selected one.
  */
 import {Box, Text} from 'ink';
-import {type Lang, t} from '../../i18n/index.js';
+import {t} from '../../i18n/index.js';
 import {type ListState, ScrollList} from '../components/scroll-list/index.js';
-import type {DashboardView} from '../dashboard-source.js';
 import {formatDateTime, padTo, textWidth, truncate} from '../format.js';
 import {deviceListHeight} from '../layout.js';
 import {toneColor, useTheme} from '../theme.js';
+import type {ScreenProps} from './screen-props.js';
 
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	state: ListState;
-	isActive: boolean;
-};
+type Props = ScreenProps<ListState>;
 
 export function DevicesScreen({
 	lang,

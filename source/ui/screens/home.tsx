@@ -25,14 +25,7 @@ import {
 } from '../format.js';
 import {columnsOf, isWide} from '../layout.js';
 import {STATE_TONE, type Tone, toneColor, useTheme} from '../theme.js';
-
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	isActive: boolean;
-};
+import type {ScreenProps} from './screen-props.js';
 
 export type WidgetRow = {label: string; value: string; tone: Tone | null};
 
@@ -184,7 +177,7 @@ export function licenseWidgetRows(
 	return rows;
 }
 
-export function HomeScreen({lang, width, height, view, isActive}: Props) {
+export function HomeScreen({lang, width, height, view, isActive}: ScreenProps) {
 	const wide = isWide(width);
 	const {left, right} = wide ? columnsOf(width, 0.6) : {left: width, right: 0};
 	const widgetHeight = Math.min(height, licenseWidgetHeight(view, lang, left));

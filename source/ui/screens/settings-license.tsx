@@ -30,6 +30,7 @@ import {
 	settingsTopHeight,
 } from '../layout.js';
 import {type Theme, toneColor, useTheme} from '../theme.js';
+import type {ScreenProps} from './screen-props.js';
 import type {
 	ButtonId,
 	FocusId,
@@ -37,15 +38,7 @@ import type {
 	TextId,
 } from './settings-license-state.js';
 
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	state: SettingsState;
-	/** False while an overlay has the keys: nothing shows as focused. */
-	isActive: boolean;
-};
+type Props = ScreenProps<SettingsState>;
 
 const FIELD_HINT: Record<CustomerField, MessageId> = {
 	company: 'field.company.hint',
