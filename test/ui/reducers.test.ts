@@ -657,6 +657,18 @@ describe('text layout', () => {
 		expect(padTo('é', 3)).toBe('é  ');
 	});
 
+	it('truncates, pads and wraps by terminal columns: a wide character takes two', () => {
+		expect(truncate('株式会社テスト', 7)).toBe('株式会…');
+		expect(padTo('株式', 5)).toBe('株式 ');
+		expect(wrapText('株式会社 テスト', 8)).toEqual(['株式会社', 'テスト']);
+		expect(wrapText('株式会社テスト', 6)).toEqual(['株式会', '社テス', 'ト']);
+		// The field shows the end of a long value with the cursor after it, in 10 columns.
+		expect(visibleWindow(textField('株式会社テスト'), 10)).toEqual({
+			text: '社テスト',
+			cursor: 4,
+		});
+	});
+
 	it('banners keep their exact text (SPEC §2), wrapped at spaces, and give way from the last', () => {
 		const blocks = bannerBlocks(
 			[
