@@ -4,26 +4,14 @@
  * the `demo` command (source/commands/dashboard.ts) hands one to `createDemoSource`.
  */
 import type {OperationalState} from '../engine/types.js';
+import type {MintSpec} from '../license-server/index.js';
 import type {Outcome, Runtime, Snapshot} from '../runtime/runtime.js';
 
 /** The simulated network's states; the simulation bar names each one (`ui.network.*`). */
 export type DemoNetwork = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
 
-/** A license a demo key carries, as the scenario's catalog declares it. */
-export type DemoLicenseSpec = {
-	kind: 'perpetual' | 'subscription';
-	devices: number;
-	termDays?: number;
-	autoRenew?: boolean;
-};
-
-/** What a demo key is: an installation key and its licenses, or one license key. */
-export type DemoKeySpec =
-	| {type: 'installation'; licenses: DemoLicenseSpec[]}
-	| ({type: 'license'} & DemoLicenseSpec);
-
-/** A key of the scenario's catalog, minted by the simulated vendor, to paste with `k`. */
-export type DemoKey = {alias: string; key: string; entry: DemoKeySpec};
+/** A key of the scenario's catalog, minted by the simulated vendor (as it was asked), to paste with `k`. */
+export type DemoKey = {alias: string; key: string; entry: MintSpec};
 
 /** The simulation as the dashboard shows it; the same object until something changes. */
 export type DemoView = {

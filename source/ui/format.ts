@@ -35,18 +35,22 @@ export function formatDate(at: number, lang: Lang, timeZone?: string): string {
 	return formatter(lang, timeZone, {dateStyle: 'medium'}).format(at);
 }
 
+/** "09:00": 24 hours in both languages. */
+function formatTime(at: number, lang: Lang, timeZone?: string): string {
+	return formatter(lang, timeZone, {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).format(at);
+}
+
 /** "4 Jan 2027 09:00" / "4 janv. 2027 09:00". */
 export function formatDateTime(
 	at: number,
 	lang: Lang,
 	timeZone?: string,
 ): string {
-	const time = formatter(lang, timeZone, {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-	}).format(at);
-	return `${formatDate(at, lang, timeZone)} ${time}`;
+	return `${formatDate(at, lang, timeZone)} ${formatTime(at, lang, timeZone)}`;
 }
 
 /** "2027-01-04": the compact, unambiguous form the tables use (aligned columns). */
@@ -63,12 +67,7 @@ export function formatIsoDate(at: number, timeZone?: string): string {
 
 /** "2027-01-04 09:00" for the event log. */
 export function formatIsoDateTime(at: number, timeZone?: string): string {
-	const time = formatter('en', timeZone, {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-	}).format(at);
-	return `${formatIsoDate(at, timeZone)} ${time}`;
+	return `${formatIsoDate(at, timeZone)} ${formatTime(at, 'en', timeZone)}`;
 }
 
 /** Terminal columns a text takes (two for a wide character such as '株', as Ink counts). */

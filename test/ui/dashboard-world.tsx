@@ -31,6 +31,30 @@ export async function createController(
 			});
 }
 
+/**
+ * A scenario of one perpetual license key for two devices, which its first three steps register,
+ * add and activate (day 0), for the given customer (a YAML flow mapping).
+ */
+export function twoDeviceScenario(
+	name: string,
+	customer = '{company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}',
+): string {
+	return `
+name: ${name}
+start: 2027-01-04T09:00:00Z
+days: 30
+customer: ${customer}
+hardware: [server-a]
+keys:
+  L2: {type: license, kind: perpetual, devices: 2}
+steps:
+  - {day: 0, do: register}
+  - {day: 0, do: add-key, key: L2}
+  - {day: 0, do: activate}
+expect: []
+`;
+}
+
 export function memoryFiles(files: Map<string, string>): FileAccess {
 	return {
 		async read(path) {

@@ -8,7 +8,11 @@ import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {DemoController} from '../../simulator/demo.js';
 import type {Lang} from '../../source/i18n/index.js';
-import {createController, renderDashboard} from './dashboard-world.js';
+import {
+	createController,
+	renderDashboard,
+	twoDeviceScenario,
+} from './dashboard-world.js';
 import {KEY, type Screen} from './render.js';
 
 type Size = {columns: number; rows: number};
@@ -228,20 +232,10 @@ describe('French frames (SPEC §6)', () => {
 });
 
 describe('wide characters (text width through string-width)', () => {
-	const WIDE_NAMES = `
-name: 株式会社テストのデモ
-start: 2027-01-04T09:00:00Z
-days: 30
-customer: {company: 株式会社テスト, person: 山田 太郎, address: "東京都千代田区丸の内一丁目一番一号 テストビル十階 受付 株式会社テスト 御中", country: JP, email: it@example.jp}
-hardware: [server-a]
-keys:
-  L2: {type: license, kind: perpetual, devices: 2}
-steps:
-  - {day: 0, do: register}
-  - {day: 0, do: add-key, key: L2}
-  - {day: 0, do: activate}
-expect: []
-`;
+	const WIDE_NAMES = twoDeviceScenario(
+		'株式会社テストのデモ',
+		'{company: 株式会社テスト, person: 山田 太郎, address: "東京都千代田区丸の内一丁目一番一号 テストビル十階 受付 株式会社テスト 御中", country: JP, email: it@example.jp}',
+	);
 
 	async function openWide(size: Size): Promise<Screen> {
 		const controller = await createController(WIDE_NAMES);

@@ -182,29 +182,15 @@ describe('scroll list: only the visible window is drawn', () => {
 	});
 
 	it('moves the selection and its window; PgDn, End, and back', () => {
+		const size = {total: 1000, height: 10};
 		let state = emptyList;
-		state = listReducer(state, {
-			type: 'move',
-			delta: 1,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 1, ...size});
 		expect(state).toEqual({selected: 1, offset: 0});
-		state = listReducer(state, {
-			type: 'move',
-			delta: 9,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 9, ...size});
 		expect(state).toEqual({selected: 10, offset: 1});
-		state = listReducer(state, {type: 'last', total: 1000, height: 10});
+		state = listReducer(state, {type: 'last', ...size});
 		expect(state).toEqual({selected: 999, offset: 990});
-		state = listReducer(state, {
-			type: 'move',
-			delta: 5,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 5, ...size});
 		expect(state).toEqual({selected: 999, offset: 990});
 		state = listReducer(state, {type: 'first', total: 1000, height: 10});
 		expect(state).toEqual({selected: 0, offset: 0});

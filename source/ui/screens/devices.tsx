@@ -13,14 +13,8 @@ import type {ScreenProps} from './screen-props.js';
 
 type Props = ScreenProps<ListState>;
 
-export function DevicesScreen({
-	lang,
-	width,
-	height,
-	view,
-	state,
-	isActive,
-}: Props) {
+export function DevicesScreen(props: Props) {
+	const {lang, width, height, view, state, isActive} = props;
 	const theme = useTheme();
 	const {devices, capacity} = view.snapshot.evaluation;
 	const free = Math.max(0, capacity - devices.activated);

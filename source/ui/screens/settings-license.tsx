@@ -7,6 +7,7 @@
 import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
+import type {LicenseSpec} from '../../license-server/index.js';
 import {
 	ButtonRowView,
 	type ButtonSpec,
@@ -21,7 +22,7 @@ import {licenseTableLines} from '../components/license-table/index.js';
 import {TextFieldView} from '../components/text-field/index.js';
 import {type Line, Viewport} from '../components/viewport/index.js';
 import type {DashboardView} from '../dashboard-source.js';
-import type {DemoKey, DemoLicenseSpec} from '../demo-controls.js';
+import type {DemoKey} from '../demo-controls.js';
 import {padTo, textWidth, truncate, wrapLines} from '../format.js';
 import {
 	columnsOf,
@@ -60,17 +61,20 @@ const MAIN_BUTTONS: readonly {
 	{id: 'manual', label: 'ui.manual-activation', hint: 'ui.hint.manual'},
 ];
 
+const MANUAL_FILES = [
+	{path: 'exportPath', button: 'export', label: 'ui.export-request'},
+	{path: 'importPath', button: 'import', label: 'ui.import-response'},
+] as const satisfies readonly {
+	path: TextId;
+	button: ButtonId;
+	label: MessageId;
+}[];
+
 const COUNTRY_ROWS = 5;
 const FEEDBACK_ROWS = 4;
 
-export function SettingsLicenseScreen({
-	lang,
-	width,
-	height,
-	view,
-	state,
-	isActive,
-}: Props) {
+export function SettingsLicenseScreen(props: Props) {
+	const {lang, width, height, view, state, isActive} = props;
 	const theme = useTheme();
 	const focus: FocusId | null = isActive ? state.focus : null;
 	const isEditing = isActive && state.isEditing;
@@ -349,42 +353,23 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 			focus: 'manual',
 			node: <Text bold>{t(lang, 'ui.manual-activation')}</Text>,
 		});
-		lines.push({
-			key: 'field-exportPath',
-			focus: 'exportPath',
-			node: fieldRow('exportPath'),
-		});
-		lines.push({
-			key: 'button-export',
-			focus: 'export',
-			node: (
-				<Text>
-					{indent}
-					<ButtonRowView
-						buttons={[{id: 'export', label: t(lang, 'ui.export-request')}]}
-						focused={focus === 'export' && isEditing ? 'export' : null}
-					/>
-				</Text>
-			),
-		});
-		lines.push({
-			key: 'field-importPath',
-			focus: 'importPath',
-			node: fieldRow('importPath'),
-		});
-		lines.push({
-			key: 'button-import',
-			focus: 'import',
-			node: (
-				<Text>
-					{indent}
-					<ButtonRowView
-						buttons={[{id: 'import', label: t(lang, 'ui.import-response')}]}
-						focused={focus === 'import' && isEditing ? 'import' : null}
-					/>
-				</Text>
-			),
-		});
+		// R5: a file's path, and the button that writes or reads it.
+		for (const {path, button, label} of MANUAL_FILES) {
+			lines.push({key: `field-${path}`, focus: path, node: fieldRow(path)});
+			lines.push({
+				key: `button-${button}`,
+				focus: button,
+				node: (
+					<Text>
+						{indent}
+						<ButtonRowView
+							buttons={[{id: button, label: t(lang, label)}]}
+							focused={focus === button && isEditing ? button : null}
+						/>
+					</Text>
+				),
+			});
+		}
 		const hint = view.demo
 			? t(lang, 'ui.manual.demo-hint')
 			: t(lang, 'ui.manual.hint');
@@ -455,7 +440,7 @@ function demoKeyLines(
 /** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
 export function describeDemoKey(key: DemoKey, lang: Lang): string {
 	const entry = key.entry;
-	const license = (spec: DemoLicenseSpec) =>
+	const license = (spec: LicenseSpec) =>
 		spec.kind === 'subscription'
 			? t(
 					lang,
