@@ -23,13 +23,13 @@ import {
 } from './components/text-field/index.js';
 import {actionFor, type KeyAction, type KeyScope} from './keymap.js';
 import type {KeyPress} from './keypress.js';
+import {settingsKey} from './screens/settings-license-input.js';
 import {
 	initialSettings,
 	isTyping,
 	type SettingsAction,
 	type SettingsCommand,
 	type SettingsState,
-	settingsKey,
 	settingsReducer,
 } from './screens/settings-license-state.js';
 

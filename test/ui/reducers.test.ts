@@ -50,12 +50,12 @@ import {
 	toKeyPresses,
 } from '../../source/ui/keypress.js';
 import {frameRows, licenseTableHeight} from '../../source/ui/layout.js';
+import {settingsKey} from '../../source/ui/screens/settings-license-input.js';
 import {
 	focusOrder,
 	formOf,
 	initialSettings,
 	type SettingsState,
-	settingsKey,
 	settingsReducer,
 } from '../../source/ui/screens/settings-license-state.js';
 

@@ -7,7 +7,6 @@
 import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
-import type {LicenseSpec} from '../../license-server/index.js';
 import {
 	ButtonRowView,
 	type ButtonSpec,
@@ -22,7 +21,6 @@ import {licenseTableLines} from '../components/license-table/index.js';
 import {TextFieldView} from '../components/text-field/index.js';
 import {type Line, Viewport} from '../components/viewport/index.js';
 import type {DashboardView} from '../dashboard-source.js';
-import type {DemoKey} from '../demo-controls.js';
 import {padTo, textWidth, truncate, wrapLines} from '../format.js';
 import {
 	columnsOf,
@@ -31,6 +29,7 @@ import {
 	settingsTopHeight,
 } from '../layout.js';
 import {type Theme, toneColor, useTheme} from '../theme.js';
+import {demoKeyLines} from './demo-keys.js';
 import type {ScreenProps} from './screen-props.js';
 import type {
 	ButtonId,
@@ -382,84 +381,4 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 		});
 	}
 	return lines;
-}
-
-/** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
-function demoKeyLines(
-	keys: readonly DemoKey[],
-	lang: Lang,
-	width: number,
-	theme: Theme,
-): Line<FocusId>[] {
-	if (keys.length === 0) return [];
-	const aliasWidth = Math.max(...keys.map((key) => textWidth(key.alias)));
-	const lines: Line<FocusId>[] = [
-		{
-			key: 'demo-keys-title',
-			node: (
-				<Text bold color={toneColor(theme, 'tamper')}>
-					{truncate(t(lang, 'ui.demo-keys.title'), width)}
-				</Text>
-			),
-		},
-	];
-	// Narrow: the description on its own row, so the key and what it carries both show in full.
-	const isStacked = width < 100;
-	for (const key of keys) {
-		const description = describeDemoKey(key, lang);
-		const room = Math.max(0, width - aliasWidth - textWidth(key.key) - 4);
-		lines.push({
-			key: `demo-key-${key.alias}`,
-			node: (
-				<Text>
-					{'  '}
-					{padTo(key.alias, aliasWidth)} <Text bold>{key.key}</Text>
-					{isStacked ? '' : ' '}
-					{isStacked ? null : (
-						<Text dimColor>{truncate(description, room)}</Text>
-					)}
-				</Text>
-			),
-		});
-		if (isStacked) {
-			lines.push({
-				key: `demo-key-${key.alias}-what`,
-				node: (
-					<Text dimColor>
-						{' '.repeat(aliasWidth + 3)}
-						{truncate(description, width - aliasWidth - 3)}
-					</Text>
-				),
-			});
-		}
-	}
-	lines.push(blank('demo-keys-end'));
-	return lines;
-}
-
-/** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
-export function describeDemoKey(key: DemoKey, lang: Lang): string {
-	const entry = key.entry;
-	const license = (spec: LicenseSpec) =>
-		spec.kind === 'subscription'
-			? t(
-					lang,
-					spec.autoRenew
-						? 'ui.demo-key.subscription-renews'
-						: 'ui.demo-key.subscription',
-					{
-						devices: spec.devices,
-						days: spec.termDays ?? 0,
-					},
-				)
-			: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
-	return entry.type === 'installation'
-		? t(lang, 'ui.label', {
-				label: t(lang, 'key-kind.installation'),
-				value: entry.licenses.map(license).join(' + '),
-			})
-		: t(lang, 'ui.label', {
-				label: t(lang, 'key-kind.license'),
-				value: license(entry),
-			});
 }
