@@ -44,7 +44,7 @@ export type KeyScope =
 	| 'demo';
 
 /** A key as printed: the same everywhere, or in the admin's language (Entrée, Échap, Suppr). */
-type Caps = string | MessageId[];
+type Caps = string | {message: MessageId};
 
 export type Binding = {
 	presses: readonly KeyPress[];
@@ -56,10 +56,11 @@ export type Binding = {
 	help: MessageId;
 	/** The help's right-hand column: the simulation's keys. */
 	isDemo?: boolean;
+	/** What the key does in each scope the handler asks the table about (none: a widget's key). */
 	on?: Partial<Record<KeyScope, KeyAction>>;
 };
 
-const named = (id: MessageId): MessageId[] => [id];
+const named = (message: MessageId): Caps => ({message});
 
 /** A letter of the simulation (right-hand column of the help), working only in the demo. */
 const demoKey = (
@@ -238,7 +239,5 @@ export function capsOf(
 	const binding: Binding = KEYMAP[id];
 	const caps =
 		form === 'short' ? (binding.short ?? binding.caps) : binding.caps;
-	return typeof caps === 'string'
-		? caps
-		: caps.map((id) => t(lang, id)).join(' ');
+	return typeof caps === 'string' ? caps : t(lang, caps.message);
 }
