@@ -10,10 +10,18 @@ import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
 import {DAY, HOUR} from '../source/engine/types.js';
 import type {Lang} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
-import type {Outcome, Snapshot} from '../source/runtime/runtime.js';
+import type {Outcome} from '../source/runtime/runtime.js';
+import type {
+	DemoControls,
+	DemoKey,
+	DemoMessage,
+	DemoView,
+} from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
 import {parseScenario, type Scenario, type Step} from './scenario.js';
+
+export type {DemoKey, DemoView};
 
 /** The scenario `npm start` opens: demo keys, and a guided path a trainer can step through. */
 export const DEFAULT_DEMO_SCENARIO = path.join(
@@ -34,28 +42,7 @@ function packageRoot(): string {
 	return directory;
 }
 
-export type DemoKey = {alias: string; key: string; description: string};
-
-export type DemoView = {
-	/** The MyQ server's clock (the simulated date shown in the header). */
-	now: number;
-	day: number;
-	network: NetworkState;
-	hardware: string;
-	hardwareNames: string[];
-	snapshot: Snapshot;
-	/** One entry a day since day 0: the state sampled at that day's instant. */
-	strip: Evaluation['state'][];
-	keys: DemoKey[];
-	scenario: {name: string; done: number; total: number; next: string | null};
-	busy: boolean;
-	/** The last thing a simulation control did, for the status line. */
-	message: DemoMessage | null;
-};
-
-/** A control's result, said in the demo's language (runtime outcomes rendered as they come). */
-export type DemoMessage = {ok: boolean; code?: string; message: string};
-
+/** A runtime outcome said in the demo's language, for the status line. */
 function said(lang: Lang, outcome: Outcome): DemoMessage {
 	return {
 		ok: outcome.ok,
@@ -64,7 +51,8 @@ function said(lang: Lang, outcome: Outcome): DemoMessage {
 	};
 }
 
-export class DemoController {
+/** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
+export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeRuntime: (() => void) | null = null;
 	private readonly strip: Evaluation['state'][] = [];
@@ -249,6 +237,11 @@ export class DemoController {
 		});
 	}
 
+	/** The simulated vendor portal answers a manual activation request file (R5). */
+	offlineActivate(requestText: string): Promise<string> {
+		return this.simulation.vendor.service.offlineActivate(requestText);
+	}
+
 	/** Reports what a dashboard command did in the status line. */
 	report(outcome: Outcome) {
 		this.message = said(this.lang, outcome);
@@ -322,23 +315,9 @@ export class DemoController {
 		return Object.entries(this.scenario.keys).map(([alias, entry]) => ({
 			alias,
 			key: this.simulation.keys.get(alias) ?? '',
-			description:
-				entry.type === 'installation'
-					? `installation key: ${entry.licenses.map(describeLicense).join(' + ')}`
-					: `license key: ${describeLicense(entry)}`,
+			entry,
 		}));
 	}
-}
-
-function describeLicense(license: {
-	kind: string;
-	devices: number;
-	termDays?: number;
-	autoRenew?: boolean;
-}): string {
-	return license.kind === 'subscription'
-		? `subscription, ${license.devices} device${license.devices === 1 ? '' : 's'}, ${license.termDays} days${license.autoRenew ? ', renews' : ''}`
-		: `perpetual, ${license.devices} device${license.devices === 1 ? '' : 's'}`;
 }
 
 export function describeStep(step: Step): string {
