@@ -12,7 +12,7 @@ import type {Lang} from '../source/i18n/index.js';
 import type {Outcome, Snapshot} from '../source/runtime/runtime.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
-import {parseScenario, type Scenario, type Step} from './scenario.js';
+import {parseScenario, type Scenario, type Step} from './scenario/index.js';
 
 /** The scenario `npm start` opens: demo keys, and a guided path a trainer can step through. */
 export const DEFAULT_DEMO_SCENARIO = path.join(

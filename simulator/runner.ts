@@ -33,7 +33,7 @@ import {
 	type NetworkState,
 	type SimulatedNetwork,
 } from './network.js';
-import type {Expectation, Scenario, Step} from './scenario.js';
+import type {Expectation, Scenario, Step} from './scenario/index.js';
 
 export const SIMULATED_SERVER = 'http://license-server.simulated';
 const ADMIN_TOKEN = 'simulator-admin-token';

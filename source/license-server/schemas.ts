@@ -6,7 +6,19 @@ import {z} from 'zod';
 import {VendorError} from './errors.js';
 
 const MAX_KEYS = 100;
-const MAX_LICENSES = 100;
+
+/**
+ * What one license may hold, at mint and extend. The simulator's scenario schema reads its ranges
+ * from here, so every catalog a scenario accepts mints.
+ */
+export const LICENSE_LIMITS = {
+	/** Printing devices of one license. */
+	devices: 1_000_000,
+	/** Days of one subscription term, and of one extension. */
+	termDays: 36_500,
+	/** Licenses one installation key carries. */
+	licensesPerInstallation: 100,
+} as const;
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -45,8 +57,8 @@ export const activationRequestSchema = z.object({
 
 const licenseSpecShape = {
 	kind: z.enum(['perpetual', 'subscription']),
-	devices: z.int().min(1).max(1_000_000),
-	termDays: z.int().min(1).max(36_500).optional(),
+	devices: z.int().min(1).max(LICENSE_LIMITS.devices),
+	termDays: z.int().min(1).max(LICENSE_LIMITS.termDays).optional(),
 	autoRenew: z.boolean().optional(),
 };
 
@@ -91,7 +103,10 @@ export const mintBodySchema = z
 		z.object({type: z.literal('license'), ...licenseSpecShape}),
 		z.object({
 			type: z.literal('installation'),
-			licenses: z.array(z.object(licenseSpecShape)).min(1).max(MAX_LICENSES),
+			licenses: z
+				.array(z.object(licenseSpecShape))
+				.min(1)
+				.max(LICENSE_LIMITS.licensesPerInstallation),
 		}),
 	])
 	.superRefine((spec, context) => {
@@ -105,7 +120,7 @@ export const mintBodySchema = z
 	});
 
 export const extendBodySchema = z.object({
-	days: z.int().min(1).max(36_500),
+	days: z.int().min(1).max(LICENSE_LIMITS.termDays),
 });
 
 /** Parses JSON text against a schema; throws `bad-request` naming the field (or the JSON error). */

@@ -5,7 +5,7 @@
  * at `nextChangeAt` with no key pressed).
  */
 import type {DemoController, DemoView} from '../../simulator/demo.js';
-import type {CatalogEntry} from '../../simulator/scenario.js';
+import type {CatalogEntry} from '../../simulator/scenario/index.js';
 import type {Clock} from '../ports/index.js';
 import type {Runtime, Snapshot} from '../runtime/runtime.js';
 
