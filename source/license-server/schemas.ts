@@ -3,6 +3,11 @@
  * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
  */
 import {z} from 'zod';
+import {
+	CUSTOMER_FIELD_LIMITS,
+	characterCount,
+	customerFieldProblem,
+} from '../engine/customer-limits.js';
 import {VendorError} from './errors.js';
 
 const MAX_KEYS = 100;
@@ -22,13 +27,31 @@ export const LICENSE_LIMITS = {
 
 const text = (max: number) => z.string().min(1).max(max);
 
+/** A customer field within R2's limits, the ones the form applies (engine/customer-limits.ts). */
+function customerField(field: keyof typeof CUSTOMER_FIELD_LIMITS) {
+	return z.string().superRefine((value, context) => {
+		const problem = customerFieldProblem(field, value);
+		if (problem === 'too-long') {
+			context.addIssue({
+				code: 'custom',
+				message: `at most ${CUSTOMER_FIELD_LIMITS[field]} characters (R2), got ${characterCount(value)}`,
+			});
+		} else if (problem === 'control-character') {
+			context.addIssue({
+				code: 'custom',
+				message: 'holds a control character (R2): remove it',
+			});
+		}
+	});
+}
+
 export const customerSchema = z.object({
-	company: z.string().max(500),
-	person: z.string().max(500),
-	address: z.string().max(2000),
-	country: z.string().max(100),
-	email: z.string().max(500),
-	phone: z.string().max(100).optional(),
+	company: customerField('company'),
+	person: customerField('person'),
+	address: customerField('address'),
+	country: customerField('country'),
+	email: customerField('email'),
+	phone: customerField('phone').optional(),
 });
 
 export const activateBodySchema = z.object({
