@@ -3,9 +3,9 @@
  * the bounded body size, and the admin token checks. The tests drive the vendor's own Hono app
  * on an injected clock; the last ones go through the HTTP client and the runtime.
  */
-import {createClock} from '@sinonjs/fake-timers';
 import Keyv from 'keyv';
 import {afterEach, describe, expect, it} from 'vitest';
+import {createManualClock} from '../simulator/clock.js';
 import {createSimulatedNetwork} from '../simulator/network.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
@@ -17,7 +17,6 @@ import {
 	type VendorOptions,
 } from '../source/license-server/index.js';
 import {createRateCounter} from '../source/license-server/rate-limit.js';
-import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
 import {CUSTOMER, createWorld, type World} from './helpers/world.js';
 
@@ -414,13 +413,7 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 	});
 
 	it('the HTTP client maps 429 rate-limited to `rejected` (a successful contact) with the server’s message', async () => {
-		const fake = createClock(START);
-		const clock: Clock = {
-			now: () => fake.now,
-			setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-			clearTimeout: (handle) =>
-				fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
-		};
+		const clock = createManualClock(START);
 		const vendor = await createVendor({
 			store: new Keyv(),
 			now: clock.now,
@@ -486,7 +479,7 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 			/^The license server refused the activation: The key .* was activated 10 times in the last hour/,
 		);
 		expect(outcome.message).toContain(
-			`Try again after ${new Date(w.fake.now + HOUR).toISOString()}`,
+			`Try again after ${new Date(w.clock.now() + HOUR).toISOString()}`,
 		);
 		const {state, evaluation} = w.runtime.snapshot();
 		expect(state.pending.map((pending) => pending.key)).toEqual([key]);
