@@ -20,7 +20,7 @@ import {
 	type Vendor,
 	type VendorOptions,
 } from '../source/license-server/index.js';
-import type {LicenseServer} from '../source/ports/index.js';
+import type {Clock, LicenseServer} from '../source/ports/index.js';
 import {
 	createRuntime,
 	type Runtime,
@@ -69,13 +69,22 @@ export type SimulatedWorld = {
 	dispose(): Promise<void>;
 };
 
-/** Builds the world; the MyQ server starts with `start()` (after the catalog is minted, say). */
-export async function createSimulatedWorld(
-	options: SimulatedWorldOptions,
-): Promise<SimulatedWorld> {
+export type SimulatedLicenseServerOptions = {
+	/** The vendor's time, and the network's delays. */
+	clock: Clock;
+	/** Where the license server "is", like `http://license.test`. */
+	baseUrl: string;
+	/** The vendor's options but its clock. @default an in-memory catalog, nothing else */
+	vendor?: Partial<Omit<VendorOptions, 'now'>>;
+	/** How long a `slow` answer takes. @default DEFAULT_SLOW_MS (past the client's timeout) */
+	slowMs?: number;
+};
+
+/** The license server's side of a world: the vendor's app behind the simulated network. */
+export async function createSimulatedLicenseServer(
+	options: SimulatedLicenseServerOptions,
+): Promise<{vendor: Vendor; network: SimulatedNetwork}> {
 	const {clock} = options;
-	const directory = await mkdtemp(path.join(tmpdir(), 'myq-simulation-'));
-	const storeUrl = `sqlite://${path.join(directory, 'myq.sqlite')}`;
 	const vendor = await createVendor({
 		store: new Keyv(),
 		...options.vendor,
@@ -84,7 +93,23 @@ export async function createSimulatedWorld(
 	const network = createSimulatedNetwork({
 		baseUrl: options.baseUrl,
 		app: vendor.app,
+		clock,
+		...(options.slowMs === undefined ? {} : {slowMs: options.slowMs}),
+	});
+	return {vendor, network};
+}
+
+/** Builds the world; the MyQ server starts with `start()` (after the catalog is minted, say). */
+export async function createSimulatedWorld(
+	options: SimulatedWorldOptions,
+): Promise<SimulatedWorld> {
+	const {clock} = options;
+	const directory = await mkdtemp(path.join(tmpdir(), 'myq-simulation-'));
+	const storeUrl = `sqlite://${path.join(directory, 'myq.sqlite')}`;
+	const {vendor, network} = await createSimulatedLicenseServer({
 		clock: clock.world,
+		baseUrl: options.baseUrl,
+		...(options.vendor === undefined ? {} : {vendor: options.vendor}),
 	});
 
 	// Requests on the wire: one that waits on the simulated clock (the slow network) must have

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import Keyv from 'keyv';
 import {describe, expect, it} from 'vitest';
 import {createManualClock} from '../simulator/clock.js';
-import {createSimulatedNetwork} from '../simulator/network.js';
+import {createSimulatedLicenseServer} from '../simulator/world.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {createVendor} from '../source/license-server/index.js';
 import {serveVendor} from '../source/license-server/serve.js';
@@ -16,11 +16,9 @@ const INSTALLATION = {installationId: 'inst-1', fingerprint: 'fp-a'};
 
 async function setup() {
 	const clock = createManualClock(START);
-	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({
-		baseUrl: BASE_URL,
-		app: vendor.app,
+	const {vendor, network} = await createSimulatedLicenseServer({
 		clock,
+		baseUrl: BASE_URL,
 	});
 	const {key} = await vendor.service.mint({
 		type: 'license',

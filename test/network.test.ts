@@ -1,10 +1,9 @@
-import Keyv from 'keyv';
 import {getResponse} from 'msw';
 import {describe, expect, it} from 'vitest';
 import {createManualClock} from '../simulator/clock.js';
-import {createSimulatedNetwork} from '../simulator/network.js';
+import {createSimulatedLicenseServer} from '../simulator/world.js';
 import type {ActivationDocument} from '../source/engine/types.js';
-import {createVendor} from '../source/license-server/index.js';
+import type {createVendor} from '../source/license-server/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
@@ -12,11 +11,9 @@ const BASE_URL = 'http://license.test';
 
 async function setup(slowMs?: number) {
 	const clock = createManualClock(START);
-	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({
-		baseUrl: BASE_URL,
-		app: vendor.app,
+	const {vendor, network} = await createSimulatedLicenseServer({
 		clock,
+		baseUrl: BASE_URL,
 		...(slowMs === undefined ? {} : {slowMs}),
 	});
 	return {clock, vendor, network};
