@@ -5,7 +5,7 @@
  */
 import {getResponse, HttpResponse, http} from 'msw';
 import {runScenario} from '../simulator/runner.js';
-import {parseScenario} from '../simulator/scenario.js';
+import {parseScenario} from '../simulator/scenario/index.js';
 import {evaluate} from '../source/engine/evaluate.js';
 import {initialState, step} from '../source/engine/step.js';
 import {

@@ -19,7 +19,7 @@ import type {
 } from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
-import {parseScenario, type Scenario, type Step} from './scenario.js';
+import {parseScenario, type Scenario, type Step} from './scenario/index.js';
 
 export type {DemoKey, DemoView};
 

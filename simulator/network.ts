@@ -12,13 +12,14 @@ import type {Clock} from '../source/ports/index.js';
 
 export type NetworkState = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
 
-export const NETWORK_STATES: readonly NetworkState[] = [
-	'online',
-	'offline',
-	'error',
-	'slow',
-	'garbage',
-];
+/** Every state (`satisfies` keeps the list in step with the type); the scenario schema reads it. */
+export const NETWORK_STATES = Object.keys({
+	online: true,
+	offline: true,
+	error: true,
+	slow: true,
+	garbage: true,
+} satisfies Record<NetworkState, true>) as [NetworkState, ...NetworkState[]];
 
 export type SimulatedNetworkOptions = {
 	/** Where the license server "is", like `http://license.test`. */

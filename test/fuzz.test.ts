@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import Keyv from 'keyv';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml';
-import {parseScenario, ScenarioError} from '../simulator/scenario.js';
+import {parseScenario, ScenarioError} from '../simulator/scenario/index.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
 import {

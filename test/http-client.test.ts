@@ -1,39 +1,24 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createClock} from '@sinonjs/fake-timers';
 import Keyv from 'keyv';
 import {describe, expect, it} from 'vitest';
-import {createSimulatedNetwork} from '../simulator/network.js';
+import {createManualClock} from '../simulator/clock.js';
+import {createSimulatedLicenseServer} from '../simulator/world.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {createVendor} from '../source/license-server/index.js';
 import {serveVendor} from '../source/license-server/serve.js';
-import type {Clock} from '../source/ports/index.js';
 import {importPublicKey} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
 const INSTALLATION = {installationId: 'inst-1', fingerprint: 'fp-a'};
 
-/** @sinonjs/fake-timers' createClock fakes nothing globally: it is only our Clock port. */
-function fakeClock() {
-	const fake = createClock(START);
-	const clock: Clock = {
-		now: () => fake.now,
-		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-		clearTimeout: (handle) =>
-			fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
-	};
-	return {fake, clock};
-}
-
 async function setup() {
-	const {fake, clock} = fakeClock();
-	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({
-		baseUrl: BASE_URL,
-		app: vendor.app,
+	const clock = createManualClock(START);
+	const {vendor, network} = await createSimulatedLicenseServer({
 		clock,
+		baseUrl: BASE_URL,
 	});
 	const {key} = await vendor.service.mint({
 		type: 'license',
@@ -48,7 +33,7 @@ async function setup() {
 		fetch: network.fetch,
 		publicKey: importPublicKey(vendor.publicKey),
 	});
-	return {fake, clock, vendor, network, client, key};
+	return {clock, vendor, network, client, key};
 }
 
 /** A client over a fetch that answers every request with one canned response. */
@@ -56,7 +41,7 @@ function clientAnswering(
 	answer: () => Response | Promise<Response>,
 	publicKeyText?: string,
 ) {
-	const {clock} = fakeClock();
+	const clock = createManualClock(START);
 	return createHttpLicenseServer({
 		baseUrl: BASE_URL,
 		clock,
@@ -125,7 +110,7 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 	});
 
 	it('slow: times out on the injected clock after timeoutMs, and aborts the request', async () => {
-		const {client, network, fake} = await setup();
+		const {client, network, clock} = await setup();
 		network.setState('slow');
 		let settled = false;
 		const pending = client.contact(INSTALLATION).then((result) => {
@@ -134,18 +119,18 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		});
 
 		// 9.999 s: still waiting
-		await fake.tickAsync(9_999);
+		await clock.tickAsync(9_999);
 		expect(settled).toBe(false);
 		// 10 s: the client gives up
-		await fake.tickAsync(1);
+		await clock.tickAsync(1);
 		const result = await pending;
 		expect(result).toMatchObject({ok: false, failure: {kind: 'timeout'}});
 		// the aborted request left no timer behind (the slow answer was cancelled, ours cleared)
-		expect(fake.countTimers()).toBe(0);
+		expect(clock.countTimers()).toBe(0);
 	});
 
 	it('the timeout is configurable', async () => {
-		const {vendor, network, fake, clock} = await setup();
+		const {vendor, network, clock} = await setup();
 		network.setState('slow');
 		const client = createHttpLicenseServer({
 			baseUrl: BASE_URL,
@@ -155,7 +140,7 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 			publicKey: importPublicKey(vendor.publicKey),
 		});
 		const pending = client.contact(INSTALLATION);
-		await fake.tickAsync(2_000);
+		await clock.tickAsync(2_000);
 		expect(await pending).toMatchObject({
 			ok: false,
 			failure: {kind: 'timeout'},
@@ -163,9 +148,9 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 	});
 
 	it('a timer that was not needed is cleared', async () => {
-		const {client, fake, key} = await setup();
+		const {client, clock, key} = await setup();
 		await client.activate({...INSTALLATION, keys: [key], customer: null});
-		expect(fake.countTimers()).toBe(0);
+		expect(clock.countTimers()).toBe(0);
 	});
 
 	it('rejected: a 4xx with an error body is a precise refusal (a successful contact)', async () => {

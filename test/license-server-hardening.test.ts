@@ -3,10 +3,10 @@
  * the bounded body size, and the admin token checks. The tests drive the vendor's own Hono app
  * on an injected clock; the last ones go through the HTTP client and the runtime.
  */
-import {createClock} from '@sinonjs/fake-timers';
 import Keyv from 'keyv';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSimulatedNetwork} from '../simulator/network.js';
+import {createManualClock} from '../simulator/clock.js';
+import {createSimulatedLicenseServer} from '../simulator/world.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
 import {type ActivationDocument, HOUR} from '../source/engine/types.js';
@@ -18,8 +18,8 @@ import {
 	type VendorOptions,
 } from '../source/license-server/index.js';
 import {createRateCounter} from '../source/license-server/rate-limit.js';
-import type {Clock} from '../source/ports/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
+import {callVendor, type VendorReply} from './helpers/license-server.js';
 import {CUSTOMER, createWorld, type World} from './helpers/world.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
@@ -27,14 +27,12 @@ const MINUTE = 60_000;
 const TOKEN = 'hardening-secret';
 const PERPETUAL = {type: 'license', kind: 'perpetual', devices: 2} as const;
 
-type Reply = {
-	status: number;
-	body: {error?: {code: string; message: string; retryAt?: string}} & Record<
+type Reply = VendorReply<
+	{error?: {code: string; message: string; retryAt?: string}} & Record<
 		string,
 		unknown
-	>;
-	headers: Headers;
-};
+	>
+>;
 
 async function setup(options: Partial<VendorOptions> = {}) {
 	const time = {now: START};
@@ -46,25 +44,13 @@ async function setup(options: Partial<VendorOptions> = {}) {
 	});
 	const publicKey = importPublicKey(vendor.publicKey);
 
-	async function call(
+	const call = (
 		method: string,
 		path: string,
 		body?: unknown,
 		headers: Record<string, string> = {},
-	): Promise<Reply> {
-		const response = await vendor.app.request(path, {
-			method,
-			headers: {'content-type': 'application/json', ...headers},
-			...(body === undefined
-				? {}
-				: {body: typeof body === 'string' ? body : JSON.stringify(body)}),
-		});
-		return {
-			status: response.status,
-			body: (await response.json()) as Reply['body'],
-			headers: response.headers,
-		};
-	}
+	): Promise<Reply> =>
+		callVendor<Reply['body']>(vendor, method, path, body, headers);
 	const admin = (method: string, path: string, body?: unknown) =>
 		call(method, path, body, {authorization: `Bearer ${TOKEN}`});
 	const mint = async () => (await vendor.service.mint(PERPETUAL)).key;
@@ -415,22 +401,11 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 	});
 
 	it('the HTTP client maps 429 rate-limited to `rejected` (a successful contact) with the server’s message', async () => {
-		const fake = createClock(START);
-		const clock: Clock = {
-			now: () => fake.now,
-			setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-			clearTimeout: (handle) =>
-				fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
-		};
-		const vendor = await createVendor({
-			store: new Keyv(),
-			now: clock.now,
-			activationLimits: {perInstallation: 1},
-		});
-		const network = createSimulatedNetwork({
-			baseUrl: 'http://license.test',
-			app: vendor.app,
+		const clock = createManualClock(START);
+		const {vendor, network} = await createSimulatedLicenseServer({
 			clock,
+			baseUrl: 'http://license.test',
+			vendor: {activationLimits: {perInstallation: 1}},
 		});
 		const client = createHttpLicenseServer({
 			baseUrl: 'http://license.test',
@@ -487,7 +462,7 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 			/^The license server refused the activation: The key .* was activated 10 times in the last hour/,
 		);
 		expect(renderOutcome('en', outcome)).toContain(
-			`Try again after ${new Date(w.fake.now + HOUR).toISOString()}`,
+			`Try again after ${new Date(w.clock.now() + HOUR).toISOString()}`,
 		);
 		const {state, evaluation} = w.runtime.snapshot();
 		expect(state.pending.map((pending) => pending.key)).toEqual([key]);

@@ -23,6 +23,7 @@ import {
 	toSignedFileText,
 	verify,
 } from '../source/signing/index.js';
+import {callVendor, type VendorReply} from './helpers/license-server.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const TOKEN = 'vendor-secret';
@@ -37,7 +38,7 @@ function seededBytes(seed = 1): (size: number) => Uint8Array {
 		});
 }
 
-type Reply = {status: number; body: Record<string, unknown>; text: string};
+type Reply = VendorReply;
 
 async function setup(options: Partial<VendorOptions> = {}) {
 	const time = {now: START};
@@ -50,26 +51,12 @@ async function setup(options: Partial<VendorOptions> = {}) {
 	});
 	const publicKey = importPublicKey(vendor.publicKey);
 
-	async function call(
+	const call = (
 		method: string,
 		path: string,
 		body?: unknown,
 		headers: Record<string, string> = {},
-	): Promise<Reply> {
-		const response = await vendor.app.request(path, {
-			method,
-			headers: {'content-type': 'application/json', ...headers},
-			...(body === undefined
-				? {}
-				: {body: typeof body === 'string' ? body : JSON.stringify(body)}),
-		});
-		const text = await response.text();
-		let json: Record<string, unknown> = {};
-		try {
-			json = JSON.parse(text) as Record<string, unknown>;
-		} catch {}
-		return {status: response.status, body: json, text};
-	}
+	): Promise<Reply> => callVendor(vendor, method, path, body, headers);
 
 	const admin = (method: string, path: string, body?: unknown) =>
 		call(method, path, body, {authorization: `Bearer ${TOKEN}`});

@@ -1,32 +1,22 @@
-import {createClock} from '@sinonjs/fake-timers';
-import Keyv from 'keyv';
 import {getResponse} from 'msw';
 import {describe, expect, it} from 'vitest';
-import {createSimulatedNetwork} from '../simulator/network.js';
+import {createManualClock} from '../simulator/clock.js';
+import {createSimulatedLicenseServer} from '../simulator/world.js';
 import type {ActivationDocument} from '../source/engine/types.js';
-import {createVendor} from '../source/license-server/index.js';
-import type {Clock} from '../source/ports/index.js';
+import type {createVendor} from '../source/license-server/index.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
 
 async function setup(slowMs?: number) {
-	const fake = createClock(START);
-	const clock: Clock = {
-		now: () => fake.now,
-		setTimeout: (callback, ms) => fake.setTimeout(callback, ms),
-		clearTimeout: (handle) =>
-			fake.clearTimeout(handle as ReturnType<typeof fake.setTimeout>),
-	};
-	const vendor = await createVendor({store: new Keyv(), now: clock.now});
-	const network = createSimulatedNetwork({
-		baseUrl: BASE_URL,
-		app: vendor.app,
+	const clock = createManualClock(START);
+	const {vendor, network} = await createSimulatedLicenseServer({
 		clock,
+		baseUrl: BASE_URL,
 		...(slowMs === undefined ? {} : {slowMs}),
 	});
-	return {fake, clock, vendor, network};
+	return {clock, vendor, network};
 }
 
 /** An installation with one license, activated over the network, for contacts to answer. */
@@ -87,34 +77,34 @@ describe('simulated network (SPEC §5 network states)', () => {
 	});
 
 	it('slow: the answer comes only after slowMs on the injected clock', async () => {
-		const {network, fake} = await setup(60_000);
+		const {network, clock} = await setup(60_000);
 		network.setState('slow');
 		let answered: Response | undefined;
 		const pending = network.fetch(`${BASE_URL}/v1/health`).then((response) => {
 			answered = response;
 		});
 
-		await fake.tickAsync(59_999);
+		await clock.tickAsync(59_999);
 		expect(answered).toBeUndefined();
-		await fake.tickAsync(1);
+		await clock.tickAsync(1);
 		await pending;
 		expect(answered?.status).toBe(200);
 	});
 
 	it('slow: a caller that gives up gets an AbortError at once, and no timer is left behind', async () => {
-		const {network, fake} = await setup();
+		const {network, clock} = await setup();
 		network.setState('slow');
 		const controller = new AbortController();
 		const pending = network.fetch(`${BASE_URL}/v1/health`, {
 			signal: controller.signal,
 		});
-		await fake.tickAsync(1_000);
-		expect(fake.countTimers()).toBe(1);
+		await clock.tickAsync(1_000);
+		expect(clock.countTimers()).toBe(1);
 
 		controller.abort();
 
 		await expect(pending).rejects.toMatchObject({name: 'AbortError'});
-		expect(fake.countTimers()).toBe(0);
+		expect(clock.countTimers()).toBe(0);
 	});
 
 	it('garbage: alternately a body that is not JSON and a document whose signature fails', async () => {

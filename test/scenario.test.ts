@@ -13,7 +13,7 @@ import {
 	type Scenario,
 	ScenarioError,
 	type Step,
-} from '../simulator/scenario.js';
+} from '../simulator/scenario/index.js';
 import {DAY, HOUR} from '../source/engine/types.js';
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runScenario} from '../simulator/runner.js';
-import {loadScenario} from '../simulator/scenario.js';
+import {loadScenario} from '../simulator/scenario/index.js';
 
 const DIRECTORY = path.resolve('fixtures/scenarios');
 const files = readdirSync(DIRECTORY).filter((file) =>

@@ -68,7 +68,7 @@ describe.each([
 			const forged = resigned(w, w.runtime.snapshot().state.document!, devices);
 			const client = createHttpLicenseServer({
 				baseUrl: 'http://license.test',
-				clock: w.clock,
+				clock: w.clock.world,
 				fetch: (async () => Response.json({document: forged})) as typeof fetch,
 				publicKey: importPublicKey(w.vendor.publicKey),
 			});

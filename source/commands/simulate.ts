@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
 		}
 	}
 	const [{loadScenario, ScenarioError}, {runScenario}] = await Promise.all([
-		import('../../simulator/scenario.js'),
+		import('../../simulator/scenario/index.js'),
 		import('../../simulator/runner.js'),
 	]);
 	let scenario: Awaited<ReturnType<typeof loadScenario>>;

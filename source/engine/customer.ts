@@ -9,6 +9,8 @@
  * - Email is checked with zod's email rule: a local part, '@', a domain with a dot, no spaces.
  * - Phone is optional; when given it holds only digits, spaces and `+ - ( ) .`, and at least 3
  *   digits (so "+" or "--" alone is refused). An empty phone is stored as no phone.
+ * - Every field is within the limits the license server applies (customer-limits.ts): a
+ *   control character or a value too long is that field's error, before any other check of it.
  */
 
 import countries from 'i18n-iso-countries';
@@ -16,6 +18,11 @@ import enCountries from 'i18n-iso-countries/langs/en.json' with {type: 'json'};
 import frCountries from 'i18n-iso-countries/langs/fr.json' with {type: 'json'};
 import {z} from 'zod';
 import {LANGS, type Lang, type MessageId, t} from '../i18n/index.js';
+import {
+	CUSTOMER_FIELD_LIMITS,
+	characterCount,
+	customerFieldProblem,
+} from './customer-limits.js';
 import type {Customer, CustomerForm} from './types.js';
 
 // Registered explicitly: the package registers every locale only through its Node entry point,
@@ -68,9 +75,9 @@ export function validateCustomer(
 		field: CustomerField,
 		code: FieldError['code'],
 		messageId: MessageId,
-		value?: string,
+		value?: string | Record<string, string>,
 	): void => {
-		const params = value === undefined ? undefined : {value};
+		const params = typeof value === 'string' ? {value} : value;
 		errors.push({
 			field,
 			code,
@@ -87,34 +94,53 @@ export function validateCustomer(
 	const email = form.email?.trim() ?? '';
 	const phone = form.phone?.trim() ?? '';
 
+	/** R2's limits, shared with the license server; false (and the field's error) when broken. */
+	const isWithinLimits = (field: CustomerField, value: string): boolean => {
+		const problem = customerFieldProblem(field, value);
+		if (problem === 'too-long') {
+			fail(field, 'invalid', `customer.${field}.too-long`, {
+				max: String(CUSTOMER_FIELD_LIMITS[field]),
+				length: String(characterCount(value)),
+			});
+		} else if (problem === 'control-character') {
+			fail(field, 'invalid', `customer.${field}.control-character`);
+		}
+
+		return problem === undefined;
+	};
+
 	if (!company) {
 		fail('company', 'required', 'customer.company.required');
+	} else {
+		isWithinLimits('company', company);
 	}
 
 	if (!person) {
 		fail('person', 'required', 'customer.person.required');
-	} else if (!isFullName(person)) {
+	} else if (isWithinLimits('person', person) && !isFullName(person)) {
 		fail('person', 'invalid', 'customer.person.invalid', person);
 	}
 
 	if (!address) {
 		fail('address', 'required', 'customer.address.required');
+	} else {
+		isWithinLimits('address', address);
 	}
 
 	const country = countryInput ? resolveCountry(countryInput, lang) : undefined;
 	if (!countryInput) {
 		fail('country', 'required', 'customer.country.required');
-	} else if (!country) {
+	} else if (isWithinLimits('country', countryInput) && !country) {
 		fail('country', 'invalid', 'customer.country.invalid', countryInput);
 	}
 
 	if (!email) {
 		fail('email', 'required', 'customer.email.required');
-	} else if (!isEmail(email)) {
+	} else if (isWithinLimits('email', email) && !isEmail(email)) {
 		fail('email', 'invalid', 'customer.email.invalid', email);
 	}
 
-	if (phone && !isPhone(phone)) {
+	if (phone && isWithinLimits('phone', phone) && !isPhone(phone)) {
 		fail('phone', 'invalid', 'customer.phone.invalid', phone);
 	}
 

@@ -60,6 +60,31 @@ export const en = {
 		'Email "{value}" is not a valid address: expected name@example.com, without spaces.',
 	'customer.phone.invalid':
 		'Phone "{value}" is not a valid number: use only digits, spaces and + - ( ) . (at least 3 digits), or leave it empty.',
+	// R2: the limits shared with the license server (engine/customer-limits.ts)
+	'customer.company.too-long':
+		'Company holds at most {max} characters ({length} given): shorten it.',
+	'customer.company.control-character':
+		'Company holds a control character (a tab, a line break or an invisible code): remove it.',
+	'customer.person.too-long':
+		'Person holds at most {max} characters ({length} given): shorten it.',
+	'customer.person.control-character':
+		'Person holds a control character (a tab, a line break or an invisible code): remove it.',
+	'customer.address.too-long':
+		'Address holds at most {max} characters ({length} given): shorten it.',
+	'customer.address.control-character':
+		'Address holds a control character (a tab, a line break or an invisible code): remove it.',
+	'customer.country.too-long':
+		'Country holds at most {max} characters ({length} given): shorten it.',
+	'customer.country.control-character':
+		'Country holds a control character (a tab, a line break or an invisible code): remove it.',
+	'customer.email.too-long':
+		'Email holds at most {max} characters ({length} given): shorten it.',
+	'customer.email.control-character':
+		'Email holds a control character (a tab, a line break or an invisible code): remove it.',
+	'customer.phone.too-long':
+		'Phone holds at most {max} characters ({length} given): shorten it.',
+	'customer.phone.control-character':
+		'Phone holds a control character (a tab, a line break or an invisible code): remove it.',
 	'customer.invalid':
 		'The customer form has {count} error(s): correct them, then save again.',
 	'customer.saved': 'Customer saved: {company}.',

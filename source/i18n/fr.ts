@@ -57,6 +57,30 @@ export const fr: Record<MessageId, string> = {
 		"Courriel : « {value} » n'est pas une adresse valide. Format attendu : nom@exemple.com, sans espaces.",
 	'customer.phone.invalid':
 		"Téléphone : « {value} » n'est pas un numéro valide. Utilisez uniquement des chiffres, des espaces et + - ( ) . (au moins 3 chiffres), ou laissez le champ vide.",
+	'customer.company.too-long':
+		'Entreprise : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.company.control-character':
+		'Entreprise : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
+	'customer.person.too-long':
+		'Personne : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.person.control-character':
+		'Personne : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
+	'customer.address.too-long':
+		'Adresse : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.address.control-character':
+		'Adresse : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
+	'customer.country.too-long':
+		'Pays : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.country.control-character':
+		'Pays : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
+	'customer.email.too-long':
+		'Courriel : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.email.control-character':
+		'Courriel : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
+	'customer.phone.too-long':
+		'Téléphone : {max} caractères au plus ({length} saisis). Raccourcissez la saisie.',
+	'customer.phone.control-character':
+		'Téléphone : ce champ contient un caractère de contrôle (tabulation, saut de ligne ou code invisible). Supprimez-le.',
 	'customer.invalid':
 		'Le formulaire client contient {count} erreur(s) : corrigez-les, puis enregistrez à nouveau.',
 	'customer.saved': 'Client enregistré : {company}.',

@@ -3,20 +3,55 @@
  * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
  */
 import {z} from 'zod';
+import {
+	CUSTOMER_FIELD_LIMITS,
+	characterCount,
+	customerFieldProblem,
+} from '../engine/customer-limits.js';
 import {VendorError} from './errors.js';
 
 const MAX_KEYS = 100;
-const MAX_LICENSES = 100;
+
+/**
+ * What one license may hold, at mint and extend. The simulator's scenario schema reads its ranges
+ * from here, so every catalog a scenario accepts mints.
+ */
+export const LICENSE_LIMITS = {
+	/** Printing devices of one license. */
+	devices: 1_000_000,
+	/** Days of one subscription term, and of one extension. */
+	termDays: 36_500,
+	/** Licenses one installation key carries. */
+	licensesPerInstallation: 100,
+} as const;
 
 const text = (max: number) => z.string().min(1).max(max);
 
+/** A customer field within R2's limits, the ones the form applies (engine/customer-limits.ts). */
+function customerField(field: keyof typeof CUSTOMER_FIELD_LIMITS) {
+	return z.string().superRefine((value, context) => {
+		const problem = customerFieldProblem(field, value);
+		if (problem === 'too-long') {
+			context.addIssue({
+				code: 'custom',
+				message: `at most ${CUSTOMER_FIELD_LIMITS[field]} characters (R2), got ${characterCount(value)}`,
+			});
+		} else if (problem === 'control-character') {
+			context.addIssue({
+				code: 'custom',
+				message: 'holds a control character (R2): remove it',
+			});
+		}
+	});
+}
+
 export const customerSchema = z.object({
-	company: z.string().max(500),
-	person: z.string().max(500),
-	address: z.string().max(2000),
-	country: z.string().max(100),
-	email: z.string().max(500),
-	phone: z.string().max(100).optional(),
+	company: customerField('company'),
+	person: customerField('person'),
+	address: customerField('address'),
+	country: customerField('country'),
+	email: customerField('email'),
+	phone: customerField('phone').optional(),
 });
 
 export const activateBodySchema = z.object({
@@ -45,8 +80,8 @@ export const activationRequestSchema = z.object({
 
 const licenseSpecShape = {
 	kind: z.enum(['perpetual', 'subscription']),
-	devices: z.int().min(1).max(1_000_000),
-	termDays: z.int().min(1).max(36_500).optional(),
+	devices: z.int().min(1).max(LICENSE_LIMITS.devices),
+	termDays: z.int().min(1).max(LICENSE_LIMITS.termDays).optional(),
 	autoRenew: z.boolean().optional(),
 };
 
@@ -91,7 +126,10 @@ export const mintBodySchema = z
 		z.object({type: z.literal('license'), ...licenseSpecShape}),
 		z.object({
 			type: z.literal('installation'),
-			licenses: z.array(z.object(licenseSpecShape)).min(1).max(MAX_LICENSES),
+			licenses: z
+				.array(z.object(licenseSpecShape))
+				.min(1)
+				.max(LICENSE_LIMITS.licensesPerInstallation),
 		}),
 	])
 	.superRefine((spec, context) => {
@@ -105,7 +143,7 @@ export const mintBodySchema = z
 	});
 
 export const extendBodySchema = z.object({
-	days: z.int().min(1).max(36_500),
+	days: z.int().min(1).max(LICENSE_LIMITS.termDays),
 });
 
 /** Parses JSON text against a schema; throws `bad-request` naming the field (or the JSON error). */

@@ -3,7 +3,7 @@
  * server, named hardware) from fixtures/demo.yaml or a scenario text, rendered at a fixed size.
  */
 import {DemoController} from '../../simulator/demo.js';
-import {parseScenario} from '../../simulator/scenario.js';
+import {parseScenario} from '../../simulator/scenario/index.js';
 import type {Lang} from '../../source/i18n/index.js';
 import {App, type AppProps, type FileAccess} from '../../source/ui/app.js';
 import {

@@ -233,7 +233,7 @@ describe('live: banners change with no key pressed', () => {
 		await world.settle();
 		await activation;
 		const source = createRuntimeSource(world.runtime, {
-			clock: world.clock,
+			clock: world.clock.server,
 			tickMs: 60_000,
 		});
 		const {screen} = renderSource(source, {columns: 100, rows: 30});
