@@ -13,7 +13,7 @@ import {createHttpLicenseServer} from '../source/adapters/http-license-server.js
 import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
 import type {Evaluation} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
-import {bannerText, type Lang} from '../source/i18n/index.js';
+import {bannerText, formatLogEntry, type Lang} from '../source/i18n/index.js';
 import {createVendor, type Vendor} from '../source/license-server/index.js';
 import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
 import {
@@ -115,7 +115,8 @@ export class Simulation {
 	private server!: LicenseServer;
 	private inFlight = 0;
 	private stalled: (() => void) | null = null;
-	private readonly events: SimulationEvent[] = [];
+	/** Kept as log entries (codes and params), said in a language when taken (STYLE 11). */
+	private readonly events: {day: number; entry: LogEntry}[] = [];
 	private lastLogEntry: LogEntry | null = null;
 	private dayOf: () => number = () => 0;
 
@@ -417,7 +418,13 @@ export class Simulation {
 		const message = `vendor ${step.action} ${step.key}${step.action === 'extend' ? ` by ${step.days} days` : ''}`;
 		this.pushEvent(
 			'vendor-action',
-			response.ok ? message : `${message} refused: ${body.error?.message}`,
+			response.ok ? `vendor-${step.action}` : 'vendor-refused',
+			{
+				action: step.action,
+				key: step.key,
+				...(step.action === 'extend' ? {days: step.days ?? 0} : {}),
+				...(response.ok ? {} : {message: body.error?.message ?? ''}),
+			},
 		);
 		return response.ok
 			? {ok: true, message}
@@ -437,16 +444,32 @@ export class Simulation {
 		this.dayOf = dayOf;
 	}
 
-	private pushEvent(type: string, detail: string, at = this.clock.now()) {
-		this.events.push({
-			day: this.dayOf(),
-			at: new Date(at).toISOString(),
-			type,
-			detail: this.aliasText(detail),
-		});
+	private pushEvent(
+		type: string,
+		code: string,
+		params: Record<string, string | number>,
+		at = this.clock.now(),
+	) {
+		this.pushEntry({at, type, code, params} as LogEntry);
 	}
 
-	/** Keys in event texts are shown by alias, like the licenses. */
+	/** Keys in event texts are shown by alias, like the licenses: in the params, or an old text. */
+	private pushEntry(entry: LogEntry) {
+		const aliased: LogEntry =
+			'code' in entry
+				? {
+						...entry,
+						params: Object.fromEntries(
+							Object.entries(entry.params).map(([name, value]) => [
+								name,
+								typeof value === 'string' ? this.aliasText(value) : value,
+							]),
+						),
+					}
+				: {...entry, detail: this.aliasText(entry.detail)};
+		this.events.push({day: this.dayOf(), entry: aliased});
+	}
+
 	private aliasText(text: string): string {
 		let out = text;
 		for (const [alias, key] of this.keys) {
@@ -470,13 +493,19 @@ export class Simulation {
 			start = lastStart === -1 ? 0 : lastStart;
 		}
 		for (const entry of log.slice(start)) {
-			this.pushEvent(entry.type, entry.detail, this.clock.now());
+			this.pushEntry({...entry, at: this.clock.now()});
 		}
 		this.lastLogEntry = log.at(-1) ?? null;
 	}
 
-	takeEvents(): SimulationEvent[] {
-		return this.events;
+	/** The events so far, each said in `lang` (SPEC §5 `events[].detail`). */
+	takeEvents(lang: Lang = this.scenario.lang): SimulationEvent[] {
+		return this.events.map(({day, entry}) => ({
+			day,
+			at: new Date(entry.at).toISOString(),
+			type: entry.type,
+			detail: formatLogEntry(entry, lang),
+		}));
 	}
 
 	sample(day: number, lang: Lang): DaySample {
@@ -542,7 +571,7 @@ export async function runScenario(
 			days.push(sample);
 			options.onDay?.(sample);
 			const dayEvents = simulation
-				.takeEvents()
+				.takeEvents(lang)
 				.filter((event) => event.day === day);
 			for (const expectation of scenario.expect.filter(
 				(candidate) => candidate.day === day,
@@ -568,7 +597,7 @@ export async function runScenario(
 		start: new Date(scenario.start).toISOString(),
 		lang,
 		days,
-		events: simulation.takeEvents(),
+		events: simulation.takeEvents(lang),
 		expectations: {passed, failed},
 	};
 }

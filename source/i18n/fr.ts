@@ -134,6 +134,72 @@ export const fr: Record<MessageId, string> = {
 	'document.rejected':
 		"Un document de licence a été rejeté : {reason}. Rien n'a été supprimé : activez à nouveau, ou contactez le support MyQ.",
 
+	'log.started': 'serveur MyQ démarré',
+	'log.customer-saved': 'client enregistré : {company}',
+	'log.key-added': "{keyKind} {key} ajoutée, en attente d'activation",
+	'log.key-refused': '{keyRefusal}',
+	'log.license-activated': '{id} : {kind}, {devices} appareil(s)',
+	'log.activation-refused': '{key} : {refusal}',
+	'log.activation-failed':
+		"échec de l'activation : {failure}. Les clés restent en attente ; sans réseau, utilisez l'activation manuelle.",
+	'log.contact-refused': 'le serveur de licences a refusé : {refusal} ({code})',
+	'log.contact-failed':
+		"le serveur de licences n'a pas pu être joint : {failure}",
+	'log.license-replaced':
+		'un document valide du serveur de licences a remplacé le document rejeté',
+	'log.license-extended': '{id} expire désormais le {date}',
+	'log.license-renewal-on': '{id} : renouvellement automatique activé',
+	'log.license-renewal-off': '{id} : renouvellement automatique désactivé',
+	'log.license-expired': '{id} expirée ({reason})',
+	'log.license-revoked': "{id} a été révoquée par l'éditeur",
+	'log.hardware-changed':
+		'le matériel a changé : réactivez les licences dans les {days} jours',
+	'log.hardware-restored': "le matériel d'origine est de retour",
+	'log.reactivated': 'licences réactivées sur le nouveau matériel',
+	'log.device-activated': 'appareil {id} activé ({count}/{capacity})',
+	'log.device-refused':
+		'appareil {id} refusé : la capacité est de {capacity} et {count} appareils sont activés',
+	'log.device-deactivated': 'appareil {id} désactivé',
+	'log.clock-tampered': "l'horloge a reculé de {amount} {unit}",
+	'log.clock-confirmed': "le serveur de licences a confirmé l'heure",
+	'log.document-rejected': '{source} rejeté : {message}',
+	'log.manual-request-exported': "demande d'activation {requestId} exportée",
+	'log.manual-response-refused': "réponse d'activation refusée : {message}",
+	'log.vendor-key-pinned':
+		"la clé publique de l'éditeur {key} a été épinglée à la première activation ; les documents signés par une autre clé sont refusés (indiquez --vendor-key pour la choisir)",
+	'log.state-changed': '{from} → {to}',
+	'log.state-stopped': '{from} → {to} ({stopReason})',
+	'log.stop-reason.license-problem': 'problème de licence',
+	'log.stop-reason.server-stopped': 'serveur de licences injoignable',
+	'log.failure.network': 'pas de réponse par le réseau',
+	'log.failure.timeout': "pas de réponse dans le délai d'attente",
+	'log.failure.http': 'le serveur a répondu par une erreur HTTP',
+	'log.failure.rejected': 'le serveur de licences a refusé la demande',
+	'log.failure.bad-signature':
+		"sa réponse ne correspond pas à la clé de l'éditeur (modifiée, ou signée par une autre clé)",
+	'log.failure.bad-response': 'sa réponse est illisible',
+	'log.refusal.unknown-key': 'clé inconnue',
+	'log.refusal.malformed-key': 'clé mal formée',
+	'log.refusal.key-bound-elsewhere': 'clé déjà liée à une autre installation',
+	'log.refusal.unknown-installation': 'installation inconnue',
+	'log.refusal.revoked': "licence révoquée par l'éditeur",
+	'log.refusal.rate-limited':
+		"trop d'activations de cette clé en une heure, réessayez plus tard",
+	'log.source.stored-state': 'état enregistré',
+	'log.source.stored-document': 'document enregistré',
+	'log.unit.minutes': 'minutes',
+	'log.unit.hours': 'heures',
+	'log.unit.days': 'jours',
+	'log.vendor-extend': "l'éditeur prolonge {key} de {days} jours",
+	'log.vendor-cancel-renewal':
+		"l'éditeur annule le renouvellement automatique de {key}",
+	'log.vendor-revoke': "l'éditeur révoque {key}",
+	'log.vendor-refused':
+		"action de l'éditeur refusée ({action}, {key}) : {message}",
+	'log.vendor-action.extend': 'prolongation',
+	'log.vendor-action.cancel-renewal': 'annulation du renouvellement',
+	'log.vendor-action.revoke': 'révocation',
+
 	'ui.home': 'Accueil',
 	'ui.settings-license': 'Réglages > Licence',
 	'ui.license': 'Licence',

@@ -42,3 +42,11 @@ export function placeholders(template: string): string[] {
 		),
 	].sort();
 }
+
+export {
+	formatLogEntry,
+	formatLogMessage,
+	LOG_PARAM_GROUPS,
+	logMessageId,
+	visible,
+} from './log.js';

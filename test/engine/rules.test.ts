@@ -6,6 +6,7 @@ import {
 } from '../../source/engine/evaluate.js';
 import {type EngineEvent, step} from '../../source/engine/step.js';
 import {DAY, type EngineState, HOUR} from '../../source/engine/types.js';
+import {withDetail} from '../helpers/log.js';
 import {
 	activated,
 	documentOf,
@@ -666,7 +667,7 @@ describe('R16 integrity', () => {
 			banners: [{id: 'license-problem'}],
 			capacity: 0,
 		});
-		expect(rejected.log.at(-2)).toMatchObject({
+		expect(withDetail(rejected.log.at(-2))).toMatchObject({
 			type: 'document-rejected',
 			detail: 'stored document rejected: the signature does not match',
 		});

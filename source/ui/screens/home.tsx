@@ -7,7 +7,7 @@
 import {Box, Text} from 'ink';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
-import {type Lang, t} from '../../i18n/index.js';
+import {formatLogEntry, type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
 import {eventLabel} from '../event-label.js';
@@ -377,14 +377,14 @@ function RecentEvents({
 			<Text bold>{t(lang, 'ui.home.recent-events')}</Text>
 			{keyedByText(
 				shown,
-				(entry) => `${entry.at}|${entry.type}|${entry.detail}`,
+				(entry) => `${entry.at}|${entry.type}|${formatLogEntry(entry, 'en')}`,
 			).map(({key, item: entry}) => (
 				<Text key={key} wrap="truncate">
 					<Text dimColor>{formatIsoDateTime(entry.at, theme.timeZone)} </Text>
 					{truncate(
 						t(lang, 'ui.label', {
 							label: eventLabel(entry.type, lang),
-							value: maskKeysIn(entry.detail),
+							value: maskKeysIn(formatLogEntry(entry, lang)),
 						}),
 						Math.max(0, width - 17),
 					)}
