@@ -98,7 +98,7 @@ export const fr: Record<MessageId, string> = {
 	'manual.no-request':
 		"Aucune demande d'activation n'attend de réponse : exportez d'abord un fichier de demande.",
 	'manual.wrong-fingerprint':
-		"Ce fichier de réponse a été établi pour un autre serveur (empreinte {fingerprint}, ce serveur est {expected}). Rien n'a été modifié : exportez une nouvelle demande depuis ce serveur.",
+		"Ce fichier de réponse a été établi pour un autre serveur (empreinte {fingerprint} ; celle de ce serveur est {expected}). Rien n'a été modifié : exportez une nouvelle demande depuis ce serveur.",
 	'manual.other-request':
 		"Ce fichier de réponse répond à une autre demande ({requestId}, la demande en attente est {expected}). Rien n'a été modifié : importez la réponse à la dernière demande, ou exportez-en une nouvelle.",
 	'manual.altered':
@@ -119,7 +119,7 @@ export const fr: Record<MessageId, string> = {
 	'contact.succeeded':
 		'Connexion au serveur de licences réussie : les licences sont à jour.',
 	'contact.failed':
-		'Impossible de se connecter au serveur de licences : {reason}. Vérifiez la connexion internet et essayez Se connecter maintenant.',
+		'Impossible de se connecter au serveur de licences : {reason}. Vérifiez la connexion internet et essayez « Se connecter maintenant ».',
 	'contact.refused': 'Le serveur de licences a refusé : {reason}',
 
 	'clock.tampered':
@@ -200,6 +200,26 @@ export const fr: Record<MessageId, string> = {
 	'log.vendor-action.cancel-renewal': 'annulation du renouvellement',
 	'log.vendor-action.revoke': 'révocation',
 
+	'step.when': 'jour {day}',
+	'step.when-later': 'jour {day} +{hours} h',
+	'step.register': 'enregistrer le client',
+	'step.add-key': 'ajouter la clé {key}',
+	'step.activate': 'activer',
+	'step.activate-manual': 'activer manuellement',
+	'step.import-response': 'importer la réponse',
+	'step.hardware': 'redémarrer sur {use}',
+	'step.network': 'réseau {network}',
+	'step.network.online': 'en ligne',
+	'step.network.offline': 'hors ligne',
+	'step.network.error': 'erreurs serveur',
+	'step.network.slow': 'lent',
+	'step.network.garbage': 'réponses illisibles',
+	'step.devices-activate': 'activer {count} appareil(s)',
+	'step.devices-deactivate': 'désactiver {count} appareil(s)',
+	'step.clock': 'horloge {shift} min',
+	'step.restart': 'redémarrer le serveur MyQ',
+	'step.connect': 'se connecter maintenant',
+
 	'ui.home': 'Accueil',
 	'ui.settings-license': 'Réglages > Licence',
 	'ui.license': 'Licence',
@@ -223,6 +243,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.capacity':
 		"Capacité : {capacity} appareil(s) d'impression, {count} activé(s)",
 	'ui.expires-on': 'Expire le {date}',
+	'ui.expired-on': 'Expirée le {date}',
 	'ui.renews-on': 'Renouvellement automatique le {date}',
 	'ui.never': 'Jamais',
 	'ui.no-licenses': 'Aucune licence pour le moment.',
@@ -231,7 +252,7 @@ export const fr: Record<MessageId, string> = {
 
 	// Le tableau de bord (issue 5)
 	'ui.product': 'Licence MyQ',
-	'ui.devices': 'Périphériques',
+	'ui.devices': 'Appareils',
 	'ui.help': 'aide',
 	'ui.starting':
 		'Démarrage : chargement des licences et connexion au serveur de licences…',
@@ -253,7 +274,7 @@ export const fr: Record<MessageId, string> = {
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present': '{key} est déjà dans le tableau des licences',
 	'ui.key.more': '… et {count} de plus',
-	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab sélectionne',
+	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab valide',
 	'ui.hint.save':
 		"Enregistre le client et ajoute les clés au tableau, en attente d'activation.",
 	'ui.hint.activate':
@@ -265,7 +286,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.manual.request-file': 'Fichier de demande',
 	'ui.manual.response-file': 'Fichier de réponse',
 	'ui.manual.hint':
-		'Portez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
+		'Déposez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
 	'ui.manual.demo-hint':
 		'Démo : le portail de licences simulé répond dès que la demande est exportée.',
 	'ui.manual.demo-answered':
@@ -292,23 +313,24 @@ export const fr: Record<MessageId, string> = {
 	'ui.table.refused': 'refusée : {message}',
 	'ui.home.capacity': 'Capacité',
 	'ui.home.capacity-value':
-		'{capacity} périphérique(s) : {activated} activé(s), {free} libre(s)',
+		'{capacity} appareil(s) : {activated} activé(s), {free} libre(s)',
 	'ui.home.unlicensed-devices':
-		'{count} périphérique(s) sans licence (capacité dépassée)',
+		'{count} appareil(s) sans licence (capacité dépassée)',
 	'ui.home.subscription': 'Abonnement',
 	'ui.home.in-days': '(dans {days} jour(s))',
 	'ui.home.more': '(+{count} autre(s))',
 	'ui.home.expired-offline':
-		'Expiré le {date} : délai hors ligne, connectez-vous pour renouveler',
+		'Expirée le {date} : délai de grâce hors ligne, connectez-vous pour renouveler',
 	'ui.home.no-subscription':
 		"Licences perpétuelles uniquement : pas d'échéance",
 	'ui.home.license-server': 'Serveur de licences',
-	'ui.home.last-contact': 'Dernier contact le {date}',
-	'ui.home.never-contacted': 'Jamais contacté',
+	'ui.home.last-contact': 'Dernière connexion le {date}',
+	'ui.home.never-contacted': 'Aucune connexion',
 	'ui.home.unreachable-since': 'Injoignable depuis le {date}',
 	'ui.home.hardware': 'Matériel',
 	'ui.home.hardware-bound': 'Lié à ce serveur ({fingerprint})',
-	'ui.home.hardware-changed': 'Changé : réactivez avant le {date} ({days} j)',
+	'ui.home.hardware-changed':
+		'Changé : réactivez avant le {date} ({days} jour(s) restant(s))',
 	'ui.home.hardware-invalid':
 		"Changé depuis plus de 7 jours : licences invalides jusqu'à une nouvelle activation",
 	'ui.home.next-change': 'Prochain changement',
@@ -318,20 +340,20 @@ export const fr: Record<MessageId, string> = {
 		'Appuyez sur Entrée pour ouvrir Réglages > Licence et saisir vos clés.',
 	'ui.home.recent-events': 'Événements récents',
 	'ui.home.no-customer': "Aucun client n'est enregistré.",
-	'ui.devices.title': "Périphériques d'impression",
+	'ui.devices.title': "Appareils d'impression",
 	'ui.devices.summary':
 		'Capacité {capacity} · {activated} activé(s) · {free} libre(s)',
 	'ui.devices.activated-at': 'activé le {date}',
 	'ui.devices.licensed': 'sous licence',
 	'ui.devices.unlicensed': 'SANS LICENCE',
-	'ui.devices.none': "Aucun périphérique d'impression n'est activé.",
+	'ui.devices.none': "Aucun appareil d'impression n'est activé.",
 	'ui.devices.hint':
-		'a activer un périphérique · Suppr ou - désactiver la sélection · ↑↓ choisir',
+		"a activer un appareil · Suppr ou - désactiver l'appareil choisi · ↑↓ choisir",
 	'ui.events.title': 'Événements, du plus récent au plus ancien',
 	'ui.events.count': '{count} événements',
 	'ui.events.none': 'Aucun événement pour le moment.',
 	'ui.outcome.activated':
-		'Activé : {added} nouvelle(s) licence(s), {total} au total.',
+		'Activation réussie : {added} nouvelle(s) licence(s), {total} au total.',
 	'ui.outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'ui.outcome.failed': 'Échec : {message}',
@@ -340,14 +362,14 @@ export const fr: Record<MessageId, string> = {
 	'ui.busy.connect': 'Connexion au serveur de licences…',
 	'ui.busy.export': "Export de la demande d'activation…",
 	'ui.busy.import': "Import de la réponse d'activation…",
-	'ui.busy.device': 'Mise à jour des périphériques…',
+	'ui.busy.device': 'Mise à jour des appareils…',
 	'ui.label': '{label} : {value}',
 	'ui.footer.home-licensed': '1-4 ou Tab écrans · ? aide · q quitter',
 	'ui.footer.home': 'Entrée ouvrir · 1-4 ou Tab écrans · ? aide · q quitter',
 	'ui.footer.settings':
-		'Tab/↑↓ déplacer · Entrée appuyer · Échap sortir · 1-4 écrans · ? aide · q quitte',
+		'Tab/↑↓ déplacer · Entrée valider · Échap sortir · 1-4 écrans · ? aide · q quitter',
 	'ui.footer.settings-left':
-		'Tab ou Entrée : formulaire · 1-4 écrans · Échap retour · ? aide · q quitter',
+		'Tab ou Entrée retour au formulaire · 1-4 écrans · Échap retour · ? aide · q quitter',
 	'ui.footer.typing':
 		'Saisie · Tab/↑↓ champ suivant · Maj+Tab précédent · Échap quitter le champ',
 	'ui.footer.typing-demo':
@@ -356,9 +378,9 @@ export const fr: Record<MessageId, string> = {
 		'↑↓ choisir · a activer · Suppr désactiver · 1-4 écrans · ? aide · q quitter',
 	'ui.footer.events':
 		'↑↓ PgUp PgDn défiler · 1-4 ou Tab écrans · Échap retour · ? aide · q quitter',
-	'ui.footer.help': "N'importe quelle touche ferme l'aide · q quitte",
+	'ui.footer.help': "N'importe quelle touche ferme l'aide · q quitter",
 	'ui.footer.demo':
-		'h d w m x temps  j jour  p lecture  t réseau  s matériel  r relance  n étape',
+		'h d w m x temps  j jour  p lire  t réseau  s matériel  r relance  n étape  k clé',
 	'ui.help.key.enter': 'Entrée',
 	'ui.help.key.escape': 'Échap',
 	'ui.help.key.delete': 'Suppr',
@@ -366,7 +388,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.help.screens': 'aller à un écran (Accueil…)',
 	'ui.help.tab': 'champ suivant / écran suivant',
 	'ui.help.arrows': 'se déplacer dans les listes',
-	'ui.help.enter': 'appuyer, choisir, suivant',
+	'ui.help.enter': 'valider, choisir, champ suivant',
 	'ui.help.escape': 'sortir, fermer, revenir',
 	'ui.help.pages': 'faire défiler les listes',
 	'ui.help.devices': 'activer / désactiver',
@@ -378,25 +400,24 @@ export const fr: Record<MessageId, string> = {
 	'ui.help.demo.jump': 'aller à un jour',
 	'ui.help.demo.play': 'lecture / pause du temps',
 	'ui.help.demo.network': 'couper / rétablir le réseau',
-	'ui.help.demo.swap': 'redémarrer sur autre matériel',
+	'ui.help.demo.swap': 'redémarrer sur un autre matériel',
 	'ui.help.demo.restart': 'redémarrer le serveur MyQ',
 	'ui.help.demo.step': 'étape suivante du scénario',
-	'ui.help.demo.key': 'coller une clé de démo',
+	'ui.help.demo.key': 'coller la clé de démo suivante',
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': "N'importe quelle touche ferme cette aide.",
 	'ui.demo-keys.title':
 		'Clés de démo (k, ou Ctrl+K pendant la saisie, colle la suivante) :',
-	'ui.demo-key.perpetual': 'perpétuelle, {devices} périphérique(s)',
-	'ui.demo-key.subscription':
-		'abonnement, {devices} périphérique(s), {days} jours',
+	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
+	'ui.demo-key.subscription': 'abonnement, {devices} appareil(s), {days} jours',
 	'ui.demo-key.subscription-renews':
-		'abonnement, {devices} périphérique(s), {days} jours, renouvelé',
+		'abonnement, {devices} appareil(s), {days} jours, renouvellement automatique',
 	'ui.demo.badge': 'DÉMO',
 	'ui.demo.day': 'jour {day}',
 	'ui.demo.network': 'réseau',
 	'ui.demo.hardware': 'matériel',
-	'ui.demo.playing': 'lecture',
-	'ui.demo.paused': 'pause',
+	'ui.demo.playing': 'en lecture',
+	'ui.demo.paused': 'en pause',
 	'ui.demo.timeline': 'Chronologie',
 	'ui.demo.scenario-next': 'scénario {done}/{total}, suivant : {next}',
 	'ui.demo.scenario-done': 'scénario {done}/{total} terminé',
@@ -419,25 +440,25 @@ export const fr: Record<MessageId, string> = {
 	'ui.event.key-added': 'Clé ajoutée',
 	'ui.event.key-refused': 'Clé refusée',
 	'ui.event.license-activated': 'Licence activée',
-	'ui.event.activation-failed': "Échec d'activation",
+	'ui.event.activation-failed': "Échec de l'activation",
 	'ui.event.activation-refused': 'Activation refusée',
-	'ui.event.contact-succeeded': 'Contact réussi',
-	'ui.event.contact-failed': 'Contact échoué',
-	'ui.event.contact-refused': 'Contact refusé',
+	'ui.event.contact-succeeded': 'Connexion réussie',
+	'ui.event.contact-failed': 'Échec de connexion',
+	'ui.event.contact-refused': 'Connexion refusée',
 	'ui.event.license-changed': 'Licence modifiée',
 	'ui.event.license-expired': 'Licence expirée',
 	'ui.event.license-revoked': 'Licence révoquée',
-	'ui.event.hardware-changed': 'Matériel changé',
+	'ui.event.hardware-changed': 'Changement de matériel',
 	'ui.event.hardware-restored': 'Matériel rétabli',
-	'ui.event.reactivated': 'Réactivée',
-	'ui.event.device-activated': 'Périphérique activé',
-	'ui.event.device-refused': 'Périphérique refusé',
-	'ui.event.device-deactivated': 'Périphérique désactivé',
+	'ui.event.reactivated': 'Licences réactivées',
+	'ui.event.device-activated': 'Appareil activé',
+	'ui.event.device-refused': 'Appareil refusé',
+	'ui.event.device-deactivated': 'Appareil désactivé',
 	'ui.event.clock-tampered': 'Horloge reculée',
 	'ui.event.clock-confirmed': 'Horloge confirmée',
 	'ui.event.document-rejected': 'Document rejeté',
 	'ui.event.manual-request-exported': 'Demande exportée',
 	'ui.event.manual-response-refused': 'Réponse refusée',
 	'ui.event.vendor-key-pinned': "Clé de l'éditeur épinglée",
-	'ui.event.state-changed': 'État changé',
+	'ui.event.state-changed': "Changement d'état",
 };

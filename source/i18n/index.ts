@@ -46,7 +46,10 @@ export function placeholders(template: string): string[] {
 export {
 	formatLogEntry,
 	formatLogMessage,
+	formatMessage,
 	LOG_PARAM_GROUPS,
 	logMessageId,
+	type Message,
 	visible,
 } from './log.js';
+export {formatStep, type StepDescription} from './step.js';

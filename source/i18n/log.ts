@@ -27,6 +27,7 @@ export const LOG_PARAM_GROUPS: Record<string, string> = {
 	source: 'log.source.',
 	unit: 'log.unit.',
 	action: 'log.vendor-action.',
+	network: 'step.network.',
 };
 
 /**
@@ -35,19 +36,33 @@ export const LOG_PARAM_GROUPS: Record<string, string> = {
  */
 const SAID_BY_THE_SOURCE = new Set(['failure', 'refusal']);
 
-/** Fills `{name}` placeholders; the ids of LOG_PARAM_GROUPS through their catalog group. */
+/** Message data: a catalog id and the values it is filled with (STYLE 11). */
+export type Message = {id: string; params?: LogParams};
+
+/**
+ * Fills a catalog message's `{name}` placeholders; the ids of LOG_PARAM_GROUPS are said through
+ * their catalog group. An id this version does not know (written by a newer one) is shown with
+ * its values rather than hidden.
+ */
+export function formatMessage(lang: Lang, message: Message): string {
+	const catalog = catalogs[lang];
+	const params = message.params ?? {};
+	const template = catalog[message.id];
+	if (template === undefined) {
+		return visible(
+			[message.id, ...Object.values(params).map(String)].join(' '),
+		);
+	}
+	return fill(catalog, template, params);
+}
+
+/** A log code's text (`log.<code>` in the catalogs). */
 export function formatLogMessage(
 	lang: Lang,
 	code: string,
 	params: LogParams = {},
 ): string {
-	const catalog = catalogs[lang];
-	const template = catalog[`log.${code}`];
-	if (template === undefined) {
-		// A code this version does not know (written by a newer one): say it rather than hide it.
-		return [code, ...Object.values(params).map(String)].join(' ');
-	}
-	return fill(catalog, template, params);
+	return formatMessage(lang, {id: `log.${code}`, params});
 }
 
 function fill(

@@ -14,7 +14,7 @@ import {
 	useState,
 	useSyncExternalStore,
 } from 'react';
-import {type Lang, t} from '../i18n/index.js';
+import {formatStep, type Lang, t} from '../i18n/index.js';
 import {
 	type DemoCommand,
 	handleKeys,
@@ -565,7 +565,9 @@ function demoStatus(
 		case 'restart':
 			return {tone: 'info', text: t(lang, 'ui.demo.restarted')};
 		case 'step': {
-			const step = before.scenario.next ?? '';
+			const step = before.scenario.next
+				? formatStep(before.scenario.next, lang)
+				: '';
 			const text = [
 				t(lang, 'ui.demo.stepped', {step}),
 				message && message.message !== step ? message.message : '',

@@ -88,7 +88,15 @@ export function licenseWidgetRows(
 				: t(lang, 'ui.expires-on', {date});
 		let tone: Tone | null = null;
 		if (!first.counts) {
-			value = `${t(lang, `status.${first.status}`)} · ${t(lang, 'ui.expires-on', {date: formatDate(first.expiresAt, lang, timeZone)})}`;
+			// Past tense once the date is past ("Invalid · Expired on…"), said once when it is the status.
+			const on = formatDate(first.expiresAt, lang, timeZone);
+			const ended = t(lang, 'ui.expired-on', {date: on});
+			value =
+				first.expiresAt > now
+					? `${t(lang, `status.${first.status}`)} · ${t(lang, 'ui.expires-on', {date: on})}`
+					: first.status === 'expired'
+						? ended
+						: `${t(lang, `status.${first.status}`)} · ${ended}`;
 			tone = 'error';
 		} else if (first.status === 'offline-grace') {
 			value = t(lang, 'ui.home.expired-offline', {date});

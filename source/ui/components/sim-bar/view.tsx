@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {DemoView} from '../../../../simulator/demo.js';
-import {type Lang, t} from '../../../i18n/index.js';
+import {formatStep, type Lang, t} from '../../../i18n/index.js';
 import {textWidth, truncate} from '../../format.js';
 import {STATE_GLYPH, STATE_TONE, toneColor, useTheme} from '../../theme.js';
 import {type TextFieldState, TextFieldView} from '../text-field/index.js';
@@ -49,7 +49,7 @@ function SimBarViewPlain({lang, width, demo, isPlaying, jump}: Props) {
 			: t(lang, 'ui.demo.scenario-next', {
 					done: demo.scenario.done,
 					total: demo.scenario.total,
-					next: demo.scenario.next,
+					next: formatStep(demo.scenario.next, lang),
 				});
 	// "network: " in the language's punctuation ("réseau : " in French).
 	const head = `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})} · ${t(lang, 'ui.label', {label: t(lang, 'ui.demo.network'), value: ''})}`;
