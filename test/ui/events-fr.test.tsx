@@ -156,4 +156,22 @@ describe('the French Events screen', () => {
 			expect(englishWords(formatLogEntry(entry, 'fr'))).toEqual([]);
 		}
 	});
+
+	it('says a past expiry in the past tense, in the feminine of licence', async () => {
+		// Given the demo's 30-day subscription, day 31: it expired on 3 February
+		const controller = await createController(FRENCH_DEMO);
+		dispose = () => controller.dispose();
+		for (let step = 0; step < 4; step++) await controller.stepScenario();
+		await controller.jumpToDay(31);
+		// When the French admin looks at Home
+		({screen} = renderDashboard(controller, {
+			lang: 'fr',
+			columns: 120,
+			rows: 40,
+		}));
+		// Then the date is past: "Expirée le", not "Expire le"
+		const frame = await screen.waitFor('Abonnement');
+		expect(frame).toMatch(/Abonnement +Expirée le 3 févr\. 2027/);
+		expect(frame).not.toContain('Expire le 3 févr.');
+	});
 });
