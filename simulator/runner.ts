@@ -415,7 +415,6 @@ export class Simulation {
 		const body = (await response.json()) as {
 			error?: {code: string; message: string};
 		};
-		const message = `vendor ${step.action} ${step.key}${step.action === 'extend' ? ` by ${step.days} days` : ''}`;
 		this.pushEvent(
 			'vendor-action',
 			response.ok ? `vendor-${step.action}` : 'vendor-refused',
@@ -426,8 +425,9 @@ export class Simulation {
 				...(response.ok ? {} : {message: body.error?.message ?? ''}),
 			},
 		);
+		// Said by the event above and by the step's description, in the reader's language.
 		return response.ok
-			? {ok: true, message}
+			? {ok: true, message: ''}
 			: {
 					ok: false,
 					code: body.error?.code ?? 'vendor',

@@ -100,7 +100,7 @@ export const fr: Record<MessageId, string> = {
 	'manual.wrong-fingerprint':
 		"Ce fichier de réponse a été établi pour un autre serveur (empreinte {fingerprint} ; celle de ce serveur est {expected}). Rien n'a été modifié : exportez une nouvelle demande depuis ce serveur.",
 	'manual.other-request':
-		"Ce fichier de réponse répond à une autre demande ({requestId}, la demande en attente est {expected}). Rien n'a été modifié : importez la réponse à la dernière demande, ou exportez-en une nouvelle.",
+		"Ce fichier de réponse répond à une autre demande ({requestId} ; la demande en attente est {expected}). Rien n'a été modifié : importez la réponse à la dernière demande, ou exportez-en une nouvelle.",
 	'manual.altered':
 		"Ce fichier de réponse a été modifié ou endommagé : sa signature ne correspond pas. Rien n'a été modifié : récupérez à nouveau le fichier sur le portail.",
 	'manual.outdated':
@@ -273,7 +273,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.key.checksum':
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present': '{key} est déjà dans le tableau des licences',
-	'ui.key.more': '… et {count} de plus',
+	'ui.key.more': '… et {count} autre(s)',
 	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab valide',
 	'ui.hint.save':
 		"Enregistre le client et ajoute les clés au tableau, en attente d'activation.",
@@ -303,7 +303,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.reason.not-renewed': 'non renouvelée',
 	'ui.reason.server-unreachable':
 		"le serveur de licences n'a pas pu être joint",
-	'ui.reason.hardware-changed': 'le matériel a changé : activez à nouveau',
+	'ui.reason.hardware-changed': 'le matériel a changé : réactivez les licences',
 	'ui.reason.clock-tampered':
 		"l'horloge a été reculée : connectez-vous pour confirmer l'heure",
 	'ui.reason.integrity': "le document de licence n'a pas passé la vérification",
