@@ -353,7 +353,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.events.count': '{count} événements',
 	'ui.events.none': 'Aucun événement pour le moment.',
 	'ui.outcome.activated':
-		'Activation réussie : {added} nouvelle(s) licence(s), {total} au total.',
+		'Activé : {added} nouvelle(s) licence(s), {total} au total.',
 	'ui.outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'ui.outcome.failed': 'Échec : {message}',
