@@ -1,9 +1,8 @@
 /**
  * A scenario step as the demo's simulation bar and status line name it ("day 3 +6h: network
- * OFFLINE", « jour 3 +6h : réseau HORS LIGNE »): data from the simulator, words from here.
+ * offline", « jour 3 +6 h : réseau hors ligne »): data from the simulator, words from here.
  */
 
-import {t} from './index.js';
 import type {Lang} from './lang.js';
 import {formatMessage, type Message} from './log.js';
 
@@ -11,11 +10,14 @@ import {formatMessage, type Message} from './log.js';
 export type StepDescription = {day: number; hours?: number; what: Message};
 
 export function formatStep(step: StepDescription, lang: Lang): string {
-	const when = step.hours
-		? t(lang, 'step.when-later', {day: step.day, hours: step.hours})
-		: t(lang, 'step.when', {day: step.day});
-	return t(lang, 'ui.label', {
-		label: when,
-		value: formatMessage(lang, step.what),
+	const when: Message = step.hours
+		? {id: 'step.when-later', params: {day: step.day, hours: step.hours}}
+		: {id: 'step.when', params: {day: step.day}};
+	return formatMessage(lang, {
+		id: 'ui.label',
+		params: {
+			label: formatMessage(lang, when),
+			value: formatMessage(lang, step.what),
+		},
 	});
 }
