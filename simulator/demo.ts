@@ -33,7 +33,8 @@ function packageRoot(): string {
 	return directory;
 }
 
-export type DemoKey = {alias: string; key: string; description: string};
+/** A demo key by alias; the dashboard says what it carries from the scenario's catalog, in its language. */
+export type DemoKey = {alias: string; key: string};
 
 export type DemoView = {
 	/** The MyQ server's clock (the simulated date shown in the header). */
@@ -309,26 +310,11 @@ export class DemoController {
 	}
 
 	private demoKeys(): DemoKey[] {
-		return Object.entries(this.scenario.keys).map(([alias, entry]) => ({
+		return Object.keys(this.scenario.keys).map((alias) => ({
 			alias,
 			key: this.simulation.keys.get(alias) ?? '',
-			description:
-				entry.type === 'installation'
-					? `installation key: ${entry.licenses.map(describeLicense).join(' + ')}`
-					: `license key: ${describeLicense(entry)}`,
 		}));
 	}
-}
-
-function describeLicense(license: {
-	kind: string;
-	devices: number;
-	termDays?: number;
-	autoRenew?: boolean;
-}): string {
-	return license.kind === 'subscription'
-		? `subscription, ${license.devices} device${license.devices === 1 ? '' : 's'}, ${license.termDays} days${license.autoRenew ? ', renews' : ''}`
-		: `perpetual, ${license.devices} device${license.devices === 1 ? '' : 's'}`;
 }
 
 /** What a step does, as data the dashboard says in its language (i18n formatStep). */
