@@ -16,6 +16,7 @@ import {
 	format,
 	formatLogEntry,
 	formatLogMessage,
+	formatRefusal,
 	formatStep,
 	LANGS,
 	type Lang,
@@ -439,6 +440,15 @@ describe('log entries are codes, said in fr or en by one formatter (STYLE 11)', 
 				}),
 			).toContain('Something new. (brand-new-code)');
 		}
+	});
+
+	it("says a key refused at Activate in French, a code it does not know in the server's words", () => {
+		expect(formatRefusal('fr', 'key-bound-elsewhere', 'Bound elsewhere.')).toBe(
+			'clé déjà liée à une autre installation',
+		);
+		expect(formatRefusal('fr', 'brand-new-code', 'Something new.')).toBe(
+			'Something new.',
+		);
 	});
 
 	it('shows a code it does not know with its values, rather than nothing', () => {

@@ -47,6 +47,7 @@ export {
 	formatLogEntry,
 	formatLogMessage,
 	formatMessage,
+	formatRefusal,
 	LOG_PARAM_GROUPS,
 	logMessageId,
 	type Message,

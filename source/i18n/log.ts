@@ -91,6 +91,18 @@ function fill(
 	});
 }
 
+/**
+ * A license server's refusal (a key refused at Activate, a contact refused) in a language: its
+ * code through `log.refusal.`, or the server's own words for a code we do not know.
+ */
+export function formatRefusal(
+	lang: Lang,
+	code: string,
+	message: string,
+): string {
+	return fill(catalogs[lang], '{refusal}', {refusal: code, message});
+}
+
 /** The text of one log entry in a language; an entry stored before codes shows its old text. */
 export function formatLogEntry(entry: LogEntry, lang: Lang): string {
 	if ('code' in entry) {
