@@ -150,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
 			if (real) {
 				const [{App}, {createRuntimeSource}] = await Promise.all([
 					import('../ui/app.js'),
-					import('../ui/source.js'),
+					import('../ui/dashboard-source.js'),
 				]);
 				await real.runtime.start();
 				return {
@@ -163,7 +163,7 @@ export async function run(argv: string[]): Promise<number> {
 			}
 			const [{App}, {createDemoSource}, {DemoController}] = await Promise.all([
 				import('../ui/app.js'),
-				import('../ui/source.js'),
+				import('../ui/dashboard-source.js'),
 				import('../../simulator/demo.js'),
 			]);
 			const controller = await DemoController.create(
