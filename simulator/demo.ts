@@ -8,7 +8,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
 import {DAY, HOUR} from '../source/engine/types.js';
-import type {Lang} from '../source/i18n/index.js';
+import type {Lang, StepDescription} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Outcome} from '../source/runtime/runtime.js';
 import type {
@@ -231,9 +231,8 @@ export class DemoController implements DemoControls {
 			if (step.do === 'restart' || step.do === 'hardware') {
 				this.attach();
 			}
-			return outcome
-				? said(this.lang, outcome)
-				: {ok: true, message: describeStep(step)};
+			// The dashboard names the step itself, in its language (the status line).
+			return outcome ? said(this.lang, outcome) : {ok: true, message: ''};
 		});
 	}
 
@@ -320,22 +319,36 @@ export class DemoController implements DemoControls {
 	}
 }
 
-export function describeStep(step: Step): string {
-	const when = `day ${step.day}${step.at ? ` +${Math.round(step.at / HOUR)}h` : ''}`;
+/** What a step does, as data the dashboard says in its language (i18n formatStep). */
+export function describeStep(step: Step): StepDescription {
+	const when = {
+		day: step.day,
+		...(step.at ? {hours: Math.round(step.at / HOUR)} : {}),
+	};
+	const what = (id: string, params?: Record<string, string | number>) => ({
+		...when,
+		what: {id, ...(params ? {params} : {})},
+	});
 	switch (step.do) {
 		case 'add-key':
-			return `${when}: add key ${step.key ?? step.literal}`;
+			return what('step.add-key', {key: step.key ?? step.literal ?? ''});
 		case 'hardware':
-			return `${when}: restart on ${step.use}`;
+			return what('step.hardware', {use: step.use});
 		case 'network':
-			return `${when}: network ${step.state}`;
+			return what('step.network', {network: step.state});
 		case 'vendor':
-			return `${when}: vendor ${step.action} ${step.key}${step.days ? ` ${step.days} days` : ''}`;
+			return step.action === 'extend'
+				? what('log.vendor-extend', {key: step.key, days: step.days ?? 0})
+				: what(`log.vendor-${step.action}`, {key: step.key});
 		case 'devices':
-			return `${when}: ${step.activate ? `activate ${step.activate}` : `deactivate ${step.deactivate}`} device(s)`;
+			return step.activate
+				? what('step.devices-activate', {count: step.activate})
+				: what('step.devices-deactivate', {count: step.deactivate ?? 0});
 		case 'clock':
-			return `${when}: clock ${step.shift > 0 ? '+' : ''}${Math.round(step.shift / 60_000)} min`;
+			return what('step.clock', {
+				shift: `${step.shift > 0 ? '+' : ''}${Math.round(step.shift / 60_000)}`,
+			});
 		default:
-			return `${when}: ${step.do}`;
+			return what(`step.${step.do}`);
 	}
 }

@@ -21,8 +21,12 @@ export type StepTarget = {
 	readonly keys: ReadonlyMap<string, string>;
 	/** A MyQ server restart on the current hardware, its new events collected. */
 	restart(): Promise<void>;
-	/** Adds an event of the simulator's own (not from the engine's log). */
-	recordEvent(type: string, detail: string): void;
+	/** Adds an event of the simulator's own (not from the engine's log), as a coded entry. */
+	recordEvent(
+		type: string,
+		code: string,
+		params: Record<string, string | number>,
+	): void;
 };
 
 type Performer<K extends StepKind> = (
@@ -167,10 +171,15 @@ async function vendorAction(
 	const body = (await response.json()) as {
 		error?: {code: string; message: string};
 	};
-	const message = `vendor ${step.action} ${step.key}${step.action === 'extend' ? ` by ${step.days} days` : ''}`;
 	target.recordEvent(
 		'vendor-action',
-		response.ok ? message : `${message} refused: ${body.error?.message}`,
+		response.ok ? `vendor-${step.action}` : 'vendor-refused',
+		{
+			action: step.action,
+			key: step.key,
+			...(step.action === 'extend' ? {days: step.days ?? 0} : {}),
+			...(response.ok ? {} : {message: body.error?.message ?? ''}),
+		},
 	);
 	if (!response.ok) {
 		return serverRefusal(

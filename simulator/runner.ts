@@ -9,7 +9,7 @@ import Keyv from 'keyv';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
 import type {Evaluation} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
-import {bannerText, type Lang} from '../source/i18n/index.js';
+import {bannerText, formatLogEntry, type Lang} from '../source/i18n/index.js';
 import type {Vendor} from '../source/license-server/index.js';
 import type {Outcome, Runtime} from '../source/runtime/runtime.js';
 import {
@@ -92,7 +92,8 @@ export class Simulation implements StepTarget {
 	/** Alias -> key, and license id -> alias (`INST/1`). */
 	readonly keys = new Map<string, string>();
 	private readonly aliasOfKey = new Map<string, string>();
-	private readonly events: SimulationEvent[] = [];
+	/** Kept as log entries (codes and params), said in a language when taken (STYLE 11). */
+	private readonly events: {day: number; entry: LogEntry}[] = [];
 	private lastLogEntry: LogEntry | null = null;
 	private dayOf: () => number = () => 0;
 
@@ -197,8 +198,12 @@ export class Simulation implements StepTarget {
 		this.network.setState(state);
 	}
 
-	recordEvent(type: string, detail: string): void {
-		this.pushEvent(type, detail);
+	recordEvent(
+		type: string,
+		code: string,
+		params: Record<string, string | number>,
+	): void {
+		this.pushEvent(type, code, params);
 	}
 
 	/** The alias of a license id (`INST/1`, `L10`), or the id itself for raw keys. */
@@ -210,16 +215,32 @@ export class Simulation implements StepTarget {
 		this.dayOf = dayOf;
 	}
 
-	private pushEvent(type: string, detail: string, at = this.clock.now()) {
-		this.events.push({
-			day: this.dayOf(),
-			at: new Date(at).toISOString(),
-			type,
-			detail: this.aliasText(detail),
-		});
+	private pushEvent(
+		type: string,
+		code: string,
+		params: Record<string, string | number>,
+		at = this.clock.now(),
+	) {
+		this.pushEntry({at, type, code, params} as LogEntry);
 	}
 
-	/** Keys in event texts are shown by alias, like the licenses. */
+	/** Keys in event texts are shown by alias, like the licenses: in the params, or an old text. */
+	private pushEntry(entry: LogEntry) {
+		const aliased: LogEntry =
+			'code' in entry
+				? {
+						...entry,
+						params: Object.fromEntries(
+							Object.entries(entry.params).map(([name, value]) => [
+								name,
+								typeof value === 'string' ? this.aliasText(value) : value,
+							]),
+						),
+					}
+				: {...entry, detail: this.aliasText(entry.detail)};
+		this.events.push({day: this.dayOf(), entry: aliased});
+	}
+
 	private aliasText(text: string): string {
 		let out = text;
 		for (const [alias, key] of this.keys) {
@@ -243,13 +264,19 @@ export class Simulation implements StepTarget {
 			start = lastStart === -1 ? 0 : lastStart;
 		}
 		for (const entry of log.slice(start)) {
-			this.pushEvent(entry.type, entry.detail, this.clock.now());
+			this.pushEntry({...entry, at: this.clock.now()});
 		}
 		this.lastLogEntry = log.at(-1) ?? null;
 	}
 
-	takeEvents(): SimulationEvent[] {
-		return this.events;
+	/** The events so far, each said in `lang` (SPEC §5 `events[].detail`). */
+	takeEvents(lang: Lang = this.scenario.lang): SimulationEvent[] {
+		return this.events.map(({day, entry}) => ({
+			day,
+			at: new Date(entry.at).toISOString(),
+			type: entry.type,
+			detail: formatLogEntry(entry, lang),
+		}));
 	}
 
 	sample(day: number, lang: Lang): DaySample {
@@ -315,7 +342,7 @@ export async function runScenario(
 			days.push(sample);
 			options.onDay?.(sample);
 			const dayEvents = simulation
-				.takeEvents()
+				.takeEvents(lang)
 				.filter((event) => event.day === day);
 			for (const expectation of scenario.expect.filter(
 				(candidate) => candidate.day === day,
@@ -341,7 +368,7 @@ export async function runScenario(
 		start: new Date(scenario.start).toISOString(),
 		lang,
 		days,
-		events: simulation.takeEvents(),
+		events: simulation.takeEvents(lang),
 		expectations: {passed, failed},
 	};
 }

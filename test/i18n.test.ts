@@ -1,12 +1,23 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {BANNER_ORDER, type BannerId} from '../source/engine/types.js';
+import {
+	BANNER_ORDER,
+	type BannerId,
+	LOG_CODES,
+	type LogCode,
+	type LogEntry,
+	type LogParams,
+} from '../source/engine/types.js';
 import {
 	bannerHasDays,
 	bannerText,
 	detectLang,
 	format,
+	formatLogEntry,
+	formatLogMessage,
+	formatRefusal,
+	formatStep,
 	LANGS,
 	type Lang,
 	type MessageId,
@@ -296,5 +307,191 @@ describe('message catalog', () => {
 	it('leaves a placeholder visible when its value is missing', () => {
 		expect(format('{count} of {capacity}', {count: 2})).toBe('2 of {capacity}');
 		expect(t('en', 'device.refused')).toContain('{capacity}');
+	});
+});
+
+/** One entry of each code, with the params the engine gives it (source/engine/step.ts). */
+const SAMPLE_LOG: Record<LogCode, LogParams> = {
+	started: {},
+	'customer-saved': {company: 'Acme'},
+	'key-added': {keyKind: 'installation', key: 'N1234'},
+	'key-refused': {key: 'N1234', keyRefusal: 'bad-checksum', message: 'typo'},
+	'license-activated': {id: 'N1234/1', kind: 'subscription', devices: 10},
+	'activation-refused': {
+		key: 'K1',
+		refusal: 'unknown-key',
+		message: 'The key K1 is not known.',
+	},
+	'activation-failed': {failure: 'network', message: 'ECONNREFUSED'},
+	'contact-refused': {
+		refusal: 'revoked',
+		code: 'revoked',
+		message: 'The license was revoked.',
+	},
+	'contact-failed': {failure: 'timeout', message: 'no answer within 10 s'},
+	'license-replaced': {},
+	'license-extended': {id: 'N1234/1', date: '2028-01-04T09:00:00.000Z'},
+	'license-renewal-on': {id: 'L5'},
+	'license-renewal-off': {id: 'L5'},
+	'license-expired': {id: 'L5', reason: 'not-renewed'},
+	'license-revoked': {id: 'L5'},
+	'hardware-changed': {days: 7},
+	'hardware-restored': {},
+	reactivated: {},
+	'device-activated': {id: 'd1', count: 1, capacity: 16},
+	'device-refused': {id: 'd17', capacity: 16, count: 16},
+	'device-deactivated': {id: 'd1'},
+	'clock-tampered': {amount: 3, unit: 'days'},
+	'clock-confirmed': {},
+	'document-rejected': {
+		source: 'stored-document',
+		message: 'the signature does not match',
+	},
+	'manual-request-exported': {requestId: 'r-1'},
+	'manual-response-refused': {message: 'another request'},
+	'vendor-key-pinned': {key: 'MCowBQ'},
+	'state-changed': {from: 'running', to: 'warning'},
+	'state-stopped': {
+		from: 'warning',
+		to: 'stopped',
+		stopReason: 'license-problem',
+	},
+};
+
+describe('log entries are codes, said in fr or en by one formatter (STYLE 11)', () => {
+	it.each(LOG_CODES)(
+		'%s has a message in both catalogs with the same placeholders',
+		(code) => {
+			const id = `log.${code}` as MessageId;
+			expect(messages.en[id], `en ${id}`).toBeDefined();
+			expect(messages.fr[id], `fr ${id}`).toBeDefined();
+			expect(placeholders(messages.fr[id])).toEqual(
+				placeholders(messages.en[id]),
+			);
+		},
+	);
+
+	it.each(LOG_CODES)(
+		'%s is filled in both languages: no placeholder left, no id shown raw',
+		(code) => {
+			const params = SAMPLE_LOG[code];
+			for (const lang of LANGS) {
+				const text = formatLogMessage(lang, code, params);
+				expect(text, `${lang} ${code}`).not.toMatch(/\{\w+\}/);
+				for (const name of ['kind', 'reason', 'from', 'to', 'stopReason']) {
+					const value = params[name];
+					if (typeof value === 'string') {
+						expect(text, `${lang} ${code} ${name}`).not.toContain(value);
+					}
+				}
+			}
+		},
+	);
+
+	it('says states, statuses, kinds and reasons in French', () => {
+		const fr = (code: LogCode) =>
+			formatLogMessage('fr', code, SAMPLE_LOG[code]);
+		expect(fr('state-changed')).toBe('En fonctionnement → Avertissement');
+		expect(fr('state-stopped')).toBe(
+			'Avertissement → Arrêté (problème de licence)',
+		);
+		expect(fr('started')).toBe('serveur MyQ démarré');
+		expect(fr('key-added')).toBe(
+			"Clé d'installation N1234 ajoutée, en attente d'activation",
+		);
+		expect(fr('license-activated')).toBe(
+			'N1234/1 : Abonnement, 10 appareil(s)',
+		);
+		expect(fr('license-expired')).toBe('L5 expirée (non renouvelée)');
+		expect(fr('contact-failed')).toBe(
+			"le serveur de licences n'a pas pu être joint : pas de réponse dans le délai d'attente",
+		);
+		expect(fr('contact-refused')).toBe(
+			"le serveur de licences a refusé : licence révoquée par l'éditeur (revoked)",
+		);
+		expect(fr('clock-tampered')).toBe("l'horloge a reculé de 3 jours");
+		expect(fr('document-rejected')).toBe(
+			'document enregistré rejeté : the signature does not match',
+		);
+	});
+
+	it('keeps the English texts the engine wrote before codes', () => {
+		const en = (code: LogCode) =>
+			formatLogMessage('en', code, SAMPLE_LOG[code]);
+		expect(en('started')).toBe('server started');
+		expect(en('hardware-changed')).toBe(
+			'the hardware changed: reactivate within 7 days',
+		);
+		expect(en('document-rejected')).toBe(
+			'stored document rejected: the signature does not match',
+		);
+		expect(en('device-refused')).toBe(
+			'device d17 refused: capacity is 16 and 16 devices are activated',
+		);
+	});
+
+	it("says a refusal code or failure kind it does not know in the source's words", () => {
+		for (const lang of LANGS) {
+			expect(
+				formatLogMessage(lang, 'contact-refused', {
+					refusal: 'brand-new-code',
+					code: 'brand-new-code',
+					message: 'Something new.',
+				}),
+			).toContain('Something new. (brand-new-code)');
+		}
+	});
+
+	it("says a key refused at Activate in French, a code it does not know in the server's words", () => {
+		expect(formatRefusal('fr', 'key-bound-elsewhere', 'Bound elsewhere.')).toBe(
+			'clé déjà liée à une autre installation',
+		);
+		expect(formatRefusal('fr', 'brand-new-code', 'Something new.')).toBe(
+			'Something new.',
+		);
+	});
+
+	it('shows a code it does not know with its values, rather than nothing', () => {
+		expect(formatLogMessage('fr', 'from-a-newer-version', {id: 'L5'})).toBe(
+			'log.from-a-newer-version L5',
+		);
+	});
+
+	it('shows an entry stored before codes as it was, control characters made visible', () => {
+		const old: LogEntry = {
+			at: 0,
+			type: 'started',
+			detail: 'server started\u001b[2J',
+		};
+		for (const lang of LANGS) {
+			expect(formatLogEntry(old, lang)).toBe('server startedU+001B[2J');
+		}
+	});
+
+	it('makes control characters visible in values too', () => {
+		expect(
+			formatLogMessage('en', 'customer-saved', {company: 'Acme\u0007'}),
+		).toBe('customer saved: AcmeU+0007');
+	});
+});
+
+describe('scenario steps as the demo names them', () => {
+	it('in the language of the dashboard', () => {
+		const step = {
+			day: 20,
+			hours: 6,
+			what: {id: 'step.network', params: {network: 'offline'}},
+		};
+		expect(formatStep(step, 'en')).toBe('day 20 +6h: network offline');
+		expect(formatStep(step, 'fr')).toBe('jour 20 +6 h : réseau hors ligne');
+		expect(
+			formatStep(
+				{
+					day: 28,
+					what: {id: 'log.vendor-extend', params: {key: 'INST/1', days: 365}},
+				},
+				'fr',
+			),
+		).toBe("jour 28 : l'éditeur prolonge INST/1 de 365 jours");
 	});
 });

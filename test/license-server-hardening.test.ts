@@ -20,6 +20,7 @@ import {
 import {createRateCounter} from '../source/license-server/rate-limit.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
 import {callVendor, type VendorReply} from './helpers/license-server.js';
+import {withDetail} from './helpers/log.js';
 import {CUSTOMER, createWorld, type World} from './helpers/world.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
@@ -467,7 +468,7 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 		const {state, evaluation} = w.runtime.snapshot();
 		expect(state.pending.map((pending) => pending.key)).toEqual([key]);
 		expect(evaluation.state).toBe('unlicensed');
-		expect(state.log.at(-1)).toMatchObject({
+		expect(withDetail(state.log.at(-1))).toMatchObject({
 			type: 'contact-refused',
 			detail: expect.stringContaining('(rate-limited)'),
 		});

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {DAY, HOUR} from '../source/engine/types.js';
+import {formatLogEntry} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
 import type {MintSpec} from '../source/license-server/index.js';
 import {CUSTOMER, createWorld, type World} from './helpers/world.js';
@@ -483,7 +484,8 @@ describe('R16 integrity at load', () => {
 		expect(
 			state.log.some(
 				(entry) =>
-					entry.type === 'document-rejected' && /signature/.test(entry.detail),
+					entry.type === 'document-rejected' &&
+					/signature/.test(formatLogEntry(entry, 'en')),
 			),
 		).toBe(true);
 		expect(state.document?.payload.licenses[0]?.devices).toBe(400);

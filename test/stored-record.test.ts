@@ -27,6 +27,20 @@ describe('R16 the stored record is checked at every load', () => {
 		expect(parseStoredRecord(valid())).not.toBeNull();
 	});
 
+	it('accepts log entries as codes beside entries stored before codes (history is kept)', () => {
+		const record = valid();
+		record.state.log = [
+			...record.state.log,
+			{
+				at: 2000,
+				type: 'state-changed',
+				code: 'state-changed',
+				params: {from: 'unlicensed', to: 'running'},
+			},
+		] as typeof record.state.log;
+		expect(parseStoredRecord(record)).not.toBeNull();
+	});
+
 	it.each<[string, (record: ReturnType<typeof valid>) => unknown]>([
 		['not an object', () => 'state'],
 		['another format', (record) => ({...record, format: 'other'})],
@@ -82,6 +96,16 @@ describe('R16 the stored record is checked at every load', () => {
 			(record) => ({
 				...record,
 				state: {...record.state, log: [{at: 1, detail: 'x'}]},
+			}),
+		],
+		[
+			'a log entry whose params hold an object',
+			(record) => ({
+				...record,
+				state: {
+					...record.state,
+					log: [{at: 1, type: 'started', code: 'started', params: {x: {}}}],
+				},
 			}),
 		],
 		['a vendor key that is a number', (record) => ({...record, vendorKey: 42})],

@@ -16,6 +16,7 @@ import {
 	toSignedFileText,
 	verify,
 } from '../source/signing/index.js';
+import {withDetail} from './helpers/log.js';
 import {BASE_URL, CUSTOMER, createWorld, type World} from './helpers/world.js';
 
 let world: World | undefined;
@@ -119,8 +120,10 @@ async function expectCaughtAtLoad(
 		(entry) => entry.type === 'document-rejected',
 	);
 	expect(rejected).toHaveLength(1);
-	expect(rejected[0]?.detail).toMatch(/^stored document rejected: /);
-	expect(rejected[0]?.detail).toMatch(reason);
+	expect(withDetail(rejected[0])?.detail).toMatch(
+		/^stored document rejected: /,
+	);
+	expect(withDetail(rejected[0])?.detail).toMatch(reason);
 	expect(state.integrity?.reason).toMatch(reason);
 	// Never deleted: the document stays as edited, in memory and in the store, beside the rest.
 	expect(state.document).toEqual(edited);
@@ -346,7 +349,7 @@ describe('R5 R16 a response file with any single byte flipped', () => {
 			codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
 			const last = w.runtime.snapshot().state.log.at(-1);
 			expect(last?.type).toBe('manual-response-refused');
-			expect(last?.detail).toContain(renderOutcome('en', outcome));
+			expect(withDetail(last)?.detail).toContain(renderOutcome('en', outcome));
 		}
 
 		expect(Object.fromEntries(codes)).toEqual({'altered-file': bytes.length});
@@ -422,7 +425,7 @@ describe('R16 a document signed by another vendor key', () => {
 				'The response file is not signed by the vendor: the signature does not match the vendor key (altered, or signed by another key).',
 		});
 		const after = w.runtime.snapshot().state;
-		expect(after.log.at(-1)).toMatchObject({
+		expect(withDetail(after.log.at(-1))).toMatchObject({
 			type: 'manual-response-refused',
 			detail: expect.stringContaining('signed by another key'),
 		});
@@ -487,7 +490,7 @@ describe('R16 a document signed by another vendor key', () => {
 			'the signature does not match the vendor key (altered, or signed by another key)',
 		);
 		const {state, evaluation} = w.runtime.snapshot();
-		expect(state.log.slice(before.log.length)).toContainEqual(
+		expect(state.log.slice(before.log.length).map(withDetail)).toContainEqual(
 			expect.objectContaining({
 				type: 'contact-failed',
 				detail: expect.stringContaining('signed by another key'),
@@ -521,7 +524,7 @@ describe('R16 a document signed by another vendor key', () => {
 		const {state, evaluation} = w.runtime.snapshot();
 		expect(state.pending.map((entry) => entry.key)).toEqual([pending]);
 		expect(state.document).toBe(before.document);
-		expect(state.log.slice(before.log.length)).toContainEqual(
+		expect(state.log.slice(before.log.length).map(withDetail)).toContainEqual(
 			expect.objectContaining({
 				type: 'activation-failed',
 				detail: expect.stringContaining('signed by another key'),

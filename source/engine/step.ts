@@ -13,7 +13,9 @@ import type {
 	KeyKind,
 	KeyRefusal,
 	LicenseGrant,
+	LogCode,
 	LogEntry,
+	LogParams,
 	ManualRequest,
 	SignedDocument,
 } from './types.js';
@@ -42,7 +44,10 @@ export type EngineEvent =
 	| {type: 'document-rejected'; reason: string; source: string}
 	| {type: 'manual-request-created'; request: ManualRequest}
 	| {type: 'manual-response-refused'; reason: string}
-	| {type: 'keys-refused'; refusals: {input: string; message: string}[]}
+	| {
+			type: 'keys-refused';
+			refusals: {input: string; code?: string; message: string}[];
+	  }
 	| {type: 'vendor-key-pinned'; key: string};
 
 /**
@@ -88,8 +93,14 @@ type Draft = {
 	now: number;
 };
 
-function note(draft: Draft, type: EngineEventType, detail: string) {
-	draft.log.push({at: draft.now, type, detail});
+/** Logs what happened as a code and its values; i18n/log.ts says it in fr or en (STYLE 11). */
+function note(
+	draft: Draft,
+	type: EngineEventType,
+	code: LogCode,
+	params: LogParams = {},
+) {
+	draft.log.push({at: draft.now, type, code, params});
 }
 
 export function step(
@@ -185,22 +196,19 @@ function observeClock(draft: Draft) {
 	) {
 		draft.state.clock = {...clock, tamperedAt: draft.now};
 		const minutes = Math.round((clock.highWater - draft.now) / 60_000);
-		note(
-			draft,
-			'clock-tampered',
-			`the clock went back by ${formatDuration(minutes)}`,
-		);
+		note(draft, 'clock-tampered', 'clock-tampered', duration(minutes));
 	}
 }
 
-function formatDuration(minutes: number): string {
+/** A duration a person reads at a glance: minutes under 2 hours, hours under 2 days. */
+function duration(minutes: number): {amount: number; unit: string} {
 	if (minutes < 120) {
-		return `${minutes} minutes`;
+		return {amount: minutes, unit: 'minutes'};
 	}
 	if (minutes < 48 * 60) {
-		return `${Math.round(minutes / 60)} hours`;
+		return {amount: Math.round(minutes / 60), unit: 'hours'};
 	}
-	return `${Math.round(minutes / 1440)} days`;
+	return {amount: Math.round(minutes / 1440), unit: 'days'};
 }
 
 function apply(draft: Draft, event: EngineEvent) {
@@ -208,7 +216,7 @@ function apply(draft: Draft, event: EngineEvent) {
 	switch (event.type) {
 		case 'started': {
 			s.startedAt = draft.now;
-			note(draft, 'started', `server started`);
+			note(draft, 'started', 'started');
 			seeFingerprint(draft, event.fingerprint);
 			if (s.document) {
 				draft.effects.push({type: 'contact'});
@@ -220,11 +228,9 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'customer-saved': {
 			s.customer = event.customer;
-			note(
-				draft,
-				'customer-saved',
-				`customer saved: ${event.customer.company}`,
-			);
+			note(draft, 'customer-saved', 'customer-saved', {
+				company: event.customer.company,
+			});
 			return;
 		}
 		case 'keys-added': {
@@ -240,18 +246,21 @@ function apply(draft: Draft, event: EngineEvent) {
 					})),
 				];
 				for (const key of added) {
-					note(
-						draft,
-						'key-added',
-						`${key.kind} key ${key.key} added, pending activation`,
-					);
+					note(draft, 'key-added', 'key-added', {
+						keyKind: key.kind,
+						key: key.key,
+					});
 				}
 			}
 			return;
 		}
 		case 'keys-refused': {
 			for (const refusal of event.refusals) {
-				note(draft, 'key-refused', refusal.message);
+				note(draft, 'key-refused', 'key-refused', {
+					key: refusal.input.trim(),
+					keyRefusal: keyRefusalOf(refusal.code),
+					message: refusal.message,
+				});
 			}
 			return;
 		}
@@ -275,7 +284,11 @@ function apply(draft: Draft, event: EngineEvent) {
 						: pending;
 				});
 			for (const refusal of event.refusals) {
-				note(draft, 'activation-refused', `${refusal.key}: ${refusal.message}`);
+				note(draft, 'activation-refused', 'activation-refused', {
+					key: refusal.key,
+					refusal: refusal.code,
+					message: refusal.message,
+				});
 			}
 			if (event.manual) {
 				s.manualRequest = null;
@@ -284,11 +297,10 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'activation-failed': {
 			failedContact(draft, event.failure);
-			note(
-				draft,
-				'activation-failed',
-				`activation failed: ${event.failure.message}. The keys stay pending; without network, use manual activation.`,
-			);
+			note(draft, 'activation-failed', 'activation-failed', {
+				failure: event.failure.kind,
+				message: event.failure.message,
+			});
 			return;
 		}
 		case 'contact-succeeded': {
@@ -298,20 +310,19 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'contact-refused': {
 			// A precise refusal is a successful contact (SPEC §4): the server is reachable.
 			succeededContact(draft);
-			note(
-				draft,
-				'contact-refused',
-				`the license server refused: ${event.message} (${event.code})`,
-			);
+			note(draft, 'contact-refused', 'contact-refused', {
+				refusal: event.code,
+				code: event.code,
+				message: event.message,
+			});
 			return;
 		}
 		case 'contact-failed': {
 			failedContact(draft, event.failure);
-			note(
-				draft,
-				'contact-failed',
-				`the license server could not be reached: ${event.failure.message}`,
-			);
+			note(draft, 'contact-failed', 'contact-failed', {
+				failure: event.failure.kind,
+				message: event.failure.message,
+			});
 			return;
 		}
 		case 'fingerprint-seen': {
@@ -326,16 +337,19 @@ function apply(draft: Draft, event: EngineEvent) {
 			}
 			if (refusal) {
 				// R7: up to capacity; one more is refused with capacity and count.
-				const message = `device ${event.id} refused: capacity is ${capacity} and ${s.devices.length} devices are activated`;
-				note(draft, 'device-refused', message);
+				note(draft, 'device-refused', 'device-refused', {
+					id: event.id,
+					capacity,
+					count: s.devices.length,
+				});
 				return;
 			}
 			s.devices = [...s.devices, {id: event.id, activatedAt: draft.now}];
-			note(
-				draft,
-				'device-activated',
-				`device ${event.id} activated (${s.devices.length}/${capacity})`,
-			);
+			note(draft, 'device-activated', 'device-activated', {
+				id: event.id,
+				count: s.devices.length,
+				capacity,
+			});
 			return;
 		}
 		case 'device-deactivated': {
@@ -344,46 +358,45 @@ function apply(draft: Draft, event: EngineEvent) {
 				return;
 			}
 			s.devices = s.devices.filter((device) => device.id !== id);
-			note(draft, 'device-deactivated', `device ${id} deactivated`);
+			note(draft, 'device-deactivated', 'device-deactivated', {id});
 			return;
 		}
 		case 'document-rejected': {
 			// R16: never trust it, never delete it; MyQ shows license-problem until a good one arrives.
 			s.integrity = {reason: `${event.source}: ${event.reason}`, at: draft.now};
-			note(
-				draft,
-				'document-rejected',
-				`${event.source} rejected: ${event.reason}`,
-			);
+			note(draft, 'document-rejected', 'document-rejected', {
+				// 'stored document' -> the catalog id 'stored-document'
+				source: event.source.replaceAll(' ', '-'),
+				message: event.reason,
+			});
 			return;
 		}
 		case 'manual-request-created': {
 			s.manualRequest = event.request;
-			note(
-				draft,
-				'manual-request-exported',
-				`activation request ${event.request.requestId} exported`,
-			);
+			note(draft, 'manual-request-exported', 'manual-request-exported', {
+				requestId: event.request.requestId,
+			});
 			return;
 		}
 		case 'vendor-key-pinned': {
 			// R16: trust on first use, said out loud.
-			note(
-				draft,
-				'vendor-key-pinned',
-				`the vendor public key ${event.key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)`,
-			);
+			note(draft, 'vendor-key-pinned', 'vendor-key-pinned', {key: event.key});
 			return;
 		}
 		case 'manual-response-refused': {
-			note(
-				draft,
-				'manual-response-refused',
-				`activation response refused: ${event.reason}`,
-			);
+			note(draft, 'manual-response-refused', 'manual-response-refused', {
+				message: event.reason,
+			});
 			return;
 		}
 	}
+}
+
+/** The catalog's word for a key refusal (R3): a duplicate, a typo, or a malformed key. */
+function keyRefusalOf(code: string | undefined): string {
+	if (code === 'duplicate') return 'already-present';
+	if (code === 'checksum') return 'bad-checksum';
+	return 'malformed';
 }
 
 function knownKeys(state: EngineState): Set<string> {
@@ -404,14 +417,10 @@ function seeFingerprint(draft: Draft, fingerprint: string) {
 	}
 	if (fingerprint !== bound && s.hardware.mismatchSince === null) {
 		s.hardware = {...s.hardware, mismatchSince: draft.now};
-		note(
-			draft,
-			'hardware-changed',
-			`the hardware changed: reactivate within 7 days`,
-		);
+		note(draft, 'hardware-changed', 'hardware-changed', {days: 7});
 	} else if (fingerprint === bound && s.hardware.mismatchSince !== null) {
 		s.hardware = {...s.hardware, mismatchSince: null};
-		note(draft, 'hardware-restored', `the original hardware is back`);
+		note(draft, 'hardware-restored', 'hardware-restored');
 	}
 }
 
@@ -426,7 +435,7 @@ function succeededContact(draft: Draft) {
 	if (s.clock.tamperedAt !== null) {
 		// R15: a successful contact confirms the time.
 		s.clock = {highWater: draft.now, tamperedAt: null};
-		note(draft, 'clock-confirmed', `the license server confirmed the time`);
+		note(draft, 'clock-confirmed', 'clock-confirmed');
 	} else {
 		s.clock = {...s.clock, highWater: draft.now};
 	}
@@ -459,11 +468,7 @@ function acceptDocument(
 		return;
 	}
 	if (s.integrity) {
-		note(
-			draft,
-			'license-changed',
-			`a valid document from the license server replaced the rejected one`,
-		);
+		note(draft, 'license-changed', 'license-replaced');
 	}
 	s.integrity = null;
 	s.document = document;
@@ -475,7 +480,7 @@ function acceptDocument(
 		const wasMismatched = s.hardware.mismatchSince !== null;
 		s.hardware = {current: payload.fingerprint, mismatchSince: null};
 		if (wasMismatched) {
-			note(draft, 'reactivated', `licenses reactivated on the new hardware`);
+			note(draft, 'reactivated', 'reactivated');
 		}
 	} else if (s.hardware.current !== null) {
 		seeFingerprint(draft, s.hardware.current);
@@ -492,28 +497,28 @@ function describeGrantChanges(
 	for (const grant of next) {
 		const old = before.get(grant.id);
 		if (!old) {
-			note(
-				draft,
-				'license-activated',
-				`${grant.id}: ${grant.kind}, ${grant.devices} devices`,
-			);
+			note(draft, 'license-activated', 'license-activated', {
+				id: grant.id,
+				kind: grant.kind,
+				devices: grant.devices,
+			});
 			continue;
 		}
 		if (grant.revokedAt !== null && old.revokedAt === null) {
-			note(draft, 'license-revoked', `${grant.id} was revoked by the vendor`);
+			note(draft, 'license-revoked', 'license-revoked', {id: grant.id});
 		}
 		if (grant.expiresAt !== old.expiresAt && grant.expiresAt !== null) {
-			note(
-				draft,
-				'license-changed',
-				`${grant.id} now expires on ${new Date(grant.expiresAt).toISOString()}`,
-			);
+			note(draft, 'license-changed', 'license-extended', {
+				id: grant.id,
+				date: new Date(grant.expiresAt).toISOString(),
+			});
 		}
 		if (grant.autoRenew !== old.autoRenew) {
 			note(
 				draft,
 				'license-changed',
-				`${grant.id}: automatic renewal ${grant.autoRenew ? 'on' : 'off'}`,
+				grant.autoRenew ? 'license-renewal-on' : 'license-renewal-off',
+				{id: grant.id},
 			);
 		}
 	}
@@ -531,15 +536,24 @@ function describeChanges(draft: Draft, before: Evaluation, after: Evaluation) {
 			old !== license.status &&
 			license.status === 'expired'
 		) {
-			note(
-				draft,
-				'license-expired',
-				`${license.id} expired (${license.reason ?? 'no reason'})`,
-			);
+			note(draft, 'license-expired', 'license-expired', {
+				id: license.id,
+				reason: license.reason ?? 'none',
+			});
 		}
 	}
 	if (before.state !== after.state) {
-		const why = after.stopReason ? ` (${after.stopReason})` : '';
-		note(draft, 'state-changed', `${before.state} -> ${after.state}${why}`);
+		if (after.stopReason) {
+			note(draft, 'state-changed', 'state-stopped', {
+				from: before.state,
+				to: after.state,
+				stopReason: after.stopReason,
+			});
+		} else {
+			note(draft, 'state-changed', 'state-changed', {
+				from: before.state,
+				to: after.state,
+			});
+		}
 	}
 }

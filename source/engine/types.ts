@@ -134,8 +134,71 @@ export type EngineEventType =
 	| 'vendor-key-pinned'
 	| 'state-changed';
 
+/**
+ * What a log entry says, as a code: `log.<code>` in the catalogs (source/i18n) holds its text in
+ * each language. The engine builds no sentence (STYLE 11), so no screen shows English to a
+ * French admin. Listed here so a test can check that both catalogs carry every one.
+ */
+export const LOG_CODES = [
+	'started',
+	'customer-saved',
+	'key-added',
+	'key-refused',
+	'license-activated',
+	'activation-refused',
+	'activation-failed',
+	'contact-refused',
+	'contact-failed',
+	'license-replaced',
+	'license-extended',
+	'license-renewal-on',
+	'license-renewal-off',
+	'license-expired',
+	'license-revoked',
+	'hardware-changed',
+	'hardware-restored',
+	'reactivated',
+	'device-activated',
+	'device-refused',
+	'device-deactivated',
+	'clock-tampered',
+	'clock-confirmed',
+	'document-rejected',
+	'manual-request-exported',
+	'manual-response-refused',
+	'vendor-key-pinned',
+	'state-changed',
+	'state-stopped',
+] as const;
+export type LogCode = (typeof LOG_CODES)[number];
+
+/**
+ * The values a log entry's text is filled with. A value named after a notion (`from`, `to`,
+ * `status`, `kind`, `keyKind`, `reason`, `stopReason`, `failure`, `refusal`, `source`, `unit`) is
+ * an id that the formatter translates; `message` is a text from outside the engine (the license
+ * server's or the transport's own words), kept for support and shown where no code says more.
+ */
+export type LogParams = Record<string, string | number>;
+
 /** The engine's event log entry (shown on the Events screen, in `simulate` output). */
-export type LogEntry = {at: number; type: EngineEventType; detail: string};
+export type CodedLogEntry = {
+	at: number;
+	type: EngineEventType;
+	code: LogCode;
+	params: LogParams;
+};
+
+/**
+ * An entry written before log entries became codes: its English text as it was. Stored states
+ * keep them (history is never lost) and the formatter shows their text as is.
+ */
+export type LegacyLogEntry = {
+	at: number;
+	type: EngineEventType;
+	detail: string;
+};
+
+export type LogEntry = CodedLogEntry | LegacyLogEntry;
 
 /** The engine's persistent state. Plain JSON: it is what the store keeps. */
 export type EngineState = {

@@ -2,7 +2,7 @@
  * English messages: the reference catalog. Its keys define `MessageId`; `fr.ts` must carry the
  * same keys with the same `{placeholders}` (checked by test/i18n.test.ts).
  * Ids are grouped by prefix: status., state., kind., key-kind., field., customer., key.,
- * activation., manual., device., contact., clock., hardware., document., ui.
+ * activation., manual., device., contact., clock., hardware., document., log., ui.
  */
 export const en = {
 	// SPEC §2 "License statuses"
@@ -250,6 +250,95 @@ export const en = {
 	'document.rejected':
 		'A license document was rejected: {reason}. Nothing was deleted: activate again, or contact MyQ support.',
 
+	// The engine's log (Events screen, `simulate` events): `log.<code>` for each LogCode of
+	// engine/types.ts; the groups below them name the ids a log entry's params hold
+	// (i18n/log.ts LOG_PARAM_GROUPS). A failure kind or refusal code not listed here is said in
+	// the source's own words (the entry's `message`).
+	'log.started': 'server started',
+	'log.customer-saved': 'customer saved: {company}',
+	'log.key-added': '{keyKind} {key} added, pending activation',
+	'log.key-refused': '{keyRefusal}',
+	'log.license-activated': '{id}: {kind}, {devices} device(s)',
+	'log.activation-refused': '{key}: {refusal}',
+	'log.activation-failed':
+		'activation failed: {failure}. The keys stay pending; without network, use manual activation.',
+	'log.contact-refused': 'the license server refused: {refusal} ({code})',
+	'log.contact-failed': 'the license server could not be reached: {failure}',
+	'log.license-replaced':
+		'a valid document from the license server replaced the rejected one',
+	'log.license-extended': '{id} now expires on {date}',
+	'log.license-renewal-on': '{id}: automatic renewal on',
+	'log.license-renewal-off': '{id}: automatic renewal off',
+	'log.license-expired': '{id} expired ({reason})',
+	'log.license-revoked': '{id} was revoked by the vendor',
+	'log.hardware-changed': 'the hardware changed: reactivate within {days} days',
+	'log.hardware-restored': 'the original hardware is back',
+	'log.reactivated': 'licenses reactivated on the new hardware',
+	'log.device-activated': 'device {id} activated ({count}/{capacity})',
+	'log.device-refused':
+		'device {id} refused: capacity is {capacity} and {count} devices are activated',
+	'log.device-deactivated': 'device {id} deactivated',
+	'log.clock-tampered': 'the clock went back by {amount} {unit}',
+	'log.clock-confirmed': 'the license server confirmed the time',
+	'log.document-rejected': '{source} rejected: {message}',
+	'log.manual-request-exported': 'activation request {requestId} exported',
+	'log.manual-response-refused': 'activation response refused: {message}',
+	'log.vendor-key-pinned':
+		'the vendor public key {key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)',
+	'log.state-changed': '{from} -> {to}',
+	'log.state-stopped': '{from} -> {to} ({stopReason})',
+	'log.stop-reason.license-problem': 'license problem',
+	'log.stop-reason.server-stopped': 'license server unreachable',
+	'log.failure.network': 'no answer over the network',
+	'log.failure.timeout': 'no answer in time',
+	'log.failure.http': 'the server answered with an HTTP error',
+	'log.failure.rejected': 'the license server refused the request',
+	'log.failure.bad-signature':
+		'its answer does not match the vendor key (altered, or signed by another key)',
+	'log.failure.bad-response': 'its answer cannot be read',
+	'log.refusal.unknown-key': 'unknown key',
+	'log.refusal.malformed-key': 'malformed key',
+	'log.refusal.key-bound-elsewhere':
+		'key already bound to another installation',
+	'log.refusal.unknown-installation': 'unknown installation',
+	'log.refusal.revoked': 'license revoked by the vendor',
+	'log.refusal.rate-limited':
+		'too many activations of this key in an hour, try again later',
+	'log.source.stored-state': 'stored state',
+	'log.source.stored-document': 'stored document',
+	'log.unit.minutes': 'minutes',
+	'log.unit.hours': 'hours',
+	'log.unit.days': 'days',
+	// The simulator's own events (a vendor action of a scenario step)
+	'log.vendor-extend': 'vendor extend {key} by {days} days',
+	'log.vendor-cancel-renewal': 'vendor cancel-renewal {key}',
+	'log.vendor-revoke': 'vendor revoke {key}',
+	'log.vendor-refused': 'vendor {action} {key} refused: {message}',
+	'log.vendor-action.extend': 'extend',
+	'log.vendor-action.cancel-renewal': 'cancel-renewal',
+	'log.vendor-action.revoke': 'revoke',
+
+	// Scenario steps as the demo names them (simulation bar, status line)
+	'step.when': 'day {day}',
+	'step.when-later': 'day {day} +{hours}h',
+	'step.register': 'register',
+	'step.add-key': 'add key {key}',
+	'step.activate': 'activate',
+	'step.activate-manual': 'activate manually',
+	'step.import-response': 'import the response',
+	'step.hardware': 'restart on {use}',
+	'step.network': 'network {network}',
+	'step.network.online': 'online',
+	'step.network.offline': 'offline',
+	'step.network.error': 'server errors',
+	'step.network.slow': 'slow',
+	'step.network.garbage': 'garbled answers',
+	'step.devices-activate': 'activate {count} device(s)',
+	'step.devices-deactivate': 'deactivate {count} device(s)',
+	'step.clock': 'clock {shift} min',
+	'step.restart': 'restart',
+	'step.connect': 'connect',
+
 	// Dashboard and CLI labels
 	'ui.home': 'Home',
 	'ui.settings-license': 'Settings > License',
@@ -273,6 +362,7 @@ export const en = {
 	'ui.column.renews': 'Renews',
 	'ui.capacity': 'Capacity: {capacity} printing device(s), {count} activated',
 	'ui.expires-on': 'Expires on {date}',
+	'ui.expired-on': 'Expired on {date}',
 	'ui.renews-on': 'Renews automatically on {date}',
 	'ui.never': 'Never',
 	'ui.no-licenses': 'No license yet.',

@@ -122,9 +122,9 @@ export const fr: Record<MessageId, string> = {
 	'manual.no-request':
 		"Aucune demande d'activation n'attend de réponse : exportez d'abord un fichier de demande.",
 	'manual.wrong-fingerprint':
-		"Ce fichier de réponse a été établi pour un autre serveur (empreinte {fingerprint}, ce serveur est {expected}). Rien n'a été modifié : exportez une nouvelle demande depuis ce serveur.",
+		"Ce fichier de réponse a été établi pour un autre serveur (empreinte {fingerprint} ; celle de ce serveur est {expected}). Rien n'a été modifié : exportez une nouvelle demande depuis ce serveur.",
 	'manual.other-request':
-		"Ce fichier de réponse répond à une autre demande ({requestId}, la demande en attente est {expected}). Rien n'a été modifié : importez la réponse à la dernière demande, ou exportez-en une nouvelle.",
+		"Ce fichier de réponse répond à une autre demande ({requestId} ; la demande en attente est {expected}). Rien n'a été modifié : importez la réponse à la dernière demande, ou exportez-en une nouvelle.",
 	'manual.altered':
 		"Ce fichier de réponse a été modifié ou endommagé : sa signature ne correspond pas. Rien n'a été modifié : récupérez à nouveau le fichier sur le portail.",
 	'manual.outdated':
@@ -226,7 +226,7 @@ export const fr: Record<MessageId, string> = {
 	'contact.succeeded':
 		'Connexion au serveur de licences réussie : les licences sont à jour.',
 	'contact.failed':
-		'Impossible de se connecter au serveur de licences : {reason}. Vérifiez la connexion internet et essayez Se connecter maintenant.',
+		'Impossible de se connecter au serveur de licences : {reason}. Vérifiez la connexion internet et essayez « Se connecter maintenant ».',
 	'contact.refused': 'Le serveur de licences a refusé : {reason}',
 
 	'clock.tampered':
@@ -240,6 +240,92 @@ export const fr: Record<MessageId, string> = {
 
 	'document.rejected':
 		"Un document de licence a été rejeté : {reason}. Rien n'a été supprimé : activez à nouveau, ou contactez le support MyQ.",
+
+	'log.started': 'serveur MyQ démarré',
+	'log.customer-saved': 'client enregistré : {company}',
+	'log.key-added': "{keyKind} {key} ajoutée, en attente d'activation",
+	'log.key-refused': '{keyRefusal}',
+	'log.license-activated': '{id} : {kind}, {devices} appareil(s)',
+	'log.activation-refused': '{key} : {refusal}',
+	'log.activation-failed':
+		"échec de l'activation : {failure}. Les clés restent en attente ; sans réseau, utilisez l'activation manuelle.",
+	'log.contact-refused': 'le serveur de licences a refusé : {refusal} ({code})',
+	'log.contact-failed':
+		"le serveur de licences n'a pas pu être joint : {failure}",
+	'log.license-replaced':
+		'un document valide du serveur de licences a remplacé le document rejeté',
+	'log.license-extended': '{id} expire désormais le {date}',
+	'log.license-renewal-on': '{id} : renouvellement automatique activé',
+	'log.license-renewal-off': '{id} : renouvellement automatique désactivé',
+	'log.license-expired': '{id} expirée ({reason})',
+	'log.license-revoked': "{id} a été révoquée par l'éditeur",
+	'log.hardware-changed':
+		'le matériel a changé : réactivez les licences dans les {days} jours',
+	'log.hardware-restored': "le matériel d'origine est de retour",
+	'log.reactivated': 'licences réactivées sur le nouveau matériel',
+	'log.device-activated': 'appareil {id} activé ({count}/{capacity})',
+	'log.device-refused':
+		'appareil {id} refusé : la capacité est de {capacity} et {count} appareils sont activés',
+	'log.device-deactivated': 'appareil {id} désactivé',
+	'log.clock-tampered': "l'horloge a reculé de {amount} {unit}",
+	'log.clock-confirmed': "le serveur de licences a confirmé l'heure",
+	'log.document-rejected': '{source} rejeté : {message}',
+	'log.manual-request-exported': "demande d'activation {requestId} exportée",
+	'log.manual-response-refused': "réponse d'activation refusée : {message}",
+	'log.vendor-key-pinned':
+		"la clé publique de l'éditeur {key} a été épinglée à la première activation ; les documents signés par une autre clé sont refusés (indiquez --vendor-key pour la choisir)",
+	'log.state-changed': '{from} → {to}',
+	'log.state-stopped': '{from} → {to} ({stopReason})',
+	'log.stop-reason.license-problem': 'problème de licence',
+	'log.stop-reason.server-stopped': 'serveur de licences injoignable',
+	'log.failure.network': 'pas de réponse par le réseau',
+	'log.failure.timeout': "pas de réponse dans le délai d'attente",
+	'log.failure.http': 'le serveur a répondu par une erreur HTTP',
+	'log.failure.rejected': 'le serveur de licences a refusé la demande',
+	'log.failure.bad-signature':
+		"sa réponse ne correspond pas à la clé de l'éditeur (modifiée, ou signée par une autre clé)",
+	'log.failure.bad-response': 'sa réponse est illisible',
+	'log.refusal.unknown-key': 'clé inconnue',
+	'log.refusal.malformed-key': 'clé mal formée',
+	'log.refusal.key-bound-elsewhere': 'clé déjà liée à une autre installation',
+	'log.refusal.unknown-installation': 'installation inconnue',
+	'log.refusal.revoked': "licence révoquée par l'éditeur",
+	'log.refusal.rate-limited':
+		"trop d'activations de cette clé en une heure, réessayez plus tard",
+	'log.source.stored-state': 'état enregistré',
+	'log.source.stored-document': 'document enregistré',
+	'log.unit.minutes': 'minutes',
+	'log.unit.hours': 'heures',
+	'log.unit.days': 'jours',
+	'log.vendor-extend': "l'éditeur prolonge {key} de {days} jours",
+	'log.vendor-cancel-renewal':
+		"l'éditeur annule le renouvellement automatique de {key}",
+	'log.vendor-revoke': "l'éditeur révoque {key}",
+	'log.vendor-refused':
+		"action de l'éditeur refusée ({action}, {key}) : {message}",
+	'log.vendor-action.extend': 'prolongation',
+	'log.vendor-action.cancel-renewal': 'annulation du renouvellement',
+	'log.vendor-action.revoke': 'révocation',
+
+	'step.when': 'jour {day}',
+	'step.when-later': 'jour {day} +{hours} h',
+	'step.register': 'enregistrer le client',
+	'step.add-key': 'ajouter la clé {key}',
+	'step.activate': 'activer',
+	'step.activate-manual': 'activer manuellement',
+	'step.import-response': 'importer la réponse',
+	'step.hardware': 'redémarrer sur {use}',
+	'step.network': 'réseau {network}',
+	'step.network.online': 'en ligne',
+	'step.network.offline': 'hors ligne',
+	'step.network.error': 'erreurs serveur',
+	'step.network.slow': 'lent',
+	'step.network.garbage': 'réponses illisibles',
+	'step.devices-activate': 'activer {count} appareil(s)',
+	'step.devices-deactivate': 'désactiver {count} appareil(s)',
+	'step.clock': 'horloge {shift} min',
+	'step.restart': 'redémarrer le serveur MyQ',
+	'step.connect': 'se connecter maintenant',
 
 	'ui.home': 'Accueil',
 	'ui.settings-license': 'Réglages > Licence',
@@ -264,6 +350,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.capacity':
 		"Capacité : {capacity} appareil(s) d'impression, {count} activé(s)",
 	'ui.expires-on': 'Expire le {date}',
+	'ui.expired-on': 'Expirée le {date}',
 	'ui.renews-on': 'Renouvellement automatique le {date}',
 	'ui.never': 'Jamais',
 	'ui.no-licenses': 'Aucune licence pour le moment.',
@@ -272,7 +359,7 @@ export const fr: Record<MessageId, string> = {
 
 	// Le tableau de bord (issue 5)
 	'ui.product': 'Licence MyQ',
-	'ui.devices': 'Périphériques',
+	'ui.devices': 'Appareils',
 	'ui.help': 'aide',
 	'ui.starting':
 		'Démarrage : chargement des licences et connexion au serveur de licences…',
@@ -293,8 +380,8 @@ export const fr: Record<MessageId, string> = {
 	'ui.key.checksum':
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present': '{key} est déjà dans le tableau des licences',
-	'ui.key.more': '… et {count} de plus',
-	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab sélectionne',
+	'ui.key.more': '… et {count} autre(s)',
+	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab valide',
 	'ui.hint.save':
 		"Enregistre le client et ajoute les clés au tableau, en attente d'activation.",
 	'ui.hint.activate':
@@ -306,7 +393,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.manual.request-file': 'Fichier de demande',
 	'ui.manual.response-file': 'Fichier de réponse',
 	'ui.manual.hint':
-		'Portez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
+		'Déposez le fichier de demande sur le portail de licences MyQ, puis importez le fichier de réponse obtenu.',
 	'ui.manual.demo-hint':
 		'Démo : le portail de licences simulé répond dès que la demande est exportée.',
 	'ui.manual.demo-answered':
@@ -323,7 +410,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.reason.not-renewed': 'non renouvelée',
 	'ui.reason.server-unreachable':
 		"le serveur de licences n'a pas pu être joint",
-	'ui.reason.hardware-changed': 'le matériel a changé : activez à nouveau',
+	'ui.reason.hardware-changed': 'le matériel a changé : réactivez les licences',
 	'ui.reason.clock-tampered':
 		"l'horloge a été reculée : connectez-vous pour confirmer l'heure",
 	'ui.reason.integrity': "le document de licence n'a pas passé la vérification",
@@ -333,23 +420,24 @@ export const fr: Record<MessageId, string> = {
 	'ui.table.refused': 'refusée : {message}',
 	'ui.home.capacity': 'Capacité',
 	'ui.home.capacity-value':
-		'{capacity} périphérique(s) : {activated} activé(s), {free} libre(s)',
+		'{capacity} appareil(s) : {activated} activé(s), {free} libre(s)',
 	'ui.home.unlicensed-devices':
-		'{count} périphérique(s) sans licence (capacité dépassée)',
+		'{count} appareil(s) sans licence (capacité dépassée)',
 	'ui.home.subscription': 'Abonnement',
 	'ui.home.in-days': '(dans {days} jour(s))',
 	'ui.home.more': '(+{count} autre(s))',
 	'ui.home.expired-offline':
-		'Expiré le {date} : délai hors ligne, connectez-vous pour renouveler',
+		'Expirée le {date} : délai de grâce hors ligne, connectez-vous pour renouveler',
 	'ui.home.no-subscription':
 		"Licences perpétuelles uniquement : pas d'échéance",
 	'ui.home.license-server': 'Serveur de licences',
-	'ui.home.last-contact': 'Dernier contact le {date}',
-	'ui.home.never-contacted': 'Jamais contacté',
+	'ui.home.last-contact': 'Dernière connexion le {date}',
+	'ui.home.never-contacted': 'Aucune connexion',
 	'ui.home.unreachable-since': 'Injoignable depuis le {date}',
 	'ui.home.hardware': 'Matériel',
 	'ui.home.hardware-bound': 'Lié à ce serveur ({fingerprint})',
-	'ui.home.hardware-changed': 'Changé : réactivez avant le {date} ({days} j)',
+	'ui.home.hardware-changed':
+		'Changé : réactivez avant le {date} ({days} jour(s) restant(s))',
 	'ui.home.hardware-invalid':
 		"Changé depuis plus de 7 jours : licences invalides jusqu'à une nouvelle activation",
 	'ui.home.next-change': 'Prochain changement',
@@ -359,15 +447,15 @@ export const fr: Record<MessageId, string> = {
 		'Appuyez sur Entrée pour ouvrir Réglages > Licence et saisir vos clés.',
 	'ui.home.recent-events': 'Événements récents',
 	'ui.home.no-customer': "Aucun client n'est enregistré.",
-	'ui.devices.title': "Périphériques d'impression",
+	'ui.devices.title': "Appareils d'impression",
 	'ui.devices.summary':
 		'Capacité {capacity} · {activated} activé(s) · {free} libre(s)',
 	'ui.devices.activated-at': 'activé le {date}',
 	'ui.devices.licensed': 'sous licence',
 	'ui.devices.unlicensed': 'SANS LICENCE',
-	'ui.devices.none': "Aucun périphérique d'impression n'est activé.",
+	'ui.devices.none': "Aucun appareil d'impression n'est activé.",
 	'ui.devices.hint':
-		'a activer un périphérique · Suppr ou - désactiver la sélection · ↑↓ choisir',
+		"a activer un appareil · Suppr ou - désactiver l'appareil choisi · ↑↓ choisir",
 	'ui.events.title': 'Événements, du plus récent au plus ancien',
 	'ui.events.count': '{count} événements',
 	'ui.events.none': 'Aucun événement pour le moment.',
@@ -381,7 +469,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.busy.connect': 'Connexion au serveur de licences…',
 	'ui.busy.export': "Export de la demande d'activation…",
 	'ui.busy.import': "Import de la réponse d'activation…",
-	'ui.busy.device': 'Mise à jour des périphériques…',
+	'ui.busy.device': 'Mise à jour des appareils…',
 	'ui.label': '{label} : {value}',
 	// The footer: the words after the keys of ui/keymap.ts.
 	'ui.key-hint.or': 'ou',
@@ -391,7 +479,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.key-hint.quit': 'quitter',
 	'ui.key-hint.quits': 'quitte',
 	'ui.key-hint.move': 'déplacer',
-	'ui.key-hint.press': 'appuyer',
+	'ui.key-hint.press': 'valider',
 	'ui.key-hint.leave': 'sortir',
 	'ui.key-hint.back': 'retour',
 	'ui.key-hint.back-to-form': ': formulaire',
@@ -423,7 +511,7 @@ export const fr: Record<MessageId, string> = {
 	'ui.help.screens': 'aller à un écran (Accueil…)',
 	'ui.help.tab': 'champ suivant / écran suivant',
 	'ui.help.arrows': 'se déplacer dans les listes',
-	'ui.help.enter': 'appuyer, choisir, suivant',
+	'ui.help.enter': 'valider, choisir, champ suivant',
 	'ui.help.escape': 'sortir, fermer, revenir',
 	'ui.help.pages': 'faire défiler les listes',
 	'ui.help.devices': 'activer / désactiver',
@@ -435,19 +523,18 @@ export const fr: Record<MessageId, string> = {
 	'ui.help.demo.jump': 'aller à un jour',
 	'ui.help.demo.play': 'lecture / pause du temps',
 	'ui.help.demo.network': 'couper / rétablir le réseau',
-	'ui.help.demo.swap': 'redémarrer sur autre matériel',
+	'ui.help.demo.swap': 'redémarrer sur un autre matériel',
 	'ui.help.demo.restart': 'redémarrer le serveur MyQ',
 	'ui.help.demo.step': 'étape suivante du scénario',
-	'ui.help.demo.key': 'coller une clé de démo',
+	'ui.help.demo.key': 'coller la clé de démo suivante',
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': "N'importe quelle touche ferme cette aide.",
 	'ui.demo-keys.title':
 		'Clés de démo (k, ou Ctrl+K pendant la saisie, colle la suivante) :',
-	'ui.demo-key.perpetual': 'perpétuelle, {devices} périphérique(s)',
-	'ui.demo-key.subscription':
-		'abonnement, {devices} périphérique(s), {days} jours',
+	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
+	'ui.demo-key.subscription': 'abonnement, {devices} appareil(s), {days} jours',
 	'ui.demo-key.subscription-renews':
-		'abonnement, {devices} périphérique(s), {days} jours, renouvelé',
+		'abonnement, {devices} appareil(s), {days} jours, renouvellement automatique',
 	'ui.demo.badge': 'DÉMO',
 	'ui.demo.day': 'jour {day}',
 	'ui.demo.network': 'réseau',
@@ -475,25 +562,25 @@ export const fr: Record<MessageId, string> = {
 	'ui.event.key-added': 'Clé ajoutée',
 	'ui.event.key-refused': 'Clé refusée',
 	'ui.event.license-activated': 'Licence activée',
-	'ui.event.activation-failed': "Échec d'activation",
+	'ui.event.activation-failed': "Échec de l'activation",
 	'ui.event.activation-refused': 'Activation refusée',
-	'ui.event.contact-succeeded': 'Contact réussi',
-	'ui.event.contact-failed': 'Contact échoué',
-	'ui.event.contact-refused': 'Contact refusé',
+	'ui.event.contact-succeeded': 'Connexion réussie',
+	'ui.event.contact-failed': 'Échec de connexion',
+	'ui.event.contact-refused': 'Connexion refusée',
 	'ui.event.license-changed': 'Licence modifiée',
 	'ui.event.license-expired': 'Licence expirée',
 	'ui.event.license-revoked': 'Licence révoquée',
-	'ui.event.hardware-changed': 'Matériel changé',
+	'ui.event.hardware-changed': 'Changement de matériel',
 	'ui.event.hardware-restored': 'Matériel rétabli',
-	'ui.event.reactivated': 'Réactivée',
-	'ui.event.device-activated': 'Périphérique activé',
-	'ui.event.device-refused': 'Périphérique refusé',
-	'ui.event.device-deactivated': 'Périphérique désactivé',
+	'ui.event.reactivated': 'Licences réactivées',
+	'ui.event.device-activated': 'Appareil activé',
+	'ui.event.device-refused': 'Appareil refusé',
+	'ui.event.device-deactivated': 'Appareil désactivé',
 	'ui.event.clock-tampered': 'Horloge reculée',
 	'ui.event.clock-confirmed': 'Horloge confirmée',
 	'ui.event.document-rejected': 'Document rejeté',
 	'ui.event.manual-request-exported': 'Demande exportée',
 	'ui.event.manual-response-refused': 'Réponse refusée',
 	'ui.event.vendor-key-pinned': "Clé de l'éditeur épinglée",
-	'ui.event.state-changed': 'État changé',
+	'ui.event.state-changed': "Changement d'état",
 };

@@ -42,3 +42,15 @@ export function placeholders(template: string): string[] {
 		),
 	].sort();
 }
+
+export {
+	formatLogEntry,
+	formatLogMessage,
+	formatMessage,
+	formatRefusal,
+	LOG_PARAM_GROUPS,
+	logMessageId,
+	type Message,
+	visible,
+} from './log.js';
+export {formatStep, type StepDescription} from './step.js';

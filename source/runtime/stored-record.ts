@@ -95,7 +95,20 @@ const state = object({
 	),
 	devices: array(object({id: string, activatedAt: time})),
 	startedAt: time,
-	log: array(object({at: time, type: string, detail: string})),
+	// A log entry is a code and its params; one written before codes keeps its old text.
+	log: array(
+		(value) =>
+			object({
+				at: time,
+				type: string,
+				code: string,
+				params: (params) =>
+					isObject(params) &&
+					Object.values(params).every(
+						(param) => typeof param === 'string' || time(param),
+					),
+			})(value) || object({at: time, type: string, detail: string})(value),
+	),
 });
 
 const record = object({

@@ -4,6 +4,7 @@
  * the `demo` command (source/commands/dashboard.ts) hands one to `createDemoSource`.
  */
 import type {OperationalState} from '../engine/types.js';
+import type {StepDescription} from '../i18n/index.js';
 import type {MintSpec} from '../license-server/index.js';
 import type {Runtime, Snapshot} from '../runtime/runtime.js';
 
@@ -25,7 +26,13 @@ export type DemoView = {
 	/** One entry a day since day 0: the state sampled at that day's instant. */
 	strip: OperationalState[];
 	keys: DemoKey[];
-	scenario: {name: string; done: number; total: number; next: string | null};
+	/** The next step as data, said in the dashboard's language (i18n formatStep). */
+	scenario: {
+		name: string;
+		done: number;
+		total: number;
+		next: StepDescription | null;
+	};
 	busy: boolean;
 	/** The last thing a simulation control did, for the status line. */
 	message: DemoMessage | null;

@@ -1,5 +1,5 @@
 /** The status line after a simulation control (the demo's keys): where time is, what changed. */
-import {type Lang, t} from '../i18n/index.js';
+import {formatStep, type Lang, t} from '../i18n/index.js';
 import type {DemoCommand, StatusMessage} from './app-state.js';
 import type {DemoView} from './demo-controls.js';
 import {formatDateTime} from './format.js';
@@ -54,7 +54,9 @@ export function demoStatus(
 		case 'restart':
 			return {tone: 'info', text: t(lang, 'ui.demo.restarted')};
 		case 'step': {
-			const step = before.scenario.next ?? '';
+			const step = before.scenario.next
+				? formatStep(before.scenario.next, lang)
+				: '';
 			const text = [
 				t(lang, 'ui.demo.stepped', {step}),
 				message && message.message !== step ? message.message : '',

@@ -7,6 +7,7 @@ import {
 } from '../../source/engine/evaluate.js';
 import {type EngineEvent, step} from '../../source/engine/step.js';
 import {DAY, type EngineState, HOUR} from '../../source/engine/types.js';
+import {withDetail} from '../helpers/log.js';
 import {
 	activated,
 	documentOf,
@@ -109,7 +110,7 @@ describe('R7 printing devices up to capacity', () => {
 			params: {id: 'd4', capacity: 3, count: 3},
 		});
 		const [after] = step(state, d4, T0 + HOUR);
-		expect(after.log.at(-1)).toMatchObject({
+		expect(withDetail(after.log.at(-1))).toMatchObject({
 			type: 'device-refused',
 			detail: 'device d4 refused: capacity is 3 and 3 devices are activated',
 		});
@@ -664,7 +665,7 @@ describe('R16 integrity', () => {
 			banners: [{id: 'license-problem'}],
 			capacity: 0,
 		});
-		expect(rejected.log.at(-2)).toMatchObject({
+		expect(withDetail(rejected.log.at(-2))).toMatchObject({
 			type: 'document-rejected',
 			detail: 'stored document rejected: the signature does not match',
 		});

@@ -1,7 +1,7 @@
 /** The engine's event log, newest first, scrollable; the selected event in full below. */
 import {Box, Text} from 'ink';
 import type {LogEntry} from '../../engine/types.js';
-import {t} from '../../i18n/index.js';
+import {formatLogEntry, t} from '../../i18n/index.js';
 import {
 	type ListState,
 	ScrollList,
@@ -64,7 +64,7 @@ export function EventsScreen({
 		? wrapLines(
 				t(lang, 'ui.label', {
 					label: eventLabel(current.type, lang),
-					value: maskKeysIn(current.detail),
+					value: maskKeysIn(formatLogEntry(current, lang)),
 				}),
 				width - 2,
 				2,
@@ -93,7 +93,7 @@ export function EventsScreen({
 						<Text color={toneColor(theme, eventTone(entry))}>
 							{padTo(eventLabel(entry.type, lang), typeWidth)}
 						</Text>{' '}
-						{truncate(maskKeysIn(entry.detail), detailWidth)}
+						{truncate(maskKeysIn(formatLogEntry(entry, lang)), detailWidth)}
 					</Text>
 				)}
 			/>

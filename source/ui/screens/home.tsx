@@ -8,7 +8,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
-import {type Lang, t} from '../../i18n/index.js';
+import {formatLogEntry, type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
 import type {DashboardView} from '../dashboard-source.js';
@@ -82,7 +82,15 @@ export function licenseWidgetRows(
 				: t(lang, 'ui.expires-on', {date});
 		let tone: Tone | null = null;
 		if (!first.counts) {
-			value = `${t(lang, `status.${first.status}`)} · ${t(lang, 'ui.expires-on', {date: formatDate(first.expiresAt, lang, timeZone)})}`;
+			// Past tense once the date is past ("Invalid · Expired on…"), said once when it is the status.
+			const on = formatDate(first.expiresAt, lang, timeZone);
+			const ended = t(lang, 'ui.expired-on', {date: on});
+			value =
+				first.expiresAt > now
+					? `${t(lang, `status.${first.status}`)} · ${t(lang, 'ui.expires-on', {date: on})}`
+					: first.status === 'expired'
+						? ended
+						: `${t(lang, `status.${first.status}`)} · ${ended}`;
 			tone = 'error';
 		} else if (first.status === 'offline-grace') {
 			value = t(lang, 'ui.home.expired-offline', {date});
@@ -371,14 +379,14 @@ function RecentEvents({
 			<Text bold>{t(lang, 'ui.home.recent-events')}</Text>
 			{keyedByText(
 				shown,
-				(entry) => `${entry.at}|${entry.type}|${entry.detail}`,
+				(entry) => `${entry.at}|${entry.type}|${formatLogEntry(entry, 'en')}`,
 			).map(({key, item: entry}) => (
 				<Text key={key} wrap="truncate">
 					<Text dimColor>{formatIsoDateTime(entry.at, theme.timeZone)} </Text>
 					{truncate(
 						t(lang, 'ui.label', {
 							label: eventLabel(entry.type, lang),
-							value: maskKeysIn(entry.detail),
+							value: maskKeysIn(formatLogEntry(entry, lang)),
 						}),
 						Math.max(0, width - 17),
 					)}

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
-import {type Lang, t} from '../../../i18n/index.js';
+import {formatRefusal, type Lang, t} from '../../../i18n/index.js';
 import {maskedLicenseId, truncate} from '../../format.js';
 import {type Theme, type Tone, toneColor} from '../../theme.js';
 import {type ListState, visibleRange} from '../scroll-list/index.js';
@@ -118,7 +118,14 @@ function licenseDetail(license: LicenseView, lang: Lang): string {
 		t(lang, `status.${license.status}`),
 	];
 	if (license.reason) parts.push(t(lang, `ui.reason.${license.reason}`));
-	if (license.refusal)
-		parts.push(t(lang, 'ui.table.refused', {message: license.refusal.message}));
+	if (license.refusal) {
+		// The server's code in the admin's language; a code we do not know, in the server's words.
+		const {code, message} = license.refusal;
+		parts.push(
+			t(lang, 'ui.table.refused', {
+				message: formatRefusal(lang, code, message),
+			}),
+		);
+	}
 	return parts.join(' · ');
 }

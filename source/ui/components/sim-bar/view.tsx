@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {type Lang, t} from '../../../i18n/index.js';
+import {formatStep, type Lang, t} from '../../../i18n/index.js';
 import type {DemoView} from '../../demo-controls.js';
 import {textWidth, truncate} from '../../format.js';
 import {footerLine} from '../../key-hints.js';
@@ -50,7 +50,7 @@ function SimBarViewPlain({lang, width, demo, isPlaying, jump}: Props) {
 			: t(lang, 'ui.demo.scenario-next', {
 					done: demo.scenario.done,
 					total: demo.scenario.total,
-					next: demo.scenario.next,
+					next: formatStep(demo.scenario.next, lang),
 				});
 	// "network: " in the language's punctuation ("réseau : " in French).
 	const head = `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})} · ${t(lang, 'ui.label', {label: t(lang, 'ui.demo.network'), value: ''})}`;
