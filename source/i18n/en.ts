@@ -218,6 +218,18 @@ Examples
 	'cli.devices.summary':
 		'{activated} activated, {licensed} licensed, capacity {capacity}',
 	'cli.devices.unlicensed': '(unlicensed: over capacity)',
+	'cli.simulate.start': 'start {start}, {days} days, {lang}',
+	'cli.simulate.column.day': 'day',
+	'cli.simulate.column.date': 'date',
+	'cli.simulate.column.state': 'state',
+	'cli.simulate.column.capacity': 'capacity',
+	'cli.simulate.column.devices': 'devices',
+	'cli.simulate.column.banners': 'banners',
+	'cli.simulate.column.licenses': 'licenses',
+	'cli.simulate.timeline': 'timeline',
+	'cli.simulate.events': 'events',
+	'cli.simulate.event-day': 'day {day}',
+	'cli.simulate.expectations': 'expectations: {passed} passed, {failed} failed',
 	'cli.activate.request-written':
 		'Activation request written to {path}. Take it to the vendor portal, then: myq-license import RESPONSE-FILE',
 

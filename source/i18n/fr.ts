@@ -224,6 +224,18 @@ Exemples
 	'cli.devices.summary':
 		'{activated} activés, {licensed} sous licence, capacité {capacity}',
 	'cli.devices.unlicensed': '(sans licence : au-delà de la capacité)',
+	'cli.simulate.start': 'début {start}, {days} jours, {lang}',
+	'cli.simulate.column.day': 'jour',
+	'cli.simulate.column.date': 'date',
+	'cli.simulate.column.state': 'état',
+	'cli.simulate.column.capacity': 'capacité',
+	'cli.simulate.column.devices': 'périph.',
+	'cli.simulate.column.banners': 'bannières',
+	'cli.simulate.column.licenses': 'licences',
+	'cli.simulate.timeline': 'chronologie',
+	'cli.simulate.events': 'événements',
+	'cli.simulate.event-day': 'jour {day}',
+	'cli.simulate.expectations': 'attentes : {passed} tenues, {failed} échouées',
 	'cli.activate.request-written':
 		"Demande d'activation écrite dans {path}. Portez-la au portail de l'éditeur, puis : myq-license import FICHIER-DE-RÉPONSE",
 
