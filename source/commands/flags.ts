@@ -137,8 +137,9 @@ function parse(
 			importMeta: import.meta,
 			argv,
 			flags,
-			// The package.json is read once, for --version only (see `version`).
-			pkg: {},
+			// package.json is read for --version only (printVersion): finding it costs every start
+			// a walk up the folders. The name is what meow sets the process title to.
+			pkg: {name: 'myq-license'},
 			description: false,
 			allowUnknownFlags: false,
 			autoHelp: false,
