@@ -170,6 +170,33 @@ describe('every command speaks the language asked for', () => {
 	});
 });
 
+describe('bad input is said in the language asked for too', () => {
+	it.each([
+		[['add-key'], /^Aucune clé donnée/, /^No key given/],
+		[
+			['import'],
+			/^Utilisation : myq-license import FICHIER/,
+			/^Usage: myq-license import FILE/,
+		],
+		[['activate', '--manual'], /a besoin de --out FICHIER/, /needs --out FILE/],
+		[
+			['simulate', 'x.yaml', '--until', '-1'],
+			/n'est pas un numéro de jour/,
+			/is not a day number/,
+		],
+	])('%j', async (args, french, english) => {
+		const inFrench = await cli([...args, ...fresh], FRENCH_LOCALE);
+		expect(inFrench.code).toBe(2);
+		expect(inFrench.stderr).toMatch(french);
+		const inEnglish = await cli(
+			[...args, ...fresh, '--lang', 'en'],
+			FRENCH_LOCALE,
+		);
+		expect(inEnglish.code).toBe(2);
+		expect(inEnglish.stderr).toMatch(english);
+	});
+});
+
 describe('an unknown --lang is refused, exit 2, on every command', () => {
 	it.each([
 		['status'],

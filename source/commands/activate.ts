@@ -1,9 +1,9 @@
 /** `myq-license activate [--manual --out FILE]`: online (R4) or manual activation (R5). */
 import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
-import {EXIT, UsageError} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report} from './report.js';
+import {report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {
@@ -12,14 +12,10 @@ export const command = defineCommand({
 	},
 	async run(cli) {
 		if (cli.flags.manual && !cli.flags.out) {
-			throw new UsageError(
-				'activate --manual needs --out FILE: where to write the activation request.',
-			);
+			throw await usageError(cli.lang, 'cli.error.manual-needs-out');
 		}
 		if (!cli.flags.manual && cli.flags.out) {
-			throw new UsageError(
-				'--out is for manual activation: add --manual, or leave --out out to activate online.',
-			);
+			throw await usageError(cli.lang, 'cli.error.out-needs-manual');
 		}
 		const {withRuntime} = await import('./compose.js');
 		return withRuntime(cli.flags, async (runtime) => {

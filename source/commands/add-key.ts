@@ -1,9 +1,9 @@
 /** `myq-license add-key KEY...`: keys into the license table, pending activation (R3). */
 import process from 'node:process';
 import type {Lang} from '../i18n/lang.js';
-import {EXIT, UsageError} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {print, printJson, textOf} from './report.js';
+import {print, printJson, textOf, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {},
@@ -17,9 +17,7 @@ export const command = defineCommand({
 			text = Buffer.concat(chunks).toString('utf8');
 		}
 		if (text.trim() === '') {
-			throw new UsageError(
-				'No key given. Usage: myq-license add-key KEY [KEY...]',
-			);
+			throw await usageError(cli.lang, 'cli.error.no-key');
 		}
 		const {withRuntime} = await import('./compose.js');
 		const {t} = await import('../i18n/index.js');

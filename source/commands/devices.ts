@@ -1,7 +1,7 @@
 /** `myq-license devices [activate|deactivate] [NAME]`: printing devices (R7). */
-import {EXIT, UsageError} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {print, printJson, report} from './report.js';
+import {print, printJson, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {},
@@ -14,9 +14,7 @@ export const command = defineCommand({
 				action !== 'deactivate' &&
 				action !== 'list')
 		) {
-			throw new UsageError(
-				'Usage: myq-license devices [activate|deactivate] [NAME]',
-			);
+			throw await usageError(cli.lang, 'cli.error.devices-usage');
 		}
 		const {withRuntime} = await import('./compose.js');
 		return withRuntime(cli.flags, async (runtime) => {

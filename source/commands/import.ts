@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises';
 import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report} from './report.js';
+import {report, usageError} from './report.js';
 
 /** Response files are small; a bigger one is not ours. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -13,17 +13,16 @@ export const command = defineCommand({
 	async run(cli) {
 		const [file, ...extra] = cli.input;
 		if (!file || extra.length > 0) {
-			throw new UsageError(
-				'Usage: myq-license import FILE (one response file).',
-			);
+			throw await usageError(cli.lang, 'cli.error.import-usage');
 		}
 		let text: string;
 		try {
 			const bytes = await readFile(file);
 			if (bytes.length > MAX_FILE_BYTES) {
-				throw new UsageError(
-					`${file} is ${bytes.length} bytes: too big for an activation response. Check the file name.`,
-				);
+				throw await usageError(cli.lang, 'cli.error.file-too-big', {
+					file,
+					bytes: bytes.length,
+				});
 			}
 			text = bytes.toString('utf8');
 		} catch (error) {
@@ -31,7 +30,7 @@ export const command = defineCommand({
 				throw error;
 			}
 			process.stderr.write(
-				`Could not read ${file}: ${(error as Error).message}\n`,
+				`${(await usageError(cli.lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
 			);
 			return EXIT.badInput;
 		}

@@ -4,7 +4,7 @@
  */
 import process from 'node:process';
 import type {Lang} from '../i18n/lang.js';
-import {EXIT} from './exit-codes.js';
+import {EXIT, UsageError} from './exit-codes.js';
 
 /**
  * A runtime outcome: said as a message, or as data (`{code, params}`, STYLE 11) that the catalogs
@@ -28,6 +28,18 @@ export async function textOf(said: Said, lang: Lang): Promise<string> {
 	if (known(said.messageId)) return t(lang, said.messageId, said.params);
 	if (typeof said.message === 'string') return said.message;
 	return known(said.code) ? t(lang, said.code, said.params) : (said.code ?? '');
+}
+
+/** Bad input, said in the admin's language: the message to throw (exit 2). */
+export async function usageError(
+	lang: Lang,
+	id: `cli.error.${string}`,
+	params?: Record<string, string | number>,
+): Promise<UsageError> {
+	const {t, messages} = await import('../i18n/index.js');
+	return new UsageError(
+		id in messages[lang] ? t(lang, id as Parameters<typeof t>[1], params) : id,
+	);
 }
 
 /** Writes lines to stdout (or stderr), one per line. */

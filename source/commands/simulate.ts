@@ -4,9 +4,9 @@
  * the scenario is invalid.
  */
 import process from 'node:process';
-import {EXIT, UsageError} from './exit-codes.js';
+import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {printJson} from './report.js';
+import {printJson, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {
@@ -15,13 +15,11 @@ export const command = defineCommand({
 	async run(cli) {
 		const [file, ...extra] = cli.input;
 		if (!file || extra.length > 0) {
-			throw new UsageError(
-				'Usage: myq-license simulate FILE (one scenario file).',
-			);
+			throw await usageError(cli.lang, 'cli.error.simulate-usage');
 		}
 		const {until} = cli.flags;
 		if (until !== undefined && (!Number.isInteger(until) || until < 0)) {
-			throw new UsageError(`--until ${until} is not a day number (0 or more).`);
+			throw await usageError(cli.lang, 'cli.error.until', {until});
 		}
 		const [{loadScenario, ScenarioError}, {runScenario}] = await Promise.all([
 			import('../../simulator/scenario.js'),

@@ -230,6 +230,21 @@ Examples
 	'cli.simulate.events': 'events',
 	'cli.simulate.event-day': 'day {day}',
 	'cli.simulate.expectations': 'expectations: {passed} passed, {failed} failed',
+	'cli.error.no-key': 'No key given. Usage: myq-license add-key KEY [KEY...]',
+	'cli.error.manual-needs-out':
+		'activate --manual needs --out FILE: where to write the activation request.',
+	'cli.error.out-needs-manual':
+		'--out is for manual activation: add --manual, or leave --out out to activate online.',
+	'cli.error.devices-usage':
+		'Usage: myq-license devices [activate|deactivate] [NAME]',
+	'cli.error.import-usage':
+		'Usage: myq-license import FILE (one response file).',
+	'cli.error.file-too-big':
+		'{file} is {bytes} bytes: too big for an activation response. Check the file name.',
+	'cli.error.cannot-read': 'Could not read {file}: {reason}',
+	'cli.error.simulate-usage':
+		'Usage: myq-license simulate FILE (one scenario file).',
+	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	'cli.activate.request-written':
 		'Activation request written to {path}. Take it to the vendor portal, then: myq-license import RESPONSE-FILE',
 

@@ -236,6 +236,22 @@ Exemples
 	'cli.simulate.events': 'événements',
 	'cli.simulate.event-day': 'jour {day}',
 	'cli.simulate.expectations': 'attentes : {passed} tenues, {failed} échouées',
+	'cli.error.no-key':
+		'Aucune clé donnée. Utilisation : myq-license add-key CLÉ [CLÉ...]',
+	'cli.error.manual-needs-out':
+		"activate --manual a besoin de --out FICHIER : où écrire la demande d'activation.",
+	'cli.error.out-needs-manual':
+		"--out sert à l'activation manuelle : ajoutez --manual, ou retirez --out pour activer en ligne.",
+	'cli.error.devices-usage':
+		'Utilisation : myq-license devices [activate|deactivate] [NOM]',
+	'cli.error.import-usage':
+		'Utilisation : myq-license import FICHIER (un fichier de réponse).',
+	'cli.error.file-too-big':
+		"{file} fait {bytes} octets : trop gros pour une réponse d'activation. Vérifiez le nom du fichier.",
+	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
+	'cli.error.simulate-usage':
+		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
+	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
 	'cli.activate.request-written':
 		"Demande d'activation écrite dans {path}. Portez-la au portail de l'éditeur, puis : myq-license import FICHIER-DE-RÉPONSE",
 
