@@ -9,10 +9,17 @@ import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
 import {DAY, HOUR} from '../source/engine/types.js';
 import type {Lang} from '../source/i18n/index.js';
-import type {Outcome, Snapshot} from '../source/runtime/runtime.js';
+import type {Outcome} from '../source/runtime/runtime.js';
+import type {
+	DemoControls,
+	DemoKey,
+	DemoView,
+} from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
 import {parseScenario, type Scenario, type Step} from './scenario.js';
+
+export type {DemoKey, DemoView};
 
 /** The scenario `npm start` opens: demo keys, and a guided path a trainer can step through. */
 export const DEFAULT_DEMO_SCENARIO = path.join(
@@ -33,26 +40,8 @@ function packageRoot(): string {
 	return directory;
 }
 
-export type DemoKey = {alias: string; key: string; description: string};
-
-export type DemoView = {
-	/** The MyQ server's clock (the simulated date shown in the header). */
-	now: number;
-	day: number;
-	network: NetworkState;
-	hardware: string;
-	hardwareNames: string[];
-	snapshot: Snapshot;
-	/** One entry a day since day 0: the state sampled at that day's instant. */
-	strip: Evaluation['state'][];
-	keys: DemoKey[];
-	scenario: {name: string; done: number; total: number; next: string | null};
-	busy: boolean;
-	/** The last thing a simulation control did, for the status line. */
-	message: Outcome | null;
-};
-
-export class DemoController {
+/** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
+export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeRuntime: (() => void) | null = null;
 	private readonly strip: Evaluation['state'][] = [];
@@ -235,6 +224,11 @@ export class DemoController {
 		});
 	}
 
+	/** The simulated vendor portal answers a manual activation request file (R5). */
+	offlineActivate(requestText: string): Promise<string> {
+		return this.simulation.vendor.service.offlineActivate(requestText);
+	}
+
 	/** Reports what a dashboard command did in the status line. */
 	report(outcome: Outcome) {
 		this.message = outcome;
@@ -306,23 +300,9 @@ export class DemoController {
 		return Object.entries(this.scenario.keys).map(([alias, entry]) => ({
 			alias,
 			key: this.simulation.keys.get(alias) ?? '',
-			description:
-				entry.type === 'installation'
-					? `installation key: ${entry.licenses.map(describeLicense).join(' + ')}`
-					: `license key: ${describeLicense(entry)}`,
+			entry,
 		}));
 	}
-}
-
-function describeLicense(license: {
-	kind: string;
-	devices: number;
-	termDays?: number;
-	autoRenew?: boolean;
-}): string {
-	return license.kind === 'subscription'
-		? `subscription, ${license.devices} device${license.devices === 1 ? '' : 's'}, ${license.termDays} days${license.autoRenew ? ', renews' : ''}`
-		: `perpetual, ${license.devices} device${license.devices === 1 ? '' : 's'}`;
 }
 
 export function describeStep(step: Step): string {

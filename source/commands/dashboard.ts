@@ -80,7 +80,7 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 			if (real) {
 				const [{App}, {createRuntimeSource}] = await Promise.all([
 					import('../ui/app.js'),
-					import('../ui/source.js'),
+					import('../ui/dashboard-source.js'),
 				]);
 				await real.runtime.start();
 				return {
@@ -93,7 +93,7 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 			}
 			const [{App}, {createDemoSource}, {DemoController}] = await Promise.all([
 				import('../ui/app.js'),
-				import('../ui/source.js'),
+				import('../ui/dashboard-source.js'),
 				import('../../simulator/demo.js'),
 			]);
 			const controller = await DemoController.create(

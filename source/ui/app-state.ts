@@ -21,14 +21,15 @@ import {
 	textFieldAction,
 	textFieldReducer,
 } from './components/text-field/index.js';
+import {actionFor, type KeyAction, type KeyScope} from './keymap.js';
 import type {KeyPress} from './keypress.js';
+import {settingsKey} from './screens/settings-license-input.js';
 import {
 	initialSettings,
 	isTyping,
 	type SettingsAction,
 	type SettingsCommand,
 	type SettingsState,
-	settingsKey,
 	settingsReducer,
 } from './screens/settings-license-state.js';
 
@@ -57,9 +58,6 @@ export type UiState = {
 	/** Demo: simulated time runs by itself. */
 	isPlaying: boolean;
 };
-
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 export type DemoCommand =
 	| {type: 'advance'; ms: number}
@@ -180,45 +178,68 @@ const result = (state: UiState, commands: UiCommand[] = []): UiResult => ({
 	commands,
 });
 
-/** Demo keys: time, network, hardware, restart, scenario (SPEC §6 simulation bar). */
-const DEMO_KEYS: Record<string, DemoCommand> = {
-	h: {type: 'advance', ms: HOUR_MS},
-	d: {type: 'advance', ms: DAY_MS},
-	w: {type: 'advance', ms: 7 * DAY_MS},
-	m: {type: 'advance', ms: 30 * DAY_MS},
-	x: {type: 'next-deadline'},
-	t: {type: 'toggle-network'},
-	s: {type: 'swap-hardware'},
-	r: {type: 'restart'},
-	n: {type: 'step'},
-};
+/** A key's result, and whether anything on screen answers that key there. */
+export type KeyResult = UiResult & {isHandled: boolean};
 
+/**
+ * One key press: the overlay first, then the screen's widgets (a focused field takes every
+ * printable key), then what the keymap (`keymap.ts`) gives the key on this screen, globally,
+ * and in the demo.
+ */
 export function handleKey(
 	state: UiState,
 	key: KeyPress,
 	context: UiContext,
-): UiResult {
-	const go = (screen: ScreenId) =>
-		result(
-			reduceUi(state, {type: 'go', screen, hasCustomer: context.hasCustomer}),
-		);
+): KeyResult {
+	const taken = takeKey(state, key, context);
+	return taken
+		? {...taken, isHandled: true}
+		: {...result(state), isHandled: false};
+}
 
-	// An overlay takes the keys first.
+function takeKey(
+	state: UiState,
+	key: KeyPress,
+	context: UiContext,
+): UiResult | null {
 	if (state.overlay?.kind === 'help') {
-		if (key.name === 'char' && key.text === 'q' && !key.ctrl)
-			return result(state, [{type: 'quit'}]);
-		return result({...state, overlay: null});
+		// Any key closes the help and is not acted on; q quits from there too.
+		const action = actionFor(key, 'help');
+		return action
+			? run(state, action, context)
+			: result({...state, overlay: null});
 	}
 	if (state.overlay?.kind === 'jump') {
-		return jumpKey(state, state.overlay.field, key);
+		return jumpKey(state, state.overlay.field, key, context);
 	}
-
-	// Demo: Ctrl+K pastes a demo key from anywhere, even while typing (letters go to fields).
-	if (context.isDemo && key.ctrl && key.text === 'k') {
-		return pasteDemoKey(state, context);
+	if (context.isDemo) {
+		const action = actionFor(key, 'demo-anywhere');
+		if (action) return run(state, action, context);
 	}
+	const widget = widgetKey(state, key, context);
+	if (widget) return widget;
+	const scope = SCREEN_SCOPE[state.screen];
+	const action =
+		(scope ? actionFor(key, scope) : null) ??
+		actionFor(key, 'global') ??
+		(context.isDemo ? actionFor(key, 'demo') : null);
+	return action ? run(state, action, context) : null;
+}
 
-	// The screen.
+/** Screens whose keys of their own are in the keymap (the form's and the lists' are widgets'). */
+const SCREEN_SCOPE: Record<ScreenId, KeyScope | null> = {
+	home: 'home',
+	settings: null,
+	devices: 'devices',
+	events: null,
+};
+
+/** The keys the screen's widgets take: the Settings form, the device and event lists. */
+function widgetKey(
+	state: UiState,
+	key: KeyPress,
+	context: UiContext,
+): UiResult | null {
 	switch (state.screen) {
 		case 'settings': {
 			const outcome = settingsKey(state.settings, key, {
@@ -226,92 +247,87 @@ export function handleKey(
 				licenseCount: context.licenseCount,
 				tableHeight: context.tableHeight,
 			});
-			if (outcome.isHandled) {
-				return result({...state, settings: outcome.state}, outcome.commands);
-			}
-			break;
+			return outcome.isHandled
+				? result({...state, settings: outcome.state}, outcome.commands)
+				: null;
 		}
-		case 'home':
-			// R1: the License widget's Enter license opens Settings > License.
-			if (key.name === 'enter' && context.isUnlicensed) return go('settings');
-			break;
 		case 'devices': {
 			const action = listAction(
 				key,
 				context.deviceIds.length,
 				context.listHeight,
 			);
-			if (action)
-				return result({...state, devices: listReducer(state.devices, action)});
-			if (
-				key.name === 'char' &&
-				!key.ctrl &&
-				(key.text === 'a' || key.text === '+')
-			) {
-				return result(state, [{type: 'device-activate'}]);
-			}
-			if (
-				key.name === 'backspace' ||
-				(key.name === 'char' && !key.ctrl && key.text === '-')
-			) {
-				const id =
-					context.deviceIds[
-						Math.min(state.devices.selected, context.deviceIds.length - 1)
-					];
-				return result(
-					state,
-					id === undefined ? [] : [{type: 'device-deactivate', id}],
-				);
-			}
-			break;
+			return action
+				? result({...state, devices: listReducer(state.devices, action)})
+				: null;
 		}
 		case 'events': {
 			const action = listAction(key, context.eventCount, context.listHeight);
-			if (action)
-				return result({...state, events: listReducer(state.events, action)});
-			break;
+			return action
+				? result({...state, events: listReducer(state.events, action)})
+				: null;
 		}
+		case 'home':
+			return null;
 	}
+}
 
-	// Global keys.
-	if (key.name === 'escape') {
-		return result(
-			reduceUi(state, {type: 'back', hasCustomer: context.hasCustomer}),
+/** What a key of the keymap does. */
+function run(state: UiState, action: KeyAction, context: UiContext): UiResult {
+	const go = (screen: ScreenId) =>
+		result(
+			reduceUi(state, {type: 'go', screen, hasCustomer: context.hasCustomer}),
 		);
-	}
-	if (key.name === 'tab' || key.name === 'backtab') {
-		const index = SCREENS.indexOf(state.screen);
-		return go(
-			SCREENS[
-				(index + (key.name === 'tab' ? 1 : SCREENS.length - 1)) % SCREENS.length
-			]!,
-		);
-	}
-	if (key.name !== 'char' || key.ctrl) {
-		return result(state);
-	}
-	const screen = SCREENS[Number(key.text) - 1];
-	if (/^[1-4]$/.test(key.text) && screen) return go(screen);
-	switch (key.text) {
-		case '?':
+	switch (action.type) {
+		case 'go':
+			return go(action.screen);
+		case 'cycle': {
+			const index = SCREENS.indexOf(state.screen);
+			return go(
+				SCREENS[(index + action.delta + SCREENS.length) % SCREENS.length]!,
+			);
+		}
+		case 'back':
+			return result(
+				reduceUi(state, {type: 'back', hasCustomer: context.hasCustomer}),
+			);
+		case 'help':
 			return result({...state, overlay: {kind: 'help'}});
-		case 'q':
+		case 'close':
+			return result({...state, overlay: null});
+		case 'quit':
 			return result(state, [{type: 'quit'}]);
-	}
-	if (!context.isDemo) {
-		return result(state);
-	}
-	const demo = DEMO_KEYS[key.text];
-	if (demo) return result(state, [{type: 'demo', command: demo}]);
-	switch (key.text) {
-		case 'p':
+		case 'open-license':
+			return context.isUnlicensed ? go('settings') : result(state);
+		case 'device-activate':
+			return result(state, [{type: 'device-activate'}]);
+		case 'device-deactivate': {
+			const id =
+				context.deviceIds[
+					Math.min(state.devices.selected, context.deviceIds.length - 1)
+				];
+			return result(
+				state,
+				id === undefined ? [] : [{type: 'device-deactivate', id}],
+			);
+		}
+		case 'demo':
+			return result(state, [{type: 'demo', command: action.command}]);
+		case 'play':
 			return result({...state, isPlaying: !state.isPlaying});
-		case 'j':
+		case 'jump-prompt':
 			return result({...state, overlay: {kind: 'jump', field: textField()}});
-		case 'k':
+		case 'jump': {
+			const field = state.overlay?.kind === 'jump' ? state.overlay.field : null;
+			const day = Number.parseInt(field?.value ?? '', 10);
+			return result(
+				{...state, overlay: null},
+				Number.isNaN(day) ? [] : [{type: 'demo', command: {type: 'jump', day}}],
+			);
+		}
+		case 'paste-demo-key':
 			return pasteDemoKey(state, context);
 	}
-	return result(state);
 }
 
 /**
@@ -368,20 +384,15 @@ function pasteDemoKey(state: UiState, context: UiContext): UiResult {
 	});
 }
 
-/** The small "jump to day" prompt: digits, Enter to go, Esc to cancel. */
+/** The small "jump to day" prompt: digits; Enter and Esc are the keymap's. */
 function jumpKey(
 	state: UiState,
 	field: TextFieldState,
 	key: KeyPress,
+	context: UiContext,
 ): UiResult {
-	if (key.name === 'escape') return result({...state, overlay: null});
-	if (key.name === 'enter') {
-		const day = Number.parseInt(field.value, 10);
-		if (Number.isNaN(day)) return result({...state, overlay: null});
-		return result({...state, overlay: null}, [
-			{type: 'demo', command: {type: 'jump', day}},
-		]);
-	}
+	const action = actionFor(key, 'jump');
+	if (action) return run(state, action, context);
 	if (key.name === 'char' && !key.ctrl) {
 		const digits = key.text.replace(/\D/g, '');
 		if (!digits) return result(state);
@@ -393,11 +404,11 @@ function jumpKey(
 			},
 		});
 	}
-	const action = textFieldAction(key);
-	return action
+	const edit = textFieldAction(key);
+	return edit
 		? result({
 				...state,
-				overlay: {kind: 'jump', field: textFieldReducer(field, action)},
+				overlay: {kind: 'jump', field: textFieldReducer(field, edit)},
 			})
 		: result(state);
 }

@@ -2,8 +2,10 @@
  * Text helpers for the dashboard: dates in the admin's language, and the word wrapping the
  * layout relies on. Every wrapped text is cut into lines here, not by Ink, so the screen knows
  * exactly how many rows each part takes and can give the rest to the content (nothing spills
- * past the bottom row at 80×24).
+ * past the bottom row at 80×24). Widths are terminal columns, measured by `string-width` as Ink
+ * measures them: '株' takes two, 'é' one.
  */
+import stringWidth from 'string-width';
 import {maskKey} from '../engine/keys.js';
 import type {Lang} from '../i18n/index.js';
 
@@ -33,18 +35,22 @@ export function formatDate(at: number, lang: Lang, timeZone?: string): string {
 	return formatter(lang, timeZone, {dateStyle: 'medium'}).format(at);
 }
 
+/** "09:00": 24 hours in both languages. */
+function formatTime(at: number, lang: Lang, timeZone?: string): string {
+	return formatter(lang, timeZone, {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+	}).format(at);
+}
+
 /** "4 Jan 2027 09:00" / "4 janv. 2027 09:00". */
 export function formatDateTime(
 	at: number,
 	lang: Lang,
 	timeZone?: string,
 ): string {
-	const time = formatter(lang, timeZone, {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-	}).format(at);
-	return `${formatDate(at, lang, timeZone)} ${time}`;
+	return `${formatDate(at, lang, timeZone)} ${formatTime(at, lang, timeZone)}`;
 }
 
 /** "2027-01-04": the compact, unambiguous form the tables use (aligned columns). */
@@ -61,21 +67,31 @@ export function formatIsoDate(at: number, timeZone?: string): string {
 
 /** "2027-01-04 09:00" for the event log. */
 export function formatIsoDateTime(at: number, timeZone?: string): string {
-	const time = formatter('en', timeZone, {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-	}).format(at);
-	return `${formatIsoDate(at, timeZone)} ${time}`;
+	return `${formatIsoDate(at, timeZone)} ${formatTime(at, 'en', timeZone)}`;
 }
 
-/** Terminal columns a text takes: one per code point (the texts we show have no wide glyphs). */
+/** Terminal columns a text takes (two for a wide character such as '株', as Ink counts). */
 export function textWidth(text: string): number {
-	let width = 0;
-	for (const _ of text) {
-		width += 1;
+	return stringWidth(text);
+}
+
+const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+/** The characters of a text as the terminal draws them (a letter and its accent together). */
+export function charsOf(text: string): string[] {
+	return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
+/** The longest start of `chars` that fits in `width` columns. */
+function fitting(chars: readonly string[], width: number): string[] {
+	const kept: string[] = [];
+	let used = 0;
+	for (const char of chars) {
+		used += textWidth(char);
+		if (used > width) break;
+		kept.push(char);
 	}
-	return width;
+	return kept;
 }
 
 /** Cuts a text to `width` columns, ending with '…' when something was cut. */
@@ -83,11 +99,10 @@ export function truncate(text: string, width: number): string {
 	if (width <= 0) {
 		return '';
 	}
-	const chars = [...text];
-	if (chars.length <= width) {
+	if (textWidth(text) <= width) {
 		return text;
 	}
-	return `${chars.slice(0, width - 1).join('')}…`;
+	return `${fitting(charsOf(text), width - 1).join('')}…`;
 }
 
 /** Pads (or truncates) to exactly `width` columns. */
@@ -110,29 +125,28 @@ export function wrapText(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
-		let line: string[] = [];
+		let line = '';
 		for (const word of paragraph.split(' ')) {
-			let chars = [...word];
 			const needed =
-				line.length === 0 ? chars.length : line.length + 1 + chars.length;
+				line === '' ? textWidth(word) : textWidth(line) + 1 + textWidth(word);
 			if (needed <= limit) {
-				if (line.length > 0) {
-					line.push(' ');
-				}
-				line.push(...chars);
+				line = line === '' ? word : `${line} ${word}`;
 				continue;
 			}
-			if (line.length > 0) {
-				lines.push(line.join(''));
-				line = [];
+			if (line !== '') {
+				lines.push(line);
 			}
-			while (chars.length > limit) {
-				lines.push(chars.slice(0, limit).join(''));
-				chars = chars.slice(limit);
+			let chars = charsOf(word);
+			while (textWidth(chars.join('')) > limit) {
+				// At least one character a line, even one wider than the line.
+				const head = fitting(chars, limit);
+				const taken = Math.max(1, head.length);
+				lines.push(chars.slice(0, taken).join(''));
+				chars = chars.slice(taken);
 			}
-			line = chars;
+			line = chars.join('');
 		}
-		lines.push(line.join(''));
+		lines.push(line);
 	}
 	return lines;
 }

@@ -7,8 +7,8 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {type ComponentType, useEffect, useState} from 'react';
 import {type Lang, t} from '../i18n/index.js';
 import type {AppProps} from './app.js';
+import type {DashboardSource} from './dashboard-source.js';
 import {frameRows} from './layout.js';
-import type {DashboardSource} from './source.js';
 import {type Theme, ThemeContext, toneColor} from './theme.js';
 
 export type Started = {App: ComponentType<AppProps>; source: DashboardSource};

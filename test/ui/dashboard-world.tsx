@@ -9,7 +9,7 @@ import {App, type AppProps, type FileAccess} from '../../source/ui/app.js';
 import {
 	createDemoSource,
 	type DashboardSource,
-} from '../../source/ui/source.js';
+} from '../../source/ui/dashboard-source.js';
 import {ThemeContext} from '../../source/ui/theme.js';
 import {renderScreen, type Screen} from './render.js';
 
@@ -29,6 +29,30 @@ export async function createController(
 		: DemoController.create({
 				scenario: parseScenario(scenarioText, {fileName: 'test.yaml'}),
 			});
+}
+
+/**
+ * A scenario of one perpetual license key for two devices, which its first three steps register,
+ * add and activate (day 0), for the given customer (a YAML flow mapping).
+ */
+export function twoDeviceScenario(
+	name: string,
+	customer = '{company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}',
+): string {
+	return `
+name: ${name}
+start: 2027-01-04T09:00:00Z
+days: 30
+customer: ${customer}
+hardware: [server-a]
+keys:
+  L2: {type: license, kind: perpetual, devices: 2}
+steps:
+  - {day: 0, do: register}
+  - {day: 0, do: add-key, key: L2}
+  - {day: 0, do: activate}
+expect: []
+`;
 }
 
 export function memoryFiles(files: Map<string, string>): FileAccess {

@@ -4,10 +4,15 @@
  * clock, simulated license server, named hardware), so the frames are deterministic; the keys,
  * minted at random, are masked. Snapshots are committed: a change to a screen shows in review.
  */
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {DemoController} from '../../simulator/demo.js';
 import type {Lang} from '../../source/i18n/index.js';
-import {createController, renderDashboard} from './dashboard-world.js';
+import {
+	createController,
+	renderDashboard,
+	twoDeviceScenario,
+} from './dashboard-world.js';
 import {KEY, type Screen} from './render.js';
 
 type Size = {columns: number; rows: number};
@@ -41,12 +46,15 @@ async function open(
 	return {screen, controller};
 }
 
-/** Each frame is exactly the terminal's height minus one row (no full redraws: no flicker). */
+/**
+ * Each frame is exactly the terminal's height minus one row (no full redraws: no flicker), and
+ * no row is wider than the terminal, in columns as the terminal counts them ('株' takes two).
+ */
 function checkedFrame(screen: Screen, size: Size): string {
 	const lines = screen.rawFrame().split('\n');
 	expect(lines).toHaveLength(size.rows - 1);
 	for (const line of lines)
-		expect([...line].length).toBeLessThanOrEqual(size.columns);
+		expect(stringWidth(line)).toBeLessThanOrEqual(size.columns);
 	return screen.frame();
 }
 
@@ -220,5 +228,40 @@ describe('French frames (SPEC §6)', () => {
 		);
 		await screen.waitFor('MyQ ne fonctionne pas');
 		expect(checkedFrame(screen, SMALL)).toMatchSnapshot();
+	});
+});
+
+describe('wide characters (text width through string-width)', () => {
+	const WIDE_NAMES = twoDeviceScenario(
+		'株式会社テストのデモ',
+		'{company: 株式会社テスト, person: 山田 太郎, address: "東京都千代田区丸の内一丁目一番一号 テストビル十階 受付 株式会社テスト 御中", country: JP, email: it@example.jp}',
+	);
+
+	async function openWide(size: Size): Promise<Screen> {
+		const controller = await createController(WIDE_NAMES);
+		for (let step = 0; step < 3; step++) await controller.stepScenario();
+		const {screen} = renderDashboard(controller, size);
+		cleanups.push(async () => {
+			screen.unmount();
+			await controller.dispose();
+		});
+		await screen.waitFor('MyQ License');
+		return screen;
+	}
+
+	it('a company name in wide characters stays inside the Home frame, 120×40', async () => {
+		const screen = await openWide(WIDE);
+		await screen.waitFor('株式会社テスト · 山田 太郎');
+		expect(checkedFrame(screen, WIDE)).toMatchSnapshot();
+	});
+
+	it('a company name in wide characters stays inside its field, 80×24', async () => {
+		const screen = await openWide(SMALL);
+		await screen.press('2');
+		await screen.waitFor('株式会社テスト');
+		// The address is wider than its field: cut to the field, in columns.
+		const frame = checkedFrame(screen, SMALL);
+		expect(frame).toMatch(/Address +東京都千代田区.*…\n/);
+		expect(frame).toMatchSnapshot();
 	});
 });

@@ -5,12 +5,13 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
-import {createRuntimeSource} from '../../source/ui/source.js';
+import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
 import {CUSTOMER, createWorld, type World} from '../helpers/world.js';
 import {
 	type DashboardWorld,
 	dashboardWorld,
 	renderSource,
+	twoDeviceScenario,
 } from './dashboard-world.js';
 import {KEY, type Screen} from './render.js';
 
@@ -186,20 +187,7 @@ describe('navigation, help and quit', () => {
 describe('R7: printing devices', () => {
 	it('a activates one device, Del deactivates the selected one; one past capacity is refused', async () => {
 		const {screen, controller} = await open({
-			scenario: `
-name: two devices
-start: 2027-01-04T09:00:00Z
-days: 30
-customer: {company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}
-hardware: [server-a]
-keys:
-  L2: {type: license, kind: perpetual, devices: 2}
-steps:
-  - {day: 0, do: register}
-  - {day: 0, do: add-key, key: L2}
-  - {day: 0, do: activate}
-expect: []
-`,
+			scenario: twoDeviceScenario('two devices'),
 		});
 		for (let step = 0; step < 3; step++) await controller.stepScenario();
 		await screen.press('3');

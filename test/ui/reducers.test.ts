@@ -50,12 +50,12 @@ import {
 	toKeyPresses,
 } from '../../source/ui/keypress.js';
 import {frameRows, licenseTableHeight} from '../../source/ui/layout.js';
+import {settingsKey} from '../../source/ui/screens/settings-license-input.js';
 import {
 	focusOrder,
 	formOf,
 	initialSettings,
 	type SettingsState,
-	settingsKey,
 	settingsReducer,
 } from '../../source/ui/screens/settings-license-state.js';
 
@@ -182,29 +182,15 @@ describe('scroll list: only the visible window is drawn', () => {
 	});
 
 	it('moves the selection and its window; PgDn, End, and back', () => {
+		const size = {total: 1000, height: 10};
 		let state = emptyList;
-		state = listReducer(state, {
-			type: 'move',
-			delta: 1,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 1, ...size});
 		expect(state).toEqual({selected: 1, offset: 0});
-		state = listReducer(state, {
-			type: 'move',
-			delta: 9,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 9, ...size});
 		expect(state).toEqual({selected: 10, offset: 1});
-		state = listReducer(state, {type: 'last', total: 1000, height: 10});
+		state = listReducer(state, {type: 'last', ...size});
 		expect(state).toEqual({selected: 999, offset: 990});
-		state = listReducer(state, {
-			type: 'move',
-			delta: 5,
-			total: 1000,
-			height: 10,
-		});
+		state = listReducer(state, {type: 'move', delta: 5, ...size});
 		expect(state).toEqual({selected: 999, offset: 990});
 		state = listReducer(state, {type: 'first', total: 1000, height: 10});
 		expect(state).toEqual({selected: 0, offset: 0});
@@ -655,6 +641,18 @@ describe('text layout', () => {
 	it('truncates and pads by code points', () => {
 		expect(truncate('abcdef', 4)).toBe('abc…');
 		expect(padTo('é', 3)).toBe('é  ');
+	});
+
+	it('truncates, pads and wraps by terminal columns: a wide character takes two', () => {
+		expect(truncate('株式会社テスト', 7)).toBe('株式会…');
+		expect(padTo('株式', 5)).toBe('株式 ');
+		expect(wrapText('株式会社 テスト', 8)).toEqual(['株式会社', 'テスト']);
+		expect(wrapText('株式会社テスト', 6)).toEqual(['株式会', '社テス', 'ト']);
+		// The field shows the end of a long value with the cursor after it, in 10 columns.
+		expect(visibleWindow(textField('株式会社テスト'), 10)).toEqual({
+			text: '社テスト',
+			cursor: 4,
+		});
 	});
 
 	it('banners keep their exact text (SPEC §2), wrapped at spaces, and give way from the last', () => {

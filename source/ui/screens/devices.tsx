@@ -4,30 +4,17 @@
  * selected one.
  */
 import {Box, Text} from 'ink';
-import {type Lang, t} from '../../i18n/index.js';
+import {t} from '../../i18n/index.js';
 import {type ListState, ScrollList} from '../components/scroll-list/index.js';
 import {formatDateTime, padTo, textWidth, truncate} from '../format.js';
 import {deviceListHeight} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {toneColor, useTheme} from '../theme.js';
+import type {ScreenProps} from './screen-props.js';
 
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	state: ListState;
-	isActive: boolean;
-};
+type Props = ScreenProps<ListState>;
 
-export function DevicesScreen({
-	lang,
-	width,
-	height,
-	view,
-	state,
-	isActive,
-}: Props) {
+export function DevicesScreen(props: Props) {
+	const {lang, width, height, view, state, isActive} = props;
 	const theme = useTheme();
 	const {devices, capacity} = view.snapshot.evaluation;
 	const free = Math.max(0, capacity - devices.activated);

@@ -1,7 +1,7 @@
 /** The engine's event log, newest first, scrollable; the selected event in full below. */
 import {Box, Text} from 'ink';
 import type {LogEntry} from '../../engine/types.js';
-import {type Lang, t} from '../../i18n/index.js';
+import {t} from '../../i18n/index.js';
 import {
 	type ListState,
 	ScrollList,
@@ -17,17 +17,10 @@ import {
 	wrapLines,
 } from '../format.js';
 import {eventListHeight} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {type Tone, toneColor, useTheme} from '../theme.js';
+import type {ScreenProps} from './screen-props.js';
 
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	state: ListState;
-	isActive: boolean;
-};
+type Props = ScreenProps<ListState>;
 
 const TIME_WIDTH = 16;
 

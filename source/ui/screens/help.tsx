@@ -1,53 +1,22 @@
-/** `?`: every key, in two columns (the demo's keys on the right). Any key closes it. */
+/** `?`: every key of the keymap, in two columns (the demo's keys on the right). Any key closes it. */
 import {Box, Text} from 'ink';
-import {type Lang, type MessageId, t} from '../../i18n/index.js';
+import {type Lang, t} from '../../i18n/index.js';
 import {padTo, textWidth, truncate} from '../format.js';
+import {type HelpRow, helpRows} from '../key-hints.js';
 import {STATE_GLYPH} from '../theme.js';
-
-type Props = {lang: Lang; width: number; height: number; isDemo: boolean};
-
-/** Keys as printed on the keyboard, some in the admin's language (Entrée, Échap, Suppr). */
-type Entry = [keys: string | ((lang: Lang) => string), what: MessageId];
-
-const GENERAL: Entry[] = [
-	['1 2 3 4', 'ui.help.screens'],
-	['Tab ⇧Tab', 'ui.help.tab'],
-	['↑ ↓ ← →', 'ui.help.arrows'],
-	[(lang) => t(lang, 'ui.help.key.enter'), 'ui.help.enter'],
-	[(lang) => t(lang, 'ui.help.key.escape'), 'ui.help.escape'],
-	['PgUp PgDn', 'ui.help.pages'],
-	[(lang) => `a  ${t(lang, 'ui.help.key.delete')}`, 'ui.help.devices'],
-	['?', 'ui.help.help'],
-	['q  Ctrl+C', 'ui.help.quit'],
-];
-
-const DEMO: Entry[] = [
-	['h d w m', 'ui.help.demo.time'],
-	['x', 'ui.help.demo.next'],
-	['j', 'ui.help.demo.jump'],
-	['p', 'ui.help.demo.play'],
-	['t', 'ui.help.demo.network'],
-	['s', 'ui.help.demo.swap'],
-	['r', 'ui.help.demo.restart'],
-	['n', 'ui.help.demo.step'],
-	['k  Ctrl+K', 'ui.help.demo.key'],
-];
+import type {ScreenProps} from './screen-props.js';
 
 function Column({
 	title,
-	entries,
+	rows,
 	width,
 	lang,
 }: {
 	title: string;
-	entries: Entry[];
+	rows: HelpRow[];
 	width: number;
 	lang: Lang;
 }) {
-	const rows = entries.map(([keys, what]) => ({
-		keys: typeof keys === 'string' ? keys : keys(lang),
-		what,
-	}));
 	const keyWidth = Math.max(...rows.map((row) => textWidth(row.keys)));
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
@@ -62,7 +31,8 @@ function Column({
 	);
 }
 
-export function HelpScreen({lang, width, height, isDemo}: Props) {
+export function HelpScreen({lang, width, height, view}: ScreenProps) {
+	const isDemo = view.demo !== null;
 	const isTwoColumns = isDemo && width >= 60;
 	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
 	const legend = [
@@ -85,7 +55,7 @@ export function HelpScreen({lang, width, height, isDemo}: Props) {
 			<Box flexDirection={isTwoColumns ? 'row' : 'column'} flexShrink={0}>
 				<Column
 					title={t(lang, 'ui.help.title')}
-					entries={GENERAL}
+					rows={helpRows(lang, false)}
 					width={columnWidth}
 					lang={lang}
 				/>
@@ -94,7 +64,7 @@ export function HelpScreen({lang, width, height, isDemo}: Props) {
 						<Box width={2} />
 						<Column
 							title={t(lang, 'ui.help.demo-title')}
-							entries={DEMO}
+							rows={helpRows(lang, true)}
 							width={columnWidth}
 							lang={lang}
 						/>

@@ -5,11 +5,13 @@
  * and the hardware binding (R8). Wide screens add the customer and the latest events.
  */
 import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
 import {type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
+import type {DashboardView} from '../dashboard-source.js';
 import {eventLabel} from '../event-label.js';
 import {
 	formatDate,
@@ -23,16 +25,8 @@ import {
 	wrapLines,
 } from '../format.js';
 import {columnsOf, isWide} from '../layout.js';
-import type {DashboardView} from '../source.js';
 import {STATE_TONE, type Tone, toneColor, useTheme} from '../theme.js';
-
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	isActive: boolean;
-};
+import type {ScreenProps} from './screen-props.js';
 
 export type WidgetRow = {label: string; value: string; tone: Tone | null};
 
@@ -184,18 +178,13 @@ export function licenseWidgetRows(
 	return rows;
 }
 
-export function HomeScreen({lang, width, height, view, isActive}: Props) {
+export function HomeScreen(props: ScreenProps) {
+	const {lang, width, height, view} = props;
 	const wide = isWide(width);
 	const {left, right} = wide ? columnsOf(width, 0.6) : {left: width, right: 0};
 	const widgetHeight = Math.min(height, licenseWidgetHeight(view, lang, left));
 	const widget = (
-		<LicenseWidget
-			lang={lang}
-			width={left}
-			height={widgetHeight}
-			view={view}
-			isActive={isActive}
-		/>
+		<LicenseWidget {...props} width={left} height={widgetHeight} />
 	);
 	if (!wide) {
 		const room = height - widgetHeight - 1;
@@ -272,19 +261,7 @@ function licenseWidgetHeight(
 }
 
 /** The widget in `height` rows: the rows that do not fit are left out, the least important last. */
-function LicenseWidget({
-	lang,
-	width,
-	height,
-	view,
-	isActive,
-}: {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	isActive: boolean;
-}) {
+function LicenseWidget({lang, width, height, view, isActive}: ScreenProps) {
 	const theme = useTheme();
 	const {evaluation} = view.snapshot;
 	const inner = width - 4;
@@ -303,14 +280,7 @@ function LicenseWidget({
 	);
 	if (evaluation.state === 'unlicensed') {
 		return (
-			<Box
-				flexDirection="column"
-				borderStyle="round"
-				paddingX={1}
-				width={width}
-				borderColor={toneColor(theme, 'muted')}
-			>
-				{heading}
+			<WidgetFrame width={width} tone="muted" heading={heading}>
 				{wrapLines(t(lang, 'ui.home.unlicensed'), inner, 3).map((line) => (
 					<Text key={line}>{line}</Text>
 				))}
@@ -326,7 +296,7 @@ function LicenseWidget({
 						</Text>
 					),
 				)}
-			</Box>
+			</WidgetFrame>
 		);
 	}
 	const rows = licenseWidgetRows(view, lang, theme.timeZone).slice(
@@ -335,14 +305,11 @@ function LicenseWidget({
 	);
 	const labelWidth = Math.max(0, ...rows.map((row) => textWidth(row.label)));
 	return (
-		<Box
-			flexDirection="column"
-			borderStyle="round"
-			paddingX={1}
+		<WidgetFrame
 			width={width}
-			borderColor={toneColor(theme, STATE_TONE[evaluation.state])}
+			tone={STATE_TONE[evaluation.state]}
+			heading={heading}
 		>
-			{heading}
 			{keyedByText(rows, (row) => `${row.label}|${row.value}`).map(
 				({key, item: row}) => (
 					<Text key={key} wrap="truncate">
@@ -353,6 +320,33 @@ function LicenseWidget({
 					</Text>
 				),
 			)}
+		</WidgetFrame>
+	);
+}
+
+/** The widget's rounded border, in the tone of the state, with its heading row. */
+function WidgetFrame({
+	width,
+	tone,
+	heading,
+	children,
+}: {
+	width: number;
+	tone: Tone;
+	heading: ReactNode;
+	children: ReactNode;
+}) {
+	const theme = useTheme();
+	return (
+		<Box
+			flexDirection="column"
+			borderStyle="round"
+			paddingX={1}
+			width={width}
+			borderColor={toneColor(theme, tone)}
+		>
+			{heading}
+			{children}
 		</Box>
 	);
 }

@@ -1,40 +1,26 @@
 /**
  * Settings > License as state: the customer form (R2), the key field (R3), the buttons (R4, R5,
- * R14) and the license table. `settingsKey` is the whole keyboard behaviour of the screen: pure,
- * it returns the next state and the commands for the shell to run (save, activate...).
- *
- * Focus moves with Tab / Shift+Tab or ↑ ↓ (←/→ on the buttons). While a text field has focus
- * (`isEditing`), every printable key goes to it; Esc leaves the field so the global keys work.
+ * R14) and the license table, and the reducer of what the shell reports back (saved, activated).
+ * The screen's keys are `settings-license-input.ts`.
  */
 import {
 	CUSTOMER_FIELDS,
 	type CustomerField,
 	type FieldError,
-	validateCustomer,
 } from '../../engine/customer.js';
 import type {Customer, CustomerForm} from '../../engine/types.js';
 import type {Lang, MessageId} from '../../i18n/index.js';
 import {
 	type CountryPickerState,
 	closedPicker,
-	countryMatches,
-	countryPickerAction,
 	countryPickerReducer,
 	pickedName,
 } from '../components/country-picker/index.js';
-import {
-	emptyList,
-	type ListState,
-	listAction,
-	listReducer,
-} from '../components/scroll-list/index.js';
+import {emptyList, type ListState} from '../components/scroll-list/index.js';
 import {
 	type TextFieldState,
 	textField,
-	textFieldAction,
-	textFieldReducer,
 } from '../components/text-field/index.js';
-import type {KeyPress} from '../keypress.js';
 
 export const DEFAULT_REQUEST_PATH = './activation-request.json';
 export const DEFAULT_RESPONSE_PATH = './activation-response.json';
@@ -71,6 +57,15 @@ export type FieldMessage = {
 	params?: Record<string, string>;
 };
 
+/** A field error as the form keeps it. */
+export function fieldMessage(error: FieldError): FieldMessage {
+	return {
+		message: error.message,
+		...(error.messageId ? {messageId: error.messageId} : {}),
+		...(error.params ? {params: error.params} : {}),
+	};
+}
+
 export type SettingsState = {
 	text: Record<TextId, TextFieldState>;
 	country: CountryPickerState;
@@ -84,25 +79,12 @@ export type SettingsState = {
 	isDirty: boolean;
 };
 
-export type SettingsContext = {
-	lang: Lang;
-	licenseCount: number;
-	/** Rows of the license table on screen (PgUp/PgDn move by this). */
-	tableHeight: number;
-};
-
 export type SettingsCommand =
 	| {type: 'save'; form: CustomerForm; keysText: string}
 	| {type: 'activate'}
 	| {type: 'connect'}
 	| {type: 'export'; path: string}
 	| {type: 'import'; path: string};
-
-export type SettingsResult = {
-	state: SettingsState;
-	commands: SettingsCommand[];
-	isHandled: boolean;
-};
 
 export function initialSettings(
 	customer: Customer | null,
@@ -215,11 +197,7 @@ export function settingsReducer(
 		case 'save-failed': {
 			const errors: SettingsState['errors'] = {};
 			for (const error of action.errors) {
-				errors[error.field] ??= {
-					message: error.message,
-					...(error.messageId ? {messageId: error.messageId} : {}),
-					...(error.params ? {params: error.params} : {}),
-				};
+				errors[error.field] ??= fieldMessage(error);
 			}
 			const first = CUSTOMER_FIELDS.find((field) => errors[field]);
 			const next = {...state, errors};
@@ -267,7 +245,7 @@ export function settingsReducer(
 	}
 }
 
-function focusOn(state: SettingsState, focus: FocusId): SettingsState {
+export function focusOn(state: SettingsState, focus: FocusId): SettingsState {
 	const country: CountryPickerState =
 		focus === 'country'
 			? {...state.country, isOpen: state.country.code === null}
@@ -275,208 +253,9 @@ function focusOn(state: SettingsState, focus: FocusId): SettingsState {
 	return {...state, focus, country};
 }
 
-function moveFocus(state: SettingsState, delta: number): SettingsState {
+export function moveFocus(state: SettingsState, delta: number): SettingsState {
 	const order = focusOrder(state);
 	const index = Math.max(0, order.indexOf(state.focus));
 	const next = order[(index + delta + order.length) % order.length]!;
 	return focusOn(state, next);
-}
-
-/** Tab or Enter on the country field picks the highlighted match, if nothing was picked yet. */
-function acceptCountry(state: SettingsState, lang: Lang): SettingsState {
-	const query = state.text.country.value.trim();
-	if (state.focus !== 'country' || state.country.code !== null || query === '')
-		return state;
-	const matches = countryMatches(query, lang);
-	const option =
-		matches[Math.min(state.country.highlighted, matches.length - 1)];
-	if (!option) return state;
-	return {
-		...state,
-		text: {...state.text, country: textField(option.name)},
-		country: countryPickerReducer(state.country, {
-			type: 'pick',
-			code: option.code,
-		}),
-		errors: withoutError(state.errors, 'country'),
-	};
-}
-
-function withoutError(
-	errors: SettingsState['errors'],
-	field: CustomerField,
-): SettingsState['errors'] {
-	const {[field]: _removed, ...rest} = errors;
-	return rest;
-}
-
-/** A field that shows an error is checked again as it is corrected, so the error goes once fixed. */
-function recheck(state: SettingsState, field: CustomerField): SettingsState {
-	if (!state.errors[field]) return state;
-	const result = validateCustomer(formOf(state));
-	const error = result.ok
-		? undefined
-		: result.errors.find((candidate) => candidate.field === field);
-	if (!error) return {...state, errors: withoutError(state.errors, field)};
-	return {
-		...state,
-		errors: {
-			...state.errors,
-			[field]: {
-				message: error.message,
-				...(error.messageId ? {messageId: error.messageId} : {}),
-				...(error.params ? {params: error.params} : {}),
-			},
-		},
-	};
-}
-
-const handled = (
-	state: SettingsState,
-	commands: SettingsCommand[] = [],
-): SettingsResult => ({state, commands, isHandled: true});
-const unhandled = (state: SettingsState): SettingsResult => ({
-	state,
-	commands: [],
-	isHandled: false,
-});
-
-function press(state: SettingsState, button: FocusId): SettingsResult {
-	switch (button) {
-		case 'save':
-			return handled(state, [
-				{type: 'save', form: formOf(state), keysText: state.text.keys.value},
-			]);
-		case 'activate':
-			return handled(state, [{type: 'activate'}]);
-		case 'connect':
-			return handled(state, [{type: 'connect'}]);
-		case 'manual': {
-			const isManualOpen = !state.isManualOpen;
-			return handled(
-				focusOn(
-					{...state, isManualOpen},
-					isManualOpen ? 'exportPath' : 'manual',
-				),
-			);
-		}
-		case 'export':
-			return handled(state, [
-				{
-					type: 'export',
-					path: state.text.exportPath.value.trim() || DEFAULT_REQUEST_PATH,
-				},
-			]);
-		case 'import':
-			return handled(state, [
-				{
-					type: 'import',
-					path: state.text.importPath.value.trim() || DEFAULT_RESPONSE_PATH,
-				},
-			]);
-		default:
-			return handled(state);
-	}
-}
-
-export function settingsKey(
-	state: SettingsState,
-	key: KeyPress,
-	context: SettingsContext,
-): SettingsResult {
-	if (!state.isEditing) {
-		if (['tab', 'backtab', 'enter', 'up', 'down'].includes(key.name)) {
-			return handled(focusOn({...state, isEditing: true}, state.focus));
-		}
-		return unhandled(state);
-	}
-	const {lang} = context;
-	const focus = state.focus;
-
-	if (key.name === 'escape') {
-		if (focus === 'country' && state.country.isOpen) {
-			return handled({
-				...state,
-				country: countryPickerReducer(state.country, {type: 'close'}),
-			});
-		}
-		return handled({
-			...state,
-			isEditing: false,
-			country: {...state.country, isOpen: false},
-		});
-	}
-	if (key.name === 'tab' || key.name === 'backtab') {
-		return handled(
-			moveFocus(acceptCountry(state, lang), key.name === 'tab' ? 1 : -1),
-		);
-	}
-
-	if (focus === 'country') {
-		const count = state.country.isOpen
-			? countryMatches(state.text.country.value, lang).length
-			: 0;
-		const action = countryPickerAction(key, state.country, count);
-		if (action) {
-			return handled({
-				...state,
-				country: countryPickerReducer(state.country, action),
-			});
-		}
-	}
-
-	if (focus === 'table') {
-		if (key.name === 'up' && state.table.selected === 0) {
-			return handled(moveFocus(state, -1));
-		}
-		const action = listAction(key, context.licenseCount, context.tableHeight);
-		if (action) {
-			return handled({...state, table: listReducer(state.table, action)});
-		}
-	}
-
-	if (key.name === 'up' || key.name === 'down') {
-		return handled(
-			moveFocus(acceptCountry(state, lang), key.name === 'down' ? 1 : -1),
-		);
-	}
-
-	if (key.name === 'enter') {
-		if (TEXT_IDS.has(focus)) {
-			return handled(moveFocus(acceptCountry(state, lang), 1));
-		}
-		return press(state, focus);
-	}
-
-	if (BUTTON_IDS.has(focus) && (key.name === 'left' || key.name === 'right')) {
-		return handled(moveFocus(state, key.name === 'right' ? 1 : -1));
-	}
-
-	if (TEXT_IDS.has(focus)) {
-		const textId = focus as TextId;
-		const action = textFieldAction(key);
-		if (!action) return unhandled(state);
-		const field = textFieldReducer(state.text[textId], action);
-		if (field === state.text[textId]) return handled(state);
-		let next: SettingsState = {
-			...state,
-			text: {...state.text, [textId]: field},
-		};
-		if ((CUSTOMER_FIELDS as readonly string[]).includes(textId)) {
-			const customerField = textId as CustomerField;
-			next = {...next, isDirty: true};
-			if (
-				customerField === 'country' &&
-				field.value !== state.text.country.value
-			) {
-				next = {
-					...next,
-					country: countryPickerReducer(next.country, {type: 'typed'}),
-				};
-			}
-			next = recheck(next, customerField);
-		}
-		return handled(next);
-	}
-	return unhandled(state);
 }

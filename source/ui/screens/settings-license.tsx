@@ -20,6 +20,7 @@ import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
 import {licenseTableLines} from '../components/license-table/index.js';
 import {TextFieldView} from '../components/text-field/index.js';
 import {type Line, Viewport} from '../components/viewport/index.js';
+import type {DashboardView} from '../dashboard-source.js';
 import {padTo, textWidth, truncate, wrapLines} from '../format.js';
 import {
 	columnsOf,
@@ -27,8 +28,9 @@ import {
 	licenseTableHeight,
 	settingsTopHeight,
 } from '../layout.js';
-import type {DashboardView, DemoKeyView} from '../source.js';
 import {type Theme, toneColor, useTheme} from '../theme.js';
+import {demoKeyLines} from './demo-keys.js';
+import type {ScreenProps} from './screen-props.js';
 import type {
 	ButtonId,
 	FocusId,
@@ -36,15 +38,7 @@ import type {
 	TextId,
 } from './settings-license-state.js';
 
-type Props = {
-	lang: Lang;
-	width: number;
-	height: number;
-	view: DashboardView;
-	state: SettingsState;
-	/** False while an overlay has the keys: nothing shows as focused. */
-	isActive: boolean;
-};
+type Props = ScreenProps<SettingsState>;
 
 const FIELD_HINT: Record<CustomerField, MessageId> = {
 	company: 'field.company.hint',
@@ -66,17 +60,20 @@ const MAIN_BUTTONS: readonly {
 	{id: 'manual', label: 'ui.manual-activation', hint: 'ui.hint.manual'},
 ];
 
+const MANUAL_FILES = [
+	{path: 'exportPath', button: 'export', label: 'ui.export-request'},
+	{path: 'importPath', button: 'import', label: 'ui.import-response'},
+] as const satisfies readonly {
+	path: TextId;
+	button: ButtonId;
+	label: MessageId;
+}[];
+
 const COUNTRY_ROWS = 5;
 const FEEDBACK_ROWS = 4;
 
-export function SettingsLicenseScreen({
-	lang,
-	width,
-	height,
-	view,
-	state,
-	isActive,
-}: Props) {
+export function SettingsLicenseScreen(props: Props) {
+	const {lang, width, height, view, state, isActive} = props;
 	const theme = useTheme();
 	const focus: FocusId | null = isActive ? state.focus : null;
 	const isEditing = isActive && state.isEditing;
@@ -355,42 +352,23 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 			focus: 'manual',
 			node: <Text bold>{t(lang, 'ui.manual-activation')}</Text>,
 		});
-		lines.push({
-			key: 'field-exportPath',
-			focus: 'exportPath',
-			node: fieldRow('exportPath'),
-		});
-		lines.push({
-			key: 'button-export',
-			focus: 'export',
-			node: (
-				<Text>
-					{indent}
-					<ButtonRowView
-						buttons={[{id: 'export', label: t(lang, 'ui.export-request')}]}
-						focused={focus === 'export' && isEditing ? 'export' : null}
-					/>
-				</Text>
-			),
-		});
-		lines.push({
-			key: 'field-importPath',
-			focus: 'importPath',
-			node: fieldRow('importPath'),
-		});
-		lines.push({
-			key: 'button-import',
-			focus: 'import',
-			node: (
-				<Text>
-					{indent}
-					<ButtonRowView
-						buttons={[{id: 'import', label: t(lang, 'ui.import-response')}]}
-						focused={focus === 'import' && isEditing ? 'import' : null}
-					/>
-				</Text>
-			),
-		});
+		// R5: a file's path, and the button that writes or reads it.
+		for (const {path, button, label} of MANUAL_FILES) {
+			lines.push({key: `field-${path}`, focus: path, node: fieldRow(path)});
+			lines.push({
+				key: `button-${button}`,
+				focus: button,
+				node: (
+					<Text>
+						{indent}
+						<ButtonRowView
+							buttons={[{id: button, label: t(lang, label)}]}
+							focused={focus === button && isEditing ? button : null}
+						/>
+					</Text>
+				),
+			});
+		}
 		const hint = view.demo
 			? t(lang, 'ui.manual.demo-hint')
 			: t(lang, 'ui.manual.hint');
@@ -403,90 +381,4 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 		});
 	}
 	return lines;
-}
-
-/** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
-function demoKeyLines(
-	keys: readonly DemoKeyView[],
-	lang: Lang,
-	width: number,
-	theme: Theme,
-): Line<FocusId>[] {
-	if (keys.length === 0) return [];
-	const aliasWidth = Math.max(...keys.map((key) => textWidth(key.alias)));
-	const lines: Line<FocusId>[] = [
-		{
-			key: 'demo-keys-title',
-			node: (
-				<Text bold color={toneColor(theme, 'tamper')}>
-					{truncate(t(lang, 'ui.demo-keys.title'), width)}
-				</Text>
-			),
-		},
-	];
-	// Narrow: the description on its own row, so the key and what it carries both show in full.
-	const isStacked = width < 100;
-	for (const key of keys) {
-		const description = describeDemoKey(key, lang);
-		const room = Math.max(0, width - aliasWidth - textWidth(key.key) - 4);
-		lines.push({
-			key: `demo-key-${key.alias}`,
-			node: (
-				<Text>
-					{'  '}
-					{padTo(key.alias, aliasWidth)} <Text bold>{key.key}</Text>
-					{isStacked ? '' : ' '}
-					{isStacked ? null : (
-						<Text dimColor>{truncate(description, room)}</Text>
-					)}
-				</Text>
-			),
-		});
-		if (isStacked) {
-			lines.push({
-				key: `demo-key-${key.alias}-what`,
-				node: (
-					<Text dimColor>
-						{' '.repeat(aliasWidth + 3)}
-						{truncate(description, width - aliasWidth - 3)}
-					</Text>
-				),
-			});
-		}
-	}
-	lines.push(blank('demo-keys-end'));
-	return lines;
-}
-
-/** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
-export function describeDemoKey(key: DemoKeyView, lang: Lang): string {
-	const entry = key.entry;
-	if (!entry) return '';
-	const license = (spec: {
-		kind: 'perpetual' | 'subscription';
-		devices: number;
-		termDays?: number;
-		autoRenew?: boolean;
-	}) =>
-		spec.kind === 'subscription'
-			? t(
-					lang,
-					spec.autoRenew
-						? 'ui.demo-key.subscription-renews'
-						: 'ui.demo-key.subscription',
-					{
-						devices: spec.devices,
-						days: spec.termDays ?? 0,
-					},
-				)
-			: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
-	return entry.type === 'installation'
-		? t(lang, 'ui.label', {
-				label: t(lang, 'key-kind.installation'),
-				value: entry.licenses.map(license).join(' + '),
-			})
-		: t(lang, 'ui.label', {
-				label: t(lang, 'key-kind.license'),
-				value: license(entry),
-			});
 }

@@ -5,6 +5,7 @@ import {type Lang, t} from '../../../i18n/index.js';
 import type {ScreenId} from '../../app-state.js';
 import {SCREENS} from '../../app-state.js';
 import {formatDateTime, textWidth, truncate} from '../../format.js';
+import {capsOf} from '../../keymap.js';
 import {STATE_TONE, toneColor, useTheme} from '../../theme.js';
 
 const SCREEN_LABEL = {
@@ -38,9 +39,10 @@ function HeaderViewPlain({lang, width, now, state, screen, demoName}: Props) {
 	const productShown = left.slice(0, Math.min(left.length, product.length));
 	const rest = left.slice(productShown.length);
 	const gap = Math.max(1, width - textWidth(left) - textWidth(right) - 1);
-	const tabs = SCREENS.map((id, index) => ({
+	// Each screen with its key (the keymap's `1`..`4`).
+	const tabs = SCREENS.map((id) => ({
 		id,
-		label: `${index + 1} ${t(lang, SCREEN_LABEL[id])}`,
+		label: `${capsOf(id, lang)} ${t(lang, SCREEN_LABEL[id])}`,
 	}));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -71,7 +73,9 @@ function HeaderViewPlain({lang, width, now, state, screen, demoName}: Props) {
 						</Text>
 					);
 				})}
-				<Text dimColor>{`  ? ${t(lang, 'ui.help')}`}</Text>
+				<Text
+					dimColor
+				>{`  ${capsOf('help', lang)} ${t(lang, 'ui.help')}`}</Text>
 			</Text>
 		</Box>
 	);

@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {DemoView} from '../../../../simulator/demo.js';
 import {type Lang, t} from '../../../i18n/index.js';
+import type {DemoView} from '../../demo-controls.js';
 import {textWidth, truncate} from '../../format.js';
+import {footerLine} from '../../key-hints.js';
 import {STATE_GLYPH, STATE_TONE, toneColor, useTheme} from '../../theme.js';
 import {type TextFieldState, TextFieldView} from '../text-field/index.js';
 import {stripRuns} from './strip.js';
@@ -24,7 +25,7 @@ function SimBarViewPlain({lang, width, demo, isPlaying, jump}: Props) {
 	const cells = Math.max(0, width - textWidth(label) - 1);
 	if (jump) {
 		const prompt = `${t(lang, 'ui.demo.jump-prompt', {day: demo.day})} `;
-		const hint = `  ${t(lang, 'ui.demo.jump-hint')}`;
+		const hint = `  ${footerLine('jump', lang)}`;
 		return (
 			<Box flexDirection="column" width={width}>
 				<Text>

@@ -2,6 +2,8 @@
  * A one-line text input: the value and where the cursor is, in code points (so 'é' or '•' is one
  * step). Pure; the view shows a window of it, the input map turns keys into actions.
  */
+import {textWidth} from '../../format.js';
+
 export type TextFieldState = {value: string; cursor: number};
 
 export type TextFieldAction =
@@ -79,6 +81,7 @@ export function textFieldReducer(
 /**
  * The part of the value that fits in `width` columns, keeping the cursor in view; `cursor` is
  * its position inside the returned text (it may equal the text's length: after the last char).
+ * A wide character ('株') takes two columns.
  */
 export function visibleWindow(
 	state: TextFieldState,
@@ -87,10 +90,24 @@ export function visibleWindow(
 	const chars = [...state.value];
 	const cursor = Math.min(Math.max(0, state.cursor), chars.length);
 	const room = Math.max(1, width - 1);
-	if (chars.length < width) {
+	if (textWidth(state.value) < width) {
 		return {text: state.value, cursor};
 	}
-	const start = Math.max(0, Math.min(cursor - room + 1, chars.length - room));
-	const from = Math.min(start, cursor);
-	return {text: chars.slice(from, from + room).join(''), cursor: cursor - from};
+	const widths = chars.map(textWidth);
+	const columns = (from: number, to: number) =>
+		widths.slice(from, to).reduce((sum, each) => sum + each, 0);
+	// The first start that shows the cursor's cell, and the first that shows the end.
+	let atCursor = 0;
+	while (
+		atCursor < cursor &&
+		columns(atCursor, cursor) + (widths[cursor] ?? 1) > room
+	)
+		atCursor += 1;
+	let atEnd = 0;
+	while (atEnd < chars.length && columns(atEnd, chars.length) > room)
+		atEnd += 1;
+	const from = Math.min(atCursor, atEnd, cursor);
+	let to = from;
+	while (to < chars.length && columns(from, to + 1) <= room) to += 1;
+	return {text: chars.slice(from, to).join(''), cursor: cursor - from};
 }

@@ -45,7 +45,7 @@ export function TextFieldView({state, width, isFocused, placeholder}: Props) {
 			</Text>
 		);
 	}
-	const used = textWidth(before) + 1 + textWidth(after);
+	const used = textWidth(before) + textWidth(at) + textWidth(after);
 	const rest =
 		state.value === '' && hintText
 			? truncate(hintText, Math.max(0, width - used))

@@ -1,26 +1,19 @@
 /**
- * Where the dashboard's data comes from: the real runtime, or the simulator's demo controller.
- * Both give a cached `view()` (stable until something changes, as `useSyncExternalStore`
- * wants) and a `subscribe` that fires on every change the engine publishes (so banners change
- * at `nextChangeAt` with no key pressed).
+ * The dashboard's data source: the real runtime, or the demo's simulation controls (declared in
+ * `demo-controls.ts`, implemented by the simulator). Both give a cached `view()` (stable until
+ * something changes, as `useSyncExternalStore` wants) and a `subscribe` that fires on every
+ * change the engine publishes (so banners change at `nextChangeAt` with no key pressed).
  */
-import type {DemoController, DemoView} from '../../simulator/demo.js';
-import type {CatalogEntry} from '../../simulator/scenario.js';
 import type {Clock} from '../ports/index.js';
 import type {Runtime, Snapshot} from '../runtime/runtime.js';
-
-export type DemoKeyView = {
-	alias: string;
-	key: string;
-	entry: CatalogEntry | undefined;
-};
+import type {DemoControls, DemoKey, DemoView} from './demo-controls.js';
 
 export type DashboardView = {
 	/** The MyQ server's clock (simulated in the demo). */
 	now: number;
 	snapshot: Snapshot;
 	demo: DemoView | null;
-	demoKeys: DemoKeyView[];
+	demoKeys: DemoKey[];
 };
 
 export type DashboardSource = {
@@ -29,7 +22,7 @@ export type DashboardSource = {
 	subscribe(listener: () => void): () => void;
 	/** The runtime to send commands to (in the demo it changes at every restart: ask each time). */
 	runtime(): Runtime;
-	demo: DemoController | null;
+	demo: DemoControls | null;
 	/** Demo only: the simulated vendor portal answers a manual activation request file (R5). */
 	offlinePortal: ((requestText: string) => Promise<string>) | null;
 	dispose(): Promise<void>;
@@ -88,7 +81,7 @@ export function createRuntimeSource(
 }
 
 /** The simulator: the controller publishes after every control and every runtime event. */
-export function createDemoSource(controller: DemoController): DashboardSource {
+export function createDemoSource(controller: DemoControls): DashboardSource {
 	let lastDemo: DemoView | null = null;
 	let cached: DashboardView | null = null;
 	return {
@@ -101,11 +94,7 @@ export function createDemoSource(controller: DemoController): DashboardSource {
 					now: demo.now,
 					snapshot: demo.snapshot,
 					demo,
-					demoKeys: demo.keys.map((key) => ({
-						alias: key.alias,
-						key: key.key,
-						entry: controller.scenario.keys[key.alias],
-					})),
+					demoKeys: demo.keys,
 				};
 			}
 			return cached;
@@ -113,8 +102,7 @@ export function createDemoSource(controller: DemoController): DashboardSource {
 		subscribe: (listener) => controller.subscribe(listener),
 		runtime: () => controller.runtime,
 		demo: controller,
-		offlinePortal: (requestText) =>
-			controller.simulation.vendor.service.offlineActivate(requestText),
+		offlinePortal: (requestText) => controller.offlineActivate(requestText),
 		dispose: () => controller.dispose(),
 	};
 }

@@ -1,0 +1,89 @@
+/** Settings > License in the demo: the scenario's keys, to copy or to paste with `k` / Ctrl+K. */
+import {Text} from 'ink';
+import {type Lang, t} from '../../i18n/index.js';
+import type {LicenseSpec} from '../../license-server/index.js';
+import type {Line} from '../components/viewport/index.js';
+import type {DemoKey} from '../demo-controls.js';
+import {padTo, textWidth, truncate} from '../format.js';
+import {type Theme, toneColor} from '../theme.js';
+import type {FocusId} from './settings-license-state.js';
+
+/** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
+export function demoKeyLines(
+	keys: readonly DemoKey[],
+	lang: Lang,
+	width: number,
+	theme: Theme,
+): Line<FocusId>[] {
+	if (keys.length === 0) return [];
+	const aliasWidth = Math.max(...keys.map((key) => textWidth(key.alias)));
+	const lines: Line<FocusId>[] = [
+		{
+			key: 'demo-keys-title',
+			node: (
+				<Text bold color={toneColor(theme, 'tamper')}>
+					{truncate(t(lang, 'ui.demo-keys.title'), width)}
+				</Text>
+			),
+		},
+	];
+	// Narrow: the description on its own row, so the key and what it carries both show in full.
+	const isStacked = width < 100;
+	for (const key of keys) {
+		const description = describeDemoKey(key, lang);
+		const room = Math.max(0, width - aliasWidth - textWidth(key.key) - 4);
+		lines.push({
+			key: `demo-key-${key.alias}`,
+			node: (
+				<Text>
+					{'  '}
+					{padTo(key.alias, aliasWidth)} <Text bold>{key.key}</Text>
+					{isStacked ? '' : ' '}
+					{isStacked ? null : (
+						<Text dimColor>{truncate(description, room)}</Text>
+					)}
+				</Text>
+			),
+		});
+		if (isStacked) {
+			lines.push({
+				key: `demo-key-${key.alias}-what`,
+				node: (
+					<Text dimColor>
+						{' '.repeat(aliasWidth + 3)}
+						{truncate(description, width - aliasWidth - 3)}
+					</Text>
+				),
+			});
+		}
+	}
+	lines.push({key: 'demo-keys-end', node: <Text> </Text>});
+	return lines;
+}
+
+/** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
+export function describeDemoKey(key: DemoKey, lang: Lang): string {
+	const entry = key.entry;
+	const license = (spec: LicenseSpec) =>
+		spec.kind === 'subscription'
+			? t(
+					lang,
+					spec.autoRenew
+						? 'ui.demo-key.subscription-renews'
+						: 'ui.demo-key.subscription',
+					{
+						devices: spec.devices,
+						days: spec.termDays ?? 0,
+					},
+				)
+			: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
+	return entry.type === 'installation'
+		? t(lang, 'ui.label', {
+				label: t(lang, 'key-kind.installation'),
+				value: entry.licenses.map(license).join(' + '),
+			})
+		: t(lang, 'ui.label', {
+				label: t(lang, 'key-kind.license'),
+				value: license(entry),
+			});
+}
