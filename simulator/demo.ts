@@ -9,10 +9,12 @@ import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
 import {DAY, HOUR} from '../source/engine/types.js';
 import type {Lang} from '../source/i18n/index.js';
+import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Outcome} from '../source/runtime/runtime.js';
 import type {
 	DemoControls,
 	DemoKey,
+	DemoMessage,
 	DemoView,
 } from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
@@ -40,6 +42,15 @@ function packageRoot(): string {
 	return directory;
 }
 
+/** A runtime outcome said in the demo's language, for the status line. */
+function said(lang: Lang, outcome: Outcome): DemoMessage {
+	return {
+		ok: outcome.ok,
+		code: outcome.code,
+		message: renderOutcome(lang, outcome),
+	};
+}
+
 /** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
 export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
@@ -47,7 +58,7 @@ export class DemoController implements DemoControls {
 	private readonly strip: Evaluation['state'][] = [];
 	private stepIndex = 0;
 	private busy = false;
-	private message: Outcome | null = null;
+	private message: DemoMessage | null = null;
 	private cached: DemoView | null = null;
 
 	private constructor(
@@ -220,7 +231,9 @@ export class DemoController implements DemoControls {
 			if (step.do === 'restart' || step.do === 'hardware') {
 				this.attach();
 			}
-			return outcome ?? {ok: true, message: describeStep(step)};
+			return outcome
+				? said(this.lang, outcome)
+				: {ok: true, message: describeStep(step)};
 		});
 	}
 
@@ -231,13 +244,15 @@ export class DemoController implements DemoControls {
 
 	/** Reports what a dashboard command did in the status line. */
 	report(outcome: Outcome) {
-		this.message = outcome;
+		this.message = said(this.lang, outcome);
 		this.changed();
 	}
 
 	// --- Internals ------------------------------------------------------------------------
 
-	private async control(action: () => Promise<Outcome | null>): Promise<void> {
+	private async control(
+		action: () => Promise<DemoMessage | null>,
+	): Promise<void> {
 		if (this.busy) {
 			return;
 		}

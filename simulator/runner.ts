@@ -16,6 +16,7 @@ import {DAY, type LogEntry} from '../source/engine/types.js';
 import type {Lang} from '../source/i18n/index.js';
 import {createVendor, type Vendor} from '../source/license-server/index.js';
 import type {HardwareProbe, LicenseServer} from '../source/ports/index.js';
+import {failed, serverRefusal, succeeded} from '../source/runtime/outcome.js';
 import {
 	createRuntime,
 	type Outcome,
@@ -244,10 +245,7 @@ export class Simulation {
 			switch (step.do) {
 				case 'register': {
 					const form = {...this.scenario.customer, ...(step.customer ?? {})};
-					const saved = await runtime.save(form, '');
-					return saved.ok
-						? {ok: true, message: saved.message}
-						: {ok: false, code: saved.code, message: saved.message};
+					return runtime.save(form, '');
 				}
 				case 'add-key': {
 					const text =
@@ -256,17 +254,15 @@ export class Simulation {
 							: (step.literal ?? '');
 					const saved = await runtime.save(null, text);
 					if (!saved.ok) {
-						return {ok: false, code: saved.code, message: saved.message};
+						return saved;
 					}
 					return saved.refused.length > 0
-						? {
-								ok: false,
-								code: 'refused',
-								message: saved.refused
+						? failed('key-refusals', {
+								reasons: saved.refused
 									.map((refusal) => refusal.message)
 									.join(' '),
-							}
-						: {ok: true, message: saved.message};
+							})
+						: saved;
 				}
 				case 'activate':
 					return this.withSettle(runtime.activate());
@@ -349,11 +345,7 @@ export class Simulation {
 		try {
 			response = await this.vendor.service.offlineActivate(request);
 		} catch (error) {
-			return {
-				ok: false,
-				code: 'portal-refused',
-				message: (error as Error).message,
-			};
+			return failed('portal-refused', {reason: (error as Error).message});
 		}
 		if (tamper === 'flip-byte') {
 			const index = Math.floor(response.length / 2);
@@ -396,13 +388,16 @@ export class Simulation {
 			'vendor-action',
 			response.ok ? message : `${message} refused: ${body.error?.message}`,
 		);
-		return response.ok
-			? {ok: true, message}
-			: {
-					ok: false,
-					code: body.error?.code ?? 'vendor',
-					message: body.error?.message ?? '',
-				};
+		if (!response.ok) {
+			return serverRefusal(
+				'vendor-refused',
+				body.error?.code ?? 'vendor',
+				body.error?.message ?? '',
+			);
+		}
+		return step.action === 'extend'
+			? succeeded('vendor-extended', {key: step.key, days: step.days ?? 0})
+			: succeeded('vendor-done', {action: step.action, key: step.key});
 	}
 
 	/** The alias of a license id (`INST/1`, `L10`), or the id itself for raw keys. */

@@ -10,6 +10,7 @@ import {createSimulatedNetwork} from '../simulator/network.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
 import {type ActivationDocument, HOUR} from '../source/engine/types.js';
+import {renderOutcome} from '../source/i18n/outcome.js';
 import {
 	createVendor,
 	DEFAULT_ACTIVATION_LIMITS,
@@ -482,10 +483,10 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 		const outcome = await w.runtime.activate();
 
 		expect(outcome).toMatchObject({ok: false, code: 'rate-limited'});
-		expect(outcome.message).toMatch(
+		expect(renderOutcome('en', outcome)).toMatch(
 			/^The license server refused the activation: The key .* was activated 10 times in the last hour/,
 		);
-		expect(outcome.message).toContain(
+		expect(renderOutcome('en', outcome)).toContain(
 			`Try again after ${new Date(w.fake.now + HOUR).toISOString()}`,
 		);
 		const {state, evaluation} = w.runtime.snapshot();

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {DAY, HOUR} from '../source/engine/types.js';
+import {renderOutcome} from '../source/i18n/outcome.js';
 import type {MintSpec} from '../source/license-server/index.js';
 import {CUSTOMER, createWorld, type World} from './helpers/world.js';
 
@@ -131,8 +132,8 @@ describe('R4 Activate online', () => {
 		world.network.setState('offline');
 		const outcome = await world.runtime.activate();
 		expect(outcome.ok).toBe(false);
-		expect(outcome.message).toMatch(/manual activation/);
-		expect(outcome.message).toMatch(/stay pending/);
+		expect(renderOutcome('en', outcome)).toMatch(/manual activation/);
+		expect(renderOutcome('en', outcome)).toMatch(/stay pending/);
 		expect(statuses(world)).toEqual([['license', 'pending']]);
 	});
 
@@ -159,7 +160,7 @@ describe('R4 Activate online', () => {
 describe('R5 manual activation', () => {
 	async function exportAndAnswer(w: World) {
 		const exported = await w.runtime.exportActivationRequest();
-		if (!exported.ok) throw new Error(exported.message);
+		if (!exported.ok) throw new Error(renderOutcome('en', exported));
 		return {
 			request: exported.text,
 			response: await w.vendor.service.offlineActivate(exported.text),
@@ -203,7 +204,7 @@ describe('R5 manual activation', () => {
 		const before = world.runtime.snapshot().state;
 		const outcome = await world.runtime.importActivationResponse(response);
 		expect(outcome).toMatchObject({ok: false, code: 'other-fingerprint'});
-		expect(outcome.message).toMatch(/another server/);
+		expect(renderOutcome('en', outcome)).toMatch(/another server/);
 		expect(world.runtime.snapshot().state.document).toBe(before.document);
 		expect(world.runtime.snapshot().state.pending).toEqual(before.pending);
 	});
@@ -220,7 +221,7 @@ describe('R5 manual activation', () => {
 			first.response,
 		);
 		expect(outcome).toMatchObject({ok: false, code: 'other-request'});
-		expect(outcome.message).toMatch(/another request/);
+		expect(renderOutcome('en', outcome)).toMatch(/another request/);
 		expect(world.runtime.snapshot().evaluation.state).toBe('unlicensed');
 	});
 
@@ -235,7 +236,7 @@ describe('R5 manual activation', () => {
 		const altered = `${response.slice(0, index)}9${response.slice(index + 1)}`;
 		const outcome = await world.runtime.importActivationResponse(altered);
 		expect(outcome).toMatchObject({ok: false, code: 'altered-file'});
-		expect(outcome.message).toMatch(/not signed by the vendor/);
+		expect(renderOutcome('en', outcome)).toMatch(/not signed by the vendor/);
 		expect(world.runtime.snapshot().evaluation.state).toBe('unlicensed');
 		expect(world.runtime.snapshot().state.log.at(-1)?.type).toBe(
 			'manual-response-refused',
@@ -275,7 +276,7 @@ describe('R5 manual activation', () => {
 		world = await registered();
 		const outcome = await world.runtime.importActivationResponse('hello');
 		expect(outcome).toMatchObject({ok: false, code: 'altered-file'});
-		expect(outcome.message).toMatch(/not valid JSON/);
+		expect(renderOutcome('en', outcome)).toMatch(/not valid JSON/);
 	});
 });
 
@@ -314,7 +315,7 @@ describe('R8 hardware binding through the runtime', () => {
 		world.network.setState('offline');
 		await world.restart();
 		const exported = await world.runtime.exportActivationRequest();
-		if (!exported.ok) throw new Error(exported.message);
+		if (!exported.ok) throw new Error(renderOutcome('en', exported));
 		const response = await world.vendor.service.offlineActivate(exported.text);
 		expect(
 			await world.runtime.importActivationResponse(response),

@@ -7,6 +7,7 @@
 import {HttpResponse, http} from 'msw';
 import {afterEach, describe, expect, it} from 'vitest';
 import {DAY, type EngineState, HOUR} from '../source/engine/types.js';
+import {renderOutcome} from '../source/i18n/outcome.js';
 import {
 	generateVendorKeyPair,
 	importPublicKey,
@@ -262,7 +263,7 @@ async function realResponse(): Promise<{w: World; response: string}> {
 	);
 	w.network.setState('offline');
 	const exported = await w.runtime.exportActivationRequest();
-	if (!exported.ok) throw new Error(exported.message);
+	if (!exported.ok) throw new Error(renderOutcome('en', exported));
 	return {w, response: await w.vendor.service.offlineActivate(exported.text)};
 }
 
@@ -339,13 +340,13 @@ describe('R5 R16 a response file with any single byte flipped', () => {
 				flipByte(bytes, index, 0x01),
 			);
 			if (outcome.ok) throw new Error(`byte ${index} flipped was imported`);
-			expect(outcome.message).toMatch(
+			expect(renderOutcome('en', outcome)).toMatch(
 				/^(The response file cannot be used: |The response file is not signed by the vendor: )/,
 			);
 			codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
 			const last = w.runtime.snapshot().state.log.at(-1);
 			expect(last?.type).toBe('manual-response-refused');
-			expect(last?.detail).toContain(outcome.message);
+			expect(last?.detail).toContain(renderOutcome('en', outcome));
 		}
 
 		expect(Object.fromEntries(codes)).toEqual({'altered-file': bytes.length});
@@ -410,7 +411,11 @@ describe('R16 a document signed by another vendor key', () => {
 
 		const outcome = await w.runtime.importActivationResponse(forged);
 
-		expect(outcome).toEqual({
+		expect({
+			ok: outcome.ok,
+			code: outcome.code,
+			message: renderOutcome('en', outcome),
+		}).toEqual({
 			ok: false,
 			code: 'altered-file',
 			message:
@@ -442,7 +447,7 @@ describe('R16 a document signed by another vendor key', () => {
 		const outcome = await w.runtime.importActivationResponse(mixed);
 
 		expect(outcome).toMatchObject({ok: false, code: 'altered-file'});
-		expect(outcome.message).toBe(
+		expect(renderOutcome('en', outcome)).toBe(
 			'The document inside the response cannot be used: the signature does not match the vendor key (altered, or signed by another key).',
 		);
 		expect(w.runtime.snapshot().state.document).toBeNull();
@@ -478,7 +483,7 @@ describe('R16 a document signed by another vendor key', () => {
 
 		expect(forged.count).toBe(1);
 		expect(outcome).toMatchObject({ok: false, code: 'bad-signature'});
-		expect(outcome.message).toContain(
+		expect(renderOutcome('en', outcome)).toContain(
 			'the signature does not match the vendor key (altered, or signed by another key)',
 		);
 		const {state, evaluation} = w.runtime.snapshot();
@@ -510,7 +515,7 @@ describe('R16 a document signed by another vendor key', () => {
 		const outcome = await w.runtime.activate();
 
 		expect(outcome).toMatchObject({ok: false, code: 'offline'});
-		expect(outcome.message).toMatch(
+		expect(renderOutcome('en', outcome)).toMatch(
 			/cannot be trusted .*signed by another key/,
 		);
 		const {state, evaluation} = w.runtime.snapshot();

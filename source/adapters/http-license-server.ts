@@ -2,14 +2,13 @@
  * The license-server client over fetch (SPEC §4, R14, R16). Every failure comes back as a value:
  * what the engine needs is whether the contact was successful (a signed document, or a precise
  * refusal) or failed (no answer, timeout, 5xx, unreadable or badly signed answer).
+ *
+ * It does transport and JSON; whether a document is the vendor's is the one trust checker's
+ * answer (signing/trust.ts), the same the runtime asks at every load and file import.
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
-import type {
-	ActivationDocument,
-	KeyRefusal,
-	SignedDocument,
-} from '../engine/types.js';
+import type {KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {
 	ActivationReply,
 	Clock,
@@ -17,7 +16,8 @@ import type {
 	LicenseServer,
 	ServerResult,
 } from '../ports/index.js';
-import {exportPublicKey, importPublicKey, verify} from '../signing/index.js';
+import {exportPublicKey, importPublicKey} from '../signing/index.js';
+import {checkDocument as checkTrust} from '../signing/trust.js';
 
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
@@ -40,29 +40,6 @@ export type HttpLicenseServer = LicenseServer & {
 };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
-
-const grantSchema = z.object({
-	id: z.string(),
-	key: z.string(),
-	keyKind: z.enum(['installation', 'license']),
-	kind: z.enum(['perpetual', 'subscription']),
-	devices: z.number(),
-	activatedAt: z.number(),
-	expiresAt: z.number().nullable(),
-	autoRenew: z.boolean(),
-	revokedAt: z.number().nullable(),
-});
-
-/** The shape of an ActivationDocument payload: checked after its signature (R16). */
-export const activationDocumentSchema = z.object({
-	type: z.literal('myq-activation'),
-	version: z.literal(1),
-	installationId: z.string(),
-	fingerprint: z.string(),
-	issuedAt: z.number(),
-	licenses: z.array(grantSchema),
-	requestId: z.string().optional(),
-});
 
 const refusalSchema = z.object({
 	key: z.string(),
@@ -96,15 +73,6 @@ export function createHttpLicenseServer(
 	let pinning: Promise<ServerResult<KeyObject>> | null = null;
 	const lastAnswers = new Map<string, {text: string; value: unknown}>();
 	let live = new AbortController();
-	const checked = new WeakMap<
-		object,
-		{
-			key: KeyObject;
-			installationId: string;
-			result: ServerResult<SignedDocument>;
-		}
-	>();
-
 	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
 	async function send(
 		method: 'GET' | 'POST',
@@ -260,58 +228,18 @@ export function createHttpLicenseServer(
 		return await pinning;
 	}
 
-	/** R16: the document must carry the vendor's signature, then have the shape of a document. */
+	/** R16: asked of the one trust checker; its reason is kept, said as the client's. */
 	function checkDocument(
 		value: unknown,
 		key: KeyObject,
 		installationId: string,
 	): ServerResult<SignedDocument> {
-		const known =
-			typeof value === 'object' && value !== null
-				? checked.get(value)
-				: undefined;
-		if (
-			known !== undefined &&
-			known.key === key &&
-			known.installationId === installationId
-		) {
-			return known.result;
-		}
-		const result = checkNewDocument(value, key, installationId);
-		if (typeof value === 'object' && value !== null) {
-			checked.set(value, {key, installationId, result});
-		}
-		return result;
-	}
-
-	function checkNewDocument(
-		value: unknown,
-		key: KeyObject,
-		installationId: string,
-	): ServerResult<SignedDocument> {
-		const verified = verify<ActivationDocument>(value, key);
-		if (!verified.ok) {
-			return fail({
-				kind: 'bad-signature',
-				message: `The license server's document was refused: ${verified.reason}.`,
-			});
-		}
-		const shaped = activationDocumentSchema.safeParse(verified.value.payload);
-		if (!shaped.success) {
-			return fail({
-				kind: 'bad-response',
-				message: `The license server's document has an unexpected shape (${firstIssue(shaped.error)}).`,
-			});
-		}
-		if (verified.value.payload.installationId !== installationId) {
-			return fail({
-				kind: 'bad-response',
-				message: `The license server answered for installation ${verified.value.payload.installationId}, not ${installationId}.`,
-			});
-		}
-		// The signed value as received: a copy re-serialised by zod could drop members and no
-		// longer match its signature when it is verified again at the next load.
-		return {ok: true, value: verified.value};
+		const checked = checkTrust(value, key, {installationId});
+		if (checked.ok) return {ok: true, value: checked.document};
+		return fail({
+			kind: checked.failure.kind,
+			message: `The license server's document was refused: ${checked.failure.message}.`,
+		});
 	}
 
 	return {

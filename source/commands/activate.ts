@@ -32,14 +32,8 @@ export const command = defineCommand({
 					);
 					return EXIT.failed;
 				}
-				const {t} = await import('../i18n/index.js');
 				return report(
-					{
-						ok: true,
-						message: t(cli.lang, 'cli.activate.request-written', {
-							path: cli.flags.out!,
-						}),
-					},
+					{ok: true, code: 'request-written', params: {path: cli.flags.out!}},
 					cli,
 					{requestId: exported.request.requestId},
 				);

@@ -3,7 +3,9 @@
  * that goes with it.
  */
 import process from 'node:process';
+import type {MessageParams} from '../i18n/index.js';
 import type {Lang} from '../i18n/lang.js';
+import type {Outcome} from '../runtime/outcome.js';
 import {EXIT, UsageError} from './exit-codes.js';
 
 /**
@@ -17,17 +19,34 @@ export type Said = {
 	code?: string;
 	message?: string;
 	messageId?: string;
-	params?: Record<string, string | number>;
+	params?: Record<string, unknown>;
 };
 
 /** The text of what was said, in a language: from the catalogs when it is data. */
 export async function textOf(said: Said, lang: Lang): Promise<string> {
 	const {t, messages} = await import('../i18n/index.js');
+	if (isOutcome(said)) {
+		const {renderOutcome} = await import('../i18n/outcome.js');
+		return renderOutcome(lang, said);
+	}
 	const known = (id: string | undefined): id is Parameters<typeof t>[1] =>
 		id !== undefined && id in messages[lang];
-	if (known(said.messageId)) return t(lang, said.messageId, said.params);
+	if (known(said.messageId))
+		return t(lang, said.messageId, said.params as MessageParams);
 	if (typeof said.message === 'string') return said.message;
-	return known(said.code) ? t(lang, said.code, said.params) : (said.code ?? '');
+	return known(said.code)
+		? t(lang, said.code, said.params as MessageParams)
+		: (said.code ?? '');
+}
+
+/** A runtime outcome (runtime/outcome.ts): `{code, params}`, rendered as `outcome.<code>`. */
+function isOutcome(said: Said): said is Outcome {
+	return (
+		typeof said.code === 'string' &&
+		typeof said.params === 'object' &&
+		said.messageId === undefined &&
+		said.message === undefined
+	);
 }
 
 /** Bad input, said in the admin's language: the message to throw (exit 2). */

@@ -3,6 +3,8 @@
  * `transition`). Pure: effects are data the runtime executes (save, contact, schedule).
  * Documents arrive here already verified (R16 is checked by the runtime at every load).
  */
+
+import {deviceRefusal} from './devices.js';
 import {type Evaluation, evaluate} from './evaluate.js';
 import type {
 	Customer,
@@ -15,7 +17,7 @@ import type {
 	ManualRequest,
 	SignedDocument,
 } from './types.js';
-import {HOUR} from './types.js';
+import {DAY, HOUR} from './types.js';
 
 export type FailureLike = {kind: string; message: string; code?: string};
 
@@ -43,11 +45,12 @@ export type EngineEvent =
 	| {type: 'keys-refused'; refusals: {input: string; message: string}[]}
 	| {type: 'vendor-key-pinned'; key: string};
 
-export type Effect =
-	| {type: 'save'}
-	| {type: 'contact'}
-	/** The result of a command, for whoever asked (a device refused, say). */
-	| {type: 'refused'; code: string; message: string};
+/**
+ * What the runtime must do after a step, and nothing more: `save` only when the state changed in
+ * a way worth writing, `contact` when the license server must be asked (R14). A refusal is not an
+ * effect: the command that asked learns it from the engine (see devices.ts).
+ */
+export type Effect = {type: 'save'} | {type: 'contact'};
 
 /** R15: a clock that goes back by more than this is tampering. */
 export const CLOCK_TOLERANCE = HOUR;
@@ -106,13 +109,69 @@ export function step(
 		draft.state.log =
 			log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log;
 	}
-	if (
-		draft.state !== state &&
-		!draft.effects.some((effect) => effect.type === 'save')
-	) {
+	const next = keepUnchanged(state, draft.state);
+	if (next !== state && isWorthSaving(state, next)) {
 		draft.effects.push({type: 'save'});
 	}
-	return [draft.state, draft.effects];
+	return [next, draft.effects];
+}
+
+/**
+ * The state as it was when the step changed nothing (the same object, so callers can compare
+ * with `===`), else the new state sharing every part that did not change.
+ */
+function keepUnchanged(state: EngineState, next: EngineState): EngineState {
+	let isChanged = false;
+	for (const key of Object.keys(next) as (keyof EngineState)[]) {
+		if (next[key] === state[key]) continue;
+		if (isSameJson(next[key], state[key])) {
+			(next as Record<string, unknown>)[key] = state[key];
+		} else {
+			isChanged = true;
+		}
+	}
+	return isChanged ? next : state;
+}
+
+/**
+ * Whether a change is worth a write. The high-water mark alone (R15) follows time at every clock
+ * check, hourly in a quiet dashboard: it is written with the next other change (every contact is
+ * one, R14) and at least once a day, so a restart loses at most a day of it, not an hour.
+ */
+function isWorthSaving(state: EngineState, next: EngineState): boolean {
+	for (const key of Object.keys(next) as (keyof EngineState)[]) {
+		if (next[key] !== state[key] && key !== 'clock') return true;
+	}
+	return (
+		next.clock.tamperedAt !== state.clock.tamperedAt ||
+		Math.floor(next.clock.highWater / DAY) !==
+			Math.floor(state.clock.highWater / DAY) ||
+		next.clock.highWater < state.clock.highWater
+	);
+}
+
+/** Structural equality of JSON values (the state is plain JSON). */
+function isSameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+	if (Array.isArray(a)) {
+		return (
+			Array.isArray(b) &&
+			a.length === b.length &&
+			a.every((item, index) => isSameJson(item, b[index]))
+		);
+	}
+	if (Array.isArray(b)) return false;
+	const aKeys = Object.keys(a);
+	const bRecord = b as Record<string, unknown>;
+	return (
+		aKeys.length === Object.keys(b).length &&
+		aKeys.every(
+			(key) =>
+				key in bRecord &&
+				isSameJson((a as Record<string, unknown>)[key], bRecord[key]),
+		)
+	);
 }
 
 /** R15: keep the high-water mark of time; more than an hour back is tampering. */
@@ -261,22 +320,13 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'device-activated': {
 			const capacity = evaluate(s, draft.now).capacity;
-			if (s.devices.some((device) => device.id === event.id)) {
-				draft.effects.push({
-					type: 'refused',
-					code: 'device-exists',
-					message: `device ${event.id} is already activated`,
-				});
+			const refusal = deviceRefusal(s, event, draft.now);
+			if (refusal?.code === 'device-exists') {
 				return;
 			}
-			if (s.devices.length >= capacity) {
+			if (refusal) {
 				// R7: up to capacity; one more is refused with capacity and count.
 				const message = `device ${event.id} refused: capacity is ${capacity} and ${s.devices.length} devices are activated`;
-				draft.effects.push({
-					type: 'refused',
-					code: 'capacity-reached',
-					message,
-				});
 				note(draft, 'device-refused', message);
 				return;
 			}
@@ -290,12 +340,7 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'device-deactivated': {
 			const id = event.id ?? s.devices.at(-1)?.id;
-			if (id === undefined || !s.devices.some((device) => device.id === id)) {
-				draft.effects.push({
-					type: 'refused',
-					code: 'unknown-device',
-					message: `no activated device ${id ?? ''}`.trim(),
-				});
+			if (id === undefined || deviceRefusal(s, event, draft.now)) {
 				return;
 			}
 			s.devices = s.devices.filter((device) => device.id !== id);

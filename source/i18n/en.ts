@@ -245,8 +245,6 @@ Examples
 	'cli.error.simulate-usage':
 		'Usage: myq-license simulate FILE (one scenario file).',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
-	'cli.activate.request-written':
-		'Activation request written to {path}. Take it to the vendor portal, then: myq-license import RESPONSE-FILE',
 
 	// R2: the customer form, labels and hints as in the seed
 	'field.company': 'Company',
@@ -342,6 +340,88 @@ Examples
 	'device.unlicensed':
 		'{count} device(s) unlicensed: capacity fell to {capacity}. They are licensed again when capacity returns.',
 	'device.relicensed': '{count} device(s) licensed again.',
+
+	// Runtime outcomes (runtime/outcome.ts): what a command did, as the CLI, the dashboard and
+	// the simulator say it. R2, R3: Save
+	'outcome.invalid-form': '{errors}',
+	'outcome.customer-saved': 'Customer saved.',
+	'outcome.keys-added': '{count} key(s) added, pending activation.',
+	'outcome.keys-refused': '{count} key(s) refused.',
+	'outcome.nothing-to-save': 'Nothing to save.',
+	// R4: Activate
+	'outcome.nothing-to-activate':
+		'There is no key to activate: add a key and save first.',
+	'outcome.activated': 'Activated: {added} new license(s), {total} in all.',
+	'outcome.reactivated':
+		"Licenses reactivated on this server's hardware ({total} in all).",
+	'outcome.refused':
+		'No new license: the license server refused the key(s) ({total} license(s) in all).',
+	'outcome.key-refused': '{key}: {reason}',
+	'outcome.vendor-key-pinned':
+		'The vendor public key {key} is now pinned: documents signed with any other key will be refused.',
+	'outcome.activation-refused':
+		'The license server refused the activation: {reason}',
+	'outcome.offline':
+		'Activation failed: {cause}. The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.',
+	'outcome.cause-unreachable':
+		'the license server could not be reached ({reason})',
+	'outcome.cause-untrusted':
+		'the license server answered something that cannot be trusted ({reason})',
+	// R14: Connect now
+	'outcome.connected':
+		'Connected to the license server: licenses are up to date.',
+	'outcome.not-activated':
+		'Nothing is activated yet: there is nothing to ask the license server.',
+	'outcome.server-refused': 'The license server refused: {reason}',
+	'outcome.network':
+		'The license server could not be reached ({reason}). Check the network and try again with Connect now; licenses keep working during the grace periods.',
+	'outcome.timeout':
+		'The license server could not be reached ({reason}). Check the network and try again with Connect now; licenses keep working during the grace periods.',
+	'outcome.http':
+		'The license server could not be reached ({reason}). Check the network and try again with Connect now; licenses keep working during the grace periods.',
+	'outcome.bad-signature':
+		'The license server answered something that cannot be trusted ({reason}). Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.',
+	'outcome.bad-response':
+		'The license server answered something that cannot be trusted ({reason}). Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.',
+	// R5: manual activation
+	'outcome.imported':
+		'Activated from the response file: {added} new license(s).',
+	'outcome.altered-file': '{problem}',
+	'outcome.response-unreadable':
+		'The response file cannot be used: {reason}. Ask the vendor portal for a new one.',
+	'outcome.response-unsigned':
+		'The response file is not signed by the vendor: {reason}.',
+	'outcome.not-a-response': 'This file is not an activation response.',
+	'outcome.response-bad-document':
+		'The document inside the response cannot be used: {reason}.',
+	'outcome.no-vendor-key':
+		'The vendor public key is not known yet, so the response cannot be checked. Pass it with --vendor-key (vendor serve prints it).',
+	'outcome.other-installation':
+		'This response was made for another installation.',
+	'outcome.no-request':
+		'No activation request is waiting (the response answers request {requestId}). Export a new request.',
+	'outcome.other-request':
+		'This response answers another request ({requestId}); the request waiting is {expected}. Use the response made for the latest request file.',
+	'outcome.other-fingerprint':
+		'This response was made for another server (its hardware fingerprint differs). Export a request on this server and use the response made for it.',
+	'outcome.outdated-response':
+		'This response is older than the licenses already active on this server; it would undo later changes. Export a new request.',
+	'outcome.request-written':
+		'Activation request written to {path}. Take it to the vendor portal, then: myq-license import RESPONSE-FILE',
+	// R7: printing devices
+	'outcome.device-activated': 'Device {id} activated.',
+	'outcome.device-deactivated': 'Device {id} deactivated.',
+	'outcome.device-exists': 'Device {id} is already activated.',
+	'outcome.capacity-reached':
+		'Device {id} refused: capacity is {capacity} and {count} devices are activated.',
+	'outcome.unknown-device': 'There is no activated device {id}.',
+	'outcome.no-device': 'No device is activated.',
+	// The simulator's own steps
+	'outcome.portal-refused': 'The vendor portal refused the request: {reason}',
+	'outcome.vendor-done': 'vendor {action} {key}',
+	'outcome.vendor-extended': 'vendor extend {key} by {days} days',
+	'outcome.vendor-refused': '{reason}',
+	'outcome.key-refusals': '{reasons}',
 
 	// R12-R14: contacts with the license server
 	'contact.succeeded':

@@ -252,8 +252,6 @@ Exemples
 	'cli.error.simulate-usage':
 		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
-	'cli.activate.request-written':
-		"Demande d'activation écrite dans {path}. Portez-la au portail de l'éditeur, puis : myq-license import FICHIER-DE-RÉPONSE",
 
 	'field.company': 'Entreprise',
 	'field.person': 'Personne',
@@ -346,6 +344,89 @@ Exemples
 	'device.unlicensed':
 		'{count} appareil(s) sans licence : la capacité est tombée à {capacity}. Ils retrouvent leur licence lorsque la capacité revient.',
 	'device.relicensed': '{count} appareil(s) de nouveau sous licence.',
+
+	// Résultats des commandes (runtime/outcome.ts). R2, R3 : Enregistrer
+	'outcome.invalid-form': '{errors}',
+	'outcome.customer-saved': 'Client enregistré.',
+	'outcome.keys-added': "{count} clé(s) ajoutée(s), en attente d'activation.",
+	'outcome.keys-refused': '{count} clé(s) refusée(s).',
+	'outcome.nothing-to-save': 'Rien à enregistrer.',
+	// R4 : Activer
+	'outcome.nothing-to-activate':
+		"Aucune clé à activer : ajoutez une clé et enregistrez d'abord.",
+	'outcome.activated':
+		'Activé : {added} nouvelle(s) licence(s), {total} au total.',
+	'outcome.reactivated':
+		'Licences réactivées sur le matériel de ce serveur ({total} au total).',
+	'outcome.refused':
+		'Aucune nouvelle licence : le serveur de licences a refusé la ou les clés ({total} licence(s) au total).',
+	'outcome.key-refused': '{key} : {reason}',
+	'outcome.vendor-key-pinned':
+		"La clé publique de l'éditeur {key} est maintenant épinglée : les documents signés avec toute autre clé seront refusés.",
+	'outcome.activation-refused':
+		"Le serveur de licences a refusé l'activation : {reason}",
+	'outcome.offline':
+		"Échec de l'activation : {cause}. Les clés restent en attente. Sans réseau, utilisez l'activation manuelle : exportez un fichier de demande, portez-le au portail de l'éditeur, puis importez la réponse.",
+	'outcome.cause-unreachable':
+		'le serveur de licences est injoignable ({reason})',
+	'outcome.cause-untrusted':
+		"le serveur de licences a répondu quelque chose qui n'est pas digne de confiance ({reason})",
+	// R14 : Se connecter maintenant
+	'outcome.connected':
+		'Connecté au serveur de licences : les licences sont à jour.',
+	'outcome.not-activated':
+		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
+	'outcome.server-refused': 'Le serveur de licences a refusé : {reason}',
+	'outcome.network':
+		'Le serveur de licences est injoignable ({reason}). Vérifiez le réseau et réessayez avec Se connecter maintenant ; les licences continuent de fonctionner pendant les délais de grâce.',
+	'outcome.timeout':
+		'Le serveur de licences est injoignable ({reason}). Vérifiez le réseau et réessayez avec Se connecter maintenant ; les licences continuent de fonctionner pendant les délais de grâce.',
+	'outcome.http':
+		'Le serveur de licences est injoignable ({reason}). Vérifiez le réseau et réessayez avec Se connecter maintenant ; les licences continuent de fonctionner pendant les délais de grâce.',
+	'outcome.bad-signature':
+		"Le serveur de licences a répondu quelque chose qui n'est pas digne de confiance ({reason}). Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce. Réessayez plus tard avec Se connecter maintenant.",
+	'outcome.bad-response':
+		"Le serveur de licences a répondu quelque chose qui n'est pas digne de confiance ({reason}). Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce. Réessayez plus tard avec Se connecter maintenant.",
+	// R5 : activation manuelle
+	'outcome.imported':
+		'Activé à partir du fichier de réponse : {added} nouvelle(s) licence(s).',
+	'outcome.altered-file': '{problem}',
+	'outcome.response-unreadable':
+		"Le fichier de réponse est inutilisable : {reason}. Demandez-en un nouveau au portail de l'éditeur.",
+	'outcome.response-unsigned':
+		"Le fichier de réponse n'est pas signé par l'éditeur : {reason}.",
+	'outcome.not-a-response': "Ce fichier n'est pas une réponse d'activation.",
+	'outcome.response-bad-document':
+		'Le document contenu dans la réponse est inutilisable : {reason}.',
+	'outcome.no-vendor-key':
+		"La clé publique de l'éditeur n'est pas encore connue : la réponse ne peut pas être vérifiée. Donnez-la avec --vendor-key (vendor serve l'affiche).",
+	'outcome.other-installation':
+		'Cette réponse a été faite pour une autre installation.',
+	'outcome.no-request':
+		"Aucune demande d'activation n'est en attente (la réponse répond à la demande {requestId}). Exportez une nouvelle demande.",
+	'outcome.other-request':
+		'Cette réponse répond à une autre demande ({requestId}) ; la demande en attente est {expected}. Utilisez la réponse faite pour le dernier fichier de demande.',
+	'outcome.other-fingerprint':
+		'Cette réponse a été faite pour un autre serveur (son empreinte matérielle diffère). Exportez une demande sur ce serveur et utilisez la réponse faite pour elle.',
+	'outcome.outdated-response':
+		'Cette réponse est plus ancienne que les licences déjà actives sur ce serveur ; elle annulerait des changements plus récents. Exportez une nouvelle demande.',
+	'outcome.request-written':
+		"Demande d'activation écrite dans {path}. Portez-la au portail de l'éditeur, puis : myq-license import FICHIER-DE-RÉPONSE",
+	// R7 : appareils d\'impression
+	'outcome.device-activated': 'Appareil {id} activé.',
+	'outcome.device-deactivated': 'Appareil {id} désactivé.',
+	'outcome.device-exists': "L'appareil {id} est déjà activé.",
+	'outcome.capacity-reached':
+		'Appareil {id} refusé : la capacité est de {capacity} et {count} appareils sont activés.',
+	'outcome.unknown-device': "Il n'y a pas d'appareil activé {id}.",
+	'outcome.no-device': "Aucun appareil n'est activé.",
+	// Les étapes propres au simulateur
+	'outcome.portal-refused':
+		"Le portail de l'éditeur a refusé la demande : {reason}",
+	'outcome.vendor-done': 'éditeur : {action} {key}',
+	'outcome.vendor-extended': 'éditeur : prolongation de {key} de {days} jours',
+	'outcome.vendor-refused': '{reason}',
+	'outcome.key-refusals': '{reasons}',
 
 	'contact.succeeded':
 		'Connexion au serveur de licences réussie : les licences sont à jour.',

@@ -5,7 +5,7 @@
  */
 import type {OperationalState} from '../engine/types.js';
 import type {MintSpec} from '../license-server/index.js';
-import type {Outcome, Runtime, Snapshot} from '../runtime/runtime.js';
+import type {Runtime, Snapshot} from '../runtime/runtime.js';
 
 /** The simulated network's states; the simulation bar names each one (`ui.network.*`). */
 export type DemoNetwork = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
@@ -28,8 +28,11 @@ export type DemoView = {
 	scenario: {name: string; done: number; total: number; next: string | null};
 	busy: boolean;
 	/** The last thing a simulation control did, for the status line. */
-	message: Outcome | null;
+	message: DemoMessage | null;
 };
+
+/** What a control did, already said in the demo's language (runtime outcomes rendered). */
+export type DemoMessage = {ok: boolean; code?: string; message: string};
 
 export interface DemoControls {
 	/** The simulated MyQ server's runtime (another one after every restart: ask each time). */

@@ -5,21 +5,16 @@
  */
 
 import {type Lang, type MessageId, t} from '../i18n/index.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import type {Outcome, SaveOutcome, Snapshot} from '../runtime/runtime.js';
 import type {StatusMessage} from './app-state.js';
 
 const ok = (text: string): StatusMessage => ({tone: 'ok', text});
 const error = (text: string): StatusMessage => ({tone: 'error', text});
 
-/** An outcome whose code has no message of ours: the engine's message (wrapped in French). */
-function fallback(
-	outcome: {ok: boolean; message: string},
-	lang: Lang,
-): StatusMessage {
-	const text =
-		lang === 'en' || outcome.ok
-			? outcome.message
-			: t(lang, 'ui.outcome.failed', {message: outcome.message});
+/** An outcome without a dashboard message of its own: the runtime's, in the admin's language. */
+function fallback(outcome: Outcome, lang: Lang): StatusMessage {
+	const text = renderOutcome(lang, outcome);
 	return outcome.ok ? ok(text) : error(text);
 }
 
@@ -81,7 +76,7 @@ export function activationStatus(
 			return error(t(lang, 'activation.nothing'));
 		case 'offline':
 			return lang === 'en'
-				? error(outcome.message)
+				? error(renderOutcome(lang, outcome))
 				: error(t(lang, 'activation.offline'));
 		case 'altered-file':
 			return error(t(lang, 'manual.altered'));
@@ -107,12 +102,16 @@ export function connectStatus(outcome: Outcome, lang: Lang): StatusMessage {
 	if (outcome.ok) return ok(t(lang, 'contact.succeeded'));
 	if (outcome.code === 'not-activated')
 		return error(t(lang, 'ui.outcome.not-activated'));
-	if (lang === 'en') return error(outcome.message);
+	if (lang === 'en') return error(renderOutcome(lang, outcome));
 	if (TRANSPORT.has(outcome.code)) {
-		const reason = /\(([^)]*)\)/.exec(outcome.message)?.[1] ?? outcome.code;
-		return error(t(lang, 'contact.failed', {reason}));
+		const reason = outcome.params.reason ?? outcome.code;
+		return error(
+			t(lang, 'contact.failed', {
+				reason: typeof reason === 'object' ? outcome.code : reason,
+			}),
+		);
 	}
-	return error(t(lang, 'contact.refused', {reason: outcome.message}));
+	return error(renderOutcome(lang, outcome));
 }
 
 /** R7: a device activated or refused. */

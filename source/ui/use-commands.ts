@@ -6,6 +6,7 @@
 import {useApp} from 'ink';
 import {type RefObject, useCallback, useRef} from 'react';
 import {type Lang, t} from '../i18n/index.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import type {
 	DemoCommand,
 	StatusMessage,
@@ -153,7 +154,7 @@ export function useCommands({
 						report(
 							exported.code === 'nothing-to-activate'
 								? {tone: 'error', text: t(lang, 'activation.nothing')}
-								: {tone: 'error', text: exported.message},
+								: {tone: 'error', text: renderOutcome(lang, exported)},
 						);
 						break;
 					}

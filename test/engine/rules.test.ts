@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {deviceRefusal} from '../../source/engine/devices.js';
 import {
 	daysLeft,
 	evaluate,
@@ -97,23 +98,20 @@ describe('R7 printing devices up to capacity', () => {
 	it('R7 activates up to capacity and refuses one more with capacity and count', () => {
 		let state = base;
 		for (const id of ['d1', 'd2', 'd3']) {
-			const [next, effects] = step(
-				state,
-				{type: 'device-activated', id},
-				T0 + HOUR,
-			);
-			expect(effects.some((effect) => effect.type === 'refused')).toBe(false);
-			state = next;
+			const event = {type: 'device-activated', id} as const;
+			// A refusal is the command's answer, asked of the engine (not an effect of the step).
+			expect(deviceRefusal(state, event, T0 + HOUR)).toBeNull();
+			[state] = step(state, event, T0 + HOUR);
 		}
-		const [after, effects] = step(
-			state,
-			{type: 'device-activated', id: 'd4'},
-			T0 + HOUR,
-		);
-		expect(effects).toContainEqual({
-			type: 'refused',
+		const d4 = {type: 'device-activated', id: 'd4'} as const;
+		expect(deviceRefusal(state, d4, T0 + HOUR)).toEqual({
 			code: 'capacity-reached',
-			message: 'device d4 refused: capacity is 3 and 3 devices are activated',
+			params: {id: 'd4', capacity: 3, count: 3},
+		});
+		const [after] = step(state, d4, T0 + HOUR);
+		expect(after.log.at(-1)).toMatchObject({
+			type: 'device-refused',
+			detail: 'device d4 refused: capacity is 3 and 3 devices are activated',
 		});
 		expect(after.devices.map((device) => device.id)).toEqual([
 			'd1',

@@ -1,0 +1,92 @@
+/**
+ * R4: Activate online: pending keys are redeemed at the license server and every license is
+ * (re)bound to this hardware (R8). Offline, the keys stay pending and the outcome offers manual
+ * activation (manual-activation.ts).
+ */
+import type {Failure} from '../ports/index.js';
+import {
+	clause,
+	type Outcome,
+	type OutcomeMessage,
+	outcome,
+	serverRefusal,
+} from './outcome.js';
+import {type Shell, seeHardware} from './shell.js';
+
+export async function activate(shell: Shell): Promise<Outcome> {
+	const keys = shell.state.pending.map((pending) => pending.key);
+	if (keys.length === 0 && !shell.state.document) {
+		return outcome(false, 'nothing-to-activate');
+	}
+	const wasPinned = shell.trust.text !== null;
+	const fingerprint = await seeHardware(shell);
+	const reply = await shell.server.activate({
+		installationId: shell.state.installationId,
+		fingerprint,
+		keys,
+		customer: shell.state.customer,
+	});
+	if (!reply.ok) {
+		return activationFailure(shell, reply.failure);
+	}
+	const checked = await shell.trust.checkReply(
+		reply.value.document,
+		shell.state.installationId,
+		fingerprint,
+	);
+	if (!checked.ok) {
+		return activationFailure(shell, checked.failure);
+	}
+	const {document, refusals} = reply.value;
+	const before = new Set(
+		(shell.state.document?.payload.licenses ?? []).map((grant) => grant.id),
+	);
+	await shell.dispatch({type: 'activation-succeeded', document, refusals});
+	const added = document.payload.licenses.filter(
+		(grant) => !before.has(grant.id),
+	).length;
+	const total = document.payload.licenses.length;
+	const details: OutcomeMessage[] = [
+		...refusals.map((refusal) => ({
+			code: 'key-refused' as const,
+			params: {key: refusal.key, reason: refusal.message},
+		})),
+		...(wasPinned || shell.trust.text === null
+			? []
+			: [
+					{
+						code: 'vendor-key-pinned' as const,
+						params: {key: shell.trust.text},
+					},
+				]),
+	];
+	if (added === 0 && refusals.length > 0) {
+		return outcome(false, 'refused', {added, total}, details);
+	}
+	return added === 0 && keys.length === 0
+		? outcome(true, 'reactivated', {total}, details)
+		: outcome(true, 'activated', {added, total}, details);
+}
+
+async function activationFailure(
+	shell: Shell,
+	failure: Failure,
+): Promise<Outcome> {
+	if (failure.kind === 'rejected') {
+		await shell.dispatch({
+			type: 'contact-refused',
+			code: failure.code,
+			message: failure.message,
+		});
+		return serverRefusal('activation-refused', failure.code, failure.message);
+	}
+	await shell.dispatch({type: 'activation-failed', failure});
+	const isUntrusted =
+		failure.kind === 'bad-signature' || failure.kind === 'bad-response';
+	return outcome(false, 'offline', {
+		cause: {
+			code: isUntrusted ? 'cause-untrusted' : 'cause-unreachable',
+			params: {reason: clause(failure.message)},
+		},
+	});
+}

@@ -1,0 +1,212 @@
+/**
+ * The store, shared with other processes (the CLI beside the dashboard): load and verify at
+ * start (R16), write one state at a time with compare-and-set, and when another process wrote
+ * first, take its state and replay onto it what this one did since its last write.
+ */
+import {type EngineEvent, initialState, step} from '../engine/step.js';
+import {type Store, storedRevision} from '../ports/index.js';
+import type {Shell} from './shell.js';
+import {parseStoredRecord, type StoredRecord} from './stored-record.js';
+
+export class Persistence {
+	/** The stored revision this state was read from or written as (see storedRevision). */
+	private revision = -2;
+	/** Events applied since the last successful write: replayed onto another process's newer state. */
+	private unsaved: {event: EngineEvent; at: number}[] = [];
+	private dirty = false;
+	private writing: Promise<void> | null = null;
+	private writeError: unknown = null;
+
+	constructor(
+		private readonly shell: Shell,
+		/** The key given by the installation's configuration; the stored one otherwise (R16). */
+		private readonly configuredKey: string | null,
+	) {}
+
+	private get store(): Store {
+		return this.shell.store;
+	}
+
+	/** Whether a write is on its way (its revision would look like another process's). */
+	get isWriting(): boolean {
+		return this.writing !== null;
+	}
+
+	/** The state to start from: the stored one, verified (R16), or a fresh one. */
+	async load(): Promise<void> {
+		const {shell} = this;
+		const loaded = await this.store.load();
+		this.revision = storedRevision(loaded);
+		const now = shell.clock.now();
+		if (loaded.kind === 'empty') {
+			shell.state = initialState(shell.newId(), now);
+			return;
+		}
+		const record =
+			loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		if (!record) {
+			// R16: unreadable: keep a copy aside, start over and say why. Never delete it.
+			const raw =
+				loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value);
+			const reason =
+				loaded.kind === 'corrupt'
+					? loaded.reason
+					: 'the stored state does not have the expected shape';
+			await this.store.quarantine('state', raw);
+			shell.state = {...initialState(shell.newId(), now), everActivated: true};
+			await shell.dispatch({
+				type: 'document-rejected',
+				source: 'stored state',
+				reason: `${reason}; a copy was kept in the store`,
+			});
+			return;
+		}
+		shell.state = record.state;
+		shell.trust.use(this.configuredKey ?? record.vendorKey);
+		if (shell.state.document) {
+			const verdict = await shell.trust.checkStored(shell.state.document);
+			if (!verdict.ok) {
+				await shell.dispatch({
+					type: 'document-rejected',
+					source: 'stored document',
+					reason: verdict.reason,
+				});
+			} else if (shell.state.integrity?.reason.startsWith('stored document')) {
+				// The stored document verifies again (the key was given): clear the old verdict.
+				shell.state = {...shell.state, integrity: null};
+			}
+		}
+	}
+
+	/** An event whose step asked for a save: kept until written, for replay (see adoptStored). */
+	record(event: EngineEvent, at: number) {
+		this.unsaved.push({event, at});
+		this.persist();
+	}
+
+	/**
+	 * Marks the state for saving. One write at a time, and writes that pile up while one runs
+	 * collapse into one of the latest state: the store always holds a whole, recent state.
+	 */
+	persist() {
+		this.dirty = true;
+		if (this.writing === null) {
+			// Assigned before the loop can end, even if the store fails at once: `flushed` waits
+			// on exactly this promise and sees it cleared when it settles.
+			const writing = this.writeLoop().finally(() => {
+				if (this.writing === writing) {
+					this.writing = null;
+					if (this.dirty && this.writeError === null) {
+						// Marked while the loop was ending: write that too.
+						this.persist();
+					}
+				}
+			});
+			this.writing = writing;
+		}
+	}
+
+	private async writeLoop(): Promise<void> {
+		try {
+			while (this.dirty) {
+				this.dirty = false;
+				const count = this.unsaved.length;
+				const revision = Math.max(0, this.revision) + 1;
+				const record: StoredRecord = {
+					format: 'myq-license-state',
+					version: 1,
+					revision,
+					state: this.shell.state,
+					vendorKey: this.shell.trust.text,
+				};
+				if (await this.store.saveIfRevision(record, this.revision)) {
+					this.revision = revision;
+					this.unsaved.splice(0, count);
+				} else {
+					// Another process wrote first: take its state, apply ours on top, write again.
+					await this.adoptStored();
+					this.dirty = true;
+				}
+			}
+		} catch (error) {
+			this.writeError = error;
+		}
+	}
+
+	/**
+	 * Takes the state another process stored (the CLI beside the dashboard) and replays onto it
+	 * what this one did since its last write, so neither loses anything. The stored document is
+	 * verified as at every load (R16).
+	 */
+	async adoptStored(): Promise<boolean> {
+		const {shell} = this;
+		const loaded = await this.store.load();
+		const revision = storedRevision(loaded);
+		if (revision === this.revision) {
+			return false;
+		}
+		this.revision = revision;
+		const record =
+			loaded.kind === 'loaded' ? parseStoredRecord(loaded.value) : null;
+		if (!record) {
+			// Not a state we can read: ours overwrites it at the next write (a copy of the
+			// unreadable one is quarantined first, as at load).
+			if (loaded.kind !== 'empty') {
+				await this.store.quarantine(
+					'state',
+					loaded.kind === 'corrupt' ? loaded.raw : JSON.stringify(loaded.value),
+				);
+			}
+			this.persist();
+			return true;
+		}
+		let state = record.state;
+		if (shell.trust.text === null) {
+			shell.trust.use(record.vendorKey);
+		}
+		if (
+			state.document &&
+			JSON.stringify(state.document) !== JSON.stringify(shell.state.document)
+		) {
+			const verdict = await shell.trust.checkStored(state.document);
+			if (!verdict.ok) {
+				[state] = step(
+					state,
+					{
+						type: 'document-rejected',
+						source: 'stored document',
+						reason: verdict.reason,
+					},
+					shell.clock.now(),
+				);
+			}
+		}
+		for (const {event, at} of this.unsaved) {
+			[state] = step(state, event, at);
+		}
+		shell.state = state;
+		if (this.unsaved.length > 0) {
+			this.persist();
+		}
+		shell.publish();
+		return true;
+	}
+
+	/** Before a command: catch up with what another process may have written since. */
+	async catchUp() {
+		await this.flushed();
+		await this.adoptStored();
+	}
+
+	/** Resolves once every state so far is in the store; rethrows a failed write once. */
+	async flushed(): Promise<void> {
+		while (this.writing) {
+			await this.writing;
+		}
+		if (this.writeError !== null) {
+			const error = this.writeError;
+			this.writeError = null;
+			throw error;
+		}
+	}
+}

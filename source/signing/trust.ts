@@ -1,0 +1,228 @@
+/**
+ * The one trust checker (R16): is this the vendor's signature, over a document of the shape the
+ * engine reads? Used for every document whatever its way in: the HTTP client's replies, the
+ * runtime's live replies (with its own key, which may differ from the one the client pinned),
+ * every load from the store, and response files (R5). A signature proves who made a document,
+ * not that it is one the engine can read, so both are checked, always together.
+ *
+ * Hand-written rather than with the schema library: every command loads the store and checks
+ * its document, and loading that library costs scripts ~30 ms at each start (issue 6).
+ */
+import type {KeyObject} from 'node:crypto';
+import type {
+	ActivationDocument,
+	ActivationResponsePayload,
+	KeyRefusal,
+	SignedDocument,
+} from '../engine/types.js';
+import {parseCanonicalFile, verify} from './index.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTime = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value);
+const isNullableTime = (value: unknown) => value === null || isTime(value);
+
+function isGrant(value: unknown): boolean {
+	return (
+		isObject(value) &&
+		typeof value.id === 'string' &&
+		typeof value.key === 'string' &&
+		(value.keyKind === 'installation' || value.keyKind === 'license') &&
+		(value.kind === 'perpetual' || value.kind === 'subscription') &&
+		// A count of devices: a whole number, never negative (R6 adds them up).
+		Number.isInteger(value.devices) &&
+		(value.devices as number) >= 0 &&
+		isTime(value.activatedAt) &&
+		isNullableTime(value.expiresAt) &&
+		(value.kind === 'perpetual' || value.expiresAt !== null) &&
+		typeof value.autoRenew === 'boolean' &&
+		isNullableTime(value.revokedAt)
+	);
+}
+
+/** Why `payload` is not an activation document, or null when it is one. */
+export function documentShapeProblem(payload: unknown): string | null {
+	if (
+		!isObject(payload) ||
+		payload.type !== 'myq-activation' ||
+		payload.version !== 1
+	) {
+		return 'it is not an activation document';
+	}
+	if (
+		typeof payload.installationId !== 'string' ||
+		typeof payload.fingerprint !== 'string' ||
+		!isTime(payload.issuedAt)
+	) {
+		return 'its installation, fingerprint or date is missing';
+	}
+	if (!Array.isArray(payload.licenses)) {
+		return 'it has no license list';
+	}
+	const index = payload.licenses.findIndex((grant) => !isGrant(grant));
+	if (index >= 0) {
+		return `its license ${index + 1} is not in the expected form`;
+	}
+	if (
+		payload.requestId !== undefined &&
+		typeof payload.requestId !== 'string'
+	) {
+		return 'its request id is not text';
+	}
+	return null;
+}
+
+export function isActivationDocument(
+	payload: unknown,
+): payload is ActivationDocument {
+	return documentShapeProblem(payload) === null;
+}
+
+export function isRefusalList(value: unknown): value is KeyRefusal[] {
+	return (
+		Array.isArray(value) &&
+		value.every(
+			(refusal) =>
+				isObject(refusal) &&
+				typeof refusal.key === 'string' &&
+				typeof refusal.code === 'string' &&
+				typeof refusal.message === 'string',
+		)
+	);
+}
+
+/** Why a document is not trusted: `bad-signature` (not the vendor's) or `bad-response` (unreadable). */
+export type TrustFailure = {
+	kind: 'bad-signature' | 'bad-response';
+	message: string;
+};
+
+export type TrustResult =
+	| {ok: true; document: SignedDocument}
+	| {ok: false; failure: TrustFailure};
+
+/**
+ * R16: `value` is a document signed with `key`, of the shape of an activation document, and
+ * (when asked) for this installation and bound to this fingerprint. The document returned is
+ * `{payload, signature}` exactly as signed: members beside them are dropped, the payload is the
+ * one received (a copy could lose members and no longer match its signature at the next load).
+ */
+export function checkDocument(
+	value: unknown,
+	key: KeyObject,
+	expected: {installationId?: string; fingerprint?: string | null} = {},
+): TrustResult {
+	const verified = verify<ActivationDocument>(value, key);
+	if (!verified.ok) {
+		return {
+			ok: false,
+			failure: {kind: 'bad-signature', message: verified.reason},
+		};
+	}
+	const payload = verified.value.payload;
+	const problem = documentShapeProblem(payload);
+	if (problem !== null) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'bad-response',
+				message: `the signed document cannot be read: ${problem}`,
+			},
+		};
+	}
+	if (
+		expected.installationId !== undefined &&
+		payload.installationId !== expected.installationId
+	) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'bad-response',
+				message: `the document is for another installation (${payload.installationId}, not ${expected.installationId})`,
+			},
+		};
+	}
+	if (
+		expected.fingerprint !== undefined &&
+		expected.fingerprint !== null &&
+		payload.fingerprint !== expected.fingerprint
+	) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'bad-response',
+				message: 'the document is bound to other hardware',
+			},
+		};
+	}
+	return {ok: true, document: verified.value as SignedDocument};
+}
+
+/** Why a response file (R5) is not trusted; each says what to do next in its own message. */
+export type ResponseFileProblem =
+	/** Not the bytes the portal wrote (not JSON, or not in canonical form). */
+	| {code: 'unreadable'; reason: string}
+	/** Not signed with the vendor key. */
+	| {code: 'unsigned'; reason: string}
+	/** Signed, but not an activation response. */
+	| {code: 'not-a-response'; reason: string}
+	/** The document inside is not the vendor's, or cannot be read. */
+	| {code: 'bad-document'; reason: string};
+
+/**
+ * R5, R16: the text of a response file, checked byte for byte, signature and shape, and the
+ * document inside it as any other document. Whether it fits this installation now is the
+ * engine's rule (engine/manual-response.ts).
+ */
+export function checkResponseFile(
+	text: string,
+	key: KeyObject,
+):
+	| {ok: true; response: ActivationResponsePayload}
+	| {ok: false; problem: ResponseFileProblem} {
+	const parsed = parseCanonicalFile(text);
+	if (!parsed.ok) {
+		return {ok: false, problem: {code: 'unreadable', reason: parsed.reason}};
+	}
+	return checkResponse(parsed.value, key);
+}
+
+/** {@link checkResponseFile} for a file already read byte for byte (`parseCanonicalFile`). */
+export function checkResponse(
+	value: unknown,
+	key: KeyObject,
+):
+	| {ok: true; response: ActivationResponsePayload}
+	| {ok: false; problem: ResponseFileProblem} {
+	const signed = verify<ActivationResponsePayload>(value, key);
+	if (!signed.ok) {
+		return {ok: false, problem: {code: 'unsigned', reason: signed.reason}};
+	}
+	const response = signed.value.payload as unknown;
+	if (
+		!isObject(response) ||
+		response.type !== 'myq-activation-response' ||
+		typeof response.requestId !== 'string' ||
+		typeof response.installationId !== 'string' ||
+		typeof response.fingerprint !== 'string' ||
+		!isRefusalList(response.refusals) ||
+		!isObject(response.document)
+	) {
+		return {
+			ok: false,
+			problem: {
+				code: 'not-a-response',
+				reason: 'it is not an activation response',
+			},
+		};
+	}
+	const inner = checkDocument(response.document, key);
+	if (!inner.ok) {
+		return {
+			ok: false,
+			problem: {code: 'bad-document', reason: inner.failure.message},
+		};
+	}
+	return {ok: true, response: response as ActivationResponsePayload};
+}
