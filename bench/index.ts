@@ -67,6 +67,18 @@ print(
 	'cli: status --json / node -e 0 (goal <= 1.5)',
 	format(cli.statusMs / cli.nodeMs, 2),
 );
+print(
+	'cli: minimal meow CLI, one flag, one JSON line (median of 15)',
+	`${format(cli.minimalMeowMs)} ms`,
+);
+print(
+	"cli: meow's start-up cost (minimal meow CLI - node -e 0)",
+	`${format(cli.minimalMeowMs - cli.nodeMs)} ms`,
+);
+print(
+	'cli: status --json / minimal meow CLI',
+	format(cli.statusMs / cli.minimalMeowMs, 2),
+);
 
 // The dashboard last: its bench switches this process to React's production build.
 const {benchUi} = await import('./ui.js');

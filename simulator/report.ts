@@ -4,6 +4,7 @@
  */
 import {Chalk} from 'chalk';
 import Table from 'cli-table3';
+import {t} from '../source/i18n/index.js';
 import type {DaySample, SimulationResult} from './runner.js';
 
 const CELL: Record<DaySample['state'], string> = {
@@ -34,23 +35,32 @@ export function renderSimulation(
 		warning: chalk.yellow,
 		stopped: chalk.red,
 	};
+	// In the scenario's language, or the one asked for (--lang, the locale).
+	const {lang} = result;
+	const state = (id: DaySample['state']) => t(lang, `state.${id}`);
 	const lines: string[] = [
 		chalk.bold(result.scenario),
-		`start ${result.start}, ${result.days.length} days, ${result.lang}`,
+		t(lang, 'cli.simulate.start', {
+			start: result.start,
+			days: result.days.length,
+			lang,
+		}),
 		'',
 	];
 
 	// Days on which something visible changed.
 	const table = new Table({
-		head: [
-			'day',
-			'date',
-			'state',
-			'capacity',
-			'devices',
-			'banners',
-			'licenses',
-		],
+		head: (
+			[
+				'day',
+				'date',
+				'state',
+				'capacity',
+				'devices',
+				'banners',
+				'licenses',
+			] as const
+		).map((column) => t(lang, `cli.simulate.column.${column}`)),
 		style: {
 			head: options.color ? ['cyan'] : [],
 			border: options.color ? ['grey'] : [],
@@ -68,7 +78,7 @@ export function renderSimulation(
 		table.push([
 			String(sample.day),
 			sample.at.slice(0, 10),
-			paint[sample.state](sample.state),
+			paint[sample.state](state(sample.state)),
 			String(sample.capacity),
 			`${sample.devices.licensed}/${sample.devices.activated}`,
 			sample.banners
@@ -88,7 +98,12 @@ export function renderSimulation(
 	// The strip: one cell a day, in rows of up to `width` days.
 	const width = options.width ?? 60;
 	lines.push(
-		`timeline  ${paint.running(CELL.running)} running  ${paint.warning(CELL.warning)} warning  ${paint.stopped(CELL.stopped)} stopped  ${paint.unlicensed(CELL.unlicensed)} unlicensed`,
+		[
+			t(lang, 'cli.simulate.timeline'),
+			...(['running', 'warning', 'stopped', 'unlicensed'] as const).map(
+				(id) => `${paint[id](CELL[id])} ${state(id)}`,
+			),
+		].join('  '),
 	);
 	for (let start = 0; start < result.days.length; start += width) {
 		const row = result.days.slice(start, start + width);
@@ -98,19 +113,19 @@ export function renderSimulation(
 	}
 	lines.push('');
 
-	lines.push(chalk.bold('events'));
+	lines.push(chalk.bold(t(lang, 'cli.simulate.events')));
 	for (const event of result.events) {
 		lines.push(
-			`  day ${String(event.day).padStart(4)}  ${event.type.padEnd(24)} ${event.detail}`,
+			`  ${t(lang, 'cli.simulate.event-day', {day: String(event.day).padStart(4)})}  ${event.type.padEnd(24)} ${event.detail}`,
 		);
 	}
 	lines.push('');
 
 	const {passed, failed} = result.expectations;
 	lines.push(
-		failed.length === 0
-			? chalk.green(`expectations: ${passed} passed, 0 failed`)
-			: chalk.red(`expectations: ${passed} passed, ${failed.length} failed`),
+		(failed.length === 0 ? chalk.green : chalk.red)(
+			t(lang, 'cli.simulate.expectations', {passed, failed: failed.length}),
+		),
 	);
 	for (const failure of failed) {
 		lines.push(chalk.red(`  ✗ ${failure.message}`));

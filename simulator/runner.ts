@@ -7,9 +7,9 @@
 import {createHash} from 'node:crypto';
 import Keyv from 'keyv';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
-import type {Evaluation} from '../source/engine/evaluate.js';
+import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
-import {bannerText, formatLogEntry, type Lang} from '../source/i18n/index.js';
+import {formatLogEntry, type Lang} from '../source/i18n/index.js';
 import type {Vendor} from '../source/license-server/index.js';
 import type {Outcome, Runtime} from '../source/runtime/runtime.js';
 import {
@@ -31,28 +31,8 @@ import {createSimulatedWorld, type SimulatedWorld} from './world.js';
 export {checkExpectation} from './expectations.js';
 export {SIMULATED_SERVER} from './perform.js';
 
-export type DaySample = {
-	day: number;
-	at: string;
-	state: Evaluation['state'];
-	operational: boolean;
-	capacity: number;
-	devices: {activated: number; licensed: number; capacity: number};
-	banners: {id: string; days?: number; text: string}[];
-	licenses: {
-		key: string;
-		kind: string;
-		devices: number | null;
-		status: string;
-		expiresAt: string | null;
-		renewsAt: string | null;
-	}[];
-	server: {
-		reachable: boolean;
-		lastSuccessAt: string | null;
-		unreachableSince: string | null;
-	};
-};
+/** One sampled day: SPEC §5's day entry, built by the same function as `status --json`. */
+export type DaySample = {day: number; at: string} & DayEntry;
 
 export type SimulationEvent = {
 	day: number;
@@ -77,9 +57,6 @@ export type SimulationOptions = {
 	/** Called after each day is sampled (the dashboard's strip, progress). */
 	onDay?: (sample: DaySample) => void;
 };
-
-const iso = (time: number | null) =>
-	time === null ? null : new Date(time).toISOString();
 
 /**
  * One simulated world: the vendor, the network, the MyQ server's store and runtime. The demo
@@ -284,32 +261,7 @@ export class Simulation implements StepTarget {
 		return {
 			day,
 			at: new Date(this.scenario.start + day * DAY).toISOString(),
-			state: evaluation.state,
-			operational: evaluation.operational,
-			capacity: evaluation.capacity,
-			devices: {
-				activated: evaluation.devices.activated,
-				licensed: evaluation.devices.licensed,
-				capacity: evaluation.devices.capacity,
-			},
-			banners: evaluation.banners.map((banner) => ({
-				id: banner.id,
-				...(banner.days === undefined ? {} : {days: banner.days}),
-				text: bannerText(banner.id, lang, banner.days),
-			})),
-			licenses: evaluation.licenses.map((license) => ({
-				key: this.aliasOf(license.id),
-				kind: license.kind,
-				devices: license.devices,
-				status: license.status,
-				expiresAt: iso(license.expiresAt),
-				renewsAt: iso(license.renewsAt),
-			})),
-			server: {
-				reachable: state.server.unreachableSince === null,
-				lastSuccessAt: iso(state.server.lastSuccessAt),
-				unreachableSince: iso(state.server.unreachableSince),
-			},
+			...dayEntry(state, evaluation, lang, (id) => this.aliasOf(id)),
 		};
 	}
 }

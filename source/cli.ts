@@ -1,87 +1,62 @@
 #!/usr/bin/env node
 /**
- * The composition root. Only the command asked for is loaded: commands that draw nothing never
- * import Ink or React, so scripts stay fast.
+ * The composition root: finds the command, parses its command line through meow
+ * (commands/flags.ts), runs it. Only the command asked for is loaded: commands that draw nothing
+ * never import Ink or React, so scripts stay fast.
  */
 import process from 'node:process';
 import {EXIT, UsageError} from './commands/exit-codes.js';
+import {
+	type Command,
+	helpText,
+	parseCommandLine,
+	printVersion,
+	splitAtCommand,
+} from './commands/flags.js';
 
-const HELP = `
-myq-license: the licensing subsystem of a MyQ print server
-
-Usage
-  $ myq-license [--store URL] [--server URL]       open the dashboard on this server
-  $ myq-license demo [--scenario FILE]             open the dashboard on the simulator
-  $ myq-license <command> [options]
-
-Commands for admins and scripts (each has --help with examples)
-  status [--json]           licenses, capacity, banners and devices
-  register                  save the customer form (R2)
-  add-key KEY...            add installation or license keys, pending activation (R3)
-  activate                  redeem pending keys online; --manual --out FILE for manual activation (R4, R5)
-  import FILE               import a response file from the vendor portal (R5)
-  connect                   contact the license server now (R14)
-  devices [activate|deactivate] [NAME]   printing devices (R7)
-  simulate FILE             replay a scenario file
-
-Vendor side
-  vendor serve              run the reference license server
-  vendor mint               create a key in the catalog
-  vendor offline-activate   turn an activation request file into a response file
-
-Global options
-  --store URL       the store: a Keyv URL (default: a SQLite file in your data directory)
-  --server URL      the license server (default: $MYQ_LICENSE_SERVER or http://127.0.0.1:4070)
-  --vendor-key KEY  the vendor public key to trust (default: $MYQ_VENDOR_KEY, else pinned at first activation)
-  --lang fr|en      language (default: from LC_ALL, LC_MESSAGES, LANG)
-  --help, --version
-
-Exit codes: 0 done, 1 failed (for example the license server cannot be reached), 2 bad input.
-`;
-
-const COMMANDS: Record<
-	string,
-	() => Promise<{run(argv: string[]): Promise<number>}>
-> = {
-	status: () => import('./commands/status.js'),
-	register: () => import('./commands/register.js'),
-	'add-key': () => import('./commands/add-key.js'),
-	activate: () => import('./commands/activate.js'),
-	import: () => import('./commands/import.js'),
-	connect: () => import('./commands/connect.js'),
-	devices: () => import('./commands/devices.js'),
-	vendor: () => import('./commands/vendor.js'),
-	simulate: () => import('./commands/simulate.js'),
-	demo: () => import('./commands/dashboard.js'),
-	dashboard: () => import('./commands/dashboard.js'),
+const COMMANDS: Record<string, () => Promise<Command>> = {
+	status: async () => (await import('./commands/status.js')).command,
+	register: async () => (await import('./commands/register.js')).command,
+	'add-key': async () => (await import('./commands/add-key.js')).command,
+	activate: async () => (await import('./commands/activate.js')).command,
+	import: async () => (await import('./commands/import.js')).command,
+	connect: async () => (await import('./commands/connect.js')).command,
+	devices: async () => (await import('./commands/devices.js')).command,
+	vendor: async () => (await import('./commands/vendor.js')).command,
+	simulate: async () => (await import('./commands/simulate.js')).command,
+	demo: async () => (await import('./commands/dashboard.js')).demo,
+	dashboard: async () => (await import('./commands/dashboard.js')).command,
 };
 
+/** The help text of each command (`demo` shares the dashboard's). */
+const HELP_OF: Record<string, string> = {demo: 'dashboard'};
+
 async function main(argv: string[]): Promise<number> {
-	const [first, ...rest] = argv;
-	if (first === undefined || first.startsWith('-')) {
-		if (first === '--help' || first === '-h') {
-			process.stdout.write(`${HELP.trim()}\n`);
-			return EXIT.ok;
-		}
-		if (first === '--version' || first === '-v') {
-			const {readFile} = await import('node:fs/promises');
-			const pkg = JSON.parse(
-				await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
-			) as {version: string};
-			process.stdout.write(`${pkg.version}\n`);
-			return EXIT.ok;
-		}
-		const dashboard = await COMMANDS.dashboard!();
-		return dashboard.run(argv);
-	}
-	const load = COMMANDS[first];
+	const {before, name, after} = splitAtCommand(argv);
+	const load = COMMANDS[name ?? 'dashboard'];
 	if (!load) {
+		// The language is checked first: `--lang xx` is refused the same way everywhere.
+		parseCommandLine(before, [], {});
 		throw new UsageError(
-			`Unknown command "${first}". Run myq-license --help to see the commands.`,
+			`Unknown command "${name}". Run myq-license --help to see the commands.`,
 		);
 	}
 	const command = await load();
-	return command.run(first === 'demo' ? ['--demo', ...rest] : rest);
+	const cli = parseCommandLine(before, after, command.flags);
+	if (cli.flags.version) {
+		printVersion();
+		return EXIT.ok;
+	}
+	if (cli.flags.help) {
+		process.stdout.write(
+			await helpText(
+				cli.lang,
+				name === undefined ? 'main' : (HELP_OF[name] ?? name),
+			),
+		);
+		return EXIT.ok;
+	}
+	return command.run(cli);
 }
 
 main(process.argv.slice(2)).then(
@@ -90,11 +65,6 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		// Input we were given never shows a stack trace: a usage error is a message and exit 2.
-		if (error instanceof Error && error.name === 'HelpRequested') {
-			process.stdout.write((error as Error & {text: string}).text);
-			process.exitCode = EXIT.ok;
-			return;
-		}
 		if (error instanceof UsageError) {
 			process.stderr.write(`${error.message}\n`);
 			process.exitCode = EXIT.badInput;

@@ -50,6 +50,7 @@ describe('commands that draw nothing do not load Ink or React', () => {
 
 	it.each([
 		['status', '--json'],
+		['status', '--lang', 'fr'],
 		[
 			'register',
 			'--company',

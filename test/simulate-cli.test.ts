@@ -14,7 +14,16 @@ async function simulate(args: string[]) {
 		const {stdout, stderr} = await run(
 			process.execPath,
 			[CLI, 'simulate', ...args],
-			{env: {...process.env, NO_COLOR: '1'}},
+			// A neutral locale: without --lang, the scenario's own lang decides.
+			{
+				env: {
+					...process.env,
+					NO_COLOR: '1',
+					LC_ALL: '',
+					LC_MESSAGES: '',
+					LANG: 'C.UTF-8',
+				},
+			},
 		);
 		return {code: 0, stdout, stderr};
 	} catch (error) {

@@ -1,58 +1,76 @@
+/** `myq-license add-key KEY...`: keys into the license table, pending activation (R3). */
 import process from 'node:process';
-import {EXIT, UsageError} from './exit-codes.js';
-import {COMMON_FLAGS, parseArgs, withRuntime} from './shared.js';
+import type {Lang} from '../i18n/lang.js';
+import {EXIT} from './exit-codes.js';
+import {defineCommand} from './flags.js';
+import {print, printJson, textOf, usageError} from './report.js';
 
-const HELP = `
-Usage
-  $ myq-license add-key KEY [KEY...]
-
-Adds installation keys (they start with N) and license keys (they start with K) to the license
-table as pending (R3). Keys may be separated by spaces, commas or new lines; a malformed or
-duplicate key is refused by name and the others are still added. Register the customer first.
-
-Examples
-  $ myq-license add-key NABCD-EFGHJ-KMNPQ-RSTVW-XYZ01
-  $ myq-license add-key "K1234-56789-ABCDE-FGHJK-MNPQR, K9876-54321-ZYXWV-TSRQP-NMKJH"
-  $ myq-license add-key - < keys.txt     (read keys from standard input)`;
-
-export async function run(argv: string[]): Promise<number> {
-	const cli = parseArgs(HELP, argv, COMMON_FLAGS);
-	let text = cli.input.join('\n');
-	if (cli.input.length === 1 && cli.input[0] === '-') {
-		const chunks: Buffer[] = [];
-		for await (const chunk of process.stdin) {
-			chunks.push(chunk as Buffer);
-		}
-		text = Buffer.concat(chunks).toString('utf8');
-	}
-	if (text.trim() === '') {
-		throw new UsageError(
-			'No key given. Usage: myq-license add-key KEY [KEY...]',
-		);
-	}
-	return withRuntime(cli.flags, async (runtime) => {
-		const outcome = await runtime.save(null, text);
-		if (!outcome.ok) {
-			process.stderr.write(
-				`${outcome.errors.map((error) => error.message).join('\n')}\n`,
-			);
-			return EXIT.badInput;
-		}
-		if (cli.flags.json) {
-			process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-		} else {
-			for (const key of outcome.accepted) {
-				process.stdout.write(`added ${key} (pending)\n`);
+export const command = defineCommand({
+	flags: {},
+	async run(cli) {
+		let text = cli.input.join('\n');
+		if (cli.input.length === 1 && cli.input[0] === '-') {
+			const chunks: Buffer[] = [];
+			for await (const chunk of process.stdin) {
+				chunks.push(chunk as Buffer);
 			}
-			for (const refusal of outcome.refused) {
-				process.stderr.write(`refused: ${refusal.message}\n`);
-			}
-			if (outcome.accepted.length > 0) {
-				process.stdout.write(
-					'Next: myq-license activate (or activate --manual --out request.json without network)\n',
+			text = Buffer.concat(chunks).toString('utf8');
+		}
+		if (text.trim() === '') {
+			throw await usageError(cli.lang, 'cli.error.no-key');
+		}
+		const {withRuntime} = await import('./compose.js');
+		const {t} = await import('../i18n/index.js');
+		const lang = cli.lang;
+		return withRuntime(cli.flags, async (runtime) => {
+			const outcome = await runtime.save(null, text);
+			if (!outcome.ok) {
+				print(
+					await Promise.all(outcome.errors.map((error) => textOf(error, lang))),
+					'err',
 				);
+				return EXIT.badInput;
 			}
-		}
-		return outcome.refused.length > 0 ? EXIT.badInput : EXIT.ok;
-	});
+			if (cli.flags.json) {
+				printJson(outcome);
+			} else {
+				print(
+					outcome.accepted.map((key) => t(lang, 'cli.add-key.added', {key})),
+				);
+				print(
+					outcome.refused.map((refusal) =>
+						t(lang, 'cli.add-key.refused', {
+							reason: refusalText(refusal, lang, t),
+						}),
+					),
+					'err',
+				);
+				if (outcome.accepted.length > 0) {
+					print([t(lang, 'cli.add-key.next')]);
+				}
+			}
+			return outcome.refused.length > 0 ? EXIT.badInput : EXIT.ok;
+		});
+	},
+});
+
+/**
+ * A refused key in the admin's language. The engine says it in English, with a code; the
+ * catalogs have the French (ui/outcome.ts reads the same codes for the dashboard).
+ */
+function refusalText(
+	refusal: {input: string; code: string; message: string},
+	lang: Lang,
+	t: typeof import('../i18n/index.js').t,
+): string {
+	if (lang === 'en') return refusal.message;
+	const key = refusal.input.trim();
+	switch (refusal.code) {
+		case 'duplicate':
+			return t(lang, 'key.already-present', {key});
+		case 'checksum':
+			return t(lang, 'key.bad-checksum', {key});
+		default:
+			return t(lang, 'key.malformed', {key});
+	}
 }

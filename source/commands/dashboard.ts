@@ -7,97 +7,27 @@
  * or the runtime start behind it.
  */
 import process from 'node:process';
-import {parseArgs} from 'node:util';
-import {detectLang, type Lang, parseLang} from '../i18n/lang.js';
+import type {Lang} from '../i18n/lang.js';
 import type {Started} from '../ui/root.js';
-import {EXIT, UsageError} from './exit-codes.js';
+import type {CommonFlags} from './compose.js';
+import {EXIT} from './exit-codes.js';
+import {defineCommand} from './flags.js';
 
-const HELP = `
-Usage
-  $ myq-license [--store URL] [--server URL] [--vendor-key KEY] [--lang fr|en]
-  $ myq-license demo [--scenario FILE] [--lang fr|en]
+/** `myq-license`: the dashboard on this server's engine. */
+export const command = defineCommand({
+	flags: {},
+	run: (cli) => open({...cli.flags, demo: false}, cli.lang),
+});
 
-The full-screen dashboard: Home, Settings > License, Devices, Events. Press ? inside for the keys.
-Without a command it runs on this server's engine; "demo" runs it on the simulator (fake clock,
-simulated license server, swappable hardware), with demo keys to try.
+/** `myq-license demo`: the dashboard on the simulator. */
+export const demo = defineCommand({
+	flags: {scenario: {type: 'string'}},
+	run: (cli) => open({...cli.flags, demo: true}, cli.lang),
+});
 
-Options
-  --scenario FILE   demo: the scenario to load (default: fixtures/demo.yaml)
-  --store URL       the store (a Keyv URL; default: a SQLite file in your data directory)
-  --server URL      the license server (default: $MYQ_LICENSE_SERVER or http://127.0.0.1:4070)
-  --vendor-key KEY  the vendor public key to trust (default: $MYQ_VENDOR_KEY)
-  --lang fr|en      language (default: from LC_ALL, LC_MESSAGES, LANG)
+type Flags = CommonFlags & {demo: boolean; scenario?: string | undefined};
 
-NO_COLOR=1 draws without colour. q or Ctrl+C quits and gives the terminal back.
-`;
-
-type Flags = {
-	demo: boolean;
-	scenario?: string;
-	store?: string;
-	server?: string;
-	vendorKey?: string;
-	lang?: string;
-	help: boolean;
-};
-
-function readFlags(argv: string[]): Flags {
-	try {
-		const {values} = parseArgs({
-			args: argv,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				demo: {type: 'boolean', default: false},
-				scenario: {type: 'string'},
-				store: {type: 'string'},
-				server: {type: 'string'},
-				'vendor-key': {type: 'string'},
-				lang: {type: 'string'},
-				help: {type: 'boolean', short: 'h', default: false},
-			},
-		});
-		return {
-			demo: values.demo ?? false,
-			help: values.help ?? false,
-			...(values.scenario === undefined ? {} : {scenario: values.scenario}),
-			...(values.store === undefined ? {} : {store: values.store}),
-			...(values.server === undefined ? {} : {server: values.server}),
-			...(values['vendor-key'] === undefined
-				? {}
-				: {vendorKey: values['vendor-key']}),
-			...(values.lang === undefined ? {} : {lang: values.lang}),
-		};
-	} catch (error) {
-		throw new UsageError(
-			`${(error as Error).message}. Run myq-license --help to see the options.`,
-		);
-	}
-}
-
-/** SPEC §6: --lang, else the environment; the demo falls back to its scenario's language. */
-function chooseLang(flag: string | undefined, fallback: () => Lang): Lang {
-	if (flag !== undefined) {
-		const lang = parseLang(flag);
-		if (!lang)
-			throw new UsageError(
-				`--lang "${flag}" is not a language this program speaks: use fr or en.`,
-			);
-		return lang;
-	}
-	const hasLocale = ['LC_ALL', 'LC_MESSAGES', 'LANG'].some((name) =>
-		process.env[name]?.trim(),
-	);
-	return hasLocale ? detectLang(process.env) : fallback();
-}
-
-export async function run(argv: string[]): Promise<number> {
-	const flags = readFlags(argv);
-	if (flags.help) {
-		process.stdout.write(`${HELP.trim()}\n`);
-		return EXIT.ok;
-	}
-	const lang = chooseLang(flags.lang, () => 'en');
+async function open(flags: Flags, lang: Lang): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		const {t} = await import('../i18n/index.js');
 		process.stderr.write(`${t(lang, 'ui.needs-terminal')}\n`);
@@ -212,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
  * banners' instants), a contact at start.
  */
 async function openReal(flags: Flags) {
-	const {composeRuntime} = await import('./shared.js');
+	const {composeRuntime} = await import('./compose.js');
 	// The dashboard watches the store too: a CLI command run beside it shows up within a second.
 	return composeRuntime(flags, {watchInterval: 1000});
 }

@@ -1,56 +1,55 @@
-import process from 'node:process';
+/** `myq-license register --company ... --email ...`: the customer form (R2). */
 import {EXIT} from './exit-codes.js';
-import {COMMON_FLAGS, parseArgs, withRuntime} from './shared.js';
+import {defineCommand} from './flags.js';
+import {print, printJson, textOf} from './report.js';
 
-const HELP = `
-Usage
-  $ myq-license register --company NAME --person "FULL NAME" --address ADDRESS --country CC --email EMAIL [--phone PHONE]
-
-Saves the customer form (R2). Every field but the phone is required; the country is an ISO code
-or a name (FR, France, Allemagne). Each invalid field gets its own message.
-
-Examples
-  $ myq-license register --company Acme --person "Jane Roe" --address "1 Rue X, Paris" --country FR --email it@acme.test
-  $ myq-license register --company Acme --person "Jane Roe" --address "1 Main St" --country "United States" --email it@acme.test --phone "+1 555 0100"`;
-
-export async function run(argv: string[]): Promise<number> {
-	const cli = parseArgs(HELP, argv, {
-		...COMMON_FLAGS,
+export const command = defineCommand({
+	flags: {
 		company: {type: 'string'},
 		person: {type: 'string'},
 		address: {type: 'string'},
 		country: {type: 'string'},
 		email: {type: 'string'},
 		phone: {type: 'string'},
-	});
-	const {company, person, address, country, email, phone} = cli.flags;
-	return withRuntime(cli.flags, async (runtime) => {
-		const outcome = await runtime.save(
-			{company, person, address, country, email, phone},
-			'',
-		);
-		if (!outcome.ok) {
-			if (cli.flags.json) {
-				process.stdout.write(
-					`${JSON.stringify({ok: false, code: outcome.code, errors: outcome.errors}, null, 2)}\n`,
-				);
-			} else {
-				process.stderr.write(
-					`The customer form is not valid; nothing was saved:\n${outcome.errors.map((error) => `  --${error.field}: ${error.message}`).join('\n')}\n`,
-				);
+	},
+	async run(cli) {
+		const {company, person, address, country, email, phone} = cli.flags;
+		const {withRuntime} = await import('./compose.js');
+		const {t} = await import('../i18n/index.js');
+		const lang = cli.lang;
+		return withRuntime(cli.flags, async (runtime) => {
+			const outcome = await runtime.save(
+				{company, person, address, country, email, phone},
+				'',
+			);
+			if (!outcome.ok) {
+				if (cli.flags.json) {
+					printJson({ok: false, code: outcome.code, errors: outcome.errors});
+				} else {
+					print(
+						[
+							t(lang, 'cli.register.invalid'),
+							...(await Promise.all(
+								outcome.errors.map(
+									async (error) =>
+										`  --${error.field}: ${await textOf(error, lang)}`,
+								),
+							)),
+						],
+						'err',
+					);
+				}
+				return EXIT.badInput;
 			}
-			return EXIT.badInput;
-		}
-		const customer = runtime.snapshot().state.customer;
-		if (cli.flags.json) {
-			process.stdout.write(
-				`${JSON.stringify({ok: true, customer}, null, 2)}\n`,
-			);
-		} else {
-			process.stdout.write(
-				`Customer saved: ${customer?.company}. Next: myq-license add-key KEY\n`,
-			);
-		}
-		return EXIT.ok;
-	});
-}
+			const customer = runtime.snapshot().state.customer;
+			if (cli.flags.json) {
+				printJson({ok: true, customer});
+			} else {
+				print([
+					t(lang, 'cli.register.saved', {company: customer?.company ?? ''}),
+				]);
+			}
+			return EXIT.ok;
+		});
+	},
+});

@@ -1,58 +1,73 @@
-import process from 'node:process';
-import {bannerText} from '../i18n/banners.js';
+/** `myq-license status [--json]`: the state, banners, capacity, licenses and devices. */
 import {EXIT} from './exit-codes.js';
-import {
-	COMMON_FLAGS,
-	chooseLang,
-	parseArgs,
-	statusDocument,
-	withRuntime,
-} from './shared.js';
+import {defineCommand} from './flags.js';
+import {print, printJson} from './report.js';
+import {statusDocument} from './status-document.js';
 
-const HELP = `
-Usage
-  $ myq-license status [--json]
-
-Shows the operational state, the banners, capacity, licenses and devices. Reads the store only:
-it does not contact the license server (use connect for that).
-
-Examples
-  $ myq-license status
-  $ myq-license status --json | jq .capacity
-  $ myq-license status --store sqlite:///var/lib/myq/license.sqlite --lang fr`;
-
-export async function run(argv: string[]): Promise<number> {
-	const cli = parseArgs(HELP, argv, COMMON_FLAGS);
-	const lang = chooseLang(cli.flags.lang);
-	return withRuntime(cli.flags, async (runtime) => {
-		const {state, evaluation} = runtime.snapshot();
-		const document = statusDocument(state, evaluation, lang);
-		if (cli.flags.json) {
-			process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+export const command = defineCommand({
+	flags: {},
+	async run(cli) {
+		const {withRuntime} = await import('./compose.js');
+		return withRuntime(cli.flags, async (runtime) => {
+			const {state, evaluation} = runtime.snapshot();
+			const document = statusDocument(state, evaluation, cli.lang);
+			if (cli.flags.json) {
+				printJson(document);
+				return EXIT.ok;
+			}
+			// The catalogs load for people only: scripts asking for JSON do not pay for them.
+			const {t, messages} = await import('../i18n/index.js');
+			const lang = cli.lang;
+			// A state, kind or status by its label (the dashboard's words); its id if it has none.
+			const label = (id: string, fallback: string) =>
+				(messages[lang] as Record<string, string>)[id] ?? fallback;
+			const day = (time: string | null) => time?.slice(0, 10) ?? '';
+			const stateLabel = label(`state.${document.state}`, document.state);
+			print([
+				t(lang, 'cli.status.state', {
+					state: document.operational
+						? stateLabel
+						: t(lang, 'cli.status.not-operational', {state: stateLabel}),
+				}),
+				t(lang, 'cli.status.capacity', {
+					capacity: document.capacity,
+					activated: document.devices.activated,
+					licensed: document.devices.licensed,
+				}),
+				...document.banners.map((banner) => `! ${banner.text}`),
+				document.licenses.length === 0
+					? t(lang, 'cli.status.no-licenses')
+					: t(lang, 'cli.status.licenses'),
+				...document.licenses.map((license) => {
+					const when = license.renewsAt
+						? t(lang, 'cli.status.renews', {date: day(license.renewsAt)})
+						: license.expiresAt
+							? t(lang, 'cli.status.expires', {date: day(license.expiresAt)})
+							: '';
+					return `  ${t(lang, 'cli.status.license', {
+						key: license.key,
+						kind: label(
+							license.kind === 'license'
+								? 'key-kind.license'
+								: `kind.${license.kind}`,
+							license.kind,
+						),
+						devices: license.devices ?? '-',
+						status: label(`status.${license.status}`, license.status),
+					})}${when ? `  ${when}` : ''}${
+						license.refusal ? `  (${license.refusal.message})` : ''
+					}`;
+				}),
+				t(lang, 'cli.status.server', {
+					reachability: document.server.reachable
+						? t(lang, 'cli.status.server-reachable')
+						: t(lang, 'cli.status.server-unreachable', {
+								since: document.server.unreachableSince ?? '',
+							}),
+					last: document.server.lastSuccessAt ?? t(lang, 'cli.status.never'),
+				}),
+			]);
 			return EXIT.ok;
-		}
-		const lines = [
-			`State: ${document.state}${document.operational ? '' : ' (MyQ is not operational)'}`,
-			`Capacity: ${document.capacity} printing devices; ${document.devices.activated} activated, ${document.devices.licensed} licensed`,
-			...evaluation.banners.map(
-				(banner) => `! ${bannerText(banner.id, lang, banner.days)}`,
-			),
-			document.licenses.length === 0
-				? 'No licenses yet: add a key (myq-license add-key KEY) and activate it.'
-				: 'Licenses:',
-			...document.licenses.map(
-				(license) =>
-					`  ${license.key}  ${license.kind}  ${license.devices ?? '-'} devices  ${license.status}${
-						license.renewsAt
-							? `  renews ${license.renewsAt.slice(0, 10)}`
-							: license.expiresAt
-								? `  expires ${license.expiresAt.slice(0, 10)}`
-								: ''
-					}${license.refusal ? `  (${license.refusal.message})` : ''}`,
-			),
-			`License server: ${document.server.reachable ? 'reachable' : `unreachable since ${document.server.unreachableSince}`}; last contact ${document.server.lastSuccessAt ?? 'never'}`,
-		];
-		process.stdout.write(`${lines.join('\n')}\n`);
-		return EXIT.ok;
-	});
-}
+		});
+	},
+});

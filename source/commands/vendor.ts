@@ -5,75 +5,45 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
-import {parseArgs} from './shared.js';
+import {defineCommand} from './flags.js';
 
-const HELP = `
-Usage
-  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
-  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
-  $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
-  $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
-  $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
-
-serve runs the reference license server and prints where it listens and its public key (clients
-pin it with --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
-or SIGTERM stop it cleanly. Without --token the admin routes are disabled.
-
-mint prints the new key as its last line. An installation key carries one or more licenses,
-one --license each: KIND:DEVICES, and for a subscription its term in days and ":auto" for
-automatic renewal.
-
-offline-activate is the vendor portal: it turns an activation request file into a signed
-response file, through a running server (--server) or straight on its store (--store).
-
-Examples
-  $ myq-license vendor serve --port 4070 --token s3cret
-  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
-  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
-  $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070
-  $ myq-license vendor extend KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --days 30 --server http://127.0.0.1:4070 --token s3cret`;
-
-const FLAGS = {
-	port: {type: 'number'},
-	host: {type: 'string'},
-	store: {type: 'string'},
-	server: {type: 'string'},
-	token: {type: 'string'},
-	type: {type: 'string'},
-	kind: {type: 'string'},
-	devices: {type: 'number'},
-	termDays: {type: 'number'},
-	autoRenew: {type: 'boolean', default: false},
-	license: {type: 'string', isMultiple: true},
-	out: {type: 'string', shortFlag: 'o'},
-	days: {type: 'number'},
-	json: {type: 'boolean', default: false},
-	lang: {type: 'string'},
-	vendorKey: {type: 'string'},
-} as const;
-
-export async function run(argv: string[]): Promise<number> {
-	const cli = parseArgs(HELP, argv, FLAGS);
-	const [action, ...rest] = cli.input;
-	switch (action) {
-		case 'serve':
-			return serve(cli.flags);
-		case 'mint':
-			return mint(cli.flags);
-		case 'offline-activate':
-			return offlineActivate(rest, cli.flags);
-		case 'extend':
-		case 'cancel-renewal':
-		case 'revoke':
-			return admin(action, rest, cli.flags);
-		default:
-			throw new UsageError(
-				action === undefined
-					? 'Which vendor command? serve, mint, offline-activate, extend, cancel-renewal or revoke (see myq-license vendor --help).'
-					: `Unknown vendor command "${action}": use serve, mint, offline-activate, extend, cancel-renewal or revoke.`,
-			);
-	}
-}
+export const command = defineCommand({
+	// --store, --server and --json are global flags; here they name the vendor's store and server.
+	flags: {
+		port: {type: 'number'},
+		host: {type: 'string'},
+		token: {type: 'string'},
+		type: {type: 'string'},
+		kind: {type: 'string'},
+		devices: {type: 'number'},
+		termDays: {type: 'number'},
+		autoRenew: {type: 'boolean', default: false},
+		license: {type: 'string', isMultiple: true},
+		out: {type: 'string', shortFlag: 'o'},
+		days: {type: 'number'},
+	},
+	async run(cli) {
+		const [action, ...rest] = cli.input;
+		switch (action) {
+			case 'serve':
+				return serve(cli.flags);
+			case 'mint':
+				return mint(cli.flags);
+			case 'offline-activate':
+				return offlineActivate(rest, cli.flags);
+			case 'extend':
+			case 'cancel-renewal':
+			case 'revoke':
+				return admin(action, rest, cli.flags);
+			default:
+				throw new UsageError(
+					action === undefined
+						? 'Which vendor command? serve, mint, offline-activate, extend, cancel-renewal or revoke (see myq-license vendor --help).'
+						: `Unknown vendor command "${action}": use serve, mint, offline-activate, extend, cancel-renewal or revoke.`,
+				);
+		}
+	},
+});
 
 type Flags = {
 	port?: number;

@@ -26,6 +26,226 @@ export const en = {
 	'key-kind.installation': 'Installation key',
 	'key-kind.license': 'License key',
 
+	// The command line: help texts (with examples) and what the commands print
+	'cli.help.main': `myq-license: the licensing subsystem of a MyQ print server
+
+Usage
+  $ myq-license [--store URL] [--server URL]       open the dashboard on this server
+  $ myq-license demo [--scenario FILE]             open the dashboard on the simulator
+  $ myq-license <command> [options]
+
+Commands for admins and scripts (each has --help with examples)
+  status [--json]           licenses, capacity, banners and devices
+  register                  save the customer form (R2)
+  add-key KEY...            add installation or license keys, pending activation (R3)
+  activate                  redeem pending keys online; --manual --out FILE for manual activation (R4, R5)
+  import FILE               import a response file from the vendor portal (R5)
+  connect                   contact the license server now (R14)
+  devices [activate|deactivate] [NAME]   printing devices (R7)
+  simulate FILE             replay a scenario file
+
+Vendor side
+  vendor serve              run the reference license server
+  vendor mint               create a key in the catalog
+  vendor offline-activate   turn an activation request file into a response file
+
+Examples
+  $ myq-license status --json
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite status --lang fr
+  $ myq-license demo`,
+	'cli.help.global': `Global options (before or after the command)
+  --store URL       the store: a Keyv URL (default: a SQLite file in your data directory)
+  --server URL      the license server (default: $MYQ_LICENSE_SERVER or http://127.0.0.1:4070)
+  --vendor-key KEY  the vendor public key to trust (default: $MYQ_VENDOR_KEY, else pinned at first activation)
+  --json            print one JSON document for scripts
+  --lang fr|en      language (default: from LC_ALL, LC_MESSAGES, LANG)
+  --help, --version
+
+Exit codes: 0 done, 1 failed (for example the license server cannot be reached), 2 bad input.`,
+	'cli.help.status': `Usage
+  $ myq-license status [--json]
+
+Shows the operational state, the banners, capacity, licenses and devices. Reads the store only:
+it does not contact the license server (use connect for that).
+
+Examples
+  $ myq-license status
+  $ myq-license status --json | jq .capacity
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite status --lang fr`,
+	'cli.help.register': `Usage
+  $ myq-license register --company NAME --person "FULL NAME" --address ADDRESS --country CC --email EMAIL [--phone PHONE]
+
+Saves the customer form (R2). Every field but the phone is required; the country is an ISO code
+or a name (FR, France, Allemagne). Each invalid field gets its own message.
+
+Examples
+  $ myq-license register --company Acme --person "Jane Roe" --address "1 Rue X, Paris" --country FR --email it@acme.test
+  $ myq-license register --company Acme --person "Jane Roe" --address "1 Main St" --country "United States" --email it@acme.test --phone "+1 555 0100"`,
+	'cli.help.add-key': `Usage
+  $ myq-license add-key KEY [KEY...]
+
+Adds installation keys (they start with N) and license keys (they start with K) to the license
+table as pending (R3). Keys may be separated by spaces, commas or new lines; a malformed or
+duplicate key is refused by name and the others are still added. Register the customer first.
+
+Examples
+  $ myq-license add-key NABCD-EFGHJ-KMNPQ-RSTVW-XYZ01
+  $ myq-license add-key "K1234-56789-ABCDE-FGHJK-MNPQR, K9876-54321-ZYXWV-TSRQP-NMKJH"
+  $ myq-license add-key - < keys.txt     (read keys from standard input)`,
+	'cli.help.activate': `Usage
+  $ myq-license activate
+  $ myq-license activate --manual --out FILE
+
+Online (R4): redeems the pending keys at the license server: an installation key is replaced by
+the licenses it carries, license keys become active. Also reactivates licenses on new hardware (R8).
+Manual (R5, no network on this server): writes an activation request file. Take it to the vendor
+portal (myq-license vendor offline-activate), then import the response with myq-license import.
+
+Options
+  --manual          manual activation: write an activation request file
+  --out, -o FILE    where to write it
+
+Examples
+  $ myq-license activate --server https://licensing.example.com
+  $ myq-license activate --manual --out request.json`,
+	'cli.help.import': `Usage
+  $ myq-license import FILE
+
+Imports the response file made by the vendor portal for this server's activation request (R5).
+A response made for another server, another request, or altered in any byte is refused and
+changes nothing.
+
+Examples
+  $ myq-license import response.json
+  $ myq-license import response.json --vendor-key "$(cat vendor.pub)"`,
+	'cli.help.connect': `Usage
+  $ myq-license connect
+
+Contacts the license server now ("try to connect manually", R14): sends the hardware
+fingerprint and takes the fresh signed document (renewals, extensions, cancellations).
+Exits 1 when the server cannot be reached; the licenses stay as they were.
+
+Examples
+  $ myq-license connect
+  $ myq-license connect --server https://licensing.example.com --json`,
+	'cli.help.devices': `Usage
+  $ myq-license devices                     list printing devices
+  $ myq-license devices activate [NAME]     activate one (refused past capacity, R7)
+  $ myq-license devices deactivate [NAME]   deactivate one (the newest when no name is given)
+
+Examples
+  $ myq-license devices activate reception-printer
+  $ myq-license devices --json`,
+	'cli.help.simulate': `Usage
+  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N]
+
+Replays a scenario file (YAML or JSON; see fixtures/scenarios/) on the real engine, with a
+simulated clock, network, license server and hardware. Without --json: the days on which
+something changed, a strip of the whole timeline (one cell a day) and the events. With --json:
+one JSON document (SPEC §5). The scenario's expect blocks decide the exit code. The language is
+--lang, else the locale, else the scenario's lang.
+
+Options
+  --until N         stop after day N
+
+Examples
+  $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
+  $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
+  $ myq-license simulate my-customer.yaml --until 30 --lang fr
+
+Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
+	'cli.help.vendor': `Usage
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
+  $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
+  $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
+  $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
+
+serve runs the reference license server and prints where it listens and its public key (clients
+pin it with --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
+or SIGTERM stop it cleanly. Without --token the admin routes are disabled.
+
+mint prints the new key as its last line. An installation key carries one or more licenses,
+one --license each: KIND:DEVICES, and for a subscription its term in days and ":auto" for
+automatic renewal.
+
+offline-activate is the vendor portal: it turns an activation request file into a signed
+response file, through a running server (--server) or straight on its store (--store).
+
+Examples
+  $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
+  $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070
+  $ myq-license vendor extend KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --days 30 --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.dashboard': `Usage
+  $ myq-license [--store URL] [--server URL] [--vendor-key KEY] [--lang fr|en]
+  $ myq-license demo [--scenario FILE] [--lang fr|en]
+
+The full-screen dashboard: Home, Settings > License, Devices, Events. Press ? inside for the keys.
+Without a command it runs on this server's engine; "demo" runs it on the simulator (fake clock,
+simulated license server, swappable hardware), with demo keys to try.
+NO_COLOR=1 draws without colour. q or Ctrl+C quits and gives the terminal back.
+
+Options
+  --scenario FILE   demo: the scenario to load (default: fixtures/demo.yaml)
+
+Examples
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite --server https://licensing.example.com
+  $ myq-license demo --lang fr
+  $ myq-license demo --scenario fixtures/scenarios/offline-grace-lapses.yaml`,
+	'cli.status.state': 'State: {state}',
+	'cli.status.not-operational': '{state} (MyQ is not operational)',
+	'cli.status.capacity':
+		'Capacity: {capacity} printing devices; {activated} activated, {licensed} licensed',
+	'cli.status.no-licenses':
+		'No licenses yet: add a key (myq-license add-key KEY) and activate it.',
+	'cli.status.licenses': 'Licenses:',
+	'cli.status.license': '{key}  {kind}  {devices} devices  {status}',
+	'cli.status.renews': 'renews {date}',
+	'cli.status.expires': 'expires {date}',
+	'cli.status.server-reachable': 'reachable',
+	'cli.status.server-unreachable': 'unreachable since {since}',
+	'cli.status.server': 'License server: {reachability}; last contact {last}',
+	'cli.status.never': 'never',
+	'cli.add-key.added': 'added {key} (pending)',
+	'cli.add-key.refused': 'refused: {reason}',
+	'cli.add-key.next':
+		'Next: myq-license activate (or activate --manual --out request.json without network)',
+	'cli.register.invalid': 'The customer form is not valid; nothing was saved:',
+	'cli.register.saved':
+		'Customer saved: {company}. Next: myq-license add-key KEY',
+	'cli.devices.summary':
+		'{activated} activated, {licensed} licensed, capacity {capacity}',
+	'cli.devices.unlicensed': '(unlicensed: over capacity)',
+	'cli.simulate.start': 'start {start}, {days} days, {lang}',
+	'cli.simulate.column.day': 'day',
+	'cli.simulate.column.date': 'date',
+	'cli.simulate.column.state': 'state',
+	'cli.simulate.column.capacity': 'capacity',
+	'cli.simulate.column.devices': 'devices',
+	'cli.simulate.column.banners': 'banners',
+	'cli.simulate.column.licenses': 'licenses',
+	'cli.simulate.timeline': 'timeline',
+	'cli.simulate.events': 'events',
+	'cli.simulate.event-day': 'day {day}',
+	'cli.simulate.expectations': 'expectations: {passed} passed, {failed} failed',
+	'cli.error.no-key': 'No key given. Usage: myq-license add-key KEY [KEY...]',
+	'cli.error.manual-needs-out':
+		'activate --manual needs --out FILE: where to write the activation request.',
+	'cli.error.out-needs-manual':
+		'--out is for manual activation: add --manual, or leave --out out to activate online.',
+	'cli.error.devices-usage':
+		'Usage: myq-license devices [activate|deactivate] [NAME]',
+	'cli.error.import-usage':
+		'Usage: myq-license import FILE (one response file).',
+	'cli.error.file-too-big':
+		'{file} is {bytes} bytes: too big for an activation response. Check the file name.',
+	'cli.error.cannot-read': 'Could not read {file}: {reason}',
+	'cli.error.simulate-usage':
+		'Usage: myq-license simulate FILE (one scenario file).',
+	'cli.error.until': '--until {until} is not a day number (0 or more).',
+
 	// R2: the customer form, labels and hints as in the seed
 	'field.company': 'Company',
 	'field.person': 'Person',

@@ -24,6 +24,235 @@ export const fr: Record<MessageId, string> = {
 	'key-kind.installation': "Clé d'installation",
 	'key-kind.license': 'Clé de licence',
 
+	'cli.help.main': `myq-license : le sous-système de licences d'un serveur d'impression MyQ
+
+Utilisation
+  $ myq-license [--store URL] [--server URL]       ouvre le tableau de bord sur ce serveur
+  $ myq-license demo [--scenario FICHIER]          ouvre le tableau de bord sur le simulateur
+  $ myq-license <commande> [options]
+
+Commandes pour les administrateurs et les scripts (chacune a son --help, avec des exemples)
+  status [--json]           licences, capacité, bannières et périphériques
+  register                  enregistre le formulaire client (R2)
+  add-key CLÉ...            ajoute des clés d'installation ou de licence, en attente d'activation (R3)
+  activate                  active en ligne les clés en attente ; --manual --out FICHIER pour l'activation manuelle (R4, R5)
+  import FICHIER            importe un fichier de réponse du portail de l'éditeur (R5)
+  connect                   contacte le serveur de licences maintenant (R14)
+  devices [activate|deactivate] [NOM]   périphériques d'impression (R7)
+  simulate FICHIER          rejoue un fichier de scénario
+
+Côté éditeur
+  vendor serve              lance le serveur de licences de référence
+  vendor mint               crée une clé dans le catalogue
+  vendor offline-activate   transforme un fichier de demande d'activation en fichier de réponse
+
+Exemples
+  $ myq-license status --json
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite status --lang fr
+  $ myq-license demo`,
+	'cli.help.global': `Options globales (avant ou après la commande)
+  --store URL       le stockage : une URL Keyv (par défaut : un fichier SQLite dans votre dossier de données)
+  --server URL      le serveur de licences (par défaut : $MYQ_LICENSE_SERVER ou http://127.0.0.1:4070)
+  --vendor-key CLÉ  la clé publique de l'éditeur à qui faire confiance (par défaut : $MYQ_VENDOR_KEY, sinon épinglée à la première activation)
+  --json            affiche un document JSON, pour les scripts
+  --lang fr|en      langue (par défaut : selon LC_ALL, LC_MESSAGES, LANG)
+  --help, --version
+
+Codes de sortie : 0 fait, 1 échec (par exemple le serveur de licences est injoignable), 2 entrée incorrecte.`,
+	'cli.help.status': `Utilisation
+  $ myq-license status [--json]
+
+Affiche l'état de fonctionnement, les bannières, la capacité, les licences et les périphériques.
+Lit seulement le stockage : ne contacte pas le serveur de licences (connect le fait).
+
+Exemples
+  $ myq-license status
+  $ myq-license status --json | jq .capacity
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite status --lang fr`,
+	'cli.help.register': `Utilisation
+  $ myq-license register --company NOM --person "NOM COMPLET" --address ADRESSE --country PAYS --email COURRIEL [--phone TÉLÉPHONE]
+
+Enregistre le formulaire client (R2). Tous les champs sauf le téléphone sont obligatoires ; le
+pays est un code ISO ou un nom (FR, France, Allemagne). Chaque champ incorrect a son propre message.
+
+Exemples
+  $ myq-license register --company Acme --person "Jeanne Roux" --address "1 Rue X, Paris" --country FR --email it@acme.test
+  $ myq-license register --company Acme --person "Jeanne Roux" --address "1 Main St" --country "États-Unis" --email it@acme.test --phone "+1 555 0100"`,
+	'cli.help.add-key': `Utilisation
+  $ myq-license add-key CLÉ [CLÉ...]
+
+Ajoute au tableau des licences, en attente, des clés d'installation (elles commencent par N) et
+des clés de licence (elles commencent par K) (R3). Les clés peuvent être séparées par des
+espaces, des virgules ou des retours à la ligne ; une clé mal formée ou en double est refusée,
+nommée, et les autres sont quand même ajoutées. Enregistrez d'abord le client.
+
+Exemples
+  $ myq-license add-key NABCD-EFGHJ-KMNPQ-RSTVW-XYZ01
+  $ myq-license add-key "K1234-56789-ABCDE-FGHJK-MNPQR, K9876-54321-ZYXWV-TSRQP-NMKJH"
+  $ myq-license add-key - < cles.txt     (lit les clés sur l'entrée standard)`,
+	'cli.help.activate': `Utilisation
+  $ myq-license activate
+  $ myq-license activate --manual --out FICHIER
+
+En ligne (R4) : active les clés en attente auprès du serveur de licences : une clé d'installation
+est remplacée par les licences qu'elle porte, les clés de licence deviennent actives. Réactive
+aussi les licences sur un nouveau matériel (R8).
+Manuelle (R5, sans réseau sur ce serveur) : écrit un fichier de demande d'activation. Portez-le au
+portail de l'éditeur (myq-license vendor offline-activate), puis importez la réponse avec
+myq-license import.
+
+Options
+  --manual          activation manuelle : écrit un fichier de demande d'activation
+  --out, -o FICHIER où l'écrire
+
+Exemples
+  $ myq-license activate --server https://licensing.example.com
+  $ myq-license activate --manual --out demande.json`,
+	'cli.help.import': `Utilisation
+  $ myq-license import FICHIER
+
+Importe le fichier de réponse fait par le portail de l'éditeur pour la demande d'activation de ce
+serveur (R5). Une réponse faite pour un autre serveur, pour une autre demande, ou modifiée d'un
+seul octet est refusée et ne change rien.
+
+Exemples
+  $ myq-license import reponse.json
+  $ myq-license import reponse.json --vendor-key "$(cat vendor.pub)"`,
+	'cli.help.connect': `Utilisation
+  $ myq-license connect
+
+Contacte le serveur de licences maintenant (« essayer de se connecter manuellement », R14) :
+envoie l'empreinte matérielle et reçoit le document signé à jour (renouvellements,
+prolongations, annulations). Sort avec 1 quand le serveur est injoignable ; les licences restent
+comme elles étaient.
+
+Exemples
+  $ myq-license connect
+  $ myq-license connect --server https://licensing.example.com --json`,
+	'cli.help.devices': `Utilisation
+  $ myq-license devices                     liste les périphériques d'impression
+  $ myq-license devices activate [NOM]      en active un (refusé au-delà de la capacité, R7)
+  $ myq-license devices deactivate [NOM]    en désactive un (le plus récent quand aucun nom n'est donné)
+
+Exemples
+  $ myq-license devices activate imprimante-accueil
+  $ myq-license devices --json`,
+	'cli.help.simulate': `Utilisation
+  $ myq-license simulate FICHIER [--json] [--lang fr|en] [--until N]
+
+Rejoue un fichier de scénario (YAML ou JSON ; voir fixtures/scenarios/) sur le vrai moteur, avec
+une horloge, un réseau, un serveur de licences et un matériel simulés. Sans --json : les jours
+où quelque chose a changé, une bande de toute la chronologie (une case par jour) et les
+événements. Avec --json : un document JSON (SPEC §5). Les blocs expect du scénario décident du
+code de sortie. La langue est celle de --lang, sinon de la locale, sinon du champ lang du scénario.
+
+Options
+  --until N         s'arrête après le jour N
+
+Exemples
+  $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
+  $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
+  $ myq-license simulate mon-client.yaml --until 30 --lang fr
+
+Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide.`,
+	'cli.help.vendor': `Utilisation
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
+  $ myq-license vendor mint --server URL --token T --type installation --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] [--license ...]
+  $ myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]
+  $ myq-license vendor extend|cancel-renewal|revoke CLÉ [--days N] --server URL --token T
+
+serve lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
+clients l'épinglent avec --vendor-key). Son stockage est une URL Keyv (par défaut
+sqlite://./vendor.sqlite). SIGINT ou SIGTERM l'arrêtent proprement. Sans --token, les routes
+d'administration sont désactivées.
+
+mint affiche la nouvelle clé sur sa dernière ligne. Une clé d'installation porte une ou
+plusieurs licences, un --license chacune : TYPE:PÉRIPHÉRIQUES, et pour un abonnement sa durée en
+jours et ":auto" pour le renouvellement automatique.
+
+offline-activate est le portail de l'éditeur : il transforme un fichier de demande d'activation
+en fichier de réponse signé, par un serveur en marche (--server) ou directement sur son
+stockage (--store).
+
+Exemples
+  $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
+  $ myq-license vendor offline-activate demande.json -o reponse.json --server http://127.0.0.1:4070
+  $ myq-license vendor extend KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --days 30 --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.dashboard': `Utilisation
+  $ myq-license [--store URL] [--server URL] [--vendor-key CLÉ] [--lang fr|en]
+  $ myq-license demo [--scenario FICHIER] [--lang fr|en]
+
+Le tableau de bord plein écran : Accueil, Réglages > Licence, Périphériques, Événements. Appuyez
+sur ? pour voir les touches. Sans commande, il fonctionne sur le moteur de ce serveur ; « demo »
+le lance sur le simulateur (horloge simulée, serveur de licences simulé, matériel
+interchangeable), avec des clés de démonstration à essayer.
+NO_COLOR=1 dessine sans couleur. q ou Ctrl+C quitte et rend le terminal.
+
+Options
+  --scenario FICHIER  demo : le scénario à charger (par défaut : fixtures/demo.yaml)
+
+Exemples
+  $ myq-license --store sqlite:///var/lib/myq/license.sqlite --server https://licensing.example.com
+  $ myq-license demo --lang fr
+  $ myq-license demo --scenario fixtures/scenarios/offline-grace-lapses.yaml`,
+	'cli.status.state': 'État : {state}',
+	'cli.status.not-operational': '{state} (MyQ ne fonctionne pas)',
+	'cli.status.capacity':
+		"Capacité : {capacity} périphériques d'impression ; {activated} activés, {licensed} sous licence",
+	'cli.status.no-licenses':
+		'Aucune licence pour le moment : ajoutez une clé (myq-license add-key CLÉ) et activez-la.',
+	'cli.status.licenses': 'Licences :',
+	'cli.status.license': '{key}  {kind}  {devices} périphériques  {status}',
+	'cli.status.renews': 'se renouvelle le {date}',
+	'cli.status.expires': 'expire le {date}',
+	'cli.status.server-reachable': 'joignable',
+	'cli.status.server-unreachable': 'injoignable depuis le {since}',
+	'cli.status.server':
+		'Serveur de licences : {reachability} ; dernier contact : {last}',
+	'cli.status.never': 'jamais',
+	'cli.add-key.added': 'ajoutée : {key} (en attente)',
+	'cli.add-key.refused': 'refusée : {reason}',
+	'cli.add-key.next':
+		'Ensuite : myq-license activate (ou activate --manual --out demande.json sans réseau)',
+	'cli.register.invalid':
+		"Le formulaire client n'est pas valide ; rien n'a été enregistré :",
+	'cli.register.saved':
+		'Client enregistré : {company}. Ensuite : myq-license add-key CLÉ',
+	'cli.devices.summary':
+		'{activated} activés, {licensed} sous licence, capacité {capacity}',
+	'cli.devices.unlicensed': '(sans licence : au-delà de la capacité)',
+	'cli.simulate.start': 'début {start}, {days} jours, {lang}',
+	'cli.simulate.column.day': 'jour',
+	'cli.simulate.column.date': 'date',
+	'cli.simulate.column.state': 'état',
+	'cli.simulate.column.capacity': 'capacité',
+	'cli.simulate.column.devices': 'périph.',
+	'cli.simulate.column.banners': 'bannières',
+	'cli.simulate.column.licenses': 'licences',
+	'cli.simulate.timeline': 'chronologie',
+	'cli.simulate.events': 'événements',
+	'cli.simulate.event-day': 'jour {day}',
+	'cli.simulate.expectations': 'attentes : {passed} tenues, {failed} échouées',
+	'cli.error.no-key':
+		'Aucune clé donnée. Utilisation : myq-license add-key CLÉ [CLÉ...]',
+	'cli.error.manual-needs-out':
+		"activate --manual a besoin de --out FICHIER : où écrire la demande d'activation.",
+	'cli.error.out-needs-manual':
+		"--out sert à l'activation manuelle : ajoutez --manual, ou retirez --out pour activer en ligne.",
+	'cli.error.devices-usage':
+		'Utilisation : myq-license devices [activate|deactivate] [NOM]',
+	'cli.error.import-usage':
+		'Utilisation : myq-license import FICHIER (un fichier de réponse).',
+	'cli.error.file-too-big':
+		"{file} fait {bytes} octets : trop gros pour une réponse d'activation. Vérifiez le nom du fichier.",
+	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
+	'cli.error.simulate-usage':
+		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
+	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+
 	'field.company': 'Entreprise',
 	'field.person': 'Personne',
 	'field.address': 'Adresse',

@@ -1,0 +1,115 @@
+/**
+ * The documents scripts read: the SPEC §5 day entry (one day of `simulate --json`), built here
+ * once for the simulator's day sample and for `status --json`, which adds what an admin script
+ * needs (reasons, devices by name, hardware, customer).
+ */
+import type {Evaluation} from '../engine/evaluate.js';
+import type {EngineState} from '../engine/types.js';
+// The banner texts only: the full message catalogs are not needed to print JSON.
+import {bannerText} from '../i18n/banners.js';
+import type {Lang} from '../i18n/lang.js';
+
+const iso = (time: number | null) =>
+	time === null ? null : new Date(time).toISOString();
+
+export type DayEntry = {
+	state: Evaluation['state'];
+	operational: boolean;
+	capacity: number;
+	devices: {activated: number; licensed: number; capacity: number};
+	banners: {id: string; days?: number; text: string}[];
+	licenses: {
+		key: string;
+		kind: string;
+		devices: number | null;
+		status: string;
+		expiresAt: string | null;
+		renewsAt: string | null;
+	}[];
+	server: {
+		reachable: boolean;
+		lastSuccessAt: string | null;
+		unreachableSince: string | null;
+	};
+};
+
+/**
+ * SPEC §5 day entry, without `day` and `at` (the simulator's to give). `keyOf` names a license:
+ * its key for an admin, its scenario alias in the simulator.
+ */
+export function dayEntry(
+	state: EngineState,
+	evaluation: Evaluation,
+	lang: Lang,
+	keyOf: (licenseId: string) => string = (id) => id,
+): DayEntry {
+	return {
+		state: evaluation.state,
+		operational: evaluation.operational,
+		capacity: evaluation.capacity,
+		devices: {
+			activated: evaluation.devices.activated,
+			licensed: evaluation.devices.licensed,
+			capacity: evaluation.devices.capacity,
+		},
+		banners: evaluation.banners.map((banner) => ({
+			id: banner.id,
+			...(banner.days === undefined ? {} : {days: banner.days}),
+			text: bannerText(banner.id, lang, banner.days),
+		})),
+		licenses: evaluation.licenses.map((license) => ({
+			key: keyOf(license.id),
+			kind: license.kind,
+			devices: license.devices,
+			status: license.status,
+			expiresAt: iso(license.expiresAt),
+			renewsAt: iso(license.renewsAt),
+		})),
+		server: {
+			reachable: state.server.unreachableSince === null,
+			lastSuccessAt: iso(state.server.lastSuccessAt),
+			unreachableSince: iso(state.server.unreachableSince),
+		},
+	};
+}
+
+/** The `status --json` document: the day entry, plus what an admin script needs. */
+export function statusDocument(
+	state: EngineState,
+	evaluation: Evaluation,
+	lang: Lang,
+) {
+	const day = dayEntry(state, evaluation, lang);
+	return {
+		state: day.state,
+		operational: day.operational,
+		capacity: day.capacity,
+		at: iso(evaluation.now),
+		banners: day.banners,
+		licenses: day.licenses.map((entry, index) => {
+			const license = evaluation.licenses[index]!;
+			return {
+				...entry,
+				reason: license.reason,
+				activatedAt: iso(license.activatedAt),
+				...(license.refusal ? {refusal: license.refusal} : {}),
+			};
+		}),
+		devices: {
+			...day.devices,
+			list: evaluation.devices.list.map((device) => ({
+				id: device.id,
+				activatedAt: iso(device.activatedAt),
+				licensed: device.licensed,
+			})),
+		},
+		server: day.server,
+		hardware: {
+			bound: evaluation.hardware.bound,
+			current: evaluation.hardware.current,
+			changed: evaluation.hardware.changed,
+		},
+		customer: state.customer,
+		installationId: state.installationId,
+	};
+}
