@@ -6,6 +6,9 @@
  * Values are stored as plain JSON text (no Keyv `{value, expires}` envelope) so that a row edited
  * by hand can be read back as the raw text it is, reported as `corrupt` and quarantined: R16 never
  * crashes on bad data and never deletes it.
+ *
+ * One file on purpose although long: the compare-and-set write, the quarantine and the raw-row
+ * reads are one protocol over the same table and must be read (and changed) together.
  */
 import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';

@@ -2,6 +2,10 @@
  * `step(state, event, now) -> [state, effects]`: the engine's transitions (xstate's
  * `transition`). Pure: effects are data the runtime executes (save, contact, schedule).
  * Documents arrive here already verified (R16 is checked by the runtime at every load).
+ *
+ * Longer than our usual file on purpose: one `apply` switch with a case per engine event, each a
+ * few lines, read best side by side (which events touch `server`, which `hardware`); the rules
+ * they call live in evaluate.ts, devices.ts and manual-response.ts.
  */
 
 import {deviceRefusal} from './devices.js';

@@ -3,6 +3,7 @@
  * same keys with the same `{placeholders}` (checked by test/i18n.test.ts).
  * Ids are grouped by prefix: status., state., kind., key-kind., field., customer., key.,
  * activation., manual., device., contact., clock., hardware., document., log., ui.
+ * A catalog is data, one line a message: its length is the product's vocabulary, not a second job.
  */
 export const en = {
 	// SPEC §2 "License statuses"

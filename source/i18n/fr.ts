@@ -3,7 +3,8 @@ import type {MessageId} from './en.js';
 /**
  * French messages, in MyQ's French vocabulary (Entreprise, Personne, Adresse, Pays, Courriel,
  * Téléphone, Enregistrer, Activer, Licence, Réglages > Licence). Same keys and placeholders as
- * `en.ts`. Apostrophes are plain ASCII, as in the seed's banners.
+ * `en.ts`. Apostrophes are plain ASCII, as in the seed's banners. A catalog is data, one line a
+ * message: its length is the product's vocabulary, not a second job.
  */
 export const fr: Record<MessageId, string> = {
 	'status.pending': 'En attente',

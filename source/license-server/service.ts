@@ -1,6 +1,10 @@
 /**
  * The vendor's logic (SPEC §4), as a library: the HTTP routes, the CLI (`vendor mint`,
  * `vendor offline-activate`) and tests all call this. Time comes only from `now()`.
+ *
+ * Longer than our usual file, knowingly: it is the whole vendor side over its Keyv catalog, and
+ * issue 11 replaces that catalog with a SQL schema and transactions; it is split then, along the
+ * repository it will call, not twice.
  */
 import type {KeyObject} from 'node:crypto';
 import {mintKey, parseKey} from '../engine/keys.js';
