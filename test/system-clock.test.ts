@@ -12,7 +12,7 @@ import {DAY, HOUR} from '../source/engine/types.js';
 const START = Date.UTC(2027, 0, 4, 9);
 
 describe('the system clock adapter', () => {
-	let fake: FakeTimers.InstalledClock;
+	let fake: ReturnType<typeof FakeTimers.install>;
 	beforeEach(() => {
 		// An explicit list: faking nextTick or queueMicrotask would stall vitest itself.
 		fake = FakeTimers.install({

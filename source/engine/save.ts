@@ -35,6 +35,7 @@ export function planSave(
 					{
 						field: 'company',
 						code: 'required',
+						messageId: 'customer.not-registered',
 						message:
 							'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
 					},

@@ -309,6 +309,8 @@ Examples
 	'customer.invalid':
 		'The customer form has {count} error(s): correct them, then save again.',
 	'customer.saved': 'Customer saved: {company}.',
+	'customer.not-registered':
+		'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
 	'customer.missing':
 		'Fill in the customer form (Company, Person, Address, Country, Email) and save it before adding keys.',
 

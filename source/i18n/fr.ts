@@ -33,13 +33,13 @@ Utilisation
   $ myq-license <commande> [options]
 
 Commandes pour les administrateurs et les scripts (chacune a son --help, avec des exemples)
-  status [--json]           licences, capacité, bannières et périphériques
+  status [--json]           licences, capacité, bannières et appareils
   register                  enregistre le formulaire client (R2)
   add-key CLÉ...            ajoute des clés d'installation ou de licence, en attente d'activation (R3)
   activate                  active en ligne les clés en attente ; --manual --out FICHIER pour l'activation manuelle (R4, R5)
   import FICHIER            importe un fichier de réponse du portail de l'éditeur (R5)
   connect                   contacte le serveur de licences maintenant (R14)
-  devices [activate|deactivate] [NOM]   périphériques d'impression (R7)
+  devices [activate|deactivate] [NOM]   appareils d'impression (R7)
   simulate FICHIER          rejoue un fichier de scénario
 
 Côté éditeur
@@ -63,7 +63,7 @@ Codes de sortie : 0 fait, 1 échec (par exemple le serveur de licences est injoi
 	'cli.help.status': `Utilisation
   $ myq-license status [--json]
 
-Affiche l'état de fonctionnement, les bannières, la capacité, les licences et les périphériques.
+Affiche l'état de fonctionnement, les bannières, la capacité, les licences et les appareils.
 Lit seulement le stockage : ne contacte pas le serveur de licences (connect le fait).
 
 Exemples
@@ -131,7 +131,7 @@ Exemples
   $ myq-license connect
   $ myq-license connect --server https://licensing.example.com --json`,
 	'cli.help.devices': `Utilisation
-  $ myq-license devices                     liste les périphériques d'impression
+  $ myq-license devices                     liste les appareils d'impression
   $ myq-license devices activate [NOM]      en active un (refusé au-delà de la capacité, R7)
   $ myq-license devices deactivate [NOM]    en désactive un (le plus récent quand aucun nom n'est donné)
 
@@ -186,7 +186,7 @@ Exemples
   $ myq-license [--store URL] [--server URL] [--vendor-key CLÉ] [--lang fr|en]
   $ myq-license demo [--scenario FICHIER] [--lang fr|en]
 
-Le tableau de bord plein écran : Accueil, Réglages > Licence, Périphériques, Événements. Appuyez
+Le tableau de bord plein écran : Accueil, Réglages > Licence, Appareils, Événements. Appuyez
 sur ? pour voir les touches. Sans commande, il fonctionne sur le moteur de ce serveur ; « demo »
 le lance sur le simulateur (horloge simulée, serveur de licences simulé, matériel
 interchangeable), avec des clés de démonstration à essayer.
@@ -202,11 +202,11 @@ Exemples
 	'cli.status.state': 'État : {state}',
 	'cli.status.not-operational': '{state} (MyQ ne fonctionne pas)',
 	'cli.status.capacity':
-		"Capacité : {capacity} périphériques d'impression ; {activated} activés, {licensed} sous licence",
+		"Capacité : {capacity} appareils d'impression ; {activated} activés, {licensed} sous licence",
 	'cli.status.no-licenses':
 		'Aucune licence pour le moment : ajoutez une clé (myq-license add-key CLÉ) et activez-la.',
 	'cli.status.licenses': 'Licences :',
-	'cli.status.license': '{key}  {kind}  {devices} périphériques  {status}',
+	'cli.status.license': '{key}  {kind}  {devices} appareils  {status}',
 	'cli.status.renews': 'se renouvelle le {date}',
 	'cli.status.expires': 'expire le {date}',
 	'cli.status.server-reachable': 'joignable',
@@ -314,6 +314,8 @@ Exemples
 	'customer.invalid':
 		'Le formulaire client contient {count} erreur(s) : corrigez-les, puis enregistrez à nouveau.',
 	'customer.saved': 'Client enregistré : {company}.',
+	'customer.not-registered':
+		"Aucun client n'est encore enregistré : remplissez d'abord le formulaire client (ou lancez `myq-license register`).",
 	'customer.missing':
 		"Remplissez le formulaire client (Entreprise, Personne, Adresse, Pays, Courriel) et enregistrez-le avant d'ajouter des clés.",
 
