@@ -20,17 +20,32 @@ export const command = defineCommand({
 		const {withRuntime} = await import('./compose.js');
 		return withRuntime(cli.flags, async (runtime) => {
 			if (cli.flags.manual) {
-				const exported = await runtime.exportActivationRequest();
-				if (!exported.ok) {
-					return report(exported, cli);
-				}
-				try {
-					await writeFile(cli.flags.out!, exported.text, {flag: 'w'});
-				} catch (error) {
+				// The file is written before the request becomes the waiting one: a failed write
+				// leaves the previous request, and the response to it, valid.
+				const out = cli.flags.out!;
+				let writeError: Error | undefined;
+				const exported = await runtime
+					.exportActivationRequest(async (text) => {
+						try {
+							await writeFile(out, text, {flag: 'w'});
+						} catch (error) {
+							writeError = error as Error;
+							throw error;
+						}
+					})
+					.catch((error: unknown) => {
+						// Only the file's failure is said here; anything else is the CLI's to report.
+						if (!writeError) throw error;
+						return undefined;
+					});
+				if (!exported) {
 					process.stderr.write(
-						`Could not write ${cli.flags.out}: ${(error as Error).message}\n`,
+						`Could not write ${out}: ${writeError?.message}\n`,
 					);
 					return EXIT.failed;
+				}
+				if (!exported.ok) {
+					return report(exported, cli);
 				}
 				return report(
 					{ok: true, code: 'request-written', params: {path: cli.flags.out!}},

@@ -23,9 +23,20 @@ export type ExportOutcome =
 	| {ok: true; text: string; request: ActivationRequest}
 	| Failed;
 
-/** R5, step 1: the activation request file for the vendor portal. */
+/**
+ * Hands the request text to where it goes (a file, the dashboard's path). It throws when that
+ * fails; the request then does not become the waiting one.
+ */
+export type DeliverRequest = (text: string) => Promise<void>;
+
+/**
+ * R5, step 1: the activation request file for the vendor portal. With `deliver`, the request
+ * becomes the waiting one only once it is delivered: a failed write changes nothing, so the
+ * response to the previous request is still accepted.
+ */
 export async function exportActivationRequest(
 	shell: Shell,
+	deliver?: DeliverRequest,
 ): Promise<ExportOutcome> {
 	const keys = shell.state.pending.map((pending) => pending.key);
 	if (keys.length === 0 && !shell.state.document) {
@@ -43,11 +54,13 @@ export async function exportActivationRequest(
 		customer: shell.state.customer,
 		createdAt: now,
 	};
+	const text = toSignedFileText(request);
+	await deliver?.(text);
 	await shell.dispatch({
 		type: 'manual-request-created',
 		request: {requestId: request.requestId, createdAt: now, fingerprint, keys},
 	});
-	return {ok: true, text: toSignedFileText(request), request};
+	return {ok: true, text, request};
 }
 
 const PROBLEM: Record<ResponseFileProblem['code'], OutcomeCode> = {

@@ -33,6 +33,7 @@ import {activate} from './activate.js';
 import {contact} from './connect.js';
 import {activateDevice, deactivateDevice} from './devices.js';
 import {
+	type DeliverRequest,
 	type ExportOutcome,
 	exportActivationRequest,
 	importActivationResponse,
@@ -44,7 +45,7 @@ import {Schedule} from './schedule.js';
 import type {Shell} from './shell.js';
 import {VendorTrust} from './vendor-trust.js';
 
-export type {ExportOutcome} from './manual-activation.js';
+export type {DeliverRequest, ExportOutcome} from './manual-activation.js';
 export type {
 	Outcome,
 	OutcomeCode,
@@ -228,8 +229,8 @@ export class Runtime {
 	}
 
 	/** R5, step 1: the activation request file for the vendor portal. */
-	exportActivationRequest(): Promise<ExportOutcome> {
-		return this.run(() => exportActivationRequest(this.shell));
+	exportActivationRequest(deliver?: DeliverRequest): Promise<ExportOutcome> {
+		return this.run(() => exportActivationRequest(this.shell, deliver));
 	}
 
 	/** R5, step 3: import the vendor's response file; activates exactly as R4 would. */
