@@ -13,6 +13,9 @@ import {
 	printVersion,
 	splitAtCommand,
 } from './commands/flags.js';
+import {guardStdout} from './commands/stdout-guard.js';
+
+const stdout = guardStdout();
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
 	status: async () => (await import('./commands/status.js')).command,
@@ -61,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
 	(code) => {
-		process.exitCode = code;
+		// A command that could not print what it was asked for did not succeed.
+		process.exitCode = stdout.hasFailed() ? EXIT.failed : code;
 	},
 	(error: unknown) => {
 		// Input we were given never shows a stack trace: a usage error is a message and exit 2.
