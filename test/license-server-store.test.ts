@@ -16,7 +16,10 @@ import {
 	newLicenseRecord,
 } from '../source/license-server/catalog.js';
 import {StoreUnavailableError} from '../source/license-server/errors.js';
-import {StoreUrlError} from '../source/license-server/sql/database.js';
+import {
+	StoreOpenError,
+	StoreUrlError,
+} from '../source/license-server/sql/database.js';
 import {
 	SCHEMA_VERSION,
 	SchemaTooNewError,
@@ -397,7 +400,12 @@ describe.each(ENGINES.filter((engine) => engine.name !== 'SQLite in memory'))(
 			const store = await open(url);
 			await store.close();
 			await markVersion(url, SCHEMA_VERSION + 1);
-			await expect(open(url)).rejects.toBeInstanceOf(SchemaTooNewError);
+			const refused = await open(url).catch((error: unknown) => error);
+			expect(refused).toBeInstanceOf(StoreOpenError);
+			expect((refused as StoreOpenError).cause).toBeInstanceOf(
+				SchemaTooNewError,
+			);
+			expect((refused as StoreOpenError).message).toMatch(/newer myq-license/);
 		});
 	},
 );

@@ -52,6 +52,7 @@ const errorBodySchema = z.object({
 const activateReplySchema = z.object({
 	document: z.unknown(),
 	refusals: z.array(refusalSchema),
+	installationSecret: z.string().min(1).max(200).optional(),
 });
 const contactReplySchema = z.object({document: z.unknown()});
 const publicKeyReplySchema = z.object({publicKey: z.string()});
@@ -267,9 +268,14 @@ export function createHttpLicenseServer(
 			);
 			if (!document.ok) return document;
 			const refusals: KeyRefusal[] = reply.value.refusals;
+			const {installationSecret} = reply.value;
 			return {
 				ok: true,
-				value: {document: document.value, refusals} satisfies ActivationReply,
+				value: {
+					document: document.value,
+					refusals,
+					...(installationSecret === undefined ? {} : {installationSecret}),
+				} satisfies ActivationReply,
 			};
 		},
 

@@ -4,8 +4,19 @@
  */
 import {readFile, writeFile} from 'node:fs/promises';
 import process from 'node:process';
+import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
+import {usageError} from './report.js';
+
+/** A message of the catalogs in the admin's language. */
+async function message(
+	lang: Lang,
+	id: `cli.error.${string}`,
+	params: Record<string, string | number>,
+): Promise<string> {
+	return (await usageError(lang, id, params)).message;
+}
 
 export const command = defineCommand({
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
@@ -21,20 +32,22 @@ export const command = defineCommand({
 		license: {type: 'string', isMultiple: true},
 		out: {type: 'string', shortFlag: 'o'},
 		days: {type: 'number'},
+		log: {type: 'string'},
 	},
 	async run(cli) {
 		const [action, ...rest] = cli.input;
+		const flags = {...cli.flags, lang: cli.lang};
 		switch (action) {
 			case 'serve':
-				return serve(cli.flags);
+				return serve(flags);
 			case 'mint':
-				return mint(cli.flags);
+				return mint(flags);
 			case 'offline-activate':
-				return offlineActivate(rest, cli.flags);
+				return offlineActivate(rest, flags);
 			case 'extend':
 			case 'cancel-renewal':
 			case 'revoke':
-				return admin(action, rest, cli.flags);
+				return admin(action, rest, flags);
 			default:
 				throw new UsageError(
 					action === undefined
@@ -59,7 +72,9 @@ type Flags = {
 	license?: string[];
 	out?: string;
 	days?: number;
+	log?: string;
 	json: boolean;
+	lang: Lang;
 };
 
 async function serve(flags: Flags): Promise<number> {
@@ -69,13 +84,39 @@ async function serve(flags: Flags): Promise<number> {
 			`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`,
 		);
 	}
-	const {serveVendor} = await import('../license-server/serve.js');
-	const served = await serveVendor({
-		port,
-		...(flags.host === undefined ? {} : {host: flags.host}),
-		...(flags.store === undefined ? {} : {storeUrl: flags.store}),
-		...(flags.token === undefined ? {} : {token: flags.token}),
-	});
+	if (flags.log !== undefined && flags.log !== 'text' && flags.log !== 'json') {
+		throw await usageError(flags.lang, 'cli.error.vendor-log-format', {
+			format: flags.log,
+		});
+	}
+	const [{serveVendor}, {StoreOpenError, StoreUrlError}] = await Promise.all([
+		import('../license-server/serve.js'),
+		import('../license-server/sql/database.js'),
+	]);
+	let served: Awaited<ReturnType<typeof serveVendor>>;
+	try {
+		served = await serveVendor({
+			port,
+			logFormat: flags.log === 'json' ? 'json' : 'text',
+			...(flags.host === undefined ? {} : {host: flags.host}),
+			...(flags.store === undefined ? {} : {storeUrl: flags.store}),
+			...(flags.token === undefined ? {} : {token: flags.token}),
+		});
+	} catch (error) {
+		// A URL of no database we know is bad input (2); a database we cannot open fails (1).
+		if (error instanceof StoreUrlError) {
+			throw await usageError(flags.lang, 'cli.error.vendor-store-url', {
+				url: error.url,
+			});
+		}
+		if (error instanceof StoreOpenError) {
+			process.stderr.write(
+				`${await message(flags.lang, 'cli.error.vendor-store-open', {url: error.shownUrl, reason: error.reason})}\n`,
+			);
+			return EXIT.failed;
+		}
+		throw error;
+	}
 	process.stdout.write(
 		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
 	);
@@ -307,12 +348,34 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 		response = result.text;
 	} else {
-		const [{openStore, DEFAULT_STORE_URL}, {createVendor, VendorError}] =
-			await Promise.all([
-				import('../license-server/serve.js'),
-				import('../license-server/index.js'),
-			]);
-		const store = await openStore(flags.store ?? DEFAULT_STORE_URL);
+		const [
+			{DEFAULT_STORE_URL},
+			{createVendor, VendorError},
+			{openSqlStore},
+			{StoreOpenError, StoreUrlError},
+		] = await Promise.all([
+			import('../license-server/serve.js'),
+			import('../license-server/index.js'),
+			import('../license-server/sql/store.js'),
+			import('../license-server/sql/database.js'),
+		]);
+		let store: Awaited<ReturnType<typeof openSqlStore>>;
+		try {
+			store = await openSqlStore(flags.store ?? DEFAULT_STORE_URL);
+		} catch (error) {
+			if (error instanceof StoreUrlError) {
+				throw await usageError(flags.lang, 'cli.error.vendor-store-url', {
+					url: error.url,
+				});
+			}
+			if (error instanceof StoreOpenError) {
+				process.stderr.write(
+					`${await message(flags.lang, 'cli.error.vendor-store-open', {url: error.shownUrl, reason: error.reason})}\n`,
+				);
+				return EXIT.failed;
+			}
+			throw error;
+		}
 		try {
 			const vendor = await createVendor({store, now: () => Date.now()});
 			response = await vendor.service.offlineActivate(request);
@@ -325,7 +388,7 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 			}
 			throw error;
 		} finally {
-			await store.disconnect();
+			await store.close();
 		}
 	}
 	await writeFile(flags.out, response);

@@ -20,11 +20,13 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	}
 	const wasPinned = shell.trust.text !== null;
 	const fingerprint = await seeHardware(shell);
+	const secret = shell.installationSecret;
 	const reply = await shell.server.activate({
 		installationId: shell.state.installationId,
 		fingerprint,
-		keys,
+		keys: [...keys, ...proofKeys(shell, fingerprint, keys)],
 		customer: shell.state.customer,
+		...(secret === null ? {} : {installationSecret: secret}),
 	});
 	if (!reply.ok) {
 		return activationFailure(shell, reply.failure);
@@ -37,7 +39,14 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (!checked.ok) {
 		return activationFailure(shell, checked.failure);
 	}
-	const {document, refusals} = reply.value;
+	const {document} = reply.value;
+	// Refusals of keys sent only as proof are not news: those keys were activated before.
+	const refusals = reply.value.refusals.filter((refusal) =>
+		keys.includes(refusal.key),
+	);
+	if (reply.value.installationSecret !== undefined) {
+		shell.installationSecret = reply.value.installationSecret;
+	}
 	const before = new Set(
 		(shell.state.document?.payload.licenses ?? []).map((grant) => grant.id),
 	);
@@ -66,6 +75,28 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	return added === 0 && keys.length === 0
 		? outcome(true, 'reactivated', {total}, details)
 		: outcome(true, 'activated', {added, total}, details);
+}
+
+/**
+ * Moving to other hardware without the installation's secret (a store from before secrets, or
+ * one restored without it): the keys already activated are the proof the server asks for (R8).
+ */
+function proofKeys(
+	shell: Shell,
+	fingerprint: string,
+	pending: readonly string[],
+): string[] {
+	const document = shell.state.document?.payload;
+	if (
+		shell.installationSecret !== null ||
+		document === undefined ||
+		document.fingerprint === fingerprint
+	) {
+		return [];
+	}
+	return [...new Set(document.licenses.map((grant) => grant.key))].filter(
+		(key) => !pending.includes(key),
+	);
 }
 
 async function activationFailure(

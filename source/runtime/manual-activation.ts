@@ -53,6 +53,9 @@ export async function exportActivationRequest(
 		keys,
 		customer: shell.state.customer,
 		createdAt: now,
+		...(shell.installationSecret === null
+			? {}
+			: {installationSecret: shell.installationSecret}),
 	};
 	const text = toSignedFileText(request);
 	await deliver?.(text);

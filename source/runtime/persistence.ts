@@ -62,6 +62,7 @@ export class Persistence {
 			return;
 		}
 		shell.state = record.state;
+		shell.installationSecret = record.installationSecret ?? null;
 		shell.trust.use(this.configuredKey ?? record.vendorKey);
 		if (shell.state.document) {
 			const verdict = await shell.trust.checkStored(shell.state.document);
@@ -118,6 +119,9 @@ export class Persistence {
 					revision,
 					state: this.shell.state,
 					vendorKey: this.shell.trust.text,
+					...(this.shell.installationSecret === null
+						? {}
+						: {installationSecret: this.shell.installationSecret}),
 				};
 				if (await this.store.saveIfRevision(record, this.revision)) {
 					this.revision = revision;
@@ -163,6 +167,14 @@ export class Persistence {
 		let state = record.state;
 		if (shell.trust.text === null) {
 			shell.trust.use(record.vendorKey);
+		}
+		// Another process activated and got the newer secret, unless this one got one since its
+		// last write (an activation waiting in `unsaved`).
+		const activatedHere = this.unsaved.some(
+			({event}) => event.type === 'activation-succeeded',
+		);
+		if (typeof record.installationSecret === 'string' && !activatedHere) {
+			shell.installationSecret = record.installationSecret;
 		}
 		if (
 			state.document &&

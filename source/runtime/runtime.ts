@@ -120,6 +120,7 @@ export class Runtime {
 			hardware: options.hardware,
 			store: options.store,
 			trust: this.trust,
+			installationSecret: null,
 			newId,
 			dispatch: (event) => this.dispatch(event),
 			publish: () => this.publish(),

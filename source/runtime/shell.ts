@@ -22,6 +22,11 @@ export type Shell = {
 	readonly hardware: HardwareProbe;
 	readonly store: Store;
 	readonly trust: VendorTrust;
+	/**
+	 * The secret the license server gave this installation (kept beside the state in the store,
+	 * never inside signed data): sent with Activate as the proof for rebinding (R8).
+	 */
+	installationSecret: string | null;
 	newId(): string;
 	/** Steps the engine with `event` now, saves and contacts as its effects say, publishes. */
 	dispatch(event: EngineEvent): Promise<Effect[]>;

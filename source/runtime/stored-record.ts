@@ -16,6 +16,8 @@ export type StoredRecord = {
 	revision?: number;
 	state: EngineState;
 	vendorKey: string | null;
+	/** The installation secret from the license server (see Shell.installationSecret). */
+	installationSecret?: string | null;
 };
 
 type Check = (value: unknown) => boolean;
@@ -117,6 +119,7 @@ const record = object({
 	revision: optional(Number.isInteger as Check),
 	state,
 	vendorKey: nullable(string),
+	installationSecret: optional(nullable(string)),
 });
 
 /** The record, or null when it is not one (the caller says why and keeps a copy). */

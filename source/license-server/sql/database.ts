@@ -54,6 +54,21 @@ export class StoreUrlError extends Error {
 	}
 }
 
+/** A database that could not be opened or prepared (unreachable, refused, not a database). */
+export class StoreOpenError extends Error {
+	constructor(
+		readonly shownUrl: string,
+		readonly reason: string,
+		options?: {cause: unknown},
+	) {
+		super(
+			`The license server cannot open its database ${shownUrl}: ${reason}`,
+			options,
+		);
+		this.name = 'StoreOpenError';
+	}
+}
+
 export type ParsedStoreUrl =
 	| {engine: 'sqlite'; file: string | ':memory:'}
 	| {engine: 'postgres'; connectionString: string};

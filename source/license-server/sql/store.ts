@@ -24,6 +24,7 @@ import {
 	type OpenedDatabase,
 	openDatabase,
 	SQLITE_BUSY_TIMEOUT_MS,
+	StoreOpenError,
 } from './database.js';
 import {type Database, migrate} from './schema.js';
 
@@ -36,8 +37,8 @@ export type OpenSqlStoreOptions = {
 
 /**
  * Opens the store at `url` and brings its schema up to date. Throws StoreUrlError for a URL it
- * does not understand (bad input), SchemaTooNewError, or the database's own error when it cannot
- * be reached or opened.
+ * does not understand (bad input), StoreOpenError when the database cannot be reached, opened or
+ * migrated (its cause is the database's error, or SchemaTooNewError).
  */
 export async function openSqlStore(
 	url: string,
@@ -50,7 +51,9 @@ export async function openSqlStore(
 		await migrate(opened.db, opened.engine, options.now ?? Date.now);
 	} catch (error) {
 		await opened.db.destroy().catch(() => undefined);
-		throw error;
+		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
+			cause: error,
+		});
 	}
 	return createSqlStore(opened, options.now ?? Date.now);
 }
@@ -561,4 +564,16 @@ function nullableNumber(value: number | null | undefined): number | null {
 function translate(error: unknown): unknown {
 	if (error instanceof VendorError) return error;
 	return isStoreFailure(error) ? new StoreUnavailableError(error) : error;
+}
+
+function describeOpenError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const code = (error as {code?: unknown}).code;
+	const message =
+		error.message ||
+		(error as {errors?: Error[]}).errors?.[0]?.message ||
+		error.name;
+	return typeof code === 'string' && !message.includes(code)
+		? `${message} (${code})`
+		: message;
 }
