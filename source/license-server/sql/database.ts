@@ -138,13 +138,40 @@ export function openDatabase(
 			if (file !== ':memory:') database.pragma('journal_mode = WAL');
 			database.pragma(`busy_timeout = ${busyTimeoutMs}`);
 			database.pragma('foreign_keys = ON');
-			return database;
+			return withStatementCache(database);
 		},
 	};
 	return {
 		db: new Kysely<Database>({dialect: new ImmediateSqliteDialect(config)}),
 		engine: 'sqlite',
 		shownUrl,
+	};
+}
+
+/** Prepared statements kept for reuse: the program has a few dozen distinct queries. */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running the contact's one
+ * statement. The same SQL text gets the same prepared statement, from a cache bounded to
+ * {@link STATEMENT_CACHE_SIZE} (the oldest goes first).
+ */
+function withStatementCache(database: BetterSqlite3.Database) {
+	const statements = new Map<string, BetterSqlite3.Statement>();
+	return {
+		close: () => database.close(),
+		prepare(sqlText: string) {
+			let statement = statements.get(sqlText);
+			if (statement === undefined) {
+				statement = database.prepare(sqlText);
+				if (statements.size >= STATEMENT_CACHE_SIZE) {
+					const oldest = statements.keys().next().value;
+					if (oldest !== undefined) statements.delete(oldest);
+				}
+				statements.set(sqlText, statement);
+			}
+			return statement;
+		},
 	};
 }
 

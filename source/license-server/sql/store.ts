@@ -6,7 +6,13 @@
  * Errors of the database itself (database.ts: isStoreFailure) leave as StoreUnavailableError,
  * so a store that cannot be read answers 503 and is never taken for missing data.
  */
-import {type Kysely, type Selectable, sql, type Transaction} from 'kysely';
+import {
+	CompiledQuery,
+	type Kysely,
+	type Selectable,
+	sql,
+	type Transaction,
+} from 'kysely';
 import type {Customer} from '../../engine/types.js';
 import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
 import {StoreUnavailableError, VendorError} from '../errors.js';
@@ -317,11 +323,30 @@ export function createSqlStore(
 	}
 }
 
+/** The contact's read: the installation, its keys and their licenses, in order. */
+function viewQuery(db: Db, installationId: string) {
+	return db
+		.selectFrom('installations as i')
+		.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
+		.leftJoin('licenses as l', 'l.key', 'k.key')
+		.selectAll('i')
+		.select(KEY_COLUMNS)
+		.select(LICENSE_COLUMNS)
+		.where('i.installation_id', '=', installationId)
+		.orderBy('k.bound_order')
+		.orderBy('l.position');
+}
+
+type ViewRow = Awaited<
+	ReturnType<ReturnType<typeof viewQuery>['execute']>
+>[number];
+
 /** The reads, on the database or inside a transaction. */
 function reads(
 	db: Db,
 	guard: <T>(work: () => Promise<T>) => Promise<T>,
 ): VendorReads {
+	let viewSql: string | undefined;
 	return {
 		key: (key) =>
 			guard(async () => {
@@ -359,18 +384,12 @@ function reads(
 
 		view: (installationId) =>
 			guard(async (): Promise<InstallationView | undefined> => {
-				// One statement, one round trip: the contact's whole read (issue 11).
-				const rows = await db
-					.selectFrom('installations as i')
-					.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
-					.leftJoin('licenses as l', 'l.key', 'k.key')
-					.selectAll('i')
-					.select(KEY_COLUMNS)
-					.select(LICENSE_COLUMNS)
-					.where('i.installation_id', '=', installationId)
-					.orderBy('k.bound_order')
-					.orderBy('l.position')
-					.execute();
+				// One statement, one round trip: the contact's whole read (issue 11). Its SQL is
+				// built once; each contact only runs it.
+				viewSql ??= viewQuery(db, '').compile().sql;
+				const {rows} = await db.executeQuery<ViewRow>(
+					CompiledQuery.raw(viewSql, [installationId]),
+				);
 				const first = rows[0];
 				if (first === undefined) return undefined;
 				return {
