@@ -7,7 +7,9 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
+import Keyv from 'keyv';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DAY} from '../source/engine/types.js';
 import {
@@ -16,6 +18,7 @@ import {
 	newLicenseRecord,
 } from '../source/license-server/catalog.js';
 import {StoreUnavailableError} from '../source/license-server/errors.js';
+import {createVendor} from '../source/license-server/index.js';
 import {
 	StoreOpenError,
 	StoreUrlError,
@@ -29,6 +32,11 @@ import type {
 	InstallationRow,
 	VendorStore,
 } from '../source/license-server/store.js';
+import {
+	exportPrivateKey,
+	exportPublicKey,
+	generateVendorKeyPair,
+} from '../source/signing/index.js';
 import {startTestPostgres, type TestPostgres} from './helpers/postgres.js';
 
 const T0 = Date.UTC(2027, 0, 4, 9);
@@ -494,5 +502,55 @@ describe('a store that cannot be read is an error, never missing data (issue 11,
 		await expect(openSqlStore('sqlite://')).rejects.toBeInstanceOf(
 			StoreUrlError,
 		);
+	});
+});
+
+describe('upgrading from the Keyv catalog of earlier versions (issue 11, point 2: migrations)', () => {
+	it('a vendor.sqlite written through Keyv keeps its key pair, keys, bindings and installations', async () => {
+		const file = path.join(directory, 'keyv-vendor.sqlite');
+		const keyv = new Keyv({store: new KeyvSqlite(`sqlite://${file}`)});
+		const pair = generateVendorKeyPair();
+		const publicKey = exportPublicKey(pair.publicKey);
+		await keyv.set('vendor:key-pair', {
+			privateKey: exportPrivateKey(pair.privateKey),
+			publicKey,
+		});
+		const bound = bindKey(keyRecord('K-BOUND'), 'inst-old', T0);
+		await keyv.set('key:K-BOUND', bound);
+		await keyv.set('key:K-FREE', keyRecord('K-FREE'));
+		await keyv.set('installation:inst-old', {
+			installationId: 'inst-old',
+			fingerprint: 'fp-old',
+			keys: ['K-BOUND'],
+			customer: null,
+			createdAt: T0,
+			lastActivationAt: T0,
+			lastContactAt: T0 + DAY,
+		});
+		await keyv.disconnect();
+
+		const store = await openSqlStore(`sqlite://${file}`, {now: () => T0});
+		const vendor = await createVendor({store, now: () => T0 + 2 * DAY});
+		expect(vendor.publicKey).toBe(publicKey);
+		expect(await store.key('K-BOUND')).toEqual(bound);
+		expect(await store.key('K-FREE')).toEqual(keyRecord('K-FREE'));
+		expect(await store.installation('inst-old')).toMatchObject({
+			fingerprint: 'fp-old',
+			keys: ['K-BOUND'],
+			lastContactAt: T0 + DAY,
+		});
+		const document = await vendor.service.contact({
+			installationId: 'inst-old',
+			fingerprint: 'fp-old',
+		});
+		expect(document.payload.licenses.map((license) => license.key)).toEqual([
+			'K-BOUND',
+			'K-BOUND',
+		]);
+		await store.close();
+		// Opened again: imported once, not twice.
+		const again = await openSqlStore(`sqlite://${file}`, {now: () => T0});
+		expect((await again.installation('inst-old'))?.keys).toEqual(['K-BOUND']);
+		await again.close();
 	});
 });

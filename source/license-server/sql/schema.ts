@@ -151,7 +151,152 @@ export const MIGRATIONS: readonly Migration[] = [
 				.execute();
 		},
 	},
+	{
+		version: 2,
+		name: 'import the Keyv catalog of earlier versions (SQLite)',
+		up: (db, engine) =>
+			engine === 'sqlite' ? importKeyvCatalog(db) : Promise.resolve(),
+	},
 ];
+
+/**
+ * Until issue 11 the vendor kept its catalog in a Keyv table (`keyv`) of this same SQLite file.
+ * Its key pair above all must carry over: every client pinned it (R16). The rows are copied into
+ * the tables (the `keyv` table is left as it was); a key's binding is its own record's
+ * installation, when that installation exists, in the order the installation listed its keys.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the schema as version 1 left it
+async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
+	const table = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' and name = 'keyv'`.execute(
+		db,
+	);
+	if (table.rows.length === 0) return;
+	const rows = await sql<{
+		key: string;
+		value: string | null;
+	}>`select key, value from keyv where key like 'keyv:%'`.execute(db);
+	const values = new Map<string, unknown>();
+	for (const row of rows.rows) {
+		try {
+			values.set(
+				row.key.slice('keyv:'.length),
+				(JSON.parse(row.value ?? 'null') as {value?: unknown} | null)?.value,
+			);
+		} catch {
+			// A row that is not Keyv's JSON is not ours: left in the keyv table, not imported.
+		}
+	}
+	const pair = values.get('vendor:key-pair') as
+		| {privateKey?: unknown; publicKey?: unknown}
+		| undefined;
+	if (
+		typeof pair?.privateKey === 'string' &&
+		typeof pair.publicKey === 'string'
+	) {
+		await db
+			.insertInto('key_pair')
+			.values({
+				id: 1,
+				private_key: pair.privateKey,
+				public_key: pair.publicKey,
+				created_at: 0,
+			})
+			.onConflict((conflict) => conflict.column('id').doNothing())
+			.execute();
+	}
+	const installations = new Map<string, KeyvInstallation>();
+	for (const [name, value] of values) {
+		if (!name.startsWith('installation:')) continue;
+		const record = value as KeyvInstallation;
+		installations.set(record.installationId, record);
+		await db
+			.insertInto('installations')
+			.values({
+				installation_id: record.installationId,
+				fingerprint: record.fingerprint,
+				customer:
+					record.customer === null ? null : JSON.stringify(record.customer),
+				secret_hash: null,
+				created_at: record.createdAt,
+				last_activation_at: record.lastActivationAt,
+				last_contact_at: record.lastContactAt,
+			})
+			.execute();
+	}
+	const nextOrder = new Map<string, number>();
+	for (const [name, value] of values) {
+		if (!name.startsWith('key:')) continue;
+		const record = value as KeyvKey;
+		const owner =
+			record.installationId === null
+				? undefined
+				: installations.get(record.installationId);
+		const listed = owner?.keys.indexOf(record.key) ?? -1;
+		let order: number | null = null;
+		if (owner !== undefined) {
+			const next = nextOrder.get(owner.installationId) ?? owner.keys.length;
+			order = listed >= 0 ? listed : next;
+			if (listed < 0) nextOrder.set(owner.installationId, next + 1);
+		}
+		await db
+			.insertInto('keys')
+			.values({
+				key: record.key,
+				type: record.type,
+				created_at: record.createdAt,
+				installation_id: owner === undefined ? null : owner.installationId,
+				bound_at:
+					owner === undefined ? null : (record.boundAt ?? record.createdAt),
+				bound_order: order,
+			})
+			.execute();
+		for (const [position, license] of record.licenses.entries()) {
+			await db
+				.insertInto('licenses')
+				.values({
+					key: record.key,
+					position,
+					kind: license.kind,
+					devices: license.devices,
+					term_days: license.termDays,
+					auto_renew: license.autoRenew ? 1 : 0,
+					activated_at: license.activatedAt,
+					expires_at: license.expiresAt,
+					revoked_at: license.revokedAt,
+				})
+				.execute();
+		}
+	}
+}
+
+type KeyvInstallation = {
+	installationId: string;
+	fingerprint: string;
+	keys: string[];
+	customer: unknown;
+	createdAt: number;
+	lastActivationAt: number;
+	lastContactAt: number | null;
+};
+
+type KeyvKey = {
+	key: string;
+	type: 'license' | 'installation';
+	installationId: string | null;
+	createdAt: number;
+	boundAt: number | null;
+	licenses: {
+		kind: 'perpetual' | 'subscription';
+		devices: number;
+		termDays: number | null;
+		autoRenew: boolean;
+		activatedAt: number | null;
+		expiresAt: number | null;
+		revokedAt: number | null;
+	}[];
+};
 
 /** The schema version this program writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
