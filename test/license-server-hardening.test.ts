@@ -129,6 +129,29 @@ describe('churn limits: a sliding window per key and per installation', () => {
 		await store.close();
 	});
 
+	it('a flood of made-up installation ids stores nothing and counts nothing (issue 11: memory grew without bound)', async () => {
+		const store = await openSqlStore('memory:');
+		const {mint, activate} = await setup({store});
+		const taken = await mint();
+		await activate('owner', 'fp-a', [taken]);
+		const ids = Array.from({length: 2000}, (_, i) => `made-up-${i}`);
+		for (const id of ids) {
+			const reply = await activate(id, `fp-${id}`, [taken, 'NOT-A-KEY']);
+			expect(reply.status).toBe(200);
+		}
+		for (const id of ids.slice(0, 50)) {
+			expect(await store.installation(id)).toBeUndefined();
+		}
+		const hits = await store.transaction((tx) =>
+			tx.recentHits(
+				ids.map((id) => `installation:${id}`),
+				0,
+			),
+		);
+		expect(hits.size).toBe(0);
+		await store.close();
+	});
+
 	it('the defaults: 10 activations per key and 30 per installation, per hour', () => {
 		expect(DEFAULT_ACTIVATION_LIMITS).toEqual({
 			perKey: 10,

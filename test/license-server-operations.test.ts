@@ -11,6 +11,7 @@ import {request as httpRequest} from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {importPublicKey} from '../source/signing/index.js';
@@ -239,6 +240,47 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 			await server.stop();
 		}
 	}, 60_000);
+});
+
+describe('a SQLite file held locked by another process (issue 11, point 4)', () => {
+	it('a start waits for the lock and adopts the stored key pair; contacts are answered meanwhile (WAL readers do not wait)', async () => {
+		const file = path.join(directory, 'locked.sqlite');
+		const store = `sqlite://${file}`;
+		const first = await startVendor({store, token: TOKEN});
+		const minted = await request(
+			first.url,
+			'POST',
+			'/v1/admin/keys',
+			PERPETUAL,
+			TOKEN,
+		);
+		const key = minted.body.key as string;
+		await request(first.url, 'POST', '/v1/activate', {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			keys: [key],
+		});
+
+		const holder = new BetterSqlite3(file);
+		holder.exec('begin immediate');
+		let second: VendorProcess | undefined;
+		try {
+			const contact = await request(first.url, 'POST', '/v1/contact', {
+				installationId: 'inst-1',
+				fingerprint: 'fp-a',
+			});
+			expect(contact.status).toBe(200);
+			const starting = startVendor({store, token: TOKEN});
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			holder.exec('commit');
+			second = await starting;
+			expect(second.publicKey).toBe(first.publicKey);
+		} finally {
+			if (holder.inTransaction) holder.exec('rollback');
+			holder.close();
+			await Promise.all([first.stop(), second?.stop()]);
+		}
+	}, 30_000);
 });
 
 describe('bodies without Content-Length (issue 11, point 6)', () => {
