@@ -453,6 +453,46 @@ describe('R12 license server unreachable', () => {
 		});
 	});
 
+	it('R12 a subscription that R15 holds back still counts: server-unreachable stays while the clock is tampered', () => {
+		// Given the clock set back more than an hour (R15: the subscription no longer counts)
+		const late = run(state, [[{type: 'clock-observed'}, T0 + 10 * DAY]]);
+		const at = T0 + 10 * DAY - 2 * HOUR;
+		// When the contact that would confirm the time fails
+		const offline = run(late, [
+			[{type: 'clock-observed'}, at],
+			[{type: 'contact-failed', failure}, at + MINUTE],
+		]);
+		// Then both say why: the server cannot be reached, and the time is not confirmed
+		expect(evaluate(offline, at + MINUTE).licenses[0]).toMatchObject({
+			status: 'invalid',
+			reason: 'clock-tampered',
+		});
+		expect(bannerIds(offline, at + MINUTE)).toEqual([
+			'server-unreachable:366',
+			'clock-tampered',
+		]);
+	});
+
+	it('R12 an expired or revoked subscription does not count for it', () => {
+		const ended = activated([
+			subscription(E, {devices: 5, revokedAt: T0 + DAY}),
+			subscription(E - 100 * DAY, {devices: 2}),
+			subscription(E + 50 * DAY, {devices: 3}),
+			grant({devices: 1}),
+		]);
+		// The second expired at E - 100 days with the server reached since (R11).
+		const offline = run(
+			{
+				...ended,
+				server: {...ended.server, lastSuccessAt: E - 99 * DAY},
+			},
+			[[{type: 'contact-failed', failure}, E - 90 * DAY]],
+		);
+		expect(bannerIds(offline, E - 90 * DAY)).toEqual([
+			'server-unreachable:150',
+		]);
+	});
+
 	it('R12 a failed Activate is a failed contact too', () => {
 		const failed = run(state, [
 			[{type: 'activation-failed', failure}, T0 + DAY],
