@@ -70,6 +70,12 @@ export type OpenStoreOptions = {
 	 * @default 5000
 	 */
 	busyTimeoutMs?: number;
+	/**
+	 * Opens the store for reading only (`status`): for SQLite, no file, folder or table is made
+	 * and the file is opened read-only, so a store this user may not write still reads; every
+	 * write fails. @default false
+	 */
+	readOnly?: boolean;
 };
 
 const STATE_KEY = 'state';
@@ -97,9 +103,11 @@ export async function openStore(
 	const now = options.now ?? Date.now;
 
 	const keyv =
-		target.kind === 'sqlite'
-			? await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000)
-			: await openRemote(target, namespace);
+		target.kind !== 'sqlite'
+			? await openRemote(target, namespace)
+			: options.readOnly
+				? await openSqliteReadOnly(target, namespace)
+				: await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000);
 	return createKeyvStore(keyv, target.display, now);
 }
 
@@ -216,6 +224,23 @@ async function openSqlite(
 		throw sqliteOpenError(error, target);
 	}
 	return keyv;
+}
+
+/** See read-only-sqlite.ts: a file that does not exist reads as an empty store, and stays absent. */
+async function openSqliteReadOnly(
+	target: StoreTarget & {kind: 'sqlite'},
+	namespace: string,
+): Promise<Keyv> {
+	if (target.file !== ':memory:') {
+		await refuseNonDatabase(target.file, target.display);
+	}
+	const {ReadOnlySqlite} = await import('./read-only-sqlite.js');
+	try {
+		const adapter = await ReadOnlySqlite.open(target.file);
+		return createKeyv(adapter as unknown as KeyvStoreAdapter, namespace);
+	} catch (error) {
+		throw sqliteOpenError(error, target);
+	}
 }
 
 /**
