@@ -486,6 +486,40 @@ describe('after a rejected document, status says why (issue 10, point 11)', () =
 	});
 });
 
+describe('SPEC §4: only a signed refusal is a successful contact (issue 10, point 3)', () => {
+	it('connect-to-a-path-of-the-server: --server http://HOST:PORT/api is a failed contact that says the URL looks wrong', async () => {
+		// Given a running installation that could not reach its server once
+		const it = await running();
+		expect(
+			(await it.cli(['connect', '--server', 'http://127.0.0.1:9'])).code,
+		).toBe(1);
+		const before = await status(it);
+		expect(before.banners).toMatchObject([{id: 'server-unreachable'}]);
+
+		// When the admin points at a path of the license server (404 for every route there)
+		const wrong = `${vendor.url}/api`;
+		const en = await it.cli(['connect', '--server', wrong]);
+		const fr = await it.cli(['connect', '--server', wrong, '--lang', 'fr']);
+
+		// Then: exit 1, the URL looks wrong, and nothing moved
+		expect(en.code).toBe(1);
+		expect(en.stderr).toContain(
+			`${wrong} does not look like a license server: nothing answers there (HTTP 404) where its API should be. The URL looks wrong: check --server`,
+		);
+		expect(fr.code).toBe(1);
+		expect(fr.stderr).toContain(
+			`${wrong} ne ressemble pas à un serveur de licences : rien n'y répond (HTTP 404) là où son API devrait être. L'adresse semble fausse : vérifiez --server`,
+		);
+		const after = await status(it);
+		expect(after.server).toEqual(before.server);
+		expect(after.banners).toMatchObject([{id: 'server-unreachable'}]);
+
+		// And the right URL is a successful contact
+		expect((await it.cli(['connect', '--server', vendor.url])).code).toBe(0);
+		expect((await status(it)).banners).toEqual([]);
+	});
+});
+
 /** A server that answers 503 to everything and notes what was asked. */
 async function countingServer(): Promise<{
 	server: Server;
