@@ -8,6 +8,7 @@ import type {KeyvStore} from '../adapters/keyv-store.js';
 import type {TrustHow} from '../adapters/trust-file.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
 import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
+import type {VendorTrustOffer} from '../ui/dashboard-source.js';
 import {UsageError} from './exit-codes.js';
 
 export const DEFAULT_SERVER = 'http://127.0.0.1:4070';
@@ -132,6 +133,8 @@ export async function composeRuntime(
 	clock: Clock;
 	trust: VendorKeyTrust;
 	server: LicenseServer;
+	/** Trusting the key the server presents, when the admin chooses to (the dashboard's offer). */
+	vendorTrust: VendorTrustOffer;
 }> {
 	const [
 		{openStore, StoreError},
@@ -174,7 +177,26 @@ export async function composeRuntime(
 		...options,
 	});
 	holder.runtime = runtime;
-	return {runtime, store, clock, trust, server};
+	const vendorTrust: VendorTrustOffer = {
+		presented: () =>
+			server.fetchPublicKey?.() ??
+			Promise.resolve({
+				ok: false,
+				failure: {kind: 'network', message: 'no license server client'},
+			}),
+		async trust(key) {
+			const {writeTrustFile} = await import('../adapters/trust-file.js');
+			await writeTrustFile(trust.file, {
+				vendorKey: key,
+				how: 'first-use',
+				server: url,
+				trustedAt: new Date(clock.now()).toISOString(),
+			});
+			await runtime.trustVendorKey(key);
+			return {file: trust.file};
+		},
+	};
+	return {runtime, store, clock, trust, server, vendorTrust};
 }
 
 /**

@@ -758,6 +758,11 @@ Examples
 	'ui.outcome.not-activated':
 		'Nothing is activated yet: there is nothing to ask the license server.',
 	'ui.outcome.failed': 'Failed: {message}',
+	'ui.trust.offer':
+		"No vendor key is trusted yet. The license server presents the key {key}: if it is your vendor's, press {action} again to trust it from now on (recorded in your config directory).",
+	'ui.trust.done': 'Vendor key {key} trusted on first use, recorded in {file}.',
+	'ui.trust.unavailable':
+		'No vendor key is trusted yet, and the license server did not give one ({reason}). Start the dashboard with --vendor-key, or run: myq-license trust KEY.',
 	'ui.busy.save': 'Saving…',
 	'ui.busy.activate': 'Activating at the license server…',
 	'ui.busy.connect': 'Connecting to the license server…',

@@ -765,6 +765,12 @@ Exemples
 	'ui.outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'ui.outcome.failed': 'Échec : {message}',
+	'ui.trust.offer':
+		"Aucune clé de l'éditeur n'est encore de confiance. Le serveur de licences présente la clé {key} : si c'est celle de votre éditeur, appuyez de nouveau sur {action} pour lui faire confiance désormais (enregistrée dans votre dossier de configuration).",
+	'ui.trust.done':
+		"Clé de l'éditeur {key} de confiance dès la première utilisation, enregistrée dans {file}.",
+	'ui.trust.unavailable':
+		"Aucune clé de l'éditeur n'est encore de confiance, et le serveur de licences n'en a pas donné ({reason}). Lancez le tableau de bord avec --vendor-key, ou exécutez : myq-license trust CLÉ.",
 	'ui.busy.save': 'Enregistrement…',
 	'ui.busy.activate': 'Activation auprès du serveur de licences…',
 	'ui.busy.connect': 'Connexion au serveur de licences…',
