@@ -2,7 +2,7 @@
  * English messages: the reference catalog. Its keys define `MessageId`; `fr.ts` must carry the
  * same keys with the same `{placeholders}` (checked by test/i18n.test.ts).
  * Ids are grouped by prefix: status., state., kind., key-kind., field., customer., key.,
- * activation., manual., device., contact., clock., hardware., document., log., ui.
+ * activation., manual., device., contact., clock., hardware., document., problem., log., ui.
  * A catalog is data, one line a message: its length is the product's vocabulary, not a second job.
  */
 export const en = {
