@@ -350,42 +350,32 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 });
 
 describe('only a fresh, signed answer is a successful contact (SPEC §4, R14)', () => {
-	it('stale: a vendor-signed document answering another nonce is a failed contact', async () => {
-		const {client, vendor, key} = await setup();
-		const old = await vendor.service.activate({
-			...INSTALLATION,
-			keys: [key],
-			nonce: 'an-old-nonce',
-		});
-		const replaying = clientAnswering(
-			() => Response.json({document: old.document}),
-			vendor.publicKey,
-		);
-		expect(await replaying.contact(INSTALLATION)).toMatchObject({
-			ok: false,
-			failure: {kind: 'stale'},
-		});
-		// The same server's fresh answer is accepted.
-		expect(await client.contact(INSTALLATION)).toMatchObject({ok: true});
-	});
-
-	it('stale: a document without any nonce (a server answering old clients) is a failed contact', async () => {
-		const {vendor, key} = await setup();
-		const {nonce: _, ...withoutNonce} = INSTALLATION;
-		const old = await vendor.service.activate({
-			...withoutNonce,
-			keys: [key],
-		});
-		expect(old.document.payload.nonce).toBeUndefined();
-		const replaying = clientAnswering(
-			() => Response.json({document: old.document}),
-			vendor.publicKey,
-		);
-		expect(await replaying.contact(INSTALLATION)).toMatchObject({
-			ok: false,
-			failure: {kind: 'stale'},
-		});
-	});
+	it.each([
+		['answering another nonce', 'an-old-nonce'],
+		['without any nonce (a server answering old clients)', undefined],
+	])(
+		'stale: a vendor-signed document %s is a failed contact',
+		async (_name, nonce) => {
+			const {client, vendor, key} = await setup();
+			const {nonce: _, ...request} = INSTALLATION;
+			const old = await vendor.service.activate({
+				...request,
+				keys: [key],
+				nonce,
+			});
+			expect(old.document.payload.nonce).toBe(nonce);
+			const replaying = clientAnswering(
+				() => Response.json({document: old.document}),
+				vendor.publicKey,
+			);
+			expect(await replaying.contact(INSTALLATION)).toMatchObject({
+				ok: false,
+				failure: {kind: 'stale'},
+			});
+			// The same server's fresh answer is accepted.
+			expect(await client.contact(INSTALLATION)).toMatchObject({ok: true});
+		},
+	);
 
 	it('a refusal signed for another nonce is no refusal', async () => {
 		const {vendor} = await setup();

@@ -15,6 +15,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
 import {type Store, type StoreLoad, storedRevision} from '../ports/index.js';
+import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
 	| 'unreachable'
@@ -206,7 +207,7 @@ async function openSqlite(
 			throw new StoreError(
 				'unreachable',
 				target.display,
-				`Cannot create the directory ${path.dirname(target.file)} for the store (${describe(error)}). ` +
+				`Cannot create the directory ${path.dirname(target.file)} for the store (${messageOf(error)}). ` +
 					'Check the path and its permissions, or choose another --store.',
 				{cause: error},
 			);
@@ -261,11 +262,11 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		size = info.size;
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
-		if (isCode(error, 'ENOENT')) return;
+		if (hasCode(error, 'ENOENT')) return;
 		throw new StoreError(
 			'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -286,7 +287,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		throw new StoreError(
 			'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -321,13 +322,13 @@ function sqliteOpenError(
 	error: unknown,
 	target: StoreTarget & {kind: 'sqlite'},
 ): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
-		return notADatabase(target.file, target.display, describe(error), error);
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
+		return notADatabase(target.file, target.display, messageOf(error), error);
 	}
 	return new StoreError(
 		'unreachable',
 		target.display,
-		`Cannot open the store ${target.display} (${describe(error)}). Check the path and its permissions.`,
+		`Cannot open the store ${target.display} (${messageOf(error)}). Check the path and its permissions.`,
 		{cause: error},
 	);
 }
@@ -350,10 +351,10 @@ async function openRemote(
 		throw new StoreError(
 			'unsupported-url',
 			target.display,
-			isCode(error, 'ERR_MODULE_NOT_FOUND')
+			hasCode(error, 'ERR_MODULE_NOT_FOUND')
 				? `The store URL ${target.display} needs the package ${packageName}, which is not installed. ` +
 						`Install it with \`npm install ${packageName}\` beside myq-license, or use a SQLite store (a file path).`
-				: `The package ${packageName}, needed for ${target.display}, failed to load (${describe(error)}).`,
+				: `The package ${packageName}, needed for ${target.display}, failed to load (${messageOf(error)}).`,
 			{cause: error},
 		);
 	}
@@ -379,7 +380,7 @@ async function openRemote(
 		throw new StoreError(
 			'unreachable',
 			target.display,
-			`Cannot reach the store ${target.display} (${describe(error)}). Check that the server runs and the URL is right.`,
+			`Cannot reach the store ${target.display} (${messageOf(error)}). Check that the server runs and the URL is right.`,
 			{cause: error},
 		);
 	}
@@ -418,7 +419,7 @@ function createKeyvStore(
 			throw new StoreError(
 				'write-failed',
 				url,
-				`Could not save ${what} to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+				`Could not save ${what} to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 				{cause: error},
 			);
 		}
@@ -453,7 +454,7 @@ function createKeyvStore(
 			} catch (error) {
 				return {
 					kind: 'corrupt',
-					reason: `the stored state is not valid JSON (${describe(error)})`,
+					reason: `the stored state is not valid JSON (${messageOf(error)})`,
 					raw,
 				};
 			}
@@ -492,7 +493,7 @@ function createKeyvStore(
 					throw new StoreError(
 						'write-failed',
 						url,
-						`Could not save the license state to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+						`Could not save the license state to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 						{cause: error},
 					);
 				}
@@ -554,7 +555,7 @@ function createKeyvStore(
 				throw new StoreError(
 					'write-failed',
 					url,
-					`Closing the store ${url} failed (${describe(error)}).`,
+					`Closing the store ${url} failed (${messageOf(error)}).`,
 					{
 						cause: error,
 					},
@@ -574,33 +575,20 @@ function parseOrRaw(raw: unknown): unknown {
 }
 
 function readError(error: unknown, url: string): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
 		return new StoreError(
 			'not-a-database',
 			url,
-			`The store ${url} is damaged (${describe(error)}). It was left untouched; restore it from a backup or choose another --store.`,
+			`The store ${url} is damaged (${messageOf(error)}). It was left untouched; restore it from a backup or choose another --store.`,
 			{cause: error},
 		);
 	}
 	return new StoreError(
 		'unreachable',
 		url,
-		`Could not read the store ${url} (${describe(error)}).`,
+		`Could not read the store ${url} (${messageOf(error)}).`,
 		{cause: error},
 	);
-}
-
-function isCode(error: unknown, code: string): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		error.code === code
-	);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 function isSqlite(

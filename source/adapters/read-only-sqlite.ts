@@ -10,6 +10,7 @@
 import EventEmitter from 'node:events';
 import {pathToFileURL} from 'node:url';
 import sqlite3 from 'sqlite3';
+import {hasCode} from './node-error.js';
 
 type Database = InstanceType<typeof sqlite3.Database>;
 
@@ -32,7 +33,7 @@ export class ReadOnlySqlite extends EventEmitter {
 		try {
 			db = await openDatabase(file, sqlite3.OPEN_READONLY);
 		} catch (error) {
-			if (isCode(error, 'SQLITE_CANTOPEN')) return new ReadOnlySqlite(null);
+			if (hasCode(error, 'SQLITE_CANTOPEN')) return new ReadOnlySqlite(null);
 			throw error;
 		}
 		try {
@@ -41,8 +42,8 @@ export class ReadOnlySqlite extends EventEmitter {
 		} catch (error) {
 			await close(db);
 			if (
-				!isCode(error, 'SQLITE_CANTOPEN') &&
-				!isCode(error, 'SQLITE_READONLY')
+				!hasCode(error, 'SQLITE_CANTOPEN') &&
+				!hasCode(error, 'SQLITE_READONLY')
 			)
 				throw error;
 		}
@@ -126,13 +127,4 @@ function close(db: Database): Promise<void> {
 	return new Promise((resolve) => {
 		db.close(() => resolve());
 	});
-}
-
-function isCode(error: unknown, code: string): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		error.code === code
-	);
 }

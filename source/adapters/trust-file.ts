@@ -11,6 +11,7 @@ import {mkdir, open, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {importPublicKey} from '../signing/index.js';
+import {hasCode, messageOf} from './node-error.js';
 
 export const TRUST_FILE_NAME = 'vendor-key.json';
 
@@ -71,11 +72,11 @@ export async function readTrustFile(file: string): Promise<TrustEntry | null> {
 	try {
 		text = await readBounded(file);
 	} catch (error) {
-		if (isCode(error, 'ENOENT')) return null;
+		if (hasCode(error, 'ENOENT')) return null;
 		if (error instanceof TrustFileError) throw error;
 		throw new TrustFileError(
 			file,
-			`The trust file ${file} cannot be read (${describe(error)}). Check its permissions, or remove it and trust the vendor key again (myq-license trust).`,
+			`The trust file ${file} cannot be read (${messageOf(error)}). Check its permissions, or remove it and trust the vendor key again (myq-license trust).`,
 		);
 	}
 	let value: unknown;
@@ -110,7 +111,7 @@ export async function writeTrustFile(
 	} catch (error) {
 		throw new TrustFileError(
 			file,
-			`The trust file ${file} could not be written (${describe(error)}). Check the directory and its permissions, or set MYQ_CONFIG_DIR to another one.`,
+			`The trust file ${file} could not be written (${messageOf(error)}). Check the directory and its permissions, or set MYQ_CONFIG_DIR to another one.`,
 		);
 	}
 }
@@ -187,17 +188,4 @@ async function readBounded(file: string): Promise<string> {
 	} finally {
 		await handle.close();
 	}
-}
-
-function isCode(error: unknown, code: string): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		error.code === code
-	);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
