@@ -4,6 +4,7 @@
  * the hardware probe, the vendor key to trust (R16: from the configuration, never the store).
  */
 import process from 'node:process';
+import type {HttpLicenseServer} from '../adapters/http-license-server.js';
 import type {KeyvStore} from '../adapters/keyv-store.js';
 import type {TrustHow} from '../adapters/trust-file.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
@@ -132,7 +133,7 @@ export async function composeRuntime(
 	store: KeyvStore;
 	clock: Clock;
 	trust: VendorKeyTrust;
-	server: LicenseServer;
+	server: LicenseServer & Pick<HttpLicenseServer, 'fetchPublicKey'>;
 	/** Trusting the key the server presents, when the admin chooses to (the dashboard's offer). */
 	vendorTrust: VendorTrustOffer;
 }> {
@@ -178,12 +179,7 @@ export async function composeRuntime(
 	});
 	holder.runtime = runtime;
 	const vendorTrust: VendorTrustOffer = {
-		presented: () =>
-			server.fetchPublicKey?.() ??
-			Promise.resolve({
-				ok: false,
-				failure: {kind: 'network', message: 'no license server client'},
-			}),
+		presented: () => server.fetchPublicKey(),
 		async trust(key) {
 			const {writeTrustFile} = await import('../adapters/trust-file.js');
 			await writeTrustFile(trust.file, {
@@ -208,43 +204,32 @@ export function lazyLicenseServer(
 	baseUrl: string,
 	clock: Clock,
 	vendorKey: () => string | null,
-): LicenseServer {
-	let client: Promise<{key: string | null; server: LicenseServer}> | null =
+): LicenseServer & Pick<HttpLicenseServer, 'fetchPublicKey'> {
+	let cached: {key: string | null; server: Promise<HttpLicenseServer>} | null =
 		null;
-	const load = async () => {
+	const load = (): Promise<HttpLicenseServer> => {
 		const key = vendorKey();
-		const loaded = await client;
-		if (loaded !== undefined && loaded !== null && loaded.key === key) {
-			return loaded.server;
+		if (cached === null || cached.key !== key) {
+			cached = {
+				key,
+				server: Promise.all([
+					import('../adapters/http-license-server.js'),
+					import('../signing/index.js'),
+				]).then(([{createHttpLicenseServer}, {importPublicKey}]) =>
+					createHttpLicenseServer({
+						baseUrl,
+						clock,
+						publicKey: key === null ? null : importPublicKey(key),
+					}),
+				),
+			};
 		}
-		client = Promise.all([
-			import('../adapters/http-license-server.js'),
-			import('../signing/index.js'),
-		]).then(([{createHttpLicenseServer}, {importPublicKey}]) => ({
-			key,
-			server: createHttpLicenseServer({
-				baseUrl,
-				clock,
-				publicKey: key === null ? null : importPublicKey(key),
-			}),
-		}));
-		return (await client).server;
+		return cached.server;
 	};
 	return {
 		activate: async (request) => (await load()).activate(request),
 		contact: async (request) => (await load()).contact(request),
-		fetchPublicKey: async () => {
-			const server = await load();
-			return server.fetchPublicKey
-				? server.fetchPublicKey()
-				: {
-						ok: false,
-						failure: {
-							kind: 'network',
-							message: 'this client cannot ask for the public key',
-						},
-					};
-		},
+		fetchPublicKey: async () => (await load()).fetchPublicKey(),
 	};
 }
 
