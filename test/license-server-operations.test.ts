@@ -213,6 +213,7 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 				const seen = await client.contact({
 					installationId: 'inst-1',
 					fingerprint: 'fp-a',
+					nonce: 'nonce-during-outage',
 				});
 				expect(seen).toMatchObject({
 					ok: false,
@@ -227,6 +228,7 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 			const again = await client.contact({
 				installationId: 'inst-1',
 				fingerprint: 'fp-a',
+				nonce: 'nonce-after-outage',
 			});
 			expect(again.ok).toBe(true);
 			expect(

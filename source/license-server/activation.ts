@@ -32,6 +32,8 @@ export type ActivateInput = {
 	customer?: Customer | null;
 	/** The secret this installation received at an earlier activation (proof for rebinding). */
 	installationSecret?: string | undefined;
+	/** R14: signed back in the answer, so the client knows it is fresh. */
+	nonce?: string | undefined;
 };
 
 /** What an activation leaves: the installation as it now stands, ready to be signed. */

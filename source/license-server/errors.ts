@@ -1,3 +1,5 @@
+import type {RefusalPayload, Signed} from '../engine/types.js';
+
 /**
  * The vendor's typed error (Hono style: an error class that carries its context). The service
  * throws it; the HTTP app turns it into `{error: {code, message}}` with its status (SPEC §4).
@@ -35,7 +37,13 @@ export type VendorErrorStatus =
 	| 500
 	| 503;
 
+/** A refusal signed for the contact it answers (SPEC §4): what makes it a successful contact. */
+export type SignedRefusal = Signed<RefusalPayload>;
+
 export class VendorError extends Error {
+	/** Set when the refusal answers a contact or an activation: the body carries it (SPEC §4). */
+	signed?: SignedRefusal;
+
 	constructor(
 		readonly status: VendorErrorStatus,
 		readonly code: VendorErrorCode,
@@ -47,13 +55,17 @@ export class VendorError extends Error {
 		this.name = 'VendorError';
 	}
 
-	toBody(): {error: {code: VendorErrorCode; message: string; field?: string}} {
+	toBody(): {
+		error: {code: VendorErrorCode; message: string; field?: string};
+		signed?: SignedRefusal;
+	} {
 		return {
 			error: {
 				code: this.code,
 				message: this.message,
 				...(this.field === undefined ? {} : {field: this.field}),
 			},
+			...(this.signed === undefined ? {} : {signed: this.signed}),
 		};
 	}
 }
@@ -77,6 +89,7 @@ export class RateLimitedError extends VendorError {
 
 	override toBody(): {
 		error: {code: VendorErrorCode; message: string; retryAt: string};
+		signed?: SignedRefusal;
 	} {
 		return {
 			error: {
@@ -84,6 +97,7 @@ export class RateLimitedError extends VendorError {
 				message: this.message,
 				retryAt: new Date(this.retryAt).toISOString(),
 			},
+			...(this.signed === undefined ? {} : {signed: this.signed}),
 		};
 	}
 }

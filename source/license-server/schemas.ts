@@ -54,6 +54,12 @@ export const customerSchema = z.object({
 	phone: customerField('phone').optional(),
 });
 
+/**
+ * R14: the client's fresh random value, sent back inside the signed answer. Optional: an older
+ * client sends none and gets a document without one.
+ */
+const nonce = text(64).optional();
+
 export const activateBodySchema = z.object({
 	installationId: text(200),
 	fingerprint: text(1000),
@@ -61,11 +67,13 @@ export const activateBodySchema = z.object({
 	customer: customerSchema.nullable().optional(),
 	/** The secret received at an earlier activation: proof for rebinding (issue 11, point 5). */
 	installationSecret: text(200).optional(),
+	nonce,
 });
 
 export const contactBodySchema = z.object({
 	installationId: text(200),
 	fingerprint: text(1000),
+	nonce,
 });
 
 /** The activation request file of R5 (ActivationRequest). */

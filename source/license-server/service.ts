@@ -12,6 +12,7 @@ import {
 	HOUR,
 	type KeyRefusal,
 	type LicenseGrant,
+	type RefusalPayload,
 	type SignedDocument,
 } from '../engine/types.js';
 import {sign, toSignedFileText} from '../signing/index.js';
@@ -46,7 +47,12 @@ export type {ActivateInput} from './activation.js';
 export type {ActivationLimits} from './rate-limit.js';
 export {DEFAULT_ACTIVATION_LIMITS} from './rate-limit.js';
 
-export type ContactInput = {installationId: string; fingerprint: string};
+export type ContactInput = {
+	installationId: string;
+	fingerprint: string;
+	/** R14: signed back in the answer, so the client knows it is fresh. */
+	nonce?: string | undefined;
+};
 
 /** What an activation answers: the signed document, the refusals, and maybe a new secret. */
 export type ActivationAnswer = {
@@ -69,9 +75,12 @@ export type KeyDescription = {
 
 export type VendorService = {
 	mint(spec: MintSpec): Promise<{key: string; record: KeyRecord}>;
-	/** R4: redeem keys for an installation and (re)bind it to the fingerprint (R8). */
+	/**
+	 * R4: redeem keys for an installation and (re)bind it to the fingerprint (R8). A refusal
+	 * (a VendorError) carries `signed`, the refusal signed with the request's nonce (SPEC §4).
+	 */
 	activate(request: ActivateInput): Promise<ActivationAnswer>;
-	/** R14: the installation's document as it stands, after auto-renewals. */
+	/** R14: the installation's document as it stands, after auto-renewals; refusals as activate's. */
 	contact(request: ContactInput): Promise<SignedDocument>;
 	/** R5: the vendor portal. Takes a request file's text, returns the response file's text. */
 	offlineActivate(requestFileText: string): Promise<string>;
@@ -117,11 +126,15 @@ export function createVendorService({
 		randomBytes,
 	};
 
-	/** The installation's document, signed for this answer (`issuedAt` is now). */
+	/**
+	 * The installation's document, signed for the one request it answers: with its nonce (R14)
+	 * or its manual request id (R5). Every answer is signed anew (no document is handed out
+	 * twice), so a replayed answer is never a fresh one.
+	 */
 	function document(
 		activated: Pick<Activated, 'installationId' | 'fingerprint' | 'records'>,
 		at: number,
-		requestId?: string,
+		answering: {requestId?: string; nonce?: string | undefined},
 	): SignedDocument {
 		const payload: ActivationDocument = {
 			type: 'myq-activation',
@@ -130,14 +143,45 @@ export function createVendorService({
 			fingerprint: activated.fingerprint,
 			issuedAt: at,
 			licenses: activated.records.flatMap(grantsOf),
-			...(requestId === undefined ? {} : {requestId}),
+			...(answering.requestId === undefined
+				? {}
+				: {requestId: answering.requestId}),
+			...(answering.nonce === undefined ? {} : {nonce: answering.nonce}),
 		};
 		return sign(payload, privateKey);
 	}
 
-	function answer(activated: Activated, at: number): ActivationAnswer {
+	/**
+	 * SPEC §4: a refusal of a contact or an activation is signed for the request it answers, so
+	 * the client can tell it from any 4xx on the way (a wrong URL, a proxy). A failure of the
+	 * server itself (5xx: its database cannot be read) is never signed: it is a failed contact
+	 * (issue 11, point 4), never taken for an answer.
+	 */
+	function signRefusal(
+		error: unknown,
+		request: {installationId: string; nonce?: string | undefined},
+	): never {
+		if (error instanceof VendorError && error.status < 500) {
+			const payload: RefusalPayload = {
+				type: 'myq-refusal',
+				version: 1,
+				installationId: request.installationId,
+				code: error.code,
+				...(request.nonce === undefined ? {} : {nonce: request.nonce}),
+				issuedAt: now(),
+			};
+			error.signed = sign(payload, privateKey);
+		}
+		throw error;
+	}
+
+	function answer(
+		activated: Activated,
+		at: number,
+		nonce: string | undefined,
+	): ActivationAnswer {
 		return {
-			document: document(activated, at),
+			document: document(activated, at, {nonce}),
 			refusals: activated.refusals,
 			...(activated.installationSecret === undefined
 				? {}
@@ -205,6 +249,56 @@ export function createVendorService({
 		});
 	}
 
+	/** R14: the installation's document as it stands now (see contact below). */
+	async function contactNow(request: ContactInput): Promise<SignedDocument> {
+		const at = now();
+		// One statement: the installation and the keys bound to it (a key bound elsewhere is not
+		// among them, whatever happened before).
+		const view = await store.view(request.installationId);
+		if (view === undefined) {
+			throw new VendorError(
+				404,
+				'unknown-installation',
+				`The installation ${request.installationId} has never been activated here. Activate a key first.`,
+			);
+		}
+		let records = view.keys;
+		if (records.some((record) => renewKey(record, at) !== record)) {
+			records = await store.transaction(async (tx) => {
+				const locked = await tx.lockKeys(records.map((record) => record.key));
+				const still = records.flatMap((record) => {
+					const current = locked.get(record.key);
+					return current?.installationId === request.installationId
+						? [current]
+						: [];
+				});
+				return renewAll(tx, still, at);
+			});
+		}
+		const lastContactAt = view.installation.lastContactAt;
+		if (
+			lastContactAt === null ||
+			lastContactAt < at - CONTACT_TIME_RESOLUTION_MS
+		) {
+			await store.touchContact(
+				request.installationId,
+				at,
+				at - CONTACT_TIME_RESOLUTION_MS,
+			);
+		}
+		// SPEC §4: a contact from another fingerprint gets the document still bound to the old
+		// one; only Activate rebinds (R8).
+		return document(
+			{
+				installationId: view.installation.installationId,
+				fingerprint: view.installation.fingerprint,
+				records,
+			},
+			at,
+			{nonce: request.nonce},
+		);
+	}
+
 	return {
 		async mint(spec) {
 			const valid = validate(mintBodySchema, spec);
@@ -227,55 +321,19 @@ export function createVendorService({
 
 		async activate(request) {
 			const at = now();
-			return answer(await activate(context, request, at), at);
+			try {
+				return answer(await activate(context, request, at), at, request.nonce);
+			} catch (error) {
+				return signRefusal(error, request);
+			}
 		},
 
 		async contact(request) {
-			const at = now();
-			// One statement: the installation and the keys bound to it (a key bound elsewhere is not
-			// among them, whatever happened before).
-			const view = await store.view(request.installationId);
-			if (view === undefined) {
-				throw new VendorError(
-					404,
-					'unknown-installation',
-					`The installation ${request.installationId} has never been activated here. Activate a key first.`,
-				);
+			try {
+				return await contactNow(request);
+			} catch (error) {
+				return signRefusal(error, request);
 			}
-			let records = view.keys;
-			if (records.some((record) => renewKey(record, at) !== record)) {
-				records = await store.transaction(async (tx) => {
-					const locked = await tx.lockKeys(records.map((record) => record.key));
-					const still = records.flatMap((record) => {
-						const current = locked.get(record.key);
-						return current?.installationId === request.installationId
-							? [current]
-							: [];
-					});
-					return renewAll(tx, still, at);
-				});
-			}
-			const lastContactAt = view.installation.lastContactAt;
-			if (
-				lastContactAt === null ||
-				lastContactAt < at - CONTACT_TIME_RESOLUTION_MS
-			) {
-				await store.touchContact(
-					request.installationId,
-					at,
-					at - CONTACT_TIME_RESOLUTION_MS,
-				);
-			}
-			// SPEC §4: a contact from another fingerprint gets the document still bound to the old
-			// one; only Activate rebinds (R8).
-			return document(
-				{
-					installationId: view.installation.installationId,
-					fingerprint: view.installation.fingerprint,
-					records,
-				},
-				at,
-			);
 		},
 
 		async offlineActivate(requestFileText) {
@@ -312,7 +370,7 @@ export function createVendorService({
 					requestId: request.requestId,
 					installationId: request.installationId,
 					fingerprint: request.fingerprint,
-					document: document(activated, at, request.requestId),
+					document: document(activated, at, {requestId: request.requestId}),
 					refusals: activated.refusals,
 				};
 				return toSignedFileText(sign(payload, privateKey));
