@@ -9,13 +9,28 @@ import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {usageError} from './report.js';
 
-/** A message of the catalogs in the admin's language. */
-async function message(
-	lang: Lang,
-	id: `cli.error.${string}`,
-	params: Record<string, string | number>,
-): Promise<string> {
-	return (await usageError(lang, id, params)).message;
+/**
+ * A store the vendor cannot use: a URL of no database it knows is bad input (thrown, exit 2); a
+ * database it cannot open fails (said, exit 1). Anything else is not about the store: rethrown.
+ */
+async function storeRefused(error: unknown, lang: Lang): Promise<number> {
+	const {StoreOpenError, StoreUrlError} = await import(
+		'../license-server/sql/database.js'
+	);
+	if (error instanceof StoreUrlError) {
+		throw await usageError(lang, 'cli.error.vendor-store-url', {
+			url: error.url,
+		});
+	}
+	if (error instanceof StoreOpenError) {
+		const said = await usageError(lang, 'cli.error.vendor-store-open', {
+			url: error.shownUrl,
+			reason: error.reason,
+		});
+		process.stderr.write(`${said.message}\n`);
+		return EXIT.failed;
+	}
+	throw error;
 }
 
 export const command = defineCommand({
@@ -89,10 +104,7 @@ async function serve(flags: Flags): Promise<number> {
 			format: flags.log,
 		});
 	}
-	const [{serveVendor}, {StoreOpenError, StoreUrlError}] = await Promise.all([
-		import('../license-server/serve.js'),
-		import('../license-server/sql/database.js'),
-	]);
+	const {serveVendor} = await import('../license-server/serve.js');
 	let served: Awaited<ReturnType<typeof serveVendor>>;
 	try {
 		served = await serveVendor({
@@ -103,19 +115,7 @@ async function serve(flags: Flags): Promise<number> {
 			...(flags.token === undefined ? {} : {token: flags.token}),
 		});
 	} catch (error) {
-		// A URL of no database we know is bad input (2); a database we cannot open fails (1).
-		if (error instanceof StoreUrlError) {
-			throw await usageError(flags.lang, 'cli.error.vendor-store-url', {
-				url: error.url,
-			});
-		}
-		if (error instanceof StoreOpenError) {
-			process.stderr.write(
-				`${await message(flags.lang, 'cli.error.vendor-store-open', {url: error.shownUrl, reason: error.reason})}\n`,
-			);
-			return EXIT.failed;
-		}
-		throw error;
+		return storeRefused(error, flags.lang);
 	}
 	process.stdout.write(
 		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
@@ -348,33 +348,16 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 		response = result.text;
 	} else {
-		const [
-			{DEFAULT_STORE_URL},
-			{createVendor, VendorError},
-			{openSqlStore},
-			{StoreOpenError, StoreUrlError},
-		] = await Promise.all([
-			import('../license-server/serve.js'),
-			import('../license-server/index.js'),
-			import('../license-server/sql/store.js'),
-			import('../license-server/sql/database.js'),
-		]);
+		const [{DEFAULT_STORE_URL}, {createVendor, VendorError, openSqlStore}] =
+			await Promise.all([
+				import('../license-server/serve.js'),
+				import('../license-server/index.js'),
+			]);
 		let store: Awaited<ReturnType<typeof openSqlStore>>;
 		try {
 			store = await openSqlStore(flags.store ?? DEFAULT_STORE_URL);
 		} catch (error) {
-			if (error instanceof StoreUrlError) {
-				throw await usageError(flags.lang, 'cli.error.vendor-store-url', {
-					url: error.url,
-				});
-			}
-			if (error instanceof StoreOpenError) {
-				process.stderr.write(
-					`${await message(flags.lang, 'cli.error.vendor-store-open', {url: error.shownUrl, reason: error.reason})}\n`,
-				);
-				return EXIT.failed;
-			}
-			throw error;
+			return storeRefused(error, flags.lang);
 		}
 		try {
 			const vendor = await createVendor({store, now: () => Date.now()});

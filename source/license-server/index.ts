@@ -39,6 +39,8 @@ export type {
 	VendorService,
 } from './service.js';
 export {DEFAULT_ACTIVATION_LIMITS} from './service.js';
+export {StoreOpenError, StoreUrlError} from './sql/database.js';
+export {openSqlStore} from './sql/store.js';
 export type {VendorStore} from './store.js';
 
 export type VendorOptions = {

@@ -29,6 +29,10 @@ import type {Database} from './schema.js';
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** How long a PostgreSQL connection may take to open before the database counts as unreachable. */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 5000;
+/** How long one PostgreSQL statement may run, lock waits included. */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+/** How long PostgreSQL keeps a connection that idles inside a transaction. */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 /** Connections one instance keeps to PostgreSQL. */
 export const POSTGRES_POOL_SIZE = 10;
 
@@ -108,6 +112,11 @@ export function openDatabase(
 			connectionString: parsed.connectionString,
 			max: POSTGRES_POOL_SIZE,
 			connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+			// Never a request without end: a statement (a lock wait included) gives up after
+			// STATEMENT_TIMEOUT_MS (503), and a connection left inside a transaction by a client
+			// that hangs is closed by the server, its locks released.
+			statement_timeout: STATEMENT_TIMEOUT_MS,
+			idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
 			// BIGINT (epoch ms, counts) as numbers: they stay far below 2^53.
 			types: {
 				getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -9,6 +9,7 @@
  * empty database create the schema once. A database made by a newer version is refused.
  */
 import {type Kysely, sql} from 'kysely';
+import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
 import type {StoreEngine} from '../store.js';
 
 export type Database = {
@@ -206,10 +207,10 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 			.onConflict((conflict) => conflict.column('id').doNothing())
 			.execute();
 	}
-	const installations = new Map<string, KeyvInstallation>();
+	const installations = new Map<string, InstallationRecord>();
 	for (const [name, value] of values) {
 		if (!name.startsWith('installation:')) continue;
-		const record = value as KeyvInstallation;
+		const record = value as InstallationRecord;
 		installations.set(record.installationId, record);
 		await db
 			.insertInto('installations')
@@ -228,7 +229,7 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 	const nextOrder = new Map<string, number>();
 	for (const [name, value] of values) {
 		if (!name.startsWith('key:')) continue;
-		const record = value as KeyvKey;
+		const record = value as KeyRecord;
 		const owner =
 			record.installationId === null
 				? undefined
@@ -255,48 +256,24 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 		for (const [position, license] of record.licenses.entries()) {
 			await db
 				.insertInto('licenses')
-				.values({
-					key: record.key,
-					position,
-					kind: license.kind,
-					devices: license.devices,
-					term_days: license.termDays,
-					auto_renew: license.autoRenew ? 1 : 0,
-					activated_at: license.activatedAt,
-					expires_at: license.expiresAt,
-					revoked_at: license.revokedAt,
-				})
+				.values({key: record.key, position, ...licenseValues(license)})
 				.execute();
 		}
 	}
 }
 
-type KeyvInstallation = {
-	installationId: string;
-	fingerprint: string;
-	keys: string[];
-	customer: unknown;
-	createdAt: number;
-	lastActivationAt: number;
-	lastContactAt: number | null;
-};
-
-type KeyvKey = {
-	key: string;
-	type: 'license' | 'installation';
-	installationId: string | null;
-	createdAt: number;
-	boundAt: number | null;
-	licenses: {
-		kind: 'perpetual' | 'subscription';
-		devices: number;
-		termDays: number | null;
-		autoRenew: boolean;
-		activatedAt: number | null;
-		expiresAt: number | null;
-		revokedAt: number | null;
-	}[];
-};
+/** A license's live state as the licenses table holds it. */
+export function licenseValues(license: LicenseRecord) {
+	return {
+		kind: license.kind,
+		devices: license.devices,
+		term_days: license.termDays,
+		auto_renew: license.autoRenew ? 1 : 0,
+		activated_at: license.activatedAt,
+		expires_at: license.expiresAt,
+		revoked_at: license.revokedAt,
+	};
+}
 
 /** The schema version this program writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,7 +32,7 @@ import {
 	SQLITE_BUSY_TIMEOUT_MS,
 	StoreOpenError,
 } from './database.js';
-import {type Database, migrate} from './schema.js';
+import {type Database, licenseValues, migrate} from './schema.js';
 
 export type OpenSqlStoreOptions = {
 	/** For `migrations` and `created_at` of the key pair. @default Date.now */
@@ -524,18 +524,6 @@ async function saveLicenses(
 			.where('position', '=', position)
 			.execute();
 	}
-}
-
-function licenseValues(license: LicenseRecord) {
-	return {
-		kind: license.kind,
-		devices: license.devices,
-		term_days: license.termDays,
-		auto_renew: license.autoRenew ? 1 : 0,
-		activated_at: license.activatedAt,
-		expires_at: license.expiresAt,
-		revoked_at: license.revokedAt,
-	};
 }
 
 function installationValues(row: InstallationRow) {
