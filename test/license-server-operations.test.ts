@@ -219,9 +219,17 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 					ok: false,
 					failure: {kind: 'http', status: 503},
 				});
-				expect(server.stdout()).toMatch(
-					/ERROR vendor: the store is unavailable on POST \/v1\/contact/,
-				);
+				const logged =
+					/ERROR vendor: the store is unavailable on POST \/v1\/contact/;
+				// Written with the next batch of log lines, after the answer.
+				for (
+					let wait = 0;
+					!logged.test(server.stdout()) && wait < 100;
+					wait++
+				) {
+					await new Promise((resolve) => setTimeout(resolve, 20));
+				}
+				expect(server.stdout()).toMatch(logged);
 			} finally {
 				await postgres.start();
 			}
@@ -370,6 +378,14 @@ describe('how it runs (issue 11, point 7)', () => {
 					TOKEN,
 				);
 				await request(server.url, 'GET', '/v1/nowhere');
+			}
+			// Log lines are written once per turn of the server's event loop, after the answers.
+			const logLines = (server: VendorProcess) =>
+				server.stdout().split('\n').slice(2).filter(Boolean);
+			for (const server of [text, json]) {
+				for (let wait = 0; logLines(server).length < 3 && wait < 100; wait++) {
+					await new Promise((resolve) => setTimeout(resolve, 20));
+				}
 			}
 			const textLines = text.stdout().split('\n').slice(2).filter(Boolean);
 			expect(textLines).toEqual([

@@ -229,6 +229,15 @@ async function readBody(c: Context, maxBytes: number): Promise<string> {
 		);
 	const declared = c.req.header('content-length');
 	if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge();
+	// A length declared within the limit: Node's HTTP parser reads no byte past it, so the
+	// server's direct read (no web stream built) is bounded too.
+	if (
+		declared !== undefined &&
+		/^\d+$/.test(declared) &&
+		c.req.header('transfer-encoding') === undefined
+	) {
+		return c.req.text();
+	}
 	const body = c.req.raw.body;
 	if (body === null) return '';
 	const reader = body.getReader();

@@ -39,6 +39,15 @@ export const POSTGRES_POOL_SIZE = 10;
 export type OpenedDatabase = {
 	db: Kysely<Database>;
 	engine: StoreEngine;
+	/**
+	 * PostgreSQL only: runs `text` as a named prepared statement (parsed and planned once per
+	 * connection, then only bound and run), for the contact's one statement.
+	 */
+	prepared?: <Row>(
+		name: string,
+		text: string,
+		values: unknown[],
+	) => Promise<Row[]>;
 	/** The URL without its password, for messages and logs. */
 	shownUrl: string;
 };
@@ -135,6 +144,8 @@ export function openDatabase(
 			db: new Kysely<Database>({dialect: new PostgresDialect({pool})}),
 			engine: 'postgres',
 			shownUrl,
+			prepared: async <Row>(name: string, text: string, values: unknown[]) =>
+				(await pool.query({name, text, values})).rows as Row[],
 		};
 	}
 	const {file} = parsed;

@@ -71,7 +71,7 @@ const RETRIED_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
 export function createSqlStore(
-	{db, engine}: OpenedDatabase,
+	{db, engine, prepared}: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
 	const locks = engine === 'postgres';
@@ -86,7 +86,7 @@ export function createSqlStore(
 
 	return {
 		engine,
-		...reads(db, guard),
+		...reads(db, guard, prepared),
 
 		async transaction(work) {
 			for (let attempt = 1; ; attempt++) {
@@ -345,6 +345,7 @@ type ViewRow = Awaited<
 function reads(
 	db: Db,
 	guard: <T>(work: () => Promise<T>) => Promise<T>,
+	prepared?: OpenedDatabase['prepared'],
 ): VendorReads {
 	let viewSql: string | undefined;
 	return {
@@ -387,9 +388,16 @@ function reads(
 				// One statement, one round trip: the contact's whole read (issue 11). Its SQL is
 				// built once; each contact only runs it.
 				viewSql ??= viewQuery(db, '').compile().sql;
-				const {rows} = await db.executeQuery<ViewRow>(
-					CompiledQuery.raw(viewSql, [installationId]),
-				);
+				const rows =
+					prepared === undefined
+						? (
+								await db.executeQuery<ViewRow>(
+									CompiledQuery.raw(viewSql, [installationId]),
+								)
+							).rows
+						: await prepared<ViewRow>('myq-installation-view', viewSql, [
+								installationId,
+							]);
 				const first = rows[0];
 				if (first === undefined) return undefined;
 				return {
