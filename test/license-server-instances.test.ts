@@ -315,6 +315,7 @@ describe('kill -9 during activations (issue 11, point 1)', () => {
 		const url = await postgres.createDatabase();
 		const helper = await startVendor({store: url, token: TOKEN});
 		const outcomes = {killedMidway: 0, answeredBeforeKill: 0};
+		const acknowledged: {installationId: string; key: string}[] = [];
 		try {
 			for (let round = 0; round < 20; round++) {
 				const keys = await Promise.all(
@@ -330,30 +331,41 @@ describe('kill -9 during activations (issue 11, point 1)', () => {
 				);
 				const victim = await startVendor({store: url});
 				// Forty activations at once: each of 20 installations takes its own key and tries
-				// another's, so bindings race while the process dies.
-				// Each resolves to whether it was answered (a killed server answers nothing).
+				// another's, so bindings race while the process dies. The kill comes once some are
+				// answered (1 to 20 of them, by round): the rest are then in flight, some of them
+				// inside their transaction. Each resolves to whether it was answered.
+				let answeredSoFar = 0;
 				const sent = keys
-					.flatMap((key, i) => [
+					.flatMap((key, i) =>
+						[i, (i + 1) % 20].map((owner) => ({
+							installationId: `k${round}-inst-${owner}`,
+							key,
+						})),
+					)
+					.map(({installationId, key}) =>
 						request(victim.url, 'POST', '/v1/activate', {
-							installationId: `k${round}-inst-${i}`,
+							installationId,
 							fingerprint: 'fp',
 							keys: [key],
-						}),
-						request(victim.url, 'POST', '/v1/activate', {
-							installationId: `k${round}-inst-${(i + 1) % 20}`,
-							fingerprint: 'fp',
-							keys: [key],
-						}),
-					])
-					.map((reply) =>
-						reply.then(
-							() => true,
+						}).then(
+							(reply) => {
+								answeredSoFar += 1;
+								// An activation answered with no refusal bound its key: it must be kept.
+								if (
+									(reply.body.refusals as unknown[] | undefined)?.length === 0
+								) {
+									acknowledged.push({installationId, key});
+								}
+								return true;
+							},
 							() => false,
 						),
 					);
-				await new Promise((resolve) =>
-					setTimeout(resolve, 5 + ((round * 7) % 40)),
-				);
+				const killAfter = 1 + ((round * 7) % 20);
+				const deadline = Date.now() + 10_000;
+				while (answeredSoFar < killAfter && Date.now() < deadline) {
+					await new Promise((resolve) => setTimeout(resolve, 1));
+				}
 				await victim.kill();
 				const settled = await Promise.all(sent);
 				const answered = settled.filter(Boolean).length;
@@ -398,8 +410,27 @@ describe('kill -9 during activations (issue 11, point 1)', () => {
 					(described.body.installation as {keys: string[]}).keys,
 				).toContain(key);
 			}
-			// The kills landed while requests were on their way, not after.
+			// The kills landed while activations were being answered: some were, some were not.
 			expect(outcomes.killedMidway).toBeGreaterThan(0);
+			expect(outcomes.answeredBeforeKill).toBeGreaterThan(0);
+			console.log(
+				'KILL-STATS',
+				JSON.stringify({...outcomes, bound: bound.length}),
+			);
+			expect(bound.length).toBeGreaterThan(0);
+			// And nothing answered was lost with the process.
+			const kept = await query<{key: string; installation_id: string}>(
+				url,
+				'select key, installation_id from keys where installation_id is not null',
+			);
+			const bindings = new Map(
+				kept.map((row) => [row.key, row.installation_id]),
+			);
+			expect(
+				acknowledged.filter(
+					({installationId, key}) => bindings.get(key) !== installationId,
+				),
+			).toEqual([]);
 		} finally {
 			await helper.stop();
 		}
