@@ -57,6 +57,11 @@ async function cli(args: string[]) {
 	}
 }
 
+/** `vendor serve` on `store`, for the cases where it must refuse to start. */
+function serveOn(store: string, extra: string[] = []) {
+	return cli(['vendor', 'serve', '--port', '0', '--store', store, ...extra]);
+}
+
 /** A raw HTTP request: `chunks` are written one by one, chunked, without Content-Length. */
 function rawPost(
 	url: string,
@@ -102,28 +107,16 @@ function noStackTrace(text: string) {
 
 describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () => {
 	it('a URL of no database it knows: exit 2, the message names what it takes', async () => {
-		const result = await cli([
-			'vendor',
-			'serve',
-			'--port',
-			'0',
-			'--store',
-			'redis://127.0.0.1:6379',
-		]);
+		const result = await serveOn('redis://127.0.0.1:6379');
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('postgres://USER@HOST:PORT/DATABASE');
 		noStackTrace(result.stderr);
 	});
 
 	it('a PostgreSQL that does not answer: exit 1, the URL without its password and the reason', async () => {
-		const result = await cli([
-			'vendor',
-			'serve',
-			'--port',
-			'0',
-			'--store',
+		const result = await serveOn(
 			'postgres://license:hunter2@127.0.0.1:1/license',
-		]);
+		);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain(
 			'cannot open its database postgres://license:***@127.0.0.1:1/license',
@@ -134,16 +127,7 @@ describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () =
 	});
 
 	it('in French too; offline-activate --store refuses the same way', async () => {
-		const result = await cli([
-			'--lang',
-			'fr',
-			'vendor',
-			'serve',
-			'--port',
-			'0',
-			'--store',
-			'mysql://x',
-		]);
+		const result = await serveOn('mysql://x', ['--lang', 'fr']);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain("n'est pas connue du serveur de licences");
 		const requestFile = path.join(directory, 'request.json');
@@ -433,16 +417,7 @@ describe('how it runs (issue 11, point 7)', () => {
 		} finally {
 			await Promise.all([text.stop(), json.stop()]);
 		}
-		const bad = await cli([
-			'vendor',
-			'serve',
-			'--port',
-			'0',
-			'--store',
-			'memory:',
-			'--log',
-			'xml',
-		]);
+		const bad = await serveOn('memory:', ['--log', 'xml']);
 		expect(bad.code).toBe(2);
 	});
 

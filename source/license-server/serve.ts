@@ -9,7 +9,6 @@ import {serve} from '@hono/node-server';
 import type {RequestLogEntry} from './app.js';
 import {createVendor} from './index.js';
 import {openSqlStore} from './sql/store.js';
-import type {VendorStore} from './store.js';
 
 export type LogFormat = 'text' | 'json';
 
@@ -171,11 +170,6 @@ async function drain(
 	}
 	server.closeAllConnections?.();
 	await closed;
-}
-
-/** Opens the store only to check it can be (vendor offline-activate --store). */
-export async function openVendorStore(storeUrl: string): Promise<VendorStore> {
-	return openSqlStore(storeUrl);
 }
 
 /**
