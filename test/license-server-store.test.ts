@@ -20,8 +20,10 @@ import {
 import {StoreUnavailableError} from '../source/license-server/errors.js';
 import {createVendor} from '../source/license-server/index.js';
 import {
+	STATEMENT_CACHE_SIZE,
 	StoreOpenError,
 	StoreUrlError,
+	withStatementCache,
 } from '../source/license-server/sql/database.js';
 import {
 	SCHEMA_VERSION,
@@ -552,5 +554,18 @@ describe('upgrading from the Keyv catalog of earlier versions (issue 11, point 2
 		const again = await openSqlStore(`sqlite://${file}`, {now: () => T0});
 		expect((await again.installation('inst-old'))?.keys).toEqual(['K-BOUND']);
 		await again.close();
+	});
+});
+
+describe('memory stays bounded (issue 11, point 6)', () => {
+	it('the SQLite statement cache keeps at most STATEMENT_CACHE_SIZE statements, and a kept one is reused', () => {
+		const database = withStatementCache(new BetterSqlite3(':memory:'));
+		const first = database.prepare('select 0');
+		expect(database.prepare('select 0')).toBe(first);
+		for (let n = 1; n <= 3 * STATEMENT_CACHE_SIZE; n++) {
+			expect(database.prepare(`select ${n}`).get()).toEqual({[String(n)]: n});
+		}
+		expect(database.cached()).toBe(STATEMENT_CACHE_SIZE);
+		database.close();
 	});
 });

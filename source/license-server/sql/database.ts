@@ -176,10 +176,12 @@ export const STATEMENT_CACHE_SIZE = 200;
  * statement. The same SQL text gets the same prepared statement, from a cache bounded to
  * {@link STATEMENT_CACHE_SIZE} (the oldest goes first).
  */
-function withStatementCache(database: BetterSqlite3.Database) {
+export function withStatementCache(database: BetterSqlite3.Database) {
 	const statements = new Map<string, BetterSqlite3.Statement>();
 	return {
 		close: () => database.close(),
+		/** How many statements are kept (for the test of the bound). */
+		cached: () => statements.size,
 		prepare(sqlText: string) {
 			let statement = statements.get(sqlText);
 			if (statement === undefined) {
