@@ -210,3 +210,34 @@ describe('the MyQ side keeps the secret and sends it (issue 11, point 5)', () =>
 		).toBe(false);
 	});
 });
+
+describe('an installation only ever activated by file (R5) moves to new hardware by file (issue 11, point 5)', () => {
+	let world: World;
+	afterEach(async () => {
+		await world?.dispose();
+	});
+
+	it('its activated keys go in the request as the proof: the portal answers, the response imports, and no refusal of them is shown', async () => {
+		world = await createWorld();
+		world.network.setState('offline');
+		await world.runtime.save(CUSTOMER, await world.mint({...PERPETUAL}));
+		const first = await world.runtime.exportActivationRequest();
+		if (!first.ok) throw new Error('no request');
+		expect(
+			await world.runtime.importActivationResponse(
+				await world.vendor.service.offlineActivate(first.text),
+			),
+		).toMatchObject({ok: true});
+
+		world.hardware.name = 'server-b';
+		await world.restart();
+		const moved = await world.runtime.exportActivationRequest();
+		if (!moved.ok) throw new Error('no request');
+		const response = await world.vendor.service.offlineActivate(moved.text);
+		expect(
+			await world.runtime.importActivationResponse(response),
+		).toMatchObject({ok: true});
+		expect(world.runtime.snapshot().evaluation.hardware.changed).toBe(false);
+		expect(world.runtime.snapshot().state.pending).toEqual([]);
+	});
+});

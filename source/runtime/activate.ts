@@ -74,10 +74,11 @@ export async function activate(shell: Shell): Promise<Outcome> {
 }
 
 /**
- * Moving to other hardware without the installation's secret (a store from before secrets, or
- * one restored without it): the keys already activated are the proof the server asks for (R8).
+ * Moving to other hardware without the installation's secret (a store from before secrets, one
+ * restored without it, or an installation only ever activated by file, whose responses carry no
+ * secret): the keys already activated are the proof the server asks for (R8).
  */
-function proofKeys(
+export function proofKeys(
 	shell: Shell,
 	fingerprint: string,
 	pending: readonly string[],
