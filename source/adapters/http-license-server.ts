@@ -18,6 +18,7 @@ import type {
 } from '../ports/index.js';
 import {exportPublicKey, importPublicKey} from '../signing/index.js';
 import {checkDocument as checkTrust} from '../signing/trust.js';
+import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
 
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
@@ -28,6 +29,11 @@ export type HttpLicenseServerOptions = {
 	fetch?: typeof fetch;
 	/** @default 10_000 */
 	timeoutMs?: number;
+	/**
+	 * The most of an answer the client reads (issue 10 point 5: a 400 MB answer took the CLI to
+	 * 2.7 GB). @default INPUT_LIMITS.serverReply
+	 */
+	maxReplyBytes?: number;
 	/** The pinned vendor key. @default null: fetched from `/v1/public-key` at first use, then pinned */
 	publicKey?: KeyObject | null;
 	/** Called once when a key fetched from the server is pinned, with its printed form. */
@@ -69,6 +75,7 @@ export function createHttpLicenseServer(
 	const {clock} = options;
 	const fetchImpl = options.fetch ?? globalThis.fetch;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const maxReplyBytes = options.maxReplyBytes ?? INPUT_LIMITS.serverReply;
 	let pinned: KeyObject | null = options.publicKey ?? null;
 	let pinning: Promise<ServerResult<KeyObject>> | null = null;
 	const lastAnswers = new Map<string, {text: string; value: unknown}>();
@@ -115,8 +122,15 @@ export function createHttpLicenseServer(
 					signal: controller.signal,
 				});
 				// Reading the body is part of the exchange: a server that stalls mid-body times out too.
-				const text = await response.text();
-				return {ok: true, value: {status: response.status, text}};
+				// Never more of it than the limit (issue 10 point 5).
+				const read = await readResponseUpTo(response, maxReplyBytes);
+				if (!read.ok) {
+					return fail({
+						kind: 'bad-response',
+						message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(read.limit)}, the most this client reads${read.size === null ? '' : ` (it announced ${read.size} bytes)`}: it was not read.`,
+					});
+				}
+				return {ok: true, value: {status: response.status, text: read.value}};
 			} catch (error) {
 				if (isTimedOut) return timedOut;
 				// fetch reports every transport failure (refused, reset, DNS, TLS) as a TypeError;

@@ -10,11 +10,16 @@ export const command = defineCommand({
 	async run(cli) {
 		let text = cli.input.join('\n');
 		if (cli.input.length === 1 && cli.input[0] === '-') {
-			const chunks: Buffer[] = [];
-			for await (const chunk of process.stdin) {
-				chunks.push(chunk as Buffer);
+			const {readStreamUpTo, formatLimit, INPUT_LIMITS} = await import(
+				'../adapters/bounded-read.js'
+			);
+			const read = await readStreamUpTo(process.stdin, INPUT_LIMITS.keyList);
+			if (!read.ok) {
+				throw await usageError(cli.lang, 'cli.error.keys-too-big', {
+					limit: formatLimit(read.limit),
+				});
 			}
-			text = Buffer.concat(chunks).toString('utf8');
+			text = read.value.toString('utf8');
 		}
 		if (text.trim() === '') {
 			throw await usageError(cli.lang, 'cli.error.no-key');

@@ -120,7 +120,13 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 	} catch (error) {
 		screen.leave();
 		// A scenario file or a store that cannot be used: a message, not a stack trace.
-		const message = error instanceof Error ? error.message : String(error);
+		// A scenario's issues in the admin's language where the catalogs have them (its limits).
+		const message =
+			error instanceof Error && 'describe' in error
+				? (error as Error & {describe(lang: Lang): string}).describe(lang)
+				: error instanceof Error
+					? error.message
+					: String(error);
 		process.stderr.write(`myq-license: ${message}\n`);
 		return flags.demo && flags.scenario !== undefined
 			? EXIT.badInput

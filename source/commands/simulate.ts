@@ -30,7 +30,7 @@ export const command = defineCommand({
 			scenario = await loadScenario(file);
 		} catch (error) {
 			if (error instanceof ScenarioError) {
-				process.stderr.write(`${error.message}\n`);
+				process.stderr.write(`${error.describe(cli.lang)}\n`);
 				return EXIT.badInput;
 			}
 			throw error;

@@ -2,10 +2,12 @@
  * `myq-license vendor serve|mint|offline-activate|extend|cancel-renewal|revoke`: the vendor side
  * (SPEC §4). Admin operations go through the server's HTTP admin API with the bearer token.
  */
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
+import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
+import {usageError} from './report.js';
 
 export const command = defineCommand({
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
@@ -30,7 +32,7 @@ export const command = defineCommand({
 			case 'mint':
 				return mint(cli.flags);
 			case 'offline-activate':
-				return offlineActivate(rest, cli.flags);
+				return offlineActivate(rest, cli.flags, cli.lang);
 			case 'extend':
 			case 'cancel-renewal':
 			case 'revoke':
@@ -206,7 +208,17 @@ async function callServer(
 			message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`,
 		};
 	}
-	const text = await response.text();
+	const {readResponseUpTo, formatLimit, INPUT_LIMITS} = await import(
+		'../adapters/bounded-read.js'
+	);
+	const read = await readResponseUpTo(response, INPUT_LIMITS.serverReply);
+	if (!read.ok) {
+		return {
+			ok: false as const,
+			message: `The license server's answer is larger than ${formatLimit(read.limit)}, the most this command reads: it was not read.`,
+		};
+	}
+	const text = read.value;
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -282,19 +294,38 @@ async function admin(
 	return EXIT.ok;
 }
 
-async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
+async function offlineActivate(
+	rest: string[],
+	flags: Flags,
+	lang: Lang,
+): Promise<number> {
 	const [file, ...extra] = rest;
 	if (!file || extra.length > 0 || !flags.out) {
 		throw new UsageError(
 			'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
 		);
 	}
+	// The license server takes request bodies up to this size; a bigger file is not a request
+	// (issue 10 point 5), and is refused before it is read whole.
+	const [{DEFAULT_MAX_BODY_BYTES}, {readFileUpTo, formatLimit}] =
+		await Promise.all([
+			import('../license-server/app.js'),
+			import('../adapters/bounded-read.js'),
+		]);
 	let request: string;
 	try {
-		request = await readFile(file, 'utf8');
+		const read = await readFileUpTo(file, DEFAULT_MAX_BODY_BYTES);
+		if (!read.ok) {
+			throw await usageError(lang, 'cli.error.request-too-big', {
+				file,
+				limit: formatLimit(read.limit),
+			});
+		}
+		request = read.value.toString('utf8');
 	} catch (error) {
+		if (error instanceof UsageError) throw error;
 		process.stderr.write(
-			`Could not read ${file}: ${(error as Error).message}\n`,
+			`${(await usageError(lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
 		);
 		return EXIT.badInput;
 	}

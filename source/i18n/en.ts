@@ -240,12 +240,28 @@ Examples
 		'Usage: myq-license devices [activate|deactivate] [NAME]',
 	'cli.error.import-usage':
 		'Usage: myq-license import FILE (one response file).',
-	'cli.error.file-too-big':
-		'{file} is {bytes} bytes: too big for an activation response. Check the file name.',
+	'cli.error.response-too-big':
+		'{file} holds more than {limit}, the most an activation response file can be: it was not read. Check the file name.',
+	'cli.error.request-too-big':
+		'{file} holds more than {limit}, the most an activation request file can be (the license server refuses bigger ones): it was not read. Check the file name.',
+	'cli.error.keys-too-big':
+		'The keys on standard input hold more than {limit}, the most add-key reads at once: give fewer keys at a time.',
 	'cli.error.cannot-read': 'Could not read {file}: {reason}',
 	'cli.error.simulate-usage':
 		'Usage: myq-license simulate FILE (one scenario file).',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
+
+	// A scenario's limits (simulator/scenario/limits.ts), said where the file goes past them
+	'scenario.limit.bytes':
+		'the file is larger than {limit}, the most a scenario can be',
+	'scenario.limit.items':
+		'holds {count} items; a scenario holds at most {max} here',
+	'scenario.limit.step-devices':
+		'{count} printing devices in one step; a step activates or deactivates at most {max}',
+	'scenario.limit.devices':
+		'the devices steps activate {count} printing devices up to here; a scenario activates at most {max} in all',
+	'scenario.limit.text':
+		'is {length} characters long; a text in a scenario holds at most {max}',
 
 	// R2: the customer form, labels and hints as in the seed
 	'field.company': 'Company',

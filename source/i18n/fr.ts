@@ -247,12 +247,27 @@ Exemples
 		'Utilisation : myq-license devices [activate|deactivate] [NOM]',
 	'cli.error.import-usage':
 		'Utilisation : myq-license import FICHIER (un fichier de réponse).',
-	'cli.error.file-too-big':
-		"{file} fait {bytes} octets : trop gros pour une réponse d'activation. Vérifiez le nom du fichier.",
+	'cli.error.response-too-big':
+		"{file} dépasse {limit}, la taille maximale d'un fichier de réponse d'activation : il n'a pas été lu. Vérifiez le nom du fichier.",
+	'cli.error.request-too-big':
+		"{file} dépasse {limit}, la taille maximale d'un fichier de demande d'activation (le serveur de licences refuse les plus gros) : il n'a pas été lu. Vérifiez le nom du fichier.",
+	'cli.error.keys-too-big':
+		"Les clés lues sur l'entrée standard dépassent {limit}, le maximum qu'add-key lit en une fois : donnez moins de clés à la fois.",
 	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
 	'cli.error.simulate-usage':
 		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+
+	'scenario.limit.bytes':
+		"le fichier dépasse {limit}, la taille maximale d'un scénario",
+	'scenario.limit.items':
+		'compte {count} éléments ; un scénario en compte au plus {max} ici',
+	'scenario.limit.step-devices':
+		'{count} appareils en une étape ; une étape en active ou en désactive au plus {max}',
+	'scenario.limit.devices':
+		"les étapes devices activent {count} appareils jusqu'ici ; un scénario en active au plus {max} en tout",
+	'scenario.limit.text':
+		'fait {length} caractères ; un texte de scénario en compte au plus {max}',
 
 	'field.company': 'Entreprise',
 	'field.person': 'Personne',
