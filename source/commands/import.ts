@@ -1,5 +1,4 @@
 /** `myq-license import FILE`: the vendor portal's response file (R5). */
-import {readFile} from 'node:fs/promises';
 import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
