@@ -8,6 +8,7 @@
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
+import {safeText} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {
 	ActivationReply,
@@ -200,16 +201,16 @@ export function createHttpLicenseServer(
 			return {ok: true, value: shaped.data};
 		}
 		const error = errorBodySchema.safeParse(json);
+		// The server's words are outside text: kept and shown made visible and cut (issue 10
+		// point 7: a 5,000-character message with ESC in it reached the terminal as it was).
+		const code = error.success ? safeText(error.data.error.code, 60) : '';
+		const said = error.success ? safeText(error.data.error.message.trim()) : '';
 		if (status >= 400 && status < 500 && error.success) {
 			// SPEC §4: a precise refusal is an answer, so the contact was successful.
-			const message =
-				error.data.error.message.trim() ||
-				`the server gave no reason (${error.data.error.code})`;
-			return fail({kind: 'rejected', code: error.data.error.code, message});
+			const message = said || `the server gave no reason (${code})`;
+			return fail({kind: 'rejected', code, message});
 		}
-		const detail = error.success
-			? `${error.data.error.code}: ${error.data.error.message}`
-			: preview(text);
+		const detail = error.success ? `${code}: ${said}` : preview(text);
 		return fail({
 			kind: 'http',
 			status,
@@ -280,7 +281,12 @@ export function createHttpLicenseServer(
 				request.installationId,
 			);
 			if (!document.ok) return document;
-			const refusals: KeyRefusal[] = reply.value.refusals;
+			// The server's words per key, made visible and cut as its other words (issue 10 point 7).
+			const refusals: KeyRefusal[] = reply.value.refusals.map((refusal) => ({
+				key: refusal.key,
+				code: safeText(refusal.code, 60),
+				message: safeText(refusal.message),
+			}));
 			return {
 				ok: true,
 				value: {document: document.value, refusals} satisfies ActivationReply,
@@ -315,9 +321,9 @@ function parseJson(text: string): unknown {
 }
 
 function preview(text: string): string {
-	const oneLine = text.replace(/\s+/g, ' ').trim();
+	const oneLine = text.slice(0, 4096).replace(/\s+/g, ' ').trim();
 	if (oneLine === '') return 'an empty body';
-	return `"${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}"`;
+	return `"${safeText(oneLine, 80)}"`;
 }
 
 function firstIssue(error: z.ZodError): string {

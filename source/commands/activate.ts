@@ -1,9 +1,8 @@
 /** `myq-license activate [--manual --out FILE]`: online (R4) or manual activation (R5). */
 import {writeFile} from 'node:fs/promises';
-import process from 'node:process';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {
@@ -39,9 +38,7 @@ export const command = defineCommand({
 						return undefined;
 					});
 				if (!exported) {
-					process.stderr.write(
-						`Could not write ${out}: ${writeError?.message}\n`,
-					);
+					print([`Could not write ${out}: ${writeError?.message}`], 'err');
 					return EXIT.failed;
 				}
 				if (!exported.ok) {

@@ -7,6 +7,7 @@
  * or the runtime start behind it.
  */
 import process from 'node:process';
+import {terminalText} from '../engine/safe-text.js';
 import type {Lang} from '../i18n/lang.js';
 import type {Started} from '../ui/root.js';
 import type {CommonFlags} from './compose.js';
@@ -127,7 +128,7 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 				: error instanceof Error
 					? error.message
 					: String(error);
-		process.stderr.write(`myq-license: ${message}\n`);
+		process.stderr.write(`myq-license: ${terminalText(message)}\n`);
 		return flags.demo && flags.scenario !== undefined
 			? EXIT.badInput
 			: EXIT.failed;

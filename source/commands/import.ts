@@ -1,8 +1,7 @@
 /** `myq-license import FILE`: the vendor portal's response file (R5). */
-import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {},
@@ -29,8 +28,16 @@ export const command = defineCommand({
 			if (error instanceof UsageError) {
 				throw error;
 			}
-			process.stderr.write(
-				`${(await usageError(cli.lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
+			print(
+				[
+					(
+						await usageError(cli.lang, 'cli.error.cannot-read', {
+							file,
+							reason: (error as Error).message,
+						})
+					).message,
+				],
+				'err',
 			);
 			return EXIT.badInput;
 		}

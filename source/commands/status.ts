@@ -1,4 +1,5 @@
 /** `myq-license status [--json]`: the state, banners, capacity, licenses and devices. */
+import {safeText} from '../engine/safe-text.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson} from './report.js';
@@ -45,7 +46,7 @@ export const command = defineCommand({
 							? t(lang, 'cli.status.expires', {date: day(license.expiresAt)})
 							: '';
 					return `  ${t(lang, 'cli.status.license', {
-						key: license.key,
+						key: safeText(license.key, 60),
 						kind: label(
 							license.kind === 'license'
 								? 'key-kind.license'
@@ -55,7 +56,7 @@ export const command = defineCommand({
 						devices: license.devices ?? '-',
 						status: label(`status.${license.status}`, license.status),
 					})}${when ? `  ${when}` : ''}${
-						license.refusal ? `  (${license.refusal.message})` : ''
+						license.refusal ? `  (${safeText(license.refusal.message)})` : ''
 					}`;
 				}),
 				t(lang, 'cli.status.server', {

@@ -4,10 +4,11 @@
  */
 import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
+import {safeText} from '../engine/safe-text.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {usageError} from './report.js';
+import {print, printJson, usageError} from './report.js';
 
 export const command = defineCommand({
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
@@ -78,13 +79,14 @@ async function serve(flags: Flags): Promise<number> {
 		...(flags.store === undefined ? {} : {storeUrl: flags.store}),
 		...(flags.token === undefined ? {} : {token: flags.token}),
 	});
-	process.stdout.write(
-		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
-	);
+	print([
+		`License server listening on ${served.url}`,
+		`Vendor public key: ${served.publicKey}`,
+	]);
 	if (!flags.token) {
-		process.stdout.write(
-			'No --token: the admin routes (mint, extend, revoke) are disabled.\n',
-		);
+		print([
+			'No --token: the admin routes (mint, extend, revoke) are disabled.',
+		]);
 	}
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -96,7 +98,7 @@ async function serve(flags: Flags): Promise<number> {
 		process.on('SIGTERM', stop);
 	});
 	await served.close();
-	process.stdout.write('License server stopped.\n');
+	print(['License server stopped.']);
 	return EXIT.ok;
 }
 
@@ -229,9 +231,10 @@ async function callServer(
 		const error = (
 			json as {error?: {code?: string; message?: string}} | undefined
 		)?.error;
+		// The server's words are outside text: made visible and cut (issue 10 point 7).
 		return {
 			ok: false as const,
-			message: `The license server refused (${response.status} ${error?.code ?? ''}): ${error?.message ?? text.slice(0, 200)}`,
+			message: `The license server refused (${response.status} ${safeText(error?.code ?? '', 60)}): ${safeText(error?.message ?? text)}`,
 		};
 	}
 	return {ok: true as const, json, text};
@@ -242,14 +245,14 @@ async function mint(flags: Flags): Promise<number> {
 	const token = requireToken(flags);
 	const result = await callServer(flags, '/v1/admin/keys', body, token);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
 	const {key} = result.json as {key: string};
 	if (flags.json) {
-		process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+		printJson(result.json);
 	} else {
-		process.stdout.write(`Minted a ${body.type} key:\n${key}\n`);
+		print([`Minted a ${body.type} key:`, safeText(key)]);
 	}
 	return EXIT.ok;
 }
@@ -283,14 +286,14 @@ async function admin(
 		token,
 	);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
-	process.stdout.write(
-		flags.json
-			? `${JSON.stringify(result.json, null, 2)}\n`
-			: `${action} done for ${key}.\n`,
-	);
+	if (flags.json) {
+		printJson(result.json);
+	} else {
+		print([`${action} done for ${safeText(key)}.`]);
+	}
 	return EXIT.ok;
 }
 
@@ -324,8 +327,16 @@ async function offlineActivate(
 		request = read.value.toString('utf8');
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
-		process.stderr.write(
-			`${(await usageError(lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
+		print(
+			[
+				(
+					await usageError(lang, 'cli.error.cannot-read', {
+						file,
+						reason: (error as Error).message,
+					})
+				).message,
+			],
+			'err',
 		);
 		return EXIT.badInput;
 	}
@@ -333,7 +344,7 @@ async function offlineActivate(
 	if (flags.server) {
 		const result = await callServer(flags, '/v1/offline-activation', request);
 		if (!result.ok) {
-			process.stderr.write(`${result.message}\n`);
+			print([result.message], 'err');
 			return EXIT.failed;
 		}
 		response = result.text;
@@ -349,8 +360,11 @@ async function offlineActivate(
 			response = await vendor.service.offlineActivate(request);
 		} catch (error) {
 			if (error instanceof VendorError) {
-				process.stderr.write(
-					`The request was refused (${error.code}): ${error.message}\n`,
+				print(
+					[
+						`The request was refused (${error.code}): ${safeText(error.message)}`,
+					],
+					'err',
 				);
 				return EXIT.badInput;
 			}
@@ -360,8 +374,8 @@ async function offlineActivate(
 		}
 	}
 	await writeFile(flags.out, response);
-	process.stdout.write(
-		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}\n`,
-	);
+	print([
+		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}`,
+	]);
 	return EXIT.ok;
 }

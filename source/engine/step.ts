@@ -336,7 +336,13 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'device-activated': {
 			const capacity = evaluate(s, draft.now).capacity;
 			const refusal = deviceRefusal(s, event, draft.now);
-			if (refusal?.code === 'device-exists') {
+			// Nothing to note for a device already there, or for a name that is no name (R7).
+			if (
+				refusal?.code === 'device-exists' ||
+				refusal?.code === 'device-name-empty' ||
+				refusal?.code === 'device-name-too-long' ||
+				refusal?.code === 'device-name-unprintable'
+			) {
 				return;
 			}
 			if (refusal) {

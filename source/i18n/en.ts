@@ -459,6 +459,12 @@ Examples
 	'outcome.capacity-reached':
 		'Device {id} refused: capacity is {capacity} and {count} devices are activated.',
 	'outcome.unknown-device': 'There is no activated device {id}.',
+	'outcome.device-name-empty':
+		'A device needs a name: give one, or none for the next free one (device-N).',
+	'outcome.device-name-too-long':
+		'A device name holds at most {max} characters ({length} given): shorten it.',
+	'outcome.device-name-unprintable':
+		'A device name holds only printable characters; this one has control characters ({id}): remove them.',
 	'outcome.no-device': 'No device is activated.',
 	// The simulator's own steps
 	'outcome.portal-refused': 'The vendor portal refused the request: {reason}',

@@ -461,6 +461,12 @@ Exemples
 	'outcome.capacity-reached':
 		'Appareil {id} refusé : la capacité est de {capacity} et {count} appareils sont activés.',
 	'outcome.unknown-device': "Il n'y a pas d'appareil activé {id}.",
+	'outcome.device-name-empty':
+		"Un appareil a besoin d'un nom : donnez-en un, ou aucun pour le suivant libre (device-N).",
+	'outcome.device-name-too-long':
+		"Un nom d'appareil compte au plus {max} caractères ({length} donnés) : raccourcissez-le.",
+	'outcome.device-name-unprintable':
+		"Un nom d'appareil ne contient que des caractères imprimables ; celui-ci a des caractères de contrôle ({id}) : retirez-les.",
 	'outcome.no-device': "Aucun appareil n'est activé.",
 	// Les étapes propres au simulateur
 	'outcome.portal-refused':
