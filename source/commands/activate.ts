@@ -42,7 +42,7 @@ export const command = defineCommand({
 					return EXIT.failed;
 				}
 				if (!exported.ok) {
-					return report(exported, cli);
+					return badInputOr(exported, await report(exported, cli));
 				}
 				return report(
 					{ok: true, code: 'request-written', params: {path: cli.flags.out!}},
@@ -50,7 +50,13 @@ export const command = defineCommand({
 					{requestId: exported.request.requestId},
 				);
 			}
-			return report(await runtime.activate(), cli);
+			const activated = await runtime.activate();
+			return badInputOr(activated, await report(activated, cli));
 		});
 	},
 });
+
+/** A registered customer the license server would refuse is the admin's input to fix (exit 2). */
+function badInputOr(said: {code: string}, code: number): number {
+	return said.code === 'customer-past-limits' ? EXIT.badInput : code;
+}

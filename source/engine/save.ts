@@ -2,7 +2,12 @@
  * R2, R3: what **Save** does with the form and the key field, decided without touching state.
  * The runtime then steps `customer-saved` and `keys-added` with what was accepted.
  */
-import {type FieldError, validateCustomer} from './customer.js';
+import {t} from '../i18n/index.js';
+import {
+	type FieldError,
+	storedCustomerErrors,
+	validateCustomer,
+} from './customer.js';
 import {parseKey, splitKeyList} from './keys.js';
 import type {Customer, CustomerForm, EngineState, KeyKind} from './types.js';
 
@@ -41,6 +46,24 @@ export function planSave(
 					},
 				],
 				form: {},
+			};
+		}
+		// R2 holds for the customer kept too: one stored before the limits (or edited by hand)
+		// would be refused at every activation (issue 10 point 6), so no key is added for it.
+		const errors = storedCustomerErrors(state.customer);
+		if (errors.length > 0) {
+			return {
+				ok: false,
+				errors: [
+					{
+						field: errors[0]!.field,
+						code: 'invalid',
+						messageId: 'customer.registered-invalid',
+						message: t('en', 'customer.registered-invalid'),
+					},
+					...errors,
+				],
+				form: {...state.customer},
 			};
 		}
 		customer = state.customer;

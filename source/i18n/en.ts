@@ -325,6 +325,8 @@ Examples
 	'customer.invalid':
 		'The customer form has {count} error(s): correct them, then save again.',
 	'customer.saved': 'Customer saved: {company}.',
+	'customer.registered-invalid':
+		'The registered customer is outside the limits the license server applies, so every activation would be refused: register it again (myq-license register, or Settings > License).',
 	'customer.not-registered':
 		'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
 	'customer.missing':
@@ -393,6 +395,8 @@ Examples
 	'outcome.keys-refused': '{count} key(s) refused.',
 	'outcome.nothing-to-save': 'Nothing to save.',
 	// R4: Activate
+	'outcome.customer-past-limits':
+		'The registered customer is outside the limits the license server applies ({fields}), which would refuse the activation: nothing was sent. Register it again (myq-license register, or Settings > License).',
 	'outcome.nothing-to-activate':
 		'There is no key to activate: add a key and save first.',
 	'outcome.activated': 'Activated: {added} new license(s), {total} in all.',

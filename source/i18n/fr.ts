@@ -329,6 +329,8 @@ Exemples
 	'customer.invalid':
 		'Le formulaire client contient {count} erreur(s) : corrigez-les, puis enregistrez à nouveau.',
 	'customer.saved': 'Client enregistré : {company}.',
+	'customer.registered-invalid':
+		"Le client enregistré dépasse les limites qu'applique le serveur de licences, qui refuserait chaque activation : enregistrez-le à nouveau (myq-license register, ou Réglages > Licence).",
 	'customer.not-registered':
 		"Aucun client n'est encore enregistré : remplissez d'abord le formulaire client (ou lancez `myq-license register`).",
 	'customer.missing':
@@ -394,6 +396,8 @@ Exemples
 	'outcome.keys-refused': '{count} clé(s) refusée(s).',
 	'outcome.nothing-to-save': 'Rien à enregistrer.',
 	// R4 : Activer
+	'outcome.customer-past-limits':
+		"Le client enregistré dépasse les limites qu'applique le serveur de licences ({fields}), qui refuserait l'activation : rien n'a été envoyé. Enregistrez-le à nouveau (myq-license register, ou Réglages > Licence).",
 	'outcome.nothing-to-activate':
 		"Aucune clé à activer : ajoutez une clé et enregistrez d'abord.",
 	'outcome.activated':

@@ -3,6 +3,7 @@
  * (re)bound to this hardware (R8). Offline, the keys stay pending and the outcome offers manual
  * activation (manual-activation.ts).
  */
+import {fieldsPastLimits} from '../engine/customer-limits.js';
 import type {Failure} from '../ports/index.js';
 import {
 	clause,
@@ -18,6 +19,8 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (keys.length === 0 && !shell.state.document) {
 		return outcome(false, 'nothing-to-activate');
 	}
+	const pastLimits = customerPastLimits(shell);
+	if (pastLimits) return pastLimits;
 	const wasPinned = shell.trust.text !== null;
 	const fingerprint = await seeHardware(shell);
 	const reply = await shell.server.activate({
@@ -89,4 +92,16 @@ async function activationFailure(
 			params: {reason: clause(failure.message)},
 		},
 	});
+}
+
+/**
+ * R2: a stored customer the license server would refuse (one written before the limits, or by
+ * a hand in the store) is not sent: the admin is told which fields to fix (issue 10 point 6).
+ */
+export function customerPastLimits(shell: Shell): Outcome | null {
+	const {customer} = shell.state;
+	const fields = customer === null ? [] : fieldsPastLimits(customer);
+	return fields.length === 0
+		? null
+		: outcome(false, 'customer-past-limits', {fields: fields.join(', ')});
 }
