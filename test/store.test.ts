@@ -386,7 +386,7 @@ describe('store: URLs', () => {
 	});
 
 	it('a directory is not a store file', async () => {
-		const error = await expectStoreError(openStore(dir), 'unreachable');
+		const error = await expectStoreError(openStore(dir), 'bad-path');
 		expect(error.message).toContain('is a directory');
 	});
 });

@@ -8,7 +8,7 @@
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
-import {safeText} from '../engine/safe-text.js';
+import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {
 	ActivationReply,
@@ -73,6 +73,8 @@ export function createHttpLicenseServer(
 	options: HttpLicenseServerOptions,
 ): HttpLicenseServer {
 	const baseUrl = options.baseUrl.replace(/\/+$/, '');
+	// The server as messages name it: never a password it may carry (issue 10 point 13).
+	const shownBase = shownUrl(baseUrl);
 	const {clock} = options;
 	const fetchImpl = options.fetch ?? globalThis.fetch;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -96,7 +98,7 @@ export function createHttpLicenseServer(
 		let timer: unknown;
 		const timedOut: ServerResult<Answer> = fail({
 			kind: 'timeout',
-			message: `The license server at ${baseUrl} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
+			message: `The license server at ${shownBase} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
 		});
 		const timeout = new Promise<ServerResult<Answer>>((resolve) => {
 			timer = clock.setTimeout(() => {
@@ -138,7 +140,7 @@ export function createHttpLicenseServer(
 				// anything else thrown here is no answer from the server either.
 				return fail({
 					kind: 'network',
-					message: `The license server at ${baseUrl} cannot be reached: ${describeError(error)}.`,
+					message: `The license server at ${shownBase} cannot be reached: ${safeText(describeError(error).replaceAll(baseUrl, shownBase), 300)}.`,
 				});
 			}
 		})();

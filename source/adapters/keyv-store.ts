@@ -14,6 +14,7 @@ import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
+import {shownUrl} from '../engine/safe-text.js';
 import {
 	revisionOf,
 	type Store,
@@ -23,6 +24,8 @@ import {
 
 export type StoreErrorCode =
 	| 'unreachable'
+	/** The path cannot be a store file: a directory, or under a folder that cannot exist. */
+	| 'bad-path'
 	| 'not-a-database'
 	| 'unsupported-url'
 	| 'write-failed';
@@ -170,9 +173,7 @@ function sqliteTarget(location: string, input: string): StoreTarget {
 }
 
 /** Masks the password of `scheme://user:password@host` so it never lands in a message or log. */
-function redact(url: string): string {
-	return url.replace(/^([a-z][a-z\d+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
-}
+const redact = shownUrl;
 
 /**
  * Values are plain JSON of the value itself. A value JSON cannot represent (undefined, a
@@ -214,10 +215,14 @@ async function openSqlite(
 	if (target.file !== ':memory:') {
 		await refuseNonDatabase(target.file, target.display);
 		try {
-			await mkdir(path.dirname(target.file), {recursive: true});
+			await makeDirectories(path.dirname(target.file));
 		} catch (error) {
+			// A folder that cannot exist (under /proc, under a file) is the path's fault: bad input.
+			// One the system will not let us make (permissions, a read-only disk) is not.
 			throw new StoreError(
-				'unreachable',
+				isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')
+					? 'bad-path'
+					: 'unreachable',
 				target.display,
 				`Cannot create the directory ${path.dirname(target.file)} for the store (${describe(error)}). ` +
 					'Check the path and its permissions, or choose another --store.',
@@ -249,7 +254,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		const info = await stat(file);
 		if (info.isDirectory()) {
 			throw new StoreError(
-				'unreachable',
+				'bad-path',
 				display,
 				`The store path ${file} is a directory. Give a file path, e.g. ${path.join(file, 'myq-license.sqlite')}.`,
 			);
@@ -259,7 +264,8 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		if (error instanceof StoreError) throw error;
 		if (isCode(error, 'ENOENT')) return;
 		throw new StoreError(
-			'unreachable',
+			// A folder on the way is a file: the path cannot be a store (bad input).
+			isCode(error, 'ENOTDIR') ? 'bad-path' : 'unreachable',
 			display,
 			`Cannot read the store file ${file} (${describe(error)}).`,
 			{
@@ -295,6 +301,37 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 			display,
 			`it begins with ${JSON.stringify(start.toString('utf8'))}`,
 		);
+	}
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever, at full CPU, where a
+ * folder cannot be made although its parent exists (`--store /proc/1/nope/x.sqlite`).
+ */
+async function makeDirectories(directory: string): Promise<void> {
+	const missing: string[] = [];
+	for (let current = directory; ; ) {
+		try {
+			if (!(await stat(current)).isDirectory()) {
+				throw Object.assign(new Error(`${current} is not a directory`), {
+					code: 'ENOTDIR',
+				});
+			}
+			break;
+		} catch (error) {
+			if (!isCode(error, 'ENOENT')) throw error;
+			missing.push(current);
+			const parent = path.dirname(current);
+			if (parent === current) break;
+			current = parent;
+		}
+	}
+	for (const folder of missing.reverse()) {
+		try {
+			await mkdir(folder);
+		} catch (error) {
+			if (!isCode(error, 'EEXIST')) throw error;
+		}
 	}
 }
 

@@ -102,13 +102,15 @@ async function serve(flags: Flags): Promise<number> {
 	return EXIT.ok;
 }
 
-function requireServer(flags: Flags): string {
+async function requireServer(flags: Flags): Promise<string> {
 	if (!flags.server) {
 		throw new UsageError(
 			'--server URL is required: the license server to talk to (vendor serve prints it).',
 		);
 	}
-	return flags.server.replace(/\/+$/, '');
+	// The same checks as the MyQ side's --server: http(s), no password (never echoed).
+	const {serverUrl} = await import('./compose.js');
+	return serverUrl(flags.server);
 }
 
 function requireToken(flags: Flags): string {
@@ -192,7 +194,7 @@ async function callServer(
 	body: unknown,
 	token?: string,
 ) {
-	const server = requireServer(flags);
+	const server = await requireServer(flags);
 	let response: Response;
 	try {
 		response = await fetch(`${server}${path}`, {

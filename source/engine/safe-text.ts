@@ -95,3 +95,22 @@ export function terminalText(text: string): string {
 		.map((line) => visible(line))
 		.join('\n');
 }
+
+/**
+ * A URL as a message may show it: its password masked (`postgres://app:***@db/licenses`), and
+ * the rest made safe (issue 10 point 13: a password in a store or server URL is never echoed).
+ * A password may hold what a URL does not allow there (`/`, `@`): everything up to the last `@`
+ * before the query is masked, a path with an `@` in it too rather than a piece of a password.
+ */
+export function shownUrl(url: string): string {
+	const masked = url.replace(
+		/^([a-z][a-z\d+.-]*:\/\/)([^?#]*)@/i,
+		(_whole, scheme: string, userinfo: string) => {
+			const colon = userinfo.indexOf(':');
+			return colon === -1
+				? `${scheme}${userinfo}@`
+				: `${scheme}${userinfo.slice(0, colon)}:***@`;
+		},
+	);
+	return safeText(masked, 300);
+}

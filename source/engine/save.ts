@@ -82,6 +82,16 @@ export function planSave(
 	}
 	const accepted: {key: string; kind: KeyKind}[] = [];
 	const refused: KeyRefusalReason[] = [];
+	// SPEC §3: one installation key per installation, activated or waiting. One the license server
+	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
+	let installationKey: string | null =
+		state.document?.payload.licenses.find(
+			(grant) => grant.keyKind === 'installation',
+		)?.key ??
+		state.pending.find(
+			(pending) => pending.kind === 'installation' && !pending.refusal,
+		)?.key ??
+		null;
 	for (const input of splitKeyList(keysText)) {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {
@@ -99,6 +109,17 @@ export function planSave(
 				message: `"${parsed.value.key}" is already in the license table.`,
 			});
 			continue;
+		}
+		if (parsed.value.kind === 'installation' && installationKey !== null) {
+			refused.push({
+				input,
+				code: 'second-installation',
+				message: `"${parsed.value.key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
+			});
+			continue;
+		}
+		if (parsed.value.kind === 'installation') {
+			installationKey = parsed.value.key;
 		}
 		seen.add(parsed.value.key);
 		accepted.push(parsed.value);

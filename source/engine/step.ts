@@ -10,6 +10,7 @@
 
 import {deviceRefusal} from './devices.js';
 import {type Evaluation, evaluate} from './evaluate.js';
+import {keyRefusalMessage} from './key-refusals.js';
 import type {
 	Customer,
 	EngineEventType,
@@ -262,7 +263,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			for (const refusal of event.refusals) {
 				note(draft, 'key-refused', 'key-refused', {
 					key: refusal.input.trim(),
-					keyRefusal: keyRefusalOf(refusal.code),
+					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
 				});
 			}
@@ -403,11 +404,6 @@ function apply(draft: Draft, event: EngineEvent) {
 }
 
 /** The catalog's word for a key refusal (R3): a duplicate, a typo, or a malformed key. */
-function keyRefusalOf(code: string | undefined): string {
-	if (code === 'duplicate') return 'already-present';
-	if (code === 'checksum') return 'bad-checksum';
-	return 'malformed';
-}
 
 function knownKeys(state: EngineState): Set<string> {
 	const keys = new Set(state.pending.map((pending) => pending.key));

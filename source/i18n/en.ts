@@ -338,6 +338,8 @@ Examples
 	'key.bad-checksum':
 		'Key "{key}" does not pass its check: a symbol was mistyped or two were swapped. Check it against the key you received.',
 	'key.duplicate': 'Key "{key}" was typed more than once: it is added once.',
+	'key.second-installation':
+		'Key "{key}" is an installation key, and this installation already has one (SPEC: one per installation): it was not added. Add license keys for more licenses.',
 	'key.already-present':
 		'Key "{key}" is already in the license table: it was not added again.',
 	'key.added': 'Key {key} added, pending activation.',

@@ -342,6 +342,8 @@ Exemples
 		'La clé « {key} » ne passe pas le contrôle : un symbole est mal saisi ou deux sont inversés. Comparez-la à la clé que vous avez reçue.',
 	'key.duplicate':
 		'La clé « {key} » a été saisie plusieurs fois : elle est ajoutée une seule fois.',
+	'key.second-installation':
+		"La clé « {key} » est une clé d'installation, et cette installation en a déjà une (une par installation) : elle n'a pas été ajoutée. Ajoutez des clés de licence pour davantage de licences.",
 	'key.already-present':
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",
