@@ -19,6 +19,7 @@ import {shownUrl} from '../source/engine/safe-text.js';
 import {planSave} from '../source/engine/save.js';
 import {initialState} from '../source/engine/step.js';
 import type {EngineState} from '../source/engine/types.js';
+import {generateVendorKeyPair} from '../source/signing/index.js';
 import {documentOf, grant, T0} from './engine/fixtures.js';
 
 const run = promisify(execFile);
@@ -121,7 +122,8 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 	});
 
 	it('--store /proc/1/nope/x.sqlite fails at once instead of hanging', async () => {
-		const result = await cli(['--store', '/proc/1/nope/x.sqlite', 'status']);
+		// A command that writes (status only reads, and reads a missing store as empty).
+		const result = await cli(['--store', '/proc/1/nope/x.sqlite', ...REGISTER]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('Cannot create the directory /proc/1/nope');
 	});
@@ -139,7 +141,7 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 
 	it('missing folders on the way are still made', async () => {
 		const nested = path.join(directory, 'new', 'a', 'b', 'x.sqlite');
-		const result = await cli(['--store', nested, 'status', '--json']);
+		const result = await cli(['--store', nested, ...REGISTER]);
 		expect(result.code, result.stderr).toBe(0);
 	});
 });
@@ -203,7 +205,7 @@ describe('password-in-url: a password in a URL is never echoed', () => {
 		const server = createHttpLicenseServer({
 			baseUrl,
 			clock: {now: () => T0, setTimeout: () => 0, clearTimeout: () => {}},
-			publicKey: null,
+			publicKey: generateVendorKeyPair().publicKey,
 			fetch: (async (url: string) => {
 				throw new TypeError(`Request cannot be constructed from ${url}`);
 			}) as unknown as typeof fetch,
@@ -211,6 +213,7 @@ describe('password-in-url: a password in a URL is never echoed', () => {
 		const result = await server.contact({
 			installationId: 'inst-1',
 			fingerprint: 'fp',
+			nonce: 'n',
 		});
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.failure.message).not.toContain(SECRET);

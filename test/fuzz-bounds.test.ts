@@ -354,8 +354,9 @@ describe('fuzz: stored-state rows never make a save spin (issue 10 point 4)', ()
 // ---------------------------------------------------------------------------------------------
 
 describe('fuzz: a license server reply of any size and shape is a bounded failure value (issue 10 point 5)', () => {
-	const REQUEST = {installationId: 'inst-1', fingerprint: 'fp-a'};
+	const REQUEST = {installationId: 'inst-1', fingerprint: 'fp-a', nonce: 'n'};
 	const KINDS = [
+		'wrong-url',
 		'network',
 		'timeout',
 		'http',
@@ -441,7 +442,7 @@ describe('fuzz: a license server reply of any size and shape is a bounded failur
 					const server = createHttpLicenseServer({
 						baseUrl: 'http://license.test',
 						clock,
-						publicKey: call === 'public-key' ? null : vendorKey,
+						publicKey: vendorKey,
 						fetch: (async () =>
 							new Response(noBody ? null : stream, {
 								status: code,
@@ -452,7 +453,9 @@ describe('fuzz: a license server reply of any size and shape is a bounded failur
 						call,
 						call === 'activate'
 							? server.activate({...REQUEST, keys: [], customer: null})
-							: server.contact(REQUEST),
+							: call === 'contact'
+								? server.contact(REQUEST)
+								: server.fetchPublicKey(),
 					);
 					expect(result.ok).toBe(false);
 					const failure = result.failure!;
@@ -470,7 +473,7 @@ describe('fuzz: a license server reply of any size and shape is a bounded failur
 		);
 	}, 240_000);
 
-	it('500 key answers to an unpinned client: a failure value, never a throw, never an unbounded read', async () => {
+	it('500 answers to a key fetch (trust on first use): a failure value, never a throw, never an unbounded read', async () => {
 		await check(
 			'client: public-key answers',
 			500,
@@ -483,8 +486,9 @@ describe('fuzz: a license server reply of any size and shape is a bounded failur
 					fetch: (async () =>
 						new Response(stream, {status: 200})) as typeof fetch,
 				});
-				const key = await bounded('fetchPublicKey', server.fetchPublicKey!());
-				expect(key).toBeNull();
+				const key = await bounded('fetchPublicKey', server.fetchPublicKey());
+				expect(key.ok).toBe(false);
+				expect(!key.ok && isPrintable(key.failure.message)).toBe(true);
 				expect(counter.pulled).toBeLessThanOrEqual(
 					INPUT_LIMITS.serverReply + 2 * 64 * 1024,
 				);
@@ -500,8 +504,8 @@ describe('fuzz: a license server reply of any size and shape is a bounded failur
 			fetch: (async () =>
 				Response.json({publicKey: exportPublicKey(vendorKey)})) as typeof fetch,
 		});
-		const key = await server.fetchPublicKey!();
-		expect(key && importPublicKey(key).equals(vendorKey)).toBe(true);
+		const key = await server.fetchPublicKey();
+		expect(key.ok && importPublicKey(key.value).equals(vendorKey)).toBe(true);
 	});
 });
 

@@ -122,7 +122,7 @@ describe('server-reply-unbounded: a license server answer is read up to its limi
 		setTimeout: () => 0,
 		clearTimeout: () => undefined,
 	};
-	const request = {installationId: 'inst-1', fingerprint: 'fp-a'};
+	const request = {installationId: 'inst-1', fingerprint: 'fp-a', nonce: 'n'};
 	const vendorKey = generateVendorKeyPair().publicKey;
 
 	it('an answer without a length is cut one chunk past 1 MiB, and the failure names the limit', async () => {

@@ -21,6 +21,7 @@ import {
 	type StoreLoad,
 	storedRevision,
 } from '../ports/index.js';
+import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
 	| 'unreachable'
@@ -78,6 +79,12 @@ export type OpenStoreOptions = {
 	 * @default 5000
 	 */
 	busyTimeoutMs?: number;
+	/**
+	 * Opens the store for reading only (`status`): for SQLite, no file, folder or table is made
+	 * and the file is opened read-only, so a store this user may not write still reads; every
+	 * write fails. @default false
+	 */
+	readOnly?: boolean;
 };
 
 const STATE_KEY = 'state';
@@ -121,9 +128,11 @@ export async function openStore(
 	const now = options.now ?? Date.now;
 
 	const keyv =
-		target.kind === 'sqlite'
-			? await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000)
-			: await openRemote(target, namespace);
+		target.kind !== 'sqlite'
+			? await openRemote(target, namespace)
+			: options.readOnly
+				? await openSqliteReadOnly(target, namespace)
+				: await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000);
 	return createKeyvStore(keyv, target.display, now);
 }
 
@@ -220,11 +229,11 @@ async function openSqlite(
 			// A folder that cannot exist (under /proc, under a file) is the path's fault: bad input.
 			// One the system will not let us make (permissions, a read-only disk) is not.
 			throw new StoreError(
-				isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')
+				hasCode(error, 'ENOENT') || hasCode(error, 'ENOTDIR')
 					? 'bad-path'
 					: 'unreachable',
 				target.display,
-				`Cannot create the directory ${path.dirname(target.file)} for the store (${describe(error)}). ` +
+				`Cannot create the directory ${path.dirname(target.file)} for the store (${messageOf(error)}). ` +
 					'Check the path and its permissions, or choose another --store.',
 				{cause: error},
 			);
@@ -242,6 +251,23 @@ async function openSqlite(
 		throw sqliteOpenError(error, target);
 	}
 	return keyv;
+}
+
+/** See read-only-sqlite.ts: a file that does not exist reads as an empty store, and stays absent. */
+async function openSqliteReadOnly(
+	target: StoreTarget & {kind: 'sqlite'},
+	namespace: string,
+): Promise<Keyv> {
+	if (target.file !== ':memory:') {
+		await refuseNonDatabase(target.file, target.display);
+	}
+	const {ReadOnlySqlite} = await import('./read-only-sqlite.js');
+	try {
+		const adapter = await ReadOnlySqlite.open(target.file);
+		return createKeyv(adapter as unknown as KeyvStoreAdapter, namespace);
+	} catch (error) {
+		throw sqliteOpenError(error, target);
+	}
 }
 
 /**
@@ -262,12 +288,12 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		size = info.size;
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
-		if (isCode(error, 'ENOENT')) return;
+		if (hasCode(error, 'ENOENT')) return;
 		throw new StoreError(
 			// A folder on the way is a file: the path cannot be a store (bad input).
-			isCode(error, 'ENOTDIR') ? 'bad-path' : 'unreachable',
+			hasCode(error, 'ENOTDIR') ? 'bad-path' : 'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -288,7 +314,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		throw new StoreError(
 			'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -319,7 +345,7 @@ async function makeDirectories(directory: string): Promise<void> {
 			}
 			break;
 		} catch (error) {
-			if (!isCode(error, 'ENOENT')) throw error;
+			if (!hasCode(error, 'ENOENT')) throw error;
 			missing.push(current);
 			const parent = path.dirname(current);
 			if (parent === current) break;
@@ -330,7 +356,7 @@ async function makeDirectories(directory: string): Promise<void> {
 		try {
 			await mkdir(folder);
 		} catch (error) {
-			if (!isCode(error, 'EEXIST')) throw error;
+			if (!hasCode(error, 'EEXIST')) throw error;
 		}
 	}
 }
@@ -354,13 +380,13 @@ function sqliteOpenError(
 	error: unknown,
 	target: StoreTarget & {kind: 'sqlite'},
 ): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
-		return notADatabase(target.file, target.display, describe(error), error);
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
+		return notADatabase(target.file, target.display, messageOf(error), error);
 	}
 	return new StoreError(
 		'unreachable',
 		target.display,
-		`Cannot open the store ${target.display} (${describe(error)}). Check the path and its permissions.`,
+		`Cannot open the store ${target.display} (${messageOf(error)}). Check the path and its permissions.`,
 		{cause: error},
 	);
 }
@@ -383,10 +409,10 @@ async function openRemote(
 		throw new StoreError(
 			'unsupported-url',
 			target.display,
-			isCode(error, 'ERR_MODULE_NOT_FOUND')
+			hasCode(error, 'ERR_MODULE_NOT_FOUND')
 				? `The store URL ${target.display} needs the package ${packageName}, which is not installed. ` +
 						`Install it with \`npm install ${packageName}\` beside myq-license, or use a SQLite store (a file path).`
-				: `The package ${packageName}, needed for ${target.display}, failed to load (${describe(error)}).`,
+				: `The package ${packageName}, needed for ${target.display}, failed to load (${messageOf(error)}).`,
 			{cause: error},
 		);
 	}
@@ -412,7 +438,7 @@ async function openRemote(
 		throw new StoreError(
 			'unreachable',
 			target.display,
-			`Cannot reach the store ${target.display} (${describe(error)}). Check that the server runs and the URL is right.`,
+			`Cannot reach the store ${target.display} (${messageOf(error)}). Check that the server runs and the URL is right.`,
 			{cause: error},
 		);
 	}
@@ -451,7 +477,7 @@ function createKeyvStore(
 			throw new StoreError(
 				'write-failed',
 				url,
-				`Could not save ${what} to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+				`Could not save ${what} to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 				{cause: error},
 			);
 		}
@@ -511,7 +537,7 @@ function createKeyvStore(
 					throw new StoreError(
 						'write-failed',
 						url,
-						`Could not save the license state to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+						`Could not save the license state to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 						{cause: error},
 					);
 				}
@@ -573,7 +599,7 @@ function createKeyvStore(
 				throw new StoreError(
 					'write-failed',
 					url,
-					`Closing the store ${url} failed (${describe(error)}).`,
+					`Closing the store ${url} failed (${messageOf(error)}).`,
 					{
 						cause: error,
 					},
@@ -640,7 +666,7 @@ function readStateText(raw: unknown): StoreLoad {
 	} catch (error) {
 		return {
 			kind: 'corrupt',
-			reason: `the stored state is not valid JSON (${describe(error)})`,
+			reason: `the stored state is not valid JSON (${messageOf(error)})`,
 			raw,
 		};
 	}
@@ -664,33 +690,20 @@ function parseOrRaw(raw: unknown): unknown {
 }
 
 function readError(error: unknown, url: string): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
 		return new StoreError(
 			'not-a-database',
 			url,
-			`The store ${url} is damaged (${describe(error)}). It was left untouched; restore it from a backup or choose another --store.`,
+			`The store ${url} is damaged (${messageOf(error)}). It was left untouched; restore it from a backup or choose another --store.`,
 			{cause: error},
 		);
 	}
 	return new StoreError(
 		'unreachable',
 		url,
-		`Could not read the store ${url} (${describe(error)}).`,
+		`Could not read the store ${url} (${messageOf(error)}).`,
 		{cause: error},
 	);
-}
-
-function isCode(error: unknown, code: string): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		error.code === code
-	);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 function isSqlite(

@@ -89,6 +89,7 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 					source: createRuntimeSource(real.runtime, {
 						clock: real.clock,
 						onDispose: () => real.store.close(),
+						vendorTrust: real.vendorTrust,
 					}),
 				};
 			}

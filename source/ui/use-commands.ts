@@ -76,6 +76,8 @@ export function useCommands({
 }: CommandsOptions): Commands {
 	const {exit} = useApp();
 	const demoQueue = useRef<Promise<unknown>>(Promise.resolve());
+	/** R16: the key the server presented, offered to the admin; pressing again trusts it. */
+	const trustOffered = useRef<string | null>(null);
 	const demoPending = useRef(0);
 	const report = useCallback(
 		(status: StatusMessage | null) => dispatch({type: 'status', status}),
@@ -125,6 +127,48 @@ export function useCommands({
 		[source, report, lang, timeZone],
 	);
 
+	/**
+	 * R16: Activate or Connect now without a trusted key. Pressed once, the key the server
+	 * presents is shown; pressed again, it is trusted (the admin's explicit choice) before the
+	 * command runs. Null when there was nothing to offer or the command should go on.
+	 */
+	const trustFirst = useCallback(
+		async (
+			action: 'ui.activate' | 'ui.connect-now',
+		): Promise<string | null> => {
+			const offer = source.vendorTrust;
+			const offered = trustOffered.current;
+			trustOffered.current = null;
+			if (offer === null || source.runtime().vendorPublicKey !== null) {
+				return null;
+			}
+			if (offered !== null) {
+				const {file} = await offer.trust(offered);
+				return t(lang, 'ui.trust.done', {key: offered, file});
+			}
+			const presented = await offer.presented();
+			if (presented.ok) {
+				trustOffered.current = presented.value;
+				report({
+					tone: 'info',
+					text: t(lang, 'ui.trust.offer', {
+						key: presented.value,
+						action: t(lang, action),
+					}),
+				});
+			} else {
+				report({
+					tone: 'error',
+					text: t(lang, 'ui.trust.unavailable', {
+						reason: presented.failure.message.replace(/\.$/, ''),
+					}),
+				});
+			}
+			return '';
+		},
+		[source, lang, report],
+	);
+
 	const runEngine = useCallback(
 		async (command: Exclude<UiCommand, {type: 'quit' | 'demo'}>) => {
 			const runtime = source.runtime();
@@ -147,16 +191,28 @@ export function useCommands({
 					break;
 				}
 				case 'activate': {
+					const trusted = await trustFirst('ui.activate');
+					if (trusted === '') break;
 					const before = runtime.snapshot();
 					const outcome = await runtime.activate();
-					report(activationStatus(outcome, before, runtime.snapshot(), lang));
+					report(
+						withTrust(
+							trusted,
+							activationStatus(outcome, before, runtime.snapshot(), lang),
+						),
+					);
 					if (outcome.ok)
 						dispatch({type: 'settings', action: {type: 'activated'}});
 					break;
 				}
-				case 'connect':
-					report(connectStatus(await runtime.connect(), lang));
+				case 'connect': {
+					const trusted = await trustFirst('ui.connect-now');
+					if (trusted === '') break;
+					report(
+						withTrust(trusted, connectStatus(await runtime.connect(), lang)),
+					);
 					break;
+				}
 				case 'export': {
 					const exported = await runtime.exportActivationRequest();
 					if (!exported.ok) {
@@ -220,7 +276,7 @@ export function useCommands({
 				}
 			}
 		},
-		[source, dispatch, report, lang, files, ui],
+		[source, dispatch, report, lang, files, ui, trustFirst],
 	);
 
 	const execute = useCallback(
@@ -276,6 +332,16 @@ const BUSY_LABEL = {
 	Exclude<UiCommand['type'], 'quit' | 'demo'>,
 	string
 >;
+
+/** The status of a command run just after the admin trusted a key: both, said in order. */
+function withTrust(
+	trusted: string | null,
+	status: StatusMessage,
+): StatusMessage {
+	return trusted === null
+		? status
+		: {tone: status.tone, text: `${trusted} ${status.text}`};
+}
 
 function fileError(error: unknown): string {
 	if (
