@@ -6,43 +6,19 @@
  * register step; and a customer already stored past them (by an older version, or by a hand
  * in the store) gets no key added and is never sent: the admin is told to register it again.
  */
-import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario/index.js';
 import {openStore} from '../source/adapters/keyv-store.js';
 import {CUSTOMER_FIELD_LIMITS} from '../source/engine/customer-limits.js';
 import {mintKey} from '../source/engine/keys.js';
+import {registerArgs, runCli} from './helpers/cli-process.js';
 import {dashboardWorld} from './ui/dashboard-world.js';
 import {KEY} from './ui/render.js';
-
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-
-type Result = {code: number | null; stdout: string; stderr: string};
-
-async function cli(args: string[], lang: 'en' | 'fr' = 'en'): Promise<Result> {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {
-				...process.env,
-				LANG: lang === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8',
-				LC_ALL: '',
-			},
-			timeout: 15_000,
-			killSignal: 'SIGKILL',
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as Result;
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
 
 const FORM = {
 	company: 'Acme',
@@ -52,13 +28,6 @@ const FORM = {
 	email: 'it@acme.test',
 	phone: '+33 1 23 45 67 89',
 };
-
-function registerArgs(form: Record<string, string>): string[] {
-	return [
-		'register',
-		...Object.entries(form).flatMap(([field, value]) => [`--${field}`, value]),
-	];
-}
 
 let directory: string;
 beforeAll(async () => {
@@ -75,7 +44,7 @@ describe('register-company-600: the CLI refuses what the license server would re
 	];
 
 	it('a 600-character company and a 101-digit phone: exit 2, each field named with its limit, nothing stored', async () => {
-		const result = await cli([
+		const result = await runCli([
 			...store('long'),
 			...registerArgs({
 				...FORM,
@@ -90,7 +59,7 @@ describe('register-company-600: the CLI refuses what the license server would re
 		expect(result.stderr).toContain(
 			'--phone: Phone holds at most 40 characters (101 given): shorten it.',
 		);
-		const status = await cli([...store('long'), 'status', '--json']);
+		const status = await runCli([...store('long'), 'status', '--json']);
 		expect(JSON.parse(status.stdout).customer ?? null).toBeNull();
 	});
 
@@ -101,7 +70,7 @@ describe('register-company-600: the CLI refuses what the license server would re
 				...FORM,
 				[field]: `${FORM[field as keyof typeof FORM]}\x1b[2J`,
 			};
-			const en = await cli([
+			const en = await runCli([
 				...store(`control-${field}`),
 				...registerArgs(form),
 			]);
@@ -110,9 +79,9 @@ describe('register-company-600: the CLI refuses what the license server would re
 				new RegExp(`--${field}: \\w+ holds a control character`),
 			);
 			expect(en.stderr).not.toContain('\x1b');
-			const fr = await cli(
+			const fr = await runCli(
 				[...store(`control-${field}`), ...registerArgs(form)],
-				'fr',
+				{lang: 'fr'},
 			);
 			expect(fr.code).toBe(2);
 			expect(fr.stderr).toContain('caractère de contrôle');
@@ -180,9 +149,9 @@ describe('stored-customer-past-limits: a customer stored past the limits is neve
 			'--server',
 			'http://127.0.0.1:9',
 		];
-		expect((await cli([...store, ...registerArgs(FORM)])).code).toBe(0);
+		expect((await runCli([...store, ...registerArgs(FORM)])).code).toBe(0);
 		const key = mintKey('license', () => Buffer.alloc(32, 7));
-		expect((await cli([...store, 'add-key', key])).code).toBe(0);
+		expect((await runCli([...store, 'add-key', key])).code).toBe(0);
 		const opened = await openStore(file);
 		const loaded = await opened.load();
 		if (loaded.kind !== 'loaded') throw new Error('no state');
@@ -192,15 +161,21 @@ describe('stored-customer-past-limits: a customer stored past the limits is neve
 		await opened.close();
 
 		// When keys are added and activation is asked, online and manual
-		const added = await cli([
+		const added = await runCli([
 			...store,
 			'add-key',
 			mintKey('license', () => Buffer.alloc(32, 9)),
 		]);
-		const online = await cli([...store, 'activate']);
+		const online = await runCli([...store, 'activate']);
 		const out = path.join(directory, 'request.json');
-		const manual = await cli([...store, 'activate', '--manual', '--out', out]);
-		const french = await cli([...store, 'activate'], 'fr');
+		const manual = await runCli([
+			...store,
+			'activate',
+			'--manual',
+			'--out',
+			out,
+		]);
+		const french = await runCli([...store, 'activate'], {lang: 'fr'});
 
 		// Then nothing is added or sent, and the admin is told to register again
 		expect(added.code).toBe(2);
@@ -219,14 +194,14 @@ describe('stored-customer-past-limits: a customer stored past the limits is neve
 		expect(existsSync(out)).toBe(false);
 		expect(french.code).toBe(2);
 		expect(french.stderr).toContain("rien n'a été envoyé");
-		const status = await cli([...store, 'status', '--json']);
+		const status = await runCli([...store, 'status', '--json']);
 		expect(JSON.parse(status.stdout).licenses).toHaveLength(1);
 
 		// And registering again within the limits makes the installation whole
-		expect((await cli([...store, ...registerArgs(FORM)])).code).toBe(0);
+		expect((await runCli([...store, ...registerArgs(FORM)])).code).toBe(0);
 		expect(
 			(
-				await cli([
+				await runCli([
 					...store,
 					'add-key',
 					mintKey('license', () => Buffer.alloc(32, 9)),

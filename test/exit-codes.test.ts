@@ -6,12 +6,10 @@
  * accepted (SPEC §3: one per installation). The CLI cases run the built program in real
  * processes, each under a time bound the test sets.
  */
-import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
@@ -21,56 +19,12 @@ import {initialState} from '../source/engine/step.js';
 import type {EngineState} from '../source/engine/types.js';
 import {generateVendorKeyPair} from '../source/signing/index.js';
 import {documentOf, grant, T0} from './engine/fixtures.js';
+import {registerArgs, runCli} from './helpers/cli-process.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-const PROCESS_BOUND_MS = 15_000;
-
-type Result = {code: number | null; stdout: string; stderr: string};
-
-async function cli(
-	args: string[],
-	options: {lang?: 'en' | 'fr'; env?: Record<string, string>} = {},
-): Promise<Result> {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {
-				...process.env,
-				LANG: options.lang === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8',
-				LC_ALL: '',
-				...options.env,
-			},
-			timeout: PROCESS_BOUND_MS,
-			killSignal: 'SIGKILL',
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as Result & {killed?: boolean};
-		if (failed.killed) {
-			throw new Error(
-				`myq-license ${args.join(' ')} did not finish within ${PROCESS_BOUND_MS / 1000} s`,
-			);
-		}
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
+const REGISTER = registerArgs();
 
 const newKey = (kind: 'installation' | 'license') =>
 	mintKey(kind, (size) => randomBytes(size));
-
-const REGISTER = [
-	'register',
-	'--company',
-	'Acme',
-	'--person',
-	'Jane Roe',
-	'--address',
-	'1 Rue X',
-	'--country',
-	'FR',
-	'--email',
-	'it@acme.test',
-];
 
 let directory: string;
 beforeAll(async () => {
@@ -86,14 +40,19 @@ describe('add-key-partial-exit: add-key exits 2 only when no key was added', () 
 			'--store',
 			`sqlite://${path.join(directory, 'partial.sqlite')}`,
 		];
-		expect((await cli([...store, ...REGISTER])).code).toBe(0);
+		expect((await runCli([...store, ...REGISTER])).code).toBe(0);
 
-		const some = await cli([...store, 'add-key', newKey('license'), 'KXXXX']);
+		const some = await runCli([
+			...store,
+			'add-key',
+			newKey('license'),
+			'KXXXX',
+		]);
 		expect(some.code).toBe(0);
 		expect(some.stdout).toMatch(/added/);
 		expect(some.stderr).toMatch(/refused: "KXXXX"/);
 
-		const json = await cli([
+		const json = await runCli([
 			...store,
 			'add-key',
 			newKey('license'),
@@ -107,7 +66,7 @@ describe('add-key-partial-exit: add-key exits 2 only when no key was added', () 
 			refused: [{input: 'KYYYY'}],
 		});
 
-		const none = await cli([...store, 'add-key', 'KXXXX', 'KZZZZ']);
+		const none = await runCli([...store, 'add-key', 'KXXXX', 'KZZZZ']);
 		expect(none.code).toBe(2);
 	});
 });
@@ -116,14 +75,18 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 	it('a directory', async () => {
 		const folder = path.join(directory, 'a-folder');
 		await mkdir(folder);
-		const result = await cli(['--store', folder, 'status']);
+		const result = await runCli(['--store', folder, 'status']);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain(`The store path ${folder} is a directory`);
 	});
 
 	it('--store /proc/1/nope/x.sqlite fails at once instead of hanging', async () => {
 		// A command that writes (status only reads, and reads a missing store as empty).
-		const result = await cli(['--store', '/proc/1/nope/x.sqlite', ...REGISTER]);
+		const result = await runCli([
+			'--store',
+			'/proc/1/nope/x.sqlite',
+			...REGISTER,
+		]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('Cannot create the directory /proc/1/nope');
 	});
@@ -131,7 +94,7 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 	it('a path under a file', async () => {
 		const file = path.join(directory, 'a-file');
 		await writeFile(file, 'x');
-		const result = await cli([
+		const result = await runCli([
 			'--store',
 			path.join(file, 'x.sqlite'),
 			'status',
@@ -141,7 +104,7 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 
 	it('missing folders on the way are still made', async () => {
 		const nested = path.join(directory, 'new', 'a', 'b', 'x.sqlite');
-		const result = await cli(['--store', nested, ...REGISTER]);
+		const result = await runCli(['--store', nested, ...REGISTER]);
 		expect(result.code, result.stderr).toBe(0);
 	});
 });
@@ -160,14 +123,14 @@ describe('password-in-url: a password in a URL is never echoed', () => {
 			['--server', `ftp://admin:${SECRET}@127.0.0.1:9`],
 		],
 	])('%s: exit 2, the password masked', async (_name, flags) => {
-		const result = await cli([...flags, 'connect']);
+		const result = await runCli([...flags, 'connect']);
 		expect(result.code).toBe(2);
 		expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
 		expect(result.stderr).toContain('admin:***@');
 	});
 
 	it('MYQ_LICENSE_SERVER with a password: exit 2, masked', async () => {
-		const result = await cli(['activate'], {
+		const result = await runCli(['activate'], {
 			env: {MYQ_LICENSE_SERVER: `https://admin:${SECRET}@licensing.test`},
 		});
 		expect(result.code).toBe(2);
@@ -179,7 +142,7 @@ describe('password-in-url: a password in a URL is never echoed', () => {
 			`postgresql://app:${SECRET}@127.0.0.1:9/licenses`,
 			`redis://app:${SECRET}@127.0.0.1:9`,
 		]) {
-			const result = await cli(['--store', url, 'status']);
+			const result = await runCli(['--store', url, 'status']);
 			expect(result.code).not.toBe(0);
 			expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
 			expect(result.stderr).toContain('app:***@');
@@ -187,7 +150,7 @@ describe('password-in-url: a password in a URL is never echoed', () => {
 	});
 
 	it('vendor commands: --server with a password is refused, masked', async () => {
-		const result = await cli([
+		const result = await runCli([
 			'vendor',
 			'revoke',
 			'K',
@@ -283,14 +246,14 @@ describe('negative-days: negative numbers get a clear message, not meow\'s "argu
 			/--until -1 is not a day number/,
 		],
 	])('%j', async (args, message) => {
-		const result = await cli(args);
+		const result = await runCli(args);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr).not.toMatch(/ambiguous/);
 	});
 
 	it('--until -1 in French', async () => {
-		const result = await cli(
+		const result = await runCli(
 			[
 				'simulate',
 				'fixtures/scenarios/subscription-not-renewed.yaml',
@@ -379,14 +342,14 @@ describe('second-installation-key: one installation key per installation (SPEC �
 			'--store',
 			`sqlite://${path.join(directory, 'installation.sqlite')}`,
 		];
-		expect((await cli([...store, ...REGISTER])).code).toBe(0);
-		expect((await cli([...store, 'add-key', first])).code).toBe(0);
-		const en = await cli([...store, 'add-key', second]);
+		expect((await runCli([...store, ...REGISTER])).code).toBe(0);
+		expect((await runCli([...store, 'add-key', first])).code).toBe(0);
+		const en = await runCli([...store, 'add-key', second]);
 		expect(en.code).toBe(2);
 		expect(en.stderr).toContain(
 			`"${second}" is an installation key, and this installation already has one (${first})`,
 		);
-		const fr = await cli([...store, 'add-key', second], {lang: 'fr'});
+		const fr = await runCli([...store, 'add-key', second], {lang: 'fr'});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain('cette installation en a déjà une');
 	});

@@ -6,11 +6,9 @@
  * typed errors. The run count of each property is in its name; the total is printed once the
  * file has run (the closing note of issue 10 gives them).
  */
-import {execFile} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import type KeyvSqlite from '@keyv/sqlite';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -40,7 +38,7 @@ import {
 import {LOG_CODES, type LogEntry} from '../source/engine/types.js';
 import {formatLogEntry, t} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
-import type {Clock, Failure, LicenseServer} from '../source/ports/index.js';
+import type {Clock, Failure} from '../source/ports/index.js';
 import {revisionOf, storedRevision} from '../source/ports/index.js';
 import {createRuntime} from '../source/runtime/runtime.js';
 import {parseStoredRecord} from '../source/runtime/stored-record.js';
@@ -49,6 +47,8 @@ import {
 	generateVendorKeyPair,
 	importPublicKey,
 } from '../source/signing/index.js';
+import {RAW_BUT_LINES, runCli} from './helpers/cli-process.js';
+import {OFFLINE_SERVER} from './helpers/offline-server.js';
 import {CUSTOMER} from './helpers/world.js';
 
 /** Runs per property, summed up for the closing note. */
@@ -86,8 +86,6 @@ const clock: Clock = {
 	setTimeout: () => 0,
 	clearTimeout: () => undefined,
 };
-/** What a line of output may not hold: any unprintable character but the line breaks. */
-const RAW_BUT_LINES = /[^\P{Cc}\n]|[\p{Bidi_Control}\p{Zl}\p{Zp}]|\p{Cs}/u;
 
 /** Text of every kind: controls, lone surrogates, bidi controls, wide and combining characters. */
 const anyCharacter = fc.oneof(
@@ -138,16 +136,6 @@ beforeAll(async () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('fuzz: stored-state rows never make a save spin (issue 10 point 4)', () => {
-	const offline: LicenseServer = {
-		activate: async () => ({
-			ok: false,
-			failure: {kind: 'network', message: 'offline'},
-		}),
-		contact: async () => ({
-			ok: false,
-			failure: {kind: 'network', message: 'offline'},
-		}),
-	};
 	let store: KeyvStore;
 	let sql: KeyvSqlite;
 	/** A state row as the runtime writes it, with its revision at `"revision":1`. */
@@ -162,18 +150,22 @@ describe('fuzz: stored-state rows never make a save spin (issue 10 point 4)', ()
 		);
 	}
 
-	beforeAll(async () => {
-		const file = path.join(directory, 'rows.sqlite');
-		store = await openStore(`sqlite://${file}`, {now: () => NOW});
-		sql = store.raw.store as KeyvSqlite;
-		const runtime = createRuntime({
+	/** A runtime as one CLI command opens it: no schedule, no contact at start. */
+	const commandRuntime = () =>
+		createRuntime({
 			clock,
-			server: offline,
+			server: OFFLINE_SERVER,
 			hardware: createNamedProbe('server-a'),
 			store,
 			schedule: false,
 			contactOnStart: false,
 		});
+
+	beforeAll(async () => {
+		const file = path.join(directory, 'rows.sqlite');
+		store = await openStore(`sqlite://${file}`, {now: () => NOW});
+		sql = store.raw.store as KeyvSqlite;
+		const runtime = commandRuntime();
 		await runtime.start();
 		await runtime.save(CUSTOMER, '');
 		await runtime.stop();
@@ -284,14 +276,7 @@ describe('fuzz: stored-state rows never make a save spin (issue 10 point 4)', ()
 				// Given the state row written as a hand (or a broken program) would
 				await writeRow(value);
 				const before = (await store.listQuarantine()).length;
-				const runtime = createRuntime({
-					clock,
-					server: offline,
-					hardware: createNamedProbe('server-a'),
-					store,
-					schedule: false,
-					contactOnStart: false,
-				});
+				const runtime = commandRuntime();
 				// When a command starts and saves, each step bounded in time
 				try {
 					await bounded('start', runtime.start());
@@ -641,7 +626,6 @@ describe('fuzz: terminal text is never raw (issue 10 point 7)', () => {
 	}, 120_000);
 
 	it('20 device names of any text in real CLI processes: exit 0, 1 or 2, and nothing raw on stdout or stderr', async () => {
-		const run = promisify(execFile);
 		const store = [
 			'--store',
 			`sqlite://${path.join(directory, 'names.sqlite')}`,
@@ -653,27 +637,7 @@ describe('fuzz: terminal text is never raw (issue 10 point 7)', () => {
 				// A command line cannot carry NUL.
 				anyText(80).map((text) => text.replaceAll('\0', '')),
 				async (name) => {
-					let result: {code: number; stdout: string; stderr: string};
-					try {
-						const {stdout, stderr} = await run(
-							process.execPath,
-							[
-								path.resolve('dist/source/cli.js'),
-								...store,
-								'devices',
-								'activate',
-								name,
-							],
-							{
-								timeout: 15_000,
-								killSignal: 'SIGKILL',
-								env: {...process.env, LANG: 'en_US.UTF-8'},
-							},
-						);
-						result = {code: 0, stdout, stderr};
-					} catch (error) {
-						result = error as {code: number; stdout: string; stderr: string};
-					}
+					const result = await runCli([...store, 'devices', 'activate', name]);
 					expect([0, 1, 2]).toContain(result.code);
 					expect(result.stdout).not.toMatch(RAW_BUT_LINES);
 					expect(result.stderr).not.toMatch(RAW_BUT_LINES);

@@ -6,14 +6,12 @@
  * file of such steps did not finish). The CLI cases run the built program in real processes,
  * each under a time bound the test sets.
  */
-import {execFile, spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseScenario, SCENARIO_LIMITS} from '../simulator/scenario/index.js';
 import {
@@ -30,66 +28,9 @@ import {
 	generateVendorKeyPair,
 } from '../source/signing/index.js';
 import {nodeFiles} from '../source/ui/use-commands.js';
+import {registerArgs, runCli} from './helpers/cli-process.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-const PROCESS_BOUND_MS = 15_000;
 const MiB = 1024 * 1024;
-
-type Result = {code: number | null; stdout: string; stderr: string};
-
-async function cli(
-	args: string[],
-	options: {lang?: 'en' | 'fr'; input?: Buffer} = {},
-): Promise<Result> {
-	const env = {
-		...process.env,
-		LANG: options.lang === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8',
-		LC_ALL: '',
-	};
-	if (options.input !== undefined) {
-		const {input} = options;
-		return new Promise((resolve, reject) => {
-			const child = spawn(process.execPath, [CLI, ...args], {env});
-			let stdout = '';
-			let stderr = '';
-			const timer = setTimeout(() => {
-				child.kill('SIGKILL');
-				reject(new Error(`myq-license ${args.join(' ')} did not finish`));
-			}, PROCESS_BOUND_MS);
-			child.stdout.on('data', (chunk: Buffer) => {
-				stdout += chunk.toString();
-			});
-			child.stderr.on('data', (chunk: Buffer) => {
-				stderr += chunk.toString();
-			});
-			// The program may stop reading before the end: that is the point.
-			child.stdin.on('error', () => undefined);
-			child.stdin.end(input);
-			child.on('close', (code) => {
-				clearTimeout(timer);
-				resolve({code, stdout, stderr});
-			});
-		});
-	}
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env,
-			timeout: PROCESS_BOUND_MS,
-			killSignal: 'SIGKILL',
-			maxBuffer: 16 * MiB,
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as Result & {killed?: boolean};
-		if (failed.killed) {
-			throw new Error(
-				`myq-license ${args.join(' ')} did not finish within ${PROCESS_BOUND_MS / 1000} s`,
-			);
-		}
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
 
 let directory: string;
 beforeAll(async () => {
@@ -201,28 +142,11 @@ describe('server-reply-unbounded: a license server answer is read up to its limi
 				exportPublicKey(vendorKey),
 			];
 			const key = mintKey('license', (size) => randomBytes(size));
-			expect(
-				(
-					await cli([
-						...store,
-						'register',
-						'--company',
-						'Acme',
-						'--person',
-						'Jane Roe',
-						'--address',
-						'1 Rue X',
-						'--country',
-						'FR',
-						'--email',
-						'it@acme.test',
-					])
-				).code,
-			).toBe(0);
-			expect((await cli([...store, 'add-key', key])).code).toBe(0);
+			expect((await runCli([...store, ...registerArgs()])).code).toBe(0);
+			expect((await runCli([...store, 'add-key', key])).code).toBe(0);
 
 			// When the admin activates
-			const activated = await cli([...store, 'activate']);
+			const activated = await runCli([...store, 'activate']);
 
 			// Then the command fails as for any unreadable answer, and says the limit
 			expect(activated.code).toBe(1);
@@ -238,12 +162,12 @@ describe('server-reply-unbounded: a license server answer is read up to its limi
 describe('import-dev-zero: files and standard input are read up to their limit (issue 10 point 5)', () => {
 	it('import /dev/zero ends at once with exit 2 and names the 1 MiB limit, in en and fr', async () => {
 		const store = ['--store', path.join(directory, 'import.sqlite')];
-		const en = await cli([...store, 'import', '/dev/zero']);
+		const en = await runCli([...store, 'import', '/dev/zero']);
 		expect(en.code).toBe(2);
 		expect(en.stderr).toContain(
 			'/dev/zero holds more than 1 MiB, the most an activation response file can be',
 		);
-		const fr = await cli([...store, 'import', '/dev/zero'], {lang: 'fr'});
+		const fr = await runCli([...store, 'import', '/dev/zero'], {lang: 'fr'});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain(
 			"/dev/zero dépasse 1 MiB, la taille maximale d'un fichier de réponse d'activation",
@@ -253,7 +177,7 @@ describe('import-dev-zero: files and standard input are read up to their limit (
 	it('import of a regular file over the limit is refused by its size, before it is read', async () => {
 		const file = path.join(directory, 'big-response.json');
 		await writeFile(file, Buffer.alloc(INPUT_LIMITS.responseFile + 1, 0x20));
-		const result = await cli([
+		const result = await runCli([
 			'--store',
 			path.join(directory, 'import.sqlite'),
 			'import',
@@ -264,7 +188,7 @@ describe('import-dev-zero: files and standard input are read up to their limit (
 	});
 
 	it('vendor offline-activate /dev/zero ends at once with exit 2 and names the server body limit (64 KiB)', async () => {
-		const result = await cli([
+		const result = await runCli([
 			'vendor',
 			'offline-activate',
 			'/dev/zero',
@@ -281,12 +205,12 @@ describe('import-dev-zero: files and standard input are read up to their limit (
 
 	it('add-key - with 2 MiB on standard input is refused with the 1 MiB limit, nothing added', async () => {
 		const store = ['--store', path.join(directory, 'stdin.sqlite')];
-		const result = await cli([...store, 'add-key', '-'], {
+		const result = await runCli([...store, 'add-key', '-'], {
 			input: Buffer.alloc(2 * MiB, 0x41),
 		});
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/more than 1 MiB, the most add-key reads/);
-		const status = await cli([...store, 'status', '--json']);
+		const status = await runCli([...store, 'status', '--json']);
 		expect(JSON.parse(status.stdout).licenses).toEqual([]);
 	});
 
@@ -327,12 +251,12 @@ describe('scenario-devices-unbounded: a scenario asks the simulator for a bounde
 			file,
 			`${HEAD}steps:\n  - {day: 1, do: devices, activate: 1000000}\n`,
 		);
-		const en = await cli(['simulate', file]);
+		const en = await runCli(['simulate', file]);
 		expect(en.code).toBe(2);
 		expect(en.stderr).toContain(
 			'million.yaml:7: steps[0].activate: 1000000 printing devices in one step; a step activates or deactivates at most 1000',
 		);
-		const fr = await cli(['simulate', file], {lang: 'fr'});
+		const fr = await runCli(['simulate', file], {lang: 'fr'});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain(
 			'steps[0].activate: 1000000 appareils en une étape ; une étape en active ou en désactive au plus 1000',
@@ -344,7 +268,7 @@ describe('scenario-devices-unbounded: a scenario asks the simulator for a bounde
 		const count = Math.floor((MiB - HEAD.length - 10) / step.length);
 		const file = path.join(directory, 'steps.yaml');
 		await writeFile(file, `${HEAD}steps:\n${step.repeat(count)}`);
-		const result = await cli(['simulate', file]);
+		const result = await runCli(['simulate', file]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain(
 			`steps: holds ${count} items; a scenario holds at most ${SCENARIO_LIMITS.steps} here`,

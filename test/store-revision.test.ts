@@ -6,63 +6,18 @@
  * process saves over it under a time bound: it must finish, set the row aside exactly once, and
  * say that the stored state was damaged.
  */
-import {execFile} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import KeyvSqlite from '@keyv/sqlite';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createNamedProbe} from '../source/adapters/hardware-probe.js';
 import {openStore} from '../source/adapters/keyv-store.js';
-import type {LicenseServer, Store, StoreLoad} from '../source/ports/index.js';
+import type {Store, StoreLoad} from '../source/ports/index.js';
 import {nextRevision} from '../source/runtime/persistence.js';
 import {createRuntime} from '../source/runtime/runtime.js';
-
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-/** The bound the runner sets on each CLI process: far above what a save takes, far below forever. */
-const PROCESS_BOUND_MS = 15_000;
-
-type Result = {code: number | null; stdout: string; stderr: string};
-
-async function cli(args: string[]): Promise<Result> {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {...process.env, LANG: 'en_US.UTF-8', LC_ALL: ''},
-			timeout: PROCESS_BOUND_MS,
-			killSignal: 'SIGKILL',
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as {
-			code: number | null;
-			killed?: boolean;
-			stdout: string;
-			stderr: string;
-		};
-		if (failed.killed) {
-			throw new Error(
-				`myq-license ${args.join(' ')} did not finish within ${PROCESS_BOUND_MS / 1000} s: it spins`,
-			);
-		}
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
-
-const REGISTER = [
-	'register',
-	'--company',
-	'Acme',
-	'--person',
-	'Jane Roe',
-	'--address',
-	'1 Rue X, Paris',
-	'--country',
-	'FR',
-	'--email',
-	'it@acme.test',
-];
+import {registerArgs, runCli} from './helpers/cli-process.js';
+import {OFFLINE_SERVER} from './helpers/offline-server.js';
 
 let directory: string;
 beforeAll(async () => {
@@ -123,18 +78,18 @@ describe('store-revision-spins: a save over a row the store and the program read
 			// Given a registered installation whose state row was then edited by hand
 			const file = path.join(directory, `damaged-${index}.sqlite`);
 			const store = ['--store', `sqlite://${file}`];
-			expect((await cli([...store, ...REGISTER])).code).toBe(0);
+			expect((await runCli([...store, ...registerArgs()])).code).toBe(0);
 			await row.edit(file);
 
 			// When two commands that save run on it, each in its own process under a time bound
-			const first = await cli([...store, ...REGISTER]);
-			const second = await cli([...store, ...REGISTER]);
+			const first = await runCli([...store, ...registerArgs()]);
+			const second = await runCli([...store, ...registerArgs()]);
 
 			// Then both end as a save does, the row is set aside once, and the state says why
 			expect(first.code, first.stderr).toBe(0);
 			expect(second.code, second.stderr).toBe(0);
 			expect(await quarantined(file)).toHaveLength(1);
-			const status = await cli([...store, 'status', '--json']);
+			const status = await runCli([...store, 'status', '--json']);
 			expect(status.code, status.stderr).toBe(0);
 			expect(JSON.parse(status.stdout)).toMatchObject({
 				state: 'stopped',
@@ -158,8 +113,8 @@ describe('store-revision-spins: a save over a row the store and the program read
 	it('a revision written 1 is the same revision as SQLite reads it: loaded, compared and saved over', async () => {
 		const file = path.join(directory, 'plain.sqlite');
 		const store = ['--store', `sqlite://${file}`];
-		expect((await cli([...store, ...REGISTER])).code).toBe(0);
-		expect((await cli([...store, ...REGISTER])).code).toBe(0);
+		expect((await runCli([...store, ...registerArgs()])).code).toBe(0);
+		expect((await runCli([...store, ...registerArgs()])).code).toBe(0);
 		expect(await quarantined(file)).toEqual([]);
 		const rows = (await sql(
 			file,
@@ -170,17 +125,6 @@ describe('store-revision-spins: a save over a row the store and the program read
 });
 
 describe('store-refuses-every-save: a store that never agrees cannot make the runtime spin', () => {
-	const offline: LicenseServer = {
-		activate: async () => ({
-			ok: false,
-			failure: {kind: 'network', message: 'offline'},
-		}),
-		contact: async () => ({
-			ok: false,
-			failure: {kind: 'network', message: 'offline'},
-		}),
-	};
-
 	/** A store whose compare-and-set refuses every write and whose row never changes. */
 	function stubbornStore(): Store & {
 		quarantined: unknown[];
@@ -220,7 +164,7 @@ describe('store-refuses-every-save: a store that never agrees cannot make the ru
 				setTimeout: () => 0,
 				clearTimeout: () => undefined,
 			},
-			server: offline,
+			server: OFFLINE_SERVER,
 			hardware: createNamedProbe('server-a'),
 			store,
 			schedule: false,

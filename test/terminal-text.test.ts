@@ -6,14 +6,12 @@
  * function (source/engine/safe-text.ts), in the CLI and in the dashboard. Device names are not
  * empty, bounded and printable.
  */
-import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../source/adapters/keyv-store.js';
 import {DEVICE_NAME_MAX} from '../source/engine/devices.js';
@@ -29,41 +27,20 @@ import {
 	generateVendorKeyPair,
 } from '../source/signing/index.js';
 import {createRuntimeSource} from '../source/ui/dashboard-source.js';
+import {
+	type CliResult,
+	RAW_BUT_LINES,
+	registerArgs,
+	runCli,
+} from './helpers/cli-process.js';
 import {CUSTOMER, createWorld} from './helpers/world.js';
 import {renderSource} from './ui/dashboard-world.js';
-
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-const PROCESS_BOUND_MS = 15_000;
-
-/** A raw control, bidirectional control, line separator or lone surrogate; not the line breaks a program writes between its lines. */
-const RAW_BUT_LINES = /[^\P{Cc}\n]|[\p{Bidi_Control}\p{Zl}\p{Zp}]|\p{Cs}/u;
 
 const COMPANY = 'A\x1b[2J\x07B';
 const OSC_DEVICE = '\x1b]0;pwned\x07printer';
 const OSC_LINK = '\x1b]8;;https://evil.test\x07click\x1b]8;;\x07';
 
-type Result = {code: number | null; stdout: string; stderr: string};
-
-async function cli(args: string[], lang: 'en' | 'fr' = 'en'): Promise<Result> {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {
-				...process.env,
-				LANG: lang === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8',
-				LC_ALL: '',
-			},
-			timeout: PROCESS_BOUND_MS,
-			killSignal: 'SIGKILL',
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as Result;
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
-
-function expectNothingRaw(result: Result) {
+function expectNothingRaw(result: CliResult) {
 	expect(result.stdout).not.toMatch(RAW_BUT_LINES);
 	expect(result.stderr).not.toMatch(RAW_BUT_LINES);
 }
@@ -127,23 +104,25 @@ describe('device-name-osc: device names are not empty, bounded and printable (R7
 	];
 
 	it('a name with an OSC sequence is refused (exit 2) and the refusal shows it made visible, in en and fr', async () => {
-		const en = await cli([...store(), 'devices', 'activate', OSC_DEVICE]);
+		const en = await runCli([...store(), 'devices', 'activate', OSC_DEVICE]);
 		expect(en.code).toBe(2);
 		expect(en.stderr).toContain(
 			'A device name holds only printable characters; this one has control characters (U+001B]0;pwnedU+0007printer)',
 		);
 		expectNothingRaw(en);
-		const fr = await cli([...store(), 'devices', 'activate', OSC_DEVICE], 'fr');
+		const fr = await runCli([...store(), 'devices', 'activate', OSC_DEVICE], {
+			lang: 'fr',
+		});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain('caractères de contrôle');
 		expectNothingRaw(fr);
 	});
 
 	it('an empty name and a name past the maximum are refused with what to do', async () => {
-		const empty = await cli([...store(), 'devices', 'activate', '  ']);
+		const empty = await runCli([...store(), 'devices', 'activate', '  ']);
 		expect(empty.code).toBe(2);
 		expect(empty.stderr).toContain('A device needs a name');
-		const long = await cli([
+		const long = await runCli([
 			...store(),
 			'devices',
 			'activate',
@@ -153,7 +132,7 @@ describe('device-name-osc: device names are not empty, bounded and printable (R7
 		expect(long.stderr).toContain(
 			`A device name holds at most ${DEVICE_NAME_MAX} characters (${DEVICE_NAME_MAX + 1} given)`,
 		);
-		const listed = await cli([...store(), 'devices', '--json']);
+		const listed = await runCli([...store(), 'devices', '--json']);
 		expect(JSON.parse(listed.stdout).list).toEqual([]);
 	});
 });
@@ -164,21 +143,8 @@ describe('store-text-raw: what a hand put in the store is shown made visible (CL
 		const file = path.join(directory, 'edited.sqlite');
 		const store = ['--store', `sqlite://${file}`];
 		const key = mintKey('license', (size) => randomBytes(size));
-		await cli([
-			...store,
-			'register',
-			'--company',
-			'Acme',
-			'--person',
-			'Jane Roe',
-			'--address',
-			'1 Rue X',
-			'--country',
-			'FR',
-			'--email',
-			'it@acme.test',
-		]);
-		await cli([...store, 'add-key', key]);
+		await runCli([...store, ...registerArgs()]);
+		await runCli([...store, 'add-key', key]);
 		const opened = await openStore(file);
 		const loaded = await opened.load();
 		if (loaded.kind !== 'loaded') throw new Error('no state');
@@ -202,10 +168,10 @@ describe('store-text-raw: what a hand put in the store is shown made visible (CL
 		await opened.close();
 
 		// When the admin lists them, as text and as JSON
-		const devices = await cli([...store, 'devices']);
-		const status = await cli([...store, 'status']);
-		const json = await cli([...store, 'status', '--json']);
-		const devicesJson = await cli([...store, 'devices', '--json']);
+		const devices = await runCli([...store, 'devices']);
+		const status = await runCli([...store, 'status']);
+		const json = await runCli([...store, 'status', '--json']);
+		const devicesJson = await runCli([...store, 'devices', '--json']);
 
 		// Then nothing raw reaches the terminal, and long texts are cut
 		for (const result of [devices, status, json, devicesJson]) {
@@ -249,39 +215,30 @@ describe('server-message-raw: a license server error message reaches the termina
 			'--vendor-key',
 			exportPublicKey(generateVendorKeyPair().publicKey),
 		];
-		await cli([
+		await runCli([...store, ...registerArgs()]);
+		await runCli([
 			...store,
-			'register',
-			'--company',
-			'Acme',
-			'--person',
-			'Jane Roe',
-			'--address',
-			'1 Rue X',
-			'--country',
-			'FR',
-			'--email',
-			'it@acme.test',
+			'add-key',
+			mintKey('license', () => randomBytes(32)),
 		]);
-		await cli([...store, 'add-key', mintKey('license', () => randomBytes(32))]);
 		for (const args of [
 			['activate'],
 			['activate', '--json'],
 			['connect'],
 			['status'],
 		]) {
-			const result = await cli([...store, ...args]);
+			const result = await runCli([...store, ...args]);
 			expectNothingRaw(result);
 			expect(result.stdout.length + result.stderr.length).toBeLessThan(3000);
 		}
-		const activated = await cli([...store, 'activate']);
+		const activated = await runCli([...store, 'activate']);
 		expect(`${activated.stdout}${activated.stderr}`).toContain(
 			'U+001B[2JU+001B]0;ownedU+0007AAA',
 		);
 	});
 
 	it('vendor mint: the server words made visible and cut', async () => {
-		const result = await cli([
+		const result = await runCli([
 			'vendor',
 			'mint',
 			'--server',
@@ -309,7 +266,7 @@ describe('simulate-table-raw: a scenario text reaches the table made visible', (
 			file,
 			'name: "Demo\\e[2J\\e]0;owned\\a"\nstart: 2027-01-04T09:00:00Z\ndays: 2\nhardware: [a]\nkeys: {}\nsteps: []\n',
 		);
-		const result = await cli(['simulate', file]);
+		const result = await runCli(['simulate', file]);
 		expect(result.code, result.stderr).toBe(0);
 		expectNothingRaw(result);
 		expect(result.stdout).toContain('DemoU+001B[2JU+001B]0;ownedU+0007');

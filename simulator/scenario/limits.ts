@@ -116,43 +116,35 @@ function checkTexts(
 	skipped: Set<string>,
 ): void {
 	if (typeof value === 'string') {
-		// UTF-16 units first: cheap, and never fewer than the characters counted in the message.
-		if (
-			value.length > SCENARIO_LIMITS.text &&
-			characterCount(value) > SCENARIO_LIMITS.text
-		) {
-			issues.push(
-				saidIssue(path, 'scenario.limit.text', {
-					length: characterCount(value),
-					max: SCENARIO_LIMITS.text,
-				}),
-			);
-		}
+		checkText(value, path, issues);
 		return;
 	}
+	if (path.length === 1 && skipped.has(String(path[0]))) return;
 	if (Array.isArray(value)) {
-		if (path.length === 1 && skipped.has(String(path[0]))) return;
 		value.forEach((item, index) => {
 			checkTexts(item, [...path, index], issues, skipped);
 		});
-		return;
-	}
-	if (isRecord(value)) {
-		if (path.length === 1 && skipped.has(String(path[0]))) return;
+	} else if (isRecord(value)) {
 		for (const [key, item] of Object.entries(value)) {
-			if (
-				key.length > SCENARIO_LIMITS.text &&
-				characterCount(key) > SCENARIO_LIMITS.text
-			) {
-				issues.push(
-					saidIssue(path, 'scenario.limit.text', {
-						length: characterCount(key),
-						max: SCENARIO_LIMITS.text,
-					}),
-				);
-				continue;
+			// A name too long is said where its mapping is; what it names is not looked into.
+			if (checkText(key, path, issues)) {
+				checkTexts(item, [...path, key], issues, skipped);
 			}
-			checkTexts(item, [...path, key], issues, skipped);
 		}
 	}
+}
+
+/** False, with its issue, when `text` is longer than SCENARIO_LIMITS.text characters. */
+function checkText(text: string, path: Path, issues: RawIssue[]): boolean {
+	// UTF-16 units first: cheap, and never fewer than the characters counted in the message.
+	if (text.length <= SCENARIO_LIMITS.text) return true;
+	const length = characterCount(text);
+	if (length <= SCENARIO_LIMITS.text) return true;
+	issues.push(
+		saidIssue(path, 'scenario.limit.text', {
+			length,
+			max: SCENARIO_LIMITS.text,
+		}),
+	);
+	return false;
 }
