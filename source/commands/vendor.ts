@@ -2,12 +2,13 @@
  * `myq-license vendor serve|mint|offline-activate|extend|cancel-renewal|revoke`: the vendor side
  * (SPEC §4). Admin operations go through the server's HTTP admin API with the bearer token.
  */
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
+import {safeText} from '../engine/safe-text.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {usageError} from './report.js';
+import {print, printJson, usageError} from './report.js';
 
 /**
  * A store the vendor cannot use: a URL of no database it knows is bad input (thrown, exit 2); a
@@ -27,7 +28,7 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 			url: error.shownUrl,
 			reason: error.reason,
 		});
-		process.stderr.write(`${said.message}\n`);
+		print([said.message], 'err');
 		return EXIT.failed;
 	}
 	throw error;
@@ -58,7 +59,7 @@ export const command = defineCommand({
 			case 'mint':
 				return mint(flags);
 			case 'offline-activate':
-				return offlineActivate(rest, flags);
+				return offlineActivate(rest, flags, cli.lang);
 			case 'extend':
 			case 'cancel-renewal':
 			case 'revoke':
@@ -117,13 +118,14 @@ async function serve(flags: Flags): Promise<number> {
 	} catch (error) {
 		return storeRefused(error, flags.lang);
 	}
-	process.stdout.write(
-		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
-	);
+	print([
+		`License server listening on ${served.url}`,
+		`Vendor public key: ${served.publicKey}`,
+	]);
 	if (!flags.token) {
-		process.stdout.write(
-			'No --token: the admin routes (mint, extend, revoke) are disabled.\n',
-		);
+		print([
+			'No --token: the admin routes (mint, extend, revoke) are disabled.',
+		]);
 	}
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -135,17 +137,19 @@ async function serve(flags: Flags): Promise<number> {
 		process.on('SIGTERM', stop);
 	});
 	await served.close();
-	process.stdout.write('License server stopped.\n');
+	print(['License server stopped.']);
 	return EXIT.ok;
 }
 
-function requireServer(flags: Flags): string {
+async function requireServer(flags: Flags): Promise<string> {
 	if (!flags.server) {
 		throw new UsageError(
 			'--server URL is required: the license server to talk to (vendor serve prints it).',
 		);
 	}
-	return flags.server.replace(/\/+$/, '');
+	// The same checks as the MyQ side's --server: http(s), no password (never echoed).
+	const {serverUrl} = await import('./compose.js');
+	return serverUrl(flags.server);
 }
 
 function requireToken(flags: Flags): string {
@@ -229,7 +233,7 @@ async function callServer(
 	body: unknown,
 	token?: string,
 ) {
-	const server = requireServer(flags);
+	const server = await requireServer(flags);
 	let response: Response;
 	try {
 		response = await fetch(`${server}${path}`, {
@@ -247,7 +251,17 @@ async function callServer(
 			message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`,
 		};
 	}
-	const text = await response.text();
+	const {readResponseUpTo, formatLimit, INPUT_LIMITS} = await import(
+		'../adapters/bounded-read.js'
+	);
+	const read = await readResponseUpTo(response, INPUT_LIMITS.serverReply);
+	if (!read.ok) {
+		return {
+			ok: false as const,
+			message: `The license server's answer is larger than ${formatLimit(read.limit)}, the most this command reads: it was not read.`,
+		};
+	}
+	const text = read.value;
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -258,9 +272,10 @@ async function callServer(
 		const error = (
 			json as {error?: {code?: string; message?: string}} | undefined
 		)?.error;
+		// The server's words are outside text: made visible and cut (issue 10 point 7).
 		return {
 			ok: false as const,
-			message: `The license server refused (${response.status} ${error?.code ?? ''}): ${error?.message ?? text.slice(0, 200)}`,
+			message: `The license server refused (${response.status} ${safeText(error?.code ?? '', 60)}): ${safeText(error?.message ?? text)}`,
 		};
 	}
 	return {ok: true as const, json, text};
@@ -271,14 +286,14 @@ async function mint(flags: Flags): Promise<number> {
 	const token = requireToken(flags);
 	const result = await callServer(flags, '/v1/admin/keys', body, token);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
 	const {key} = result.json as {key: string};
 	if (flags.json) {
-		process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+		printJson(result.json);
 	} else {
-		process.stdout.write(`Minted a ${body.type} key:\n${key}\n`);
+		print([`Minted a ${body.type} key:`, safeText(key)]);
 	}
 	return EXIT.ok;
 }
@@ -312,30 +327,57 @@ async function admin(
 		token,
 	);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
-	process.stdout.write(
-		flags.json
-			? `${JSON.stringify(result.json, null, 2)}\n`
-			: `${action} done for ${key}.\n`,
-	);
+	if (flags.json) {
+		printJson(result.json);
+	} else {
+		print([`${action} done for ${safeText(key)}.`]);
+	}
 	return EXIT.ok;
 }
 
-async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
+async function offlineActivate(
+	rest: string[],
+	flags: Flags,
+	lang: Lang,
+): Promise<number> {
 	const [file, ...extra] = rest;
 	if (!file || extra.length > 0 || !flags.out) {
 		throw new UsageError(
 			'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
 		);
 	}
+	// The license server takes request bodies up to this size; a bigger file is not a request
+	// (issue 10 point 5), and is refused before it is read whole.
+	const [{DEFAULT_MAX_BODY_BYTES}, {readFileUpTo, formatLimit}] =
+		await Promise.all([
+			import('../license-server/app.js'),
+			import('../adapters/bounded-read.js'),
+		]);
 	let request: string;
 	try {
-		request = await readFile(file, 'utf8');
+		const read = await readFileUpTo(file, DEFAULT_MAX_BODY_BYTES);
+		if (!read.ok) {
+			throw await usageError(lang, 'cli.error.request-too-big', {
+				file,
+				limit: formatLimit(read.limit),
+			});
+		}
+		request = read.value.toString('utf8');
 	} catch (error) {
-		process.stderr.write(
-			`Could not read ${file}: ${(error as Error).message}\n`,
+		if (error instanceof UsageError) throw error;
+		print(
+			[
+				(
+					await usageError(lang, 'cli.error.cannot-read', {
+						file,
+						reason: (error as Error).message,
+					})
+				).message,
+			],
+			'err',
 		);
 		return EXIT.badInput;
 	}
@@ -343,7 +385,7 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 	if (flags.server) {
 		const result = await callServer(flags, '/v1/offline-activation', request);
 		if (!result.ok) {
-			process.stderr.write(`${result.message}\n`);
+			print([result.message], 'err');
 			return EXIT.failed;
 		}
 		response = result.text;
@@ -357,15 +399,18 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		try {
 			store = await openSqlStore(flags.store ?? DEFAULT_STORE_URL);
 		} catch (error) {
-			return storeRefused(error, flags.lang);
+			return storeRefused(error, lang);
 		}
 		try {
 			const vendor = await createVendor({store, now: () => Date.now()});
 			response = await vendor.service.offlineActivate(request);
 		} catch (error) {
 			if (error instanceof VendorError) {
-				process.stderr.write(
-					`The request was refused (${error.code}): ${error.message}\n`,
+				print(
+					[
+						`The request was refused (${error.code}): ${safeText(error.message)}`,
+					],
+					'err',
 				);
 				return EXIT.badInput;
 			}
@@ -375,8 +420,8 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 	}
 	await writeFile(flags.out, response);
-	process.stdout.write(
-		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}\n`,
-	);
+	print([
+		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}`,
+	]);
 	return EXIT.ok;
 }
