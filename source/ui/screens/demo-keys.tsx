@@ -1,14 +1,14 @@
-/** Settings > License in the demo: the scenario's keys, to copy or to paste with `k` / Ctrl+K. */
+/** Settings > License in the demo: the scenario's keys, to copy or to paste with Ctrl+K. */
 import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import type {LicenseSpec} from '../../license-server/index.js';
-import type {Line} from '../components/viewport/index.js';
+import type {Line} from '../components/page/index.js';
 import type {DemoKey} from '../demo-controls.js';
 import {padTo, textWidth, truncate} from '../format.js';
 import {type Theme, toneColor} from '../theme.js';
 import type {FocusId} from './settings-license-state.js';
 
-/** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
+/** Demo: the keys of the scenario's catalog, to copy, or to paste with Ctrl+K. */
 export function demoKeyLines(
 	keys: readonly DemoKey[],
 	lang: Lang,

@@ -1,0 +1,1 @@
+export {type Choice, ChoiceList, choiceRows} from './view.js';

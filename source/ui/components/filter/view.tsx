@@ -1,0 +1,44 @@
+import {Text} from 'ink';
+import {textWidth, truncate} from '../../format.js';
+import {TextFieldView} from '../text-field/index.js';
+import type {FilterState} from './reducer.js';
+
+/**
+ * The filter's row above a list: the prompt while typing (`/ contact▏`), then what it keeps
+ * (`/ contact: 3 of 120 · n N · Esc clears`).
+ */
+export function FilterLine({
+	state,
+	width,
+	summary,
+}: {
+	state: FilterState;
+	width: number;
+	/** "3 of 120 · n N next · Esc clears", in the admin's language. */
+	summary: string;
+}) {
+	const prompt = '/ ';
+	if (state.isTyping) {
+		const room = Math.max(4, Math.min(40, width - textWidth(prompt) - 1));
+		return (
+			<Text>
+				<Text bold>{prompt}</Text>
+				<TextFieldView state={state.text} width={room} isFocused />
+				<Text dimColor>
+					{truncate(` ${summary}`, Math.max(0, width - room - 2))}
+				</Text>
+			</Text>
+		);
+	}
+	return (
+		<Text>
+			<Text bold>{truncate(`${prompt}${state.text.value}`, width)}</Text>
+			<Text dimColor>
+				{truncate(
+					` ${summary}`,
+					Math.max(0, width - textWidth(prompt + state.text.value)),
+				)}
+			</Text>
+		</Text>
+	);
+}
