@@ -149,6 +149,7 @@ export const LOG_CODES = [
 	'activation-failed',
 	'contact-refused',
 	'contact-failed',
+	'contact-restored',
 	'license-replaced',
 	'license-extended',
 	'license-renewal-on',

@@ -852,6 +852,8 @@ Examples
 	'ui.key-hint.type': 'type in the field',
 	'ui.key-hint.full-keys': 'full keys',
 	'ui.key-hint.type-press': 'type or press',
+	'ui.key-hint.details': 'licenses',
+	'ui.help.menu-number': 'pick that item of the menu',
 	'ui.key-hint.time-anywhere': 'time',
 	'ui.mode.browse': 'Browse',
 	'ui.mode.typing': 'Typing: {field}',

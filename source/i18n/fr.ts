@@ -858,6 +858,8 @@ Exemples
 	'ui.key-hint.type': 'saisir dans le champ',
 	'ui.key-hint.full-keys': 'clés entières',
 	'ui.key-hint.type-press': 'saisir ou valider',
+	'ui.key-hint.details': 'licences',
+	'ui.help.menu-number': 'choisir cet élément du menu',
 	'ui.key-hint.time-anywhere': 'temps',
 	'ui.mode.browse': 'Navigation',
 	'ui.mode.typing': 'Saisie : {field}',

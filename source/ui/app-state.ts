@@ -461,7 +461,8 @@ function run(
 		case 'quit':
 			return result(state, [{type: 'quit'}]);
 		case 'open-license':
-			return context.isUnlicensed ? go('settings') : null;
+			// R1; once licensed, the widget's Enter still leads to the details (the table).
+			return go('settings');
 		case 'device-activate':
 			return result(state, [{type: 'device-activate'}]);
 		case 'device-deactivate': {

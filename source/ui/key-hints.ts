@@ -168,7 +168,12 @@ export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 		SCREENS_OR_TAB,
 		...HELP_AND_QUIT,
 	],
-	'home-licensed': [SCROLL, SCREENS_OR_TAB, ...HELP_AND_QUIT],
+	'home-licensed': [
+		{keys: ['enter'], word: 'ui.key-hint.details'},
+		SCROLL,
+		SCREENS_OR_TAB,
+		...HELP_AND_QUIT,
+	],
 	'settings-field': [
 		{keys: ['enter'], word: 'ui.key-hint.type'},
 		MOVE,

@@ -232,6 +232,13 @@ export const KEYMAP = {
 		help: 'ui.help.arrows',
 		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'menu', 'confirm'],
 	},
+	// ink-select-input picks the nth item of a menu with its digit: there, 1-4 are not screens.
+	'menu-number': {
+		presses: [char('1'), char('9')],
+		caps: '1-9',
+		help: 'ui.help.menu-number',
+		widget: ['menu', 'confirm'],
+	},
 	'first-last': {
 		presses: [char('g'), char('G'), press('home'), press('end')],
 		caps: 'g G',
@@ -443,7 +450,10 @@ export function actionFor(
 	return null;
 }
 
-/** True when the binding works at `place` (by an action of one of its scopes, or a widget's). */
+/**
+ * True when the binding works at `place`: a widget there reads it, or one of the place's scopes
+ * gives it an action that no widget there takes first (in a menu, 1 picks an item, not Home).
+ */
 export function worksAt(
 	binding: Binding,
 	place: Place,
@@ -451,7 +461,17 @@ export function worksAt(
 ): boolean {
 	if (binding.isDemo && !isDemo) return false;
 	if (binding.widget?.includes(place)) return true;
-	return scopesOf(place, isDemo).some((scope) => binding.on?.[scope]);
+	if (!scopesOf(place, isDemo).some((scope) => binding.on?.[scope]))
+		return false;
+	const isShadowed = BINDINGS.some(
+		([, other]) =>
+			other !== binding &&
+			other.widget?.includes(place) &&
+			other.presses.some((key) =>
+				binding.presses.some((each) => isSamePress(each, key)),
+			),
+	);
+	return !isShadowed;
 }
 
 /** How a key of the table is printed, in the help or (`short`) in the footer. */

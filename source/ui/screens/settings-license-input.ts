@@ -27,7 +27,6 @@ import {
 } from '../components/text-field/index.js';
 import type {KeyPress} from '../keypress.js';
 import {
-	BUTTON_IDS,
 	type FocusId,
 	fieldMessage,
 	focusOn,
@@ -163,7 +162,8 @@ function browseKey(
 		return handled(moveFocus(state, 1, false));
 	if (key.name === 'up' || letter === 'k')
 		return handled(moveFocus(state, -1, false));
-	if (BUTTON_IDS.has(focus) && (key.name === 'left' || key.name === 'right'))
+	// ← → along the buttons of a row, and from control to control elsewhere.
+	if (key.name === 'left' || key.name === 'right')
 		return handled(moveFocus(state, key.name === 'right' ? 1 : -1, false));
 	if (
 		letter === 'g' ||
