@@ -721,7 +721,7 @@ Examples
 	'ui.key-hint.activate': 'activate',
 	'ui.key-hint.deactivate': 'deactivate',
 	'ui.key-hint.scroll': 'scroll',
-	'ui.key-hint.any-key-closes': 'Any key closes the help',
+	'ui.key-hint.any-key-closes': 'Any other key closes the help',
 	'ui.key-hint.go': 'go',
 	'ui.key-hint.cancel': 'cancel',
 	'ui.key-hint.time': 'time',

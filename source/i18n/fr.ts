@@ -725,7 +725,7 @@ Exemples
 	'ui.key-hint.activate': 'activer',
 	'ui.key-hint.deactivate': 'désactiver',
 	'ui.key-hint.scroll': 'défiler',
-	'ui.key-hint.any-key-closes': "N'importe quelle touche ferme l'aide",
+	'ui.key-hint.any-key-closes': "Toute autre touche ferme l'aide",
 	'ui.key-hint.go': 'aller',
 	'ui.key-hint.cancel': 'annuler',
 	'ui.key-hint.time': 'temps',

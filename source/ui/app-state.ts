@@ -65,7 +65,7 @@ export type Question = {
 
 export type Overlay =
 	| null
-	| {kind: 'help'; place: Place}
+	| {kind: 'help'; place: Place; scroll: PageScroll}
 	| {kind: 'message'}
 	| {kind: 'time'; field: TextFieldState}
 	| {kind: 'confirm'; question: Question; command: UiCommand};
@@ -300,9 +300,19 @@ function takeKey(
 	const place = placeOf(state);
 	const action = actionFor(key, place, context.isDemo);
 	switch (place) {
-		case 'help':
+		case 'help': {
+			// PgUp/PgDn (j/k, ↑↓) scroll a help taller than the screen; any other key closes it
+			// and is not acted on; q and Ctrl+C quit from there too.
+			if (action) return run(state, action, context);
+			const page = context.page;
+			const move =
+				page && page.total > page.shown ? pageKey(key, page, [], null) : null;
+			return move && state.overlay?.kind === 'help'
+				? result({...state, overlay: {...state.overlay, scroll: move.scroll}})
+				: result({...state, overlay: null});
+		}
 		case 'message':
-			// Any key closes it and is not acted on; q (help) and Ctrl+C quit from there too.
+			// Any key closes it and is not acted on; Ctrl+C quits from there too.
 			return action
 				? run(state, action, context)
 				: result({...state, overlay: null});
@@ -451,7 +461,10 @@ function run(
 				reduceUi(state, {type: 'back', hasCustomer: context.hasCustomer}),
 			);
 		case 'help':
-			return result({...state, overlay: {kind: 'help', place: placeOf(state)}});
+			return result({
+				...state,
+				overlay: {kind: 'help', place: placeOf(state), scroll: pageTop},
+			});
 		case 'message':
 			return state.status && context.isStatusCut
 				? result({...state, overlay: {kind: 'message'}})

@@ -55,7 +55,7 @@ import {
 	eventListHeight,
 	shownEvents,
 } from './screens/events.js';
-import {HelpScreen, MessageScreen} from './screens/help.js';
+import {helpLines, MessageScreen} from './screens/help.js';
 import {homeLines} from './screens/home.js';
 import {manualLines} from './screens/manual.js';
 import {commandOf, type ManualItem} from './screens/manual-state.js';
@@ -287,16 +287,7 @@ export function App({
 	// --- Render -----------------------------------------------------------------------------
 	const overlay = ui.overlay;
 	let body: ReactNode = content.node;
-	if (overlay?.kind === 'help')
-		body = (
-			<HelpScreen
-				lang={lang}
-				width={width}
-				height={contentHeight}
-				place={overlay.place}
-				isDemo={source.isDemo}
-			/>
-		);
+	if (overlay?.kind === 'help') body = content.node;
 	else if (overlay?.kind === 'message')
 		body = (
 			<MessageScreen
@@ -431,7 +422,7 @@ function useContent({
 			page: {geometry},
 			node: (
 				<PageView
-					key={ui.screen}
+					key={ui.overlay?.kind === 'help' ? 'help' : ui.screen}
 					lines={lines}
 					geometry={geometry}
 					height={height}
@@ -443,6 +434,12 @@ function useContent({
 			),
 		};
 	};
+	if (ui.overlay?.kind === 'help')
+		return page(
+			helpLines({lang, width, place: ui.overlay.place, isDemo}),
+			ui.overlay.scroll,
+			null,
+		);
 	switch (ui.screen) {
 		case 'home':
 			return page(

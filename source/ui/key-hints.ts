@@ -117,6 +117,7 @@ const CLEAR_FILTER: Hint = {keys: ['escape'], word: 'ui.key-hint.clear-filter'};
 /** The footer's hints for each place the focus can be, from the table's keys. */
 export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 	help: [
+		SCROLL,
 		{word: 'ui.key-hint.any-key-closes'},
 		{keys: ['quit'], word: 'ui.key-hint.quits'},
 	],

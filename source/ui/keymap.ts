@@ -250,7 +250,7 @@ export const KEYMAP = {
 		caps: 'PgUp PgDn',
 		short: 'PgUp/PgDn',
 		help: 'ui.help.pages',
-		widget: ['home', ...FORMS, ...SCREEN_LISTS],
+		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'help'],
 	},
 	'left-right': {
 		presses: [press('left'), press('right')],

@@ -4,7 +4,7 @@ import {type Lang, t} from '../../i18n/index.js';
 import type {LicenseSpec} from '../../license-server/index.js';
 import type {Line} from '../components/page/index.js';
 import type {DemoKey} from '../demo-controls.js';
-import {padTo, textWidth, truncate} from '../format.js';
+import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type Theme, toneColor} from '../theme.js';
 import type {FocusId} from './settings-license-state.js';
 
@@ -27,35 +27,31 @@ export function demoKeyLines(
 			),
 		},
 	];
-	// Narrow: the description on its own row, so the key and what it carries both show in full.
-	const isStacked = width < 100;
+	// Each key, then what it carries under it, whole (wrapped, never cut).
+	const indent = aliasWidth + 3;
 	for (const key of keys) {
-		const description = describeDemoKey(key, lang);
-		const room = Math.max(0, width - aliasWidth - textWidth(key.key) - 4);
 		lines.push({
 			key: `demo-key-${key.alias}`,
 			node: (
 				<Text>
 					{'  '}
 					{padTo(key.alias, aliasWidth)} <Text bold>{key.key}</Text>
-					{isStacked ? '' : ' '}
-					{isStacked ? null : (
-						<Text dimColor>{truncate(description, room)}</Text>
-					)}
 				</Text>
 			),
 		});
-		if (isStacked) {
-			lines.push({
-				key: `demo-key-${key.alias}-what`,
-				node: (
-					<Text dimColor>
-						{' '.repeat(aliasWidth + 3)}
-						{truncate(description, width - aliasWidth - 3)}
-					</Text>
-				),
-			});
-		}
+		wrapText(describeDemoKey(key, lang), Math.max(8, width - indent)).forEach(
+			(line, row) => {
+				lines.push({
+					key: `demo-key-${key.alias}-what-${row}`,
+					node: (
+						<Text dimColor>
+							{' '.repeat(indent)}
+							{line}
+						</Text>
+					),
+				});
+			},
+		);
 	}
 	lines.push({key: 'demo-keys-end', node: <Text> </Text>});
 	return lines;

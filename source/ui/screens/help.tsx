@@ -1,9 +1,10 @@
 /**
- * `?`: the keys that work where the focus was (issue 12, point 8), from the one keymap table: the
- * screen's keys on the left, the demo's on the right. Any key closes it.
+ * `?`: the keys that work where the focus was (issue 12, point 8), from the one keymap table:
+ * the place's keys, then the demo's. Any key closes it but the ones that scroll it.
  */
 import {Box, Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
+import type {Line} from '../components/page/index.js';
 import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type HelpRow, helpRows} from '../key-hints.js';
 import type {Place} from '../keymap.js';
@@ -24,100 +25,109 @@ const PLACE_TITLE = {
 	events: 'ui.help.place.events',
 } as const;
 
-function Column({
-	title,
-	rows,
-	width,
-	lang,
-}: {
-	title: string;
-	rows: HelpRow[];
-	width: number;
-	lang: Lang;
-}) {
-	const keyWidth = Math.min(
-		Math.floor(width / 2),
-		Math.max(0, ...rows.map((row) => textWidth(row.keys))),
-	);
-	return (
-		<Box flexDirection="column" width={width} flexShrink={0}>
-			<Text bold>{truncate(title, width)}</Text>
-			{rows.map(({keys, what}) => (
-				<Text key={what} wrap="truncate">
-					<Text bold>{padTo(keys, keyWidth)}</Text>{' '}
-					{truncate(t(lang, what), width - keyWidth - 1)}
-				</Text>
-			))}
-		</Box>
-	);
-}
-
-export function HelpScreen({
+/**
+ * The help as the lines of a page: the place's keys, then the demo's (beside them from 100
+ * columns, under them below), each description whole (wrapped under itself, never cut), the
+ * timeline's legend in the demo only. PgUp/PgDn scroll it when it does not fit; any other key
+ * closes it.
+ */
+export function helpLines({
 	lang,
 	width,
-	height,
 	place,
 	isDemo,
 }: {
 	lang: Lang;
 	width: number;
-	height: number;
 	place: Place;
 	isDemo: boolean;
-}) {
+}): Line[] {
 	const demoRows = isDemo ? helpRows(lang, place, true, true) : [];
-	const isTwoColumns = demoRows.length > 0 && width >= 60;
-	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
-	const legend = [
-		t(lang, 'ui.label', {
-			label: t(lang, 'ui.demo.timeline'),
-			value: '',
-		}).trimEnd(),
-		`${STATE_GLYPH.running} ${t(lang, 'state.running')}`,
-		`${STATE_GLYPH.warning} ${t(lang, 'state.warning')}`,
-		`${STATE_GLYPH.stopped} ${t(lang, 'state.stopped')}`,
-		`${STATE_GLYPH.unlicensed} ${t(lang, 'state.unlicensed')}`,
-	].join('  ');
 	const title = t(lang, 'ui.help.title', {place: t(lang, PLACE_TITLE[place])});
-	return (
-		<Box
-			flexDirection="column"
-			height={height}
-			width={width}
-			overflowY="hidden"
-		>
-			<Box flexDirection={isTwoColumns ? 'row' : 'column'} flexShrink={0}>
-				<Column
-					title={title}
-					rows={helpRows(lang, place, isDemo, false)}
-					width={columnWidth}
-					lang={lang}
-				/>
-				{demoRows.length > 0 ? (
-					<>
-						<Box width={2} />
-						<Column
-							title={t(lang, 'ui.help.demo-title')}
-							rows={demoRows}
-							width={columnWidth}
-							lang={lang}
-						/>
-					</>
-				) : null}
-			</Box>
-			<Text> </Text>
-			{/* The timeline's legend is the demo's: the real dashboard has no timeline. */}
-			{isDemo ? <Text dimColor>{truncate(legend, width)}</Text> : null}
-			{wrapText(
-				`↻ ${t(lang, 'ui.help.renews')} · ${t(lang, 'ui.help.close')}`,
-				width,
-			).map((line) => (
-				<Text key={line} dimColor>
-					{line}
-				</Text>
-			))}
-		</Box>
+	const isTwoColumns = demoRows.length > 0 && width >= 100;
+	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
+	const main = column(
+		title,
+		helpRows(lang, place, isDemo, false),
+		columnWidth,
+		lang,
 	);
+	const demo =
+		demoRows.length > 0
+			? column(t(lang, 'ui.help.demo-title'), demoRows, columnWidth, lang)
+			: [];
+	const lines: Line[] = [];
+	if (isTwoColumns) {
+		for (let row = 0; row < Math.max(main.length, demo.length); row++) {
+			lines.push({
+				key: `row-${row}`,
+				node: (
+					<Text>
+						{padTo(main[row] ?? '', columnWidth)}
+						{'  '}
+						{demo[row] ?? ''}
+					</Text>
+				),
+			});
+		}
+	} else {
+		for (const [row, text] of main.entries())
+			lines.push({key: `main-${row}`, node: <Text>{text}</Text>});
+		if (demo.length > 0) {
+			lines.push({key: 'between', node: <Text> </Text>});
+			for (const [row, text] of demo.entries())
+				lines.push({key: `demo-${row}`, node: <Text>{text}</Text>});
+		}
+	}
+	lines.push({key: 'blank', node: <Text> </Text>});
+	const notes = [
+		// The timeline's legend is the demo's: the real dashboard has no timeline.
+		...(isDemo
+			? [
+					[
+						t(lang, 'ui.label', {
+							label: t(lang, 'ui.demo.timeline'),
+							value: '',
+						}).trimEnd(),
+						`${STATE_GLYPH.running} ${t(lang, 'state.running')}`,
+						`${STATE_GLYPH.warning} ${t(lang, 'state.warning')}`,
+						`${STATE_GLYPH.stopped} ${t(lang, 'state.stopped')}`,
+						`${STATE_GLYPH.unlicensed} ${t(lang, 'state.unlicensed')}`,
+					].join('  '),
+				]
+			: []),
+		`↻ ${t(lang, 'ui.help.renews')} · ${t(lang, 'ui.help.close')}`,
+	];
+	for (const [index, note] of notes.entries()) {
+		for (const [row, line] of wrapText(note, width).entries()) {
+			lines.push({
+				key: `note-${index}-${row}`,
+				node: <Text dimColor>{line}</Text>,
+			});
+		}
+	}
+	return lines;
+}
+
+/** A column of the help as text rows: its title, then each key and what it does, wrapped. */
+function column(
+	title: string,
+	rows: HelpRow[],
+	width: number,
+	lang: Lang,
+): string[] {
+	const keyWidth = Math.min(
+		Math.floor(width / 3),
+		Math.max(0, ...rows.map((row) => textWidth(row.keys))),
+	);
+	const out = [truncate(title, width)];
+	for (const row of rows) {
+		const what = wrapText(t(lang, row.what), Math.max(8, width - keyWidth - 1));
+		for (const [index, line] of what.entries()) {
+			out.push(`${padTo(index === 0 ? row.keys : '', keyWidth)} ${line}`);
+		}
+	}
+	return out;
 }
 
 /** The status message whole, when it did not fit its rows (`i`). */
