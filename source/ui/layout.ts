@@ -28,7 +28,7 @@ export function columnsOf(
 
 /** Rows the status line may take before it says `i` shows the message whole. */
 export function statusRows(frame: number): number {
-	return Math.max(3, Math.floor(frame / 5));
+	return Math.max(3, Math.floor(frame / 4));
 }
 
 /** Rows the content keeps at least, whatever the banners and messages take. */

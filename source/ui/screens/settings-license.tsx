@@ -396,11 +396,11 @@ function keyLines(
 	});
 	// The focused button's hint, whole; a blank row when none is focused, so nothing jumps.
 	const hint = focusedButton ? t(lang, focusedButton.hint) : '';
-	wrapText(hint, width - 2).forEach((line, index) => {
+	wrapText(hint, width - 3).forEach((line, index) => {
 		lines.push({
 			key: `buttons-hint-${index}`,
 			focus: focusedButton ? focusedButton.id : undefined,
-			node: <Text dimColor> {line || ' '}</Text>,
+			node: <Text dimColor>{`  ${line}`}</Text>,
 		} as Line<FocusId>);
 	});
 	return lines;

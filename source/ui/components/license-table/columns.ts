@@ -55,7 +55,7 @@ const RENEWS_MARK = '↻ ';
 /** From this width the table has its Why column. */
 export const WHY_FROM = 100;
 /** The widest a whole license id gets (`KEY/n`). */
-const FULL_ID = 32;
+const FULL_ID = 31;
 
 export function tableColumns(
 	width: number,
