@@ -854,6 +854,9 @@ Examples
 	'ui.key-hint.type-press': 'type or press',
 	'ui.key-hint.details': 'licenses',
 	'ui.help.menu-number': 'pick that item of the menu',
+	'ui.key-hint.copy-then-close':
+		'Copy the lines from BEGIN to END, then any key closes',
+	'ui.help.place.text': 'a text to copy',
 	'ui.key-hint.time-anywhere': 'time',
 	'ui.mode.browse': 'Browse',
 	'ui.mode.typing': 'Typing: {field}',
@@ -906,9 +909,9 @@ Examples
 	'ui.manual.next-step':
 		'Take it to the vendor portal, then bring its response back as {response} in the same folder, or as text.',
 	'ui.manual.shown':
-		'The request is shown below as text: copy it to the vendor portal, then paste its response.',
+		'The request is shown as text: copy it to the vendor portal, then paste its response.',
 	'ui.manual.shown-demo':
-		"The request is shown as text, and the demo's portal answer below it: copy that answer, then choose Paste the response.",
+		"The demo portal's answer is shown as text: copy it, then choose Paste the response.",
 	'ui.file.missing': 'no such file',
 	'ui.file.too-big': 'file too big',
 	'outcome.licenses-revoked':

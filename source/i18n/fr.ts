@@ -860,6 +860,9 @@ Exemples
 	'ui.key-hint.type-press': 'saisir ou valider',
 	'ui.key-hint.details': 'licences',
 	'ui.help.menu-number': 'choisir cet élément du menu',
+	'ui.key-hint.copy-then-close':
+		'Copiez les lignes de BEGIN à END, puis une touche ferme',
+	'ui.help.place.text': 'un texte à copier',
 	'ui.key-hint.time-anywhere': 'temps',
 	'ui.mode.browse': 'Navigation',
 	'ui.mode.typing': 'Saisie : {field}',
@@ -913,9 +916,9 @@ Exemples
 	'ui.manual.next-step':
 		"Portez-le au portail de l'éditeur, puis rapportez sa réponse en {response} dans le même dossier, ou en texte.",
 	'ui.manual.shown':
-		"La demande est affichée ci-dessous en texte : copiez-la vers le portail de l'éditeur, puis collez sa réponse.",
+		"La demande est affichée en texte : copiez-la vers le portail de l'éditeur, puis collez sa réponse.",
 	'ui.manual.shown-demo':
-		'La demande est affichée en texte, et la réponse du portail de démo dessous : copiez cette réponse, puis choisissez Coller la réponse.',
+		'La réponse du portail de démo est affichée en texte : copiez-la, puis choisissez Coller la réponse.',
 	'ui.file.missing': 'fichier introuvable',
 	'ui.file.too-big': 'fichier trop gros',
 	'outcome.licenses-revoked':

@@ -10,6 +10,7 @@
  */
 import type {Customer} from '../engine/types.js';
 import {type Lang, type MessageId, t} from '../i18n/index.js';
+import {choiceKey} from './components/choice-list/index.js';
 import {filterReducer, isFiltering} from './components/filter/index.js';
 import {
 	type PageGeometry,
@@ -66,9 +67,17 @@ export type Question = {
 export type Overlay =
 	| null
 	| {kind: 'help'; place: Place; scroll: PageScroll}
+	/** A text to copy (R5 over SSH), alone on the screen, banners covered. */
+	| {kind: 'text'; block: 'request' | 'portal'; scroll: PageScroll}
 	| {kind: 'message'}
 	| {kind: 'time'; field: TextFieldState}
-	| {kind: 'confirm'; question: Question; command: UiCommand};
+	| {
+			kind: 'confirm';
+			question: Question;
+			command: UiCommand;
+			/** The highlighted answer: 0 No (the default), 1 Yes. */
+			choice: number;
+	  };
 
 /**
  * The outcome of the last command, in the status line. `clearsWhen` says what makes it false,
@@ -209,7 +218,8 @@ export type UiAction =
 	| {type: 'status'; status: StatusMessage | null}
 	| {type: 'busy'; label: string | null}
 	| {type: 'playing'; isPlaying: boolean}
-	| {type: 'close-overlay'};
+	| {type: 'close-overlay'}
+	| {type: 'open-text'; block: 'request' | 'portal'};
 
 export function reduceUi(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
@@ -250,6 +260,11 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			return {...state, isPlaying: action.isPlaying};
 		case 'close-overlay':
 			return {...state, overlay: null};
+		case 'open-text':
+			return {
+				...state,
+				overlay: {kind: 'text', block: action.block, scroll: pageTop},
+			};
 	}
 }
 
@@ -300,14 +315,16 @@ function takeKey(
 	const place = placeOf(state);
 	const action = actionFor(key, place, context.isDemo);
 	switch (place) {
-		case 'help': {
-			// PgUp/PgDn (j/k, ↑↓) scroll a help taller than the screen; any other key closes it
-			// and is not acted on; q and Ctrl+C quit from there too.
+		case 'help':
+		case 'text': {
+			// PgUp/PgDn (j/k, ↑↓) scroll a help or a text taller than the screen; any other key
+			// closes it and is not acted on; q (help) and Ctrl+C quit from there too.
 			if (action) return run(state, action, context);
 			const page = context.page;
 			const move =
 				page && page.total > page.shown ? pageKey(key, page, [], null) : null;
-			return move && state.overlay?.kind === 'help'
+			return move &&
+				(state.overlay?.kind === 'help' || state.overlay?.kind === 'text')
 				? result({...state, overlay: {...state.overlay, scroll: move.scroll}})
 				: result({...state, overlay: null});
 		}
@@ -316,10 +333,26 @@ function takeKey(
 			return action
 				? run(state, action, context)
 				: result({...state, overlay: null});
-		case 'confirm':
+		case 'confirm': {
 			if (action) return run(state, action, context);
-			// The choice list's own keys (ink-select-input): it answers through onSelect.
+			const overlay = state.overlay;
+			if (overlay?.kind !== 'confirm') return null;
+			const choice = choiceKey(key, overlay.choice, 2);
+			if (choice?.type === 'move')
+				return result({
+					...state,
+					overlay: {
+						...overlay,
+						choice: Math.min(1, Math.max(0, overlay.choice + choice.delta)),
+					},
+				});
+			if (choice?.type === 'pick')
+				return result(
+					{...state, overlay: null},
+					choice.index === 1 ? [overlay.command] : [],
+				);
 			return isMenuKey(key) ? result(state) : null;
+		}
 		case 'time':
 			return action ? run(state, action, context) : timeKey(state, key);
 	}
@@ -385,9 +418,17 @@ function widgetKey(
 		}
 		case 'manual': {
 			const outcome = manualKey(state.manual, key, context.page);
-			return outcome.isHandled
-				? result({...state, manual: outcome.state}, outcome.commands)
-				: null;
+			if (!outcome.isHandled) return null;
+			return result(
+				{
+					...state,
+					manual: outcome.state,
+					overlay: outcome.open
+						? {kind: 'text', block: outcome.open, scroll: pageTop}
+						: state.overlay,
+				},
+				outcome.commands,
+			);
 		}
 		case 'devices':
 			return listKey(state, 'devices', key, context.deviceIds.length, context);
@@ -495,6 +536,7 @@ function run(
 						params: {id},
 					},
 					command: {type: 'device-deactivate', id},
+					choice: 0,
 				},
 			});
 		}

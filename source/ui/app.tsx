@@ -57,8 +57,7 @@ import {
 } from './screens/events.js';
 import {helpLines, MessageScreen} from './screens/help.js';
 import {homeLines} from './screens/home.js';
-import {manualLines} from './screens/manual.js';
-import {commandOf, type ManualItem} from './screens/manual-state.js';
+import {manualLines, textBlockLines} from './screens/manual.js';
 import {
 	settingsLines,
 	settingsTableHeight,
@@ -163,7 +162,9 @@ export function App({
 	const place = placeOf(ui);
 	// The help and the whole message cover the banners (they come back when closed).
 	const isCovering =
-		ui.overlay?.kind === 'help' || ui.overlay?.kind === 'message';
+		ui.overlay?.kind === 'help' ||
+		ui.overlay?.kind === 'message' ||
+		ui.overlay?.kind === 'text';
 	const status = liveStatus(ui.status, ui, view.snapshot, lang);
 	const statusView = useMemo(
 		() =>
@@ -209,17 +210,7 @@ export function App({
 	const executeRef = useRef<(command: UiCommand) => Promise<void>>(
 		async () => {},
 	);
-	// A choice of the manual activation menu (ink-select-input answers Enter itself).
-	const onManualChoice = useCallback(
-		(item: ManualItem) => {
-			dispatch({type: 'manual', action: {type: 'choose', item}});
-			const command = commandOf(uiRef.current.manual, item);
-			if (command) void executeRef.current(command);
-		},
-		[dispatch],
-	);
 	const content = useContent({
-		onManualChoice,
 		ui,
 		view,
 		lang,
@@ -227,7 +218,6 @@ export function App({
 		height: contentHeight,
 		isDemo: source.isDemo,
 		folderPath: files.resolve(ui.manual.folder.value),
-		dispatch,
 	});
 
 	const contextRef = useRef<UiContext | null>(null);
@@ -287,7 +277,7 @@ export function App({
 	// --- Render -----------------------------------------------------------------------------
 	const overlay = ui.overlay;
 	let body: ReactNode = content.node;
-	if (overlay?.kind === 'help') body = content.node;
+	if (overlay?.kind === 'help' || overlay?.kind === 'text') body = content.node;
 	else if (overlay?.kind === 'message')
 		body = (
 			<MessageScreen
@@ -301,15 +291,10 @@ export function App({
 		body = (
 			<ConfirmScreen
 				question={overlay.question}
+				choice={overlay.choice}
 				lang={lang}
 				width={width}
 				height={contentHeight}
-				onAnswer={(yes) => {
-					const current = uiRef.current.overlay;
-					dispatch({type: 'close-overlay'});
-					if (yes && current?.kind === 'confirm')
-						void executeRef.current(current.command);
-				}}
 			/>
 		);
 	return (
@@ -371,10 +356,7 @@ function useContent({
 	height,
 	isDemo,
 	folderPath,
-	dispatch,
-	onManualChoice,
 }: {
-	onManualChoice: (item: ManualItem) => void;
 	ui: UiState;
 	view: DashboardView;
 	lang: Lang;
@@ -382,21 +364,11 @@ function useContent({
 	height: number;
 	isDemo: boolean;
 	folderPath: string;
-	dispatch: (action: UiAction) => void;
 }): Content {
 	const theme = useTheme();
 	const isActive = ui.overlay === null || ui.overlay.kind === 'time';
 	const {evaluation, state} = view.snapshot;
-	const onCountryHighlight = useCallback(
-		(code: string) =>
-			dispatch({type: 'settings', action: {type: 'country-highlight', code}}),
-		[dispatch],
-	);
-	const onCountryPick = useCallback(
-		(code: string) =>
-			dispatch({type: 'settings', action: {type: 'country-pick', code, lang}}),
-		[dispatch, lang],
-	);
+
 	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);
 	const tableHeight = settingsTableHeight(
 		{height, state: ui.settings},
@@ -422,7 +394,11 @@ function useContent({
 			page: {geometry},
 			node: (
 				<PageView
-					key={ui.overlay?.kind === 'help' ? 'help' : ui.screen}
+					key={
+						ui.overlay?.kind === 'help' || ui.overlay?.kind === 'text'
+							? ui.overlay.kind
+							: ui.screen
+					}
 					lines={lines}
 					geometry={geometry}
 					height={height}
@@ -437,6 +413,12 @@ function useContent({
 	if (ui.overlay?.kind === 'help')
 		return page(
 			helpLines({lang, width, place: ui.overlay.place, isDemo}),
+			ui.overlay.scroll,
+			null,
+		);
+	if (ui.overlay?.kind === 'text')
+		return page(
+			textBlockLines(lang, ui.manual, ui.overlay.block, width),
 			ui.overlay.scroll,
 			null,
 		);
@@ -457,8 +439,6 @@ function useContent({
 					state: ui.settings,
 					isActive,
 					theme,
-					onCountryHighlight,
-					onCountryPick,
 				}),
 				ui.settings.page,
 				isActive ? ui.settings.focus : null,
@@ -472,7 +452,6 @@ function useContent({
 				isDemo,
 				isActive,
 				theme,
-				onChoose: onManualChoice,
 			});
 			return page(lines, ui.manual.page, isActive ? ui.manual.focus : null);
 		}

@@ -67,6 +67,7 @@ type Hint =
 export type FooterPlace =
 	| 'help'
 	| 'message'
+	| 'text'
 	| 'time'
 	| 'confirm'
 	| 'typing'
@@ -122,6 +123,7 @@ export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 		{keys: ['quit'], word: 'ui.key-hint.quits'},
 	],
 	message: [{word: 'ui.key-hint.any-key-closes-message'}],
+	text: [{word: 'ui.key-hint.copy-then-close'}, SCROLL],
 	time: [
 		{keys: ['time-day'], word: 'ui.key-hint.day-number'},
 		{keys: ['enter'], word: 'ui.key-hint.go'},
@@ -388,7 +390,7 @@ export function footerHints(
 		width === undefined ? undefined : Math.max(10, width - textWidth(mode) - 3);
 	const main = footerLine(footerPlace(state, isUnlicensed), lang, room);
 	const place = placeOf(state);
-	if (!isDemo || place === 'help' || place === 'message')
+	if (!isDemo || place === 'help' || place === 'message' || place === 'text')
 		return {mode, lines: [main]};
 	const demo = isBrowsing(place) || place === 'menu' ? 'demo' : 'demo-typing';
 	return {mode, lines: [main, footerLine(demo, lang, width)]};

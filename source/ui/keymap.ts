@@ -52,6 +52,7 @@ export type Place =
 	| 'confirm'
 	| 'help'
 	| 'message'
+	| 'text'
 	| 'time'
 	| 'home'
 	| 'settings'
@@ -96,6 +97,7 @@ export function scopesOf(place: Place, isDemo: boolean): Scope[] {
 	switch (place) {
 		case 'help':
 		case 'message':
+		case 'text':
 			return [place];
 		case 'typing':
 		case 'time':
@@ -250,7 +252,7 @@ export const KEYMAP = {
 		caps: 'PgUp PgDn',
 		short: 'PgUp/PgDn',
 		help: 'ui.help.pages',
-		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'help'],
+		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'help', 'text'],
 	},
 	'left-right': {
 		presses: [press('left'), press('right')],
@@ -370,6 +372,7 @@ export const KEYMAP = {
 			anywhere: {type: 'quit'},
 			help: {type: 'quit'},
 			message: {type: 'quit'},
+			text: {type: 'quit'},
 		},
 	},
 	hour: demoKey('h', 'ui.help.demo.time', advance(HOUR), true),

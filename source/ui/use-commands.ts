@@ -264,6 +264,12 @@ export function useCommands({
 				}
 				case 'manual-show': {
 					const made = await manualRequest(async () => {}, true);
+					// The text alone on the screen, to copy: the portal's answer in the demo.
+					if (made)
+						dispatch({
+							type: 'open-text',
+							block: made.portal !== null ? 'portal' : 'request',
+						});
 					if (made)
 						report({
 							tone: 'info',

@@ -1,13 +1,21 @@
 import {it} from 'vitest';
 import {createController, renderDashboard} from '../ui/dashboard-world.js';
 import {KEY} from '../ui/render.js';
+
 it('look', async () => {
 	const controller = await createController();
-	await controller.stepScenario(); await controller.stepScenario();
+	await controller.stepScenario();
+	await controller.stepScenario();
 	await controller.setNetwork('offline');
-	const {screen} = renderDashboard(controller, {columns: 80, rows: 24, lang: 'en'});
+	const {screen} = renderDashboard(controller, {
+		columns: 80,
+		rows: 24,
+		lang: 'en',
+	});
 	await screen.waitFor('MyQ License');
-	await screen.press('2'); await screen.press(KEY.tab); await screen.press(KEY.tab);
+	await screen.press('2');
+	await screen.press(KEY.tab);
+	await screen.press(KEY.tab);
 	await screen.press(KEY.enter);
 	await screen.waitFor(/Activation failed|could not/);
 	console.log(screen.frame());

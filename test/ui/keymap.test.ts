@@ -15,7 +15,6 @@ import {
 	type UiState,
 } from '../../source/ui/app-state.js';
 import {
-	FOOTER,
 	type FooterPlace,
 	footerHints,
 	footerKeys,
@@ -85,6 +84,7 @@ const PLACES: Record<
 		state: after(DEMO, char('3'), char('j'), press('backspace')),
 		context: DEMO,
 	},
+	text: {state: after(DEMO), context: DEMO},
 	typing: {state: after(REAL, char('2'), ENTER), context: REAL},
 	'typing-filter': {state: after(DEMO, char('4'), char('/')), context: DEMO},
 	'typing-paste': {
@@ -143,6 +143,13 @@ PLACES['typing-paste'].state = {
 		isPasteOpen: true,
 		isTyping: true,
 	},
+};
+
+/** A text to copy, alone on the screen (Enter on a shown request). */
+PLACES.text.state = {
+	...PLACES.menu.state,
+	manual: {...PLACES.menu.state.manual, request: '{"a":1}'},
+	overlay: {kind: 'text', block: 'request', scroll: {offset: 0, follow: true}},
 };
 
 function isAnswered(

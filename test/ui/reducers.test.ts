@@ -21,7 +21,10 @@ import {
 	clipBanners,
 } from '../../source/ui/components/banners/index.js';
 import {buttonRows} from '../../source/ui/components/buttons/index.js';
-import {countryPickerReducer} from '../../source/ui/components/country-picker/index.js';
+import {
+	countryMatches,
+	countryPickerReducer,
+} from '../../source/ui/components/country-picker/index.js';
 import {keyFeedback} from '../../source/ui/components/key-field/index.js';
 import {
 	emptyList,
@@ -221,27 +224,27 @@ describe('country picker (R2: a country from a list, searched by typing)', () =>
 	it.each([
 		[
 			'typing opens the list and forgets the pick',
-			{code: 'FR', highlighted: 'FR', isOpen: false, isListFocused: false},
+			{code: 'FR', highlighted: 3, isOpen: false, isListFocused: false},
 			{type: 'typed'},
-			{code: null, highlighted: null, isOpen: true, isListFocused: false},
+			{code: null, highlighted: 0, isOpen: true, isListFocused: false},
 		],
 		[
 			'↓ from the field gives the list the keys',
-			{code: null, highlighted: null, isOpen: true, isListFocused: false},
+			{code: null, highlighted: 0, isOpen: true, isListFocused: false},
 			{type: 'enter-list'},
-			{code: null, highlighted: null, isOpen: true, isListFocused: true},
+			{code: null, highlighted: 0, isOpen: true, isListFocused: true},
 		],
 		[
 			'a closed list cannot take the keys',
-			{code: null, highlighted: null, isOpen: false, isListFocused: false},
+			{code: null, highlighted: 0, isOpen: false, isListFocused: false},
 			{type: 'enter-list'},
-			{code: null, highlighted: null, isOpen: false, isListFocused: false},
+			{code: null, highlighted: 0, isOpen: false, isListFocused: false},
 		],
 		[
 			'a pick closes the list',
-			{code: null, highlighted: 'DE', isOpen: true, isListFocused: true},
+			{code: null, highlighted: 2, isOpen: true, isListFocused: true},
 			{type: 'pick', code: 'DE'},
-			{code: 'DE', highlighted: null, isOpen: false, isListFocused: false},
+			{code: 'DE', highlighted: 0, isOpen: false, isListFocused: false},
 		],
 	] as const)('%s', (_name, state, action, expected) => {
 		expect(countryPickerReducer(state, action)).toEqual(expected);
@@ -268,13 +271,17 @@ describe('country picker (R2: a country from a list, searched by typing)', () =>
 		expect(french.text.country.value).toBe('Allemagne');
 	});
 
-	it('the highlighted match (ink-select-input reports it) is the one Tab picks', () => {
-		let state = keys(
+	it('the highlighted match is the one Tab picks; keys arriving together move it as well (typeahead over SSH)', () => {
+		const matches = countryMatches('united', 'en');
+		const state = keys(
 			{...initialSettings(null, 'en'), focus: 'country', isTyping: true},
 			char('united'),
+			DOWN,
+			char('j'),
+			ESC,
 		).state;
-		state = settingsReducer(state, {type: 'country-highlight', code: 'GB'});
-		expect(formOf(keys(state, TAB).state).country).toBe('GB');
+		expect(state.country.highlighted).toBe(1);
+		expect(formOf(keys(state, TAB).state).country).toBe(matches[1]!.code);
 	});
 
 	it('↓ gives the list the keys (j, k, digits are its own), Esc gives them back, a letter types on', () => {
@@ -285,7 +292,8 @@ describe('country picker (R2: a country from a list, searched by typing)', () =>
 		).state;
 		expect(state.country.isListFocused).toBe(true);
 		const inList = settingsKey(state, char('j'), CONTEXT);
-		expect(inList).toMatchObject({isHandled: true, state});
+		expect(inList.state.country.highlighted).toBe(1);
+		expect(inList.state.text.country.value).toBe('united');
 		state = keys(state, ESC).state;
 		expect(state.country).toMatchObject({isOpen: true, isListFocused: false});
 		state = keys(state, DOWN, char(' k')).state;
@@ -298,13 +306,19 @@ describe('country picker (R2: a country from a list, searched by typing)', () =>
 		expect(state.isTyping).toBe(false);
 	});
 
-	it('a pick from the list moves on to the next field, typing on', () => {
-		const state = settingsReducer(
+	it('a pick from the list (Enter, or the digit of its row) moves on to the next field, typing on', () => {
+		const matches = countryMatches('united', 'en');
+		const typed = keys(
 			{...initialSettings(null, 'en'), focus: 'country', isTyping: true},
-			{type: 'country-pick', code: 'JP', lang: 'en'},
-		);
-		expect(state).toMatchObject({focus: 'email', isTyping: true});
-		expect(formOf(state).country).toBe('JP');
+			char('united'),
+			DOWN,
+		).state;
+		const entered = keys(typed, char('j'), ENTER).state;
+		expect(entered).toMatchObject({focus: 'email', isTyping: true});
+		expect(formOf(entered).country).toBe(matches[1]!.code);
+		expect(formOf(keys(typed, char('3')).state).country).toBe(matches[2]!.code);
+		// ↑ on the first match goes back to typing.
+		expect(keys(typed, char('k')).state.country.isListFocused).toBe(false);
 	});
 });
 
@@ -611,15 +625,14 @@ describe('dashboard keys (handleKey)', () => {
 
 	it('? opens the help of the place the focus is in, any key closes it (and is not acted on), q there quits', () => {
 		const help = ui(home, UI_CONTEXT, char('?')).state;
-		expect(help.overlay).toEqual({kind: 'help', place: 'home'});
+		expect(help.overlay).toMatchObject({kind: 'help', place: 'home'});
 		const closed = ui(help, UI_CONTEXT, char('3'));
 		expect(closed.state.overlay).toBeNull();
 		expect(closed.state.screen).toBe('home');
 		expect(ui(help, UI_CONTEXT, char('q')).commands).toEqual([{type: 'quit'}]);
-		expect(ui(home, UI_CONTEXT, char('3'), char('?')).state.overlay).toEqual({
-			kind: 'help',
-			place: 'devices',
-		});
+		expect(
+			ui(home, UI_CONTEXT, char('3'), char('?')).state.overlay,
+		).toMatchObject({kind: 'help', place: 'devices'});
 	});
 
 	it('Ctrl+T opens the time prompt: digits only, Enter goes to that day, Esc cancels', () => {

@@ -8,16 +8,17 @@ import {toneColor, useTheme} from '../theme.js';
 
 export function ConfirmScreen({
 	question,
+	choice,
 	lang,
 	width,
 	height,
-	onAnswer,
 }: {
 	question: Question;
+	/** The highlighted answer: 0 No, 1 Yes. */
+	choice: number;
 	lang: Lang;
 	width: number;
 	height: number;
-	onAnswer: (yes: boolean) => void;
 }) {
 	const theme = useTheme();
 	return (
@@ -35,7 +36,7 @@ export function ConfirmScreen({
 				]}
 				isFocused
 				width={width}
-				onSelect={(value) => onAnswer(value === 'yes')}
+				highlighted={choice}
 			/>
 		</Box>
 	);

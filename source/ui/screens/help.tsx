@@ -16,6 +16,7 @@ const PLACE_TITLE = {
 	confirm: 'ui.help.place.confirm',
 	help: 'ui.help.place.home',
 	message: 'ui.help.place.home',
+	text: 'ui.help.place.text',
 	time: 'ui.help.place.time',
 	home: 'ui.help.place.home',
 	settings: 'ui.help.place.settings',

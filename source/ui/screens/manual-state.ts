@@ -9,6 +9,7 @@
  * the paste field; Enter types into a field; Esc stops typing, then goes back to Settings.
  */
 import {readDocumentText} from '../../signing/document-text.js';
+import {choiceKey} from '../components/choice-list/index.js';
 import {
 	type PageGeometry,
 	type PageScroll,
@@ -50,6 +51,8 @@ export type ManualState = {
 	portal: string | null;
 	paste: TextFieldState;
 	isPasteOpen: boolean;
+	/** The menu's highlighted item, by index. */
+	menu: number;
 	page: PageScroll;
 };
 
@@ -63,6 +66,7 @@ export function initialManual(folder: string): ManualState {
 		portal: null,
 		paste: textField(),
 		isPasteOpen: false,
+		menu: 0,
 		page: pageTop,
 	};
 }
@@ -164,6 +168,8 @@ export type ManualResult = {
 	state: ManualState;
 	commands: ManualCommand[];
 	isHandled: boolean;
+	/** A block of text to show alone, to copy (Enter on it). */
+	open?: 'request' | 'portal';
 };
 
 const handled = (
@@ -203,12 +209,27 @@ export function manualKey(
 	const letter = letterOf(key);
 	if (key.name === 'tab' || key.name === 'backtab')
 		return handled(move(state, key.name === 'tab' ? 1 : -1, true));
-	// The menu reads its own moves and Enter (ink-select-input).
-	if (
-		state.focus === 'menu' &&
-		(['up', 'down', 'enter'].includes(key.name) || /^[jk1-9]$/.test(letter))
-	)
-		return handled(state);
+	// The menu: ↑ ↓ j k move, Enter or its digit does the item.
+	if (state.focus === 'menu') {
+		const choice = choiceKey(key, state.menu, MANUAL_ITEMS.length);
+		if (choice?.type === 'move')
+			return handled({
+				...state,
+				menu: Math.min(
+					Math.max(0, state.menu + choice.delta),
+					MANUAL_ITEMS.length - 1,
+				),
+			});
+		if (choice?.type === 'pick') {
+			const item = MANUAL_ITEMS[choice.index]!;
+			const command = commandOf(state, item);
+			return handled(
+				manualReducer({...state, menu: choice.index}, {type: 'choose', item}),
+				command ? [command] : [],
+			);
+		}
+		if (/^[1-9]$/.test(letter)) return handled(state);
+	}
 	if (key.name === 'down' || letter === 'j')
 		return handled(move(state, 1, false));
 	if (key.name === 'up' || letter === 'k')
@@ -237,6 +258,10 @@ export function manualKey(
 		if (state.focus === 'folder' || state.focus === 'paste')
 			return handled({...state, isTyping: true});
 		if (state.focus === 'import') return importPasted(state);
+		if (state.focus === 'request-text')
+			return {...handled(state), open: 'request'};
+		if (state.focus === 'portal-text')
+			return {...handled(state), open: 'portal'};
 	}
 	return unhandled(state);
 }

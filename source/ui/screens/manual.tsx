@@ -15,7 +15,6 @@ import {type Theme, toneColor} from '../theme.js';
 import {
 	MANUAL_ITEMS,
 	type ManualFocus,
-	type ManualItem,
 	type ManualState,
 	REQUEST_FILE,
 	RESPONSE_FILE,
@@ -30,7 +29,6 @@ export type ManualPageProps = {
 	isDemo: boolean;
 	isActive: boolean;
 	theme: Theme;
-	onChoose: (item: ManualItem) => void;
 };
 
 const ITEM_LABEL = {
@@ -113,7 +111,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 				}))}
 				isFocused={focus === 'menu'}
 				width={width}
-				onSelect={props.onChoose}
+				highlighted={state.menu}
 			/>
 		),
 	});
@@ -234,6 +232,30 @@ function paragraph(
 		key: `${key}-${index}`,
 		node: <Text dimColor>{line}</Text>,
 	}));
+}
+
+/** A text alone on the screen, to copy: its title, the block, nothing else to select. */
+export function textBlockLines(
+	lang: Lang,
+	state: ManualState,
+	which: 'request' | 'portal',
+	width: number,
+): Line[] {
+	const text = which === 'request' ? state.request : state.portal;
+	if (text === null) return [];
+	return block(
+		which === 'request' ? 'request-text' : 'portal-text',
+		t(
+			lang,
+			which === 'request' ? 'ui.manual.request-text' : 'ui.manual.portal-text',
+		),
+		cachedBlock(
+			which === 'request' ? 'ACTIVATION REQUEST' : 'ACTIVATION RESPONSE',
+			text,
+			width,
+		),
+		width,
+	);
 }
 
 /** A block of text to copy: its title, then its lines at column 0 (nothing else to select). */

@@ -14,7 +14,10 @@ import {
 	validateCustomer,
 } from '../../engine/customer.js';
 import type {Lang} from '../../i18n/index.js';
+import {choiceKey} from '../components/choice-list/index.js';
 import {
+	COUNTRY_ROWS,
+	countryMatches,
 	countryPickerReducer,
 	highlightedMatch,
 } from '../components/country-picker/index.js';
@@ -260,7 +263,41 @@ function countryListKey(
 				key.name === 'tab' ? 1 : -1,
 			),
 		);
-	// The list's own keys (it moves and picks): nothing else acts on them.
+	// The list's keys: ↑ ↓ j k move (↑ on the first match goes back to typing), Enter or a digit
+	// picks and goes on to the next field, typing on.
+	const matches = countryMatches(state.text.country.value, context.lang);
+	const choice = choiceKey(
+		key,
+		state.country.highlighted,
+		matches.length,
+		COUNTRY_ROWS,
+	);
+	if (choice?.type === 'move') {
+		if (choice.delta < 0 && state.country.highlighted === 0)
+			return handled({
+				...state,
+				country: countryPickerReducer(state.country, {type: 'leave-list'}),
+			});
+		return handled({
+			...state,
+			country: countryPickerReducer(state.country, {
+				type: 'move',
+				delta: choice.delta,
+				count: matches.length,
+			}),
+		});
+	}
+	if (choice?.type === 'pick') {
+		const option = matches[choice.index];
+		if (!option) return handled(state);
+		return handled(
+			moveFocus(
+				{...pickCountry(state, option.code, context.lang), isTyping: true},
+				1,
+				false,
+			),
+		);
+	}
 	if (['up', 'down', 'enter'].includes(key.name) || /^[jk1-9]$/.test(letter))
 		return handled(state);
 	// Typing again: back to the field, with what was typed.

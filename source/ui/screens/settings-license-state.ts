@@ -215,9 +215,7 @@ export type SettingsAction =
 	| {type: 'save-failed'; errors: FieldError[]}
 	| {type: 'saved'; refusedInputs: string[]; addedCount: number}
 	| {type: 'activated'}
-	| {type: 'paste-key'; demoKeys: readonly string[]}
-	| {type: 'country-highlight'; code: string}
-	| {type: 'country-pick'; code: string; lang: Lang};
+	| {type: 'paste-key'; demoKeys: readonly string[]};
 
 export function settingsReducer(
 	state: SettingsState,
@@ -279,18 +277,6 @@ export function settingsReducer(
 			return focusOn({...state, isTyping: false, table: emptyList}, 'table');
 		case 'paste-key':
 			return pasteDemoKey(state, action.demoKeys);
-		case 'country-highlight':
-			return {
-				...state,
-				country: {...state.country, highlighted: action.code},
-			};
-		case 'country-pick':
-			// Picked from the list: on to the next field, typing on.
-			return moveFocus(
-				{...pickCountry(state, action.code, action.lang), isTyping: true},
-				1,
-				false,
-			);
 	}
 }
 

@@ -76,8 +76,6 @@ export type SettingsPageProps = {
 	/** False while an overlay has the keys: nothing shows as focused. */
 	isActive: boolean;
 	theme: Theme;
-	onCountryHighlight: (code: string) => void;
-	onCountryPick: (code: string) => void;
 };
 
 /** The licenses the table shows: those its filter keeps. */
@@ -311,8 +309,6 @@ function customerLines(
 								query: truncate(query, 20),
 							})}
 							theme={theme}
-							onHighlight={props.onCountryHighlight}
-							onPick={props.onCountryPick}
 						/>
 					</Box>
 				),

@@ -1,1 +1,8 @@
-export {type Choice, ChoiceList, choiceRows} from './view.js';
+export {
+	type Choice,
+	type ChoiceKey,
+	ChoiceList,
+	choiceKey,
+	choiceRows,
+	nthShown,
+} from './view.js';

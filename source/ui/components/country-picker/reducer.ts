@@ -14,8 +14,8 @@ import type {Lang} from '../../../i18n/index.js';
 export type CountryPickerState = {
 	/** The picked country; null while what is typed has not been picked from the list. */
 	code: string | null;
-	/** The highlighted match (its code); null: the first one. */
-	highlighted: string | null;
+	/** The highlighted match, by index in the matches. */
+	highlighted: number;
 	/** The list of matches shows under the field. */
 	isOpen: boolean;
 	/** The list has the keys (↓ from the field): ↑↓ j k choose, Enter picks. */
@@ -27,12 +27,13 @@ export type CountryPickerAction =
 	| {type: 'close'}
 	| {type: 'enter-list'}
 	| {type: 'leave-list'}
+	| {type: 'move'; delta: number; count: number}
 	| {type: 'pick'; code: string}
 	| {type: 'load'; code: string | null};
 
 export const closedPicker: CountryPickerState = {
 	code: null,
-	highlighted: null,
+	highlighted: 0,
 	isOpen: false,
 	isListFocused: false,
 };
@@ -43,18 +44,21 @@ export function countryPickerReducer(
 ): CountryPickerState {
 	switch (action.type) {
 		case 'typed':
-			return {
-				code: null,
-				highlighted: null,
-				isOpen: true,
-				isListFocused: false,
-			};
+			return {code: null, highlighted: 0, isOpen: true, isListFocused: false};
 		case 'close':
 			return {...state, isOpen: false, isListFocused: false};
 		case 'enter-list':
 			return state.isOpen ? {...state, isListFocused: true} : state;
 		case 'leave-list':
 			return {...state, isListFocused: false};
+		case 'move':
+			return {
+				...state,
+				highlighted: Math.min(
+					Math.max(0, state.highlighted + action.delta),
+					Math.max(0, action.count - 1),
+				),
+			};
 		case 'pick':
 		case 'load':
 			return {...closedPicker, code: action.code};
@@ -73,9 +77,7 @@ export function highlightedMatch(
 	lang: Lang,
 ): CountryOption | undefined {
 	const matches = countryMatches(query, lang);
-	return (
-		matches.find((option) => option.code === state.highlighted) ?? matches[0]
-	);
+	return matches[Math.min(state.highlighted, matches.length - 1)];
 }
 
 /** What the field shows for a picked country: its name in the admin's language. */

@@ -15,17 +15,13 @@ export function CountryList({
 	width,
 	noMatch,
 	theme,
-	onHighlight,
-	onPick,
 }: {
 	matches: readonly CountryOption[];
-	highlighted: string | null;
+	highlighted: number;
 	isFocused: boolean;
 	width: number;
 	noMatch: string;
 	theme: Theme;
-	onHighlight: (code: string) => void;
-	onPick: (code: string) => void;
 }) {
 	if (matches.length === 0) {
 		return (
@@ -41,9 +37,7 @@ export function CountryList({
 			isFocused={isFocused}
 			width={width}
 			limit={COUNTRY_ROWS}
-			initial={highlighted}
-			onSelect={onPick}
-			onHighlight={onHighlight}
+			highlighted={highlighted}
 		/>
 	);
 }
