@@ -24,7 +24,10 @@ export const command = defineCommand({
 					bytes: bytes.length,
 				});
 			}
-			text = bytes.toString('utf8');
+			// The response file, or the block of text a portal gave to copy (the same document).
+			const {readDocumentText} = await import('../signing/document-text.js');
+			const read = readDocumentText(bytes.toString('utf8'));
+			text = read.ok ? read.text : bytes.toString('utf8');
 		} catch (error) {
 			if (error instanceof UsageError) {
 				throw error;

@@ -291,7 +291,12 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 	}
 	let request: string;
 	try {
-		request = await readFile(file, 'utf8');
+		// The request as its file, or as the block of text the dashboard shows to copy (R5 over
+		// SSH: the same document).
+		const {readDocumentText} = await import('../signing/document-text.js');
+		const text = await readFile(file, 'utf8');
+		const read = readDocumentText(text);
+		request = read.ok ? read.text : text;
 	} catch (error) {
 		process.stderr.write(
 			`Could not read ${file}: ${(error as Error).message}\n`,
