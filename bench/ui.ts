@@ -252,6 +252,7 @@ export async function benchKeystrokes(
 		},
 		demo: null,
 		offlinePortal: null,
+		vendorTrust: null,
 		dispose: async () => {},
 	};
 	const stdout = new BenchStdout(size.columns, size.rows);

@@ -118,6 +118,8 @@ export class Simulation implements StepTarget {
 			},
 			runtime: {
 				newId: () => uuidFrom(this.random(16)),
+				// Seeded too: the same file replays the same way, to the documents it stores.
+				newNonce: () => Buffer.from(this.random(16)).toString('base64url'),
 				clockCheckInterval: null,
 				contactInterval: (this.scenario.contactIntervalHours ?? 24) * 3_600_000,
 			},

@@ -44,6 +44,12 @@ export type SimulatedWorldOptions = {
 		RuntimeOptions,
 		'clock' | 'server' | 'hardware' | 'store' | 'vendorKey'
 	>;
+	/**
+	 * The vendor key the MyQ server trusts (R16): the simulator sets trust up itself, with the
+	 * simulated vendor's key. Null: none is configured (to show what an admin then sees).
+	 * @default the simulated vendor's public key
+	 */
+	vendorKey?: string | null;
 };
 
 export type SimulatedWorld = {
@@ -164,7 +170,10 @@ export async function createSimulatedWorld(
 					fingerprint: () => createNamedProbe(hardware.name).fingerprint(),
 				},
 				store,
-				vendorKey: vendor.publicKey,
+				vendorKey:
+					options.vendorKey === undefined
+						? vendor.publicKey
+						: options.vendorKey,
 			});
 			const started = runtime.start();
 			await world.settle();

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	activate: async () => (await import('./commands/activate.js')).command,
 	import: async () => (await import('./commands/import.js')).command,
 	connect: async () => (await import('./commands/connect.js')).command,
+	trust: async () => (await import('./commands/trust.js')).command,
 	devices: async () => (await import('./commands/devices.js')).command,
 	vendor: async () => (await import('./commands/vendor.js')).command,
 	simulate: async () => (await import('./commands/simulate.js')).command,

@@ -26,7 +26,14 @@ async function cli(
 ): Promise<Result> {
 	try {
 		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env},
+			env: {
+				...process.env,
+				LANG: 'en_US.UTF-8',
+				LC_ALL: '',
+				// R16: this file's own trust file, apart from the user's.
+				MYQ_CONFIG_DIR: path.join(directory, 'config'),
+				...env,
+			},
 		});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
@@ -175,13 +182,20 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 		expect(added.code, added.stderr).toBe(0);
 		expect(added.stdout).toContain('pending');
 
+		// R16 (SPEC change): no key is pinned behind the admin's back any more. Without a trusted
+		// key, Activate asks nothing; trusting the key the server presents is the admin's choice.
+		const untrusted = await cli(['activate', ...admin]);
+		expect(untrusted.code).toBe(1);
+		expect(untrusted.stderr).toMatch(/No vendor public key is trusted yet/);
+		const trusted = await cli(['trust', '--server', vendor.url]);
+		expect(trusted.code, trusted.stderr).toBe(0);
+		expect(trusted.stdout).toContain(
+			`The vendor public key ${vendor.publicKey} is now trusted (the key ${vendor.url} presents, trusted on first use)`,
+		);
+
 		const activated = await cli(['activate', ...admin]);
 		expect(activated.code, activated.stderr).toBe(0);
 		expect(activated.stdout).toMatch(/Activated: 2 new license/);
-		// Without --vendor-key, the key is pinned at the first activation, and the admin is told.
-		expect(activated.stdout).toContain(
-			`The vendor public key ${vendor.publicKey} is now pinned`,
-		);
 
 		const status = await cli(['status', ...admin, '--json']);
 		expect(status.code).toBe(0);

@@ -12,7 +12,11 @@ import {importPublicKey} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
-const INSTALLATION = {installationId: 'inst-1', fingerprint: 'fp-a'};
+const INSTALLATION = {
+	installationId: 'inst-1',
+	fingerprint: 'fp-a',
+	nonce: 'nonce-1',
+};
 
 async function setup() {
 	const clock = createManualClock(START);
@@ -36,6 +40,9 @@ async function setup() {
 	return {clock, vendor, network, client, key};
 }
 
+/** A well-formed key: for answers that never get as far as a signature check. */
+const PLACEHOLDER_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A client over a fetch that answers every request with one canned response. */
 function clientAnswering(
 	answer: () => Response | Promise<Response>,
@@ -46,8 +53,7 @@ function clientAnswering(
 		baseUrl: BASE_URL,
 		clock,
 		fetch: (async () => answer()) as typeof fetch,
-		publicKey:
-			publicKeyText === undefined ? null : importPublicKey(publicKeyText),
+		publicKey: importPublicKey(publicKeyText ?? PLACEHOLDER_KEY),
 	});
 }
 
@@ -158,6 +164,7 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		const result = await client.contact({
 			installationId: 'never-activated',
 			fingerprint: 'fp-a',
+			nonce: 'nonce-1',
 		});
 		expect(result).toMatchObject({
 			ok: false,
@@ -167,11 +174,21 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 	it('a 4xx without an error body is an http failure', async () => {
 		const client = clientAnswering(
-			() => new Response('<html>teapot</html>', {status: 418}),
+			() => new Response('I am a teapot', {status: 418}),
 		);
 		expect(await client.contact(INSTALLATION)).toMatchObject({
 			ok: false,
 			failure: {kind: 'http', status: 418},
+		});
+	});
+
+	it('a 4xx web page is no refusal: the URL looks wrong (SPEC §4)', async () => {
+		const client = clientAnswering(
+			() => new Response('<html>teapot</html>', {status: 418}),
+		);
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'wrong-url', answer: 'web-page', status: 418},
 		});
 	});
 
@@ -250,8 +267,8 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 		});
 	});
 
-	it('R16: without a key it fetches /v1/public-key once, pins it and reports it', async () => {
-		const {vendor, network, clock, key} = await setup();
+	it('R16: without a key it asks nothing, and never fetches a key to trust by itself', async () => {
+		const {network, clock, key} = await setup();
 		const requested: string[] = [];
 		const countingFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
 			requested.push(
@@ -259,69 +276,177 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 			);
 			return network.fetch(input, init);
 		}) as typeof fetch;
-		const pinned: string[] = [];
 		const client = createHttpLicenseServer({
 			baseUrl: `${BASE_URL}/`,
 			clock,
 			fetch: countingFetch,
-			onPinned: (text) => pinned.push(text),
 		});
-		expect(client.publicKey()).toBeNull();
 
-		const [activation, again] = await Promise.all([
-			client.activate({...INSTALLATION, keys: [key], customer: null}),
-			client.activate({...INSTALLATION, keys: [key], customer: null}),
-		]);
+		const activation = await client.activate({
+			...INSTALLATION,
+			keys: [key],
+			customer: null,
+		});
 		const contact = await client.contact(INSTALLATION);
 
-		expect([activation.ok, again.ok, contact.ok]).toEqual([true, true, true]);
-		expect(pinned).toEqual([vendor.publicKey]);
-		expect(requested).toEqual([
-			'/v1/public-key',
-			'/v1/activate',
-			'/v1/activate',
-			'/v1/contact',
-		]);
-		expect(client.publicKey()?.equals(importPublicKey(vendor.publicKey))).toBe(
-			true,
-		);
+		expect(activation).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-signature'},
+		});
+		expect(contact).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-signature'},
+		});
+		expect(requested).toEqual([]);
+		expect(client.publicKey()).toBeNull();
 	});
 
-	it('R16: a failed key fetch is returned as the failure of the call, and retried next time', async () => {
+	it('R16: with a key, no call fetches /v1/public-key first', async () => {
+		const {network, clock, key, vendor} = await setup();
+		const requested: string[] = [];
+		const client = createHttpLicenseServer({
+			baseUrl: BASE_URL,
+			clock,
+			fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+				requested.push(
+					new URL(input instanceof Request ? input.url : input).pathname,
+				);
+				return network.fetch(input, init);
+			}) as typeof fetch,
+			publicKey: importPublicKey(vendor.publicKey),
+		});
+		await client.activate({...INSTALLATION, keys: [key], customer: null});
+		await client.contact(INSTALLATION);
+		expect(requested).toEqual(['/v1/activate', '/v1/contact']);
+	});
+
+	it('R16: fetchPublicKey gives the key the server presents, or the failure', async () => {
 		const {vendor, network, clock} = await setup();
-		await vendor.service.activate({...INSTALLATION, keys: []});
-		const pinned: string[] = [];
 		const client = createHttpLicenseServer({
 			baseUrl: BASE_URL,
 			clock,
 			fetch: network.fetch,
-			onPinned: (text) => pinned.push(text),
 		});
-
+		expect(await client.fetchPublicKey()).toEqual({
+			ok: true,
+			value: vendor.publicKey,
+		});
 		network.setState('offline');
-		expect(await client.contact(INSTALLATION)).toMatchObject({
+		expect(await client.fetchPublicKey()).toMatchObject({
 			ok: false,
 			failure: {kind: 'network'},
 		});
-		expect(client.publicKey()).toBeNull();
-
-		network.setState('online');
-		expect(await client.contact(INSTALLATION)).toMatchObject({
-			ok: false,
-			failure: {kind: 'rejected', code: 'unknown-installation'},
-		});
-		expect(pinned).toEqual([vendor.publicKey]);
 	});
 
 	it('a server sending an unusable public key is a bad-response', async () => {
 		const client = clientAnswering(() =>
 			Response.json({publicKey: 'not-a-key'}),
 		);
-		expect(await client.contact(INSTALLATION)).toMatchObject({
+		expect(await client.fetchPublicKey()).toMatchObject({
 			ok: false,
 			failure: {kind: 'bad-response'},
 		});
-		expect(client.publicKey()).toBeNull();
+	});
+});
+
+describe('only a fresh, signed answer is a successful contact (SPEC §4, R14)', () => {
+	it.each([
+		['answering another nonce', 'an-old-nonce'],
+		['without any nonce (a server answering old clients)', undefined],
+	])(
+		'stale: a vendor-signed document %s is a failed contact',
+		async (_name, nonce) => {
+			const {client, vendor, key} = await setup();
+			const {nonce: _, ...request} = INSTALLATION;
+			const old = await vendor.service.activate({
+				...request,
+				keys: [key],
+				nonce,
+			});
+			expect(old.document.payload.nonce).toBe(nonce);
+			const replaying = clientAnswering(
+				() => Response.json({document: old.document}),
+				vendor.publicKey,
+			);
+			expect(await replaying.contact(INSTALLATION)).toMatchObject({
+				ok: false,
+				failure: {kind: 'stale'},
+			});
+			// The same server's fresh answer is accepted.
+			expect(await client.contact(INSTALLATION)).toMatchObject({ok: true});
+		},
+	);
+
+	it('a refusal signed for another nonce is no refusal', async () => {
+		const {vendor} = await setup();
+		const refusal = await vendor.app.request('/v1/contact', {
+			method: 'POST',
+			headers: {'content-type': 'application/json'},
+			body: JSON.stringify({
+				installationId: 'inst-1',
+				fingerprint: 'fp-a',
+				nonce: 'another',
+			}),
+		});
+		const body = await refusal.text();
+		expect(refusal.status).toBe(404);
+		const replaying = clientAnswering(
+			() => new Response(body, {status: 404}),
+			vendor.publicKey,
+		);
+		expect(await replaying.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'stale'},
+		});
+	});
+
+	it.each([
+		[
+			'an unsigned 403 error body',
+			403,
+			'{"error":{"code":"revoked","message":"no"}}',
+			'http',
+		],
+		[
+			'an unsigned 404 error body',
+			404,
+			'{"error":{"code":"unknown-installation","message":"no"}}',
+			'wrong-url',
+		],
+		['a 404 page', 404, 'Not Found', 'wrong-url'],
+		[
+			'a proxy page with 200',
+			200,
+			'<!doctype html><title>Login</title>',
+			'wrong-url',
+		],
+	])('%s is a failed contact', async (_name, status, text, kind) => {
+		const client = clientAnswering(() => new Response(text, {status}));
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind},
+		});
+	});
+
+	it('a redirect is not followed: the URL looks wrong', async () => {
+		const seen: string[] = [];
+		const client = createHttpLicenseServer({
+			baseUrl: BASE_URL,
+			clock: createManualClock(START),
+			fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+				seen.push(String(init?.redirect));
+				return new Response(null, {
+					status: 302,
+					headers: {location: 'http://nowhere.invalid/'},
+				});
+			}) as typeof fetch,
+			publicKey: importPublicKey(PLACEHOLDER_KEY),
+		});
+		expect(await client.contact(INSTALLATION)).toMatchObject({
+			ok: false,
+			failure: {kind: 'wrong-url', answer: 'redirect', status: 302},
+		});
+		expect(seen).toEqual(['manual']);
 	});
 });
 
@@ -352,7 +477,6 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 			const {key} = (await minted.json()) as {key: string};
 
 			// When the client activates it and contacts the server, on the system clock
-			const pinned: string[] = [];
 			const client = createHttpLicenseServer({
 				baseUrl: served.url,
 				clock: {
@@ -360,7 +484,7 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 					setTimeout: (callback, ms) => setTimeout(callback, ms),
 					clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 				},
-				onPinned: (text) => pinned.push(text),
+				publicKey: importPublicKey(served.publicKey),
 			});
 			const activation = await client.activate({
 				...INSTALLATION,
@@ -370,10 +494,10 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 			const contact = await client.contact({
 				installationId: 'inst-1',
 				fingerprint: 'fp-other',
+				nonce: 'nonce-2',
 			});
 
 			// Then both answers verify with the served key
-			expect(pinned).toEqual([served.publicKey]);
 			expect(activation).toMatchObject({ok: true, value: {refusals: []}});
 			if (activation.ok)
 				expect(

@@ -344,6 +344,7 @@ const SAMPLE_LOG: Record<LogCode, LogParams> = {
 	'device-deactivated': {id: 'd1'},
 	'clock-tampered': {amount: 3, unit: 'days'},
 	'clock-confirmed': {},
+	'clock-still-behind': {amount: 2, unit: 'hours'},
 	'document-rejected': {
 		source: 'stored-document',
 		message: 'the signature does not match',

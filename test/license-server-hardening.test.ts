@@ -424,11 +424,17 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 			fingerprint: 'fp-a',
 			keys: [key],
 			customer: null,
+			nonce: 'nonce-1',
 		};
 		expect((await client.activate(request)).ok).toBe(true);
 
-		const second = await client.activate({...request, fingerprint: 'fp-b'});
+		const second = await client.activate({
+			...request,
+			fingerprint: 'fp-b',
+			nonce: 'nonce-2',
+		});
 
+		// SPEC §4: signed with the request's nonce, so a successful contact made at the server's time.
 		expect(second).toEqual({
 			ok: false,
 			failure: {
@@ -437,6 +443,7 @@ describe('a 429 reaches the admin as a precise refusal', () => {
 				message: expect.stringMatching(
 					/^The installation inst-1 was activated 1 times/,
 				),
+				issuedAt: START,
 			},
 		});
 	});

@@ -409,12 +409,12 @@ describe('vendor activation (R4, R8)', () => {
 		const document = await contact('inst-1', 'fp-b');
 
 		expect(document.fingerprint).toBe('fp-a');
-		// Nothing changed since the activation: the same document, made then.
-		expect(document.issuedAt).toBe(START);
+		// R14 (SPEC change): every answer is signed for the contact it answers, so made now.
+		expect(document.issuedAt).toBe(START + DAY);
 		expect(document.licenses).toHaveLength(1);
 	});
 
-	it('an unchanged installation gets the same signed document; a change gets a new one', async () => {
+	it('R14 every answer is signed anew for its contact, with its nonce; a change shows in the next one', async () => {
 		const {mint, activate, contact, time, vendor} = await setup();
 		const key = await mint({
 			type: 'license',
@@ -428,18 +428,98 @@ describe('vendor activation (R4, R8)', () => {
 		const first = await vendor.service.contact({
 			installationId: 'inst-1',
 			fingerprint: 'fp-a',
+			nonce: 'first',
 		});
 		time.now = START + 2 * DAY;
 		const second = await vendor.service.contact({
 			installationId: 'inst-1',
 			fingerprint: 'fp-a',
+			nonce: 'second',
 		});
-		expect(second.signature).toBe(first.signature);
+		// Nothing changed, yet no document is handed out twice (the cached one of before went):
+		// the first, replayed, is not an answer to the second contact.
+		expect(second.signature).not.toBe(first.signature);
+		expect([first.payload.nonce, second.payload.nonce]).toEqual([
+			'first',
+			'second',
+		]);
+		expect(second.payload.issuedAt).toBe(START + 2 * DAY);
+		expect(second.payload.licenses).toEqual(first.payload.licenses);
 		await vendor.service.extend(key, 10);
 		time.now = START + 3 * DAY;
 		const third = await contact('inst-1', 'fp-a');
 		expect(third.issuedAt).toBe(START + 3 * DAY);
 		expect(third.licenses[0]?.expiresAt).toBe(START + 40 * DAY);
+	});
+});
+
+describe('the contact freshness protocol (SPEC §4, R14)', () => {
+	it('a contact and an activation answer with the nonce they were sent; without one, none', async () => {
+		const {mint, call, open} = await setup();
+		const key = await mint(PERPETUAL_10);
+		const activated = await call('POST', '/v1/activate', {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			keys: [key],
+			nonce: 'n-activate',
+		});
+		expect(open(activated.body.document).nonce).toBe('n-activate');
+		const contacted = await call('POST', '/v1/contact', {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			nonce: 'n-contact',
+		});
+		expect(open(contacted.body.document).nonce).toBe('n-contact');
+		// An older client sends none: the document carries none.
+		const older = await call('POST', '/v1/contact', {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
+		expect(open(older.body.document)).not.toHaveProperty('nonce');
+	});
+
+	it('a refusal of a contact is signed for its installation, code and nonce', async () => {
+		const {call, publicKey} = await setup();
+		const refused = await call('POST', '/v1/contact', {
+			installationId: 'never-here',
+			fingerprint: 'fp-a',
+			nonce: 'n-1',
+		});
+		expect(refused.status).toBe(404);
+		expect(refused.body.error).toMatchObject({code: 'unknown-installation'});
+		expect(verify(refused.body.signed, publicKey)).toMatchObject({
+			ok: true,
+			value: {
+				payload: {
+					type: 'myq-refusal',
+					version: 1,
+					installationId: 'never-here',
+					code: 'unknown-installation',
+					nonce: 'n-1',
+					issuedAt: START,
+				},
+			},
+		});
+	});
+
+	it('a request it cannot read is refused unsigned (nothing to sign it for), and a nonce holds at most 64 characters', async () => {
+		const {call} = await setup();
+		for (const body of [
+			'not json',
+			{installationId: 'inst-1', fingerprint: 'fp-a', nonce: 'x'.repeat(65)},
+			{installationId: 'inst-1', fingerprint: 'fp-a', nonce: 42},
+		]) {
+			const reply = await call('POST', '/v1/contact', body);
+			expect(reply.status).toBe(400);
+			expect(reply.body).not.toHaveProperty('signed');
+		}
+		const longest = await call('POST', '/v1/contact', {
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+			nonce: 'x'.repeat(64),
+		});
+		expect(longest.body.error).toMatchObject({code: 'unknown-installation'});
+		expect(longest.body).toHaveProperty('signed');
 	});
 });
 

@@ -367,3 +367,39 @@ describe('store: URLs', () => {
 		expect(error.message).toContain('is a directory');
 	});
 });
+
+describe('read-only (status, issue 10 point 10)', () => {
+	it('read-only-store-makes-nothing: a store that does not exist reads empty and stays absent, folder and all', async () => {
+		const file = path.join(dir, 'not', 'yet', 'license.sqlite');
+		const store = await openStore(`sqlite://${file}`, {readOnly: true});
+		opened.push(store);
+		expect(await store.load()).toEqual({kind: 'empty'});
+		await expect(stat(path.join(dir, 'not'))).rejects.toMatchObject({
+			code: 'ENOENT',
+		});
+	});
+
+	it('read-only-store-writes-nothing: it reads what another process wrote, and every write fails', async () => {
+		const file = path.join(dir, 'license.sqlite');
+		const writer = await open(file);
+		await writer.save({format: 'myq-license-state', revision: 3});
+		await writer.close();
+		opened.splice(opened.indexOf(writer), 1);
+		const bytes = await readFile(file);
+
+		const store = await openStore(`sqlite://${file}`, {readOnly: true});
+		opened.push(store);
+		expect(await store.load()).toEqual({
+			kind: 'loaded',
+			value: {format: 'myq-license-state', revision: 3},
+		});
+		await expect(store.save({})).rejects.toMatchObject({code: 'write-failed'});
+		await expect(store.saveIfRevision({}, 3)).rejects.toMatchObject({
+			code: 'write-failed',
+		});
+		await expect(store.quarantine('state', 'x')).rejects.toMatchObject({
+			code: 'write-failed',
+		});
+		expect(await readFile(file)).toEqual(bytes);
+	});
+});

@@ -75,6 +75,7 @@ describe.each([
 			const reply = await client.contact({
 				installationId: w.runtime.installationId,
 				fingerprint: 'any',
+				nonce: 'any',
 			});
 			expect(reply).toMatchObject({ok: false, failure: {kind: 'bad-response'}});
 			if (!reply.ok) expect(reply.failure.message).toMatch(/cannot be read/);

@@ -1,10 +1,13 @@
 /**
  * The license-server client over fetch (SPEC §4, R14, R16). Every failure comes back as a value:
- * what the engine needs is whether the contact was successful (a signed document, or a precise
- * refusal) or failed (no answer, timeout, 5xx, unreadable or badly signed answer).
+ * what the engine needs is whether the contact was successful (a signed document carrying the
+ * contact's nonce, or a refusal signed with it) or failed (no answer, timeout, 5xx, an unsigned
+ * error, something that is not a license server, an unreadable, stale or badly signed answer).
  *
- * It does transport and JSON; whether a document is the vendor's is the one trust checker's
- * answer (signing/trust.ts), the same the runtime asks at every load and file import.
+ * It does transport and JSON; whether a document or refusal is the vendor's is the one trust
+ * checker's answer (signing/trust.ts), the same the runtime asks at every load and file import.
+ * The vendor key is given (R16: it comes from the installation's configuration); the client
+ * never fetches one to trust, and asks `/v1/public-key` only when told to (`fetchPublicKey`).
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
@@ -17,7 +20,7 @@ import type {
 	ServerResult,
 } from '../ports/index.js';
 import {exportPublicKey, importPublicKey} from '../signing/index.js';
-import {checkDocument as checkTrust} from '../signing/trust.js';
+import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
 
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
@@ -28,15 +31,17 @@ export type HttpLicenseServerOptions = {
 	fetch?: typeof fetch;
 	/** @default 10_000 */
 	timeoutMs?: number;
-	/** The pinned vendor key. @default null: fetched from `/v1/public-key` at first use, then pinned */
+	/**
+	 * The vendor key answers must be signed with (R16). Null: no answer can be trusted, so
+	 * activate and contact fail at once without asking anything. @default null
+	 */
 	publicKey?: KeyObject | null;
-	/** Called once when a key fetched from the server is pinned, with its printed form. */
-	onPinned?: (publicKeyText: string) => void;
 };
 
 export type HttpLicenseServer = LicenseServer & {
-	/** The vendor key in use: the one given, the one pinned, or null before the first use. */
+	/** The vendor key answers are checked with, as given. */
 	publicKey(): KeyObject | null;
+	fetchPublicKey(): Promise<ServerResult<string>>;
 };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -48,6 +53,8 @@ const refusalSchema = z.object({
 });
 const errorBodySchema = z.object({
 	error: z.object({code: z.string(), message: z.string()}),
+	/** SPEC §4: the refusal signed with the contact's nonce (checked by signing/trust.ts). */
+	signed: z.unknown().optional(),
 });
 const activateReplySchema = z.object({
 	document: z.unknown(),
@@ -56,7 +63,16 @@ const activateReplySchema = z.object({
 const contactReplySchema = z.object({document: z.unknown()});
 const publicKeyReplySchema = z.object({publicKey: z.string()});
 
-type Answer = {status: number; text: string};
+type Answer = {
+	status: number;
+	text: string;
+	contentType: string;
+	/** Where a redirect points, when it says. */
+	location: string | null;
+};
+
+/** What a request carries that its answer must match (SPEC §4, R14). */
+type Expected = {installationId: string; nonce: string};
 
 function fail<T>(failure: Failure): ServerResult<T> {
 	return {ok: false, failure};
@@ -69,9 +85,7 @@ export function createHttpLicenseServer(
 	const {clock} = options;
 	const fetchImpl = options.fetch ?? globalThis.fetch;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	let pinned: KeyObject | null = options.publicKey ?? null;
-	let pinning: Promise<ServerResult<KeyObject>> | null = null;
-	const lastAnswers = new Map<string, {text: string; value: unknown}>();
+	const vendorKey: KeyObject | null = options.publicKey ?? null;
 	let live = new AbortController();
 	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
 	async function send(
@@ -112,11 +126,22 @@ export function createHttpLicenseServer(
 									'content-type': 'application/json',
 								},
 					...(body === undefined ? {} : {body: JSON.stringify(body)}),
+					// A license server never redirects: a redirect says the URL is wrong (SPEC §4),
+					// and following it could take the contact anywhere.
+					redirect: 'manual',
 					signal: controller.signal,
 				});
 				// Reading the body is part of the exchange: a server that stalls mid-body times out too.
 				const text = await response.text();
-				return {ok: true, value: {status: response.status, text}};
+				return {
+					ok: true,
+					value: {
+						status: response.status,
+						text,
+						contentType: response.headers.get('content-type') ?? '',
+						location: response.headers.get('location'),
+					},
+				};
 			} catch (error) {
 				if (isTimedOut) return timedOut;
 				// fetch reports every transport failure (refused, reset, DNS, TLS) as a TypeError;
@@ -140,35 +165,38 @@ export function createHttpLicenseServer(
 		path: string,
 		schema: z.ZodType<T>,
 		body?: unknown,
+		expected?: Expected,
 	): Promise<ServerResult<T>> {
 		const sent = await send(method, path, body);
 		if (!sent.ok) return sent;
-		const {status, text} = sent.value;
-		// The same answer as last time (a daily contact with nothing new): the same value, already
-		// read and checked, instead of parsing and verifying identical bytes again.
-		const previous = lastAnswers.get(path);
-		if (
-			previous !== undefined &&
-			status >= 200 &&
-			status < 300 &&
-			previous.text === text
-		) {
-			return {ok: true, value: previous.value as T};
-		}
-		const result = read(path, status, text, schema);
-		if (result.ok) {
-			lastAnswers.set(path, {text, value: result.value});
-		}
-		return result;
+		return read(path, sent.value, schema, expected);
 	}
 
 	function read<T>(
 		path: string,
-		status: number,
-		text: string,
+		answer: Answer,
 		schema: z.ZodType<T>,
+		expected: Expected | undefined,
 	): ServerResult<T> {
+		const {status, text} = answer;
+		if (status >= 300 && status < 400) {
+			return wrongUrl(path, 'redirect', status, answer.location);
+		}
 		const json = parseJson(text);
+		const error = errorBodySchema.safeParse(json);
+		if (status >= 400 && status < 500 && error.success) {
+			const refusal = error.data;
+			if (refusal.signed !== undefined && expected !== undefined) {
+				return signedRefusal(refusal, expected);
+			}
+		}
+		// SPEC §4: an unsigned 404 is no refusal: nothing answers there (a wrong path, a proxy).
+		if (status === 404 || status === 405) {
+			return wrongUrl(path, 'not-found', status, null);
+		}
+		if (json === undefined && status < 500 && isWebPage(answer)) {
+			return wrongUrl(path, 'web-page', status, null);
+		}
 		if (status >= 200 && status < 300) {
 			if (json === undefined) {
 				return fail({
@@ -185,14 +213,7 @@ export function createHttpLicenseServer(
 			}
 			return {ok: true, value: shaped.data};
 		}
-		const error = errorBodySchema.safeParse(json);
-		if (status >= 400 && status < 500 && error.success) {
-			// SPEC §4: a precise refusal is an answer, so the contact was successful.
-			const message =
-				error.data.error.message.trim() ||
-				`the server gave no reason (${error.data.error.code})`;
-			return fail({kind: 'rejected', code: error.data.error.code, message});
-		}
+		// An unsigned refusal proves nothing about who answered (SPEC §4): a failed contact.
 		const detail = error.success
 			? `${error.data.error.code}: ${error.data.error.message}`
 			: preview(text);
@@ -203,38 +224,64 @@ export function createHttpLicenseServer(
 		});
 	}
 
-	async function vendorKey(): Promise<ServerResult<KeyObject>> {
-		if (pinned !== null) return {ok: true, value: pinned};
-		// Concurrent first calls share one fetch of the key.
-		pinning ??= (async (): Promise<ServerResult<KeyObject>> => {
-			const reply = await call('GET', '/v1/public-key', publicKeyReplySchema);
-			if (!reply.ok) return reply;
-			let key: KeyObject;
-			try {
-				key = importPublicKey(reply.value.publicKey);
-			} catch (error) {
-				return fail<KeyObject>({
-					kind: 'bad-response',
-					message: `The license server sent an unusable public key: ${describeError(error)}.`,
-				});
-			}
-			// Trust on first use (R16): from now on only documents signed with this key are accepted.
-			pinned = key;
-			options.onPinned?.(reply.value.publicKey.trim());
-			return {ok: true, value: key};
-		})().finally(() => {
-			pinning = null;
+	/** SPEC §4: a refusal counts as an answer only when the vendor signed it for this contact. */
+	function signedRefusal<T>(
+		refusal: z.infer<typeof errorBodySchema>,
+		expected: Expected,
+	): ServerResult<T> {
+		const {code} = refusal.error;
+		if (vendorKey === null) return noKey();
+		const checked = checkRefusal(refusal.signed, vendorKey, {
+			...expected,
+			code,
 		});
-		return await pinning;
+		if (!checked.ok) {
+			return fail({
+				kind: checked.failure.kind,
+				message: `The license server's refusal (${code}) cannot be trusted: ${checked.failure.message}.`,
+			});
+		}
+		const message =
+			refusal.error.message.trim() || `the server gave no reason (${code})`;
+		return fail({kind: 'rejected', code, message, issuedAt: checked.issuedAt});
 	}
 
-	/** R16: asked of the one trust checker; its reason is kept, said as the client's. */
+	function wrongUrl<T>(
+		path: string,
+		answer: 'not-found' | 'web-page' | 'redirect',
+		status: number,
+		location: string | null,
+	): ServerResult<T> {
+		const what =
+			answer === 'redirect'
+				? `a redirect (HTTP ${status}${location ? ` to ${preview(location)}` : ''})`
+				: answer === 'not-found'
+					? `HTTP ${status}: nothing there`
+					: `a web page (HTTP ${status})`;
+		return fail({
+			kind: 'wrong-url',
+			url: baseUrl,
+			answer,
+			status,
+			message: `${baseUrl} does not look like a license server: ${path} answered ${what}. Check the server URL (a license server's URL has no path, like ${originOf(baseUrl)}).`,
+		});
+	}
+
+	function noKey<T>(): ServerResult<T> {
+		return fail({
+			kind: 'bad-signature',
+			message:
+				'no vendor public key is trusted, so no answer of the license server can be checked',
+		});
+	}
+
+	/** R16, R14: asked of the one trust checker; its reason is kept, said as the client's. */
 	function checkDocument(
 		value: unknown,
-		key: KeyObject,
-		installationId: string,
+		expected: Expected,
 	): ServerResult<SignedDocument> {
-		const checked = checkTrust(value, key, {installationId});
+		if (vendorKey === null) return noKey();
+		const checked = checkTrust(value, vendorKey, expected);
 		if (checked.ok) return {ok: true, value: checked.document};
 		return fail({
 			kind: checked.failure.kind,
@@ -243,28 +290,39 @@ export function createHttpLicenseServer(
 	}
 
 	return {
-		publicKey: () => pinned,
+		publicKey: () => vendorKey,
 
 		async fetchPublicKey() {
-			const key = await vendorKey();
-			return key.ok ? exportPublicKey(key.value) : null;
+			const reply = await call('GET', '/v1/public-key', publicKeyReplySchema);
+			if (!reply.ok) return reply;
+			try {
+				return {
+					ok: true,
+					value: exportPublicKey(importPublicKey(reply.value.publicKey)),
+				};
+			} catch (error) {
+				return fail({
+					kind: 'bad-response',
+					message: `The license server sent an unusable public key: ${describeError(error)}.`,
+				});
+			}
 		},
 
 		async activate(request) {
-			const key = await vendorKey();
-			if (!key.ok) return key;
+			if (vendorKey === null) return noKey();
+			const expected = {
+				installationId: request.installationId,
+				nonce: request.nonce,
+			};
 			const reply = await call(
 				'POST',
 				'/v1/activate',
 				activateReplySchema,
 				request,
+				expected,
 			);
 			if (!reply.ok) return reply;
-			const document = checkDocument(
-				reply.value.document,
-				key.value,
-				request.installationId,
-			);
+			const document = checkDocument(reply.value.document, expected);
 			if (!document.ok) return document;
 			const refusals: KeyRefusal[] = reply.value.refusals;
 			return {
@@ -274,22 +332,37 @@ export function createHttpLicenseServer(
 		},
 
 		async contact(request) {
-			const key = await vendorKey();
-			if (!key.ok) return key;
+			if (vendorKey === null) return noKey();
+			const expected = {
+				installationId: request.installationId,
+				nonce: request.nonce,
+			};
 			const reply = await call(
 				'POST',
 				'/v1/contact',
 				contactReplySchema,
 				request,
+				expected,
 			);
 			if (!reply.ok) return reply;
-			return checkDocument(
-				reply.value.document,
-				key.value,
-				request.installationId,
-			);
+			return checkDocument(reply.value.document, expected);
 		},
 	};
+}
+
+function originOf(url: string): string {
+	try {
+		return new URL(url).origin;
+	} catch {
+		return 'https://licensing.example.com';
+	}
+}
+
+/** A page for people: what a proxy, a captive portal or a web server answers, not an API. */
+function isWebPage(answer: Answer): boolean {
+	return (
+		/^\s*text\/html\b/i.test(answer.contentType) || /^\s*</.test(answer.text)
+	);
 }
 
 function parseJson(text: string): unknown {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
 import {type Store, type StoreLoad, storedRevision} from '../ports/index.js';
+import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
 	| 'unreachable'
@@ -70,6 +71,12 @@ export type OpenStoreOptions = {
 	 * @default 5000
 	 */
 	busyTimeoutMs?: number;
+	/**
+	 * Opens the store for reading only (`status`): for SQLite, no file, folder or table is made
+	 * and the file is opened read-only, so a store this user may not write still reads; every
+	 * write fails. @default false
+	 */
+	readOnly?: boolean;
 };
 
 const STATE_KEY = 'state';
@@ -97,9 +104,11 @@ export async function openStore(
 	const now = options.now ?? Date.now;
 
 	const keyv =
-		target.kind === 'sqlite'
-			? await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000)
-			: await openRemote(target, namespace);
+		target.kind !== 'sqlite'
+			? await openRemote(target, namespace)
+			: options.readOnly
+				? await openSqliteReadOnly(target, namespace)
+				: await openSqlite(target, namespace, options.busyTimeoutMs ?? 5000);
 	return createKeyvStore(keyv, target.display, now);
 }
 
@@ -198,7 +207,7 @@ async function openSqlite(
 			throw new StoreError(
 				'unreachable',
 				target.display,
-				`Cannot create the directory ${path.dirname(target.file)} for the store (${describe(error)}). ` +
+				`Cannot create the directory ${path.dirname(target.file)} for the store (${messageOf(error)}). ` +
 					'Check the path and its permissions, or choose another --store.',
 				{cause: error},
 			);
@@ -216,6 +225,23 @@ async function openSqlite(
 		throw sqliteOpenError(error, target);
 	}
 	return keyv;
+}
+
+/** See read-only-sqlite.ts: a file that does not exist reads as an empty store, and stays absent. */
+async function openSqliteReadOnly(
+	target: StoreTarget & {kind: 'sqlite'},
+	namespace: string,
+): Promise<Keyv> {
+	if (target.file !== ':memory:') {
+		await refuseNonDatabase(target.file, target.display);
+	}
+	const {ReadOnlySqlite} = await import('./read-only-sqlite.js');
+	try {
+		const adapter = await ReadOnlySqlite.open(target.file);
+		return createKeyv(adapter as unknown as KeyvStoreAdapter, namespace);
+	} catch (error) {
+		throw sqliteOpenError(error, target);
+	}
 }
 
 /**
@@ -236,11 +262,11 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		size = info.size;
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
-		if (isCode(error, 'ENOENT')) return;
+		if (hasCode(error, 'ENOENT')) return;
 		throw new StoreError(
 			'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -261,7 +287,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		throw new StoreError(
 			'unreachable',
 			display,
-			`Cannot read the store file ${file} (${describe(error)}).`,
+			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
 				cause: error,
 			},
@@ -296,13 +322,13 @@ function sqliteOpenError(
 	error: unknown,
 	target: StoreTarget & {kind: 'sqlite'},
 ): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
-		return notADatabase(target.file, target.display, describe(error), error);
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
+		return notADatabase(target.file, target.display, messageOf(error), error);
 	}
 	return new StoreError(
 		'unreachable',
 		target.display,
-		`Cannot open the store ${target.display} (${describe(error)}). Check the path and its permissions.`,
+		`Cannot open the store ${target.display} (${messageOf(error)}). Check the path and its permissions.`,
 		{cause: error},
 	);
 }
@@ -325,10 +351,10 @@ async function openRemote(
 		throw new StoreError(
 			'unsupported-url',
 			target.display,
-			isCode(error, 'ERR_MODULE_NOT_FOUND')
+			hasCode(error, 'ERR_MODULE_NOT_FOUND')
 				? `The store URL ${target.display} needs the package ${packageName}, which is not installed. ` +
 						`Install it with \`npm install ${packageName}\` beside myq-license, or use a SQLite store (a file path).`
-				: `The package ${packageName}, needed for ${target.display}, failed to load (${describe(error)}).`,
+				: `The package ${packageName}, needed for ${target.display}, failed to load (${messageOf(error)}).`,
 			{cause: error},
 		);
 	}
@@ -354,7 +380,7 @@ async function openRemote(
 		throw new StoreError(
 			'unreachable',
 			target.display,
-			`Cannot reach the store ${target.display} (${describe(error)}). Check that the server runs and the URL is right.`,
+			`Cannot reach the store ${target.display} (${messageOf(error)}). Check that the server runs and the URL is right.`,
 			{cause: error},
 		);
 	}
@@ -393,7 +419,7 @@ function createKeyvStore(
 			throw new StoreError(
 				'write-failed',
 				url,
-				`Could not save ${what} to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+				`Could not save ${what} to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 				{cause: error},
 			);
 		}
@@ -428,7 +454,7 @@ function createKeyvStore(
 			} catch (error) {
 				return {
 					kind: 'corrupt',
-					reason: `the stored state is not valid JSON (${describe(error)})`,
+					reason: `the stored state is not valid JSON (${messageOf(error)})`,
 					raw,
 				};
 			}
@@ -467,7 +493,7 @@ function createKeyvStore(
 					throw new StoreError(
 						'write-failed',
 						url,
-						`Could not save the license state to the store ${url} (${describe(error)}). Check free disk space and permissions.`,
+						`Could not save the license state to the store ${url} (${messageOf(error)}). Check free disk space and permissions.`,
 						{cause: error},
 					);
 				}
@@ -529,7 +555,7 @@ function createKeyvStore(
 				throw new StoreError(
 					'write-failed',
 					url,
-					`Closing the store ${url} failed (${describe(error)}).`,
+					`Closing the store ${url} failed (${messageOf(error)}).`,
 					{
 						cause: error,
 					},
@@ -549,33 +575,20 @@ function parseOrRaw(raw: unknown): unknown {
 }
 
 function readError(error: unknown, url: string): StoreError {
-	if (isCode(error, 'SQLITE_NOTADB') || isCode(error, 'SQLITE_CORRUPT')) {
+	if (hasCode(error, 'SQLITE_NOTADB') || hasCode(error, 'SQLITE_CORRUPT')) {
 		return new StoreError(
 			'not-a-database',
 			url,
-			`The store ${url} is damaged (${describe(error)}). It was left untouched; restore it from a backup or choose another --store.`,
+			`The store ${url} is damaged (${messageOf(error)}). It was left untouched; restore it from a backup or choose another --store.`,
 			{cause: error},
 		);
 	}
 	return new StoreError(
 		'unreachable',
 		url,
-		`Could not read the store ${url} (${describe(error)}).`,
+		`Could not read the store ${url} (${messageOf(error)}).`,
 		{cause: error},
 	);
-}
-
-function isCode(error: unknown, code: string): boolean {
-	return (
-		typeof error === 'object' &&
-		error !== null &&
-		'code' in error &&
-		error.code === code
-	);
-}
-
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 function isSqlite(

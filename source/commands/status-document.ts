@@ -8,6 +8,7 @@ import type {EngineState} from '../engine/types.js';
 // The banner texts only: the full message catalogs are not needed to print JSON.
 import {bannerText} from '../i18n/banners.js';
 import type {Lang} from '../i18n/lang.js';
+import type {VendorKeyTrust} from './compose.js';
 
 const iso = (time: number | null) =>
 	time === null ? null : new Date(time).toISOString();
@@ -73,11 +74,15 @@ export function dayEntry(
 	};
 }
 
-/** The `status --json` document: the day entry, plus what an admin script needs. */
+/**
+ * The `status --json` document: the day entry, plus what an admin script needs: why the licenses
+ * are not read (R16, `problem`, with `text` saying what to do), and how the vendor key is trusted.
+ */
 export function statusDocument(
 	state: EngineState,
 	evaluation: Evaluation,
 	lang: Lang,
+	context: {trust: VendorKeyTrust; problem: string | null},
 ) {
 	const day = dayEntry(state, evaluation, lang);
 	return {
@@ -111,5 +116,28 @@ export function statusDocument(
 		},
 		customer: state.customer,
 		installationId: state.installationId,
+		problem:
+			state.integrity === null
+				? null
+				: {
+						code: state.integrity.code ?? 'document-rejected',
+						reason: state.integrity.reason,
+						at: iso(state.integrity.at),
+						text: context.problem,
+					},
+		vendorKey: vendorKeyEntry(context.trust),
 	};
+}
+
+/** R16: the key trusted and how: `source` is flag, env, trust-file or none. */
+function vendorKeyEntry(trust: VendorKeyTrust) {
+	const common = {source: trust.source, key: trust.key, file: trust.file};
+	return trust.source === 'trust-file'
+		? {
+				...common,
+				how: trust.how,
+				server: trust.server,
+				trustedAt: trust.trustedAt,
+			}
+		: common;
 }

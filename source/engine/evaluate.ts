@@ -203,14 +203,19 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		}
 		const isSubscription =
 			grant.kind === 'subscription' && grant.expiresAt !== null;
+		// R12: every subscription not expired or revoked, also one R15 holds back: the admin must
+		// see that the server, which would confirm the time, cannot be reached.
+		if (
+			isSubscription &&
+			verdict.status !== 'expired' &&
+			verdict.reason !== 'revoked' &&
+			(firstSubscriptionExpiry === null ||
+				(grant.expiresAt as number) < firstSubscriptionExpiry)
+		) {
+			firstSubscriptionExpiry = grant.expiresAt as number;
+		}
 		if (isSubscription && counts) {
 			const expiresAt = grant.expiresAt as number;
-			if (
-				firstSubscriptionExpiry === null ||
-				expiresAt < firstSubscriptionExpiry
-			) {
-				firstSubscriptionExpiry = expiresAt;
-			}
 			// R10: the countdown, unless it renews by itself.
 			if (!grant.autoRenew) {
 				const left = daysLeft(expiresAt, now);

@@ -14,6 +14,7 @@ import type {
 	Customer,
 	EngineEventType,
 	EngineState,
+	IntegrityCode,
 	KeyKind,
 	KeyRefusal,
 	LicenseGrant,
@@ -39,13 +40,22 @@ export type EngineEvent =
 	  }
 	| {type: 'activation-failed'; failure: FailureLike}
 	| {type: 'contact-succeeded'; document: SignedDocument}
-	| {type: 'contact-refused'; code: string; message: string}
+	/**
+	 * A refusal the server signed with the contact's nonce (SPEC §4): a successful contact, and
+	 * `issuedAt`, the server's time in it, confirms the time as a document's does (R15).
+	 */
+	| {type: 'contact-refused'; code: string; message: string; issuedAt: number}
 	| {type: 'contact-failed'; failure: FailureLike}
 	| {type: 'fingerprint-seen'; fingerprint: string}
 	| {type: 'device-activated'; id: string}
 	| {type: 'device-deactivated'; id?: string}
 	| {type: 'clock-observed'}
-	| {type: 'document-rejected'; reason: string; source: string}
+	| {
+			type: 'document-rejected';
+			reason: string;
+			source: string;
+			code?: IntegrityCode;
+	  }
 	| {type: 'manual-request-created'; request: ManualRequest}
 	| {type: 'manual-response-refused'; reason: string}
 	| {
@@ -312,8 +322,8 @@ function apply(draft: Draft, event: EngineEvent) {
 			return;
 		}
 		case 'contact-refused': {
-			// A precise refusal is a successful contact (SPEC §4): the server is reachable.
-			succeededContact(draft);
+			// A signed refusal is a successful contact (SPEC §4): the server is reachable.
+			succeededContact(draft, event.issuedAt);
 			note(draft, 'contact-refused', 'contact-refused', {
 				refusal: event.code,
 				code: event.code,
@@ -367,7 +377,11 @@ function apply(draft: Draft, event: EngineEvent) {
 		}
 		case 'document-rejected': {
 			// R16: never trust it, never delete it; MyQ shows license-problem until a good one arrives.
-			s.integrity = {reason: `${event.source}: ${event.reason}`, at: draft.now};
+			s.integrity = {
+				reason: `${event.source}: ${event.reason}`,
+				at: draft.now,
+				...(event.code === undefined ? {} : {code: event.code}),
+			};
 			note(draft, 'document-rejected', 'document-rejected', {
 				// 'stored document' -> the catalog id 'stored-document'
 				source: event.source.replaceAll(' ', '-'),
@@ -428,7 +442,11 @@ function seeFingerprint(draft: Draft, fingerprint: string) {
 	}
 }
 
-function succeededContact(draft: Draft) {
+/**
+ * A successful contact: a fresh signed answer (R14: it carries the contact's nonce, checked
+ * before the engine sees it), made by the server at `issuedAt`.
+ */
+function succeededContact(draft: Draft, issuedAt: number) {
 	const s = draft.state;
 	// Issue 12, point 7: the log says when the server answers again, so failures do not end in
 	// silence; every reconnection after a failure is one entry.
@@ -443,13 +461,28 @@ function succeededContact(draft: Draft) {
 		unreachableSince: null,
 		lastFailure: null,
 	};
-	if (s.clock.tamperedAt !== null) {
-		// R15: a successful contact confirms the time.
-		s.clock = {highWater: draft.now, tamperedAt: null};
-		note(draft, 'clock-confirmed', 'clock-confirmed');
-	} else {
-		s.clock = {...s.clock, highWater: draft.now};
+	if (s.clock.tamperedAt === null) {
+		// The mark only rises here (observeClock raised it to now already): a successful contact
+		// no longer lowers it to a clock that went back within the tolerance, so steps back of
+		// 59 minutes with a contact between them add up instead of passing one by one.
+		return;
 	}
+	// R15: the server's time in a fresh answer becomes the high-water mark. A clock still more
+	// than the tolerance behind it has gone back against the confirmed time: still tampered,
+	// and the log says by how much (the admin must set the clock right, not just connect).
+	const behind = issuedAt - draft.now;
+	if (behind > CLOCK_TOLERANCE) {
+		s.clock = {highWater: issuedAt, tamperedAt: s.clock.tamperedAt};
+		note(
+			draft,
+			'clock-tampered',
+			'clock-still-behind',
+			duration(Math.round(behind / 60_000)),
+		);
+		return;
+	}
+	s.clock = {highWater: Math.max(issuedAt, draft.now), tamperedAt: null};
+	note(draft, 'clock-confirmed', 'clock-confirmed');
 }
 
 function failedContact(draft: Draft, failure: FailureLike) {
@@ -469,7 +502,7 @@ function acceptDocument(
 ) {
 	const s = draft.state;
 	const previous = s.document?.payload.licenses ?? [];
-	succeededContact(draft);
+	succeededContact(draft, document.payload.issuedAt);
 	if (
 		s.document &&
 		!s.integrity &&

@@ -88,6 +88,27 @@ export type ActivationDocument = {
 	licenses: LicenseGrant[];
 	/** Set when the document answers a manual activation request (R5). */
 	requestId?: string;
+	/**
+	 * The nonce of the contact or activation it answers (R14): only an answer carrying the one
+	 * just sent is fresh. Absent from answers to manual requests (their `requestId` plays that
+	 * part) and from servers answering older clients.
+	 */
+	nonce?: string;
+};
+
+/**
+ * What the license server signs a refusal with (SPEC §4): a refusal counts as a successful
+ * contact only when signed for this installation, with its code, carrying the contact's nonce.
+ */
+export type RefusalPayload = {
+	type: 'myq-refusal';
+	version: 1;
+	installationId: string;
+	code: string;
+	/** Absent when the request carried none (an older client). */
+	nonce?: string;
+	/** Server time (R15). */
+	issuedAt: number;
 };
 
 /** A payload with its Ed25519 signature over the canonical JSON of the payload (R16). */
@@ -164,6 +185,7 @@ export const LOG_CODES = [
 	'device-deactivated',
 	'clock-tampered',
 	'clock-confirmed',
+	'clock-still-behind',
 	'document-rejected',
 	'manual-request-exported',
 	'manual-response-refused',
@@ -231,7 +253,7 @@ export type EngineState = {
 		tamperedAt: number | null;
 	};
 	/** Set when a stored or received document failed verification (R16). */
-	integrity: {reason: string; at: number} | null;
+	integrity: Integrity | null;
 	/** The manual activation request waiting for its response (R5). */
 	manualRequest: ManualRequest | null;
 	devices: Device[];
@@ -239,6 +261,28 @@ export type EngineState = {
 	startedAt: number;
 	log: LogEntry[];
 };
+
+/**
+ * Why a document is not trusted (R16): `reason` in the verifier's words, `code` the kind of
+ * problem, which says what the admin can do about it (absent in states written before codes).
+ */
+export type Integrity = {
+	reason: string;
+	at: number;
+	code?: IntegrityCode;
+};
+
+/**
+ * - `no-vendor-key`: no vendor key is configured, so nothing signed can be checked
+ * - `bad-signature`: not signed by the trusted vendor key (altered, or another key)
+ * - `bad-document`: signed, but not a document this program reads
+ * - `unreadable-state`: the stored state itself cannot be read (a copy was kept)
+ */
+export type IntegrityCode =
+	| 'no-vendor-key'
+	| 'bad-signature'
+	| 'bad-document'
+	| 'unreadable-state';
 
 export type ManualRequest = {
 	requestId: string;

@@ -2,7 +2,7 @@
  * English messages: the reference catalog. Its keys define `MessageId`; `fr.ts` must carry the
  * same keys with the same `{placeholders}` (checked by test/i18n.test.ts).
  * Ids are grouped by prefix: status., state., kind., key-kind., field., customer., key.,
- * activation., manual., device., contact., clock., hardware., document., log., ui.
+ * activation., manual., device., contact., clock., hardware., document., problem., log., ui.
  * A catalog is data, one line a message: its length is the product's vocabulary, not a second job.
  */
 export const en = {
@@ -42,6 +42,7 @@ Commands for admins and scripts (each has --help with examples)
   activate                  redeem pending keys online; --manual --out FILE for manual activation (R4, R5)
   import FILE               import a response file from the vendor portal (R5)
   connect                   contact the license server now (R14)
+  trust [KEY]               trust the vendor public key (R16): the one given, or the server's
   devices [activate|deactivate] [NAME]   printing devices (R7)
   simulate FILE             replay a scenario file
 
@@ -57,7 +58,7 @@ Examples
 	'cli.help.global': `Global options (before or after the command)
   --store URL       the store: a Keyv URL (default: a SQLite file in your data directory)
   --server URL      the license server (default: $MYQ_LICENSE_SERVER or http://127.0.0.1:4070)
-  --vendor-key KEY  the vendor public key to trust (default: $MYQ_VENDOR_KEY, else pinned at first activation)
+  --vendor-key KEY  the vendor public key to trust (default: $MYQ_VENDOR_KEY, else the trust file: see trust --help)
   --json            print one JSON document for scripts
   --lang fr|en      language (default: from LC_ALL, LC_MESSAGES, LANG)
   --help, --version
@@ -129,6 +130,26 @@ Exits 1 when the server cannot be reached; the licenses stay as they were.
 Examples
   $ myq-license connect
   $ myq-license connect --server https://licensing.example.com --json`,
+	'cli.help.trust': `Usage
+  $ myq-license trust KEY [--replace]
+  $ myq-license trust [--server URL] [--replace]
+
+Records the vendor public key this server trusts (R16) in the trust file of your config
+directory (like ssh's known_hosts; $MYQ_CONFIG_DIR, else $XDG_CONFIG_HOME/myq-license or
+~/.config/myq-license). Every license document is checked with it; it is never taken from the
+store it protects. With KEY: the key the vendor published (vendor serve prints it). Without:
+the key the license server presents, trusted on first use; choose it only when you trust the
+network path to that server. --vendor-key and MYQ_VENDOR_KEY, when given, are used instead of
+the file. A trust file holding another key is left alone unless --replace is given.
+status says which key is trusted, and how.
+
+Options
+  --replace         replace the key the trust file holds (the vendor changed its key)
+
+Examples
+  $ myq-license trust 3wWp0Q4ZcM1n8Yb0vN7dJq2s5kX9a6eL1tR4uV8yB2c=
+  $ myq-license trust --server https://licensing.example.com
+  $ MYQ_CONFIG_DIR=/etc/myq myq-license trust "$(cat vendor.pub)" --replace`,
 	'cli.help.devices': `Usage
   $ myq-license devices                     list printing devices
   $ myq-license devices activate [NAME]     activate one (refused past capacity, R7)
@@ -163,7 +184,7 @@ Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
   $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
 
 serve runs the reference license server and prints where it listens and its public key (clients
-pin it with --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
+trust it with myq-license trust KEY, or --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
 or SIGTERM stop it cleanly. Without --token the admin routes are disabled.
 
 mint prints the new key as its last line. An installation key carries one or more licenses,
@@ -209,6 +230,14 @@ Examples
 	'cli.status.server-unreachable': 'unreachable since {since}',
 	'cli.status.server': 'License server: {reachability}; last contact {last}',
 	'cli.status.never': 'never',
+	'cli.status.vendor-key.flag': 'Vendor key: {key}, trusted from --vendor-key',
+	'cli.status.vendor-key.env': 'Vendor key: {key}, trusted from MYQ_VENDOR_KEY',
+	'cli.status.vendor-key.given':
+		'Vendor key: {key}, trusted in {file} (given by the admin on {date})',
+	'cli.status.vendor-key.first-use':
+		'Vendor key: {key}, trusted in {file} on first use: the admin chose the key {server} presented on {date}',
+	'cli.status.vendor-key.none':
+		'Vendor key: none trusted, so no license can be checked (myq-license trust KEY, or --vendor-key)',
 	'cli.add-key.added': 'added {key} (pending)',
 	'cli.add-key.refused': 'refused: {reason}',
 	'cli.add-key.next':
@@ -246,6 +275,10 @@ Examples
 	'cli.error.simulate-usage':
 		'Usage: myq-license simulate FILE (one scenario file).',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
+	'cli.error.trust-usage':
+		'Usage: myq-license trust [KEY] [--replace] (one key at most).',
+	'cli.error.not-a-key':
+		'{key} is not a vendor public key (base64 of 32 bytes, as vendor serve prints it).',
 
 	// R2: the customer form, labels and hints as in the seed
 	'field.company': 'Company',
@@ -386,7 +419,15 @@ Examples
 		'No new license: the license server refused the key(s) ({total} license(s) in all).',
 	'outcome.key-refused': '{key}: {reason}',
 	'outcome.vendor-key-pinned':
-		'The vendor public key {key} is now pinned: documents signed with any other key will be refused.',
+		'The vendor public key {key} is now trusted ({how}), recorded in {file}: documents signed with any other key are refused.',
+	'outcome.trust-given': 'given by you',
+	'outcome.trust-first-use': 'the key {server} presents, trusted on first use',
+	'outcome.vendor-key-already-trusted':
+		'The vendor public key {key} is already trusted, in {file}.',
+	'outcome.vendor-key-differs':
+		'{file} already trusts another vendor key, {trusted}; this one is {key}. Nothing was changed: documents signed with the trusted key would no longer be accepted. If the vendor really changed its key, run again with --replace.',
+	'outcome.vendor-key-unavailable':
+		'The license server did not give its public key ({reason}); nothing was trusted. Check --server, or give the key the vendor published: myq-license trust KEY.',
 	'outcome.activation-refused':
 		'The license server refused the activation: {reason}',
 	'outcome.offline':
@@ -411,6 +452,16 @@ Examples
 		'The license server answered something that cannot be trusted ({reason}). Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.',
 	'outcome.bad-response':
 		'The license server answered something that cannot be trusted ({reason}). Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.',
+	'outcome.stale':
+		"The license server's answer is not fresh ({reason}): only an answer made for this contact counts. Nothing was changed; licenses keep working during the grace periods. Try Connect now again later.",
+	'outcome.wrong-url':
+		"{url} does not look like a license server: {answer}. The URL looks wrong: check --server (or MYQ_LICENSE_SERVER); a license server's address has no path, like https://licensing.example.com. Nothing was changed; licenses keep working during the grace periods.",
+	'outcome.wrong-url-not-found':
+		'nothing answers there (HTTP {status}) where its API should be',
+	'outcome.wrong-url-web-page':
+		'it answers with a web page (HTTP {status}), as a proxy or a web site does',
+	'outcome.wrong-url-redirect':
+		'it redirects elsewhere (HTTP {status}), which a license server never does',
 	// R5: manual activation
 	'outcome.imported':
 		'Activated from the response file: {added} new license(s).',
@@ -423,7 +474,7 @@ Examples
 	'outcome.response-bad-document':
 		'The document inside the response cannot be used: {reason}.',
 	'outcome.no-vendor-key':
-		'The vendor public key is not known yet, so the response cannot be checked. Pass it with --vendor-key (vendor serve prints it).',
+		'No vendor public key is trusted yet, so nothing the license server signs can be checked; nothing was asked or changed. Give the key with --vendor-key or MYQ_VENDOR_KEY (vendor serve prints it), or record it with: myq-license trust KEY (or myq-license trust, to trust the key the license server presents).',
 	'outcome.other-installation':
 		'This response was made for another installation.',
 	'outcome.no-request':
@@ -472,6 +523,14 @@ Examples
 	// R16: integrity
 	'document.rejected':
 		'A license document was rejected: {reason}. Nothing was deleted: activate again, or contact MyQ support.',
+	'problem.no-vendor-key':
+		'The licenses cannot be checked: no vendor public key is trusted (R16), so the stored license document is not read. Give the key with --vendor-key or MYQ_VENDOR_KEY (vendor serve prints it), or record it with: myq-license trust KEY (or myq-license trust, to trust the key the license server presents). Nothing was deleted.',
+	'problem.bad-signature':
+		'The stored license document was rejected: {reason}. It is kept, not read. Connect to the license server (myq-license connect) to get a valid document back, or activate again; if the vendor key changed, trust the new one (myq-license trust KEY --replace).',
+	'problem.bad-document':
+		'The stored license document cannot be read: {reason}. It is kept, not read. Connect to the license server (myq-license connect) to get a valid document back, or activate again.',
+	'problem.unreadable-state':
+		'The stored state cannot be read: {reason}. Nothing in it is trusted; the next command that saves keeps a copy of it aside. Register the customer, add the keys and activate again, or contact MyQ support.',
 
 	// The engine's log (Events screen, `simulate` events): `log.<code>` for each LogCode of
 	// engine/types.ts; the groups below them name the ids a log entry's params hold
@@ -503,11 +562,13 @@ Examples
 	'log.device-deactivated': 'device {id} deactivated',
 	'log.clock-tampered': 'the clock went back by {amount} {unit}',
 	'log.clock-confirmed': 'the license server confirmed the time',
+	'log.clock-still-behind':
+		"the license server's time is {amount} {unit} ahead of this clock: the time is not confirmed; set the clock right, then connect again",
 	'log.document-rejected': '{source} rejected: {message}',
 	'log.manual-request-exported': 'activation request {requestId} exported',
 	'log.manual-response-refused': 'activation response refused: {message}',
 	'log.vendor-key-pinned':
-		'the vendor public key {key} was pinned at the first activation; documents signed with any other key are refused (give --vendor-key to choose it)',
+		'the admin chose to trust the vendor public key {key} that the license server presents; documents signed with any other key are refused',
 	'log.state-changed': '{from} -> {to}',
 	'log.state-stopped': '{from} -> {to} ({stopReason})',
 	'log.stop-reason.license-problem': 'license problem',
@@ -519,6 +580,10 @@ Examples
 	'log.failure.bad-signature':
 		'its answer does not match the vendor key (altered, or signed by another key)',
 	'log.failure.bad-response': 'its answer cannot be read',
+	'log.failure.stale':
+		'its answer was not made for this contact (replayed or stale)',
+	'log.failure.wrong-url':
+		'the address does not look like a license server (check the URL)',
 	'log.refusal.unknown-key': 'unknown key',
 	'log.refusal.malformed-key': 'malformed key',
 	'log.refusal.key-bound-elsewhere':
@@ -693,6 +758,11 @@ Examples
 	'ui.outcome.not-activated':
 		'Nothing is activated yet: there is nothing to ask the license server.',
 	'ui.outcome.failed': 'Failed: {message}',
+	'ui.trust.offer':
+		"No vendor key is trusted yet. The license server presents the key {key}: if it is your vendor's, press {action} again to trust it from now on (recorded in your config directory).",
+	'ui.trust.done': 'Vendor key {key} trusted on first use, recorded in {file}.',
+	'ui.trust.unavailable':
+		'No vendor key is trusted yet, and the license server did not give one ({reason}). Start the dashboard with --vendor-key, or run: myq-license trust KEY.',
 	'ui.busy.save': 'Saving…',
 	'ui.busy.activate': 'Activating at the license server…',
 	'ui.busy.connect': 'Connecting to the license server…',
@@ -810,7 +880,7 @@ Examples
 	'ui.event.document-rejected': 'Document rejected',
 	'ui.event.manual-request-exported': 'Request exported',
 	'ui.event.manual-response-refused': 'Response refused',
-	'ui.event.vendor-key-pinned': 'Vendor key pinned',
+	'ui.event.vendor-key-pinned': 'Vendor key trusted',
 	'ui.event.state-changed': 'State changed',
 	'ui.form.conflict':
 		'The stored customer changed while you edited this form (now: {company}), by another program on the same store. Reload takes the stored one; Keep mine keeps this form, and Save will replace it.',

@@ -39,6 +39,7 @@ Commandes pour les administrateurs et les scripts (chacune a son --help, avec de
   activate                  active en ligne les clés en attente ; --manual --out FICHIER pour l'activation manuelle (R4, R5)
   import FICHIER            importe un fichier de réponse du portail de l'éditeur (R5)
   connect                   contacte le serveur de licences maintenant (R14)
+  trust [CLÉ]               faire confiance à la clé publique de l'éditeur (R16) : celle donnée, ou celle du serveur
   devices [activate|deactivate] [NOM]   appareils d'impression (R7)
   simulate FICHIER          rejoue un fichier de scénario
 
@@ -54,7 +55,7 @@ Exemples
 	'cli.help.global': `Options globales (avant ou après la commande)
   --store URL       le stockage : une URL Keyv (par défaut : un fichier SQLite dans votre dossier de données)
   --server URL      le serveur de licences (par défaut : $MYQ_LICENSE_SERVER ou http://127.0.0.1:4070)
-  --vendor-key CLÉ  la clé publique de l'éditeur à qui faire confiance (par défaut : $MYQ_VENDOR_KEY, sinon épinglée à la première activation)
+  --vendor-key CLÉ  la clé publique de l'éditeur à qui faire confiance (par défaut : $MYQ_VENDOR_KEY, sinon le fichier de confiance : voir trust --help)
   --json            affiche un document JSON, pour les scripts
   --lang fr|en      langue (par défaut : selon LC_ALL, LC_MESSAGES, LANG)
   --help, --version
@@ -130,6 +131,27 @@ comme elles étaient.
 Exemples
   $ myq-license connect
   $ myq-license connect --server https://licensing.example.com --json`,
+	'cli.help.trust': `Utilisation
+  $ myq-license trust CLÉ [--replace]
+  $ myq-license trust [--server URL] [--replace]
+
+Enregistre la clé publique de l'éditeur à laquelle ce serveur fait confiance (R16) dans le
+fichier de confiance de votre dossier de configuration (comme known_hosts de ssh ;
+$MYQ_CONFIG_DIR, sinon $XDG_CONFIG_HOME/myq-license ou ~/.config/myq-license). Chaque document
+de licence est vérifié avec elle ; elle n'est jamais prise dans le stockage qu'elle protège.
+Avec CLÉ : la clé publiée par l'éditeur (vendor serve l'affiche). Sans : la clé que présente le
+serveur de licences, de confiance dès la première utilisation ; ne la choisissez que si vous
+faites confiance au chemin réseau jusqu'à ce serveur. --vendor-key et MYQ_VENDOR_KEY, s'ils
+sont donnés, passent avant le fichier. Un fichier de confiance qui contient une autre clé n'est
+pas modifié sans --replace. status indique quelle clé est de confiance, et comment.
+
+Options
+  --replace         remplacer la clé du fichier de confiance (l'éditeur a changé de clé)
+
+Exemples
+  $ myq-license trust 3wWp0Q4ZcM1n8Yb0vN7dJq2s5kX9a6eL1tR4uV8yB2c=
+  $ myq-license trust --server https://licensing.example.com
+  $ MYQ_CONFIG_DIR=/etc/myq myq-license trust "$(cat vendor.pub)" --replace`,
 	'cli.help.devices': `Utilisation
   $ myq-license devices                     liste les appareils d'impression
   $ myq-license devices activate [NOM]      en active un (refusé au-delà de la capacité, R7)
@@ -164,7 +186,7 @@ Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scé
   $ myq-license vendor extend|cancel-renewal|revoke CLÉ [--days N] --server URL --token T
 
 serve lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
-clients l'épinglent avec --vendor-key). Son stockage est une URL Keyv (par défaut
+clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Son stockage est une URL Keyv (par défaut
 sqlite://./vendor.sqlite). SIGINT ou SIGTERM l'arrêtent proprement. Sans --token, les routes
 d'administration sont désactivées.
 
@@ -214,6 +236,16 @@ Exemples
 	'cli.status.server':
 		'Serveur de licences : {reachability} ; dernier contact : {last}',
 	'cli.status.never': 'jamais',
+	'cli.status.vendor-key.flag':
+		"Clé de l'éditeur : {key}, de confiance par --vendor-key",
+	'cli.status.vendor-key.env':
+		"Clé de l'éditeur : {key}, de confiance par MYQ_VENDOR_KEY",
+	'cli.status.vendor-key.given':
+		"Clé de l'éditeur : {key}, de confiance dans {file} (donnée par l'administrateur le {date})",
+	'cli.status.vendor-key.first-use':
+		"Clé de l'éditeur : {key}, de confiance dans {file} à la première utilisation : l'administrateur a choisi la clé que présentait {server} le {date}",
+	'cli.status.vendor-key.none':
+		"Clé de l'éditeur : aucune n'est de confiance, donc aucune licence ne peut être vérifiée (myq-license trust CLÉ, ou --vendor-key)",
 	'cli.add-key.added': 'ajoutée : {key} (en attente)',
 	'cli.add-key.refused': 'refusée : {reason}',
 	'cli.add-key.next':
@@ -253,6 +285,10 @@ Exemples
 	'cli.error.simulate-usage':
 		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.trust-usage':
+		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
+	'cli.error.not-a-key':
+		"{key} n'est pas une clé publique de l'éditeur (base64 de 32 octets, telle que vendor serve l'affiche).",
 
 	'field.company': 'Entreprise',
 	'field.person': 'Personne',
@@ -389,7 +425,16 @@ Exemples
 		'Aucune nouvelle licence : le serveur de licences a refusé la ou les clés ({total} licence(s) au total).',
 	'outcome.key-refused': '{key} : {reason}',
 	'outcome.vendor-key-pinned':
-		"La clé publique de l'éditeur {key} est maintenant épinglée : les documents signés avec toute autre clé seront refusés.",
+		"La clé publique de l'éditeur {key} est maintenant de confiance ({how}), enregistrée dans {file} : les documents signés avec toute autre clé sont refusés.",
+	'outcome.trust-given': 'donnée par vous',
+	'outcome.trust-first-use':
+		'la clé que présente {server}, de confiance dès la première utilisation',
+	'outcome.vendor-key-already-trusted':
+		"La clé publique de l'éditeur {key} est déjà de confiance, dans {file}.",
+	'outcome.vendor-key-differs':
+		"{file} fait déjà confiance à une autre clé de l'éditeur, {trusted} ; celle-ci est {key}. Rien n'a été modifié : les documents signés avec la clé de confiance ne seraient plus acceptés. Si l'éditeur a vraiment changé de clé, relancez avec --replace.",
+	'outcome.vendor-key-unavailable':
+		"Le serveur de licences n'a pas donné sa clé publique ({reason}) ; rien n'a été mis en confiance. Vérifiez --server, ou donnez la clé publiée par l'éditeur : myq-license trust CLÉ.",
 	'outcome.activation-refused':
 		"Le serveur de licences a refusé l'activation : {reason}",
 	'outcome.offline':
@@ -414,6 +459,16 @@ Exemples
 		"Le serveur de licences a répondu quelque chose qui n'est pas digne de confiance ({reason}). Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce. Réessayez plus tard avec Se connecter maintenant.",
 	'outcome.bad-response':
 		"Le serveur de licences a répondu quelque chose qui n'est pas digne de confiance ({reason}). Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce. Réessayez plus tard avec Se connecter maintenant.",
+	'outcome.stale':
+		"La réponse du serveur de licences n'est pas récente ({reason}) : seule une réponse faite pour cette connexion compte. Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce. Réessayez plus tard avec Se connecter maintenant.",
+	'outcome.wrong-url':
+		"{url} ne ressemble pas à un serveur de licences : {answer}. L'adresse semble fausse : vérifiez --server (ou MYQ_LICENSE_SERVER) ; l'adresse d'un serveur de licences n'a pas de chemin, comme https://licensing.example.com. Rien n'a été modifié ; les licences continuent de fonctionner pendant les délais de grâce.",
+	'outcome.wrong-url-not-found':
+		"rien n'y répond (HTTP {status}) là où son API devrait être",
+	'outcome.wrong-url-web-page':
+		'elle répond par une page web (HTTP {status}), comme le fait un proxy ou un site web',
+	'outcome.wrong-url-redirect':
+		'elle redirige ailleurs (HTTP {status}), ce que ne fait jamais un serveur de licences',
 	// R5 : activation manuelle
 	'outcome.imported':
 		'Activé à partir du fichier de réponse : {added} nouvelle(s) licence(s).',
@@ -426,7 +481,7 @@ Exemples
 	'outcome.response-bad-document':
 		'Le document contenu dans la réponse est inutilisable : {reason}.',
 	'outcome.no-vendor-key':
-		"La clé publique de l'éditeur n'est pas encore connue : la réponse ne peut pas être vérifiée. Donnez-la avec --vendor-key (vendor serve l'affiche).",
+		"Aucune clé publique de l'éditeur n'est encore de confiance : rien de ce que signe le serveur de licences ne peut être vérifié ; rien n'a été demandé ni modifié. Donnez la clé avec --vendor-key ou MYQ_VENDOR_KEY (vendor serve l'affiche), ou enregistrez-la avec : myq-license trust CLÉ (ou myq-license trust, pour faire confiance à la clé que présente le serveur de licences).",
 	'outcome.other-installation':
 		'Cette réponse a été faite pour une autre installation.',
 	'outcome.no-request':
@@ -472,6 +527,14 @@ Exemples
 
 	'document.rejected':
 		"Un document de licence a été rejeté : {reason}. Rien n'a été supprimé : activez à nouveau, ou contactez le support MyQ.",
+	'problem.no-vendor-key':
+		"Les licences ne peuvent pas être vérifiées : aucune clé publique de l'éditeur n'est de confiance (R16), donc le document de licence enregistré n'est pas lu. Donnez la clé avec --vendor-key ou MYQ_VENDOR_KEY (vendor serve l'affiche), ou enregistrez-la avec : myq-license trust CLÉ (ou myq-license trust, pour faire confiance à la clé que présente le serveur de licences). Rien n'a été supprimé.",
+	'problem.bad-signature':
+		"Le document de licence enregistré a été rejeté : {reason}. Il est conservé, pas lu. Connectez-vous au serveur de licences (myq-license connect) pour récupérer un document valide, ou activez de nouveau ; si la clé de l'éditeur a changé, faites confiance à la nouvelle (myq-license trust CLÉ --replace).",
+	'problem.bad-document':
+		'Le document de licence enregistré est illisible : {reason}. Il est conservé, pas lu. Connectez-vous au serveur de licences (myq-license connect) pour récupérer un document valide, ou activez de nouveau.',
+	'problem.unreadable-state':
+		"L'état enregistré est illisible : {reason}. Rien de son contenu n'est pris en compte ; la prochaine commande qui enregistre en met une copie de côté. Enregistrez de nouveau le client, ajoutez les clés et activez, ou contactez le support MyQ.",
 
 	'log.started': 'serveur MyQ démarré',
 	'log.customer-saved': 'client enregistré : {company}',
@@ -501,11 +564,13 @@ Exemples
 	'log.device-deactivated': 'appareil {id} désactivé',
 	'log.clock-tampered': "l'horloge a reculé de {amount} {unit}",
 	'log.clock-confirmed': "le serveur de licences a confirmé l'heure",
+	'log.clock-still-behind':
+		"l'heure du serveur de licences est en avance de {amount} {unit} sur cette horloge : l'heure n'est pas confirmée ; remettez l'horloge à l'heure, puis reconnectez-vous",
 	'log.document-rejected': '{source} rejeté : {message}',
 	'log.manual-request-exported': "demande d'activation {requestId} exportée",
 	'log.manual-response-refused': "réponse d'activation refusée : {message}",
 	'log.vendor-key-pinned':
-		"la clé publique de l'éditeur {key} a été épinglée à la première activation ; les documents signés par une autre clé sont refusés (indiquez --vendor-key pour la choisir)",
+		"l'administrateur a choisi de faire confiance à la clé publique de l'éditeur {key} que présente le serveur de licences ; les documents signés par une autre clé sont refusés",
 	'log.state-changed': '{from} → {to}',
 	'log.state-stopped': '{from} → {to} ({stopReason})',
 	'log.stop-reason.license-problem': 'problème de licence',
@@ -517,6 +582,10 @@ Exemples
 	'log.failure.bad-signature':
 		"sa réponse ne correspond pas à la clé de l'éditeur (modifiée, ou signée par une autre clé)",
 	'log.failure.bad-response': 'sa réponse est illisible',
+	'log.failure.stale':
+		"sa réponse n'a pas été faite pour cette connexion (rejouée ou périmée)",
+	'log.failure.wrong-url':
+		"l'adresse ne ressemble pas à un serveur de licences (vérifiez l'URL)",
 	'log.refusal.unknown-key': 'clé inconnue',
 	'log.refusal.malformed-key': 'clé mal formée',
 	'log.refusal.key-bound-elsewhere': 'clé déjà liée à une autre installation',
@@ -697,6 +766,12 @@ Exemples
 	'ui.outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'ui.outcome.failed': 'Échec : {message}',
+	'ui.trust.offer':
+		"Aucune clé de l'éditeur n'est encore de confiance. Le serveur de licences présente la clé {key} : si c'est celle de votre éditeur, appuyez de nouveau sur {action} pour lui faire confiance désormais (enregistrée dans votre dossier de configuration).",
+	'ui.trust.done':
+		"Clé de l'éditeur {key} de confiance dès la première utilisation, enregistrée dans {file}.",
+	'ui.trust.unavailable':
+		"Aucune clé de l'éditeur n'est encore de confiance, et le serveur de licences n'en a pas donné ({reason}). Lancez le tableau de bord avec --vendor-key, ou exécutez : myq-license trust CLÉ.",
 	'ui.busy.save': 'Enregistrement…',
 	'ui.busy.activate': 'Activation auprès du serveur de licences…',
 	'ui.busy.connect': 'Connexion au serveur de licences…',
@@ -814,7 +889,7 @@ Exemples
 	'ui.event.document-rejected': 'Document rejeté',
 	'ui.event.manual-request-exported': 'Demande exportée',
 	'ui.event.manual-response-refused': 'Réponse refusée',
-	'ui.event.vendor-key-pinned': "Clé de l'éditeur épinglée",
+	'ui.event.vendor-key-pinned': "Clé de l'éditeur de confiance",
 	'ui.event.state-changed': "Changement d'état",
 	'ui.form.conflict':
 		"Le client enregistré a changé pendant que vous modifiiez ce formulaire (désormais : {company}), par un autre programme sur le même stockage. Recharger reprend le client enregistré ; Garder le mien garde ce formulaire, qu'Enregistrer écrira à sa place.",

@@ -1,3 +1,5 @@
+import type {RefusalPayload, Signed} from '../engine/types.js';
+
 /**
  * The vendor's typed error (Hono style: an error class that carries its context). The service
  * throws it; the HTTP app turns it into `{error: {code, message}}` with its status (SPEC §4).
@@ -23,7 +25,13 @@ export type VendorErrorCode =
 
 export type VendorErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
 
+/** A refusal signed for the contact it answers (SPEC §4): what makes it a successful contact. */
+export type SignedRefusal = Signed<RefusalPayload>;
+
 export class VendorError extends Error {
+	/** Set when the refusal answers a contact or an activation: the body carries it (SPEC §4). */
+	signed?: SignedRefusal;
+
 	constructor(
 		readonly status: VendorErrorStatus,
 		readonly code: VendorErrorCode,
@@ -35,13 +43,17 @@ export class VendorError extends Error {
 		this.name = 'VendorError';
 	}
 
-	toBody(): {error: {code: VendorErrorCode; message: string; field?: string}} {
+	toBody(): {
+		error: {code: VendorErrorCode; message: string; field?: string};
+		signed?: SignedRefusal;
+	} {
 		return {
 			error: {
 				code: this.code,
 				message: this.message,
 				...(this.field === undefined ? {} : {field: this.field}),
 			},
+			...(this.signed === undefined ? {} : {signed: this.signed}),
 		};
 	}
 }
@@ -65,6 +77,7 @@ export class RateLimitedError extends VendorError {
 
 	override toBody(): {
 		error: {code: VendorErrorCode; message: string; retryAt: string};
+		signed?: SignedRefusal;
 	} {
 		return {
 			error: {
@@ -72,6 +85,7 @@ export class RateLimitedError extends VendorError {
 				message: this.message,
 				retryAt: new Date(this.retryAt).toISOString(),
 			},
+			...(this.signed === undefined ? {} : {signed: this.signed}),
 		};
 	}
 }

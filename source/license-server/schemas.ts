@@ -54,16 +54,24 @@ export const customerSchema = z.object({
 	phone: customerField('phone').optional(),
 });
 
+/**
+ * R14: the client's fresh random value, sent back inside the signed answer. Optional: an older
+ * client sends none and gets a document without one.
+ */
+const nonce = text(64).optional();
+
 export const activateBodySchema = z.object({
 	installationId: text(200),
 	fingerprint: text(1000),
 	keys: z.array(z.string().max(200)).max(MAX_KEYS),
 	customer: customerSchema.nullable().optional(),
+	nonce,
 });
 
 export const contactBodySchema = z.object({
 	installationId: text(200),
 	fingerprint: text(1000),
+	nonce,
 });
 
 /** The activation request file of R5 (ActivationRequest). */

@@ -16,6 +16,7 @@ import {
 	HOUR,
 	type KeyRefusal,
 	type LicenseGrant,
+	type RefusalPayload,
 	type SignedDocument,
 } from '../engine/types.js';
 import type {ActivationReply} from '../ports/index.js';
@@ -48,9 +49,16 @@ export type ActivateInput = {
 	fingerprint: string;
 	keys: string[];
 	customer?: Customer | null;
+	/** R14: signed back in the answer, so the client knows it is fresh. */
+	nonce?: string | undefined;
 };
 
-export type ContactInput = {installationId: string; fingerprint: string};
+export type ContactInput = {
+	installationId: string;
+	fingerprint: string;
+	/** R14: signed back in the answer, so the client knows it is fresh. */
+	nonce?: string | undefined;
+};
 
 /** A key as the admin API shows it: the record, its licenses as granted, its installation. */
 export type KeyDescription = {
@@ -62,9 +70,12 @@ export type KeyDescription = {
 
 export type VendorService = {
 	mint(spec: MintSpec): Promise<{key: string; record: KeyRecord}>;
-	/** R4: redeem keys for an installation and (re)bind it to the fingerprint (R8). */
+	/**
+	 * R4: redeem keys for an installation and (re)bind it to the fingerprint (R8). A refusal
+	 * (a VendorError) carries `signed`, the refusal signed with the request's nonce (SPEC §4).
+	 */
 	activate(request: ActivateInput): Promise<ActivationReply>;
-	/** R14: the installation's document as it stands, after auto-renewals. */
+	/** R14: the installation's document as it stands, after auto-renewals; refusals as activate's. */
 	contact(request: ContactInput): Promise<SignedDocument>;
 	/** R5: the vendor portal. Takes a request file's text, returns the response file's text. */
 	offlineActivate(requestFileText: string): Promise<string>;
@@ -164,44 +175,52 @@ export function createVendorService({
 	}
 
 	/**
-	 * The last document signed for each installation. A daily contact usually finds nothing
-	 * changed: it gets the same signed document again (its `issuedAt` is when its content was
-	 * last made) instead of a fresh signature, so clients need not verify anything new.
+	 * The installation's document, signed for the one request it answers: with its nonce (R14)
+	 * or its manual request id (R5). Every answer is signed anew (no document is handed out
+	 * twice), so a replayed answer is never a fresh one.
 	 */
-	const lastSigned = new Map<
-		string,
-		{content: string; signed: SignedDocument}
-	>();
-
 	function document(
 		installationId: string,
 		fingerprint: string,
 		records: KeyRecord[],
 		at: number,
-		requestId?: string,
+		answering: {requestId?: string; nonce?: string | undefined},
 	) {
-		const licenses = records.flatMap(grantsOf);
-		// grantsOf builds every grant the same way, so plain JSON is a stable key here.
-		const content =
-			requestId === undefined ? JSON.stringify([fingerprint, licenses]) : null;
-		const cached = lastSigned.get(installationId);
-		if (content !== null && cached?.content === content) {
-			return cached.signed;
-		}
 		const payload: ActivationDocument = {
 			type: 'myq-activation',
 			version: 1,
 			installationId,
 			fingerprint,
 			issuedAt: at,
-			licenses,
-			...(requestId === undefined ? {} : {requestId}),
+			licenses: records.flatMap(grantsOf),
+			...(answering.requestId === undefined
+				? {}
+				: {requestId: answering.requestId}),
+			...(answering.nonce === undefined ? {} : {nonce: answering.nonce}),
 		};
-		const signed = sign(payload, privateKey);
-		if (content !== null) {
-			lastSigned.set(installationId, {content, signed});
+		return sign(payload, privateKey);
+	}
+
+	/**
+	 * SPEC §4: a refusal of a contact or an activation is signed for the request it answers, so
+	 * the client can tell it from any 4xx on the way (a wrong URL, a proxy).
+	 */
+	function signRefusal(
+		error: unknown,
+		request: {installationId: string; nonce?: string | undefined},
+	): never {
+		if (error instanceof VendorError) {
+			const payload: RefusalPayload = {
+				type: 'myq-refusal',
+				version: 1,
+				installationId: request.installationId,
+				code: error.code,
+				...(request.nonce === undefined ? {} : {nonce: request.nonce}),
+				issuedAt: now(),
+			};
+			error.signed = sign(payload, privateKey);
 		}
-		return signed;
+		throw error;
 	}
 
 	/** The installation's keys, with due auto-renewals applied and saved. */
@@ -224,6 +243,7 @@ export function createVendorService({
 		request: ActivateInput,
 		requestId?: string,
 	): Promise<ActivationReply> {
+		const answering = {requestId, nonce: request.nonce};
 		const at = now();
 		const refusals: KeyRefusal[] = [];
 		const accepted: KeyRecord[] = [];
@@ -282,7 +302,7 @@ export function createVendorService({
 					request.fingerprint,
 					[],
 					at,
-					requestId,
+					answering,
 				),
 				refusals,
 			};
@@ -322,7 +342,7 @@ export function createVendorService({
 				installation.fingerprint,
 				records,
 				at,
-				requestId,
+				answering,
 			),
 			refusals,
 		};
@@ -449,7 +469,9 @@ export function createVendorService({
 		},
 
 		activate(request) {
-			return exclusive(() => activateNow(request));
+			return exclusive(() => activateNow(request)).catch((error: unknown) =>
+				signRefusal(error, request),
+			);
 		},
 
 		contact(request) {
@@ -472,8 +494,9 @@ export function createVendorService({
 					installation.fingerprint,
 					records,
 					at,
+					{nonce: request.nonce},
 				);
-			});
+			}).catch((error: unknown) => signRefusal(error, request));
 		},
 
 		async offlineActivate(requestFileText) {

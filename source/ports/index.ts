@@ -20,10 +20,26 @@ export type Failure =
 	| {kind: 'network'; message: string}
 	| {kind: 'timeout'; message: string}
 	| {kind: 'http'; status: number; message: string}
-	/** The server answered with a precise refusal: a successful contact (SPEC §4). */
-	| {kind: 'rejected'; code: string; message: string}
+	/**
+	 * The server answered with a precise refusal it signed with the contact's nonce: a
+	 * successful contact (SPEC §4), made at the server's `issuedAt` (R15).
+	 */
+	| {kind: 'rejected'; code: string; message: string; issuedAt: number}
 	| {kind: 'bad-signature'; message: string}
-	| {kind: 'bad-response'; message: string};
+	| {kind: 'bad-response'; message: string}
+	/** Signed by the vendor, but not carrying this contact's nonce: replayed or stale (R14). */
+	| {kind: 'stale'; message: string}
+	/**
+	 * What answered is not a license server: a 404 everywhere, a web page, a redirect (SPEC §4).
+	 * `url` is the address asked, `answer` what came back (`404`, `html`, `redirect`).
+	 */
+	| {
+			kind: 'wrong-url';
+			url: string;
+			answer: 'not-found' | 'web-page' | 'redirect';
+			status: number;
+			message: string;
+	  };
 
 export type ServerResult<T> =
 	| {ok: true; value: T}
@@ -34,20 +50,29 @@ export type ActivationReply = {
 	refusals: KeyRefusal[];
 };
 
-/** The license-server client. Never throws for transport errors: failures are values. */
+/**
+ * The license-server client. Never throws for transport errors: failures are values. Every
+ * answer it returns is signed with the vendor key it was given and carries the request's
+ * `nonce` (R14, R16): a fresh random value, 16 bytes in base64url.
+ */
 export type LicenseServer = {
 	activate(request: {
 		installationId: string;
 		fingerprint: string;
 		keys: string[];
 		customer: Customer | null;
+		nonce: string;
 	}): Promise<ServerResult<ActivationReply>>;
 	contact(request: {
 		installationId: string;
 		fingerprint: string;
+		nonce: string;
 	}): Promise<ServerResult<SignedDocument>>;
-	/** The vendor public key as the server gives it, for pinning at first activation; null when unreachable. */
-	fetchPublicKey?(): Promise<string | null>;
+	/**
+	 * The public key the server presents (`GET /v1/public-key`), as printed by `vendor serve`.
+	 * Only asked when the admin chooses to trust it (R16): never before a contact.
+	 */
+	fetchPublicKey?(): Promise<ServerResult<string>>;
 };
 
 export type HardwareProbe = {

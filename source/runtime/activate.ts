@@ -1,11 +1,13 @@
 /**
  * R4: Activate online: pending keys are redeemed at the license server and every license is
  * (re)bound to this hardware (R8). Offline, the keys stay pending and the outcome offers manual
- * activation (manual-activation.ts).
+ * activation (manual-activation.ts). Like a contact, it sends a fresh nonce that the signed
+ * answer must carry (R14), and without a trusted vendor key it asks nothing (R16).
  */
 import type {Failure} from '../ports/index.js';
 import {
 	clause,
+	failureOutcome,
 	type Outcome,
 	type OutcomeMessage,
 	outcome,
@@ -18,22 +20,26 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (keys.length === 0 && !shell.state.document) {
 		return outcome(false, 'nothing-to-activate');
 	}
-	const wasPinned = shell.trust.text !== null;
+	if (shell.trust.publicKey() === null) {
+		return outcome(false, 'no-vendor-key');
+	}
 	const fingerprint = await seeHardware(shell);
+	const nonce = shell.newNonce();
 	const reply = await shell.server.activate({
 		installationId: shell.state.installationId,
 		fingerprint,
 		keys,
 		customer: shell.state.customer,
+		nonce,
 	});
 	if (!reply.ok) {
 		return activationFailure(shell, reply.failure);
 	}
-	const checked = await shell.trust.checkReply(
-		reply.value.document,
-		shell.state.installationId,
+	const checked = shell.trust.checkReply(reply.value.document, {
+		installationId: shell.state.installationId,
 		fingerprint,
-	);
+		nonce,
+	});
 	if (!checked.ok) {
 		return activationFailure(shell, checked.failure);
 	}
@@ -46,20 +52,10 @@ export async function activate(shell: Shell): Promise<Outcome> {
 		(grant) => !before.has(grant.id),
 	).length;
 	const total = document.payload.licenses.length;
-	const details: OutcomeMessage[] = [
-		...refusals.map((refusal) => ({
-			code: 'key-refused' as const,
-			params: {key: refusal.key, reason: refusal.message},
-		})),
-		...(wasPinned || shell.trust.text === null
-			? []
-			: [
-					{
-						code: 'vendor-key-pinned' as const,
-						params: {key: shell.trust.text},
-					},
-				]),
-	];
+	const details: OutcomeMessage[] = refusals.map((refusal) => ({
+		code: 'key-refused' as const,
+		params: {key: refusal.key, reason: refusal.message},
+	}));
 	if (added === 0 && refusals.length > 0) {
 		return outcome(false, 'refused', {added, total}, details);
 	}
@@ -77,12 +73,19 @@ async function activationFailure(
 			type: 'contact-refused',
 			code: failure.code,
 			message: failure.message,
+			issuedAt: failure.issuedAt,
 		});
 		return serverRefusal('activation-refused', failure.code, failure.message);
 	}
 	await shell.dispatch({type: 'activation-failed', failure});
+	if (failure.kind === 'wrong-url') {
+		// Manual activation would not help: the address is what is wrong (SPEC §4).
+		return failureOutcome(failure);
+	}
 	const isUntrusted =
-		failure.kind === 'bad-signature' || failure.kind === 'bad-response';
+		failure.kind === 'stale' ||
+		failure.kind === 'bad-signature' ||
+		failure.kind === 'bad-response';
 	return outcome(false, 'offline', {
 		cause: {
 			code: isUntrusted ? 'cause-untrusted' : 'cause-unreachable',

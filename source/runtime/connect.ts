@@ -1,23 +1,37 @@
 /**
- * R14: one contact with the license server (at start, on schedule, at Connect now). A precise
- * refusal is a successful contact (SPEC §4); no answer, or an answer that cannot be trusted, is a
- * failed one and changes nothing else.
+ * R14: one contact with the license server (at start, on schedule, at Connect now). It sends a
+ * fresh nonce; only a signed answer carrying it is a successful contact, and so is a refusal the
+ * server signed with it (SPEC §4). No answer, or one that cannot be trusted (unsigned, stale,
+ * not from a license server at all), is a failed one and changes nothing else.
  */
-import {clause, type Outcome, outcome, serverRefusal} from './outcome.js';
+import {
+	clause,
+	failureOutcome,
+	type Outcome,
+	outcome,
+	serverRefusal,
+} from './outcome.js';
 import type {Shell} from './shell.js';
 
 export async function contact(shell: Shell): Promise<Outcome> {
 	if (!shell.state.document) {
 		return outcome(false, 'not-activated');
 	}
+	// R16: without a trusted key no answer could be checked: ask nothing (no failed contact
+	// either: the server was not tried). The stored document is refused at load for the same reason.
+	if (shell.trust.publicKey() === null) {
+		return outcome(false, 'no-vendor-key');
+	}
 	// R8: every check looks at the hardware too.
 	const fingerprint = await shell.hardware.fingerprint();
 	if (fingerprint !== shell.state.hardware.current) {
 		await shell.dispatch({type: 'fingerprint-seen', fingerprint});
 	}
+	const nonce = shell.newNonce();
 	const reply = await shell.server.contact({
 		installationId: shell.state.installationId,
 		fingerprint,
+		nonce,
 	});
 	if (!reply.ok) {
 		const {failure} = reply;
@@ -26,17 +40,18 @@ export async function contact(shell: Shell): Promise<Outcome> {
 				type: 'contact-refused',
 				code: failure.code,
 				message: failure.message,
+				issuedAt: failure.issuedAt,
 			});
 			return serverRefusal('server-refused', failure.code, failure.message);
 		}
 		await shell.dispatch({type: 'contact-failed', failure});
-		return outcome(false, failure.kind, {reason: clause(failure.message)});
+		return failureOutcome(failure);
 	}
-	const checked = await shell.trust.checkReply(
-		reply.value,
-		shell.state.installationId,
-		null,
-	);
+	const checked = shell.trust.checkReply(reply.value, {
+		installationId: shell.state.installationId,
+		fingerprint: null,
+		nonce,
+	});
 	if (!checked.ok) {
 		await shell.dispatch({type: 'contact-failed', failure: checked.failure});
 		return outcome(false, checked.failure.kind, {

@@ -94,7 +94,7 @@ export async function importActivationResponse(
 			params: {reason: clause(parsed.reason)},
 		});
 	}
-	const key = await shell.trust.publicKey();
+	const key = shell.trust.publicKey();
 	if (!key) {
 		return refuse(outcome(false, 'no-vendor-key'));
 	}

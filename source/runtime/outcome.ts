@@ -7,6 +7,7 @@ import type {FieldError} from '../engine/customer.js';
 import type {KeyRefusalReason} from '../engine/save.js';
 import type {CustomerForm} from '../engine/types.js';
 import type {MessageId} from '../i18n/en.js';
+import type {Failure} from '../ports/index.js';
 
 /** Every code has its text, `outcome.<code>`, in both catalogs (checked by the compiler). */
 export type OutcomeCode = OutcomeSuffix<MessageId>;
@@ -92,4 +93,29 @@ export function clause(text: string): string {
 	// "…(simulated outage).)" too: a full stop before closing brackets goes, or the sentence
 	// around it reads "outage).))." (issue 12, point 3).
 	return text.trim().replace(/[.。]+([)\]]*)$/, '$1');
+}
+
+const WRONG_URL_ANSWER = {
+	'not-found': 'wrong-url-not-found',
+	'web-page': 'wrong-url-web-page',
+	redirect: 'wrong-url-redirect',
+} as const satisfies Record<string, OutcomeCode>;
+
+/**
+ * A failed contact as the admin reads it (R14, SPEC §4): no answer, an answer that cannot be
+ * trusted, or an address that is no license server at all, which says the URL looks wrong.
+ */
+export function failureOutcome(
+	failure: Exclude<Failure, {kind: 'rejected'}>,
+): Failed {
+	if (failure.kind === 'wrong-url') {
+		return failed('wrong-url', {
+			url: failure.url,
+			answer: {
+				code: WRONG_URL_ANSWER[failure.answer],
+				params: {status: failure.status},
+			},
+		});
+	}
+	return failed(failure.kind, {reason: clause(failure.message)});
 }

@@ -2,6 +2,9 @@
  * The store, shared with other processes (the CLI beside the dashboard): load and verify at
  * start (R16), write one state at a time with compare-and-set, and when another process wrote
  * first, take its state and replay onto it what this one did since its last write.
+ *
+ * Read-only (`status`): the same load and verification, in memory only: nothing is written,
+ * not even a quarantined copy, so it works on a store it may not write.
  */
 import {type EngineEvent, initialState, step} from '../engine/step.js';
 import {type Store, storedRevision} from '../ports/index.js';
@@ -19,8 +22,8 @@ export class Persistence {
 
 	constructor(
 		private readonly shell: Shell,
-		/** The key given by the installation's configuration; the stored one otherwise (R16). */
-		private readonly configuredKey: string | null,
+		/** Whether this process only reads the store (status). */
+		private readonly isReadOnly = false,
 	) {}
 
 	private get store(): Store {
@@ -52,34 +55,58 @@ export class Persistence {
 				loaded.kind === 'corrupt'
 					? loaded.reason
 					: 'the stored state does not have the expected shape';
-			await this.store.quarantine('state', raw);
+			if (!this.isReadOnly) {
+				await this.store.quarantine('state', raw);
+			}
 			shell.state = {...initialState(shell.newId(), now), everActivated: true};
 			await shell.dispatch({
 				type: 'document-rejected',
 				source: 'stored state',
-				reason: `${reason}; a copy was kept in the store`,
+				code: 'unreadable-state',
+				reason: this.isReadOnly
+					? reason
+					: `${reason}; a copy was kept in the store`,
 			});
 			return;
 		}
+		// R16: the record's own `vendorKey` (written by earlier versions) is never read: the key
+		// comes from the configuration, not from the row it would vouch for.
 		shell.state = record.state;
-		shell.trust.use(this.configuredKey ?? record.vendorKey);
-		if (shell.state.document) {
-			const verdict = await shell.trust.checkStored(shell.state.document);
-			if (!verdict.ok) {
-				await shell.dispatch({
-					type: 'document-rejected',
-					source: 'stored document',
-					reason: verdict.reason,
-				});
-			} else if (shell.state.integrity?.reason.startsWith('stored document')) {
-				// The stored document verifies again (the key was given): clear the old verdict.
-				shell.state = {...shell.state, integrity: null};
-			}
+		await this.verifyStored();
+	}
+
+	/**
+	 * R16: the stored document, verified with this process's key. A verdict about it in the
+	 * state is this process's own: one left by another process (with another key, or none) is
+	 * replaced, so it can neither hide a forgery nor stop licenses that verify here.
+	 */
+	private async verifyStored(): Promise<void> {
+		const {shell} = this;
+		const document = shell.state.document;
+		if (!document) return;
+		const verdict = shell.trust.checkStored(document);
+		if (!verdict.ok) {
+			await shell.dispatch({
+				type: 'document-rejected',
+				source: 'stored document',
+				code: verdict.code,
+				reason: verdict.reason,
+			});
+		} else if (shell.state.integrity?.reason.startsWith('stored document')) {
+			shell.state = {...shell.state, integrity: null};
 		}
+	}
+
+	/** Uses `key` from now on (the admin chose to trust it) and verifies the stored document again. */
+	async trustVendorKey(key: string): Promise<void> {
+		this.shell.trust.use(key);
+		await this.verifyStored();
+		this.shell.publish();
 	}
 
 	/** An event whose step asked for a save: kept until written, for replay (see adoptStored). */
 	record(event: EngineEvent, at: number) {
+		if (this.isReadOnly) return;
 		this.unsaved.push({event, at});
 		this.persist();
 	}
@@ -89,6 +116,7 @@ export class Persistence {
 	 * collapse into one of the latest state: the store always holds a whole, recent state.
 	 */
 	persist() {
+		if (this.isReadOnly) return;
 		this.dirty = true;
 		if (this.writing === null) {
 			// Assigned before the loop can end, even if the store fails at once: `flushed` waits
@@ -117,7 +145,8 @@ export class Persistence {
 					version: 1,
 					revision,
 					state: this.shell.state,
-					vendorKey: this.shell.trust.text,
+					// Kept for earlier versions, which require the member; never read (R16).
+					vendorKey: null,
 				};
 				if (await this.store.saveIfRevision(record, this.revision)) {
 					this.revision = revision;
@@ -161,24 +190,24 @@ export class Persistence {
 			return true;
 		}
 		let state = record.state;
-		if (shell.trust.text === null) {
-			shell.trust.use(record.vendorKey);
-		}
-		if (
-			state.document &&
-			JSON.stringify(state.document) !== JSON.stringify(shell.state.document)
-		) {
-			const verdict = await shell.trust.checkStored(state.document);
+		if (state.document) {
+			// R16, as at load: this process's verdict on the document, whatever the other's was.
+			const verdict = shell.trust.checkStored(state.document);
 			if (!verdict.ok) {
-				[state] = step(
-					state,
-					{
-						type: 'document-rejected',
-						source: 'stored document',
-						reason: verdict.reason,
-					},
-					shell.clock.now(),
-				);
+				if (state.integrity?.reason !== `stored document: ${verdict.reason}`) {
+					[state] = step(
+						state,
+						{
+							type: 'document-rejected',
+							source: 'stored document',
+							code: verdict.code,
+							reason: verdict.reason,
+						},
+						shell.clock.now(),
+					);
+				}
+			} else if (state.integrity?.reason.startsWith('stored document')) {
+				state = {...state, integrity: null};
 			}
 		}
 		for (const {event, at} of this.unsaved) {

@@ -9,7 +9,7 @@
  * - schedule.ts: contacts (R14), the next visible change, clock checks, watching the store
  */
 
-import {randomUUID} from 'node:crypto';
+import {randomBytes, randomUUID} from 'node:crypto';
 import {type Evaluation, evaluate} from '../engine/evaluate.js';
 import {
 	type Effect,
@@ -58,12 +58,29 @@ export type RuntimeOptions = {
 	server: LicenseServer;
 	hardware: HardwareProbe;
 	store: Store;
-	/** The vendor public key (`--vendor-key`). Without it, the key is pinned at first activation. */
+	/**
+	 * The vendor public key to trust (R16), from the installation's configuration: `--vendor-key`,
+	 * `MYQ_VENDOR_KEY` or the trust file (commands/trust-file.ts). Without one, nothing signed is
+	 * trusted: the stored document is refused and nothing is asked of the server.
+	 */
 	vendorKey?: string | null;
 	/** R14: the period of scheduled contacts. @default DAY */
 	contactInterval?: number;
 	/** Installation and request ids. @default crypto.randomUUID */
 	newId?: () => string;
+	/** R14: the nonce of one contact. @default 16 random bytes in base64url */
+	newNonce?: () => string;
+	/**
+	 * Whether this runtime is the MyQ server's own (the dashboard, the simulator) rather than a
+	 * one-shot command beside it. Only the server's start is logged and restarts the contact
+	 * period (R14); a command only looks at the hardware and the clock. @default true
+	 */
+	isServer?: boolean;
+	/**
+	 * Reads the store and never writes it (`status`): events change the state in memory only,
+	 * nothing is saved or quarantined, no contact is made. @default false
+	 */
+	readOnly?: boolean;
 	/** Whether to schedule contacts and wake-ups (a one-shot CLI command does not). @default true */
 	schedule?: boolean;
 	/**
@@ -100,13 +117,9 @@ export class Runtime {
 	constructor(private readonly options: RuntimeOptions) {
 		const newId = options.newId ?? randomUUID;
 		this.state = initialState(newId(), options.clock.now());
-		this.trust = new VendorTrust(
-			options.vendorKey ?? null,
-			async () => (await options.server.fetchPublicKey?.()) ?? null,
-			async (key) => {
-				await this.dispatch({type: 'vendor-key-pinned', key});
-			},
-		);
+		this.trust = new VendorTrust(options.vendorKey ?? null);
+		const newNonce =
+			options.newNonce ?? (() => randomBytes(16).toString('base64url'));
 		const runtime = this;
 		this.shell = {
 			get state() {
@@ -121,11 +134,12 @@ export class Runtime {
 			store: options.store,
 			trust: this.trust,
 			newId,
+			newNonce,
 			dispatch: (event) => this.dispatch(event),
 			publish: () => this.publish(),
 			contact: () => contact(this.shell),
 		};
-		this.persistence = new Persistence(this.shell, options.vendorKey ?? null);
+		this.persistence = new Persistence(this.shell, options.readOnly === true);
 		this.schedule = new Schedule(
 			{
 				clock: options.clock,
@@ -153,7 +167,13 @@ export class Runtime {
 		await this.run(async () => {
 			await this.persistence.load();
 			const fingerprint = await this.options.hardware.fingerprint();
-			this.skipContact = this.options.contactOnStart === false;
+			if (this.options.isServer === false) {
+				// A command beside the server: a look at the hardware (R8) and the clock (R15).
+				await this.dispatch({type: 'fingerprint-seen', fingerprint});
+				return;
+			}
+			this.skipContact =
+				this.options.contactOnStart === false || this.options.readOnly === true;
 			try {
 				await this.dispatch({type: 'started', fingerprint});
 			} finally {
@@ -206,9 +226,20 @@ export class Runtime {
 		return this.state.installationId;
 	}
 
-	/** The vendor key in use, as printed by `vendor serve`, or null when none is pinned yet. */
+	/** The vendor key trusted, as printed by `vendor serve`, or null when none is configured. */
 	get vendorPublicKey(): string | null {
 		return this.trust.text;
+	}
+
+	/**
+	 * R16: trusts `key` from now on (the admin chose it, e.g. the key the license server presents,
+	 * recorded in the trust file by the caller) and verifies the stored document with it again.
+	 */
+	trustVendorKey(key: string): Promise<void> {
+		return this.run(async () => {
+			await this.persistence.trustVendorKey(key);
+			await this.dispatch({type: 'vendor-key-pinned', key});
+		});
 	}
 
 	// --- Commands: each in its own file, run one at a time ------------------------------

@@ -23,6 +23,8 @@ export type Shell = {
 	readonly store: Store;
 	readonly trust: VendorTrust;
 	newId(): string;
+	/** R14: a fresh random value for one contact or activation, which its answer must carry. */
+	newNonce(): string;
 	/** Steps the engine with `event` now, saves and contacts as its effects say, publishes. */
 	dispatch(event: EngineEvent): Promise<Effect[]>;
 	/** Tells subscribers, and the schedule, that the state changed. */

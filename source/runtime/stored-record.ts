@@ -15,7 +15,12 @@ export type StoredRecord = {
 	/** Counts the writes, so processes sharing the store notice each other's (compare-and-set). */
 	revision?: number;
 	state: EngineState;
-	vendorKey: string | null;
+	/**
+	 * Earlier versions kept the vendor key they pinned here. Never read (R16: the key comes from
+	 * the configuration, not from the row it would vouch for); written as null so that those
+	 * versions can still read the record.
+	 */
+	vendorKey?: string | null;
 };
 
 type Check = (value: unknown) => boolean;
@@ -116,7 +121,7 @@ const record = object({
 	version: oneOf(1),
 	revision: optional(Number.isInteger as Check),
 	state,
-	vendorKey: nullable(string),
+	vendorKey: optional(nullable(string)),
 });
 
 /** The record, or null when it is not one (the caller says why and keeps a copy). */

@@ -1,33 +1,38 @@
 /**
  * The vendor key the runtime trusts (R16), and the checks it makes with it. The key comes from
- * the installation's configuration (`--vendor-key`) or the store; without one, the first key the
- * server presents is pinned, and that is said in the event log. The checks themselves are the one
- * trust checker's (signing/trust.ts).
+ * the installation's configuration only (`--vendor-key`, `MYQ_VENDOR_KEY`, the trust file: see
+ * commands/trust-file.ts), never from the store it protects: whoever can write the store could
+ * otherwise sign their own documents and name their own key beside them. Without a key nothing
+ * signed is trusted. The checks themselves are the one trust checker's (signing/trust.ts).
  */
 import type {KeyObject} from 'node:crypto';
 import type {SignedDocument} from '../engine/types.js';
 import {importPublicKey} from '../signing/index.js';
 import {checkDocument, type TrustFailure} from '../signing/trust.js';
 
+/** Why a stored document is not trusted: the verifier's words, and what kind of problem it is. */
+export type StoredVerdict =
+	| {ok: true}
+	| {
+			ok: false;
+			code: 'no-vendor-key' | 'bad-signature' | 'bad-document';
+			reason: string;
+	  };
+
+export const NO_VENDOR_KEY =
+	'no vendor public key is configured, so no signed document can be checked';
+
 export class VendorTrust {
 	private key: KeyObject | null = null;
 
-	/**
-	 * @param fetchKey asks the server for its key (trust on first use)
-	 * @param onPinned records that a fetched key was pinned (an engine event)
-	 */
-	constructor(
-		private keyText: string | null,
-		private readonly fetchKey: () => Promise<string | null>,
-		private readonly onPinned: (key: string) => Promise<void>,
-	) {}
+	constructor(private keyText: string | null) {}
 
-	/** The vendor key in use, as printed by `vendor serve`, or null when none is pinned yet. */
+	/** The vendor key in use, as printed by `vendor serve`, or null when none is configured. */
 	get text(): string | null {
 		return this.keyText;
 	}
 
-	/** Uses `text` as the vendor key from now on (the configured one, or the one stored). */
+	/** Uses `text` as the vendor key from now on (the admin chose to trust it). */
 	use(text: string | null) {
 		if (text !== this.keyText) {
 			this.keyText = text;
@@ -35,67 +40,57 @@ export class VendorTrust {
 		}
 	}
 
-	/** The key, pinning the server's at first use when none is configured. */
-	async publicKey(): Promise<KeyObject | null> {
-		if (this.key) {
-			return this.key;
-		}
-		if (this.keyText) {
+	/** The key, or null when none is configured (or the configured one is unusable). */
+	publicKey(): KeyObject | null {
+		if (this.key === null && this.keyText !== null) {
 			try {
 				this.key = importPublicKey(this.keyText);
-				return this.key;
 			} catch {
 				return null;
 			}
 		}
-		const fetched = await this.fetchKey();
-		if (fetched === null) {
-			return null;
-		}
-		try {
-			this.key = importPublicKey(fetched);
-		} catch {
-			return null;
-		}
-		this.keyText = fetched;
-		await this.onPinned(fetched);
 		return this.key;
 	}
 
 	/** R16: a stored document is verified, and read, at every load. */
-	async checkStored(
-		document: SignedDocument,
-	): Promise<{ok: true} | {ok: false; reason: string}> {
-		const key = await this.publicKey();
+	checkStored(document: SignedDocument): StoredVerdict {
+		const key = this.publicKey();
 		if (!key) {
-			return {ok: false, reason: 'the vendor public key is not known'};
+			return {ok: false, code: 'no-vendor-key', reason: NO_VENDOR_KEY};
 		}
 		const checked = checkDocument(document, key);
-		return checked.ok
-			? {ok: true}
-			: {ok: false, reason: checked.failure.message};
+		if (checked.ok) return {ok: true};
+		return {
+			ok: false,
+			code:
+				checked.failure.kind === 'bad-signature'
+					? 'bad-signature'
+					: 'bad-document',
+			reason: checked.failure.message,
+		};
 	}
 
 	/**
-	 * A live reply, checked with this installation's key before the engine sees it: the client
-	 * may have pinned another one (the key a server presents is not trusted for that alone).
+	 * A live reply, checked with this installation's key before the engine sees it (the client
+	 * checked it too, with the key it was given): for this installation, bound to `fingerprint`
+	 * when given, answering the contact that sent `nonce` (R14).
 	 */
-	async checkReply(
+	checkReply(
 		document: SignedDocument,
-		installationId: string,
-		fingerprint: string | null,
-	): Promise<{ok: true} | {ok: false; failure: TrustFailure}> {
-		const key = await this.publicKey();
+		expected: {
+			installationId: string;
+			fingerprint: string | null;
+			nonce: string;
+		},
+	): {ok: true} | {ok: false; failure: TrustFailure} {
+		const key = this.publicKey();
 		if (!key) {
 			return {
 				ok: false,
-				failure: {
-					kind: 'bad-signature',
-					message: 'the vendor public key is not known',
-				},
+				failure: {kind: 'bad-signature', message: NO_VENDOR_KEY},
 			};
 		}
-		const checked = checkDocument(document, key, {installationId, fingerprint});
+		const checked = checkDocument(document, key, expected);
 		return checked.ok ? {ok: true} : {ok: false, failure: checked.failure};
 	}
 }

@@ -13,6 +13,7 @@ import type {
 	ActivationDocument,
 	ActivationResponsePayload,
 	KeyRefusal,
+	RefusalPayload,
 	SignedDocument,
 } from '../engine/types.js';
 import {parseCanonicalFile, verify} from './index.js';
@@ -70,6 +71,9 @@ export function documentShapeProblem(payload: unknown): string | null {
 	) {
 		return 'its request id is not text';
 	}
+	if (payload.nonce !== undefined && typeof payload.nonce !== 'string') {
+		return 'its nonce is not text';
+	}
 	return null;
 }
 
@@ -92,9 +96,12 @@ export function isRefusalList(value: unknown): value is KeyRefusal[] {
 	);
 }
 
-/** Why a document is not trusted: `bad-signature` (not the vendor's) or `bad-response` (unreadable). */
+/**
+ * Why a document is not trusted: `bad-signature` (not the vendor's), `bad-response` (unreadable,
+ * or not for this installation), `stale` (the vendor's, but not an answer to this contact: R14).
+ */
 export type TrustFailure = {
-	kind: 'bad-signature' | 'bad-response';
+	kind: 'bad-signature' | 'bad-response' | 'stale';
 	message: string;
 };
 
@@ -104,14 +111,19 @@ export type TrustResult =
 
 /**
  * R16: `value` is a document signed with `key`, of the shape of an activation document, and
- * (when asked) for this installation and bound to this fingerprint. The document returned is
+ * (when asked) for this installation, bound to this fingerprint, and answering the contact that
+ * sent `nonce` (R14: anything else is a replayed or stale answer). The document returned is
  * `{payload, signature}` exactly as signed: members beside them are dropped, the payload is the
  * one received (a copy could lose members and no longer match its signature at the next load).
  */
 export function checkDocument(
 	value: unknown,
 	key: KeyObject,
-	expected: {installationId?: string; fingerprint?: string | null} = {},
+	expected: {
+		installationId?: string;
+		fingerprint?: string | null;
+		nonce?: string;
+	} = {},
 ): TrustResult {
 	const verified = verify<ActivationDocument>(value, key);
 	if (!verified.ok) {
@@ -156,7 +168,72 @@ export function checkDocument(
 			},
 		};
 	}
+	if (expected.nonce !== undefined && payload.nonce !== expected.nonce) {
+		return {ok: false, failure: staleFailure(payload.nonce)};
+	}
 	return {ok: true, document: verified.value as SignedDocument};
+}
+
+function staleFailure(nonce: unknown): TrustFailure {
+	return {
+		kind: 'stale',
+		message:
+			nonce === undefined
+				? 'the signed answer does not carry the nonce this contact sent (a replayed or stale document)'
+				: 'the signed answer carries another nonce than the one this contact sent (a replayed or stale document)',
+	};
+}
+
+/**
+ * SPEC §4: a refusal with a precise code counts as a successful contact only when the vendor
+ * signed it, for this installation, with the code it gives, carrying the contact's nonce. The
+ * answer's `issuedAt` is the server's time (R15).
+ */
+export function checkRefusal(
+	value: unknown,
+	key: KeyObject,
+	expected: {installationId: string; code: string; nonce: string},
+): {ok: true; issuedAt: number} | {ok: false; failure: TrustFailure} {
+	const verified = verify<RefusalPayload>(value, key);
+	if (!verified.ok) {
+		return {
+			ok: false,
+			failure: {kind: 'bad-signature', message: verified.reason},
+		};
+	}
+	const payload = verified.value.payload as unknown;
+	if (
+		!isObject(payload) ||
+		payload.type !== 'myq-refusal' ||
+		payload.version !== 1 ||
+		typeof payload.installationId !== 'string' ||
+		typeof payload.code !== 'string' ||
+		!isTime(payload.issuedAt)
+	) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'bad-response',
+				message: 'the signed refusal cannot be read',
+			},
+		};
+	}
+	if (
+		payload.installationId !== expected.installationId ||
+		payload.code !== expected.code
+	) {
+		return {
+			ok: false,
+			failure: {
+				kind: 'bad-response',
+				message: `the signed refusal is for another installation or says another code (${payload.code})`,
+			},
+		};
+	}
+	if (payload.nonce !== expected.nonce) {
+		return {ok: false, failure: staleFailure(payload.nonce)};
+	}
+	return {ok: true, issuedAt: payload.issuedAt as number};
 }
 
 /** Why a response file (R5) is not trusted; each says what to do next in its own message. */

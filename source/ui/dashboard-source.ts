@@ -4,7 +4,7 @@
  * something changes, as `useSyncExternalStore` wants) and a `subscribe` that fires on every
  * change the engine publishes (so banners change at `nextChangeAt` with no key pressed).
  */
-import type {Clock} from '../ports/index.js';
+import type {Clock, ServerResult} from '../ports/index.js';
 import type {Runtime, Snapshot} from '../runtime/runtime.js';
 import type {DemoControls, DemoKey, DemoView} from './demo-controls.js';
 
@@ -25,7 +25,23 @@ export type DashboardSource = {
 	demo: DemoControls | null;
 	/** Demo only: the simulated vendor portal answers a manual activation request file (R5). */
 	offlinePortal: ((requestText: string) => Promise<string>) | null;
+	/**
+	 * R16, the real engine: trusting the key the license server presents, offered when no key is
+	 * trusted yet. Null in the demo (the simulator trusts its vendor itself).
+	 */
+	vendorTrust: VendorTrustOffer | null;
 	dispose(): Promise<void>;
+};
+
+/**
+ * Trust on first use, as an explicit choice (R16): the dashboard shows the key the server
+ * presents, and records it only when the admin confirms.
+ */
+export type VendorTrustOffer = {
+	/** The key the license server presents (`GET /v1/public-key`). */
+	presented(): Promise<ServerResult<string>>;
+	/** Records `key` in the trust file as trusted on first use, and trusts it from now on. */
+	trust(key: string): Promise<{file: string}>;
 };
 
 export type RuntimeSourceOptions = {
@@ -34,6 +50,8 @@ export type RuntimeSourceOptions = {
 	tickMs?: number;
 	/** Called once when the source is disposed (close the store). */
 	onDispose?: () => Promise<void>;
+	/** What the dashboard offers when no vendor key is trusted. @default null */
+	vendorTrust?: VendorTrustOffer | null;
 };
 
 /** The real engine: the runtime publishes after every event and at `nextChangeAt` (its timer). */
@@ -71,6 +89,7 @@ export function createRuntimeSource(
 		runtime: () => runtime,
 		demo: null,
 		offlinePortal: null,
+		vendorTrust: options.vendorTrust ?? null,
 		async dispose() {
 			clearInterval(ticker);
 			unsubscribe();
@@ -103,6 +122,7 @@ export function createDemoSource(controller: DemoControls): DashboardSource {
 		runtime: () => controller.runtime,
 		demo: controller,
 		offlinePortal: (requestText) => controller.offlineActivate(requestText),
+		vendorTrust: null,
 		dispose: () => controller.dispose(),
 	};
 }

@@ -97,6 +97,8 @@ export function useCommands({
 }: CommandsOptions): Commands {
 	const {exit} = useApp();
 	const demoQueue = useRef<Promise<unknown>>(Promise.resolve());
+	/** R16: the key the server presented, offered to the admin; pressing again trusts it. */
+	const trustOffered = useRef<string | null>(null);
 	const demoPending = useRef(0);
 	const report = useCallback(
 		(status: StatusMessage | null) => dispatch({type: 'status', status}),
@@ -146,14 +148,62 @@ export function useCommands({
 		[source, report, lang, timeZone],
 	);
 
+	/**
+	 * R16: Activate or Connect now without a trusted key. Pressed once, the key the server
+	 * presents is shown; pressed again, it is trusted (the admin's explicit choice) before the
+	 * command runs. Null when there was nothing to offer or the command should go on.
+	 */
+	const trustFirst = useCallback(
+		async (
+			action: 'ui.activate' | 'ui.connect-now',
+		): Promise<string | null> => {
+			const offer = source.vendorTrust;
+			const offered = trustOffered.current;
+			trustOffered.current = null;
+			if (offer === null || source.runtime().vendorPublicKey !== null) {
+				return null;
+			}
+			if (offered !== null) {
+				const {file} = await offer.trust(offered);
+				return t(lang, 'ui.trust.done', {key: offered, file});
+			}
+			const presented = await offer.presented();
+			if (presented.ok) {
+				trustOffered.current = presented.value;
+				report({
+					tone: 'info',
+					text: t(lang, 'ui.trust.offer', {
+						key: presented.value,
+						action: t(lang, action),
+					}),
+				});
+			} else {
+				report({
+					tone: 'error',
+					text: t(lang, 'ui.trust.unavailable', {
+						reason: presented.failure.message.replace(/\.$/, ''),
+					}),
+				});
+			}
+			return '';
+		},
+		[source, lang, report],
+	);
+
 	/** After an activation (Activate, a response file or text): the table shows the result. */
 	const afterActivation = useCallback(
 		(
 			outcome: Outcome,
 			before: ReturnType<ReturnType<DashboardSource['runtime']>['snapshot']>,
+			trusted: string | null = null,
 		) => {
 			const runtime = source.runtime();
-			report(activationStatus(outcome, before, runtime.snapshot(), lang));
+			report(
+				withTrust(
+					trusted,
+					activationStatus(outcome, before, runtime.snapshot(), lang),
+				),
+			);
 			if (!outcome.ok) return;
 			if (ui.current.screen === 'manual') {
 				dispatch({type: 'manual', action: {type: 'imported'}});
@@ -227,14 +277,23 @@ export function useCommands({
 					break;
 				}
 				case 'activate': {
+					const trusted = await trustFirst('ui.activate');
+					if (trusted === '') break;
 					const before = runtime.snapshot();
-					afterActivation(await runtime.activate(), before);
+					afterActivation(await runtime.activate(), before, trusted);
 					break;
 				}
 				case 'connect': {
+					const trusted = await trustFirst('ui.connect-now');
+					if (trusted === '') break;
 					const before = runtime.snapshot();
 					const outcome = await runtime.connect();
-					report(connectStatus(outcome, before, runtime.snapshot(), lang));
+					report(
+						withTrust(
+							trusted,
+							connectStatus(outcome, before, runtime.snapshot(), lang),
+						),
+					);
 					break;
 				}
 				case 'manual-write': {
@@ -324,7 +383,16 @@ export function useCommands({
 				}
 			}
 		},
-		[source, dispatch, report, lang, files, manualRequest, afterActivation],
+		[
+			source,
+			dispatch,
+			report,
+			lang,
+			files,
+			manualRequest,
+			afterActivation,
+			trustFirst,
+		],
 	);
 
 	const execute = useCallback(
@@ -386,4 +454,14 @@ function fileError(error: unknown): string {
 		if (error.code === 'EFBIG') return 'file too big';
 	}
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** The status of a command run just after the admin trusted a key: both, said in order. */
+function withTrust(
+	trusted: string | null,
+	status: StatusMessage,
+): StatusMessage {
+	return trusted === null
+		? status
+		: {tone: status.tone, text: `${trusted} ${status.text}`};
 }

@@ -453,6 +453,46 @@ describe('R12 license server unreachable', () => {
 		});
 	});
 
+	it('R12 a subscription that R15 holds back still counts: server-unreachable stays while the clock is tampered', () => {
+		// Given the clock set back more than an hour (R15: the subscription no longer counts)
+		const late = run(state, [[{type: 'clock-observed'}, T0 + 10 * DAY]]);
+		const at = T0 + 10 * DAY - 2 * HOUR;
+		// When the contact that would confirm the time fails
+		const offline = run(late, [
+			[{type: 'clock-observed'}, at],
+			[{type: 'contact-failed', failure}, at + MINUTE],
+		]);
+		// Then both say why: the server cannot be reached, and the time is not confirmed
+		expect(evaluate(offline, at + MINUTE).licenses[0]).toMatchObject({
+			status: 'invalid',
+			reason: 'clock-tampered',
+		});
+		expect(bannerIds(offline, at + MINUTE)).toEqual([
+			'server-unreachable:366',
+			'clock-tampered',
+		]);
+	});
+
+	it('R12 an expired or revoked subscription does not count for it', () => {
+		const ended = activated([
+			subscription(E, {devices: 5, revokedAt: T0 + DAY}),
+			subscription(E - 100 * DAY, {devices: 2}),
+			subscription(E + 50 * DAY, {devices: 3}),
+			grant({devices: 1}),
+		]);
+		// The second expired at E - 100 days with the server reached since (R11).
+		const offline = run(
+			{
+				...ended,
+				server: {...ended.server, lastSuccessAt: E - 99 * DAY},
+			},
+			[[{type: 'contact-failed', failure}, E - 90 * DAY]],
+		);
+		expect(bannerIds(offline, E - 90 * DAY)).toEqual([
+			'server-unreachable:150',
+		]);
+	});
+
 	it('R12 a failed Activate is a failed contact too', () => {
 		const failed = run(state, [
 			[{type: 'activation-failed', failure}, T0 + DAY],
@@ -631,6 +671,91 @@ describe('R15 clock rollback', () => {
 			capacity: 6,
 			banners: [],
 		});
+	});
+
+	it('R15 the issue time of the confirming answer becomes the high-water mark', () => {
+		const at = T0 + 10 * DAY - 61 * MINUTE;
+		const confirmed = run(late, [
+			[{type: 'clock-observed'}, at],
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf(
+						[subscription(E, {devices: 5}), grant({devices: 1})],
+						FP_A,
+						at + 30 * MINUTE,
+					),
+				},
+				at + MINUTE,
+			],
+		]);
+		expect(confirmed.clock).toEqual({
+			highWater: at + 30 * MINUTE,
+			tamperedAt: null,
+		});
+	});
+
+	it('R15 a clock still more than an hour behind the server confirming it stays tampered', () => {
+		// Given the clock set back 3 days, and a fresh answer made at the true time
+		const at = T0 + 7 * DAY;
+		const still = run(late, [
+			[{type: 'clock-observed'}, at],
+			[
+				{
+					type: 'contact-succeeded',
+					document: documentOf(
+						[subscription(E, {devices: 5}), grant({devices: 1})],
+						FP_A,
+						T0 + 10 * DAY + MINUTE,
+					),
+				},
+				at + MINUTE,
+			],
+		]);
+		// Then the time is not confirmed: the server's is three days ahead
+		expect(still.clock).toEqual({
+			highWater: T0 + 10 * DAY + MINUTE,
+			tamperedAt: at,
+		});
+		expect(evaluate(still, at + MINUTE)).toMatchObject({
+			capacity: 1,
+			banners: [{id: 'clock-tampered'}],
+		});
+		expect(
+			still.log
+				.map(withDetail)
+				.find((entry) => entry?.detail.includes('ahead of this clock')),
+		).toMatchObject({
+			type: 'clock-tampered',
+			detail: expect.stringContaining('3 days ahead'),
+		});
+	});
+
+	it('R15 a signed refusal carrying the nonce confirms the time too', () => {
+		const at = T0 + 10 * DAY - 61 * MINUTE;
+		const confirmed = run(late, [
+			[{type: 'clock-observed'}, at],
+			[
+				{
+					type: 'contact-refused',
+					code: 'unknown-installation',
+					message: 'never activated here',
+					issuedAt: at + MINUTE,
+				},
+				at + MINUTE,
+			],
+		]);
+		expect(confirmed.clock.tamperedAt).toBeNull();
+	});
+
+	it('R15 steps back of 59 minutes with a successful contact between them add up', () => {
+		const document = documentOf([subscription(E, {devices: 5})]);
+		const walked = run(late, [
+			[{type: 'clock-observed'}, T0 + 10 * DAY - 59 * MINUTE],
+			[{type: 'contact-succeeded', document}, T0 + 10 * DAY - 58 * MINUTE],
+			[{type: 'clock-observed'}, T0 + 10 * DAY - 117 * MINUTE],
+		]);
+		expect(walked.clock.tamperedAt).toBe(T0 + 10 * DAY - 117 * MINUTE);
 	});
 
 	it('R15 a failed contact does not clear it', () => {

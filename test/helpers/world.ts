@@ -32,13 +32,14 @@ export type World = SimulatedWorld & {
 };
 
 export async function createWorld(
-	options: {contactInterval?: number} = {},
+	options: {contactInterval?: number; vendorKey?: string | null} = {},
 ): Promise<World> {
 	const simulated = await createSimulatedWorld({
 		clock: createSimulatedClock(START),
 		baseUrl: BASE_URL,
 		hardware: 'server-a',
 		vendor: {token: TOKEN},
+		...(options.vendorKey === undefined ? {} : {vendorKey: options.vendorKey}),
 		runtime:
 			options.contactInterval === undefined
 				? {}

@@ -6,6 +6,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
 import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
+import {withDetail} from '../helpers/log.js';
 import {CUSTOMER, createWorld, type World} from '../helpers/world.js';
 import {
 	type DashboardWorld,
@@ -257,6 +258,70 @@ describe('live: banners change with no key pressed', () => {
 			await screen.waitFor('interrupted in 10 day(s)');
 			await world.advance(DAY);
 			await screen.waitFor('interrupted in 9 day(s)');
+		} finally {
+			screen.unmount();
+			await source.dispose();
+			await world.dispose();
+		}
+	});
+});
+
+describe('R16 trust on first use, offered by the dashboard on the real runtime', () => {
+	it('dashboard-offers-the-server-key: Activate without a trusted key shows the key the server presents; Activate again trusts it and activates', async () => {
+		// Given the real runtime with no vendor key configured, a customer and a key pending
+		const world: World = await createWorld({vendorKey: null});
+		const key = await world.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 3,
+		});
+		await world.runtime.save(CUSTOMER, key);
+		const recorded: string[] = [];
+		const source = createRuntimeSource(world.runtime, {
+			clock: world.clock.server,
+			vendorTrust: {
+				presented: () => world.server.fetchPublicKey!(),
+				async trust(presented) {
+					recorded.push(presented);
+					await world.runtime.trustVendorKey(presented);
+					return {file: '/home/admin/.config/myq-license/vendor-key.json'};
+				},
+			},
+		});
+		const {screen} = renderSource(source, {columns: 200, rows: 40});
+		try {
+			await screen.press('2');
+			await type(screen, KEY.tab, KEY.tab);
+			await screen.waitFor('[»Activate«]');
+
+			// When Activate is pressed: nothing is trusted or asked but the key
+			await screen.press(KEY.enter);
+			await screen.waitFor(
+				`The license server presents the key ${world.vendor.publicKey}: if it is your vendor's, press Activate again`,
+			);
+			expect(recorded).toEqual([]);
+			expect(world.runtime.vendorPublicKey).toBeNull();
+			expect(world.runtime.snapshot().state.pending).toHaveLength(1);
+
+			// And pressed again: the key is trusted (the admin's choice), then the key activated
+			await screen.press(KEY.enter);
+			await screen.waitFor(
+				`Vendor key ${world.vendor.publicKey} trusted on first use, recorded in /home/admin/.config/myq-license/vendor-key.json. Activated: 1 new license(s), 1 in all.`,
+			);
+			expect(recorded).toEqual([world.vendor.publicKey]);
+			expect(world.runtime.snapshot().evaluation).toMatchObject({
+				state: 'running',
+				capacity: 3,
+			});
+			expect(
+				withDetail(
+					world.runtime
+						.snapshot()
+						.state.log.find((entry) => entry.type === 'vendor-key-pinned'),
+				),
+			).toMatchObject({
+				detail: `the admin chose to trust the vendor public key ${world.vendor.publicKey} that the license server presents; documents signed with any other key are refused`,
+			});
 		} finally {
 			screen.unmount();
 			await source.dispose();

@@ -1,0 +1,14 @@
+import {DemoController} from '../simulator/demo.js';
+const c = await DemoController.create();
+await c.stepScenario(); await c.stepScenario();
+const r = await c.runtime.exportActivationRequest();
+if (!r.ok) throw new Error('x');
+console.log('request', r.text.length, r.text.slice(0, 300));
+const resp = await c.offlineActivate(r.text);
+console.log('response', resp.length);
+console.log(resp.slice(0, 400));
+await c.dispose();
+import {gzipSync} from 'node:zlib';
+const g = gzipSync(Buffer.from(resp), {level: 9}).toString('base64');
+const g2 = gzipSync(Buffer.from(r.text), {level: 9}).toString('base64');
+console.log('gz response b64', g.length, Math.ceil(g.length / 76), 'request b64', g2.length, Math.ceil(g2.length/76), 'plain req b64', Buffer.from(r.text).toString('base64').length);
