@@ -94,6 +94,8 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 			`sqlite://${path.join(directory, 'revoked.sqlite')}`,
 			'--server',
 			vendor.url,
+			'--vendor-key',
+			vendor.publicKey,
 		];
 		const kept = await mint([
 			'--type',

@@ -26,8 +26,9 @@ export const command = defineCommand({
 			}
 			// The response file, or the block of text a portal gave to copy (the same document).
 			const {readDocumentText} = await import('../signing/document-text.js');
+			// A file is read byte for byte (R5: altered in any byte, refused); a block is unpacked.
 			const read = readDocumentText(bytes.toString('utf8'));
-			text = read.ok ? read.text : bytes.toString('utf8');
+			text = read.ok && read.kind !== null ? read.text : bytes.toString('utf8');
 		} catch (error) {
 			if (error instanceof UsageError) {
 				throw error;

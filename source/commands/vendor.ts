@@ -296,7 +296,7 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		const {readDocumentText} = await import('../signing/document-text.js');
 		const text = await readFile(file, 'utf8');
 		const read = readDocumentText(text);
-		request = read.ok ? read.text : text;
+		request = read.ok && read.kind !== null ? read.text : text;
 	} catch (error) {
 		process.stderr.write(
 			`Could not read ${file}: ${(error as Error).message}\n`,

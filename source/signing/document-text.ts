@@ -74,7 +74,8 @@ export function readDocumentText(pasted: string): ReadDocumentText {
 	if (!text.startsWith('{')) return {ok: false, code: 'unreadable'};
 	try {
 		JSON.parse(text);
-		return {ok: true, text, kind: null};
+		// A file ends with its line break (signing/index.ts); a paste of it seldom does.
+		return {ok: true, text: `${text}\n`, kind: null};
 	} catch {
 		return {ok: false, code: 'incomplete'};
 	}

@@ -87,9 +87,10 @@ describe('manual activation as text (issue 12, point 9)', () => {
 			text: document,
 			kind: 'ACTIVATION RESPONSE',
 		});
-		expect(readDocumentText(document)).toEqual({
+		// Its JSON pasted as is reads as the file it is (which ends with a line break).
+		expect(readDocumentText(` ${document} `)).toEqual({
 			ok: true,
-			text: document,
+			text: `${document}\n`,
 			kind: null,
 		});
 	});
