@@ -4,7 +4,7 @@ import {type Lang, t} from '../../i18n/index.js';
 import type {LicenseSpec} from '../../license-server/index.js';
 import type {Line} from '../components/page/index.js';
 import type {DemoKey} from '../demo-controls.js';
-import {padTo, textWidth, truncate, wrapText} from '../format.js';
+import {padTo, textWidth, wrapText} from '../format.js';
 import {type Theme, toneColor} from '../theme.js';
 import type {FocusId} from './settings-license-state.js';
 
@@ -17,16 +17,18 @@ export function demoKeyLines(
 ): Line<FocusId>[] {
 	if (keys.length === 0) return [];
 	const aliasWidth = Math.max(...keys.map((key) => textWidth(key.alias)));
-	const lines: Line<FocusId>[] = [
-		{
-			key: 'demo-keys-title',
-			node: (
-				<Text bold color={toneColor(theme, 'tamper')}>
-					{truncate(t(lang, 'ui.demo-keys.title'), width)}
-				</Text>
-			),
-		},
-	];
+	// The title whole (wrapped), as every text a person reads.
+	const lines: Line<FocusId>[] = wrapText(
+		t(lang, 'ui.demo-keys.title'),
+		width,
+	).map((line, row) => ({
+		key: `demo-keys-title-${row}`,
+		node: (
+			<Text bold color={toneColor(theme, 'tamper')}>
+				{line}
+			</Text>
+		),
+	}));
 	// Each key, then what it carries under it, whole (wrapped, never cut).
 	const indent = aliasWidth + 3;
 	for (const key of keys) {
