@@ -368,7 +368,7 @@ Examples
 	// R4: Activate
 	'activation.activated': 'Activated {count} license(s).',
 	'activation.nothing':
-		'Nothing to activate: add a key first, then click Activate.',
+		'Nothing to activate: add a key first (Save), then Activate.',
 	'activation.offline':
 		'Offline: the license server could not be reached, the keys stay pending. Use manual activation: export a request file, have it answered on the MyQ licensing portal, then import the response file.',
 	'activation.failed':

@@ -375,7 +375,7 @@ Exemples
 
 	'activation.activated': '{count} licence(s) activée(s).',
 	'activation.nothing':
-		"Rien à activer : ajoutez d'abord une clé, puis cliquez sur Activer.",
+		"Rien à activer : ajoutez d'abord une clé (Enregistrer), puis Activer.",
 	'activation.offline':
 		"Hors ligne : le serveur de licences est injoignable, les clés restent en attente. Utilisez l'activation manuelle : exportez un fichier de demande, faites-le traiter sur le portail de licences MyQ, puis importez le fichier de réponse.",
 	'activation.failed':

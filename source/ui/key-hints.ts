@@ -14,6 +14,7 @@ import {
 	type Place,
 	worksAt,
 } from './keymap.js';
+import {BUTTON_IDS} from './screens/settings-license-state.js';
 
 // --- The help -------------------------------------------------------------------------------
 
@@ -315,14 +316,7 @@ export function footerPlace(
 		case 'home':
 			return isUnlicensed ? 'home' : 'home-licensed';
 		case 'settings':
-			return [
-				'save',
-				'activate',
-				'connect',
-				'manual',
-				'reload',
-				'keep',
-			].includes(state.settings.focus)
+			return BUTTON_IDS.has(state.settings.focus)
 				? 'settings-button'
 				: 'settings-field';
 		case 'table':

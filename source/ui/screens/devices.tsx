@@ -76,16 +76,13 @@ export function DevicesScreen(props: Props) {
 					</Text>
 				) : null}
 			</Text>
-			{isFiltering(state.filter) ? (
-				<FilterLine
-					state={state.filter}
-					width={width}
-					summary={t(lang, 'ui.filter.summary', {
-						count: shown.length,
-						total: devices.list.length,
-					})}
-				/>
-			) : null}
+			<FilterLine
+				state={state.filter}
+				width={width}
+				lang={lang}
+				count={shown.length}
+				total={devices.list.length}
+			/>
 			<ScrollList
 				items={shown}
 				state={state.list}

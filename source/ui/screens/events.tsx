@@ -103,16 +103,13 @@ export function EventsScreen({
 					({t(lang, 'ui.events.count', {count: all.length})})
 				</Text>
 			</Text>
-			{isFiltering(state.filter) ? (
-				<FilterLine
-					state={state.filter}
-					width={width}
-					summary={t(lang, 'ui.filter.summary', {
-						count: events.length,
-						total: all.length,
-					})}
-				/>
-			) : null}
+			<FilterLine
+				state={state.filter}
+				width={width}
+				lang={lang}
+				count={events.length}
+				total={all.length}
+			/>
 			<ScrollList
 				items={events}
 				state={state.list}

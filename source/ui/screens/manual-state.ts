@@ -22,7 +22,7 @@ import {
 	textFieldAction,
 	textFieldReducer,
 } from '../components/text-field/index.js';
-import type {KeyPress} from '../keypress.js';
+import {endOf, type KeyPress} from '../keypress.js';
 
 export const MANUAL_ITEMS = ['write', 'show', 'read', 'paste'] as const;
 export type ManualItem = (typeof MANUAL_ITEMS)[number];
@@ -243,15 +243,10 @@ export function manualKey(
 			page: moved.scroll,
 		});
 	}
-	if (
-		letter === 'g' ||
-		letter === 'G' ||
-		key.name === 'home' ||
-		key.name === 'end'
-	) {
+	const end = endOf(key);
+	if (end) {
 		const order = focusOrder(state);
-		const target =
-			letter === 'g' || key.name === 'home' ? order[0] : order.at(-1);
+		const target = end === 'first' ? order[0] : order.at(-1);
 		return handled(focusOn(state, target ?? state.focus));
 	}
 	if (key.name === 'enter') {

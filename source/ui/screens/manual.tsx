@@ -9,7 +9,7 @@ import {documentBlock, readDocumentText} from '../../signing/document-text.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {ChoiceList} from '../components/choice-list/index.js';
 import type {Line} from '../components/page/index.js';
-import {TextFieldView} from '../components/text-field/index.js';
+import {LabelledField} from '../components/text-field/index.js';
 import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type Theme, toneColor} from '../theme.js';
 import {
@@ -54,28 +54,23 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 	const label = t(lang, 'ui.manual.folder');
 	const labelWidth = textWidth(label);
 	const fieldWidth = Math.max(8, width - labelWidth - 3);
-	const isFolderFocused = focus === 'folder';
+	const colors = {
+		typing: toneColor(theme, 'info'),
+		focused: toneColor(theme, 'accent'),
+	};
 	lines.push({
 		key: 'folder',
 		focus: 'folder',
 		node: (
-			<Text>
-				<Text
-					bold={isFolderFocused}
-					color={
-						isFolderFocused
-							? toneColor(theme, state.isTyping ? 'info' : 'accent')
-							: undefined
-					}
-				>
-					{isFolderFocused ? '›' : ' '} {label}
-				</Text>{' '}
-				<TextFieldView
-					state={state.folder}
-					width={fieldWidth}
-					isFocused={isFolderFocused && state.isTyping}
-				/>
-			</Text>
+			<LabelledField
+				label={label}
+				labelWidth={labelWidth}
+				state={state.folder}
+				width={fieldWidth}
+				isFocused={focus === 'folder'}
+				isTyping={state.isTyping}
+				colors={colors}
+			/>
 		),
 	});
 	if (folderPath !== state.folder.value.trim()) {
@@ -142,30 +137,21 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 	if (state.isPasteOpen) {
 		lines.push({key: 'blank-5', node: <Text> </Text>});
 		const pasteLabel = t(lang, 'ui.manual.response');
-		const isPasteFocused = focus === 'paste';
 		const pasteWidth = Math.max(8, width - textWidth(pasteLabel) - 3);
 		lines.push({
 			key: 'paste',
 			focus: 'paste',
 			node: (
-				<Text>
-					<Text
-						bold={isPasteFocused}
-						color={
-							isPasteFocused
-								? toneColor(theme, state.isTyping ? 'info' : 'accent')
-								: undefined
-						}
-					>
-						{isPasteFocused ? '›' : ' '} {pasteLabel}
-					</Text>{' '}
-					<TextFieldView
-						state={state.paste}
-						width={pasteWidth}
-						isFocused={isPasteFocused && state.isTyping}
-						placeholder={t(lang, 'ui.manual.paste-hint')}
-					/>
-				</Text>
+				<LabelledField
+					label={pasteLabel}
+					labelWidth={textWidth(pasteLabel)}
+					state={state.paste}
+					width={pasteWidth}
+					isFocused={focus === 'paste'}
+					isTyping={state.isTyping}
+					placeholder={t(lang, 'ui.manual.paste-hint')}
+					colors={colors}
+				/>
 			),
 		});
 		const read = readDocumentText(state.paste.value);

@@ -28,7 +28,7 @@ import {
 	textFieldAction,
 	textFieldReducer,
 } from '../components/text-field/index.js';
-import type {KeyPress} from '../keypress.js';
+import {endOf, type KeyPress} from '../keypress.js';
 import {
 	type FocusId,
 	fieldMessage,
@@ -168,15 +168,10 @@ function browseKey(
 	// ← → along the buttons of a row, and from control to control elsewhere.
 	if (key.name === 'left' || key.name === 'right')
 		return handled(moveFocus(state, key.name === 'right' ? 1 : -1, false));
-	if (
-		letter === 'g' ||
-		letter === 'G' ||
-		key.name === 'home' ||
-		key.name === 'end'
-	) {
+	const end = endOf(key);
+	if (end) {
 		const order = focusOrder(state);
-		const target =
-			letter === 'g' || key.name === 'home' ? order[0] : order.at(-1);
+		const target = end === 'first' ? order[0] : order.at(-1);
 		return handled(focusOn(state, target ?? focus));
 	}
 	if (key.name === 'pageup' || key.name === 'pagedown') {

@@ -31,9 +31,9 @@ import {
 	whyText,
 } from '../components/license-table/index.js';
 import {focusRanges, type Line, type Range} from '../components/page/index.js';
-import {TextFieldView} from '../components/text-field/index.js';
+import {LabelledField} from '../components/text-field/index.js';
 import type {DashboardView} from '../dashboard-source.js';
-import {padTo, textWidth, truncate, wrapText} from '../format.js';
+import {textWidth, truncate, wrapText} from '../format.js';
 import {columnsOf, isWide} from '../layout.js';
 import {type Theme, toneColor} from '../theme.js';
 import {demoKeyLines} from './demo-keys.js';
@@ -191,31 +191,22 @@ function fieldKit(props: SettingsPageProps, focus: FocusId | null) {
 	const fieldWidth = Math.max(8, width - labelWidth - 3);
 	const indent = ' '.repeat(labelWidth + 3);
 
-	const row = (id: TextId, placeholder?: string) => {
-		const isFocused = focus === id;
-		const isTyping =
-			isFocused && state.isTyping && !state.country.isListFocused;
-		return (
-			<Text>
-				<Text
-					color={
-						isFocused
-							? toneColor(theme, isTyping ? 'info' : 'accent')
-							: undefined
-					}
-					bold={isFocused}
-				>
-					{isFocused ? '›' : ' '} {padTo(labels[id], labelWidth)}
-				</Text>{' '}
-				<TextFieldView
-					state={state.text[id]}
-					width={fieldWidth}
-					isFocused={isTyping}
-					{...(placeholder === undefined ? {} : {placeholder})}
-				/>
-			</Text>
-		);
+	const colors = {
+		typing: toneColor(theme, 'info'),
+		focused: toneColor(theme, 'accent'),
 	};
+	const row = (id: TextId, placeholder?: string) => (
+		<LabelledField
+			label={labels[id]}
+			labelWidth={labelWidth}
+			state={state.text[id]}
+			width={fieldWidth}
+			isFocused={focus === id}
+			isTyping={state.isTyping && !state.country.isListFocused}
+			colors={colors}
+			{...(placeholder === undefined ? {} : {placeholder})}
+		/>
+	);
 	return {row, indent, fieldWidth};
 }
 
@@ -443,10 +434,9 @@ function tableLines(
 				<FilterLine
 					state={state.tableFilter}
 					width={width}
-					summary={t(lang, 'ui.filter.summary', {
-						count: licenses.length,
-						total: all,
-					})}
+					lang={lang}
+					count={licenses.length}
+					total={all}
 				/>
 			),
 		});

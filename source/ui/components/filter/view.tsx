@@ -1,7 +1,8 @@
 import {Text} from 'ink';
+import {type Lang, t} from '../../../i18n/index.js';
 import {textWidth, truncate} from '../../format.js';
 import {TextFieldView} from '../text-field/index.js';
-import type {FilterState} from './reducer.js';
+import {type FilterState, isFiltering} from './reducer.js';
 
 /**
  * The filter's row above a list: the prompt while typing (`/ contact▏`), then what it keeps
@@ -10,13 +11,20 @@ import type {FilterState} from './reducer.js';
 export function FilterLine({
 	state,
 	width,
-	summary,
+	lang,
+	count,
+	total,
 }: {
 	state: FilterState;
 	width: number;
-	/** "3 of 120 · n N next · Esc clears", in the admin's language. */
-	summary: string;
+	lang: Lang;
+	/** Rows the filter keeps, of how many. */
+	count: number;
+	total: number;
 }) {
+	if (!isFiltering(state)) return null;
+	// "3 of 120 · n N next/previous · Esc clears", in the admin's language.
+	const summary = t(lang, 'ui.filter.summary', {count, total});
 	const prompt = '/ ';
 	if (state.isTyping) {
 		const room = Math.max(4, Math.min(40, width - textWidth(prompt) - 1));
