@@ -1,12 +1,7 @@
 /** `myq-license import FILE`: the vendor portal's response file (R5). */
-import {readFile} from 'node:fs/promises';
-import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
-
-/** Response files are small; a bigger one is not ours. */
-const MAX_FILE_BYTES = 1024 * 1024;
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {},
@@ -15,26 +10,39 @@ export const command = defineCommand({
 		if (!file || extra.length > 0) {
 			throw await usageError(cli.lang, 'cli.error.import-usage');
 		}
+		// Read up to its limit, never whole first (issue 10 point 5: `import /dev/zero` took 6 GB).
+		const {readFileUpTo, formatLimit, INPUT_LIMITS} = await import(
+			'../adapters/bounded-read.js'
+		);
 		let text: string;
 		try {
-			const bytes = await readFile(file);
-			if (bytes.length > MAX_FILE_BYTES) {
-				throw await usageError(cli.lang, 'cli.error.file-too-big', {
+			const read = await readFileUpTo(file, INPUT_LIMITS.responseFile);
+			if (!read.ok) {
+				throw await usageError(cli.lang, 'cli.error.response-too-big', {
 					file,
-					bytes: bytes.length,
+					limit: formatLimit(read.limit),
 				});
 			}
-			// The response file, or the block of text a portal gave to copy (the same document).
+			// The response file, or the block of text a portal gave to copy (the same document): a
+			// file is read byte for byte (R5: altered in any byte, refused); a block is unpacked.
 			const {readDocumentText} = await import('../signing/document-text.js');
-			// A file is read byte for byte (R5: altered in any byte, refused); a block is unpacked.
-			const read = readDocumentText(bytes.toString('utf8'));
-			text = read.ok && read.kind !== null ? read.text : bytes.toString('utf8');
+			const fileText = read.value.toString('utf8');
+			const block = readDocumentText(fileText);
+			text = block.ok && block.kind !== null ? block.text : fileText;
 		} catch (error) {
 			if (error instanceof UsageError) {
 				throw error;
 			}
-			process.stderr.write(
-				`${(await usageError(cli.lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
+			print(
+				[
+					(
+						await usageError(cli.lang, 'cli.error.cannot-read', {
+							file,
+							reason: (error as Error).message,
+						})
+					).message,
+				],
+				'err',
 			);
 			return EXIT.badInput;
 		}

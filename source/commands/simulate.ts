@@ -6,7 +6,7 @@
 import process from 'node:process';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {printJson, usageError} from './report.js';
+import {print, printJson, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {
@@ -30,7 +30,7 @@ export const command = defineCommand({
 			scenario = await loadScenario(file);
 		} catch (error) {
 			if (error instanceof ScenarioError) {
-				process.stderr.write(`${error.message}\n`);
+				print([error.describe(cli.lang)], 'err');
 				return EXIT.badInput;
 			}
 			throw error;

@@ -10,6 +10,7 @@
 
 import {deviceRefusal} from './devices.js';
 import {type Evaluation, evaluate} from './evaluate.js';
+import {keyRefusalMessage} from './key-refusals.js';
 import type {
 	Customer,
 	EngineEventType,
@@ -272,7 +273,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			for (const refusal of event.refusals) {
 				note(draft, 'key-refused', 'key-refused', {
 					key: refusal.input.trim(),
-					keyRefusal: keyRefusalOf(refusal.code),
+					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
 				});
 			}
@@ -346,7 +347,13 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'device-activated': {
 			const capacity = evaluate(s, draft.now).capacity;
 			const refusal = deviceRefusal(s, event, draft.now);
-			if (refusal?.code === 'device-exists') {
+			// Nothing to note for a device already there, or for a name that is no name (R7).
+			if (
+				refusal?.code === 'device-exists' ||
+				refusal?.code === 'device-name-empty' ||
+				refusal?.code === 'device-name-too-long' ||
+				refusal?.code === 'device-name-unprintable'
+			) {
 				return;
 			}
 			if (refusal) {
@@ -411,11 +418,6 @@ function apply(draft: Draft, event: EngineEvent) {
 }
 
 /** The catalog's word for a key refusal (R3): a duplicate, a typo, or a malformed key. */
-function keyRefusalOf(code: string | undefined): string {
-	if (code === 'duplicate') return 'already-present';
-	if (code === 'checksum') return 'bad-checksum';
-	return 'malformed';
-}
 
 function knownKeys(state: EngineState): Set<string> {
 	const keys = new Set(state.pending.map((pending) => pending.key));

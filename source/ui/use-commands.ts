@@ -3,7 +3,7 @@
  * source's runtime, the demo's simulation controls, the manual activation files and texts) and
  * reports what each did in the status line. The key handler itself stays pure (`app-state.ts`).
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import envPaths from 'env-paths';
@@ -42,18 +42,25 @@ export type FileAccess = {
 	defaultFolder(): string;
 };
 
-/** Files read back are never larger than this (a response is a few kilobytes). */
-const MAX_FILE_BYTES = 1024 * 1024;
-
 export const nodeFiles: FileAccess = {
 	async read(file) {
-		const bytes = await readFile(file);
-		if (bytes.length > MAX_FILE_BYTES)
-			throw Object.assign(new Error('file too big'), {code: 'EFBIG'});
-		return bytes.toString('utf8');
+		// A response file is read up to its limit, never whole first (issue 10 point 5).
+		const {readFileUpTo, formatLimit, INPUT_LIMITS} = await import(
+			'../adapters/bounded-read.js'
+		);
+		const read = await readFileUpTo(file, INPUT_LIMITS.responseFile);
+		if (!read.ok) {
+			throw new Error(
+				`it holds more than ${formatLimit(read.limit)}, the most a response file can be`,
+			);
+		}
+		return read.value.toString('utf8');
 	},
 	async write(file, text) {
-		await mkdir(path.dirname(file), {recursive: true});
+		// The folder the admin chose is made if missing, one level at a time (Node's recursive
+		// mkdir never ends under /proc: the store's adapter says why).
+		const {makeDirectories} = await import('../adapters/keyv-store.js');
+		await makeDirectories(path.dirname(file));
 		await writeFile(file, text, 'utf8');
 	},
 	resolve(folder) {
@@ -108,7 +115,7 @@ export function useCommands({
 		(error: unknown) =>
 			report({
 				tone: 'error',
-				text: t(lang, 'ui.outcome.failed', {message: fileError(error)}),
+				text: t(lang, 'ui.outcome.failed', {message: fileError(error, lang)}),
 			}),
 		[report, lang],
 	);
@@ -354,7 +361,7 @@ export function useCommands({
 							tone: 'error',
 							text: t(lang, 'manual.unreadable', {
 								path: responsePath,
-								reason: fileError(error),
+								reason: fileError(error, lang),
 							}),
 						});
 						break;
@@ -448,10 +455,9 @@ const BUSY_LABEL = {
 	'device-deactivate': 'ui.busy.device',
 } as const satisfies Record<EngineCommand['type'], string>;
 
-function fileError(error: unknown): string {
+function fileError(error: unknown, lang: Lang): string {
 	if (error && typeof error === 'object' && 'code' in error) {
-		if (error.code === 'ENOENT') return 'no such file';
-		if (error.code === 'EFBIG') return 'file too big';
+		if (error.code === 'ENOENT') return t(lang, 'ui.file.missing');
 	}
 	return error instanceof Error ? error.message : String(error);
 }

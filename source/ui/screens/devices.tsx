@@ -4,7 +4,9 @@
  * selected one once confirmed (issue 12, point 8); `/` filters the list.
  */
 import {Box, Text} from 'ink';
+import {DEVICE_NAME_MAX} from '../../engine/devices.js';
 import type {DeviceView} from '../../engine/evaluate.js';
+import {safeText} from '../../engine/safe-text.js';
 import {type Lang, t} from '../../i18n/index.js';
 import {
 	FilterLine,
@@ -58,7 +60,12 @@ export function DevicesScreen(props: Props) {
 	const shown = shownDevices(devices.list, state, lang);
 	const free = Math.max(0, capacity - devices.activated);
 	const unlicensed = devices.activated - devices.licensed;
-	const idWidth = Math.max(12, ...shown.map((device) => textWidth(device.id)));
+	// A stored name is outside text: shown made visible and bounded (issue 10 point 7).
+	const shownName = (id: string) => safeText(id, DEVICE_NAME_MAX);
+	const idWidth = Math.max(
+		12,
+		...shown.map((device) => textWidth(shownName(device.id))),
+	);
 	const hint = deviceHint(lang, width);
 	return (
 		<Box flexDirection="column" height={height} width={width}>
@@ -94,7 +101,7 @@ export function DevicesScreen(props: Props) {
 				)}
 				renderRow={(device, _index, isSelected) => (
 					<Text inverse={isSelected && theme.isColor}>
-						{isSelected ? '›' : ' '} {padTo(device.id, idWidth)}{' '}
+						{isSelected ? '›' : ' '} {padTo(shownName(device.id), idWidth)}{' '}
 						<Text dimColor>
 							{t(lang, 'ui.devices.activated-at', {
 								date: formatDateTime(device.activatedAt, lang, theme.timeZone),

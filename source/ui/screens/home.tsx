@@ -11,6 +11,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
+import {safeText} from '../../engine/safe-text.js';
 import {type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
@@ -213,9 +214,10 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 		{key: 'customer-title', node: <Text bold>{t(lang, 'ui.customer')}</Text>},
 		...(customer
 			? [
-					`${customer.company} · ${customer.person}`,
-					`${customer.address} · ${countryName(customer.country, lang) ?? customer.country}`,
-					`${customer.email}${customer.phone ? ` · ${customer.phone}` : ''}`,
+					// The stored customer is outside text: never raw (issue 10 point 7).
+					`${safeText(customer.company)} · ${safeText(customer.person)}`,
+					`${safeText(customer.address)} · ${safeText(countryName(customer.country, lang) ?? customer.country)}`,
+					`${safeText(customer.email)}${customer.phone ? ` · ${safeText(customer.phone)}` : ''}`,
 				].flatMap((text, index) =>
 					wrapText(text, right).map((line, row) => ({
 						key: `customer-${index}-${row}`,
