@@ -955,6 +955,8 @@ Examples
 	'ui.key-hint.copy-then-close':
 		'Copy the lines from BEGIN to END, then any key closes',
 	'ui.help.place.text': 'a text to copy',
+	'ui.country-list-hint-in':
+		'↑↓ j k choose · Enter or its digit picks · Esc: typing',
 	'ui.key-hint.time-anywhere': 'time',
 	'ui.mode.browse': 'Browse',
 	'ui.mode.typing': 'Typing: {field}',

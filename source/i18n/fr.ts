@@ -965,6 +965,8 @@ Exemples
 	'ui.key-hint.copy-then-close':
 		'Copiez les lignes de BEGIN à END, puis une touche ferme',
 	'ui.help.place.text': 'un texte à copier',
+	'ui.country-list-hint-in':
+		'↑↓ j k choisir · Entrée ou son chiffre valide · Échap : saisie',
 	'ui.key-hint.time-anywhere': 'temps',
 	'ui.mode.browse': 'Navigation',
 	'ui.mode.typing': 'Saisie : {field}',

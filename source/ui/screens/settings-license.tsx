@@ -311,7 +311,15 @@ function customerLines(
 					node: (
 						<Text dimColor>
 							{indent}
-							{truncate(t(lang, 'ui.country-list-hint'), fieldWidth)}
+							{truncate(
+								t(
+									lang,
+									state.country.isListFocused
+										? 'ui.country-list-hint-in'
+										: 'ui.country-list-hint',
+								),
+								fieldWidth,
+							)}
 						</Text>
 					),
 				});
