@@ -108,6 +108,14 @@ print(
 	'dashboard: keystroke to frame, 80x24',
 	`${format(ui.keystroke80x24MedianMs, 1)} ms median`,
 );
+print(
+	'dashboard: bytes per demo day-advance, 80x24 pty (incremental)',
+	`${format(ui.dayBytes)} bytes median of 10`,
+);
+print(
+	'dashboard: the same, every frame drawn whole',
+	`${format(ui.dayBytesWhole)} bytes median of 10`,
+);
 
 for (const server of await benchLicenseServer()) {
 	const label = `license server on ${server.engine}`;

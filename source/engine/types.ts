@@ -170,6 +170,7 @@ export const LOG_CODES = [
 	'activation-failed',
 	'contact-refused',
 	'contact-failed',
+	'contact-restored',
 	'license-replaced',
 	'license-extended',
 	'license-renewal-on',
