@@ -42,15 +42,18 @@ describe('training scenarios', () => {
 		expect(scenario.expect.length).toBeGreaterThan(2);
 	});
 
-	it.each(files)('%s: every step has a note in English and French', async (file) => {
-		const scenario = await loadScenario(file);
-		for (const step of scenario.steps) {
-			expect({line: step.line, note: step.note}).toEqual({
-				line: step.line,
-				note: {en: expect.any(String), fr: expect.any(String)},
-			});
-		}
-	});
+	it.each(files)(
+		'%s: every step has a note in English and French',
+		async (file) => {
+			const scenario = await loadScenario(file);
+			for (const step of scenario.steps) {
+				expect({line: step.line, note: step.note}).toEqual({
+					line: step.line,
+					note: {en: expect.any(String), fr: expect.any(String)},
+				});
+			}
+		},
+	);
 });
 
 describe('step notes (scenario schema)', () => {

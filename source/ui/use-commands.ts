@@ -129,8 +129,11 @@ export function useCommands({
 				case 'advance':
 					await controller.advance(command.ms);
 					break;
-				case 'next-deadline':
-					await controller.advanceToNextDeadline();
+				case 'next-change':
+					await controller.nextChange();
+					break;
+				case 'previous-change':
+					await controller.previousChange();
 					break;
 				case 'jump':
 					await controller.jumpToDay(command.day);
@@ -138,14 +141,26 @@ export function useCommands({
 				case 'toggle-network':
 					await controller.toggleNetwork();
 					break;
+				case 'network':
+					await controller.setNetwork(command.state);
+					break;
 				case 'swap-hardware':
 					await controller.swapHardware();
 					break;
 				case 'restart':
 					await controller.restart();
 					break;
+				case 'clock':
+					await controller.shiftClock(command.ms);
+					break;
+				case 'vendor':
+					await controller.vendor(command.action, command.target, command.days);
+					break;
 				case 'step':
 					await controller.stepScenario();
+					break;
+				case 'open-scenario':
+					await controller.openScenario(command.id);
 					break;
 			}
 			const after = controller.view();

@@ -5,6 +5,7 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {mintKey} from '../../source/engine/keys.js';
+import type {BannerId, OperationalState} from '../../source/engine/types.js';
 import {bannerText} from '../../source/i18n/index.js';
 import {
 	handleKey,
@@ -32,7 +33,7 @@ import {
 	scrollToShow,
 	visibleRange,
 } from '../../source/ui/components/scroll-list/index.js';
-import {stripRuns} from '../../source/ui/components/sim-bar/index.js';
+import {timelineCells} from '../../source/ui/components/sim-bar/index.js';
 import {
 	textField,
 	textFieldReducer,
@@ -864,14 +865,45 @@ describe('text layout', () => {
 		expect(buttonRows(buttons, 120)).toHaveLength(1);
 	});
 
-	it('the timeline strip keeps the last days that fit, as runs', () => {
-		expect(
-			stripRuns(['unlicensed', 'running', 'running', 'warning', 'stopped'], 4),
-		).toEqual([
-			{state: 'running', length: 2, start: 0},
-			{state: 'warning', length: 1, start: 2},
-			{state: 'stopped', length: 1, start: 3},
+	it('the timeline strip keeps the days that fit, today in view, and marks the change days', () => {
+		const day = (state: OperationalState, ...banners: BannerId[]) => ({
+			state,
+			banners,
+		});
+		const {cells} = timelineCells(
+			[
+				day('unlicensed'),
+				day('running'),
+				day('running'),
+				day('warning', 'subscription-expiring'),
+				day('warning', 'subscription-expiring'),
+			],
+			[],
+			4,
+		);
+		expect(cells.map((cell) => [cell.day, cell.state, cell.isChange])).toEqual([
+			[1, 'running', true],
+			[2, 'running', false],
+			[3, 'warning', true],
+			[4, 'warning', false],
 		]);
+		// Days after today, known from the record: a quarter of the strip, after the today mark.
+		const future = timelineCells(
+			[day('running'), day('running')],
+			Array.from({length: 20}, () => day('running')),
+			9,
+		);
+		expect(future.cells.map((cell) => cell.isFuture)).toEqual([
+			false,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
+		expect(future.todayIndex).toBe(1);
 	});
 
 	it('the frame is one row short of the terminal', () => {

@@ -59,22 +59,26 @@ export function demoKeyLines(
 	return lines;
 }
 
+/** "subscription, 10 device(s), 30 days", in the admin's language. */
+export function describeLicense(spec: LicenseSpec, lang: Lang): string {
+	return spec.kind === 'subscription'
+		? t(
+				lang,
+				spec.autoRenew
+					? 'ui.demo-key.subscription-renews'
+					: 'ui.demo-key.subscription',
+				{
+					devices: spec.devices,
+					days: spec.termDays ?? 0,
+				},
+			)
+		: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
+}
+
 /** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
 export function describeDemoKey(key: DemoKey, lang: Lang): string {
 	const entry = key.entry;
-	const license = (spec: LicenseSpec) =>
-		spec.kind === 'subscription'
-			? t(
-					lang,
-					spec.autoRenew
-						? 'ui.demo-key.subscription-renews'
-						: 'ui.demo-key.subscription',
-					{
-						devices: spec.devices,
-						days: spec.termDays ?? 0,
-					},
-				)
-			: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
+	const license = (spec: LicenseSpec) => describeLicense(spec, lang);
 	return entry.type === 'installation'
 		? t(lang, 'ui.label', {
 				label: t(lang, 'key-kind.installation'),

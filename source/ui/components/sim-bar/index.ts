@@ -1,2 +1,10 @@
-export {type StripRun, stripRuns} from './strip.js';
+export {
+	isChangeDay,
+	noteText,
+	scriptRows,
+	simBarHeight,
+	stateParts,
+	type TimelineCell,
+	timelineCells,
+} from './rows.js';
 export {SimBarView} from './view.js';

@@ -1,0 +1,190 @@
+/**
+ * The simulation bar's rows as text (issue 13, point 5: it fits 80 columns, and says in words
+ * what the next step does): the simulation's state, the script (the note of the step just done,
+ * then the next step), and the timeline. Pure, so the dashboard knows the bar's height before it
+ * lays the screen out, and tests read it without rendering.
+ */
+import type {OperationalState} from '../../../engine/types.js';
+import {formatStep, type Lang, t} from '../../../i18n/index.js';
+import type {DaySample, DemoNote, DemoView} from '../../demo-controls.js';
+import {textWidth, truncate, wrapText} from '../../format.js';
+
+/** Rows the note of a step takes at most (cut with an ellipsis after). */
+export const MAX_NOTE_ROWS = 2;
+
+/** One piece of the state row, with the words it drops first when the row is too wide. */
+type Part = {full: string; short: string; tone: PartTone};
+export type PartTone =
+	| 'badge'
+	| 'network-ok'
+	| 'network-down'
+	| 'plain'
+	| 'play'
+	| 'dim';
+
+/**
+ * The state row: day, network, hardware, the clock when it is off, play, actions recorded
+ * ahead. Whole when it fits; else each piece in its short form; else cut.
+ */
+export function stateParts(
+	demo: DemoView,
+	lang: Lang,
+	isPlaying: boolean,
+	width: number,
+): {text: string; tone: PartTone}[] {
+	const label = (name: string, value: string) =>
+		t(lang, 'ui.label', {label: t(lang, name as never), value});
+	const network = t(lang, `ui.network.${demo.network}`);
+	const minutes = Math.round(demo.clockOffset / 60_000);
+	const parts: Part[] = [
+		{
+			full: `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})}`,
+			short: `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})}`,
+			tone: 'badge',
+		},
+		{
+			full: label('ui.demo.network', network),
+			short: network,
+			tone: demo.network === 'online' ? 'network-ok' : 'network-down',
+		},
+		{
+			full: label('ui.demo.hardware', demo.hardware),
+			short: demo.hardware,
+			tone: 'plain',
+		},
+	];
+	if (minutes !== 0) {
+		const clock = t(
+			lang,
+			minutes < 0 ? 'ui.demo.clock-behind' : 'ui.demo.clock-ahead',
+			{minutes: Math.abs(minutes)},
+		);
+		parts.push({full: clock, short: clock, tone: 'network-down'});
+	}
+	parts.push({
+		full: isPlaying
+			? `▶ ${t(lang, 'ui.demo.playing')}`
+			: `⏸ ${t(lang, 'ui.demo.paused')}`,
+		short: isPlaying ? '▶' : '⏸',
+		tone: 'play',
+	});
+	if (demo.ahead > 0) {
+		const ahead = t(lang, 'ui.demo.ahead', {count: demo.ahead});
+		parts.push({full: ahead, short: `+${demo.ahead}`, tone: 'dim'});
+	}
+	if (demo.busy) parts.push({full: '…', short: '…', tone: 'plain'});
+	const join = (form: 'full' | 'short') =>
+		parts.map((part, index) => ({
+			text: `${index === 0 ? '' : ' · '}${part[form]}`,
+			tone: part.tone,
+		}));
+	const widthOf = (row: {text: string}[]) =>
+		textWidth(row.map((part) => part.text).join(''));
+	const full = join('full');
+	if (widthOf(full) <= width) return full;
+	const short = join('short');
+	let used = 0;
+	return short.map((part) => {
+		const text = truncate(part.text, Math.max(0, width - used));
+		used += textWidth(text);
+		return {text, tone: part.tone};
+	});
+}
+
+/** A note in the dashboard's language, else in the one it was written in. */
+export function noteText(note: DemoNote | null, lang: Lang): string | null {
+	if (note === null) return null;
+	if (typeof note === 'string') return note;
+	return note[lang] ?? note.en ?? note.fr ?? null;
+}
+
+/**
+ * The script: the note of the step just done (the trainer's words, at most MAX_NOTE_ROWS rows),
+ * then what `c` does next, in words, whole (wrapped).
+ */
+export function scriptRows(
+	demo: DemoView,
+	lang: Lang,
+	width: number,
+): {note: string[]; next: string[]} {
+	const {scenario} = demo;
+	const next =
+		scenario.next === null
+			? t(
+					lang,
+					scenario.total === 0 ? 'ui.demo.no-steps' : 'ui.demo.steps-done',
+					{total: scenario.total},
+				)
+			: t(lang, 'ui.demo.next-step', {
+					done: scenario.done + 1,
+					total: scenario.total,
+					step: formatStep(scenario.next, lang),
+				});
+	const note = noteText(scenario.note, lang);
+	const noteRows = note === null ? [] : wrapText(`✎ ${note}`, width);
+	const shown = noteRows.slice(0, MAX_NOTE_ROWS);
+	if (noteRows.length > MAX_NOTE_ROWS)
+		shown[MAX_NOTE_ROWS - 1] = truncate(
+			`${shown[MAX_NOTE_ROWS - 1]} ${noteRows.slice(MAX_NOTE_ROWS).join(' ')}`,
+			width,
+		);
+	return {note: shown, next: wrapText(next, width)};
+}
+
+/** Rows the bar takes: state (or a prompt), the script, the timeline. */
+export function simBarHeight(
+	demo: DemoView,
+	lang: Lang,
+	width: number,
+): number {
+	const script = scriptRows(demo, lang, width);
+	return 2 + script.note.length + script.next.length;
+}
+
+// --- The timeline ---------------------------------------------------------------------------
+
+export type TimelineCell = {
+	day: number;
+	state: OperationalState;
+	/** The state or a banner changed that day (from the day before; day 0: from nothing). */
+	isChange: boolean;
+	/** A day after today, known from the record (it happens again unless something changes). */
+	isFuture: boolean;
+};
+
+/** True when the day's end differs from the day before it (day 0: from nothing activated). */
+export function isChangeDay(days: readonly DaySample[], day: number): boolean {
+	const today = days[day];
+	if (!today) return false;
+	const before = days[day - 1] ?? {state: 'unlicensed', banners: []};
+	return (
+		today.state !== before.state ||
+		today.banners.join(' ') !== before.banners.join(' ')
+	);
+}
+
+/**
+ * The days the strip shows in `cells` cells: all of them when they fit; else a window that ends
+ * a quarter of the strip after today (when the record knows days after it), today always in it.
+ * A mark `┊` after today takes one cell when days after it are shown.
+ */
+export function timelineCells(
+	timeline: readonly DaySample[],
+	future: readonly DaySample[],
+	cells: number,
+): {cells: TimelineCell[]; todayIndex: number} {
+	const days = [...timeline, ...future];
+	const today = timeline.length - 1;
+	const all: TimelineCell[] = days.map((sample, day) => ({
+		day,
+		state: sample.state,
+		isChange: isChangeDay(days, day),
+		isFuture: day > today,
+	}));
+	const room = Math.max(1, cells - (future.length > 0 ? 1 : 0));
+	if (all.length <= room) return {cells: all, todayIndex: today};
+	const after = Math.min(future.length, Math.floor(room / 4));
+	const end = Math.max(today + 1 + after, room);
+	const start = Math.max(0, end - room);
+	return {cells: all.slice(start, end), todayIndex: today - start};
+}

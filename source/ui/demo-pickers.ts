@@ -1,0 +1,226 @@
+/**
+ * The demo's choice lists and prompts (issue 13, points 1, 2 and 4), pure: what each lists (the
+ * key handler picks from these values, the view shows these labels), where its highlight starts,
+ * and how a prompt reads what was typed. The lists are drawn by the choice list on
+ * ink-select-input (components/choice-list), the prompts in the simulation bar.
+ */
+import {DAY, HOUR} from '../engine/types.js';
+import {type Lang, type MessageId, t} from '../i18n/index.js';
+import {
+	DEMO_NETWORKS,
+	type DemoKey,
+	type DemoNetwork,
+	type DemoScenarioChoice,
+	type DemoTarget,
+	type DemoView,
+} from './demo-controls.js';
+import {padTo, textWidth} from './format.js';
+import {describeDemoKey, describeLicense} from './screens/demo-keys.js';
+
+export type PickerId =
+	| 'demo-key'
+	| 'network'
+	| 'vendor-target'
+	| 'vendor-action'
+	| 'scenario';
+
+export type DemoPicker =
+	| {id: Exclude<PickerId, 'vendor-action'>}
+	| {id: 'vendor-action'; target: string};
+
+export type DemoPrompt = {id: 'clock'} | {id: 'extend'; target: string};
+
+/** What the pickers list, from the demo's view. */
+export type DemoChoices = {
+	keys: readonly DemoKey[];
+	targets: readonly DemoTarget[];
+	scenarios: readonly DemoScenarioChoice[];
+	network: DemoNetwork;
+};
+
+export function demoChoices(view: DemoView): DemoChoices {
+	return {
+		keys: view.keys,
+		targets: view.targets,
+		scenarios: view.scenarios,
+		network: view.network,
+	};
+}
+
+const VENDOR_ACTIONS = ['extend', 'cancel-renewal', 'revoke'] as const;
+
+/** The values a picker lists, in order (what Enter on the nth row picks). */
+export function pickerValues(
+	picker: DemoPicker,
+	choices: DemoChoices,
+): string[] {
+	switch (picker.id) {
+		case 'demo-key':
+			return choices.keys.map((key) => key.key);
+		case 'network':
+			return [...DEMO_NETWORKS];
+		case 'vendor-target':
+			return choices.targets.map((target) => target.id);
+		case 'vendor-action':
+			return [...VENDOR_ACTIONS];
+		case 'scenario':
+			return choices.scenarios.map((scenario) => scenario.id);
+	}
+}
+
+/**
+ * Where the highlight starts: the network's other usual state (Enter after `T` cuts or restores
+ * it), the scenario open now, the first demo key not in the key field yet.
+ */
+export function initialChoice(
+	picker: DemoPicker,
+	choices: DemoChoices,
+	context: {keysText: string},
+): number {
+	const values = pickerValues(picker, choices);
+	const at = (value: string) => Math.max(0, values.indexOf(value));
+	switch (picker.id) {
+		case 'network':
+			return at(choices.network === 'online' ? 'offline' : 'online');
+		case 'scenario':
+			return Math.max(
+				0,
+				choices.scenarios.findIndex((scenario) => scenario.isCurrent),
+			);
+		case 'demo-key':
+			return Math.max(
+				0,
+				values.findIndex((key) => !context.keysText.includes(key)),
+			);
+		default:
+			return 0;
+	}
+}
+
+/** A picker as the screen shows it: its question and its rows. */
+export function pickerView(
+	picker: DemoPicker,
+	choices: DemoChoices,
+	lang: Lang,
+): {title: string; items: {value: string; label: string}[]} {
+	const values = pickerValues(picker, choices);
+	switch (picker.id) {
+		case 'demo-key': {
+			const width = Math.max(
+				...choices.keys.map((key) => textWidth(key.alias)),
+			);
+			return {
+				title: t(lang, 'ui.demo.pick.key'),
+				items: choices.keys.map((key) => ({
+					value: key.key,
+					label: `${padTo(key.alias, width)}  ${describeDemoKey(key, lang)}`,
+				})),
+			};
+		}
+		case 'network':
+			return {
+				title: t(lang, 'ui.demo.pick.network', {
+					state: t(lang, `ui.network.${choices.network}`),
+				}),
+				items: DEMO_NETWORKS.map((state) => ({
+					value: state,
+					label: t(lang, `ui.demo.network-choice.${state}`),
+				})),
+			};
+		case 'vendor-target': {
+			const width = Math.max(
+				...choices.targets.map((target) => textWidth(target.id)),
+			);
+			return {
+				title: t(lang, 'ui.demo.pick.target'),
+				items: choices.targets.map((target) => ({
+					value: target.id,
+					label: `${padTo(target.id, width)}  ${
+						target.spec
+							? describeLicense(target.spec, lang)
+							: t(lang, 'ui.demo.target.whole-key')
+					}${target.isHere ? '' : ` · ${t(lang, 'ui.demo.target.elsewhere')}`}`,
+				})),
+			};
+		}
+		case 'vendor-action':
+			return {
+				title: t(lang, 'ui.demo.pick.action', {target: picker.target}),
+				items: values.map((action) => ({
+					value: action,
+					label: t(lang, `ui.demo.vendor-choice.${action}` as MessageId),
+				})),
+			};
+		case 'scenario':
+			return {
+				title: t(lang, 'ui.demo.pick.scenario'),
+				items: choices.scenarios.map((scenario) => ({
+					value: scenario.id,
+					label: `${scenarioTitle(scenario, lang)}${
+						scenario.isCurrent ? ` · ${t(lang, 'ui.demo.scenario-open')}` : ''
+					}`,
+				})),
+			};
+	}
+}
+
+const BUNDLED = new Set([
+	'demo',
+	'expiry',
+	'outage',
+	'hardware-change',
+	'manual-activation',
+	'clock-rollback',
+]);
+
+/** A bundled scenario in the dashboard's language; another by its file's own name. */
+export function scenarioTitle(
+	scenario: {id: string; name: string},
+	lang: Lang,
+): string {
+	return BUNDLED.has(scenario.id)
+		? t(lang, `ui.demo.scenario-title.${scenario.id}` as MessageId)
+		: scenario.name;
+}
+
+// --- Prompts -------------------------------------------------------------------------------
+
+const MINUTE = 60_000;
+/** The clock moves at most ten years either way. */
+const MAX_SHIFT = 3650 * DAY;
+
+/**
+ * The clock prompt (R15): an amount to set the MyQ server's clock back by: minutes alone (`61`),
+ * or with units, largest first (`61m`, `2h`, `1d`, `1h30m`; `j` is the French day); `+` first
+ * sets it forward instead; `0` puts it right.
+ */
+export function parseClockAmount(
+	text: string,
+): {ok: true; ms: number | null} | {ok: false; error: MessageId} {
+	const trimmed = text.trim().toLowerCase().replace(/\s+/g, '');
+	if (trimmed === '0') return {ok: true, ms: null};
+	const match = /^([+-])?(?:(\d+)[dj])?(?:(\d+)h)?(?:(\d+)(?:m|min)?)?$/.exec(
+		trimmed,
+	);
+	if (!match || match.slice(2).every((part) => part === undefined))
+		return {ok: false, error: 'ui.demo.prompt.clock-invalid'};
+	const [, sign, days, hours, minutes] = match;
+	const amount =
+		Number(days ?? 0) * DAY +
+		Number(hours ?? 0) * HOUR +
+		Number(minutes ?? 0) * MINUTE;
+	if (amount === 0 || amount > MAX_SHIFT)
+		return {ok: false, error: 'ui.demo.prompt.clock-invalid'};
+	return {ok: true, ms: sign === '+' ? amount : -amount};
+}
+
+/** The vendor's extend: a whole number of days, 1 to 3650 (the license server's limit). */
+export function parseDays(
+	text: string,
+): {ok: true; days: number} | {ok: false; error: MessageId} {
+	const trimmed = text.trim();
+	const days = /^\d{1,5}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+	return days >= 1 && days <= 3650
+		? {ok: true, days}
+		: {ok: false, error: 'ui.demo.prompt.days-invalid'};
+}
