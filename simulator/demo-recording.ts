@@ -160,6 +160,8 @@ export class DemoRecording {
 
 	/** Back to `at` (or anywhere): a new world, the record replayed up to `at`. Returns how many. */
 	async rewindTo(at: number): Promise<number> {
+		// Today as far as it was seen stays known: it happens again unless something changes.
+		this.samples[this.day] = this.sampleNow();
 		await this.simulation.dispose();
 		this.applied = 0;
 		this.stepIndex = 0;

@@ -26,6 +26,7 @@ export const demoEn = {
 	'ui.demo.pick.scenario':
 		'Open which scenario? It starts at day 0; what was done here is forgotten.',
 	'ui.demo.scenario-open': 'open now',
+	'ui.demo.scenario-name.demo': 'Demo - a MyQ server from first setup',
 	'ui.demo.scenario-title.demo':
 		'The demo: every banner and every stop (keys SUB, MIX, MULTI)',
 	'ui.demo.scenario-title.expiry': 'Training: a subscription expires',

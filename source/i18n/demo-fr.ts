@@ -28,6 +28,7 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.pick.scenario':
 		'Ouvrir quel scénario ? Il part du jour 0 ; ce qui a été fait ici est oublié.',
 	'ui.demo.scenario-open': 'ouvert',
+	'ui.demo.scenario-name.demo': 'Démo - un serveur MyQ dès sa mise en service',
 	'ui.demo.scenario-title.demo':
 		'La démo : chaque bandeau, chaque arrêt (clés SUB, MIX, MULTI)',
 	'ui.demo.scenario-title.expiry': 'Formation : un abonnement expire',

@@ -39,7 +39,7 @@ import {type Line, PageView, pageGeometry} from './components/page/index.js';
 import {SimBarView, simBarHeight} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
-import {demoChoices, pickerView} from './demo-pickers.js';
+import {demoChoices, pickerView, scenarioName} from './demo-pickers.js';
 import {footerHints, footerMode} from './key-hints.js';
 import {toKeyPresses} from './keypress.js';
 import {frameRows, MIN_CONTENT_ROWS, statusRows} from './layout.js';
@@ -332,7 +332,7 @@ export function App({
 				now={view.now}
 				state={evaluation.state}
 				screen={ui.screen}
-				demoName={demo ? demo.scenario.name : null}
+				demoName={demo ? scenarioName(demo.scenario, lang) : null}
 			/>
 			<BannersView blocks={blocks} />
 			<Box height={contentHeight} flexDirection="column" overflowY="hidden">

@@ -183,6 +183,15 @@ export function scenarioTitle(
 		: scenario.name;
 }
 
+/** The scenario as the header names it: the default demo and the training ones in the dashboard's language. */
+export function scenarioName(
+	scenario: {id: string; name: string},
+	lang: Lang,
+): string {
+	if (scenario.id === 'demo') return t(lang, 'ui.demo.scenario-name.demo');
+	return scenarioTitle(scenario, lang);
+}
+
 // --- Prompts -------------------------------------------------------------------------------
 
 const MINUTE = 60_000;

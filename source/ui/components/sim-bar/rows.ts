@@ -5,15 +5,13 @@
  * lays the screen out, and tests read it without rendering.
  */
 import type {OperationalState} from '../../../engine/types.js';
-import {formatStep, type Lang, t} from '../../../i18n/index.js';
+import {formatStep, type Lang, type MessageId, t} from '../../../i18n/index.js';
 import type {DaySample, DemoNote, DemoView} from '../../demo-controls.js';
 import {textWidth, truncate, wrapText} from '../../format.js';
 
 /** Rows the note of a step takes at most (cut with an ellipsis after). */
 export const MAX_NOTE_ROWS = 2;
 
-/** One piece of the state row, with the words it drops first when the row is too wide. */
-type Part = {full: string; short: string; tone: PartTone};
 export type PartTone =
 	| 'badge'
 	| 'network-ok'
@@ -23,68 +21,88 @@ export type PartTone =
 	| 'dim';
 
 /**
+ * One piece of the state row, in the forms it takes as room runs out; `shortens` says when it
+ * gives up its words (1 first).
+ */
+type Part = {forms: string[]; tone: PartTone; shortens?: number};
+
+/**
  * The state row: day, network, hardware, the clock when it is off, play, actions recorded
- * ahead. Whole when it fits; else each piece in its short form; else cut.
+ * ahead. Whole when it fits; else the pieces give up their words one after another (play, what
+ * is recorded, the hardware's label, the network's label), never a piece; cut only when even
+ * the shortest forms do not fit.
  */
 export function stateParts(
-	demo: DemoView,
+	demo: Pick<
+		DemoView,
+		'day' | 'network' | 'hardware' | 'clockOffset' | 'ahead' | 'busy'
+	>,
 	lang: Lang,
 	isPlaying: boolean,
 	width: number,
 ): {text: string; tone: PartTone}[] {
-	const label = (name: string, value: string) =>
-		t(lang, 'ui.label', {label: t(lang, name as never), value});
+	const label = (name: MessageId, value: string) =>
+		t(lang, 'ui.label', {label: t(lang, name), value});
 	const network = t(lang, `ui.network.${demo.network}`);
 	const minutes = Math.round(demo.clockOffset / 60_000);
 	const parts: Part[] = [
 		{
-			full: `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})}`,
-			short: `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})}`,
+			forms: [
+				`${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})}`,
+			],
 			tone: 'badge',
 		},
 		{
-			full: label('ui.demo.network', network),
-			short: network,
+			forms: [label('ui.demo.network', network), network],
 			tone: demo.network === 'online' ? 'network-ok' : 'network-down',
+			shortens: 4,
 		},
 		{
-			full: label('ui.demo.hardware', demo.hardware),
-			short: demo.hardware,
+			forms: [label('ui.demo.hardware', demo.hardware), demo.hardware],
 			tone: 'plain',
+			shortens: 3,
 		},
 	];
-	if (minutes !== 0) {
-		const clock = t(
-			lang,
-			minutes < 0 ? 'ui.demo.clock-behind' : 'ui.demo.clock-ahead',
-			{minutes: Math.abs(minutes)},
-		);
-		parts.push({full: clock, short: clock, tone: 'network-down'});
-	}
+	if (minutes !== 0)
+		parts.push({
+			forms: [
+				t(lang, minutes < 0 ? 'ui.demo.clock-behind' : 'ui.demo.clock-ahead', {
+					minutes: Math.abs(minutes),
+				}),
+			],
+			tone: 'network-down',
+		});
 	parts.push({
-		full: isPlaying
-			? `▶ ${t(lang, 'ui.demo.playing')}`
-			: `⏸ ${t(lang, 'ui.demo.paused')}`,
-		short: isPlaying ? '▶' : '⏸',
+		forms: isPlaying
+			? [`▶ ${t(lang, 'ui.demo.playing')}`, '▶']
+			: [`⏸ ${t(lang, 'ui.demo.paused')}`, '⏸'],
 		tone: 'play',
+		shortens: 1,
 	});
-	if (demo.ahead > 0) {
-		const ahead = t(lang, 'ui.demo.ahead', {count: demo.ahead});
-		parts.push({full: ahead, short: `+${demo.ahead}`, tone: 'dim'});
-	}
-	if (demo.busy) parts.push({full: '…', short: '…', tone: 'plain'});
-	const join = (form: 'full' | 'short') =>
+	if (demo.ahead > 0)
+		parts.push({
+			forms: [t(lang, 'ui.demo.ahead', {count: demo.ahead}), `+${demo.ahead}`],
+			tone: 'dim',
+			shortens: 2,
+		});
+	if (demo.busy) parts.push({forms: ['…'], tone: 'plain'});
+	let shortened = 0;
+	const row = () =>
 		parts.map((part, index) => ({
-			text: `${index === 0 ? '' : ' · '}${part[form]}`,
+			text: `${index === 0 ? '' : ' · '}${
+				part.shortens !== undefined && part.shortens <= shortened
+					? part.forms.at(-1)
+					: part.forms[0]
+			}`,
 			tone: part.tone,
 		}));
-	const widthOf = (row: {text: string}[]) =>
-		textWidth(row.map((part) => part.text).join(''));
-	const full = join('full');
-	if (widthOf(full) <= width) return full;
-	const short = join('short');
+	const widthOf = (pieces: {text: string}[]) =>
+		textWidth(pieces.map((piece) => piece.text).join(''));
+	for (shortened = 0; shortened <= 4; shortened++) {
+		if (widthOf(row()) <= width) return row();
+	}
 	let used = 0;
-	return short.map((part) => {
+	return row().map((part) => {
 		const text = truncate(part.text, Math.max(0, width - used));
 		used += textWidth(text);
 		return {text, tone: part.tone};

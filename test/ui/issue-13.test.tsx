@@ -1,0 +1,362 @@
+/**
+ * Issue 13, the demo for trainers: every path of the SPEC from `npm start`'s default demo, with
+ * only the demo's keys, driven through the dashboard's key handling (keys pressed on the rendered
+ * dashboard, never the engine called), asserting the exact banner text and the day at each stop;
+ * time both ways; the trainer's script; the simulation bar at 80 columns. Each test is named
+ * after what a trainer could not do on the main before it.
+ */
+import stringWidth from 'string-width';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import type {Lang} from '../../source/i18n/index.js';
+import {stateParts} from '../../source/ui/components/sim-bar/index.js';
+import {type DashboardWorld, dashboardWorld} from './dashboard-world.js';
+import {KEY} from './render.js';
+
+let worlds: DashboardWorld[] = [];
+afterEach(async () => {
+	for (const world of worlds) await world.dispose();
+	worlds = [];
+});
+
+/** `npm start`: the default demo, 80×24. */
+async function open(lang: Lang = 'en'): Promise<DashboardWorld> {
+	const world = await dashboardWorld({lang});
+	worlds.push(world);
+	await world.screen.waitFor(lang === 'fr' ? 'Licence MyQ' : 'MyQ License');
+	return world;
+}
+
+/**
+ * Presses keys that end in a simulation control, and waits until the control is done and its
+ * status drawn (the controller's view says when; nothing is asked of the engine).
+ */
+async function control(world: DashboardWorld, ...keys: string[]) {
+	const before = world.controller.view().message;
+	for (const key of keys) await world.screen.press(key);
+	await vi.waitFor(
+		() => {
+			const view = world.controller.view();
+			if (view.busy || view.message === before) throw new Error('not yet');
+		},
+		{timeout: 20_000, interval: 5},
+	);
+	const day = world.controller.view().day;
+	await world.screen.waitFor(new RegExp(`(day|jour) ${day} ·`));
+}
+
+/** Presses `x` until the screen shows `text` (at most `max` times): one change at a time. */
+async function nextChangeUntil(world: DashboardWorld, text: string, max = 60) {
+	for (let press = 0; press < max; press++) {
+		if (world.screen.text().includes(text)) return;
+		await control(world, 'x');
+	}
+	throw new Error(`x never reached "${text}":\n${world.screen.frame()}`);
+}
+
+const DEMO_KEYS = ['SUB', 'MIX', 'MULTI', 'L5', 'L10'];
+
+/**
+ * The first steps of a trainer: `c` registers the customer (the guided path's first step), then
+ * Settings > License, Ctrl+K picks a demo key (j down to it, Enter pastes it), j goes on to
+ * Save, Enter saves, Enter on Activate (focused after Save) activates.
+ */
+async function activateWith(world: DashboardWorld, alias: string) {
+	const {screen} = world;
+	await control(world, 'c');
+	await screen.press('2');
+	await screen.press(KEY.ctrlK);
+	await screen.waitFor('Paste which demo key?');
+	for (let index = 0; index < DEMO_KEYS.indexOf(alias); index++)
+		await screen.press('j');
+	await screen.press(KEY.enter);
+	await screen.press('j');
+	await screen.waitFor('[»Save«]');
+	await screen.press(KEY.enter);
+	await screen.waitFor('key(s) added, pending activation');
+	await screen.waitFor('[»Activate«]');
+	await screen.press(KEY.enter);
+	await screen.waitFor(/Activated: \d+ new license/);
+	await screen.press('1');
+}
+
+/** The banners of SPEC §2, as the screen must show them, word for word. */
+const BANNER = {
+	expiring: (days: number) =>
+		`Your subscription will expire soon, all services will be interrupted in ${days} day(s). Please extend your subscription`,
+	unreachable: (days: number) =>
+		`The MyQ server cannot connect to the license server, the subscription cannot be extended and all services will stop in ${days} days. Check the internet connection and try to connect manually`,
+	stopped:
+		'The server has stopped working because it cannot reach the license server to update the subscription. Check the internet connection and try to connect manually.',
+	problem:
+		"MyQ is not working: There is a problem with your license. Check the details on the 'Settings > License' page.",
+	hardware: (days: number) =>
+		`The server's hardware configuration has changed. Reactivate your licenses, or all services will stop in ${days} day(s). See the 'Settings > License' page.`,
+	clock:
+		'The server clock was set back. Connect to the license server to confirm the time.',
+};
+
+function expectDay(world: DashboardWorld, day: number) {
+	expect(world.screen.frame()).toContain(`DEMO · day ${day} ·`);
+}
+
+describe('point 1: every path from the default demo, with its keys only', () => {
+	it('x-stops-at-the-daily-contact: x right after activating the 30-day subscription lands on the day the 10-day banner appears', async () => {
+		// It went to day 1 (the next daily contact); a trainer needed Ctrl+T 20.
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, 'x');
+		expectDay(world, 20);
+		expect(world.screen.text()).toContain(BANNER.expiring(10));
+		expect(world.screen.text()).toContain(
+			'Next change, day 20 (24 Jan 2027 09:00): Running → Warning; the expiry banner shows (10 day(s)).',
+		);
+	});
+
+	it('server-unreachable, then server-stopped: the default demo stops when the network stays cut (it ran on its perpetual license)', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		// t cuts the network; x: the next contact fails and the countdown starts (R12).
+		await control(world, 't');
+		await control(world, 'x');
+		expectDay(world, 1);
+		expect(world.screen.text()).toContain(BANNER.unreachable(39));
+		// x, change after change: ten days past the expiry, MyQ stops (R13).
+		await nextChangeUntil(world, BANNER.stopped);
+		expectDay(world, 40);
+		expect(world.screen.frame()).toContain('● Stopped');
+		expect(world.screen.text()).not.toContain('will stop in');
+	});
+
+	it('license-problem by expiry: online, the contact at the expiry finds it not renewed (R11)', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await nextChangeUntil(world, BANNER.problem);
+		expectDay(world, 30);
+		expect(world.screen.frame()).toContain('● Stopped');
+	});
+
+	it('hardware-changed, then license-problem by hardware: s, and seven days later MyQ stops (R8)', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, 's');
+		expectDay(world, 0);
+		expect(world.screen.text()).toContain(BANNER.hardware(7));
+		await nextChangeUntil(world, BANNER.problem);
+		expectDay(world, 7);
+		expect(world.screen.text()).not.toContain(BANNER.hardware(1));
+	});
+
+	it('no-clock-rollback-control: b sets the clock back a chosen amount; 59 minutes pass, 61 hold the subscription (R15)', async () => {
+		// MIX: a perpetual license beside the subscription keeps MyQ running: a warning.
+		const world = await open();
+		await activateWith(world, 'MIX');
+		await control(world, 'b', '59', KEY.enter);
+		expect(world.screen.text()).toContain(
+			'The server clock went back 59 min: it is 59 min behind true time.',
+		);
+		expect(world.screen.text()).not.toContain(BANNER.clock);
+		expect(world.screen.frame()).toContain('● Running');
+		// 0 puts it right; then 61 minutes back is more than the hour.
+		await control(world, 'b', '0', KEY.enter);
+		await control(world, 'b', '61m', KEY.enter);
+		expectDay(world, 0);
+		expect(world.screen.text()).toContain(BANNER.clock);
+		expect(world.screen.frame()).toContain('● Warning');
+		expect(world.screen.frame()).toContain('clock −61 min');
+	});
+
+	it('clock-tampered as the stop reason: a subscription alone, the clock set back 61 minutes', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, 'b', '61', KEY.enter);
+		expectDay(world, 0);
+		expect(world.screen.text()).toContain(BANNER.clock);
+		expect(world.screen.frame()).toContain('● Stopped');
+	});
+
+	it('no-vendor-keys: v revokes the subscription; the next contact brings it in: license-problem', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await world.screen.press('v');
+		await world.screen.waitFor('The vendor acts on which key or license?');
+		expect(world.screen.frame()).toMatch(/› SUB\/1 +subscription, 10 device/);
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor('What does the vendor do to SUB/1?');
+		await control(world, 'j', 'j', KEY.enter);
+		expect(world.screen.text()).toContain(
+			'The vendor revoked SUB/1: the next contact (Connect now) brings it in.',
+		);
+		await control(world, 'x');
+		expectDay(world, 1);
+		expect(world.screen.text()).toContain(BANNER.problem);
+	});
+
+	it('no-vendor-keys: v extends the expired subscription by N days; the next contact brings MyQ back', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await nextChangeUntil(world, BANNER.problem);
+		expectDay(world, 30);
+		await world.screen.press('v');
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor('Extend it by a number of days…');
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor('Extend SUB/1 by how many days?');
+		await control(world, '365', KEY.enter);
+		await control(world, 'x');
+		expectDay(world, 31);
+		expect(world.screen.frame()).toContain('● Running');
+		expect(world.screen.text()).not.toContain(BANNER.problem);
+	});
+
+	it('network-only-on-off: T picks any of the five states; server errors fail the contact too', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await world.screen.press('T');
+		await world.screen.waitFor('garbled: unreadable or badly signed answers');
+		for (const state of [
+			'online: the license server answers',
+			'offline: no answer at all',
+			'server errors: it answers 500',
+			'slow: the answer comes after the client gave up',
+		])
+			expect(world.screen.frame()).toContain(state);
+		// The highlight starts on offline (a cut is one Enter away); j goes on to server errors.
+		await control(world, 'j', KEY.enter);
+		expect(world.screen.frame()).toContain('network: server errors');
+		await control(world, 'x');
+		expectDay(world, 1);
+		expect(world.screen.text()).toContain(BANNER.unreachable(39));
+	});
+
+	it('several subscriptions (MULTI): the first expiry drops capacity, MyQ runs on the others', async () => {
+		const world = await open();
+		await activateWith(world, 'MULTI');
+		expect(world.screen.frame()).toMatch(/Capacity +17 printing device/);
+		await nextChangeUntil(world, 'capacity 17 → 7');
+		expectDay(world, 30);
+		expect(world.screen.frame()).toContain('● Running');
+		expect(world.screen.frame()).toMatch(/Capacity +7 printing device/);
+	});
+});
+
+describe('point 3: time both ways', () => {
+	it('time-only-forward: day 40, then day 20, then day 40 again: the frames at day 40 are identical', async () => {
+		// "Day 20 is already past" on the main; now the past is replayed from day 0.
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, KEY.ctrlT, '25', KEY.enter);
+		await control(world, 't');
+		await control(world, KEY.ctrlT, '40', KEY.enter);
+		const first = world.screen.rawFrame();
+		expect(world.screen.text()).toContain(BANNER.stopped);
+		await control(world, KEY.ctrlT, '20', KEY.enter);
+		expectDay(world, 20);
+		expect(world.screen.text()).toContain(
+			'Back to day 20 (24 Jan 2027 09:00): replayed from day 0, 3 recorded action(s) done again. 1 later action(s) recorded: moving forward does them again, a new action forgets them.',
+		);
+		expect(world.screen.text()).toContain(BANNER.expiring(10));
+		expect(world.screen.frame()).toContain('network: online');
+		await control(world, KEY.ctrlT, '40', KEY.enter);
+		expect(world.screen.rawFrame()).toBe(first);
+	});
+
+	it('X goes back to the last change the timeline marks; the days after it stay known until a new action', async () => {
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, KEY.ctrlT, '25', KEY.enter);
+		// Changes: day 0 (activated), day 20 (the expiry banner).
+		expect(world.screen.frame()).toMatch(/Timeline ◆█{19}◆▓{4}▓/);
+		await control(world, 'X');
+		expectDay(world, 20);
+		expect(world.screen.text()).toContain(BANNER.expiring(10));
+		// Today, then the recorded days after it, after ┊.
+		expect(world.screen.frame()).toMatch(/Timeline ◆█{19}◆┊▓{5}/);
+		// A new action forgets them.
+		await control(world, 's');
+		expect(world.screen.frame()).toMatch(/Timeline ◆█{19}◆\n/);
+	});
+});
+
+describe('point 4: the trainer’s script', () => {
+	it('notes-not-shown: c shows the note of the step just done in the simulation bar, in the dashboard’s language', async () => {
+		for (const lang of ['en', 'fr'] as const) {
+			const world = await open(lang);
+			for (let step = 0; step < 3; step++) await control(world, 'c');
+			await world.screen.waitFor(
+				lang === 'en'
+					? '✎ Activated: one subscription, 10 devices, 30 days. MyQ runs (R4).'
+					: '✎ Activée : un abonnement, 10 appareils, 30 jours. MyQ fonctionne (R4).',
+			);
+			expect(world.screen.frame()).toContain(
+				lang === 'en'
+					? 'c ▸ step 4/22, day 1: activate 8 printing device(s)'
+					: "c ▸ étape 4/22, jour 1 : activer 8 appareil(s) d'impression",
+			);
+			// Another control, and the note goes.
+			await control(world, 'h');
+			expect(world.screen.frame()).not.toContain('✎');
+		}
+	});
+
+	it('training-scenarios-only-with-file: o lists the ready scenarios; one opens at day 0 with its script', async () => {
+		const world = await open();
+		await world.screen.press('o');
+		await world.screen.waitFor('Open which scenario?');
+		for (const title of [
+			'The demo: every banner and every stop (keys SUB, MIX, MULTI) · open now',
+			'Training: the clock set back',
+			'Training: a subscription expires',
+			'Training: new hardware',
+			'Training: manual activation',
+			'Training: the license server out of reach',
+		])
+			expect(world.screen.frame()).toContain(title);
+		// The sixth, "the license server out of reach": its digit picks it.
+		await control(world, '6');
+		expect(world.screen.text()).toContain(
+			'Opened: Training: the license server out of reach, at day 0.',
+		);
+		expect(world.screen.frame()).toContain(
+			'c ▸ step 1/15, day 0: register the customer (fill in and save the form)',
+		);
+		expect(world.screen.frame()).toContain('DEMO: Training: the license server…');
+	});
+});
+
+describe('point 5: the simulation bar at 80 columns', () => {
+	it('sim-bar-cut-at-80: the state row keeps every piece, in short forms when needed, in both languages', () => {
+		// "scenario 0/11,…" hid the next step; now the next step has its own row and the state
+		// row drops words before pieces.
+		const view = {
+			day: 1234,
+			network: 'garbage',
+			hardware: 'server-b',
+			clockOffset: -61 * 60_000,
+			ahead: 12,
+			busy: true,
+		} as Parameters<typeof stateParts>[0];
+		for (const lang of ['en', 'fr'] as const) {
+			const parts = stateParts(view, lang, true, 80);
+			const row = parts.map((part) => part.text).join('');
+			expect(stringWidth(row)).toBeLessThanOrEqual(80);
+			for (const piece of ['1234', 'server-b', '61 min', '▶', '12', '…'])
+				expect(row).toContain(piece);
+		}
+	});
+
+	it('every row of the trainer’s screen fits 80 columns, the next step said whole, in en and fr', async () => {
+		for (const lang of ['en', 'fr'] as const) {
+			const world = await open(lang);
+			for (let step = 0; step < 5; step++) await control(world, 'c');
+			await control(world, 'b', '61', KEY.enter);
+			const rows = world.screen.rawFrame().split('\n');
+			expect(rows).toHaveLength(23);
+			for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(80);
+			expect(world.screen.text()).toContain(
+				lang === 'en'
+					? 'c ▸ step 6/22, day 21: press Connect now'
+					: 'c ▸ étape 6/22, jour 21 : appuyer sur Se connecter maintenant',
+			);
+		}
+	});
+});
