@@ -12,6 +12,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {importPublicKey} from '../source/signing/index.js';
@@ -234,7 +235,79 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 			await server.stop();
 		}
 	}, 60_000);
+
+	it('stopped while an activation waits inside its transaction: that one answers 503, the process stays up and answers again once the database is back (it died of an unhandled error event)', async () => {
+		const url = await postgres.createDatabase();
+		const server = await startVendor({store: url, token: TOKEN});
+		const locker = new pg.Client({connectionString: url});
+		locker.on('error', () => undefined);
+		try {
+			const minted = await request(
+				server.url,
+				'POST',
+				'/v1/admin/keys',
+				PERPETUAL,
+				TOKEN,
+			);
+			const key = minted.body.key as string;
+			// Given an activation waiting for the key's row, which another session holds
+			await locker.connect();
+			await locker.query('begin');
+			await locker.query('select * from keys where key = $1 for update', [key]);
+			const activation = request(server.url, 'POST', '/v1/activate', {
+				installationId: 'inst-waiting',
+				fingerprint: 'fp-a',
+				keys: [key],
+			});
+			await waitForBackend(url, 'select * from "keys"');
+
+			// When the database stops under it
+			await postgres.halt();
+			let answered: Awaited<typeof activation>;
+			try {
+				answered = await activation;
+			} finally {
+				await postgres.start();
+			}
+
+			// Then that request fails as a store failure, and the server lives on
+			expect([
+				answered.status,
+				(answered.body.error as {code: string}).code,
+			]).toEqual([503, 'store-unavailable']);
+			const again = await request(server.url, 'POST', '/v1/activate', {
+				installationId: 'inst-waiting',
+				fingerprint: 'fp-a',
+				keys: [key],
+			});
+			expect(again.status).toBe(200);
+			expect(server.child.exitCode).toBeNull();
+			noStackTrace(server.stdout() + server.stderr());
+		} finally {
+			await locker.end().catch(() => undefined);
+			await server.stop();
+		}
+	}, 60_000);
 });
+
+/** Waits until a session of `url` is waiting for a lock on a query starting with `query`. */
+async function waitForBackend(url: string, query: string): Promise<void> {
+	const watcher = new pg.Client({connectionString: url});
+	await watcher.connect();
+	try {
+		for (let wait = 0; wait < 250; wait++) {
+			const {rows} = await watcher.query(
+				"select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like $1",
+				[`${query}%`],
+			);
+			if (rows.length > 0) return;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		throw new Error(`no session waits for a lock on ${query}`);
+	} finally {
+		await watcher.end();
+	}
+}
 
 describe('a SQLite file held locked by another process (issue 11, point 4)', () => {
 	it('a start waits for the lock and adopts the stored key pair; contacts are answered meanwhile (WAL readers do not wait)', async () => {

@@ -137,9 +137,14 @@ export function openDatabase(
 							)) as typeof pg.types.getTypeParser,
 			},
 		});
-		// An idle connection that breaks (the database restarted) must not end the process: the
-		// next query opens a new one, or answers 503.
+		// A connection that breaks (the database restarted) must not end the process: the pool
+		// reports an idle one, and a connection in use (a transaction waiting for a lock) reports
+		// on itself, where an error event without a listener ends the process. Its query fails
+		// (503), the pool drops it, and the next query opens a new one.
 		pool.on('error', () => undefined);
+		pool.on('connect', (client) => {
+			client.on('error', () => undefined);
+		});
 		return {
 			db: new Kysely<Database>({dialect: new PostgresDialect({pool})}),
 			engine: 'postgres',
