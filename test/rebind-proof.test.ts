@@ -290,6 +290,20 @@ describe('the MyQ side keeps the secret and sends it (issue 11, point 5)', () =>
 		expect(world.runtime.snapshot().evaluation.hardware.changed).toBe(false);
 	});
 
+	it('an answer spoiled on its way back after the license server adopted the secret: the secret was kept, and it moves the installation after a restart on new hardware', async () => {
+		world = await createWorld();
+		await world.runtime.save(CUSTOMER, await world.mint({...PERPETUAL}));
+		world.network.setState('garbage');
+		expect(await world.runtime.activate()).toMatchObject({ok: false});
+		world.network.setState('online');
+
+		world.hardware.name = 'server-b';
+		await world.restart();
+
+		expect(await world.runtime.activate()).toMatchObject({ok: true});
+		expect(world.runtime.snapshot().evaluation.hardware.changed).toBe(false);
+	});
+
 	it('a store from before secrets (none kept, none adopted) still moves to new hardware: its activated keys are the proof', async () => {
 		vendorStore = await openSqlStore('memory:');
 		world = await activatedWorld({vendorStore});
