@@ -15,6 +15,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
+import {createVendor} from '../source/license-server/index.js';
+import {createServerLog} from '../source/license-server/serve.js';
 import {importPublicKey} from '../source/signing/index.js';
 import {startTestPostgres, type TestPostgres} from './helpers/postgres.js';
 import {
@@ -492,6 +494,34 @@ describe('how it runs (issue 11, point 7)', () => {
 		}
 		const bad = await serveOn('memory:', ['--log', 'xml']);
 		expect(bad.code).toBe(2);
+	});
+
+	it('a request path with a line break or a terminal escape is logged on its own one line, made visible (it wrote a forged log line and raw escapes to the operator’s terminal)', async () => {
+		const lines: string[] = [];
+		const log = createServerLog(
+			'text',
+			(line) => lines.push(line),
+			() => 0,
+		);
+		const vendor = await createVendor({
+			now: () => 0,
+			log: log.error,
+			logRequest: log.request,
+		});
+		try {
+			const forged = '1970-01-01T00:00:00.000Z POST /v1/admin/keys 201 1ms';
+			await vendor.app.request(`/%0A${forged.replaceAll(' ', '%20')}%1B[31m`);
+			log.error('vendor: unexpected error on GET /a\nb', new Error('c\rd'));
+		} finally {
+			await vendor.close();
+		}
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toBe(
+			`1970-01-01T00:00:00.000Z GET /U+000A1970-01-01T00:00:00.000Z POST /v1/admin/keys 201 1msU+001B[31m 404 ${lines[0]?.split(' ').at(-1)}`,
+		);
+		expect(lines[1]).toBe(
+			'1970-01-01T00:00:00.000Z ERROR vendor: unexpected error on GET /aU+000Ab: cU+000Dd',
+		);
 	});
 
 	it('SIGTERM finishes the request in flight, then stops (exit 0)', async () => {

@@ -6,6 +6,7 @@
  */
 import type {AddressInfo} from 'node:net';
 import {serve} from '@hono/node-server';
+import {visible} from '../engine/safe-text.js';
 import type {RequestLogEntry} from './app.js';
 import {createVendor} from './index.js';
 import {openSqlStore} from './sql/store.js';
@@ -46,7 +47,10 @@ export const DEFAULT_STORE_URL = 'sqlite://./vendor.sqlite';
 
 /**
  * Log lines: `TIME METHOD ROUTE STATUS MSms` as text, or one JSON object a line for a
- * collector. An error's message is logged, never its stack (one event, one line).
+ * collector. An error's message is logged, never its stack (one event, one line). The path of a
+ * request no route answered and an error's words come from outside: in text, their control
+ * characters are written as code points (`U+000A`), so a request cannot write a line of its own
+ * nor send escapes to the terminal that shows the log (JSON escapes them itself).
  */
 export function createServerLog(
 	format: LogFormat,
@@ -59,7 +63,7 @@ export function createServerLog(
 			write(
 				format === 'json'
 					? JSON.stringify({time: time(), level: 'info', ...entry})
-					: `${time()} ${entry.method} ${entry.route} ${entry.status} ${entry.ms}ms`,
+					: `${time()} ${entry.method} ${visible(entry.route)} ${entry.status} ${entry.ms}ms`,
 			);
 		},
 		error(message: string, error: unknown) {
@@ -72,7 +76,7 @@ export function createServerLog(
 							message,
 							error: reason,
 						})
-					: `${time()} ERROR ${message}: ${reason}`,
+					: `${time()} ERROR ${visible(`${message}: ${reason}`)}`,
 			);
 		},
 	};
