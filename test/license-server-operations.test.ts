@@ -15,9 +15,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
-import {createVendor} from '../source/license-server/index.js';
+import {createVendor, openSqlStore} from '../source/license-server/index.js';
 import {createServerLog} from '../source/license-server/serve.js';
 import {importPublicKey} from '../source/signing/index.js';
+import {callVendor} from './helpers/license-server.js';
 import {startTestPostgres, type TestPostgres} from './helpers/postgres.js';
 import {
 	CLI,
@@ -310,6 +311,65 @@ async function waitForBackend(url: string, query: string): Promise<void> {
 		await watcher.end();
 	}
 }
+
+describe('text PostgreSQL cannot store (issue 11, point 2: two engines, one contract)', () => {
+	it('an id, fingerprint, nonce, secret or request id holding a control character is a bad request on both engines (PostgreSQL answered 500 and logged an error for a NUL)', async () => {
+		const errors: string[] = [];
+		const stores = await Promise.all([
+			openSqlStore('memory:'),
+			openSqlStore(await postgres.createDatabase()),
+		]);
+		try {
+			for (const store of stores) {
+				const vendor = await createVendor({
+					store,
+					now: () => 0,
+					log: (message) => errors.push(message),
+				});
+				const post = (path: string, body: unknown) =>
+					callVendor<{error?: {code: string; field?: string}}>(
+						vendor,
+						'POST',
+						path,
+						body,
+					);
+				const good = {installationId: 'inst', fingerprint: 'fp-a', keys: []};
+				const replies = [
+					await post('/v1/contact', {...good, installationId: 'a\u0000b'}),
+					await post('/v1/contact', {...good, fingerprint: 'fp\u0000'}),
+					await post('/v1/contact', {...good, nonce: 'n\u001b[2J'}),
+					await post('/v1/activate', {...good, installationId: 'a\u0000'}),
+					await post('/v1/activate', {
+						...good,
+						installationSecret: `${'s'.repeat(40)}\u0000`,
+					}),
+					await post('/v1/offline-activation', {
+						type: 'myq-activation-request',
+						version: 1,
+						requestId: 'r\u0000',
+						customer: null,
+						createdAt: 0,
+						...good,
+					}),
+				];
+				expect(
+					replies.map(({status, body}) => [status, body.error?.field]),
+					store.engine,
+				).toEqual([
+					[400, 'installationId'],
+					[400, 'fingerprint'],
+					[400, 'nonce'],
+					[400, 'installationId'],
+					[400, 'installationSecret'],
+					[400, 'requestId'],
+				]);
+			}
+		} finally {
+			await Promise.all(stores.map((store) => store.close()));
+		}
+		expect(errors).toEqual([]);
+	});
+});
 
 describe('a SQLite file held locked by another process (issue 11, point 4)', () => {
 	it('a start waits for the lock and adopts the stored key pair; contacts are answered meanwhile (WAL readers do not wait)', async () => {
