@@ -130,6 +130,19 @@ describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () =
 		noStackTrace(result.stderr);
 	});
 
+	it('a password holding / or @ is never shown (the whole password, or its end, was), and a URL that cannot be read is bad input: exit 2 (it was 1, as for a database down)', async () => {
+		const malformed = await serveOn('postgres://license:pa/ss@127.0.0.1:1/x');
+		const at = await serveOn('postgres://license:p@ss-word@127.0.0.1:1/x');
+		expect([malformed.code, at.code]).toEqual([2, 1]);
+		expect(malformed.stderr).toContain('postgres://license:***@127.0.0.1:1/x');
+		expect(malformed.stderr).toContain('%2F');
+		expect(at.stderr).toContain('postgres://license:***@127.0.0.1:1/x');
+		for (const result of [malformed, at]) {
+			expect(result.stderr).not.toMatch(/pa\/ss|ss-word/);
+			noStackTrace(result.stderr);
+		}
+	});
+
 	it('in French too; offline-activate --store refuses the same way', async () => {
 		const result = await serveOn('mysql://x', ['--lang', 'fr']);
 		expect(result.code).toBe(2);

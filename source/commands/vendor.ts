@@ -19,9 +19,13 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 		'../license-server/sql/database.js'
 	);
 	if (error instanceof StoreUrlError) {
-		throw await usageError(lang, 'cli.error.vendor-store-url', {
-			url: error.url,
-		});
+		throw await usageError(
+			lang,
+			error.reason === 'malformed'
+				? 'cli.error.vendor-store-url-malformed'
+				: 'cli.error.vendor-store-url',
+			{url: error.url},
+		);
 	}
 	if (error instanceof StoreOpenError) {
 		const said = await usageError(lang, 'cli.error.vendor-store-open', {

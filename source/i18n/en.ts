@@ -286,6 +286,8 @@ Examples
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	'cli.error.vendor-store-url':
 		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
+	'cli.error.vendor-store-url-malformed':
+		'The store URL "{url}" cannot be read as a URL: write a / @ : or # in the user name or password as %2F %40 %3A %23.',
 	'cli.error.vendor-store-open':
 		'The license server cannot open its database {url}: {reason}. Check that the database runs and the URL is right; the server did not start.',
 	'cli.error.vendor-log-format':

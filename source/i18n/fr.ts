@@ -296,6 +296,8 @@ Exemples
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
 	'cli.error.vendor-store-url':
 		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
+	'cli.error.vendor-store-url-malformed':
+		"L'URL de stockage « {url} » ne se lit pas comme une URL : écrivez un / @ : ou # du nom d'utilisateur ou du mot de passe sous la forme %2F %40 %3A %23.",
 	'cli.error.vendor-store-open':
 		"Le serveur de licences ne peut pas ouvrir sa base de données {url} : {reason}. Vérifiez que la base fonctionne et que l'URL est juste ; le serveur n'a pas démarré.",
 	'cli.error.vendor-log-format':

@@ -22,6 +22,7 @@ import {
 	SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import {shownUrl} from '../../engine/safe-text.js';
 import type {StoreEngine} from '../store.js';
 import type {Database} from './schema.js';
 
@@ -55,13 +56,16 @@ export type OpenedDatabase = {
 /** A store URL that names no database this server can use: bad input (exit 2). */
 export class StoreUrlError extends Error {
 	constructor(
+		/** The URL as it may be shown: its password masked. */
 		readonly url: string,
-		readonly reason: 'unknown-scheme' | 'no-path',
+		readonly reason: 'unknown-scheme' | 'no-path' | 'malformed',
 	) {
 		super(
 			reason === 'no-path'
 				? `The store URL "${url}" names no file: use sqlite://PATH, memory:, or postgres://USER@HOST:PORT/DATABASE.`
-				: `The store URL "${url}" is not one the license server knows: use sqlite://PATH (the default), memory:, or postgres://USER@HOST:PORT/DATABASE.`,
+				: reason === 'malformed'
+					? `The store URL "${url}" cannot be read as a URL: write a / @ : or # in the user name or password as %2F %40 %3A %23.`
+					: `The store URL "${url}" is not one the license server knows: use sqlite://PATH (the default), memory:, or postgres://USER@HOST:PORT/DATABASE.`,
 		);
 		this.name = 'StoreUrlError';
 	}
@@ -103,6 +107,10 @@ export function parseStoreUrl(url: string): ParsedStoreUrl {
 		return {engine: 'sqlite', file};
 	}
 	if (scheme === 'postgres' || scheme === 'postgresql') {
+		// pg reads it as a WHATWG URL; one it cannot read would fail at the first query.
+		if (!URL.canParse(trimmed)) {
+			throw new StoreUrlError(redact(url), 'malformed');
+		}
 		return {engine: 'postgres', connectionString: trimmed};
 	}
 	throw new StoreUrlError(redact(url), 'unknown-scheme');
@@ -259,7 +267,5 @@ export function isStoreFailure(error: unknown): boolean {
 	);
 }
 
-/** A store URL without its password, for messages. */
-export function redact(url: string): string {
-	return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
-}
+/** A store URL without its password, for messages (the one masking, engine/safe-text.ts). */
+export const redact = shownUrl;
