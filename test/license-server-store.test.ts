@@ -10,6 +10,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
 import Keyv from 'keyv';
+import {sql} from 'kysely';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DAY} from '../source/engine/types.js';
 import {
@@ -20,6 +21,8 @@ import {
 import {StoreUnavailableError} from '../source/license-server/errors.js';
 import {createVendor} from '../source/license-server/index.js';
 import {
+	isStoreFailure,
+	openDatabase,
 	STATEMENT_CACHE_SIZE,
 	StoreOpenError,
 	StoreUrlError,
@@ -484,6 +487,29 @@ describe('a store that cannot be read is an error, never missing data (issue 11,
 		}
 		await mint(store, 'K-ONE');
 		await store.close();
+	});
+
+	it('a transaction SQLite rolled back itself (a full disk, an I/O error) fails with that error, not with the rollback after it (a full disk answered 500 internal: "cannot rollback - no transaction is active")', async () => {
+		const opened = openDatabase(
+			`sqlite://${path.join(directory, 'rolled-back.sqlite')}`,
+		);
+		try {
+			const full = Object.assign(new Error('database or disk is full'), {
+				code: 'SQLITE_FULL',
+			});
+			const failed = await opened.db
+				.transaction()
+				.execute(async (tx) => {
+					// What SQLite does on SQLITE_FULL or SQLITE_IOERR: the transaction ends there.
+					await sql`rollback`.execute(tx);
+					throw full;
+				})
+				.catch((error: unknown) => error);
+			expect(failed).toBe(full);
+			expect(isStoreFailure(failed)).toBe(true);
+		} finally {
+			await opened.db.destroy();
+		}
 	});
 
 	it('a file that is not a database cannot be opened: the error says so, and the file is left as it was', async () => {

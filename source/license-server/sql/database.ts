@@ -22,6 +22,7 @@ import {
 	SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import {messageOf} from '../../adapters/node-error.js';
 import {shownUrl} from '../../engine/safe-text.js';
 import type {StoreEngine} from '../store.js';
 import type {Database} from './schema.js';
@@ -226,6 +227,21 @@ class ImmediateSqliteDriver extends SqliteDriver {
 		connection: DatabaseConnection,
 	): Promise<void> {
 		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+
+	/**
+	 * On a full disk or an I/O error SQLite rolls the transaction back itself; the rollback that
+	 * follows would fail ("no transaction is active") and its error would replace the one that
+	 * says what happened (SQLITE_FULL: 503 store-unavailable, not 500).
+	 */
+	override async rollbackTransaction(
+		connection: DatabaseConnection,
+	): Promise<void> {
+		try {
+			await super.rollbackTransaction(connection);
+		} catch (error) {
+			if (!/no transaction is active/.test(messageOf(error))) throw error;
+		}
 	}
 }
 
