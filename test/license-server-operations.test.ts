@@ -143,6 +143,38 @@ describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () =
 		}
 	});
 
+	it('a --host it cannot listen on is bad input (exit 2; it was 1), a port in use fails (exit 1), both said in the admin’s language', async () => {
+		const busy = await startVendor({store: 'memory:'});
+		try {
+			const port = new URL(busy.url).port;
+			const [host, taken, takenFr] = await Promise.all([
+				serveOn('memory:', ['--host', 'no-such-host.invalid']),
+				cli(['vendor', 'serve', '--port', port, '--store', 'memory:']),
+				cli([
+					'vendor',
+					'serve',
+					'--port',
+					port,
+					'--store',
+					'memory:',
+					'--lang',
+					'fr',
+				]),
+			]);
+			expect([host.code, taken.code, takenFr.code]).toEqual([2, 1, 1]);
+			expect(host.stderr).toContain('no-such-host.invalid');
+			expect(taken.stderr).toContain(
+				`Port ${port} on 127.0.0.1 is already in use`,
+			);
+			expect(takenFr.stderr).toContain(
+				`Le port ${port} sur 127.0.0.1 est déjà utilisé`,
+			);
+			for (const result of [host, taken, takenFr]) noStackTrace(result.stderr);
+		} finally {
+			await busy.stop();
+		}
+	});
+
 	it('in French too; offline-activate --store refuses the same way', async () => {
 		const result = await serveOn('mysql://x', ['--lang', 'fr']);
 		expect(result.code).toBe(2);

@@ -290,6 +290,12 @@ Examples
 		'The store URL "{url}" cannot be read as a URL: write a / @ : or # in the user name or password as %2F %40 %3A %23.',
 	'cli.error.vendor-store-open':
 		'The license server cannot open its database {url}: {reason}. Check that the database runs and the URL is right; the server did not start.',
+	'cli.error.vendor-host':
+		'--host {host}: the license server cannot listen there ({reason}). Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every interface, or a name that resolves to one.',
+	'cli.error.vendor-port-in-use':
+		'Port {port} on {host} is already in use: stop what runs there, or choose another port with --port (0 picks a free one).',
+	'cli.error.vendor-listen':
+		'The license server cannot listen on {host}:{port}: {reason}',
 	'cli.error.vendor-log-format':
 		'--log {format}: the log format is text or json.',
 	'cli.error.trust-usage':

@@ -300,6 +300,12 @@ Exemples
 		"L'URL de stockage « {url} » ne se lit pas comme une URL : écrivez un / @ : ou # du nom d'utilisateur ou du mot de passe sous la forme %2F %40 %3A %23.",
 	'cli.error.vendor-store-open':
 		"Le serveur de licences ne peut pas ouvrir sa base de données {url} : {reason}. Vérifiez que la base fonctionne et que l'URL est juste ; le serveur n'a pas démarré.",
+	'cli.error.vendor-host':
+		'--host {host} : le serveur de licences ne peut pas écouter là ({reason}). Donnez une adresse de cette machine : 127.0.0.1 (par défaut), 0.0.0.0 pour toutes les interfaces, ou un nom qui en désigne une.',
+	'cli.error.vendor-port-in-use':
+		'Le port {port} sur {host} est déjà utilisé : arrêtez ce qui y tourne, ou choisissez un autre port avec --port (0 en choisit un libre).',
+	'cli.error.vendor-listen':
+		'Le serveur de licences ne peut pas écouter sur {host}:{port} : {reason}',
 	'cli.error.vendor-log-format':
 		'--log {format} : le format du journal est text ou json.',
 	'cli.error.trust-usage':

@@ -6,6 +6,7 @@
  */
 import type {AddressInfo} from 'node:net';
 import {serve} from '@hono/node-server';
+import {messageOf} from '../adapters/node-error.js';
 import {visible} from '../engine/safe-text.js';
 import type {RequestLogEntry} from './app.js';
 import {createVendor} from './index.js';
@@ -44,6 +45,33 @@ export type ServedVendor = {
 };
 
 export const DEFAULT_STORE_URL = 'sqlite://./vendor.sqlite';
+
+/** The server could not listen where it was told: `code` is Node's (EADDRINUSE, ENOTFOUND...). */
+export class ListenError extends Error {
+	constructor(
+		readonly host: string,
+		readonly port: number,
+		readonly code: string | undefined,
+		/** Node's words for it. */
+		readonly reason: string,
+		options?: {cause: unknown},
+	) {
+		super(
+			code === 'EADDRINUSE'
+				? `Port ${port} on ${host} is already in use: stop what runs there or choose another port.`
+				: `The license server could not listen on ${host}:${port}: ${reason}`,
+			options,
+		);
+		this.name = 'ListenError';
+	}
+
+	/** A host that names no address of this machine is bad input; a port in use is not. */
+	get isBadInput(): boolean {
+		return /^(ENOTFOUND|EAI_NONAME|EAI_FAIL|EADDRNOTAVAIL|EINVAL)$/.test(
+			this.code ?? '',
+		);
+	}
+}
 
 /**
  * Log lines: `TIME METHOD ROUTE STATUS MSms` as text, or one JSON object a line for a
@@ -127,11 +155,11 @@ export async function serveVendor(
 		});
 	} catch (error) {
 		await store.close().catch(() => undefined);
-		const code = (error as {code?: string}).code;
-		throw new Error(
-			code === 'EADDRINUSE'
-				? `Port ${options.port} on ${host} is already in use: stop what runs there or choose another port.`
-				: `The license server could not listen on ${host}:${options.port}: ${(error as Error).message}`,
+		throw new ListenError(
+			host,
+			options.port,
+			(error as {code?: string}).code,
+			messageOf(error),
 			{cause: error},
 		);
 	}
