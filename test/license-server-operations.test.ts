@@ -11,12 +11,15 @@ import {request as httpRequest} from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
+import KeyvSqlite from '@keyv/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
+import Keyv from 'keyv';
 import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {createVendor, openSqlStore} from '../source/license-server/index.js';
 import {createServerLog} from '../source/license-server/serve.js';
+import {SCHEMA_VERSION} from '../source/license-server/sql/schema.js';
 import {importPublicKey} from '../source/signing/index.js';
 import {callVendor} from './helpers/license-server.js';
 import {startTestPostgres, type TestPostgres} from './helpers/postgres.js';
@@ -172,6 +175,53 @@ describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () =
 			for (const result of [host, taken, takenFr]) noStackTrace(result.stderr);
 		} finally {
 			await busy.stop();
+		}
+	});
+
+	it('a database it must not use says why and what to do, in the admin’s language: made by a newer version, a tampered catalog of an earlier one, a key pair that cannot be read (it printed "error:1E08010C:DECODER routines::unsupported", and English in French)', async () => {
+		// Given three SQLite files, each unusable in its own way
+		const newer = path.join(directory, 'newer.sqlite');
+		const keyPair = path.join(directory, 'key-pair.sqlite');
+		for (const file of [newer, keyPair]) {
+			const store = await openSqlStore(`sqlite://${file}`);
+			await (await createVendor({store, now: Date.now})).close();
+			await store.close();
+		}
+		const edit = (file: string, statement: string) => {
+			const database = new BetterSqlite3(file);
+			database.exec(statement);
+			database.close();
+		};
+		edit(
+			newer,
+			`insert into schema_migrations values (${SCHEMA_VERSION + 1}, 'future', 0)`,
+		);
+		edit(keyPair, "update key_pair set private_key = 'not a key'");
+		const tampered = path.join(directory, 'tampered.sqlite');
+		const keyv = new Keyv({store: new KeyvSqlite(`sqlite://${tampered}`)});
+		await keyv.set('key:K1', {key: 'K1', type: 'license'});
+		await keyv.disconnect();
+
+		// When vendor serve starts on each
+		const [newerFr, keyPairEn, tamperedEn] = await Promise.all([
+			serveOn(`sqlite://${newer}`, ['--lang', 'fr']),
+			serveOn(`sqlite://${keyPair}`),
+			serveOn(`sqlite://${tampered}`),
+		]);
+
+		// Then each fails (exit 1) saying what is wrong and what to do
+		expect([newerFr.code, keyPairEn.code, tamperedEn.code]).toEqual([1, 1, 1]);
+		expect(newerFr.stderr).toContain(
+			`créée par une version plus récente de myq-license (son schéma est à la version ${SCHEMA_VERSION + 1}`,
+		);
+		expect(keyPairEn.stderr).toContain(
+			'The vendor key pair kept in the database',
+		);
+		expect(keyPairEn.stderr).toContain('Restore it from a backup');
+		expect(tamperedEn.stderr).toContain('its row keyv:key:K1 is not a record');
+		for (const result of [newerFr, keyPairEn, tamperedEn]) {
+			expect(result.stderr).not.toMatch(/\.\.|^myq-license:/m);
+			noStackTrace(result.stderr);
 		}
 	});
 

@@ -583,6 +583,72 @@ describe('upgrading from the Keyv catalog of earlier versions (issue 11, point 2
 	});
 });
 
+describe('a tampered catalog of an earlier version is refused, naming its record (issue 11, point 2: migrations)', () => {
+	const license = newLicenseRecord({kind: 'perpetual', devices: 1});
+	const installation = {
+		installationId: 'inst',
+		fingerprint: 'fp',
+		keys: [],
+		customer: null,
+		createdAt: T0,
+		lastActivationAt: T0,
+		lastContactAt: null,
+	};
+	it.each([
+		['a key without licenses', 'key:K1', {key: 'K1', type: 'license'}],
+		[
+			'a license of no kind we know',
+			'key:K1',
+			keyRecord('K1', {
+				licenses: [{...license, kind: 'forever' as 'perpetual'}],
+			}),
+		],
+		['a record that is null', 'key:K1', null],
+		[
+			'an installation without its keys',
+			'installation:inst',
+			{...installation, keys: undefined},
+		],
+		['an installation that is a string', 'installation:inst', 'hello'],
+		[
+			'a time that is text',
+			'key:K1',
+			keyRecord('K1', {createdAt: 'yesterday' as unknown as number}),
+		],
+	])(
+		'%s: the start fails with the record named and nothing imported (it said "Cannot read properties of undefined", or took the text)',
+		async (_case, name, value) => {
+			const file = path.join(directory, `tampered-${files++}.sqlite`);
+			const keyv = new Keyv({store: new KeyvSqlite(`sqlite://${file}`)});
+			await keyv.set('installation:other', {
+				...installation,
+				installationId: 'other',
+			});
+			await keyv.set(name, value);
+			await keyv.disconnect();
+
+			const failed = await openSqlStore(`sqlite://${file}`).catch(
+				(error: unknown) => error,
+			);
+
+			expect(failed).toBeInstanceOf(StoreOpenError);
+			expect((failed as StoreOpenError).problem).toMatchObject({
+				code: 'catalog-record',
+				record: `keyv:${name}`,
+			});
+			const database = new BetterSqlite3(file);
+			try {
+				const tables = database
+					.prepare("select name from sqlite_master where type = 'table'")
+					.all();
+				expect(tables).toEqual([{name: 'keyv'}]);
+			} finally {
+				database.close();
+			}
+		},
+	);
+});
+
 describe('memory stays bounded (issue 11, point 6)', () => {
 	it('the SQLite statement cache keeps at most STATEMENT_CACHE_SIZE statements, and a kept one is reused', () => {
 		const database = withStatementCache(new BetterSqlite3(':memory:'));

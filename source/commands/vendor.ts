@@ -54,10 +54,17 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 		);
 	}
 	if (error instanceof StoreOpenError) {
-		const said = await usageError(lang, 'cli.error.vendor-store-open', {
-			url: error.shownUrl,
-			reason: error.reason,
-		});
+		const {problem} = error;
+		const said =
+			problem === undefined
+				? await usageError(lang, 'cli.error.vendor-store-open', {
+						url: error.shownUrl,
+						reason: error.reason,
+					})
+				: await usageError(lang, `cli.error.vendor-store-${problem.code}`, {
+						...problem,
+						url: error.shownUrl,
+					});
 		print([said.message], 'err');
 		return EXIT.failed;
 	}

@@ -306,6 +306,12 @@ Exemples
 		'Le port {port} sur {host} est déjà utilisé : arrêtez ce qui y tourne, ou choisissez un autre port avec --port (0 en choisit un libre).',
 	'cli.error.vendor-listen':
 		'Le serveur de licences ne peut pas écouter sur {host}:{port} : {reason}',
+	'cli.error.vendor-store-schema-too-new':
+		"La base de données {url} a été créée par une version plus récente de myq-license (son schéma est à la version {found}, celle-ci connaît jusqu'à la {known}) : mettez myq-license à jour ici, ou utilisez une autre base. Rien n'a été modifié ; le serveur n'a pas démarré.",
+	'cli.error.vendor-store-catalog-record':
+		"La base de données {url} contient le catalogue d'une version antérieure, et sa ligne {record} n'est pas un enregistrement que cette version sait importer ({reason}). Rien n'a été importé : corrigez ou supprimez cette ligne, ou restaurez le fichier depuis une sauvegarde ; le serveur n'a pas démarré.",
+	'cli.error.vendor-store-key-pair':
+		"La paire de clés de l'éditeur conservée dans la base de données {url} est illisible ({reason}). Restaurez-la depuis une sauvegarde : une nouvelle paire ferait refuser ce serveur par chaque serveur MyQ qui fait confiance à la clé actuelle. Le serveur n'a pas démarré.",
 	'cli.error.vendor-log-format':
 		'--log {format} : le format du journal est text ou json.',
 	'cli.error.trust-usage':

@@ -72,19 +72,31 @@ export class StoreUrlError extends Error {
 	}
 }
 
+/**
+ * Why a database that answers cannot be used, when it is a case this program knows: said to the
+ * admin in their language, with what to do (a database down or refused says its own reason).
+ */
+export type StoreProblem =
+	| {code: 'schema-too-new'; found: number; known: number}
+	| {code: 'catalog-record'; record: string; reason: string}
+	| {code: 'key-pair'; reason: string};
+
 /** A database that could not be opened or prepared (unreachable, refused, not a database). */
 export class StoreOpenError extends Error {
 	constructor(
 		readonly shownUrl: string,
 		readonly reason: string,
-		options?: {cause: unknown},
+		options?: {cause: unknown; problem?: StoreProblem | undefined},
 	) {
 		super(
 			`The license server cannot open its database ${shownUrl}: ${reason}`,
 			options,
 		);
 		this.name = 'StoreOpenError';
+		this.problem = options?.problem;
 	}
+
+	readonly problem: StoreProblem | undefined;
 }
 
 export type ParsedStoreUrl =

@@ -31,8 +31,16 @@ import {
 	openDatabase,
 	SQLITE_BUSY_TIMEOUT_MS,
 	StoreOpenError,
+	type StoreProblem,
 } from './database.js';
-import {type Database, licenseValues, migrate} from './schema.js';
+import {
+	CatalogRecordError,
+	type Database,
+	licenseValues,
+	migrate,
+	SCHEMA_VERSION,
+	SchemaTooNewError,
+} from './schema.js';
 
 export type OpenSqlStoreOptions = {
 	/** For `migrations` and `created_at` of the key pair. @default Date.now */
@@ -59,6 +67,7 @@ export async function openSqlStore(
 		await opened.db.destroy().catch(() => undefined);
 		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
 			cause: error,
+			problem: problemOf(error),
 		});
 	}
 	return createSqlStore(opened, options.now ?? Date.now);
@@ -71,7 +80,7 @@ const RETRIED_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
 export function createSqlStore(
-	{db, engine, prepared}: OpenedDatabase,
+	{db, engine, prepared, shownUrl}: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
 	const locks = engine === 'postgres';
@@ -86,6 +95,7 @@ export function createSqlStore(
 
 	return {
 		engine,
+		shownUrl,
 		...reads(db, guard, prepared),
 
 		async transaction(work) {
@@ -579,6 +589,21 @@ function nullableNumber(value: number | null | undefined): number | null {
 function translate(error: unknown): unknown {
 	if (error instanceof VendorError) return error;
 	return isStoreFailure(error) ? new StoreUnavailableError(error) : error;
+}
+
+/** The known reasons a database that answers cannot be used (database.ts: StoreProblem). */
+function problemOf(error: unknown): StoreProblem | undefined {
+	if (error instanceof SchemaTooNewError) {
+		return {code: 'schema-too-new', found: error.found, known: SCHEMA_VERSION};
+	}
+	if (error instanceof CatalogRecordError) {
+		return {
+			code: 'catalog-record',
+			record: error.record,
+			reason: error.reason,
+		};
+	}
+	return undefined;
 }
 
 function describeOpenError(error: unknown): string {
