@@ -552,6 +552,29 @@ describe('bodies without Content-Length (issue 11, point 6)', () => {
 		});
 	});
 
+	it('a client that hangs up in the middle of its body is a bad request in the log, not an unexpected error of the server', async () => {
+		const before = server.stdout().length;
+		await new Promise<void>((resolve) => {
+			const sent = httpRequest(new URL('/v1/activate', server.url), {
+				method: 'POST',
+				headers: {'content-type': 'application/json'},
+			});
+			sent.on('error', () => resolve());
+			sent.write('{"installationId": "half');
+			setTimeout(() => sent.destroy(), 100);
+		});
+		const logged = () => server.stdout().slice(before);
+		for (
+			let wait = 0;
+			!/POST \/v1\/activate/.test(logged()) && wait < 100;
+			wait++
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		expect(logged()).toMatch(/ POST \/v1\/activate 400 /);
+		expect(logged()).not.toContain('ERROR');
+	});
+
 	it('a chunked body over the limit is cut at the limit: 413, whatever its length', async () => {
 		const chunk = 'x'.repeat(16 * 1024);
 		const reply = await rawPost(
