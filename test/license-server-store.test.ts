@@ -489,6 +489,79 @@ describe('a store that cannot be read is an error, never missing data (issue 11,
 		await store.close();
 	});
 
+	it('a write waiting for another process’s lock on the SQLite file holds up nothing else: reads, the ping and the event loop go on, each write gives up after the busy timeout (the process froze while it waited, and every read waited behind every write)', async () => {
+		const file = path.join(directory, 'waiting.sqlite');
+		const store = await openSqlStore(`sqlite://${file}`, {
+			now: () => T0,
+			sqliteBusyTimeoutMs: 300,
+		});
+		await mint(store, 'K-READ');
+		const other = new BetterSqlite3(file);
+		other.exec('begin immediate');
+		const order: string[] = [];
+		try {
+			const writes = [1, 2, 3].map((n) =>
+				store
+					.transaction((tx) => tx.insertKey(keyRecord(`K-WRITE-${n}`)))
+					.then(
+						() => order.push('written'),
+						(error: unknown) =>
+							order.push(
+								error instanceof StoreUnavailableError ? 'refused' : `${error}`,
+							),
+					),
+			);
+			await Promise.all([
+				...writes,
+				new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+					order.push('timer'),
+				),
+				store.key('K-READ').then((record) => order.push(`read ${record?.key}`)),
+				store.ping().then(() => order.push('ping')),
+			]);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect(order.slice(0, 3).sort()).toEqual(['ping', 'read K-READ', 'timer']);
+		expect(order.slice(3)).toEqual(['refused', 'refused', 'refused']);
+		await mint(store, 'K-WRITE-1');
+		await store.close();
+	});
+
+	it('a contact is answered while another process holds the write lock, also one due to write the time of the last contact (it failed with 503 after the busy timeout, for bookkeeping)', async () => {
+		const file = path.join(directory, 'contact-locked.sqlite');
+		const store = await openSqlStore(`sqlite://${file}`, {
+			now: () => T0,
+			sqliteBusyTimeoutMs: 100,
+		});
+		let time = T0;
+		const vendor = await createVendor({store, now: () => time});
+		const {key} = await vendor.service.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 1,
+		});
+		const request = {installationId: 'inst', fingerprint: 'fp'};
+		await vendor.service.activate({...request, keys: [key]});
+		time += 2 * DAY;
+		const other = new BetterSqlite3(file);
+		other.exec('begin immediate');
+		try {
+			const document = await vendor.service.contact(request);
+			expect(document.payload.licenses.map((grant) => grant.key)).toEqual([
+				key,
+			]);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect((await store.installation('inst'))?.lastContactAt).toBe(T0);
+		await vendor.service.contact(request);
+		expect((await store.installation('inst'))?.lastContactAt).toBe(time);
+		await store.close();
+	});
+
 	it('a transaction SQLite rolled back itself (a full disk, an I/O error) fails with that error, not with the rollback after it (a full disk answered 500 internal: "cannot rollback - no transaction is active")', async () => {
 		const opened = openDatabase(
 			`sqlite://${path.join(directory, 'rolled-back.sqlite')}`,

@@ -33,7 +33,7 @@ import {
 	parseTarget,
 	renewKey,
 } from './catalog.js';
-import {VendorError} from './errors.js';
+import {StoreUnavailableError, VendorError} from './errors.js';
 import {type ActivationLimits, createActivationLimiter} from './rate-limit.js';
 import {
 	activationRequestSchema,
@@ -268,11 +268,17 @@ export function createVendorService({
 			lastContactAt === null ||
 			lastContactAt < at - CONTACT_TIME_RESOLUTION_MS
 		) {
-			await store.touchContact(
-				request.installationId,
-				at,
-				at - CONTACT_TIME_RESOLUTION_MS,
-			);
+			// Bookkeeping: a database too busy to write it now (another process holds the write
+			// lock) does not fail a contact it could read; the next contact writes it.
+			await store
+				.touchContact(
+					request.installationId,
+					at,
+					at - CONTACT_TIME_RESOLUTION_MS,
+				)
+				.catch((error: unknown) => {
+					if (!(error instanceof StoreUnavailableError)) throw error;
+				});
 		}
 		// SPEC §4: a contact from another fingerprint gets the document still bound to the old
 		// one; only Activate rebinds (R8).

@@ -6,7 +6,10 @@
  *
  * SQLite runs in WAL mode (readers never wait for the writer) with a busy timeout, and every
  * transaction starts with BEGIN IMMEDIATE: it takes the write lock at once, so two processes on
- * one file queue instead of failing when a read transaction turns into a write.
+ * one file queue instead of failing when a read transaction turns into a write. A file has two
+ * connections: reads outside transactions (the contact's) go to one of their own, so they never
+ * queue behind a write waiting for another process's lock; and the writer waits for that lock
+ * between turns of the event loop (better-sqlite3's own busy wait blocks the whole process).
  */
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
@@ -39,7 +42,10 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 export const POSTGRES_POOL_SIZE = 10;
 
 export type OpenedDatabase = {
+	/** Transactions and writes. */
 	db: Kysely<Database>;
+	/** Reads outside a transaction: a connection of its own on a SQLite file, else `db`. */
+	reader: Kysely<Database>;
 	engine: StoreEngine;
 	/**
 	 * PostgreSQL only: runs `text` as a named prepared statement (parsed and planned once per
@@ -166,8 +172,10 @@ export function openDatabase(
 		pool.on('connect', (client) => {
 			client.on('error', () => undefined);
 		});
+		const db = new Kysely<Database>({dialect: new PostgresDialect({pool})});
 		return {
-			db: new Kysely<Database>({dialect: new PostgresDialect({pool})}),
+			db,
+			reader: db,
 			engine: 'postgres',
 			shownUrl,
 			prepared: async <Row>(name: string, text: string, values: unknown[]) =>
@@ -175,20 +183,33 @@ export function openDatabase(
 		};
 	}
 	const {file} = parsed;
-	const config: SqliteDialectConfig = {
+	const connect = (role: 'writer' | 'reader'): SqliteDialectConfig => ({
 		database: async () => {
 			if (file !== ':memory:') {
 				mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
 			}
 			const database = new BetterSqlite3(file, {timeout: busyTimeoutMs});
 			if (file !== ':memory:') database.pragma('journal_mode = WAL');
-			database.pragma(`busy_timeout = ${busyTimeoutMs}`);
 			database.pragma('foreign_keys = ON');
+			// The writer waits for the write lock itself, between turns of the event loop
+			// (ImmediateSqliteDriver); only a WAL reader, which waits for nothing but a recovery,
+			// keeps SQLite's own wait.
+			database.pragma(
+				`busy_timeout = ${role === 'writer' ? 0 : busyTimeoutMs}`,
+			);
 			return withStatementCache(database);
 		},
-	};
+	});
+	const db = new Kysely<Database>({
+		dialect: new ImmediateSqliteDialect(connect('writer'), busyTimeoutMs),
+	});
 	return {
-		db: new Kysely<Database>({dialect: new ImmediateSqliteDialect(config)}),
+		db,
+		// In memory, the one connection is the whole database.
+		reader:
+			file === ':memory:'
+				? db
+				: new Kysely<Database>({dialect: new SqliteDialect(connect('reader'))}),
 		engine: 'sqlite',
 		shownUrl,
 	};
@@ -225,20 +246,46 @@ export function withStatementCache(database: BetterSqlite3.Database) {
 
 /** SQLite with BEGIN IMMEDIATE for every transaction (see the top of this file). */
 class ImmediateSqliteDialect extends SqliteDialect {
-	constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+	constructor(
+		private readonly sqliteConfig: SqliteDialectConfig,
+		private readonly busyTimeoutMs: number,
+	) {
 		super(sqliteConfig);
 	}
 
 	override createDriver(): Driver {
-		return new ImmediateSqliteDriver(this.sqliteConfig);
+		return new ImmediateSqliteDriver(this.sqliteConfig, this.busyTimeoutMs);
 	}
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+	constructor(
+		config: SqliteDialectConfig,
+		private readonly busyTimeoutMs: number,
+	) {
+		super(config);
+	}
+
+	/**
+	 * Takes the write lock, waiting for another process that holds it up to the busy timeout:
+	 * tried again after short pauses, so the process answers other requests meanwhile.
+	 */
 	override async beginTransaction(
 		connection: DatabaseConnection,
 	): Promise<void> {
-		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+		const deadline = Date.now() + this.busyTimeoutMs;
+		for (let pause = 1; ; pause = Math.min(2 * pause, 50)) {
+			try {
+				await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+				return;
+			} catch (error) {
+				const code = (error as {code?: unknown} | null)?.code;
+				const isBusy =
+					typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+				if (!isBusy || Date.now() >= deadline) throw error;
+				await new Promise((resolve) => setTimeout(resolve, pause));
+			}
+		}
 	}
 
 	/**

@@ -64,7 +64,7 @@ export async function openSqlStore(
 	try {
 		await migrate(opened.db, opened.engine, options.now ?? Date.now);
 	} catch (error) {
-		await opened.db.destroy().catch(() => undefined);
+		await closeDatabase(opened).catch(() => undefined);
 		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
 			cause: error,
 			problem: problemOf(error),
@@ -80,9 +80,10 @@ const RETRIED_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
 export function createSqlStore(
-	{db, engine, prepared, shownUrl}: OpenedDatabase,
+	opened: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
+	const {db, reader, engine, prepared, shownUrl} = opened;
 	const locks = engine === 'postgres';
 
 	async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -96,7 +97,7 @@ export function createSqlStore(
 	return {
 		engine,
 		shownUrl,
-		...reads(db, guard, prepared),
+		...reads(reader, guard, prepared),
 
 		async transaction(work) {
 			for (let attempt = 1; ; attempt++) {
@@ -120,21 +121,24 @@ export function createSqlStore(
 
 		keyPair: (candidate) =>
 			guard(async () => {
-				const stored = await readKeyPair(db);
+				const stored = await readKeyPair(reader);
 				if (stored !== undefined) return stored;
 				const made = candidate();
-				await db
-					.insertInto('key_pair')
-					.values({
-						id: 1,
-						private_key: made.privateKey,
-						public_key: made.publicKey,
-						created_at: now(),
-					})
-					.onConflict((conflict) => conflict.column('id').doNothing())
-					.execute();
+				// Every write is a transaction: one waits for another process's lock (database.ts).
+				await db.transaction().execute((tx) =>
+					tx
+						.insertInto('key_pair')
+						.values({
+							id: 1,
+							private_key: made.privateKey,
+							public_key: made.publicKey,
+							created_at: now(),
+						})
+						.onConflict((conflict) => conflict.column('id').doNothing())
+						.execute(),
+				);
 				// Ours, or the one another instance stored first: the database decided.
-				const kept = await readKeyPair(db);
+				const kept = await readKeyPair(reader);
 				if (kept === undefined) {
 					throw new Error('The key pair was stored but cannot be read back.');
 				}
@@ -143,25 +147,27 @@ export function createSqlStore(
 
 		touchContact: (installationId, at, staleBefore) =>
 			guard(async () => {
-				await db
-					.updateTable('installations')
-					.set({last_contact_at: at})
-					.where('installation_id', '=', installationId)
-					.where((eb) =>
-						eb.or([
-							eb('last_contact_at', 'is', null),
-							eb('last_contact_at', '<', staleBefore),
-						]),
-					)
-					.execute();
+				await db.transaction().execute((tx) =>
+					tx
+						.updateTable('installations')
+						.set({last_contact_at: at})
+						.where('installation_id', '=', installationId)
+						.where((eb) =>
+							eb.or([
+								eb('last_contact_at', 'is', null),
+								eb('last_contact_at', '<', staleBefore),
+							]),
+						)
+						.execute(),
+				);
 			}),
 
 		ping: () =>
 			guard(async () => {
-				await sql`select 1`.execute(db);
+				await sql`select 1`.execute(reader);
 			}),
 
-		close: () => db.destroy(),
+		close: () => closeDatabase(opened),
 	};
 
 	/** The transaction's view: reads, writes, and row locks where the engine takes them. */
@@ -331,6 +337,10 @@ export function createSqlStore(
 			},
 		};
 	}
+}
+
+async function closeDatabase({db, reader}: OpenedDatabase): Promise<void> {
+	await Promise.all([db.destroy(), reader === db ? null : reader.destroy()]);
 }
 
 /** The contact's read: the installation, its keys and their licenses, in order. */
