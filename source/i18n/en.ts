@@ -882,6 +882,35 @@ Examples
 	'ui.event.manual-response-refused': 'Response refused',
 	'ui.event.vendor-key-pinned': 'Vendor key trusted',
 	'ui.event.state-changed': 'State changed',
+	// export-scenario (SPEC §5): the file's name and its comments
+	'export.name': 'Customer installation, exported on {date}',
+	'export.name-of': '{company}, exported on {date}',
+	'export.header':
+		"Exported by myq-license export-scenario on {date} from the installation's stored history.",
+	'export.header-neutral':
+		'Personal data and keys are replaced by neutral values. Replay it: myq-license simulate FILE',
+	'export.header-personal-kept':
+		"This file holds the customer's personal data and keys (--keep-personal-data): share it with care.",
+	'export.expect':
+		'The states the installation recorded: replaying this file must reproduce them.',
+	'export.note.vendor-inferred':
+		"Inferred: the license server's answer of {date} showed this change; the vendor made it some time before.",
+	'export.note.clock-inferred':
+		"Inferred: the license server's time showed that the server clock had moved since its previous answer.",
+	'export.note.hardware-without-restart':
+		'Inferred: the server saw other hardware without a restart; the simulator changes hardware by restarting.',
+	'export.note.failure-approximated':
+		'Here the exchange failed because {failure}; the simulator reproduces it with garbled answers.',
+	'export.note.renewal-back-on':
+		'{license}: automatic renewal was turned back on before {date}; the simulator has no vendor step for that.',
+	'export.note.expiry-not-expressed':
+		'{license}: its expiry moved to {date} in a way no vendor step of the simulator expresses.',
+	'export.note.summary':
+		'The installation as it stood when its older history was summarised, rebuilt on day 0.',
+	'export.note.summarised':
+		'The history before {date} was summarised (the installation keeps its last 400 days in full): day 0 rebuilds the installation as it stood then, its expiry dates as near as the vendor steps can set them.',
+	'export.note.rough-terms':
+		'Subscription terms that were not whole days are rounded: {licenses}.',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

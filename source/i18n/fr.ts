@@ -890,4 +890,33 @@ Exemples
 	'ui.event.manual-response-refused': 'Réponse refusée',
 	'ui.event.vendor-key-pinned': "Clé de l'éditeur de confiance",
 	'ui.event.state-changed': "Changement d'état",
+	// export-scenario (SPEC §5) : le nom du fichier et ses commentaires
+	'export.name': 'Installation client, exportée le {date}',
+	'export.name-of': '{company}, exportée le {date}',
+	'export.header':
+		"Exporté par myq-license export-scenario le {date} depuis l'historique enregistré de l'installation.",
+	'export.header-neutral':
+		'Les données personnelles et les clés sont remplacées par des valeurs neutres. Pour le rejouer : myq-license simulate FICHIER',
+	'export.header-personal-kept':
+		'Ce fichier contient les données personnelles et les clés du client (--keep-personal-data) : à partager avec précaution.',
+	'export.expect':
+		"Les états que l'installation a enregistrés : rejouer ce fichier doit les reproduire.",
+	'export.note.vendor-inferred':
+		"Déduit : la réponse du serveur de licences du {date} montrait ce changement ; l'éditeur l'a fait avant.",
+	'export.note.clock-inferred':
+		"Déduit : l'heure du serveur de licences montrait que l'horloge du serveur avait bougé depuis sa réponse précédente.",
+	'export.note.hardware-without-restart':
+		'Déduit : le serveur a vu un autre matériel sans redémarrer ; le simulateur change de matériel en redémarrant.',
+	'export.note.failure-approximated':
+		"Ici l'échange a échoué : {failure} ; le simulateur le reproduit par des réponses illisibles.",
+	'export.note.renewal-back-on':
+		"{license} : le renouvellement automatique a été réactivé avant le {date} ; le simulateur n'a pas d'étape éditeur pour cela.",
+	'export.note.expiry-not-expressed':
+		"{license} : son expiration est passée au {date} d'une façon qu'aucune étape éditeur du simulateur n'exprime.",
+	'export.note.summary':
+		"L'installation telle qu'elle était quand son historique plus ancien a été résumé, reconstruite au jour 0.",
+	'export.note.summarised':
+		"L'historique avant le {date} a été résumé (l'installation garde ses 400 derniers jours en entier) : le jour 0 reconstruit l'installation telle qu'elle était, ses dates d'expiration aussi près que les étapes éditeur le permettent.",
+	'export.note.rough-terms':
+		"Les durées d'abonnement qui n'étaient pas des jours entiers sont arrondies : {licenses}.",
 };
