@@ -25,7 +25,7 @@ import {buildExpectations, type ExpectBlock} from './expectations.js';
 import {buildTimeline, type PlannedStep} from './timeline.js';
 import {worldTimes} from './world-time.js';
 
-export {renderScenarioYaml} from './yaml.js';
+export {renderScenarioYaml, scenarioData} from './yaml.js';
 
 export type ExportOptions = {
 	/** The MyQ server's time now (the state it is in now is evaluated then). */

@@ -8,17 +8,13 @@ import {formatMessage, type Message} from '../../source/i18n/log.js';
 import type {ExportedScenario} from './index.js';
 import {durationText} from './timeline.js';
 
-export function renderScenarioYaml(
-	exported: ExportedScenario,
-	options: {exportedAt: number; keepPersonalData: boolean},
-): string {
-	const {lang} = exported;
-	const say = (message: Message) => formatMessage(lang, message);
-	const data = {
-		name: say(exported.name),
+/** The scenario as plain data (SPEC §5 schema): what the YAML and the JSON forms write. */
+export function scenarioData(exported: ExportedScenario) {
+	return {
+		name: formatMessage(exported.lang, exported.name),
 		start: exported.start,
 		days: exported.days,
-		lang,
+		lang: exported.lang,
 		...(exported.customer ? {customer: exported.customer} : {}),
 		hardware: exported.hardware,
 		...(exported.contactIntervalHours === undefined
@@ -34,6 +30,15 @@ export function renderScenarioYaml(
 		})),
 		expect: exported.expect,
 	};
+}
+
+export function renderScenarioYaml(
+	exported: ExportedScenario,
+	options: {exportedAt: number; keepPersonalData: boolean},
+): string {
+	const {lang} = exported;
+	const say = (message: Message) => formatMessage(lang, message);
+	const data = scenarioData(exported);
 	const document = new Document(data);
 	const date = new Date(options.exportedAt).toISOString();
 	document.commentBefore = comment([

@@ -44,7 +44,8 @@ Commands for admins and scripts (each has --help with examples)
   connect                   contact the license server now (R14)
   trust [KEY]               trust the vendor public key (R16): the one given, or the server's
   devices [activate|deactivate] [NAME]   printing devices (R7)
-  simulate FILE             replay a scenario file
+  simulate FILE...          replay scenario files; --report FILE.html, --explain DAY
+  export-scenario           this installation's history as a scenario file, for support
 
 Vendor side
   vendor serve              run the reference license server
@@ -159,7 +160,8 @@ Examples
   $ myq-license devices activate reception-printer
   $ myq-license devices --json`,
 	'cli.help.simulate': `Usage
-  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N]
+  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N] [--report FILE.html] [--explain DAY]
+  $ myq-license simulate DIR|FILE... [--json] [--jobs N]
 
 Replays a scenario file (YAML or JSON; see fixtures/scenarios/) on the real engine, with a
 simulated clock, network, license server and hardware. Without --json: the days on which
@@ -167,15 +169,49 @@ something changed, a strip of the whole timeline (one cell a day) and the events
 one JSON document (SPEC §5). The scenario's expect blocks decide the exit code. The language is
 --lang, else the locale, else the scenario's lang.
 
+Several files, or a folder (its .yaml, .yml and .json files, not its subfolders): each is replayed
+and one result per file is printed with its exit code (--json: {"results": [{file, exitCode,
+result | error}]}). --jobs N replays N at a time in worker threads; the results are the same.
+
 Options
-  --until N         stop after day N
+  --until N          stop after day N
+  --report FILE.html also write a page for a support ticket: the timeline as a picture (state,
+                     banners with their day counts, one lane per license, steps and events),
+                     self-contained, printable on A4 landscape
+  --explain DAY      for that day, each banner and license status with the rule (R-id) and the
+                     facts behind it, from the engine's own evaluation (--json: as data)
+  --jobs N           with several files: how many to replay at once (default 1)
 
 Examples
   $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
   $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
-  $ myq-license simulate my-customer.yaml --until 30 --lang fr
+  $ myq-license simulate my-customer.yaml --report ticket-4711.html --lang fr
+  $ myq-license simulate my-customer.yaml --explain 42
+  $ myq-license simulate exported/ --json --jobs 2
 
-Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
+Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid (with several
+files: the highest of theirs).`,
+	'cli.help.export-scenario': `Usage
+  $ myq-license export-scenario [--store URL] [-o FILE] [--keep-personal-data] [--json]
+
+Writes a scenario file (SPEC §5) from the installation's stored history: the customer, the keys
+and the licenses the signed documents granted, activations, contacts that succeeded or failed
+(as network steps), hardware seen, the clock set back, restarts and devices. Replayed with
+simulate, it goes through the states the installation recorded (its expect blocks) and ends in
+the state it is in now. Personal data (company, person, address, email, phone) and keys are
+replaced by neutral values, so the customer can send the file to support. What the history only
+shows by its effect (a vendor's change) is written as that effect, with a comment saying so.
+The store is only read; no vendor key is needed.
+
+Options
+  -o, --out FILE          write the file there (default: stdout)
+  --keep-personal-data    keep the customer's own data, and the keys as comments
+  --json                  the JSON form of the same schema (its notes on stderr)
+
+Examples
+  $ myq-license export-scenario -o customer.yaml
+  $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
+  $ myq-license simulate customer.yaml --report customer.html`,
 	'cli.help.vendor': `Usage
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
@@ -273,7 +309,32 @@ Examples
 		'{file} is {bytes} bytes: too big for an activation response. Check the file name.',
 	'cli.error.cannot-read': 'Could not read {file}: {reason}',
 	'cli.error.simulate-usage':
-		'Usage: myq-license simulate FILE (one scenario file).',
+		'Usage: myq-license simulate FILE... (scenario files, or a folder of them).',
+	'cli.error.one-scenario':
+		'{flag} takes one scenario file; {count} were given.',
+	'cli.error.explain': '--explain {day} is not a day number (0 or more).',
+	'cli.error.explain-past-end':
+		'--explain {day}: the scenario ends on day {days}.',
+	'cli.error.jobs': '--jobs {jobs} is not a number of workers (1 to {max}).',
+	'cli.error.no-scenarios':
+		'{dir} holds no scenario file (.yaml, .yml or .json).',
+	'cli.error.export-usage':
+		'Usage: myq-license export-scenario [-o FILE] [--keep-personal-data] (no other argument).',
+	'cli.error.cannot-write': 'Could not write {file}: {reason}',
+	'cli.export.empty-store':
+		'Nothing to export: the store holds no installation yet (check --store).',
+	'cli.export.unreadable-store':
+		'Nothing to export: the stored state cannot be read (run myq-license status to see why).',
+	'cli.export.no-history':
+		'Nothing to export: the installation has no history yet (it was written by a version that did not keep one; it starts with the next event).',
+	'cli.export.written': 'Scenario written to {file} ({days} days).',
+	'cli.simulate.report-written': 'Report written to {file}.',
+	'cli.simulate.batch-held': 'ok       {file}: {passed} expectation(s) held',
+	'cli.simulate.batch-failed':
+		'FAILED   {file}: {failed} expectation(s) failed, {passed} held',
+	'cli.simulate.batch-invalid': 'INVALID  {file}: {message}',
+	'cli.simulate.batch-summary':
+		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	'cli.error.trust-usage':
 		'Usage: myq-license trust [KEY] [--replace] (one key at most).',

@@ -41,7 +41,8 @@ Commandes pour les administrateurs et les scripts (chacune a son --help, avec de
   connect                   contacte le serveur de licences maintenant (R14)
   trust [CLÉ]               faire confiance à la clé publique de l'éditeur (R16) : celle donnée, ou celle du serveur
   devices [activate|deactivate] [NOM]   appareils d'impression (R7)
-  simulate FICHIER          rejoue un fichier de scénario
+  simulate FICHIER...       rejoue des fichiers de scénario ; --report FICHIER.html, --explain JOUR
+  export-scenario           l'historique de cette installation en fichier de scénario, pour le support
 
 Côté éditeur
   vendor serve              lance le serveur de licences de référence
@@ -161,7 +162,8 @@ Exemples
   $ myq-license devices activate imprimante-accueil
   $ myq-license devices --json`,
 	'cli.help.simulate': `Utilisation
-  $ myq-license simulate FICHIER [--json] [--lang fr|en] [--until N]
+  $ myq-license simulate FICHIER [--json] [--lang fr|en] [--until N] [--report FICHIER.html] [--explain JOUR]
+  $ myq-license simulate DOSSIER|FICHIER... [--json] [--jobs N]
 
 Rejoue un fichier de scénario (YAML ou JSON ; voir fixtures/scenarios/) sur le vrai moteur, avec
 une horloge, un réseau, un serveur de licences et un matériel simulés. Sans --json : les jours
@@ -169,15 +171,51 @@ où quelque chose a changé, une bande de toute la chronologie (une case par jou
 événements. Avec --json : un document JSON (SPEC §5). Les blocs expect du scénario décident du
 code de sortie. La langue est celle de --lang, sinon de la locale, sinon du champ lang du scénario.
 
+Plusieurs fichiers, ou un dossier (ses fichiers .yaml, .yml et .json, pas ses sous-dossiers) :
+chacun est rejoué et un résultat par fichier est affiché avec son code de sortie (--json :
+{"results": [{file, exitCode, result | error}]}). --jobs N en rejoue N à la fois dans des
+threads ; les résultats sont les mêmes.
+
 Options
-  --until N         s'arrête après le jour N
+  --until N          s'arrête après le jour N
+  --report FICHIER.html  écrit aussi une page pour un ticket de support : la chronologie en
+                     image (état, bandeaux avec leurs décomptes de jours, une ligne par licence,
+                     étapes et événements), autonome, imprimable en A4 paysage
+  --explain JOUR     pour ce jour, chaque bandeau et statut de licence avec la règle (R-id) et
+                     les faits qui l'ont produit, tirés de l'évaluation du moteur (--json : en données)
+  --jobs N           avec plusieurs fichiers : combien en rejouer à la fois (1 par défaut)
 
 Exemples
   $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
   $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
-  $ myq-license simulate mon-client.yaml --until 30 --lang fr
+  $ myq-license simulate mon-client.yaml --report ticket-4711.html --lang fr
+  $ myq-license simulate mon-client.yaml --explain 42
+  $ myq-license simulate exports/ --json --jobs 2
 
-Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide.`,
+Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide
+(avec plusieurs fichiers : le plus élevé des leurs).`,
+	'cli.help.export-scenario': `Utilisation
+  $ myq-license export-scenario [--store URL] [-o FICHIER] [--keep-personal-data] [--json]
+
+Écrit un fichier de scénario (SPEC §5) à partir de l'historique enregistré de l'installation : le
+client, les clés et les licences accordées par les documents signés, les activations, les
+contacts réussis ou non (en étapes réseau), le matériel vu, l'horloge reculée, les redémarrages
+et les appareils. Rejoué avec simulate, il passe par les états que l'installation a enregistrés
+(ses blocs expect) et finit dans l'état où elle est maintenant. Les données personnelles
+(entreprise, personne, adresse, courriel, téléphone) et les clés sont remplacées par des valeurs
+neutres : le client peut envoyer le fichier au support. Ce que l'historique ne montre que par son
+effet (un changement de l'éditeur) est écrit comme cet effet, avec un commentaire qui le dit.
+Le stockage est seulement lu ; aucune clé d'éditeur n'est nécessaire.
+
+Options
+  -o, --out FICHIER       écrit le fichier là (par défaut : la sortie standard)
+  --keep-personal-data    garde les données du client, et les clés en commentaires
+  --json                  la forme JSON du même schéma (ses notes sur stderr)
+
+Exemples
+  $ myq-license export-scenario -o client.yaml
+  $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
+  $ myq-license simulate client.yaml --report client.html`,
 	'cli.help.vendor': `Utilisation
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
@@ -283,7 +321,34 @@ Exemples
 		"{file} fait {bytes} octets : trop gros pour une réponse d'activation. Vérifiez le nom du fichier.",
 	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
 	'cli.error.simulate-usage':
-		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
+		'Utilisation : myq-license simulate FICHIER... (des fichiers de scénario, ou un dossier).',
+	'cli.error.one-scenario':
+		'{flag} prend un seul fichier de scénario ; {count} ont été donnés.',
+	'cli.error.explain':
+		"--explain {day} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.explain-past-end':
+		'--explain {day} : le scénario se termine au jour {days}.',
+	'cli.error.jobs':
+		"--jobs {jobs} n'est pas un nombre de threads (de 1 à {max}).",
+	'cli.error.no-scenarios':
+		'{dir} ne contient aucun fichier de scénario (.yaml, .yml ou .json).',
+	'cli.error.export-usage':
+		"Utilisation : myq-license export-scenario [-o FICHIER] [--keep-personal-data] (pas d'autre argument).",
+	'cli.error.cannot-write': "Impossible d'écrire {file} : {reason}",
+	'cli.export.empty-store':
+		'Rien à exporter : le stockage ne contient encore aucune installation (vérifiez --store).',
+	'cli.export.unreadable-store':
+		"Rien à exporter : l'état enregistré est illisible (lancez myq-license status pour savoir pourquoi).",
+	'cli.export.no-history':
+		"Rien à exporter : l'installation n'a pas encore d'historique (écrite par une version qui n'en gardait pas ; il commence au prochain événement).",
+	'cli.export.written': 'Scénario écrit dans {file} ({days} jours).',
+	'cli.simulate.report-written': 'Rapport écrit dans {file}.',
+	'cli.simulate.batch-held': 'ok       {file} : {passed} attente(s) tenue(s)',
+	'cli.simulate.batch-failed':
+		'ÉCHEC    {file} : {failed} attente(s) non tenue(s), {passed} tenue(s)',
+	'cli.simulate.batch-invalid': 'INVALIDE {file} : {message}',
+	'cli.simulate.batch-summary':
+		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
 	'cli.error.trust-usage':
 		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
