@@ -10,8 +10,12 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSimulatedClock} from '../simulator/clock.js';
+import {exportScenario, renderScenarioYaml} from '../simulator/export/index.js';
+import {runScenario, Simulation} from '../simulator/runner.js';
+import {parseScenario} from '../simulator/scenario/index.js';
 import {createSimulatedWorld, type SimulatedWorld} from '../simulator/world.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
+import {HISTORY_KEEP_DAYS} from '../source/engine/history.js';
 import {DAY} from '../source/engine/types.js';
 
 const run = promisify(execFile);
@@ -257,4 +261,94 @@ describe('export-scenario: 400 days of a customer’s life, replayed', () => {
 			/# Inferred: the license server's time showed .*\n\s+- \{day: 205, do: clock, shift: \+3d\}/,
 		);
 	});
+});
+
+/** Two years, older than what the history keeps in full. */
+const TWO_YEARS = `
+name: Two years
+start: 2027-01-04T09:00:00Z
+days: 700
+customer: {company: Acme, person: Jane Roe, address: "1 Rue X, Paris", country: FR, email: it@acme.test}
+hardware: [server-a, server-b]
+keys:
+  INST: {type: installation, licenses: [{kind: subscription, devices: 10, termDays: 365, autoRenew: true}, {kind: perpetual, devices: 1}]}
+  L5: {type: license, kind: subscription, devices: 5, termDays: 30, autoRenew: true}
+  L7: {type: license, kind: subscription, devices: 7, termDays: 200, autoRenew: false}
+steps:
+  - {day: 0, do: register}
+  - {day: 0, do: add-key, key: INST}
+  - {day: 0, do: add-key, key: L5}
+  - {day: 0, do: activate}
+  - {day: 2, at: "+5h", do: add-key, key: L7}
+  - {day: 2, at: "+5h", do: activate}
+  - {day: 5, do: devices, activate: 12}
+  - {day: 100, do: network, state: offline}
+  - {day: 105, do: network, state: online}
+  - {day: 150, do: vendor, action: extend, key: L7, days: 400}
+  - {day: 200, do: hardware, use: server-b}
+  - {day: 202, do: activate}
+  - {day: 500, do: network, state: offline}
+  - {day: 505, do: network, state: online}
+  - {day: 600, do: restart}
+`;
+
+describe('export-scenario on an installation older than what its history keeps in full', () => {
+	it('the days before the last 400 are one summary; the export rebuilds the installation from it and replays to the recorded states after it', async () => {
+		// Given two years of an installation, driven day by day
+		const scenario = parseScenario(TWO_YEARS, {fileName: 'two-years.yaml'});
+		const simulation = new Simulation(scenario);
+		const days: DayEntry[] = [];
+		let state: Awaited<ReturnType<typeof simulation.runtime.snapshot>>['state'];
+		let now: number;
+		try {
+			await simulation.setup();
+			for (let day = 0; day <= scenario.days; day++) {
+				const instant = scenario.start + day * DAY;
+				await simulation.advanceTo(instant);
+				for (const step of scenario.steps.filter(
+					(s) => s.day === day && !s.at,
+				)) {
+					await simulation.perform(step);
+				}
+				days.push(simulation.sample(day, 'en'));
+				for (const step of scenario.steps.filter(
+					(s) => s.day === day && s.at,
+				)) {
+					await simulation.advanceTo(instant + step.at!);
+					await simulation.perform(step);
+				}
+			}
+			({state} = simulation.runtime.snapshot());
+			now = simulation.clock.server.now();
+		} finally {
+			await simulation.dispose();
+		}
+		expect(state.history[0]!.code).toBe('summary');
+
+		// When it is exported and replayed
+		const exported = exportScenario(state, {now, lang: 'en'})!;
+		const text = renderScenarioYaml(exported, {
+			exportedAt: now,
+			keepPersonalData: false,
+		});
+		expect(text).toMatch(/# The history before .* was summarised/);
+		const replay = await runScenario(parseScenario(text, {fileName: 'x.yaml'}));
+
+		// Then its expectations hold, and every day after the summary matches
+		expect(replay.expectations.failed).toEqual([]);
+		expect(replay.expectations.passed).toBeGreaterThan(10);
+		const offset = Math.round(
+			(Date.parse(replay.start) - scenario.start) / DAY,
+		);
+		const after = scenario.days - HISTORY_KEEP_DAYS;
+		const mismatches = days
+			.map((entry, day) => ({day, entry}))
+			.filter(({day}) => day >= after)
+			.filter(
+				({day, entry}) =>
+					JSON.stringify(view(entry)) !==
+					JSON.stringify(view(replay.days[day - offset]!)),
+			);
+		expect(mismatches.slice(0, 2)).toEqual([]);
+	}, 60_000);
 });

@@ -22,7 +22,7 @@ import type {Message} from '../../source/i18n/log.js';
 import {MAX_SCENARIO_DAYS} from '../scenario/schema.js';
 import {buildCatalog} from './catalog.js';
 import {buildExpectations, type ExpectBlock} from './expectations.js';
-import {buildTimeline, type PlannedStep} from './timeline.js';
+import {buildTimeline, type PlannedStep, summaryStart} from './timeline.js';
 import {worldTimes} from './world-time.js';
 
 export {renderScenarioYaml, scenarioData} from './yaml.js';
@@ -76,8 +76,12 @@ export function exportScenario(
 	const {history} = state;
 	if (history.length === 0) return null;
 	const world = worldTimes(history);
-	const start = world.times[0]!;
 	const catalog = buildCatalog(history, state);
+	const first = history[0]!;
+	const start =
+		first.code === 'summary'
+			? summaryStart(first.params, catalog, world.times[0]!)
+			: world.times[0]!;
 	const timeline = buildTimeline(history, world, catalog, start);
 
 	// The last day: the day of the last thing recorded (the next one when it happened after that
@@ -108,7 +112,7 @@ export function exportScenario(
 	if (history[0]!.code === 'summary') {
 		notes.unshift({
 			id: 'export.note.summarised',
-			params: {date: new Date(start).toISOString().slice(0, 10)},
+			params: {date: new Date(world.times[0]!).toISOString().slice(0, 10)},
 		});
 	}
 	if (catalog.roughTerms.length > 0) {

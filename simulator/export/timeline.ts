@@ -212,7 +212,8 @@ export function buildTimeline(
 		const time = world.times[index]!;
 		switch (entry.code) {
 			case 'summary':
-				network = summaryBaseline(entry.params, time, {
+				// Rebuilt on day 0, which may come before the summary (see summaryStart).
+				network = summaryBaseline(entry.params, start, {
 					add,
 					addKey,
 					hardware,
@@ -327,10 +328,15 @@ export function buildTimeline(
 	return {steps: sortSteps(steps), fingerprints, interval, notes};
 }
 
-/** The installation as a summary left it, made again on day 0 (engine/history.ts folds old days). */
+/**
+ * The installation as a summary left it, made again on day 0 (engine/history.ts folds old days):
+ * the customer, then the keys, activated in groups at the time of day each subscription's term
+ * must start for the vendor's whole-day extensions to bring it to the expiry the last document
+ * showed (see summaryStart), then revocations, devices and the network as it last was.
+ */
 function summaryBaseline(
 	summary: HistorySummary,
-	time: number,
+	start: number,
 	tools: {
 		add: (
 			time: number,
@@ -346,40 +352,74 @@ function summaryBaseline(
 ): NetworkState {
 	const {add, addKey, catalog} = tools;
 	if (summary.fingerprint !== null) tools.hardware(summary.fingerprint);
-	if (summary.customer) add(time, {do: 'register'});
-	const keys: {key: string; keyKind: KeyKind}[] = [...summary.keys];
+	if (summary.customer) add(start, {do: 'register'});
+	const termOf = (grant: LicenseGrant) =>
+		Math.max(1, Math.round((catalog.terms.get(grant.id) ?? DAY) / DAY)) * DAY;
+	// Key -> the instant its licenses' terms must start (whole seconds, as steps are written).
+	const activationOf = new Map<string, number>();
 	for (const grant of summary.grants) {
-		if (!keys.some((key) => key.key === grant.key)) {
-			keys.push({key: grant.key, keyKind: grant.keyKind});
-		}
+		if (activationOf.has(grant.key)) continue;
+		const subscription = summary.grants.find(
+			(other) =>
+				other.key === grant.key &&
+				other.expiresAt !== null &&
+				other.revokedAt === null,
+		);
+		const offset =
+			subscription === undefined
+				? 0
+				: Math.ceil(
+						((((subscription.expiresAt! - termOf(subscription) - start) % DAY) +
+							DAY) %
+							DAY) /
+							1000,
+					) * 1000;
+		activationOf.set(grant.key, start + (offset % DAY));
 	}
-	for (const key of keys) addKey(time, key.key);
-	if (summary.grants.length > 0) {
-		add(time, {do: 'activate'}, {id: 'export.note.summary'});
-	}
-	for (const grant of summary.grants) {
-		tools.grants.set(grant.id, grant);
-		const name = nameOf(catalog, grant.id) ?? grant.id;
-		if (grant.expiresAt !== null) {
-			// The replay's term starts at its activation: extend to the expiry the document showed.
-			const term = catalog.terms.get(grant.id) ?? 0;
-			const days = Math.round(
-				(grant.expiresAt - (time + Math.round(term / DAY) * DAY)) / DAY,
-			);
-			if (days > 0) {
-				add(time, {do: 'vendor', action: 'extend', key: name, days});
+	const groups = [...new Set(activationOf.values())].sort((a, b) => a - b);
+	for (const [index, time] of groups.entries()) {
+		for (const [key, at] of activationOf) if (at === time) addKey(time, key);
+		add(
+			time,
+			{do: 'activate'},
+			index === 0 ? {id: 'export.note.summary'} : undefined,
+		);
+		for (const grant of summary.grants) {
+			if (activationOf.get(grant.key) !== time) continue;
+			tools.grants.set(grant.id, grant);
+			const name = nameOf(catalog, grant.id) ?? grant.id;
+			if (grant.revokedAt !== null) {
+				add(time, {do: 'vendor', action: 'revoke', key: name});
+			} else if (grant.expiresAt !== null) {
+				// The replay's term starts at this activation: extend to the expiry the document showed.
+				const days = Math.round(
+					(grant.expiresAt - (time + termOf(grant))) / DAY,
+				);
+				if (days > 0 && days <= LICENSE_LIMITS.termDays) {
+					add(time, {do: 'vendor', action: 'extend', key: name, days});
+				} else if (days !== 0) {
+					tools.notes.push({
+						id: 'export.note.expiry-not-expressed',
+						params: {
+							license: name,
+							date: new Date(grant.expiresAt).toISOString(),
+						},
+					});
+				}
 			}
 		}
-		if (grant.revokedAt !== null) {
-			add(time, {do: 'vendor', action: 'revoke', key: name});
-		}
+	}
+	const last = groups.at(-1) ?? start;
+	// Keys no document granted stay pending, as they were.
+	for (const key of summary.keys) {
+		if (!activationOf.has(key.key)) addKey(last, key.key);
 	}
 	if (summary.devices.length > 0) {
-		add(time, {do: 'devices', activate: summary.devices.length});
+		add(last, {do: 'devices', activate: summary.devices.length});
 	}
 	if (summary.interaction !== null && !summary.interaction.ok) {
 		const state = NETWORK_OF[summary.interaction.failure ?? ''] ?? 'garbage';
-		add(time, {do: 'network', state});
+		add(last, {do: 'network', state});
 		return state;
 	}
 	return 'online';
@@ -414,4 +454,23 @@ export function durationText(ms: number): string {
 		rest -= count * size;
 	}
 	return `${sign}${text || '0s'}`;
+}
+
+/**
+ * Day 0 of a scenario whose history begins with a summary: early enough for every subscription
+ * to be activated and then extended to the expiry the last document showed (a term starts at the
+ * replay's activation, SPEC §4, and the vendor can only extend). Never later than the summary;
+ * whole seconds, as steps are written.
+ */
+export function summaryStart(
+	summary: HistorySummary,
+	catalog: ExportCatalog,
+	cut: number,
+): number {
+	const termOf = (grant: LicenseGrant) =>
+		Math.max(1, Math.round((catalog.terms.get(grant.id) ?? DAY) / DAY)) * DAY;
+	const starts = summary.grants
+		.filter((grant) => grant.expiresAt !== null && grant.revokedAt === null)
+		.map((grant) => grant.expiresAt! - termOf(grant));
+	return Math.floor(Math.min(cut, ...starts) / 1000) * 1000;
 }
