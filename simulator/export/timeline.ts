@@ -18,7 +18,6 @@ import type {
 import {
 	DAY,
 	HOUR,
-	type KeyKind,
 	type LicenseGrant,
 } from '../../source/engine/types.js';
 import type {Message} from '../../source/i18n/log.js';
