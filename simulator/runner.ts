@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto';
 import Keyv from 'keyv';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
+import type {Evaluation} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
 import {formatLogEntry, type Lang} from '../source/i18n/index.js';
 import type {Vendor} from '../source/license-server/index.js';
@@ -54,8 +55,14 @@ export type SimulationOptions = {
 	/** Stop after this day (inclusive). @default scenario.days */
 	until?: number;
 	lang?: Lang;
-	/** Called after each day is sampled (the dashboard's strip, progress). */
-	onDay?: (sample: DaySample) => void;
+	/**
+	 * Called after each day is sampled (the dashboard's strip, progress), with the engine's own
+	 * evaluation of that day (`--explain` reads its `why`) and the scenario's name of a license id.
+	 */
+	onDay?: (
+		sample: DaySample,
+		day: {evaluation: Evaluation; nameOf: (licenseId: string) => string},
+	) => void;
 };
 
 /**
@@ -294,7 +301,10 @@ export async function runScenario(
 			}
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
-			options.onDay?.(sample);
+			options.onDay?.(sample, {
+				evaluation: simulation.runtime.snapshot().evaluation,
+				nameOf: (id) => simulation.aliasOf(id),
+			});
 			const dayEvents = simulation
 				.takeEvents(lang)
 				.filter((event) => event.day === day);

@@ -15,11 +15,7 @@ import type {
 	HistorySummary,
 	Interaction,
 } from '../../source/engine/history.js';
-import {
-	DAY,
-	HOUR,
-	type LicenseGrant,
-} from '../../source/engine/types.js';
+import {DAY, HOUR, type LicenseGrant} from '../../source/engine/types.js';
 import type {Message} from '../../source/i18n/log.js';
 import {renewLicense} from '../../source/license-server/catalog.js';
 import {LICENSE_LIMITS} from '../../source/license-server/schemas.js';

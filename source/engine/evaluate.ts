@@ -38,6 +38,27 @@ export type StatusReason =
 	| 'offline'
 	| 'hardware';
 
+/**
+ * The rule behind a status, a banner or the state, and the facts it read: what `simulate
+ * --explain` says (i18n/explain.ts says it in fr or en), as data (STYLE 11). Facts named `...At`
+ * are instants (epoch ms), `license` a license id; null where there is none (never contacted).
+ */
+export type Explanation = {
+	/** The rule's id in SPEC §2 (`R12`), or the SPEC section (`§4` for a vendor's revocation). */
+	rule: string;
+	/** What the rule found: `explain.<code>` in the catalogs. */
+	code: string;
+	facts: Record<string, string | number | null>;
+};
+
+/** What each shown banner, the state and the capacity come from (issue 15: --explain). */
+export type Explanations = {
+	banners: Partial<Record<BannerId, Explanation>>;
+	state: Explanation;
+	capacity: Explanation;
+	devices: Explanation;
+};
+
 export type LicenseView = {
 	/** The license id (`KEY` or `KEY/n`), or the pending key itself. */
 	id: string;
@@ -54,6 +75,8 @@ export type LicenseView = {
 	/** R9: when the subscription renews automatically, the date it renews. */
 	renewsAt: number | null;
 	refusal: {code: string; message: string} | null;
+	/** The rule and facts behind `status`. */
+	why: Explanation;
 };
 
 export type DeviceView = {id: string; activatedAt: number; licensed: boolean};
@@ -82,6 +105,8 @@ export type Evaluation = {
 	};
 	/** The next instant at which anything visible changes; null when nothing ever will. */
 	nextChangeAt: number | null;
+	/** The rules and facts behind the banners, the state, the capacity and the devices. */
+	why: Explanations;
 };
 
 const COUNTING: ReadonlySet<LicenseStatus> = new Set([
@@ -94,7 +119,17 @@ export function isCounting(status: LicenseStatus): boolean {
 	return COUNTING.has(status);
 }
 
-type Verdict = {status: LicenseStatus; reason: StatusReason | null};
+type Verdict = {
+	status: LicenseStatus;
+	reason: StatusReason | null;
+	why: Explanation;
+};
+
+const explain = (
+	rule: string,
+	code: string,
+	facts: Explanation['facts'] = {},
+): Explanation => ({rule, code, facts});
 
 /** The status of one granted license at `now` (R8, R11, R12, R13, R15, R16). */
 export function licenseStatus(
@@ -103,18 +138,39 @@ export function licenseStatus(
 	now: number,
 ): Verdict {
 	if (state.integrity) {
-		return {status: 'invalid', reason: 'integrity'};
+		return {
+			status: 'invalid',
+			reason: 'integrity',
+			why: explain('R16', 'integrity', {
+				problem: state.integrity.code ?? 'bad-document',
+				sinceAt: state.integrity.at,
+			}),
+		};
 	}
 	if (grant.revokedAt !== null && now >= grant.revokedAt) {
-		return {status: 'invalid', reason: 'revoked'};
+		return {
+			status: 'invalid',
+			reason: 'revoked',
+			why: explain('§4', 'revoked', {revokedAt: grant.revokedAt}),
+		};
 	}
-	let verdict: Verdict = {status: 'active', reason: null};
+	let verdict: Verdict = {
+		status: 'active',
+		reason: null,
+		why: explain('R4', 'perpetual-active', {activatedAt: grant.activatedAt}),
+	};
 	if (grant.kind === 'subscription' && grant.expiresAt !== null) {
 		verdict = subscriptionVerdict(
 			grant.expiresAt,
 			state.server.lastSuccessAt,
 			now,
 		);
+		if (verdict.status === 'active' && grant.autoRenew) {
+			verdict = {
+				...verdict,
+				why: explain('R9', 'subscription-renews', verdict.why.facts),
+			};
+		}
 		if (!isCounting(verdict.status)) {
 			return verdict;
 		}
@@ -122,16 +178,36 @@ export function licenseStatus(
 	const {mismatchSince} = state.hardware;
 	if (mismatchSince !== null) {
 		// R8: other hardware; seven days to reactivate, then invalid.
+		const facts = {
+			mismatchSince,
+			graceEndsAt: mismatchSince + HARDWARE_GRACE,
+			days: daysLeft(mismatchSince + HARDWARE_GRACE, now),
+		};
 		if (now >= mismatchSince + HARDWARE_GRACE) {
-			return {status: 'invalid', reason: 'hardware-changed'};
+			return {
+				status: 'invalid',
+				reason: 'hardware-changed',
+				why: explain('R8', 'hardware-invalid', facts),
+			};
 		}
 		if (verdict.status === 'active') {
-			verdict = {status: 'hardware-grace', reason: 'hardware-changed'};
+			verdict = {
+				status: 'hardware-grace',
+				reason: 'hardware-changed',
+				why: explain('R8', 'hardware-grace', facts),
+			};
 		}
 	}
 	if (grant.kind === 'subscription' && state.clock.tamperedAt !== null) {
 		// R15: no subscription counts until a successful contact confirms the time.
-		return {status: 'invalid', reason: 'clock-tampered'};
+		return {
+			status: 'invalid',
+			reason: 'clock-tampered',
+			why: explain('R15', 'clock-held', {
+				tamperedAt: state.clock.tamperedAt,
+				highWaterAt: state.clock.highWater,
+			}),
+		};
 	}
 	return verdict;
 }
@@ -142,19 +218,44 @@ export function subscriptionVerdict(
 	lastSuccessAt: number | null,
 	now: number,
 ): Verdict {
+	const facts = {
+		expiresAt,
+		lastSuccessAt,
+		graceEndsAt: expiresAt + OFFLINE_GRACE,
+		days: daysLeft(expiresAt, now),
+	};
 	if (now < expiresAt) {
-		return {status: 'active', reason: null};
+		return {
+			status: 'active',
+			reason: null,
+			why: explain('R9', 'subscription-active', facts),
+		};
 	}
 	if (lastSuccessAt !== null && lastSuccessAt >= expiresAt) {
 		// R11: the server was reached after the expiry and did not extend it.
-		return {status: 'expired', reason: 'not-renewed'};
+		return {
+			status: 'expired',
+			reason: 'not-renewed',
+			why: explain('R11', 'expired-not-renewed', facts),
+		};
 	}
 	if (now < expiresAt + OFFLINE_GRACE) {
 		// R12: no successful contact since the expiry: offline grace, still counts.
-		return {status: 'offline-grace', reason: 'offline'};
+		return {
+			status: 'offline-grace',
+			reason: 'offline',
+			why: explain('R12', 'offline-grace', {
+				...facts,
+				days: daysLeft(expiresAt + OFFLINE_GRACE, now),
+			}),
+		};
 	}
 	// R13: ten days past the expiry without reaching the server.
-	return {status: 'expired', reason: 'server-unreachable'};
+	return {
+		status: 'expired',
+		reason: 'server-unreachable',
+		why: explain('R13', 'expired-unreachable', facts),
+	};
 }
 
 /** The next instant after `now` at which `daysLeft(deadline, ·)` changes, or the deadline itself. */
@@ -174,9 +275,12 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	let capacity = 0;
 	let anyCounting = false;
 	let expiringDeadline: number | null = null;
+	let expiringId: string | null = null;
 	let firstSubscriptionExpiry: number | null = null;
-	let hasOfflineExpired = false;
+	let firstSubscriptionId: string | null = null;
+	let offlineExpired: LicenseGrant | null = null;
 	let hasClockHeld = false;
+	const counted: number[] = [];
 	let next: number | null = null;
 	const consider = (instant: number | null) => {
 		if (
@@ -194,9 +298,10 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		if (counts) {
 			anyCounting = true;
 			capacity += grant.devices;
+			counted.push(grant.devices);
 		}
 		if (verdict.reason === 'server-unreachable') {
-			hasOfflineExpired = true;
+			offlineExpired ??= grant;
 		}
 		if (verdict.reason === 'clock-tampered') {
 			hasClockHeld = true;
@@ -213,6 +318,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 				(grant.expiresAt as number) < firstSubscriptionExpiry)
 		) {
 			firstSubscriptionExpiry = grant.expiresAt as number;
+			firstSubscriptionId = grant.id;
 		}
 		if (isSubscription && counts) {
 			const expiresAt = grant.expiresAt as number;
@@ -225,6 +331,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 					(expiringDeadline === null || expiresAt < expiringDeadline)
 				) {
 					expiringDeadline = expiresAt;
+					expiringId = grant.id;
 				}
 				consider(
 					left > 10 ? expiresAt - EXPIRY_WARNING : nextTick(expiresAt, now),
@@ -253,6 +360,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 					? grant.expiresAt
 					: null,
 			refusal: null,
+			why: verdict.why,
 		});
 	}
 
@@ -270,11 +378,18 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			expiresAt: null,
 			renewsAt: null,
 			refusal: pending.refusal ?? null,
+			why: pending.refusal
+				? explain('R4', 'pending-refused', {
+						refusal: pending.refusal.code,
+						addedAt: pending.addedAt,
+					})
+				: explain('R3', 'pending', {addedAt: pending.addedAt}),
 		});
 	}
 
-	// Banners (SPEC §2), collected then ordered.
+	// Banners (SPEC §2), collected then ordered, each with the rule and facts behind it.
 	const banners: Banner[] = [];
+	const why: Explanations['banners'] = {};
 	const bound = state.document?.payload.fingerprint ?? null;
 	const {mismatchSince} = state.hardware;
 	const graceEndsAt =
@@ -286,6 +401,11 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		!state.integrity
 	) {
 		banners.push({id: 'hardware-changed', days: daysLeft(graceEndsAt, now)});
+		why['hardware-changed'] = explain('R8', 'hardware-changed', {
+			mismatchSince,
+			graceEndsAt,
+			days: daysLeft(graceEndsAt, now),
+		});
 		consider(nextTick(graceEndsAt, now));
 	}
 	if (
@@ -295,6 +415,20 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		// R12: counts down to the stop of the subscription that expires first.
 		const stopAt = firstSubscriptionExpiry + OFFLINE_GRACE;
 		banners.push({id: 'server-unreachable', days: daysLeft(stopAt, now)});
+		const toExpiry = daysLeft(firstSubscriptionExpiry, now);
+		why['server-unreachable'] = explain(
+			'R12',
+			toExpiry > 0 ? 'server-unreachable' : 'server-unreachable-grace',
+			{
+				unreachableSince: state.server.unreachableSince,
+				lastSuccessAt: state.server.lastSuccessAt,
+				license: firstSubscriptionId,
+				expiresAt: firstSubscriptionExpiry,
+				grace: OFFLINE_GRACE / DAY,
+				toExpiry: Math.abs(toExpiry),
+				days: daysLeft(stopAt, now),
+			},
+		);
 		consider(nextTick(stopAt, now));
 	}
 	if (expiringDeadline !== null) {
@@ -302,9 +436,19 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			id: 'subscription-expiring',
 			days: daysLeft(expiringDeadline, now),
 		});
+		why['subscription-expiring'] = explain('R10', 'subscription-expiring', {
+			license: expiringId,
+			expiresAt: expiringDeadline,
+			days: daysLeft(expiringDeadline, now),
+		});
 	}
+	const clockFacts = {
+		tamperedAt: state.clock.tamperedAt,
+		highWaterAt: state.clock.highWater,
+	};
 	if (state.clock.tamperedAt !== null) {
 		banners.push({id: 'clock-tampered'});
+		why['clock-tampered'] = explain('R15', 'clock-tampered', clockFacts);
 	}
 
 	let operational: OperationalState;
@@ -316,14 +460,29 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	} else if (state.everActivated || state.integrity) {
 		operational = 'stopped';
 		// Only the banner that says why MyQ stopped (SPEC §2).
+		const stopped = offlineExpired as LicenseGrant | null;
 		if (state.integrity) {
 			stopReason = 'license-problem';
-		} else if (hasOfflineExpired) {
+			why[stopReason] = explain('R16', 'stop-integrity', {
+				problem: state.integrity.code ?? 'bad-document',
+				sinceAt: state.integrity.at,
+			});
+		} else if (stopped !== null) {
 			stopReason = 'server-stopped';
+			why[stopReason] = explain('R13', 'stop-server', {
+				license: stopped.id,
+				expiresAt: stopped.expiresAt,
+				graceEndsAt: (stopped.expiresAt ?? 0) + OFFLINE_GRACE,
+				lastSuccessAt: state.server.lastSuccessAt,
+			});
 		} else if (hasClockHeld) {
 			stopReason = 'clock-tampered';
+			why[stopReason] = explain('R15', 'stop-clock', clockFacts);
 		} else {
 			stopReason = 'license-problem';
+			why[stopReason] = explain('R11', 'stop-nothing-counts', {
+				licenses: grants.length,
+			});
 		}
 		shown = [{id: stopReason}];
 	} else {
@@ -359,6 +518,27 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			graceEndsAt,
 		},
 		nextChangeAt: next,
+		why: {
+			// Only the banners shown: when stopped, the one that says why (SPEC §2).
+			banners: Object.fromEntries(
+				shown.map((banner) => [banner.id, why[banner.id]]),
+			),
+			state: explain('§2', `state-${operational}`, {
+				counting: counted.length,
+				banners: shown.length,
+			}),
+			// R6: the sum of the devices of every license that counts.
+			capacity: explain('R6', 'capacity', {
+				sum: counted.length === 0 ? '0' : counted.join(' + '),
+				capacity,
+			}),
+			// R7: the most recently activated devices past capacity are unlicensed.
+			devices: explain('R7', 'devices', {
+				activated: list.length,
+				licensed: Math.min(list.length, capacity),
+				capacity,
+			}),
+		},
 	};
 }
 

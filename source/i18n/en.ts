@@ -333,6 +333,7 @@ Examples
 	'cli.simulate.batch-failed':
 		'FAILED   {file}: {failed} expectation(s) failed, {passed} held',
 	'cli.simulate.batch-invalid': 'INVALID  {file}: {message}',
+	'cli.simulate.batch-error': 'FAILED   {file}: {message}',
 	'cli.simulate.batch-summary':
 		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
@@ -972,6 +973,98 @@ Examples
 		'The history before {date} was summarised (the installation keeps its last 400 days in full): day 0 rebuilds the installation as it stood then, its expiry dates as near as the vendor steps can set them.',
 	'export.note.rough-terms':
 		'Subscription terms that were not whole days are rounded: {licenses}.',
+	// simulate --explain: the rule behind each banner, license status and the state (i18n/explain.ts)
+	'explain.line': '{rule}: {text}',
+	'explain.never': 'never',
+	'explain.problem.no-vendor-key': 'no vendor key is configured',
+	'explain.problem.bad-signature': 'not signed by the trusted vendor key',
+	'explain.problem.bad-document': 'not a document this program reads',
+	'explain.problem.unreadable-state': 'the stored state cannot be read',
+	'explain.perpetual-active': 'perpetual license, activated {activatedAt}',
+	'explain.subscription-active':
+		'subscription, expires {expiresAt}, in {days} day(s)',
+	'explain.subscription-renews':
+		'subscription, renews automatically {expiresAt}, in {days} day(s)',
+	'explain.expired-not-renewed':
+		'expired {expiresAt}; the license server, reached since (last successful contact {lastSuccessAt}), did not extend it',
+	'explain.offline-grace':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): counts until {graceEndsAt}, {days} day(s) left',
+	'explain.expired-unreachable':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): the 10 days of grace ended {graceEndsAt}',
+	'explain.revoked': 'revoked by the vendor {revokedAt}',
+	'explain.hardware-grace':
+		'other hardware seen {mismatchSince}: counts until {graceEndsAt} unless reactivated, {days} day(s) left',
+	'explain.hardware-invalid':
+		'other hardware seen {mismatchSince}, not reactivated by {graceEndsAt}',
+	'explain.clock-held':
+		'clock set back {tamperedAt}, behind the latest time seen ({highWaterAt}): no subscription counts until a contact confirms the time',
+	'explain.integrity':
+		'the stored document is not trusted since {sinceAt}: {problem}',
+	'explain.pending': 'added {addedAt}, waiting for Activate',
+	'explain.pending-refused':
+		'added {addedAt}, refused by the license server at Activate: {refusal}',
+	'explain.hardware-changed':
+		'other hardware seen {mismatchSince}, 7 days to reactivate, until {graceEndsAt}: {days} day(s)',
+	'explain.server-unreachable':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expires {expiresAt}, {grace} + {toExpiry} = {days} days',
+	'explain.server-unreachable-grace':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expired {expiresAt}, {grace} - {toExpiry} = {days} days',
+	'explain.subscription-expiring':
+		'subscription {license} expires {expiresAt} and does not renew automatically: {days} day(s)',
+	'explain.clock-tampered':
+		'clock set back {tamperedAt}, behind the latest time seen ({highWaterAt}); a successful contact confirms the time',
+	'explain.stop-integrity':
+		'nothing signed is trusted since {sinceAt}: {problem}',
+	'explain.stop-server':
+		'subscription {license} expired {expiresAt}, no successful contact in the 10 days after (last {lastSuccessAt}): nothing counts since {graceEndsAt}',
+	'explain.stop-clock':
+		'clock set back {tamperedAt}: nothing counts until a contact confirms the time',
+	'explain.stop-nothing-counts':
+		'none of the {licenses} license(s) counts any more',
+	'explain.state-unlicensed': 'nothing was ever activated',
+	'explain.state-running': '{counting} license(s) count, no banner',
+	'explain.state-warning': '{counting} license(s) count, {banners} banner(s)',
+	'explain.state-stopped':
+		'something was activated once and no license counts now',
+	'explain.capacity':
+		'the devices of every license that counts: {sum} = {capacity}',
+	'explain.devices':
+		'{activated} activated, {licensed} licensed within the capacity of {capacity}; the most recent past it are unlicensed',
+	'cli.explain.header': '{scenario}: day {day} ({date})',
+	'cli.explain.state': 'State: {state}',
+	'cli.explain.capacity': 'Capacity: {capacity}',
+	'cli.explain.devices': 'Devices: {licensed}/{activated}',
+	'cli.explain.banners': 'Banners',
+	'cli.explain.no-banner': 'no banner',
+	'cli.explain.licenses': 'Licenses',
+	'cli.explain.no-license': 'no license',
+	// simulate --report: the page for a support ticket (simulator/report-html.ts)
+	'report.title': 'license timeline',
+	'report.picture':
+		'Timeline: the state of each day, the banners, the licenses, the steps and the events',
+	'report.from': 'From',
+	'report.to': 'To',
+	'report.language': 'Language',
+	'report.expectations': 'Expectations',
+	'report.axis-day': 'day {day}',
+	'report.day-one': 'day {day} ({date})',
+	'report.day-range': 'days {from}-{to} ({start} to {end})',
+	'report.days-left': '{days} d',
+	'report.days-from-to': '{from} → {to} d',
+	'report.state': 'State',
+	'report.banners': 'Banners',
+	'report.banner': 'Banner',
+	'report.when': 'When',
+	'report.day-counts': 'Days',
+	'report.steps': 'Steps',
+	'report.step': 'Step',
+	'report.events': 'Events',
+	'report.day': 'Day',
+	'report.date': 'Date',
+	'report.type': 'Type',
+	'report.text': 'Text',
+	'report.none': 'None.',
+	'report.failed': 'Expectations that failed',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -347,6 +347,7 @@ Exemples
 	'cli.simulate.batch-failed':
 		'ÉCHEC    {file} : {failed} attente(s) non tenue(s), {passed} tenue(s)',
 	'cli.simulate.batch-invalid': 'INVALIDE {file} : {message}',
+	'cli.simulate.batch-error': 'ÉCHEC    {file} : {message}',
 	'cli.simulate.batch-summary':
 		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
@@ -984,4 +985,98 @@ Exemples
 		"L'historique avant le {date} a été résumé (l'installation garde ses 400 derniers jours en entier) : le jour 0 reconstruit l'installation telle qu'elle était, ses dates d'expiration aussi près que les étapes éditeur le permettent.",
 	'export.note.rough-terms':
 		"Les durées d'abonnement qui n'étaient pas des jours entiers sont arrondies : {licenses}.",
+	// simulate --explain : la règle derrière chaque bandeau, statut de licence et l'état (i18n/explain.ts)
+	'explain.line': '{rule} : {text}',
+	'explain.never': 'jamais',
+	'explain.problem.no-vendor-key': "aucune clé d'éditeur n'est configurée",
+	'explain.problem.bad-signature':
+		"pas signé par la clé d'éditeur de confiance",
+	'explain.problem.bad-document': 'pas un document que ce programme lit',
+	'explain.problem.unreadable-state': "l'état enregistré est illisible",
+	'explain.perpetual-active': 'licence perpétuelle, activée le {activatedAt}',
+	'explain.subscription-active':
+		'abonnement, expire le {expiresAt}, dans {days} jour(s)',
+	'explain.subscription-renews':
+		'abonnement, renouvelé automatiquement le {expiresAt}, dans {days} jour(s)',
+	'explain.expired-not-renewed':
+		"expiré le {expiresAt} ; le serveur de licences, joint depuis (dernier contact réussi le {lastSuccessAt}), ne l'a pas prolongé",
+	'explain.offline-grace':
+		"expiré le {expiresAt}, aucun contact réussi depuis (dernier : {lastSuccessAt}) : compte jusqu'au {graceEndsAt}, {days} jour(s) restant(s)",
+	'explain.expired-unreachable':
+		'expiré le {expiresAt}, aucun contact réussi depuis (dernier : {lastSuccessAt}) : les 10 jours de grâce ont pris fin le {graceEndsAt}',
+	'explain.revoked': "révoquée par l'éditeur le {revokedAt}",
+	'explain.hardware-grace':
+		"autre matériel vu le {mismatchSince} : compte jusqu'au {graceEndsAt} sauf réactivation, {days} jour(s) restant(s)",
+	'explain.hardware-invalid':
+		'autre matériel vu le {mismatchSince}, pas réactivé avant le {graceEndsAt}',
+	'explain.clock-held':
+		"horloge reculée le {tamperedAt}, en deçà de l'heure la plus tardive vue ({highWaterAt}) : aucun abonnement ne compte tant qu'un contact ne confirme pas l'heure",
+	'explain.integrity':
+		"le document enregistré n'est plus de confiance depuis le {sinceAt} : {problem}",
+	'explain.pending': "ajoutée le {addedAt}, en attente d'Activer",
+	'explain.pending-refused':
+		"ajoutée le {addedAt}, refusée par le serveur de licences à l'activation : {refusal}",
+	'explain.hardware-changed':
+		"autre matériel vu le {mismatchSince}, 7 jours pour réactiver, jusqu'au {graceEndsAt} : {days} jour(s)",
+	'explain.server-unreachable':
+		'dernier contact réussi {lastSuccessAt}, injoignable depuis le {unreachableSince}, abonnement {license} expire le {expiresAt}, {grace} + {toExpiry} = {days} jours',
+	'explain.server-unreachable-grace':
+		'dernier contact réussi {lastSuccessAt}, injoignable depuis le {unreachableSince}, abonnement {license} expiré le {expiresAt}, {grace} - {toExpiry} = {days} jours',
+	'explain.subscription-expiring':
+		"abonnement {license} expire le {expiresAt} et n'est pas renouvelé automatiquement : {days} jour(s)",
+	'explain.clock-tampered':
+		"horloge reculée le {tamperedAt}, en deçà de l'heure la plus tardive vue ({highWaterAt}) ; un contact réussi confirme l'heure",
+	'explain.stop-integrity':
+		"plus rien de signé n'est de confiance depuis le {sinceAt} : {problem}",
+	'explain.stop-server':
+		'abonnement {license} expiré le {expiresAt}, aucun contact réussi dans les 10 jours suivants (dernier : {lastSuccessAt}) : plus rien ne compte depuis le {graceEndsAt}',
+	'explain.stop-clock':
+		"horloge reculée le {tamperedAt} : plus rien ne compte tant qu'un contact ne confirme pas l'heure",
+	'explain.stop-nothing-counts':
+		'aucune des {licenses} licence(s) ne compte plus',
+	'explain.state-unlicensed': "rien n'a jamais été activé",
+	'explain.state-running': '{counting} licence(s) comptent, aucun bandeau',
+	'explain.state-warning':
+		'{counting} licence(s) comptent, {banners} bandeau(x)',
+	'explain.state-stopped':
+		'quelque chose a été activé et plus aucune licence ne compte',
+	'explain.capacity':
+		'les appareils de chaque licence qui compte : {sum} = {capacity}',
+	'explain.devices':
+		'{activated} activé(s), {licensed} sous licence dans la capacité de {capacity} ; les plus récents au-delà sont sans licence',
+	'cli.explain.header': '{scenario} : jour {day} ({date})',
+	'cli.explain.state': 'État : {state}',
+	'cli.explain.capacity': 'Capacité : {capacity}',
+	'cli.explain.devices': 'Appareils : {licensed}/{activated}',
+	'cli.explain.banners': 'Bandeaux',
+	'cli.explain.no-banner': 'aucun bandeau',
+	'cli.explain.licenses': 'Licences',
+	'cli.explain.no-license': 'aucune licence',
+	// simulate --report : la page pour un ticket de support (simulator/report-html.ts)
+	'report.title': 'chronologie des licences',
+	'report.picture':
+		"Chronologie : l'état de chaque jour, les bandeaux, les licences, les étapes et les événements",
+	'report.from': 'Du',
+	'report.to': 'Au',
+	'report.language': 'Langue',
+	'report.expectations': 'Attentes',
+	'report.axis-day': 'jour {day}',
+	'report.day-one': 'jour {day} ({date})',
+	'report.day-range': 'jours {from}-{to} (du {start} au {end})',
+	'report.days-left': '{days} j',
+	'report.days-from-to': '{from} → {to} j',
+	'report.state': 'État',
+	'report.banners': 'Bandeaux',
+	'report.banner': 'Bandeau',
+	'report.when': 'Quand',
+	'report.day-counts': 'Jours',
+	'report.steps': 'Étapes',
+	'report.step': 'Étape',
+	'report.events': 'Événements',
+	'report.day': 'Jour',
+	'report.date': 'Date',
+	'report.type': 'Type',
+	'report.text': 'Texte',
+	'report.none': 'Aucun.',
+	'report.failed': 'Attentes non tenues',
 };
