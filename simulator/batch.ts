@@ -157,8 +157,5 @@ export async function runBatch(
 
 /** The batch's exit code: the highest of its files' (2 invalid, 1 failed, 0 all held). */
 export function batchExitCode(items: readonly BatchItem[]): 0 | 1 | 2 {
-	return items.reduce<0 | 1 | 2>(
-		(highest, item) => (item.exitCode > highest ? item.exitCode : highest),
-		0,
-	);
+	return Math.max(0, ...items.map((item) => item.exitCode)) as 0 | 1 | 2;
 }

@@ -7,8 +7,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
-import {DAY, HOUR} from '../source/engine/types.js';
-import type {Lang, StepDescription} from '../source/i18n/index.js';
+import {DAY} from '../source/engine/types.js';
+import type {Lang} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Outcome} from '../source/runtime/runtime.js';
 import type {
@@ -19,7 +19,7 @@ import type {
 } from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
-import {parseScenario, type Scenario, type Step} from './scenario/index.js';
+import {parseScenario, type Scenario} from './scenario/index.js';
 import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};

@@ -56,15 +56,14 @@ type Run<T> = {from: number; to: number; value: T};
 /** Consecutive days with the same value, as runs (undefined days break a run and are skipped). */
 function runs<T>(
 	days: readonly DaySample[],
-	valueOf: (day: DaySample) => T | undefined,
-	same: (a: T, b: T) => boolean = (a, b) => a === b,
+	read: (day: DaySample) => T | undefined,
 ): Run<T>[] {
 	const out: Run<T>[] = [];
 	for (const sample of days) {
-		const value = valueOf(sample);
+		const value = read(sample);
 		const last = out.at(-1);
 		if (value === undefined) continue;
-		if (last && last.to === sample.day - 1 && same(last.value, value)) {
+		if (last && last.to === sample.day - 1 && last.value === value) {
 			last.to = sample.day;
 		} else {
 			out.push({from: sample.day, to: sample.day, value});
