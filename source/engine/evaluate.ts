@@ -203,13 +203,23 @@ export function licenseStatus(
 		return {
 			status: 'invalid',
 			reason: 'clock-tampered',
-			why: explain('R15', 'clock-held', {
-				tamperedAt: state.clock.tamperedAt,
-				highWaterAt: state.clock.highWater,
-			}),
+			why: explain('R15', 'clock-held', clockFacts(state)),
 		};
 	}
 	return verdict;
+}
+
+/** R15: when the clock was seen going back, and how far behind the latest time seen it was. */
+function clockFacts(state: EngineState): Explanation['facts'] {
+	const {tamperedAt, highWater} = state.clock;
+	return {
+		tamperedAt,
+		highWaterAt: highWater,
+		behind:
+			tamperedAt === null
+				? null
+				: Math.round((highWater - tamperedAt) / 60_000),
+	};
 }
 
 /** R11, R12, R13 for one subscription expiring at `expiresAt`. */
@@ -442,13 +452,9 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			days: daysLeft(expiringDeadline, now),
 		});
 	}
-	const clockFacts = {
-		tamperedAt: state.clock.tamperedAt,
-		highWaterAt: state.clock.highWater,
-	};
 	if (state.clock.tamperedAt !== null) {
 		banners.push({id: 'clock-tampered'});
-		why['clock-tampered'] = explain('R15', 'clock-tampered', clockFacts);
+		why['clock-tampered'] = explain('R15', 'clock-tampered', clockFacts(state));
 	}
 
 	let operational: OperationalState;
@@ -477,7 +483,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			});
 		} else if (hasClockHeld) {
 			stopReason = 'clock-tampered';
-			why[stopReason] = explain('R15', 'stop-clock', clockFacts);
+			why[stopReason] = explain('R15', 'stop-clock', clockFacts(state));
 		} else {
 			stopReason = 'license-problem';
 			why[stopReason] = explain('R11', 'stop-nothing-counts', {

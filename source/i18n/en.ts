@@ -997,7 +997,7 @@ Examples
 	'explain.hardware-invalid':
 		'other hardware seen {mismatchSince}, not reactivated by {graceEndsAt}',
 	'explain.clock-held':
-		'clock set back {tamperedAt}, behind the latest time seen ({highWaterAt}): no subscription counts until a contact confirms the time',
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: no subscription counts until a contact confirms the time',
 	'explain.integrity':
 		'the stored document is not trusted since {sinceAt}: {problem}',
 	'explain.pending': 'added {addedAt}, waiting for Activate',
@@ -1012,13 +1012,13 @@ Examples
 	'explain.subscription-expiring':
 		'subscription {license} expires {expiresAt} and does not renew automatically: {days} day(s)',
 	'explain.clock-tampered':
-		'clock set back {tamperedAt}, behind the latest time seen ({highWaterAt}); a successful contact confirms the time',
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen ({highWaterAt}); a successful contact confirms the time',
 	'explain.stop-integrity':
 		'nothing signed is trusted since {sinceAt}: {problem}',
 	'explain.stop-server':
 		'subscription {license} expired {expiresAt}, no successful contact in the 10 days after (last {lastSuccessAt}): nothing counts since {graceEndsAt}',
 	'explain.stop-clock':
-		'clock set back {tamperedAt}: nothing counts until a contact confirms the time',
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: nothing counts until a contact confirms the time',
 	'explain.stop-nothing-counts':
 		'none of the {licenses} license(s) counts any more',
 	'explain.state-unlicensed': 'nothing was ever activated',

@@ -1010,7 +1010,7 @@ Exemples
 	'explain.hardware-invalid':
 		'autre matériel vu le {mismatchSince}, pas réactivé avant le {graceEndsAt}',
 	'explain.clock-held':
-		"horloge reculée le {tamperedAt}, en deçà de l'heure la plus tardive vue ({highWaterAt}) : aucun abonnement ne compte tant qu'un contact ne confirme pas l'heure",
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue : aucun abonnement ne compte tant qu'un contact ne confirme pas l'heure",
 	'explain.integrity':
 		"le document enregistré n'est plus de confiance depuis le {sinceAt} : {problem}",
 	'explain.pending': "ajoutée le {addedAt}, en attente d'Activer",
@@ -1025,13 +1025,13 @@ Exemples
 	'explain.subscription-expiring':
 		"abonnement {license} expire le {expiresAt} et n'est pas renouvelé automatiquement : {days} jour(s)",
 	'explain.clock-tampered':
-		"horloge reculée le {tamperedAt}, en deçà de l'heure la plus tardive vue ({highWaterAt}) ; un contact réussi confirme l'heure",
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue ({highWaterAt}) ; un contact réussi confirme l'heure",
 	'explain.stop-integrity':
 		"plus rien de signé n'est de confiance depuis le {sinceAt} : {problem}",
 	'explain.stop-server':
 		'abonnement {license} expiré le {expiresAt}, aucun contact réussi dans les 10 jours suivants (dernier : {lastSuccessAt}) : plus rien ne compte depuis le {graceEndsAt}',
 	'explain.stop-clock':
-		"horloge reculée le {tamperedAt} : plus rien ne compte tant qu'un contact ne confirme pas l'heure",
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue : plus rien ne compte tant qu'un contact ne confirme pas l'heure",
 	'explain.stop-nothing-counts':
 		'aucune des {licenses} licence(s) ne compte plus',
 	'explain.state-unlicensed': "rien n'a jamais été activé",
