@@ -2,8 +2,8 @@
  * `simulate` on many files (issue 15): a support team replaying a batch of exported customers
  * after a rule change. Each file gives one result with its exit code (0 held, 1 an expectation
  * failed, 2 invalid), in the order the files were given, whether they ran one by one or
- * `jobs` at a time in worker threads (batch-worker.ts): a replay is CPU-bound, so threads are
- * what makes several at once faster, and each has its own simulated world.
+ * `jobs` at a time, the others in worker threads (batch-worker.ts): a replay is CPU-bound, so
+ * threads are what makes several at once faster, and each has its own simulated world.
  */
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
@@ -94,25 +94,33 @@ export async function replayFile(
 	}
 }
 
+/**
+ * Replays `files`, `jobs` at a time: this thread takes its share, and `jobs - 1` worker
+ * threads theirs (a worker spends its first half second loading the simulator; this thread has
+ * it loaded already). Each takes the next file when it is done with one, so a long replay does
+ * not hold the others back. Results come back in the order of `files`.
+ */
 export async function runBatch(
 	files: readonly string[],
 	options: BatchOptions = {},
 ): Promise<BatchItem[]> {
 	const {jobs = 1, ...rest} = options;
-	if (jobs <= 1 || files.length <= 1) {
-		const items: BatchItem[] = [];
-		for (const file of files) items.push(await replayFile(file, rest));
-		return items;
-	}
 	const items: BatchItem[] = new Array(files.length);
 	let next = 0;
+	const take = () => (next < files.length ? next++ : null);
+	const here = async () => {
+		for (let index = take(); index !== null; index = take()) {
+			items[index] = await replayFile(files[index]!, rest);
+		}
+	};
 	const workers = Array.from(
-		{length: Math.min(jobs, files.length)},
+		{length: Math.max(0, Math.min(jobs, files.length) - 1)},
 		() => new Worker(new URL('./batch-worker.js', import.meta.url)),
 	);
 	try {
-		await Promise.all(
-			workers.map(
+		await Promise.all([
+			here(),
+			...workers.map(
 				(worker) =>
 					new Promise<void>((resolve, reject) => {
 						let isSettled = false;
@@ -123,11 +131,11 @@ export async function runBatch(
 							}
 						};
 						const ask = () => {
-							if (next >= files.length) {
+							const index = take();
+							if (index === null) {
 								settle(resolve);
 								return;
 							}
-							const index = next++;
 							const request: BatchRequest = {
 								index,
 								file: files[index]!,
@@ -148,7 +156,7 @@ export async function runBatch(
 						ask();
 					}),
 			),
-		);
+		]);
 	} finally {
 		await Promise.all(workers.map((worker) => worker.terminate()));
 	}
