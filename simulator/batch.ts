@@ -84,7 +84,7 @@ export async function replayFile(
 		};
 	} catch (error) {
 		if (error instanceof ScenarioError) {
-			return {file, exitCode: 2, error: error.message};
+			return {file, exitCode: 2, error: error.describe(options.lang ?? 'en')};
 		}
 		return {
 			file,

@@ -3,7 +3,7 @@
  * hand: advance time, cut the network, swap hardware, restart, step through a scenario. The
  * dashboard reads `view()` and re-renders on every `subscribe` notification.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
@@ -19,7 +19,7 @@ import type {
 } from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
-import {parseScenario, type Scenario} from './scenario/index.js';
+import {loadScenario, type Scenario} from './scenario/index.js';
 import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};
@@ -70,14 +70,10 @@ export class DemoController implements DemoControls {
 	static async create(
 		options: {scenario?: Scenario; scenarioFile?: string} = {},
 	): Promise<DemoController> {
+		// Read as simulate reads it: within the scenario limits, never whole first (issue 10 point 5).
 		const scenario =
 			options.scenario ??
-			parseScenario(
-				readFileSync(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO, 'utf8'),
-				{
-					fileName: options.scenarioFile ?? DEFAULT_DEMO_SCENARIO,
-				},
-			);
+			(await loadScenario(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO));
 		const simulation = new Simulation(scenario);
 		await simulation.setup();
 		const demo = new DemoController(simulation, scenario);

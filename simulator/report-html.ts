@@ -5,6 +5,7 @@
  * prints on A4 landscape. Below the picture, the same facts as text: the banners with their
  * texts and day counts, the steps, the events and the expectations, in the report's language.
  */
+import {safeText} from '../source/engine/safe-text.js';
 import {formatMessage, type Lang, t, visible} from '../source/i18n/index.js';
 import {
 	escapeXml,
@@ -140,11 +141,11 @@ export function reportHtml(input: ReportInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${say(result.scenario)} · ${say(t(lang, 'report.title'))}</title>
+<title>${escapeXml(safeText(result.scenario))} · ${say(t(lang, 'report.title'))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${say(result.scenario)}</h1>
+<h1>${escapeXml(safeText(result.scenario))}</h1>
 <dl class="facts">
 ${fact(t(lang, 'report.from'), `${say(dateOf(0))} (${say(t(lang, 'report.axis-day', {day: 0}))})`)}
 ${fact(t(lang, 'report.to'), `${say(dateOf(lastDay))} (${say(t(lang, 'report.axis-day', {day: lastDay}))})`)}

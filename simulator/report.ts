@@ -4,6 +4,7 @@
  */
 import {Chalk} from 'chalk';
 import Table from 'cli-table3';
+import {safeText} from '../source/engine/safe-text.js';
 import {t} from '../source/i18n/index.js';
 import type {DaySample, SimulationResult} from './runner.js';
 
@@ -39,7 +40,9 @@ export function renderSimulation(
 	const {lang} = result;
 	const state = (id: DaySample['state']) => t(lang, `state.${id}`);
 	const lines: string[] = [
-		chalk.bold(result.scenario),
+		// The scenario's name, its aliases, the events' details and the failures come from the
+		// file or the store: made visible and cut before any colour of ours (issue 10 point 7).
+		chalk.bold(safeText(result.scenario)),
 		t(lang, 'cli.simulate.start', {
 			start: result.start,
 			days: result.days.length,
@@ -89,7 +92,7 @@ export function renderSimulation(
 				)
 				.join('\n') || '-',
 			sample.licenses
-				.map((license) => `${license.key} ${license.status}`)
+				.map((license) => `${safeText(license.key, 60)} ${license.status}`)
 				.join('\n') || '-',
 		]);
 	}
@@ -116,7 +119,7 @@ export function renderSimulation(
 	lines.push(chalk.bold(t(lang, 'cli.simulate.events')));
 	for (const event of result.events) {
 		lines.push(
-			`  ${t(lang, 'cli.simulate.event-day', {day: String(event.day).padStart(4)})}  ${event.type.padEnd(24)} ${event.detail}`,
+			`  ${t(lang, 'cli.simulate.event-day', {day: String(event.day).padStart(4)})}  ${safeText(event.type, 60).padEnd(24)} ${safeText(event.detail, 500)}`,
 		);
 	}
 	lines.push('');
@@ -128,7 +131,7 @@ export function renderSimulation(
 		),
 	);
 	for (const failure of failed) {
-		lines.push(chalk.red(`  ✗ ${failure.message}`));
+		lines.push(chalk.red(`  ✗ ${safeText(failure.message, 500)}`));
 	}
 	return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import {
 	splitAtCommand,
 } from './commands/flags.js';
 import {guardStdout} from './commands/stdout-guard.js';
+import {terminalText} from './engine/safe-text.js';
 
 const stdout = guardStdout();
 
@@ -72,13 +73,14 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		// Input we were given never shows a stack trace: a usage error is a message and exit 2.
+		// Messages may quote what we were given (a file name, a server's words): never raw.
 		if (error instanceof UsageError) {
-			process.stderr.write(`${error.message}\n`);
+			process.stderr.write(`${terminalText(error.message)}\n`);
 			process.exitCode = EXIT.badInput;
 			return;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`myq-license: ${message}\n`);
+		process.stderr.write(`myq-license: ${terminalText(message)}\n`);
 		if (process.env.MYQ_DEBUG && error instanceof Error) {
 			process.stderr.write(`${error.stack}\n`);
 		}

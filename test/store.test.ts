@@ -78,11 +78,16 @@ describe('store: save and load', () => {
 	it('loads what was saved, and the last save wins', async () => {
 		const store = await open();
 		await store.save(state);
-		expect(await store.load()).toEqual({kind: 'loaded', value: state});
+		expect(await store.load()).toEqual({
+			kind: 'loaded',
+			value: state,
+			revision: 0,
+		});
 		await store.save({...state, lastContactAt: NOW + 1});
 		expect(await store.load()).toEqual({
 			kind: 'loaded',
 			value: {...state, lastContactAt: NOW + 1},
+			revision: 0,
 		});
 	});
 
@@ -97,7 +102,11 @@ describe('store: save and load', () => {
 		const second = await open(file);
 
 		// Then it finds the state unchanged
-		expect(await second.load()).toEqual({kind: 'loaded', value: state});
+		expect(await second.load()).toEqual({
+			kind: 'loaded',
+			value: state,
+			revision: 0,
+		});
 	});
 
 	it('keeps the state as one plain JSON row under the key "state"', async () => {
@@ -122,7 +131,11 @@ describe('store: save and load', () => {
 		await store.save(state);
 		const error = await expectStoreError(store.save(undefined), 'write-failed');
 		expect(error.message).toContain('license state');
-		expect(await store.load()).toEqual({kind: 'loaded', value: state});
+		expect(await store.load()).toEqual({
+			kind: 'loaded',
+			value: state,
+			revision: 0,
+		});
 	});
 
 	it('after close, load and save say the store is closed; close twice is harmless', async () => {
@@ -163,6 +176,7 @@ describe('store: save and load', () => {
 		expect(await store.load()).toEqual({
 			kind: 'loaded',
 			value: {...big, day: 99},
+			revision: 0,
 		});
 	});
 });
@@ -207,6 +221,7 @@ describe('store: R16 corrupt data is reported and kept, never deleted', () => {
 		expect(await reopened.load()).toEqual({
 			kind: 'loaded',
 			value: {fresh: true},
+			revision: 0,
 		});
 		expect(await reopened.listQuarantine()).toEqual([
 			{name: 'quarantine:2027-01-04T09:00:00.000Z:state', value: '{not json'},
@@ -295,7 +310,11 @@ describe('store: URLs', () => {
 		await first.close();
 
 		const second = await open(file);
-		expect(await second.load()).toEqual({kind: 'loaded', value: state});
+		expect(await second.load()).toEqual({
+			kind: 'loaded',
+			value: state,
+			revision: 0,
+		});
 	});
 
 	it('creates missing directories on the way to the file', async () => {
@@ -310,7 +329,11 @@ describe('store: URLs', () => {
 		opened.push(store);
 		expect(store.url).toBe('sqlite://:memory:');
 		await store.save(state);
-		expect(await store.load()).toEqual({kind: 'loaded', value: state});
+		expect(await store.load()).toEqual({
+			kind: 'loaded',
+			value: state,
+			revision: 0,
+		});
 	});
 
 	it('the default store is a SQLite file in the user data directory, created on open', async () => {
@@ -363,7 +386,7 @@ describe('store: URLs', () => {
 	});
 
 	it('a directory is not a store file', async () => {
-		const error = await expectStoreError(openStore(dir), 'unreachable');
+		const error = await expectStoreError(openStore(dir), 'bad-path');
 		expect(error.message).toContain('is a directory');
 	});
 });

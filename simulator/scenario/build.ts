@@ -10,6 +10,7 @@
 import {z} from 'zod';
 import {parseCatalog} from './catalog.js';
 import {isRecord, type Path, type RawIssue, show} from './issues.js';
+import {checkLimits} from './limits.js';
 import {
 	type Context,
 	checkBanners,
@@ -58,6 +59,9 @@ export function buildScenario(
 			});
 	}
 
+	// Limits first (issue 10 point 5): a list too long is refused whole, its items not parsed.
+	const tooLong = checkLimits(data, issues);
+
 	const name = check(nameSchema, data.name, ['name'], issues);
 	const start = check(startSchema, data.start, ['start'], issues);
 	const days = check(
@@ -92,10 +96,16 @@ export function buildScenario(
 		issues,
 	);
 
-	const {aliases, catalog} = parseCatalog(data.keys, issues);
+	const {aliases, catalog} = tooLong.has('keys')
+		? {aliases: undefined, catalog: new Map()}
+		: parseCatalog(data.keys, issues);
 	const context: Context = {days, hardware, aliases, catalog};
-	const steps = parseSteps(data.steps, context, issues, locate);
-	const expect = parseExpectations(data.expect, context, issues, locate);
+	const steps = tooLong.has('steps')
+		? undefined
+		: parseSteps(data.steps, context, issues, locate);
+	const expect = tooLong.has('expect')
+		? undefined
+		: parseExpectations(data.expect, context, issues, locate);
 
 	if (
 		name === undefined ||

@@ -28,9 +28,12 @@
  *   event types; which ones exist is the runner's business. An expectation must assert something.
  * - Steps are sorted by day, then `at`, then file order; expectations by day, then file order.
  */
-import {readFile, stat} from 'node:fs/promises';
+import {readFileUpTo} from '../../source/adapters/bounded-read.js';
 import {buildScenario} from './build.js';
 import {type RawIssue, ScenarioError, toIssues} from './issues.js';
+
+export {SCENARIO_LIMITS} from './limits.js';
+
 import {MAX_SCENARIO_BYTES} from './schema.js';
 import {readScenarioText, tooLarge} from './text.js';
 import type {ParseScenarioOptions, Scenario} from './types.js';
@@ -69,15 +72,15 @@ export function parseScenario(
 export async function loadScenario(file: string): Promise<Scenario> {
 	let text: string;
 	try {
-		const info = await stat(file);
-		if (!info.isFile()) throw new Error('not a file');
-		if (info.size > MAX_SCENARIO_BYTES) {
+		// Read up to the limit, never whole first (issue 10 point 5).
+		const read = await readFileUpTo(file, MAX_SCENARIO_BYTES);
+		if (!read.ok) {
 			throw new ScenarioError(
-				[{path: '', line: null, message: tooLarge(info.size)}],
+				toIssues([tooLarge()], () => null),
 				file,
 			);
 		}
-		text = await readFile(file, 'utf8');
+		text = read.value.toString('utf8');
 	} catch (error) {
 		if (error instanceof ScenarioError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
@@ -86,9 +89,11 @@ export async function loadScenario(file: string): Promise<Scenario> {
 				? 'no such file; check the path'
 				: code === 'EACCES'
 					? 'permission denied'
-					: error instanceof Error
-						? error.message
-						: String(error);
+					: code === 'EISDIR'
+						? 'it is a directory; give a scenario file'
+						: error instanceof Error
+							? error.message
+							: String(error);
 		throw new ScenarioError(
 			[
 				{

@@ -3,13 +3,25 @@
  * field and line (`scenario.yaml:14: steps[3].use: ...`). `RawIssue` is what the checks collect
  * (a path into the data); `toIssues` turns them into `ScenarioIssue`s, in file order.
  */
+import {
+	type MessageId,
+	type MessageParams,
+	t,
+} from '../../source/i18n/index.js';
+import type {Lang} from '../../source/i18n/lang.js';
 
 export type ScenarioIssue = {
 	/** The field, like `steps[3].use`; empty for the file as a whole. */
 	path: string;
 	line: number | null;
+	/** In English. */
 	message: string;
+	/** The message as catalog data, for the issues said in the admin's language (the limits). */
+	said?: Said;
 };
+
+/** A message of the catalogs (source/i18n) and its values. */
+export type Said = {id: MessageId; params: MessageParams};
 
 /** Everything wrong with a scenario. Its message lists every issue as `FILE:LINE: path: message`. */
 export class ScenarioError extends Error {
@@ -22,21 +34,58 @@ export class ScenarioError extends Error {
 		this.issues = issues;
 		this.fileName = fileName;
 	}
+
+	/** The message in a language: the issues the catalogs have in it, the others in English. */
+	describe(lang: Lang): string {
+		return this.issues
+			.map((issue) =>
+				formatIssue(
+					issue.said === undefined
+						? issue
+						: {...issue, message: t(lang, issue.said.id, issue.said.params)},
+					this.fileName,
+				),
+			)
+			.join('\n');
+	}
 }
 
 export type Path = (string | number)[];
 /** An issue as the checks find it: where in the data, and what is wrong. */
-export type RawIssue = {path: Path; message: string; line?: number | null};
+export type RawIssue = {
+	path: Path;
+	message: string;
+	line?: number | null;
+	said?: Said;
+};
+
+/** An issue said by the catalogs: its English text is the message, the data says it in French. */
+export function saidIssue(
+	path: Path,
+	id: MessageId,
+	params: MessageParams,
+	line?: number | null,
+): RawIssue {
+	return {
+		path,
+		message: t('en', id, params),
+		said: {id, params},
+		...(line === undefined ? {} : {line}),
+	};
+}
 
 export function toIssues(
 	raw: RawIssue[],
 	locate: (path: Path) => number | null,
 ): ScenarioIssue[] {
-	const issues = raw.map((issue) => ({
-		path: formatPath(issue.path),
-		line: issue.line === undefined ? locate(issue.path) : issue.line,
-		message: issue.message,
-	}));
+	const issues = raw.map(
+		(issue): ScenarioIssue => ({
+			path: formatPath(issue.path),
+			line: issue.line === undefined ? locate(issue.path) : issue.line,
+			message: issue.message,
+			...(issue.said === undefined ? {} : {said: issue.said}),
+		}),
+	);
 	// In file order, as a person reads them; issues about the whole file first. The sort is stable.
 	return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -13,11 +13,12 @@ import {
 } from '../../source/engine/types.js';
 import {LICENSE_LIMITS} from '../../source/license-server/schemas.js';
 import {show} from './issues.js';
+import {SCENARIO_LIMITS} from './limits.js';
 
 /** SPEC §5: a scenario file may be at most 1 MiB. */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
+export const MAX_SCENARIO_BYTES = SCENARIO_LIMITS.bytes;
 /** A hundred years of timeline is more than any replay needs, and bounds the runner's work. */
-export const MAX_SCENARIO_DAYS = 36_500;
+export const MAX_SCENARIO_DAYS = SCENARIO_LIMITS.days;
 
 // `satisfies Record<Union, true>` keeps these lists in step with the types they mirror.
 const LICENSE_STATUSES = Object.keys({

@@ -65,8 +65,9 @@ export const STEP_SCHEMAS = {
 	devices: z.strictObject({
 		...stepShape,
 		do: z.literal('devices'),
-		activate: wholeNumber().min(1).max(LICENSE_LIMITS.devices).optional(),
-		deactivate: wholeNumber().min(1).max(LICENSE_LIMITS.devices).optional(),
+		// Their maximum is SCENARIO_LIMITS.stepDevices, checked (and said in fr and en) by limits.ts.
+		activate: wholeNumber().min(1).optional(),
+		deactivate: wholeNumber().min(1).optional(),
 	}),
 	restart: z.strictObject({...stepShape, do: z.literal('restart')}),
 	clock: z.strictObject({

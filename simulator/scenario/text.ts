@@ -14,10 +14,12 @@ import {
 	LineCounter,
 	parseDocument,
 } from 'yaml';
+import {formatLimit} from '../../source/adapters/bounded-read.js';
 import {
 	type Path,
 	type RawIssue,
 	ScenarioError,
+	saidIssue,
 	show,
 	toIssues,
 } from './issues.js';
@@ -27,8 +29,11 @@ import {MAX_SCENARIO_BYTES} from './schema.js';
 /** Scenarios nest 5 levels at most (expect[0].devices.capacity); 64 leaves room and stops abuse. */
 const MAX_NESTING = 64;
 
-export function tooLarge(bytes: number): string {
-	return `the file is ${bytes} bytes; a scenario may be at most 1 MiB (${MAX_SCENARIO_BYTES} bytes)`;
+/** The file is past SCENARIO_LIMITS.bytes: said with its limit, in fr and en. */
+export function tooLarge(): RawIssue {
+	return saidIssue([], 'scenario.limit.bytes', {
+		limit: formatLimit(MAX_SCENARIO_BYTES),
+	});
 }
 
 /** The data of a scenario's text, and where each part of it is written. */
@@ -60,8 +65,7 @@ export function readScenarioText(
 			},
 		]);
 	const bytes = Buffer.byteLength(input, 'utf8');
-	if (bytes > MAX_SCENARIO_BYTES)
-		return fail([{path: [], message: tooLarge(bytes)}]);
+	if (bytes > MAX_SCENARIO_BYTES) return fail([tooLarge()]);
 	const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
 
 	const extension =

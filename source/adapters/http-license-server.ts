@@ -11,6 +11,7 @@
  */
 import type {KeyObject} from 'node:crypto';
 import {z} from 'zod';
+import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {
 	ActivationReply,
@@ -21,6 +22,7 @@ import type {
 } from '../ports/index.js';
 import {exportPublicKey, importPublicKey} from '../signing/index.js';
 import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
+import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
 
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
@@ -31,6 +33,11 @@ export type HttpLicenseServerOptions = {
 	fetch?: typeof fetch;
 	/** @default 10_000 */
 	timeoutMs?: number;
+	/**
+	 * The most of an answer the client reads (issue 10 point 5: a 400 MB answer took the CLI to
+	 * 2.7 GB). @default INPUT_LIMITS.serverReply
+	 */
+	maxReplyBytes?: number;
 	/**
 	 * The vendor key answers must be signed with (R16). Null: no answer can be trusted, so
 	 * activate and contact fail at once without asking anything. @default null
@@ -85,6 +92,9 @@ export function createHttpLicenseServer(
 	const {clock} = options;
 	const fetchImpl = options.fetch ?? globalThis.fetch;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const maxReplyBytes = options.maxReplyBytes ?? INPUT_LIMITS.serverReply;
+	// The server as messages name it: never a password it may carry (issue 10 point 13).
+	const shownBase = shownUrl(baseUrl);
 	const vendorKey: KeyObject | null = options.publicKey ?? null;
 	let live = new AbortController();
 	/** One exchange, raced against a timer on the injected clock; the loser is aborted. */
@@ -102,7 +112,7 @@ export function createHttpLicenseServer(
 		let timer: unknown;
 		const timedOut: ServerResult<Answer> = fail({
 			kind: 'timeout',
-			message: `The license server at ${baseUrl} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
+			message: `The license server at ${shownBase} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
 		});
 		const timeout = new Promise<ServerResult<Answer>>((resolve) => {
 			timer = clock.setTimeout(() => {
@@ -132,12 +142,19 @@ export function createHttpLicenseServer(
 					signal: controller.signal,
 				});
 				// Reading the body is part of the exchange: a server that stalls mid-body times out too.
-				const text = await response.text();
+				// Never more of it than the limit (issue 10 point 5).
+				const read = await readResponseUpTo(response, maxReplyBytes);
+				if (!read.ok) {
+					return fail({
+						kind: 'bad-response',
+						message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(read.limit)}, the most this client reads${read.size === null ? '' : ` (it announced ${read.size} bytes)`}: it was not read.`,
+					});
+				}
 				return {
 					ok: true,
 					value: {
 						status: response.status,
-						text,
+						text: read.value,
 						contentType: response.headers.get('content-type') ?? '',
 						location: response.headers.get('location'),
 					},
@@ -148,7 +165,7 @@ export function createHttpLicenseServer(
 				// anything else thrown here is no answer from the server either.
 				return fail({
 					kind: 'network',
-					message: `The license server at ${baseUrl} cannot be reached: ${describeError(error)}.`,
+					message: `The license server at ${shownBase} cannot be reached: ${safeText(describeError(error).replaceAll(baseUrl, shownBase), 300)}.`,
 				});
 			}
 		})();
@@ -213,9 +230,10 @@ export function createHttpLicenseServer(
 			}
 			return {ok: true, value: shaped.data};
 		}
-		// An unsigned refusal proves nothing about who answered (SPEC §4): a failed contact.
+		// An unsigned refusal proves nothing about who answered (SPEC §4): a failed contact. Its
+		// words are outside text: made visible and cut (issue 10 point 7).
 		const detail = error.success
-			? `${error.data.error.code}: ${error.data.error.message}`
+			? `${safeText(error.data.error.code, 60)}: ${safeText(error.data.error.message)}`
 			: preview(text);
 		return fail({
 			kind: 'http',
@@ -235,15 +253,24 @@ export function createHttpLicenseServer(
 			...expected,
 			code,
 		});
+		// The server's code and words are outside text: kept and shown made visible and cut (issue
+		// 10 point 7: a 5,000-character message with ESC in it reached the terminal as it was).
+		const shownCode = safeText(code, 60);
 		if (!checked.ok) {
 			return fail({
 				kind: checked.failure.kind,
-				message: `The license server's refusal (${code}) cannot be trusted: ${checked.failure.message}.`,
+				message: `The license server's refusal (${shownCode}) cannot be trusted: ${checked.failure.message}.`,
 			});
 		}
 		const message =
-			refusal.error.message.trim() || `the server gave no reason (${code})`;
-		return fail({kind: 'rejected', code, message, issuedAt: checked.issuedAt});
+			safeText(refusal.error.message.trim()) ||
+			`the server gave no reason (${shownCode})`;
+		return fail({
+			kind: 'rejected',
+			code: shownCode,
+			message,
+			issuedAt: checked.issuedAt,
+		});
 	}
 
 	function wrongUrl<T>(
@@ -260,10 +287,10 @@ export function createHttpLicenseServer(
 					: `a web page (HTTP ${status})`;
 		return fail({
 			kind: 'wrong-url',
-			url: baseUrl,
+			url: shownBase,
 			answer,
 			status,
-			message: `${baseUrl} does not look like a license server: ${path} answered ${what}. Check the server URL (a license server's URL has no path, like ${originOf(baseUrl)}).`,
+			message: `${shownBase} does not look like a license server: ${path} answered ${what}. Check the server URL (a license server's URL has no path, like ${shownUrl(originOf(baseUrl))}).`,
 		});
 	}
 
@@ -303,7 +330,7 @@ export function createHttpLicenseServer(
 			} catch (error) {
 				return fail({
 					kind: 'bad-response',
-					message: `The license server sent an unusable public key: ${describeError(error)}.`,
+					message: `The license server sent an unusable public key: ${safeText(describeError(error), 300)}.`,
 				});
 			}
 		},
@@ -324,7 +351,12 @@ export function createHttpLicenseServer(
 			if (!reply.ok) return reply;
 			const document = checkDocument(reply.value.document, expected);
 			if (!document.ok) return document;
-			const refusals: KeyRefusal[] = reply.value.refusals;
+			// The server's words per key, made visible and cut as its other words (issue 10 point 7).
+			const refusals: KeyRefusal[] = reply.value.refusals.map((refusal) => ({
+				key: refusal.key,
+				code: safeText(refusal.code, 60),
+				message: safeText(refusal.message),
+			}));
 			return {
 				ok: true,
 				value: {document: document.value, refusals} satisfies ActivationReply,
@@ -374,9 +406,9 @@ function parseJson(text: string): unknown {
 }
 
 function preview(text: string): string {
-	const oneLine = text.replace(/\s+/g, ' ').trim();
+	const oneLine = text.slice(0, 4096).replace(/\s+/g, ' ').trim();
 	if (oneLine === '') return 'an empty body';
-	return `"${oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine}"`;
+	return `"${safeText(oneLine, 80)}"`;
 }
 
 function firstIssue(error: z.ZodError): string {

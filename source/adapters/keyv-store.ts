@@ -14,11 +14,19 @@ import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
-import {type Store, type StoreLoad, storedRevision} from '../ports/index.js';
+import {shownUrl} from '../engine/safe-text.js';
+import {
+	revisionOf,
+	type Store,
+	type StoreLoad,
+	storedRevision,
+} from '../ports/index.js';
 import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
 	| 'unreachable'
+	/** The path cannot be a store file: a directory, or under a folder that cannot exist. */
+	| 'bad-path'
 	| 'not-a-database'
 	| 'unsupported-url'
 	| 'write-failed';
@@ -82,6 +90,22 @@ export type OpenStoreOptions = {
 const STATE_KEY = 'state';
 const QUARANTINE_PREFIX = 'quarantine:';
 const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * A row's revision in SQLite's words, exactly as storedRevision says it in JavaScript: a whole
+ * number from 0 to 2^53 - 1 written as an integer, 0 for JSON with anything else there, -1 for a
+ * value that is not JSON text (NULL, a blob, broken text). The compare-and-set and the load both
+ * read it here, so that the revision a process compares with is the one the store compares
+ * (issue 10 point 4: `1.0`, `1e20` and `9007199254740993` were read one way by each side, and
+ * every save spun forever). Where the two readings still differ (a key written twice, an escaped
+ * key), the load calls the row corrupt rather than trusting either.
+ */
+const REVISION_SQL = `CASE
+	WHEN typeof(value) <> 'text' OR NOT json_valid(value) THEN -1
+	WHEN json_type(value, '$.revision') = 'integer'
+		AND json_extract(value, '$.revision') BETWEEN 0 AND ${Number.MAX_SAFE_INTEGER}
+		THEN json_extract(value, '$.revision')
+	ELSE 0 END`;
 
 /** `sqlite://<data dir>/myq-license.sqlite`, the data directory as env-paths gives it (SPEC §6). */
 export async function defaultStoreUrl(): Promise<string> {
@@ -158,9 +182,7 @@ function sqliteTarget(location: string, input: string): StoreTarget {
 }
 
 /** Masks the password of `scheme://user:password@host` so it never lands in a message or log. */
-function redact(url: string): string {
-	return url.replace(/^([a-z][a-z\d+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
-}
+const redact = shownUrl;
 
 /**
  * Values are plain JSON of the value itself. A value JSON cannot represent (undefined, a
@@ -202,10 +224,14 @@ async function openSqlite(
 	if (target.file !== ':memory:') {
 		await refuseNonDatabase(target.file, target.display);
 		try {
-			await mkdir(path.dirname(target.file), {recursive: true});
+			await makeDirectories(path.dirname(target.file));
 		} catch (error) {
+			// A folder that cannot exist (under /proc, under a file) is the path's fault: bad input.
+			// One the system will not let us make (permissions, a read-only disk) is not.
 			throw new StoreError(
-				'unreachable',
+				hasCode(error, 'ENOENT') || hasCode(error, 'ENOTDIR')
+					? 'bad-path'
+					: 'unreachable',
 				target.display,
 				`Cannot create the directory ${path.dirname(target.file)} for the store (${messageOf(error)}). ` +
 					'Check the path and its permissions, or choose another --store.',
@@ -254,7 +280,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		const info = await stat(file);
 		if (info.isDirectory()) {
 			throw new StoreError(
-				'unreachable',
+				'bad-path',
 				display,
 				`The store path ${file} is a directory. Give a file path, e.g. ${path.join(file, 'myq-license.sqlite')}.`,
 			);
@@ -264,7 +290,8 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 		if (error instanceof StoreError) throw error;
 		if (hasCode(error, 'ENOENT')) return;
 		throw new StoreError(
-			'unreachable',
+			// A folder on the way is a file: the path cannot be a store (bad input).
+			hasCode(error, 'ENOTDIR') ? 'bad-path' : 'unreachable',
 			display,
 			`Cannot read the store file ${file} (${messageOf(error)}).`,
 			{
@@ -300,6 +327,37 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 			display,
 			`it begins with ${JSON.stringify(start.toString('utf8'))}`,
 		);
+	}
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever, at full CPU, where a
+ * folder cannot be made although its parent exists (`--store /proc/1/nope/x.sqlite`).
+ */
+async function makeDirectories(directory: string): Promise<void> {
+	const missing: string[] = [];
+	for (let current = directory; ; ) {
+		try {
+			if (!(await stat(current)).isDirectory()) {
+				throw Object.assign(new Error(`${current} is not a directory`), {
+					code: 'ENOTDIR',
+				});
+			}
+			break;
+		} catch (error) {
+			if (!hasCode(error, 'ENOENT')) throw error;
+			missing.push(current);
+			const parent = path.dirname(current);
+			if (parent === current) break;
+			current = parent;
+		}
+	}
+	for (const folder of missing.reverse()) {
+		try {
+			await mkdir(folder);
+		} catch (error) {
+			if (!hasCode(error, 'EEXIST')) throw error;
+		}
 	}
 }
 
@@ -430,6 +488,10 @@ function createKeyvStore(
 		raw: keyv,
 
 		async load(): Promise<StoreLoad> {
+			if (isSqlite(adapter)) {
+				ensureOpen();
+				return loadSqlite(adapter, keyv._getKeyPrefix(STATE_KEY), url);
+			}
 			const raw = await readRaw(STATE_KEY);
 			if (raw === undefined || raw === null) {
 				// A row whose value is NULL was edited by hand: it is not "empty", and must not be
@@ -442,22 +504,7 @@ function createKeyvStore(
 				}
 				return {kind: 'empty'};
 			}
-			if (typeof raw !== 'string') {
-				return {
-					kind: 'corrupt',
-					reason: `the stored state is a ${typeof raw}, not JSON text`,
-					raw: String(raw),
-				};
-			}
-			try {
-				return {kind: 'loaded', value: JSON.parse(raw)};
-			} catch (error) {
-				return {
-					kind: 'corrupt',
-					reason: `the stored state is not valid JSON (${messageOf(error)})`,
-					raw,
-				};
-			}
+			return readStateText(raw);
 		},
 
 		async save(value: unknown): Promise<void> {
@@ -480,10 +527,7 @@ function createKeyvStore(
 									text,
 								)
 							: await adapter.query(
-									`UPDATE keyv SET value = ? WHERE key = ? AND (CASE
-										WHEN NOT json_valid(value) THEN -1
-										WHEN json_type(value, '$.revision') = 'integer' THEN json_extract(value, '$.revision')
-										ELSE 0 END) = ? RETURNING key`,
+									`UPDATE keyv SET value = ? WHERE key = ? AND (${REVISION_SQL}) = ? RETURNING key`,
 									text,
 									key,
 									expected,
@@ -563,6 +607,77 @@ function createKeyvStore(
 			}
 		},
 	};
+}
+
+/**
+ * The state row and its revision as SQLite reads it, in one statement. A row whose revision
+ * JavaScript reads otherwise is corrupt: no process could compare-and-set it.
+ */
+async function loadSqlite(
+	adapter: KeyvSqlite,
+	key: string,
+	url: string,
+): Promise<StoreLoad> {
+	let rows: unknown;
+	try {
+		rows = await adapter.query(
+			`SELECT value, (${REVISION_SQL}) AS revision FROM keyv WHERE key = ?`,
+			key,
+		);
+	} catch (error) {
+		throw readError(error, url);
+	}
+	const row = (rows as {value: unknown; revision: number}[])[0];
+	if (row === undefined) {
+		return {kind: 'empty'};
+	}
+	const {revision} = row;
+	if (row.value === null) {
+		return {
+			kind: 'corrupt',
+			reason: 'the stored state is NULL',
+			raw: '',
+			revision,
+		};
+	}
+	const load = readStateText(row.value);
+	if (load.kind === 'loaded' && revisionOf(load.value) !== revision) {
+		return {
+			kind: 'corrupt',
+			reason: `its revision (${revisionText(row.value)}) is not a whole number the store and this program read alike, so no save could replace it`,
+			raw: row.value as string,
+			revision,
+		};
+	}
+	return {...load, revision};
+}
+
+/** A row's text as a load: the value, or why it is corrupt (never a throw). */
+function readStateText(raw: unknown): StoreLoad {
+	if (typeof raw !== 'string') {
+		return {
+			kind: 'corrupt',
+			reason: `the stored state is a ${typeof raw}, not JSON text`,
+			raw: String(raw),
+		};
+	}
+	try {
+		return {kind: 'loaded', value: JSON.parse(raw)};
+	} catch (error) {
+		return {
+			kind: 'corrupt',
+			reason: `the stored state is not valid JSON (${messageOf(error)})`,
+			raw,
+		};
+	}
+}
+
+/** How the row writes its revision, for the reason: `1.0`, `1e20`, or where it is written twice. */
+function revisionText(raw: unknown): string {
+	const written = [
+		...String(raw).matchAll(/"revision"\s*:\s*([^,}\]\s]{1,40})/g),
+	].map((match) => match[1]);
+	return written.length === 0 ? 'written unusually' : written.join(', ');
 }
 
 function parseOrRaw(raw: unknown): unknown {

@@ -1,9 +1,8 @@
 /** `myq-license activate [--manual --out FILE]`: online (R4) or manual activation (R5). */
 import {writeFile} from 'node:fs/promises';
-import process from 'node:process';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {
@@ -39,13 +38,11 @@ export const command = defineCommand({
 						return undefined;
 					});
 				if (!exported) {
-					process.stderr.write(
-						`Could not write ${out}: ${writeError?.message}\n`,
-					);
+					print([`Could not write ${out}: ${writeError?.message}`], 'err');
 					return EXIT.failed;
 				}
 				if (!exported.ok) {
-					return report(exported, cli);
+					return badInputOr(exported, await report(exported, cli));
 				}
 				return report(
 					{ok: true, code: 'request-written', params: {path: cli.flags.out!}},
@@ -53,7 +50,13 @@ export const command = defineCommand({
 					{requestId: exported.request.requestId},
 				);
 			}
-			return report(await runtime.activate(), cli);
+			const activated = await runtime.activate();
+			return badInputOr(activated, await report(activated, cli));
 		});
 	},
 });
+
+/** A registered customer the license server would refuse is the admin's input to fix (exit 2). */
+function badInputOr(said: {code: string}, code: number): number {
+	return said.code === 'customer-past-limits' ? EXIT.badInput : code;
+}

@@ -1,5 +1,6 @@
 /** `myq-license add-key KEY...`: keys into the license table, pending activation (R3). */
 import process from 'node:process';
+import {keyRefusalMessage} from '../engine/key-refusals.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
@@ -10,11 +11,16 @@ export const command = defineCommand({
 	async run(cli) {
 		let text = cli.input.join('\n');
 		if (cli.input.length === 1 && cli.input[0] === '-') {
-			const chunks: Buffer[] = [];
-			for await (const chunk of process.stdin) {
-				chunks.push(chunk as Buffer);
+			const {readStreamUpTo, formatLimit, INPUT_LIMITS} = await import(
+				'../adapters/bounded-read.js'
+			);
+			const read = await readStreamUpTo(process.stdin, INPUT_LIMITS.keyList);
+			if (!read.ok) {
+				throw await usageError(cli.lang, 'cli.error.keys-too-big', {
+					limit: formatLimit(read.limit),
+				});
 			}
-			text = Buffer.concat(chunks).toString('utf8');
+			text = read.value.toString('utf8');
 		}
 		if (text.trim() === '') {
 			throw await usageError(cli.lang, 'cli.error.no-key');
@@ -49,14 +55,19 @@ export const command = defineCommand({
 					print([t(lang, 'cli.add-key.next')]);
 				}
 			}
-			return outcome.refused.length > 0 ? EXIT.badInput : EXIT.ok;
+			// Decided (issue 10 point 13): R3 adds the valid keys even when others are refused, so
+			// the command did its job when one was added (0; the refused ones are said on stderr and
+			// in --json's `refused`). Bad input (2) is when none was.
+			return outcome.accepted.length === 0 && outcome.refused.length > 0
+				? EXIT.badInput
+				: EXIT.ok;
 		});
 	},
 });
 
 /**
  * A refused key in the admin's language. The engine says it in English, with a code; the
- * catalogs have the French (ui/outcome.ts reads the same codes for the dashboard).
+ * catalogs have the French, through the one table of refusals (engine/key-refusals.ts).
  */
 function refusalText(
 	refusal: {input: string; code: string; message: string},
@@ -64,13 +75,7 @@ function refusalText(
 	t: typeof import('../i18n/index.js').t,
 ): string {
 	if (lang === 'en') return refusal.message;
-	const key = refusal.input.trim();
-	switch (refusal.code) {
-		case 'duplicate':
-			return t(lang, 'key.already-present', {key});
-		case 'checksum':
-			return t(lang, 'key.bad-checksum', {key});
-		default:
-			return t(lang, 'key.malformed', {key});
-	}
+	return t(lang, `key.${keyRefusalMessage(refusal.code)}`, {
+		key: refusal.input.trim(),
+	});
 }

@@ -7,6 +7,7 @@ import process from 'node:process';
 import type {HttpLicenseServer} from '../adapters/http-license-server.js';
 import type {KeyvStore} from '../adapters/keyv-store.js';
 import type {TrustHow} from '../adapters/trust-file.js';
+import {shownUrl} from '../engine/safe-text.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
 import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
 import type {VendorTrustOffer} from '../ui/dashboard-source.js';
@@ -239,14 +240,22 @@ export function lazyLicenseServer(
 
 export function serverUrl(flag: string | undefined): string {
 	const url = flag ?? process.env.MYQ_LICENSE_SERVER ?? DEFAULT_SERVER;
+	let parsed: URL;
 	try {
-		const parsed = new URL(url);
+		parsed = new URL(url);
 		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 			throw new Error('not http');
 		}
 	} catch {
 		throw new UsageError(
-			`--server "${url}" is not an http(s) URL, like ${DEFAULT_SERVER}.`,
+			`--server "${shownUrl(url)}" is not an http(s) URL, like ${DEFAULT_SERVER}.`,
+		);
+	}
+	// fetch refuses a URL with credentials (and its error quotes them): a license server takes
+	// none, so say it here, the password masked (issue 10 point 13).
+	if (parsed.username !== '' || parsed.password !== '') {
+		throw new UsageError(
+			`--server "${shownUrl(url)}" holds a user name or password: a license server URL takes none. Give it as ${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}.`,
 		);
 	}
 	return url.replace(/\/+$/, '');

@@ -7,6 +7,7 @@
  * or the runtime start behind it.
  */
 import process from 'node:process';
+import {terminalText} from '../engine/safe-text.js';
 import type {Lang} from '../i18n/lang.js';
 import type {Started} from '../ui/root.js';
 import type {CommonFlags} from './compose.js';
@@ -121,8 +122,14 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 	} catch (error) {
 		screen.leave();
 		// A scenario file or a store that cannot be used: a message, not a stack trace.
-		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`myq-license: ${message}\n`);
+		// A scenario's issues in the admin's language where the catalogs have them (its limits).
+		const message =
+			error instanceof Error && 'describe' in error
+				? (error as Error & {describe(lang: Lang): string}).describe(lang)
+				: error instanceof Error
+					? error.message
+					: String(error);
+		process.stderr.write(`myq-license: ${terminalText(message)}\n`);
 		return flags.demo && flags.scenario !== undefined
 			? EXIT.badInput
 			: EXIT.failed;

@@ -1,4 +1,6 @@
 /** `myq-license devices [activate|deactivate] [NAME]`: printing devices (R7). */
+import {DEVICE_NAME_MAX} from '../engine/devices.js';
+import {safeText} from '../engine/safe-text.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson, report, usageError} from './report.js';
@@ -19,7 +21,10 @@ export const command = defineCommand({
 		const {withRuntime} = await import('./compose.js');
 		return withRuntime(cli.flags, async (runtime) => {
 			if (action === 'activate') {
-				return report(await runtime.activateDevice(name), cli);
+				const activated = await runtime.activateDevice(name);
+				const code = await report(activated, cli);
+				// A name that is no name (empty, too long, unprintable) is bad input (exit 2).
+				return activated.code.startsWith('device-name-') ? EXIT.badInput : code;
 			}
 			if (action === 'deactivate') {
 				return report(await runtime.deactivateDevice(name), cli);
@@ -38,7 +43,7 @@ export const command = defineCommand({
 				}),
 				...devices.list.map(
 					(device) =>
-						`  ${device.id}${device.licensed ? '' : `  ${t(cli.lang, 'cli.devices.unlicensed')}`}`,
+						`  ${safeText(device.id, DEVICE_NAME_MAX)}${device.licensed ? '' : `  ${t(cli.lang, 'cli.devices.unlicensed')}`}`,
 				),
 			]);
 			return EXIT.ok;

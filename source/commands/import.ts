@@ -1,12 +1,7 @@
 /** `myq-license import FILE`: the vendor portal's response file (R5). */
-import {readFile} from 'node:fs/promises';
-import process from 'node:process';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
-
-/** Response files are small; a bigger one is not ours. */
-const MAX_FILE_BYTES = 1024 * 1024;
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
 	flags: {},
@@ -15,22 +10,34 @@ export const command = defineCommand({
 		if (!file || extra.length > 0) {
 			throw await usageError(cli.lang, 'cli.error.import-usage');
 		}
+		// Read up to its limit, never whole first (issue 10 point 5: `import /dev/zero` took 6 GB).
+		const {readFileUpTo, formatLimit, INPUT_LIMITS} = await import(
+			'../adapters/bounded-read.js'
+		);
 		let text: string;
 		try {
-			const bytes = await readFile(file);
-			if (bytes.length > MAX_FILE_BYTES) {
-				throw await usageError(cli.lang, 'cli.error.file-too-big', {
+			const read = await readFileUpTo(file, INPUT_LIMITS.responseFile);
+			if (!read.ok) {
+				throw await usageError(cli.lang, 'cli.error.response-too-big', {
 					file,
-					bytes: bytes.length,
+					limit: formatLimit(read.limit),
 				});
 			}
-			text = bytes.toString('utf8');
+			text = read.value.toString('utf8');
 		} catch (error) {
 			if (error instanceof UsageError) {
 				throw error;
 			}
-			process.stderr.write(
-				`${(await usageError(cli.lang, 'cli.error.cannot-read', {file, reason: (error as Error).message})).message}\n`,
+			print(
+				[
+					(
+						await usageError(cli.lang, 'cli.error.cannot-read', {
+							file,
+							reason: (error as Error).message,
+						})
+					).message,
+				],
+				'err',
 			);
 			return EXIT.badInput;
 		}

@@ -1,4 +1,5 @@
 /** `myq-license register --company ... --email ...`: the customer form (R2). */
+import {safeText} from '../engine/safe-text.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson, textOf} from './report.js';
@@ -46,7 +47,9 @@ export const command = defineCommand({
 				printJson({ok: true, customer});
 			} else {
 				print([
-					t(lang, 'cli.register.saved', {company: customer?.company ?? ''}),
+					t(lang, 'cli.register.saved', {
+						company: safeText(customer?.company ?? ''),
+					}),
 				]);
 			}
 			return EXIT.ok;

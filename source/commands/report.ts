@@ -3,6 +3,7 @@
  * that goes with it.
  */
 import process from 'node:process';
+import {terminalText, UNPRINTABLE} from '../engine/safe-text.js';
 import type {MessageParams} from '../i18n/index.js';
 import type {Lang} from '../i18n/lang.js';
 import type {Outcome} from '../runtime/outcome.js';
@@ -61,18 +62,39 @@ export async function usageError(
 	);
 }
 
-/** Writes lines to stdout (or stderr), one per line. */
+/**
+ * Writes lines to stdout (or stderr), one per line. The terminal's edge (issue 10 point 7): a
+ * control character that reached a line (a company, a device name, a server's message) is made
+ * visible here, whatever the path it came by; the line breaks between lines are ours.
+ */
 export function print(lines: readonly string[], stream: 'out' | 'err' = 'out') {
 	if (lines.length === 0) return;
 	(stream === 'out' ? process.stdout : process.stderr).write(
-		`${lines.join('\n')}\n`,
+		`${lines.map(terminalText).join('\n')}\n`,
 	);
 }
 
 /** One JSON document on stdout, for scripts. */
 export function printJson(document: unknown) {
-	process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+	process.stdout.write(`${jsonText(document)}\n`);
 }
+
+/**
+ * JSON as a terminal may show it: JSON.stringify leaves DEL, the C1 controls, the bidirectional
+ * controls and U+2028 raw inside strings; they are written as `\u` escapes, the same value.
+ */
+export function jsonText(document: unknown): string {
+	return JSON.stringify(document, null, 2).replace(
+		UNPRINTABLE_IN_JSON,
+		(character) =>
+			// The line breaks of the layout are JSON's own (those inside strings are escaped).
+			character === '\n'
+				? character
+				: `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+	);
+}
+
+const UNPRINTABLE_IN_JSON = new RegExp(UNPRINTABLE.source, 'gu');
 
 /** Prints a command's outcome and gives its exit code (0 done, 1 failed). */
 export async function report(

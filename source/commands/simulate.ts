@@ -107,7 +107,7 @@ async function simulateOne(
 		scenario = await loadScenario(file);
 	} catch (error) {
 		if (error instanceof ScenarioError) {
-			process.stderr.write(`${error.message}\n`);
+			print([error.describe(options.lang)], 'err');
 			return EXIT.badInput;
 		}
 		throw error;

@@ -4,6 +4,7 @@
  * It only reads: the store is opened read-only, nothing is logged or saved, the license server
  * is not asked anything.
  */
+import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {Lang} from '../i18n/lang.js';
 import type {VendorKeyTrust} from './compose.js';
 import {EXIT} from './exit-codes.js';
@@ -64,7 +65,7 @@ export const command = defineCommand({
 								? t(lang, 'cli.status.expires', {date: day(license.expiresAt)})
 								: '';
 						return `  ${t(lang, 'cli.status.license', {
-							key: license.key,
+							key: safeText(license.key, 60),
 							kind: label(
 								license.kind === 'license'
 									? 'key-kind.license'
@@ -74,7 +75,7 @@ export const command = defineCommand({
 							devices: license.devices ?? '-',
 							status: label(`status.${license.status}`, license.status),
 						})}${when ? `  ${when}` : ''}${
-							license.refusal ? `  (${license.refusal.message})` : ''
+							license.refusal ? `  (${safeText(license.refusal.message)})` : ''
 						}`;
 					}),
 					t(lang, 'cli.status.server', {
@@ -111,7 +112,8 @@ function trustLine(
 			return t(lang, `cli.status.vendor-key.${trust.how}`, {
 				key: trust.key,
 				file: trust.file,
-				server: visible(trust.server ?? ''),
+				// The trust file is outside text too, and a URL's password is never shown.
+				server: shownUrl(visible(trust.server ?? '')),
 				date: trust.trustedAt.slice(0, 10),
 			});
 	}

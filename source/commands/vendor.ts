@@ -2,10 +2,13 @@
  * `myq-license vendor serve|mint|offline-activate|extend|cancel-renewal|revoke`: the vendor side
  * (SPEC §4). Admin operations go through the server's HTTP admin API with the bearer token.
  */
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
+import {safeText} from '../engine/safe-text.js';
+import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
+import {print, printJson, usageError} from './report.js';
 
 export const command = defineCommand({
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
@@ -30,7 +33,7 @@ export const command = defineCommand({
 			case 'mint':
 				return mint(cli.flags);
 			case 'offline-activate':
-				return offlineActivate(rest, cli.flags);
+				return offlineActivate(rest, cli.flags, cli.lang);
 			case 'extend':
 			case 'cancel-renewal':
 			case 'revoke':
@@ -76,13 +79,14 @@ async function serve(flags: Flags): Promise<number> {
 		...(flags.store === undefined ? {} : {storeUrl: flags.store}),
 		...(flags.token === undefined ? {} : {token: flags.token}),
 	});
-	process.stdout.write(
-		`License server listening on ${served.url}\nVendor public key: ${served.publicKey}\n`,
-	);
+	print([
+		`License server listening on ${served.url}`,
+		`Vendor public key: ${served.publicKey}`,
+	]);
 	if (!flags.token) {
-		process.stdout.write(
-			'No --token: the admin routes (mint, extend, revoke) are disabled.\n',
-		);
+		print([
+			'No --token: the admin routes (mint, extend, revoke) are disabled.',
+		]);
 	}
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -94,17 +98,19 @@ async function serve(flags: Flags): Promise<number> {
 		process.on('SIGTERM', stop);
 	});
 	await served.close();
-	process.stdout.write('License server stopped.\n');
+	print(['License server stopped.']);
 	return EXIT.ok;
 }
 
-function requireServer(flags: Flags): string {
+async function requireServer(flags: Flags): Promise<string> {
 	if (!flags.server) {
 		throw new UsageError(
 			'--server URL is required: the license server to talk to (vendor serve prints it).',
 		);
 	}
-	return flags.server.replace(/\/+$/, '');
+	// The same checks as the MyQ side's --server: http(s), no password (never echoed).
+	const {serverUrl} = await import('./compose.js');
+	return serverUrl(flags.server);
 }
 
 function requireToken(flags: Flags): string {
@@ -188,7 +194,7 @@ async function callServer(
 	body: unknown,
 	token?: string,
 ) {
-	const server = requireServer(flags);
+	const server = await requireServer(flags);
 	let response: Response;
 	try {
 		response = await fetch(`${server}${path}`, {
@@ -206,7 +212,17 @@ async function callServer(
 			message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`,
 		};
 	}
-	const text = await response.text();
+	const {readResponseUpTo, formatLimit, INPUT_LIMITS} = await import(
+		'../adapters/bounded-read.js'
+	);
+	const read = await readResponseUpTo(response, INPUT_LIMITS.serverReply);
+	if (!read.ok) {
+		return {
+			ok: false as const,
+			message: `The license server's answer is larger than ${formatLimit(read.limit)}, the most this command reads: it was not read.`,
+		};
+	}
+	const text = read.value;
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
@@ -217,9 +233,10 @@ async function callServer(
 		const error = (
 			json as {error?: {code?: string; message?: string}} | undefined
 		)?.error;
+		// The server's words are outside text: made visible and cut (issue 10 point 7).
 		return {
 			ok: false as const,
-			message: `The license server refused (${response.status} ${error?.code ?? ''}): ${error?.message ?? text.slice(0, 200)}`,
+			message: `The license server refused (${response.status} ${safeText(error?.code ?? '', 60)}): ${safeText(error?.message ?? text)}`,
 		};
 	}
 	return {ok: true as const, json, text};
@@ -230,14 +247,14 @@ async function mint(flags: Flags): Promise<number> {
 	const token = requireToken(flags);
 	const result = await callServer(flags, '/v1/admin/keys', body, token);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
 	const {key} = result.json as {key: string};
 	if (flags.json) {
-		process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+		printJson(result.json);
 	} else {
-		process.stdout.write(`Minted a ${body.type} key:\n${key}\n`);
+		print([`Minted a ${body.type} key:`, safeText(key)]);
 	}
 	return EXIT.ok;
 }
@@ -271,30 +288,57 @@ async function admin(
 		token,
 	);
 	if (!result.ok) {
-		process.stderr.write(`${result.message}\n`);
+		print([result.message], 'err');
 		return EXIT.failed;
 	}
-	process.stdout.write(
-		flags.json
-			? `${JSON.stringify(result.json, null, 2)}\n`
-			: `${action} done for ${key}.\n`,
-	);
+	if (flags.json) {
+		printJson(result.json);
+	} else {
+		print([`${action} done for ${safeText(key)}.`]);
+	}
 	return EXIT.ok;
 }
 
-async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
+async function offlineActivate(
+	rest: string[],
+	flags: Flags,
+	lang: Lang,
+): Promise<number> {
 	const [file, ...extra] = rest;
 	if (!file || extra.length > 0 || !flags.out) {
 		throw new UsageError(
 			'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
 		);
 	}
+	// The license server takes request bodies up to this size; a bigger file is not a request
+	// (issue 10 point 5), and is refused before it is read whole.
+	const [{DEFAULT_MAX_BODY_BYTES}, {readFileUpTo, formatLimit}] =
+		await Promise.all([
+			import('../license-server/app.js'),
+			import('../adapters/bounded-read.js'),
+		]);
 	let request: string;
 	try {
-		request = await readFile(file, 'utf8');
+		const read = await readFileUpTo(file, DEFAULT_MAX_BODY_BYTES);
+		if (!read.ok) {
+			throw await usageError(lang, 'cli.error.request-too-big', {
+				file,
+				limit: formatLimit(read.limit),
+			});
+		}
+		request = read.value.toString('utf8');
 	} catch (error) {
-		process.stderr.write(
-			`Could not read ${file}: ${(error as Error).message}\n`,
+		if (error instanceof UsageError) throw error;
+		print(
+			[
+				(
+					await usageError(lang, 'cli.error.cannot-read', {
+						file,
+						reason: (error as Error).message,
+					})
+				).message,
+			],
+			'err',
 		);
 		return EXIT.badInput;
 	}
@@ -302,7 +346,7 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 	if (flags.server) {
 		const result = await callServer(flags, '/v1/offline-activation', request);
 		if (!result.ok) {
-			process.stderr.write(`${result.message}\n`);
+			print([result.message], 'err');
 			return EXIT.failed;
 		}
 		response = result.text;
@@ -318,8 +362,11 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 			response = await vendor.service.offlineActivate(request);
 		} catch (error) {
 			if (error instanceof VendorError) {
-				process.stderr.write(
-					`The request was refused (${error.code}): ${error.message}\n`,
+				print(
+					[
+						`The request was refused (${error.code}): ${safeText(error.message)}`,
+					],
+					'err',
 				);
 				return EXIT.badInput;
 			}
@@ -329,8 +376,8 @@ async function offlineActivate(rest: string[], flags: Flags): Promise<number> {
 		}
 	}
 	await writeFile(flags.out, response);
-	process.stdout.write(
-		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}\n`,
-	);
+	print([
+		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}`,
+	]);
 	return EXIT.ok;
 }

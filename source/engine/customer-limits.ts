@@ -49,3 +49,22 @@ export function characterCount(value: string): number {
 
 	return count;
 }
+
+/**
+ * The fields of a stored customer that R2's limits refuse, in form order: what the license
+ * server would refuse at activation (issue 10 point 6). A customer written before the limits,
+ * or by a hand in the store, is checked here before anything is sent.
+ */
+export function fieldsPastLimits(
+	customer: Partial<Record<keyof CustomerForm, unknown>>,
+): (keyof CustomerForm)[] {
+	return (Object.keys(CUSTOMER_FIELD_LIMITS) as (keyof CustomerForm)[]).filter(
+		(field) => {
+			const value = customer[field];
+			return (
+				typeof value === 'string' &&
+				customerFieldProblem(field, value) !== undefined
+			);
+		},
+	);
+}

@@ -96,17 +96,12 @@ export function validateCustomer(
 
 	/** R2's limits, shared with the license server; false (and the field's error) when broken. */
 	const isWithinLimits = (field: CustomerField, value: string): boolean => {
-		const problem = customerFieldProblem(field, value);
-		if (problem === 'too-long') {
-			fail(field, 'invalid', `customer.${field}.too-long`, {
-				max: String(CUSTOMER_FIELD_LIMITS[field]),
-				length: String(characterCount(value)),
-			});
-		} else if (problem === 'control-character') {
-			fail(field, 'invalid', `customer.${field}.control-character`);
+		const error = limitError(field, value, lang);
+		if (error) {
+			errors.push(error);
 		}
 
-		return problem === undefined;
+		return error === undefined;
 	};
 
 	if (!company) {
@@ -154,6 +149,52 @@ export function validateCustomer(
 	}
 
 	return {ok: true, customer};
+}
+
+/** The error of a value R2's limits refuse (too long, a control character), or undefined. */
+function limitError(
+	field: CustomerField,
+	value: string,
+	lang: Lang,
+): FieldError | undefined {
+	const problem = customerFieldProblem(field, value);
+	if (problem === undefined) {
+		return undefined;
+	}
+	const messageId: MessageId = `customer.${field}.${problem}`;
+	const params =
+		problem === 'too-long'
+			? {
+					max: String(CUSTOMER_FIELD_LIMITS[field]),
+					length: String(characterCount(value)),
+				}
+			: undefined;
+	return {
+		field,
+		code: 'invalid',
+		message: t(lang, messageId, params),
+		messageId,
+		...(params ? {params} : {}),
+	};
+}
+
+/**
+ * R2's limits on a customer already stored (by a version before them, or by a hand in the
+ * store): the errors the license server would refuse it with, said as the form says them, so
+ * that nothing is sent that the server refuses (issue 10 point 6). Empty when it is within them.
+ */
+export function storedCustomerErrors(
+	customer: Customer,
+	lang: Lang = 'en',
+): FieldError[] {
+	const errors: FieldError[] = [];
+	for (const field of CUSTOMER_FIELDS) {
+		const value = customer[field];
+		if (typeof value !== 'string') continue;
+		const error = limitError(field, value, lang);
+		if (error) errors.push(error);
+	}
+	return errors;
 }
 
 /** R2: a full name has a given name and a family name, so at least two words. */

@@ -2,7 +2,12 @@
  * R2, R3: what **Save** does with the form and the key field, decided without touching state.
  * The runtime then steps `customer-saved` and `keys-added` with what was accepted.
  */
-import {type FieldError, validateCustomer} from './customer.js';
+import {t} from '../i18n/index.js';
+import {
+	type FieldError,
+	storedCustomerErrors,
+	validateCustomer,
+} from './customer.js';
 import {parseKey, splitKeyList} from './keys.js';
 import type {Customer, CustomerForm, EngineState, KeyKind} from './types.js';
 
@@ -43,6 +48,24 @@ export function planSave(
 				form: {},
 			};
 		}
+		// R2 holds for the customer kept too: one stored before the limits (or edited by hand)
+		// would be refused at every activation (issue 10 point 6), so no key is added for it.
+		const errors = storedCustomerErrors(state.customer);
+		if (errors.length > 0) {
+			return {
+				ok: false,
+				errors: [
+					{
+						field: errors[0]!.field,
+						code: 'invalid',
+						messageId: 'customer.registered-invalid',
+						message: t('en', 'customer.registered-invalid'),
+					},
+					...errors,
+				],
+				form: {...state.customer},
+			};
+		}
 		customer = state.customer;
 	} else {
 		const validation = validateCustomer(form);
@@ -59,6 +82,16 @@ export function planSave(
 	}
 	const accepted: {key: string; kind: KeyKind}[] = [];
 	const refused: KeyRefusalReason[] = [];
+	// SPEC §3: one installation key per installation, activated or waiting. One the license server
+	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
+	let installationKey: string | null =
+		state.document?.payload.licenses.find(
+			(grant) => grant.keyKind === 'installation',
+		)?.key ??
+		state.pending.find(
+			(pending) => pending.kind === 'installation' && !pending.refusal,
+		)?.key ??
+		null;
 	for (const input of splitKeyList(keysText)) {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {
@@ -76,6 +109,17 @@ export function planSave(
 				message: `"${parsed.value.key}" is already in the license table.`,
 			});
 			continue;
+		}
+		if (parsed.value.kind === 'installation' && installationKey !== null) {
+			refused.push({
+				input,
+				code: 'second-installation',
+				message: `"${parsed.value.key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
+			});
+			continue;
+		}
+		if (parsed.value.kind === 'installation') {
+			installationKey = parsed.value.key;
 		}
 		seen.add(parsed.value.key);
 		accepted.push(parsed.value);

@@ -20,6 +20,7 @@ import {
 	observationChange,
 	observationOf,
 } from './history.js';
+import {keyRefusalMessage} from './key-refusals.js';
 import {parseKey} from './keys.js';
 import type {
 	Customer,
@@ -328,12 +329,12 @@ function apply(draft: Draft, event: EngineEvent) {
 			for (const refusal of event.refusals) {
 				note(draft, 'key-refused', 'key-refused', {
 					key: refusal.input.trim(),
-					keyRefusal: keyRefusalOf(refusal.code),
+					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
 				});
 				const parsed = parseKey(refusal.input);
 				remember(draft, 'key-refused', {
-					reason: keyRefusalOf(refusal.code),
+					reason: keyRefusalMessage(refusal.code),
 					key: parsed.ok ? parsed.value.key : null,
 				});
 			}
@@ -438,7 +439,13 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'device-activated': {
 			const capacity = evaluate(s, draft.now).capacity;
 			const refusal = deviceRefusal(s, event, draft.now);
-			if (refusal?.code === 'device-exists') {
+			// Nothing to note for a device already there, or for a name that is no name (R7).
+			if (
+				refusal?.code === 'device-exists' ||
+				refusal?.code === 'device-name-empty' ||
+				refusal?.code === 'device-name-too-long' ||
+				refusal?.code === 'device-name-unprintable'
+			) {
 				return;
 			}
 			remember(draft, 'device', {id: event.id, ok: refusal === null});
@@ -505,11 +512,6 @@ function apply(draft: Draft, event: EngineEvent) {
 }
 
 /** The catalog's word for a key refusal (R3): a duplicate, a typo, or a malformed key. */
-function keyRefusalOf(code: string | undefined): string {
-	if (code === 'duplicate') return 'already-present';
-	if (code === 'checksum') return 'bad-checksum';
-	return 'malformed';
-}
 
 function knownKeys(state: EngineState): Set<string> {
 	const keys = new Set(state.pending.map((pending) => pending.key));

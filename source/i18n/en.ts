@@ -305,8 +305,12 @@ Examples
 		'Usage: myq-license devices [activate|deactivate] [NAME]',
 	'cli.error.import-usage':
 		'Usage: myq-license import FILE (one response file).',
-	'cli.error.file-too-big':
-		'{file} is {bytes} bytes: too big for an activation response. Check the file name.',
+	'cli.error.response-too-big':
+		'{file} holds more than {limit}, the most an activation response file can be: it was not read. Check the file name.',
+	'cli.error.request-too-big':
+		'{file} holds more than {limit}, the most an activation request file can be (the license server refuses bigger ones): it was not read. Check the file name.',
+	'cli.error.keys-too-big':
+		'The keys on standard input hold more than {limit}, the most add-key reads at once: give fewer keys at a time.',
 	'cli.error.cannot-read': 'Could not read {file}: {reason}',
 	'cli.error.simulate-usage':
 		'Usage: myq-license simulate FILE... (scenario files, or a folder of them).',
@@ -341,6 +345,18 @@ Examples
 		'Usage: myq-license trust [KEY] [--replace] (one key at most).',
 	'cli.error.not-a-key':
 		'{key} is not a vendor public key (base64 of 32 bytes, as vendor serve prints it).',
+
+	// A scenario's limits (simulator/scenario/limits.ts), said where the file goes past them
+	'scenario.limit.bytes':
+		'the file is larger than {limit}, the most a scenario can be',
+	'scenario.limit.items':
+		'holds {count} items; a scenario holds at most {max} here',
+	'scenario.limit.step-devices':
+		'{count} printing devices in one step; a step activates or deactivates at most {max}',
+	'scenario.limit.devices':
+		'the devices steps activate {count} printing devices up to here; a scenario activates at most {max} in all',
+	'scenario.limit.text':
+		'is {length} characters long; a text in a scenario holds at most {max}',
 
 	// R2: the customer form, labels and hints as in the seed
 	'field.company': 'Company',
@@ -404,6 +420,8 @@ Examples
 	'customer.invalid':
 		'The customer form has {count} error(s): correct them, then save again.',
 	'customer.saved': 'Customer saved: {company}.',
+	'customer.registered-invalid':
+		'The registered customer is outside the limits the license server applies, so every activation would be refused: register it again (myq-license register, or Settings > License).',
 	'customer.not-registered':
 		'No customer is registered yet: fill in the customer form (or run `myq-license register`) first.',
 	'customer.missing':
@@ -415,6 +433,8 @@ Examples
 	'key.bad-checksum':
 		'Key "{key}" does not pass its check: a symbol was mistyped or two were swapped. Check it against the key you received.',
 	'key.duplicate': 'Key "{key}" was typed more than once: it is added once.',
+	'key.second-installation':
+		'Key "{key}" is an installation key, and this installation already has one (SPEC: one per installation): it was not added. Add license keys for more licenses.',
 	'key.already-present':
 		'Key "{key}" is already in the license table: it was not added again.',
 	'key.added': 'Key {key} added, pending activation.',
@@ -472,6 +492,8 @@ Examples
 	'outcome.keys-refused': '{count} key(s) refused.',
 	'outcome.nothing-to-save': 'Nothing to save.',
 	// R4: Activate
+	'outcome.customer-past-limits':
+		'The registered customer is outside the limits the license server applies ({fields}), which would refuse the activation: nothing was sent. Register it again (myq-license register, or Settings > License).',
 	'outcome.nothing-to-activate':
 		'There is no key to activate: add a key and save first.',
 	'outcome.activated': 'Activated: {added} new license(s), {total} in all.',
@@ -556,6 +578,12 @@ Examples
 	'outcome.capacity-reached':
 		'Device {id} refused: capacity is {capacity} and {count} devices are activated.',
 	'outcome.unknown-device': 'There is no activated device {id}.',
+	'outcome.device-name-empty':
+		'A device needs a name: give one, or none for the next free one (device-N).',
+	'outcome.device-name-too-long':
+		'A device name holds at most {max} characters ({length} given): shorten it.',
+	'outcome.device-name-unprintable':
+		'A device name holds only printable characters; this one has control characters ({id}): remove them.',
 	'outcome.no-device': 'No device is activated.',
 	// The simulator's own steps
 	'outcome.portal-refused': 'The vendor portal refused the request: {reason}',
@@ -974,7 +1002,7 @@ Examples
 	'export.note.rough-terms':
 		'Subscription terms that were not whole days are rounded: {licenses}.',
 	// simulate --explain: the rule behind each banner, license status and the state (i18n/explain.ts)
-	'explain.line': '{rule}: {text}',
+	'explain.rule': '{rule}:',
 	'explain.never': 'never',
 	'explain.problem.no-vendor-key': 'no vendor key is configured',
 	'explain.problem.bad-signature': 'not signed by the trusted vendor key',

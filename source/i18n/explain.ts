@@ -45,8 +45,6 @@ export function formatExplanation(
 		id: `explain.${explanation.code}`,
 		params: explanationParams(lang, explanation, nameOf),
 	});
-	return formatMessage(lang, {
-		id: 'explain.line',
-		params: {rule: explanation.rule, text},
-	});
+	// Joined here, not as a placeholder: the formatter cuts a long value, and a text is not one.
+	return `${formatMessage(lang, {id: 'explain.rule', params: {rule: explanation.rule}})} ${text}`;
 }

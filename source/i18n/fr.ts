@@ -317,8 +317,12 @@ Exemples
 		'Utilisation : myq-license devices [activate|deactivate] [NOM]',
 	'cli.error.import-usage':
 		'Utilisation : myq-license import FICHIER (un fichier de réponse).',
-	'cli.error.file-too-big':
-		"{file} fait {bytes} octets : trop gros pour une réponse d'activation. Vérifiez le nom du fichier.",
+	'cli.error.response-too-big':
+		"{file} dépasse {limit}, la taille maximale d'un fichier de réponse d'activation : il n'a pas été lu. Vérifiez le nom du fichier.",
+	'cli.error.request-too-big':
+		"{file} dépasse {limit}, la taille maximale d'un fichier de demande d'activation (le serveur de licences refuse les plus gros) : il n'a pas été lu. Vérifiez le nom du fichier.",
+	'cli.error.keys-too-big':
+		"Les clés lues sur l'entrée standard dépassent {limit}, le maximum qu'add-key lit en une fois : donnez moins de clés à la fois.",
 	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
 	'cli.error.simulate-usage':
 		'Utilisation : myq-license simulate FICHIER... (des fichiers de scénario, ou un dossier).',
@@ -355,6 +359,17 @@ Exemples
 		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
 	'cli.error.not-a-key':
 		"{key} n'est pas une clé publique de l'éditeur (base64 de 32 octets, telle que vendor serve l'affiche).",
+
+	'scenario.limit.bytes':
+		"le fichier dépasse {limit}, la taille maximale d'un scénario",
+	'scenario.limit.items':
+		'compte {count} éléments ; un scénario en compte au plus {max} ici',
+	'scenario.limit.step-devices':
+		'{count} appareils en une étape ; une étape en active ou en désactive au plus {max}',
+	'scenario.limit.devices':
+		"les étapes devices activent {count} appareils jusqu'ici ; un scénario en active au plus {max} en tout",
+	'scenario.limit.text':
+		'fait {length} caractères ; un texte de scénario en compte au plus {max}',
 
 	'field.company': 'Entreprise',
 	'field.person': 'Personne',
@@ -416,6 +431,8 @@ Exemples
 	'customer.invalid':
 		'Le formulaire client contient {count} erreur(s) : corrigez-les, puis enregistrez à nouveau.',
 	'customer.saved': 'Client enregistré : {company}.',
+	'customer.registered-invalid':
+		"Le client enregistré dépasse les limites qu'applique le serveur de licences, qui refuserait chaque activation : enregistrez-le à nouveau (myq-license register, ou Réglages > Licence).",
 	'customer.not-registered':
 		"Aucun client n'est encore enregistré : remplissez d'abord le formulaire client (ou lancez `myq-license register`).",
 	'customer.missing':
@@ -427,6 +444,8 @@ Exemples
 		'La clé « {key} » ne passe pas le contrôle : un symbole est mal saisi ou deux sont inversés. Comparez-la à la clé que vous avez reçue.',
 	'key.duplicate':
 		'La clé « {key} » a été saisie plusieurs fois : elle est ajoutée une seule fois.',
+	'key.second-installation':
+		"La clé « {key} » est une clé d'installation, et cette installation en a déjà une (une par installation) : elle n'a pas été ajoutée. Ajoutez des clés de licence pour davantage de licences.",
 	'key.already-present':
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",
@@ -481,6 +500,8 @@ Exemples
 	'outcome.keys-refused': '{count} clé(s) refusée(s).',
 	'outcome.nothing-to-save': 'Rien à enregistrer.',
 	// R4 : Activer
+	'outcome.customer-past-limits':
+		"Le client enregistré dépasse les limites qu'applique le serveur de licences ({fields}), qui refuserait l'activation : rien n'a été envoyé. Enregistrez-le à nouveau (myq-license register, ou Réglages > Licence).",
 	'outcome.nothing-to-activate':
 		"Aucune clé à activer : ajoutez une clé et enregistrez d'abord.",
 	'outcome.activated':
@@ -567,6 +588,12 @@ Exemples
 	'outcome.capacity-reached':
 		'Appareil {id} refusé : la capacité est de {capacity} et {count} appareils sont activés.',
 	'outcome.unknown-device': "Il n'y a pas d'appareil activé {id}.",
+	'outcome.device-name-empty':
+		"Un appareil a besoin d'un nom : donnez-en un, ou aucun pour le suivant libre (device-N).",
+	'outcome.device-name-too-long':
+		"Un nom d'appareil compte au plus {max} caractères ({length} donnés) : raccourcissez-le.",
+	'outcome.device-name-unprintable':
+		"Un nom d'appareil ne contient que des caractères imprimables ; celui-ci a des caractères de contrôle ({id}) : retirez-les.",
 	'outcome.no-device': "Aucun appareil n'est activé.",
 	// Les étapes propres au simulateur
 	'outcome.portal-refused':
@@ -986,7 +1013,7 @@ Exemples
 	'export.note.rough-terms':
 		"Les durées d'abonnement qui n'étaient pas des jours entiers sont arrondies : {licenses}.",
 	// simulate --explain : la règle derrière chaque bandeau, statut de licence et l'état (i18n/explain.ts)
-	'explain.line': '{rule} : {text}',
+	'explain.rule': '{rule} :',
 	'explain.never': 'jamais',
 	'explain.problem.no-vendor-key': "aucune clé d'éditeur n'est configurée",
 	'explain.problem.bad-signature':

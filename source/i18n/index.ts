@@ -1,3 +1,4 @@
+import {visible} from '../engine/safe-text.js';
 import type {BannerId} from '../engine/types.js';
 import {en, type MessageId} from './en.js';
 import {fr} from './fr.js';
@@ -25,7 +26,10 @@ export function format(template: string, params?: MessageParams): string {
 
 	return template.replaceAll(/\{(\w+)\}/g, (whole, name: string) => {
 		const value = params[name];
-		return value === undefined ? whole : String(value);
+		// A value may come from outside (a company, a file name, a server's words): no control
+		// character of it reaches a screen raw (issue 10 point 7). Cutting long ones is for the
+		// places that take them in (safeText), since a value may be a whole message of ours.
+		return value === undefined ? whole : visible(String(value));
 	});
 }
 

@@ -2,6 +2,7 @@
  * The one formatter of the engine's log entries (STYLE 11): the Events screen, the Home screen's
  * recent events, the CLI and the simulator's `events[].detail` all call `formatLogEntry`.
  */
+import {safeText, visible} from '../engine/safe-text.js';
 import type {LogEntry, LogParams} from '../engine/types.js';
 import {en, type MessageId} from './en.js';
 import {fr} from './fr.js';
@@ -49,8 +50,9 @@ export function formatMessage(lang: Lang, message: Message): string {
 	const params = message.params ?? {};
 	const template = catalog[message.id];
 	if (template === undefined) {
-		return visible(
+		return safeText(
 			[message.id, ...Object.values(params).map(String)].join(' '),
+			LOG_TEXT_MAX,
 		);
 	}
 	return fill(catalog, template, params);
@@ -77,12 +79,13 @@ function fill(
 		}
 		const group = LOG_PARAM_GROUPS[name];
 		if (group === undefined) {
-			return visible(String(value));
+			// A stored value (a device name, a server's reason): made visible, and cut.
+			return safeText(value);
 		}
 		const nested = catalog[`${group}${value}`];
 		if (nested === undefined) {
 			const words = SAID_BY_THE_SOURCE.has(name) ? params.message : undefined;
-			return visible(String(words ?? value));
+			return safeText(words ?? value);
 		}
 		// A nested message may use the entry's other params (`failure.network` uses `message`),
 		// never the one it names, so this does not loop.
@@ -108,21 +111,13 @@ export function formatLogEntry(entry: LogEntry, lang: Lang): string {
 	if ('code' in entry) {
 		return formatLogMessage(lang, entry.code, entry.params);
 	}
-	return visible(entry.detail);
+	return safeText(entry.detail, LOG_TEXT_MAX);
 }
 
-/**
- * Control characters (an old stored text, a server's message) as visible code points, so a
- * stored string cannot move the cursor or clear the dashboard.
- */
-export function visible(text: string): string {
-	return text.replaceAll(
-		// biome-ignore lint/suspicious/noControlCharactersInRegex: this is what it finds.
-		/[\u0000-\u001f\u007f-\u009f]/g,
-		(character) =>
-			`U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
-	);
-}
+/** An entry stored as a whole text (before codes), or one of a newer version, is cut here. */
+const LOG_TEXT_MAX = 500;
+
+export {visible};
 
 /** The catalog id of a log code, for tests that compare the languages. */
 export function logMessageId(code: string): MessageId {

@@ -3,10 +3,11 @@
  * rejected), and what the admin can do about it, in their language. `status` says it where the
  * license list would be, instead of "no licenses yet".
  */
+
+import {safeText} from '../engine/safe-text.js';
 import type {Integrity} from '../engine/types.js';
 import {type MessageId, t} from './index.js';
 import type {Lang} from './lang.js';
-import {visible} from './log.js';
 
 const MESSAGE: Record<NonNullable<Integrity['code']>, MessageId> = {
 	'no-vendor-key': 'problem.no-vendor-key',
@@ -17,11 +18,13 @@ const MESSAGE: Record<NonNullable<Integrity['code']>, MessageId> = {
 
 export function problemText(lang: Lang, integrity: Integrity): string {
 	// The verifier's words, without the source they came with and their closing stop.
-	const reason = visible(
+	// A stored reason is outside text: made visible, and cut (issue 10 point 7).
+	const reason = safeText(
 		integrity.reason
 			.replace(/^stored (document|state): /, '')
 			.trim()
 			.replace(/[.。]+$/, ''),
+		500,
 	);
 	const id =
 		integrity.code === undefined

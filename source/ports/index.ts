@@ -99,24 +99,45 @@ export type Store = {
 };
 
 /**
- * The revision of a stored state as the store compares it: its integer `revision` field, 0 for
- * a JSON value without one, -1 for a row that is not JSON, and -2 when there is no row.
+ * The revision of a stored state as the store compares it: its `revision` field when that is a
+ * whole number from 0 to 2^53 - 1 (the revisions a runtime writes), 0 for a JSON value without
+ * one (or with any other value there), -1 for a row that is not JSON, and -2 when there is no
+ * row. A store that compares in its own language (SQLite's json_extract) says which revision it
+ * reads (`load.revision`), and that one is the revision: issue 10 point 4, where JavaScript read
+ * `1.0` as 1 and SQLite as not an integer, and every save spun forever.
  */
 export function storedRevision(load: StoreLoad): number {
+	if (load.revision !== undefined) {
+		return load.revision;
+	}
 	if (load.kind === 'empty') {
 		return -2;
 	}
 	if (load.kind === 'corrupt') {
 		return -1;
 	}
-	const revision = (load.value as {revision?: unknown} | null)?.revision;
-	return Number.isInteger(revision) ? (revision as number) : 0;
+	return revisionOf(load.value);
 }
 
-export type StoreLoad =
+/** The `revision` of a parsed state as storedRevision reads it (see there). */
+export function revisionOf(value: unknown): number {
+	const revision = (value as {revision?: unknown} | null)?.revision;
+	return isRevision(revision) ? revision : 0;
+}
+
+/** A revision a runtime writes: a whole number from 0 to 2^53 - 1, exact in JSON and in SQL. */
+export function isRevision(value: unknown): value is number {
+	return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+export type StoreLoad = (
 	| {kind: 'empty'}
 	| {kind: 'loaded'; value: unknown}
 	/** The store opened but its content is unreadable: the raw text is kept for the record. */
-	| {kind: 'corrupt'; reason: string; raw: string};
+	| {kind: 'corrupt'; reason: string; raw: string}
+) & {
+	/** The revision as the store's compare-and-set reads it, when it reads it itself. */
+	revision?: number;
+};
 
 export type {ActivationDocument};

@@ -4,6 +4,7 @@
  * activation (manual-activation.ts). Like a contact, it sends a fresh nonce that the signed
  * answer must carry (R14), and without a trusted vendor key it asks nothing (R16).
  */
+import {fieldsPastLimits} from '../engine/customer-limits.js';
 import type {Failure} from '../ports/index.js';
 import {
 	clause,
@@ -20,6 +21,8 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (keys.length === 0 && !shell.state.document) {
 		return outcome(false, 'nothing-to-activate');
 	}
+	const pastLimits = customerPastLimits(shell);
+	if (pastLimits) return pastLimits;
 	if (shell.trust.publicKey() === null) {
 		return outcome(false, 'no-vendor-key');
 	}
@@ -92,4 +95,16 @@ async function activationFailure(
 			params: {reason: clause(failure.message)},
 		},
 	});
+}
+
+/**
+ * R2: a stored customer the license server would refuse (one written before the limits, or by
+ * a hand in the store) is not sent: the admin is told which fields to fix (issue 10 point 6).
+ */
+export function customerPastLimits(shell: Shell): Outcome | null {
+	const {customer} = shell.state;
+	const fields = customer === null ? [] : fieldsPastLimits(customer);
+	return fields.length === 0
+		? null
+		: outcome(false, 'customer-past-limits', {fields: fields.join(', ')});
 }

@@ -2,7 +2,7 @@
 import {deviceRefusal} from '../engine/devices.js';
 import type {EngineEvent} from '../engine/step.js';
 import type {EngineState} from '../engine/types.js';
-import {type Outcome, outcome} from './outcome.js';
+import {type Outcome, type OutcomeCode, outcome} from './outcome.js';
 import type {Shell} from './shell.js';
 
 export async function activateDevice(
@@ -35,6 +35,10 @@ async function apply(
 	done: () => Outcome,
 ): Promise<Outcome> {
 	const refusal = deviceRefusal(shell.state, event, shell.clock.now());
+	if (refusal?.code.startsWith('device-name-')) {
+		// The name is refused before anything happens: nothing to tell the engine.
+		return outcome(false, refusal.code as OutcomeCode, refusal.params);
+	}
 	await shell.dispatch(event);
 	if (refusal === null) {
 		return done();

@@ -8,6 +8,7 @@ import {manualResponseRefusal} from '../engine/manual-response.js';
 import type {ActivationRequest} from '../engine/types.js';
 import {parseCanonicalFile, toSignedFileText} from '../signing/index.js';
 import {checkResponse, type ResponseFileProblem} from '../signing/trust.js';
+import {customerPastLimits} from './activate.js';
 import {
 	clause,
 	type Failed,
@@ -42,6 +43,8 @@ export async function exportActivationRequest(
 	if (keys.length === 0 && !shell.state.document) {
 		return failed('nothing-to-activate');
 	}
+	const pastLimits = customerPastLimits(shell);
+	if (pastLimits) return pastLimits as Failed;
 	const fingerprint = await seeHardware(shell);
 	const now = shell.clock.now();
 	const request: ActivationRequest = {

@@ -11,6 +11,19 @@ import {type Store, storedRevision} from '../ports/index.js';
 import type {Shell} from './shell.js';
 import {parseStoredRecord, type StoredRecord} from './stored-record.js';
 
+/**
+ * Compare-and-set refusals in a row after which a write gives up with an error (issue 10 point
+ * 4: a save never spins). Each refusal that shows a new stored revision is another process's
+ * finished write, so the store as a whole moves on; this only ends a wait on a process that
+ * writes without pause. A refusal that shows nothing new is handled at once (setAside).
+ */
+export const MAX_REFUSED_WRITES = 1000;
+
+/** The revision after `revision`; past 2^53 - 1 (no longer exact in JSON) it starts again at 1. */
+export function nextRevision(revision: number): number {
+	return revision >= Number.MAX_SAFE_INTEGER ? 1 : Math.max(0, revision) + 1;
+}
+
 export class Persistence {
 	/** The stored revision this state was read from or written as (see storedRevision). */
 	private revision = -2;
@@ -19,6 +32,8 @@ export class Persistence {
 	private dirty = false;
 	private writing: Promise<void> | null = null;
 	private writeError: unknown = null;
+	/** A row was set aside and no write succeeded since: the store refuses ours too. */
+	private isSetAside = false;
 
 	constructor(
 		private readonly shell: Shell,
@@ -136,10 +151,11 @@ export class Persistence {
 
 	private async writeLoop(): Promise<void> {
 		try {
+			let refused = 0;
 			while (this.dirty) {
 				this.dirty = false;
 				const count = this.unsaved.length;
-				const revision = Math.max(0, this.revision) + 1;
+				const revision = nextRevision(this.revision);
 				const record: StoredRecord = {
 					format: 'myq-license-state',
 					version: 1,
@@ -151,15 +167,73 @@ export class Persistence {
 				if (await this.store.saveIfRevision(record, this.revision)) {
 					this.revision = revision;
 					this.unsaved.splice(0, count);
-				} else {
-					// Another process wrote first: take its state, apply ours on top, write again.
-					await this.adoptStored();
-					this.dirty = true;
+					refused = 0;
+					this.isSetAside = false;
+					continue;
+				}
+				refused += 1;
+				if (refused >= MAX_REFUSED_WRITES) {
+					throw new Error(
+						`The store refused to save the license state ${refused} times in a row: another process kept writing to it. Nothing was lost; run the command again.`,
+					);
+				}
+				// Another process wrote first: take its state, apply ours on top, write again.
+				this.dirty = true;
+				if (!(await this.adoptStored())) {
+					// The store refused the revision it showed us: it reads its row otherwise than we
+					// do. Never spin on it: set the row aside once, like any damaged state (R16).
+					if (this.isSetAside) {
+						throw new Error(
+							'The store refuses every save of the license state, even over the copy this program just wrote. Check the store (--store) or choose another one.',
+						);
+					}
+					await this.setAside();
+					this.isSetAside = true;
 				}
 			}
 		} catch (error) {
 			this.writeError = error;
 		}
+	}
+
+	/**
+	 * A stored row the store will not compare-and-set although nobody changed it: kept in the
+	 * quarantine, reported as a damaged state, and replaced by ours with a plain write.
+	 */
+	private async setAside(): Promise<void> {
+		const {shell} = this;
+		const loaded = await this.store.load();
+		await this.store.quarantine(
+			'state',
+			loaded.kind === 'corrupt'
+				? loaded.raw
+				: loaded.kind === 'loaded'
+					? JSON.stringify(loaded.value)
+					: '',
+		);
+		[shell.state] = step(
+			shell.state,
+			{
+				type: 'document-rejected',
+				source: 'stored state',
+				code: 'unreadable-state',
+				reason:
+					'the store refused every save over it although no other process had written; a copy was kept in the store',
+			},
+			shell.clock.now(),
+		);
+		const revision = nextRevision(this.revision);
+		await this.store.save({
+			format: 'myq-license-state',
+			version: 1,
+			revision,
+			state: shell.state,
+			vendorKey: null,
+		} satisfies StoredRecord);
+		this.revision = revision;
+		this.unsaved = [];
+		this.dirty = false;
+		shell.publish();
 	}
 
 	/**

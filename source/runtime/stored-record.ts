@@ -8,6 +8,7 @@
  * checked by its signature (R16), not here.
  */
 import type {EngineState} from '../engine/types.js';
+import {isRevision} from '../ports/index.js';
 
 export type StoredRecord = {
 	format: 'myq-license-state';
@@ -123,7 +124,8 @@ const state = object({
 const record = object({
 	format: oneOf('myq-license-state'),
 	version: oneOf(1),
-	revision: optional(Number.isInteger as Check),
+	// 1e20 or 2^53 + 1 is no revision a runtime writes: a row edited by hand (issue 10 point 4).
+	revision: optional(isRevision),
 	state,
 	vendorKey: optional(nullable(string)),
 });

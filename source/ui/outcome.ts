@@ -4,7 +4,8 @@
  * own (English) message, which always says what to do.
  */
 
-import {type Lang, type MessageId, t} from '../i18n/index.js';
+import {keyRefusalMessage} from '../engine/key-refusals.js';
+import {type Lang, t} from '../i18n/index.js';
 import {renderOutcome} from '../i18n/outcome.js';
 import type {Outcome, SaveOutcome, Snapshot} from '../runtime/runtime.js';
 import type {StatusMessage} from './app-state.js';
@@ -17,11 +18,6 @@ function fallback(outcome: Outcome, lang: Lang): StatusMessage {
 	const text = renderOutcome(lang, outcome);
 	return outcome.ok ? ok(text) : error(text);
 }
-
-const REFUSAL_MESSAGE: Record<string, MessageId> = {
-	duplicate: 'key.already-present',
-	checksum: 'key.bad-checksum',
-};
 
 /** R2, R3: Save. */
 export function saveStatus(
@@ -38,7 +34,7 @@ export function saveStatus(
 	}
 	for (const refusal of outcome.refused) {
 		parts.push(
-			t(lang, REFUSAL_MESSAGE[refusal.code] ?? 'key.malformed', {
+			t(lang, `key.${keyRefusalMessage(refusal.code)}`, {
 				key: refusal.input.trim(),
 			}),
 		);

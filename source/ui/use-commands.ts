@@ -32,8 +32,17 @@ export type FileAccess = {
 
 export const nodeFiles: FileAccess = {
 	async read(path) {
-		const {readFile} = await import('node:fs/promises');
-		return readFile(path, 'utf8');
+		// A response file is read up to its limit, never whole first (issue 10 point 5).
+		const {readFileUpTo, formatLimit, INPUT_LIMITS} = await import(
+			'../adapters/bounded-read.js'
+		);
+		const read = await readFileUpTo(path, INPUT_LIMITS.responseFile);
+		if (!read.ok) {
+			throw new Error(
+				`it holds more than ${formatLimit(read.limit)}, the most a response file can be`,
+			);
+		}
+		return read.value.toString('utf8');
 	},
 	async write(path, text) {
 		const {writeFile} = await import('node:fs/promises');

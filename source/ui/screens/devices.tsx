@@ -4,6 +4,8 @@
  * selected one.
  */
 import {Box, Text} from 'ink';
+import {DEVICE_NAME_MAX} from '../../engine/devices.js';
+import {safeText} from '../../engine/safe-text.js';
 import {t} from '../../i18n/index.js';
 import {type ListState, ScrollList} from '../components/scroll-list/index.js';
 import {formatDateTime, padTo, textWidth, truncate} from '../format.js';
@@ -19,9 +21,11 @@ export function DevicesScreen(props: Props) {
 	const {devices, capacity} = view.snapshot.evaluation;
 	const free = Math.max(0, capacity - devices.activated);
 	const unlicensed = devices.activated - devices.licensed;
+	// A stored name is outside text: shown made visible and bounded (issue 10 point 7).
+	const shownName = (id: string) => safeText(id, DEVICE_NAME_MAX);
 	const idWidth = Math.max(
 		12,
-		...devices.list.map((device) => textWidth(device.id)),
+		...devices.list.map((device) => textWidth(shownName(device.id))),
 	);
 	const summary = t(lang, 'ui.devices.summary', {
 		capacity,
@@ -48,7 +52,7 @@ export function DevicesScreen(props: Props) {
 				empty={t(lang, 'ui.devices.none')}
 				renderRow={(device, _index, isSelected) => (
 					<Text inverse={isSelected && theme.isColor}>
-						{isSelected ? '›' : ' '} {padTo(device.id, idWidth)}{' '}
+						{isSelected ? '›' : ' '} {padTo(shownName(device.id), idWidth)}{' '}
 						<Text dimColor>
 							{t(lang, 'ui.devices.activated-at', {
 								date: formatDateTime(device.activatedAt, lang, theme.timeZone),

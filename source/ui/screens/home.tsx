@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
+import {safeText} from '../../engine/safe-text.js';
 import {formatLogEntry, type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
@@ -216,18 +217,22 @@ export function HomeScreen(props: ScreenProps) {
 				<Text bold>{t(lang, 'ui.customer')}</Text>
 				{customer ? (
 					<>
-						<Text>
-							{truncate(`${customer.company} · ${customer.person}`, right)}
-						</Text>
+						{/* The stored customer is outside text: never raw (issue 10 point 7). */}
 						<Text>
 							{truncate(
-								`${customer.address} · ${countryName(customer.country, lang) ?? customer.country}`,
+								`${safeText(customer.company)} · ${safeText(customer.person)}`,
 								right,
 							)}
 						</Text>
 						<Text>
 							{truncate(
-								`${customer.email}${customer.phone ? ` · ${customer.phone}` : ''}`,
+								`${safeText(customer.address)} · ${safeText(countryName(customer.country, lang) ?? customer.country)}`,
+								right,
+							)}
+						</Text>
+						<Text>
+							{truncate(
+								`${safeText(customer.email)}${customer.phone ? ` · ${safeText(customer.phone)}` : ''}`,
 								right,
 							)}
 						</Text>

@@ -8,6 +8,7 @@ import {
 	type CustomerField,
 	type FieldError,
 } from '../../engine/customer.js';
+import {visible} from '../../engine/safe-text.js';
 import type {Customer, CustomerForm} from '../../engine/types.js';
 import type {Lang, MessageId} from '../../i18n/index.js';
 import {
@@ -156,12 +157,14 @@ export function loadCustomer(
 		...state,
 		text: {
 			...state.text,
-			company: textField(customer.company),
-			person: textField(customer.person),
-			address: textField(customer.address),
-			country: textField(pickedName(customer.country, lang)),
-			email: textField(customer.email),
-			phone: textField(customer.phone ?? ''),
+			// The stored customer in the form: a control character a hand put in the store shows as
+			// its code point (issue 10 point 7); R2 would refuse it at the next Save anyway.
+			company: textField(visible(customer.company)),
+			person: textField(visible(customer.person)),
+			address: textField(visible(customer.address)),
+			country: textField(visible(pickedName(customer.country, lang))),
+			email: textField(visible(customer.email)),
+			phone: textField(visible(customer.phone ?? '')),
 		},
 		country: countryPickerReducer(state.country, {
 			type: 'load',
