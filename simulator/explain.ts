@@ -32,6 +32,7 @@ export type ExplainDocument = {
 	licenses: ({key: string; kind: string; status: string} & ExplainedRule)[];
 };
 
+/** `evaluation` is one that explains itself (`evaluate(state, now, {explain: true})`). */
 export function explainDay(
 	scenario: string,
 	sample: DaySample,
@@ -39,6 +40,10 @@ export function explainDay(
 	nameOf: (licenseId: string) => string,
 	lang: Lang,
 ): ExplainDocument {
+	const why = evaluation.why;
+	if (why === undefined) {
+		throw new Error('explainDay needs an evaluation made with {explain: true}');
+	}
 	const rule = (explanation: Explanation): ExplainedRule => ({
 		rule: explanation.rule,
 		code: explanation.code,
@@ -64,19 +69,19 @@ export function explainDay(
 		capacity: sample.capacity,
 		devices: sample.devices,
 		why: {
-			state: rule(evaluation.why.state),
-			capacity: rule(evaluation.why.capacity),
-			devices: rule(evaluation.why.devices),
+			state: rule(why.state),
+			capacity: rule(why.capacity),
+			devices: rule(why.devices),
 		},
 		banners: sample.banners.map((banner, index) => {
 			const id = evaluation.banners[index]!.id;
-			return {...banner, ...rule(evaluation.why.banners[id]!)};
+			return {...banner, ...rule(why.banners[id]!)};
 		}),
 		licenses: sample.licenses.map((license, index) => ({
 			key: license.key,
 			kind: license.kind,
 			status: license.status,
-			...rule(evaluation.licenses[index]!.why),
+			...rule(evaluation.licenses[index]!.why!),
 		})),
 	};
 }

@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto';
 import Keyv from 'keyv';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
-import type {Evaluation} from '../source/engine/evaluate.js';
+import {type Evaluation, evaluate} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
 import {formatLogEntry, type Lang} from '../source/i18n/index.js';
 import type {Vendor} from '../source/license-server/index.js';
@@ -56,13 +56,19 @@ export type SimulationOptions = {
 	until?: number;
 	lang?: Lang;
 	/**
-	 * Called after each day is sampled (the dashboard's strip, progress), with the engine's own
-	 * evaluation of that day (`--explain` reads its `why`) and the scenario's name of a license id.
+	 * Called after each day is sampled (the dashboard's strip, progress). `explain()` gives the
+	 * engine's own evaluation of that day with the rules and facts behind it (`--explain`), and
+	 * `nameOf` the scenario's name of a license id.
 	 */
 	onDay?: (
 		sample: DaySample,
-		day: {evaluation: Evaluation; nameOf: (licenseId: string) => string},
+		day: {explain: () => Evaluation; nameOf: (licenseId: string) => string},
 	) => void;
+	/**
+	 * Called after the last day, before the world goes: what the MyQ server stored then (the
+	 * export of its history, the size of its store).
+	 */
+	onEnd?: (simulation: Simulation) => Promise<void> | void;
 };
 
 /**
@@ -302,7 +308,10 @@ export async function runScenario(
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
 			options.onDay?.(sample, {
-				evaluation: simulation.runtime.snapshot().evaluation,
+				explain() {
+					const {state, evaluation} = simulation.runtime.snapshot();
+					return evaluate(state, evaluation.now, {explain: true});
+				},
 				nameOf: (id) => simulation.aliasOf(id),
 			});
 			const dayEvents = simulation
@@ -324,6 +333,7 @@ export async function runScenario(
 				await simulation.perform(step);
 			}
 		}
+		await options.onEnd?.(simulation);
 	} finally {
 		await simulation.dispose();
 	}

@@ -3,41 +3,28 @@
  * `vendor serve` on loopback becomes a scenario that `simulate` replays to the state `status
  * --json` shows; nothing personal is left in the file unless asked.
  */
-import {type ChildProcess, execFile, spawn} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../source/adapters/keyv-store.js';
+import {CLI, runCli} from './helpers/cli-process.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 const TOKEN = 'export-test-token';
-
-type Result = {code: number; stdout: string; stderr: string};
 
 let directory: string;
 let vendor: {process: ChildProcess; url: string; publicKey: string};
 let admin: string[];
 
-async function cli(args: string[]): Promise<Result> {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {
-				...process.env,
-				LANG: 'en_US.UTF-8',
-				LC_ALL: '',
-				NO_COLOR: '1',
-				MYQ_CONFIG_DIR: path.join(directory, 'config'),
-				MYQ_VENDOR_KEY: vendor?.publicKey ?? '',
-			},
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as {code: number; stdout: string; stderr: string};
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
+function cli(args: string[]) {
+	return runCli(args, {
+		env: {
+			NO_COLOR: '1',
+			MYQ_CONFIG_DIR: path.join(directory, 'config'),
+			MYQ_VENDOR_KEY: vendor?.publicKey ?? '',
+		},
+	});
 }
 
 /** `myq-license vendor serve` in its own process, on a free loopback port. */

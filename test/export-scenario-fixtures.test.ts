@@ -9,9 +9,8 @@ import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {exportScenario, renderScenarioYaml} from '../simulator/export/index.js';
-import {type DaySample, runScenario, Simulation} from '../simulator/runner.js';
+import {type DaySample, runScenario} from '../simulator/runner.js';
 import {loadScenario, parseScenario} from '../simulator/scenario/index.js';
-import {DAY} from '../source/engine/types.js';
 
 const DIRECTORY = path.resolve('fixtures/scenarios');
 const files = readdirSync(DIRECTORY).filter((file) => /\.ya?ml$/.test(file));
@@ -31,35 +30,21 @@ const view = (day: DaySample) => ({
 
 describe('export-scenario: every fixture, replayed, exported and replayed again', () => {
 	it.each(files)('%s', async (file) => {
-		// Given the fixture replayed day by day on a real store, as runScenario does
+		// Given the fixture replayed on a real store, its history exported at the end
 		const scenario = await loadScenario(path.join(DIRECTORY, file));
-		const simulation = new Simulation(scenario);
-		const recorded: DaySample[] = [];
-		let exported: ReturnType<typeof exportScenario>;
-		let now: number;
-		try {
-			await simulation.setup();
-			for (let day = 0; day <= scenario.days; day++) {
-				const instant = scenario.start + day * DAY;
-				await simulation.advanceTo(instant);
-				const steps = scenario.steps.filter((step) => step.day === day);
-				for (const step of steps.filter((candidate) => !candidate.at)) {
-					await simulation.perform(step);
-				}
-				recorded.push(simulation.sample(day, 'en'));
-				for (const step of steps.filter((candidate) => candidate.at)) {
-					await simulation.advanceTo(instant + step.at!);
-					await simulation.perform(step);
-				}
-			}
-			now = simulation.clock.server.now();
-			exported = exportScenario(simulation.runtime.snapshot().state, {
-				now,
-				lang: 'en',
-			});
-		} finally {
-			await simulation.dispose();
-		}
+		let exported: ReturnType<typeof exportScenario> = null;
+		let now = 0;
+		const first = await runScenario(scenario, {
+			lang: 'en',
+			onEnd(simulation) {
+				now = simulation.clock.server.now();
+				exported = exportScenario(simulation.runtime.snapshot().state, {
+					now,
+					lang: 'en',
+				});
+			},
+		});
+		const recorded = first.days;
 
 		// When its export is replayed
 		const text = renderScenarioYaml(exported!, {

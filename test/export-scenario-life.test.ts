@@ -3,36 +3,22 @@
  * a customer's life; `export-scenario` on that store gives a file whose `simulate --json`
  * matches the states recorded on every day, and whose expect blocks all hold.
  */
-import {execFile} from 'node:child_process';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSimulatedClock} from '../simulator/clock.js';
 import {exportScenario, renderScenarioYaml} from '../simulator/export/index.js';
-import {runScenario, Simulation} from '../simulator/runner.js';
+import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario/index.js';
 import {createSimulatedWorld, type SimulatedWorld} from '../simulator/world.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
 import {HISTORY_KEEP_DAYS} from '../source/engine/history.js';
-import {DAY} from '../source/engine/types.js';
+import {DAY, type EngineState} from '../source/engine/types.js';
+import {runCli} from './helpers/cli-process.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-
-async function cli(args: string[]) {
-	try {
-		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
-			env: {...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1'},
-			maxBuffer: 64 * 1024 * 1024,
-		});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as {code: number; stdout: string; stderr: string};
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
+const cli = (args: string[]) =>
+	runCli(args, {env: {NO_COLOR: '1'}, boundMs: 60_000});
 
 /** Day 400 is today: the export's "now" is the end of the life. */
 const START = Math.floor((Date.now() - 400 * DAY) / 1000) * 1000;
@@ -294,35 +280,17 @@ steps:
 
 describe('export-scenario on an installation older than what its history keeps in full', () => {
 	it('the days before the last 400 are one summary; the export rebuilds the installation from it and replays to the recorded states after it', async () => {
-		// Given two years of an installation, driven day by day
+		// Given two years of an installation, its state at the end
 		const scenario = parseScenario(TWO_YEARS, {fileName: 'two-years.yaml'});
-		const simulation = new Simulation(scenario);
-		const days: DayEntry[] = [];
-		let state: Awaited<ReturnType<typeof simulation.runtime.snapshot>>['state'];
-		let now: number;
-		try {
-			await simulation.setup();
-			for (let day = 0; day <= scenario.days; day++) {
-				const instant = scenario.start + day * DAY;
-				await simulation.advanceTo(instant);
-				for (const step of scenario.steps.filter(
-					(s) => s.day === day && !s.at,
-				)) {
-					await simulation.perform(step);
-				}
-				days.push(simulation.sample(day, 'en'));
-				for (const step of scenario.steps.filter(
-					(s) => s.day === day && s.at,
-				)) {
-					await simulation.advanceTo(instant + step.at!);
-					await simulation.perform(step);
-				}
-			}
-			({state} = simulation.runtime.snapshot());
-			now = simulation.clock.server.now();
-		} finally {
-			await simulation.dispose();
-		}
+		let state = null as unknown as EngineState;
+		let now = 0;
+		const {days} = await runScenario(scenario, {
+			lang: 'en',
+			onEnd(simulation) {
+				({state} = simulation.runtime.snapshot());
+				now = simulation.clock.server.now();
+			},
+		});
 		expect(state.history[0]!.code).toBe('summary');
 
 		// When it is exported and replayed

@@ -4,19 +4,16 @@
  * nothing is fetched but the page itself, its text holds the banner texts of the scenario, and it
  * prints on one A4 landscape page size.
  */
-import {execFile} from 'node:child_process';
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {STATE_COLOR} from '../simulator/report-svg.js';
 import {type Browser, launchChromium} from './helpers/chromium.js';
+import {runCli} from './helpers/cli-process.js';
 import {countColour, decodePng} from './helpers/png.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 const SCENARIO = 'fixtures/scenarios/every-banner.yaml';
 
 let directory: string;
@@ -35,11 +32,11 @@ afterAll(async () => {
 /** The report and the simulation's JSON, from the real CLI. */
 async function report(lang: 'en' | 'fr') {
 	const file = path.join(directory, `report-${lang}.html`);
-	const {stdout, stderr} = await run(
-		process.execPath,
-		[CLI, 'simulate', SCENARIO, '--report', file, '--json', '--lang', lang],
-		{env: {...process.env, NO_COLOR: '1'}, maxBuffer: 32 * 1024 * 1024},
+	const {code, stdout, stderr} = await runCli(
+		['simulate', SCENARIO, '--report', file, '--json', '--lang', lang],
+		{env: {NO_COLOR: '1'}},
 	);
+	if (code !== 0) throw new Error(stderr);
 	return {file, result: JSON.parse(stdout), stderr};
 }
 
@@ -196,8 +193,8 @@ describe('simulate --report, in headless Chromium', () => {
 		const scenario = path.join(directory, 'markup.yaml');
 		await writeFile(scenario, text);
 		const file = path.join(directory, 'markup.html');
-		await run(process.execPath, [CLI, 'simulate', scenario, '--report', file], {
-			env: {...process.env, NO_COLOR: '1'},
+		await runCli(['simulate', scenario, '--report', file], {
+			env: {NO_COLOR: '1'},
 		});
 		const html = await readFile(file, 'utf8');
 		expect(html).not.toContain('<img');

@@ -3,7 +3,6 @@
  * scenarios after a rule change. One result per file with its exit code; worker threads give the
  * same results as one by one.
  */
-import {execFile} from 'node:child_process';
 import {
 	copyFile,
 	mkdir,
@@ -14,28 +13,12 @@ import {
 } from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {runCli} from './helpers/cli-process.js';
 
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
-
-async function simulate(args: string[]) {
-	try {
-		const {stdout, stderr} = await run(
-			process.execPath,
-			[CLI, 'simulate', ...args],
-			{
-				env: {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: ''},
-				maxBuffer: 256 * 1024 * 1024,
-			},
-		);
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		const failed = error as {code: number; stdout: string; stderr: string};
-		return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-	}
-}
+/** A batch replays many scenarios: a bound of its own, far above what it takes. */
+const simulate = (args: string[]) =>
+	runCli(['simulate', ...args], {env: {NO_COLOR: '1'}, boundMs: 180_000});
 
 let directory: string;
 beforeAll(async () => {

@@ -2,18 +2,14 @@
  * `simulate FILE --explain DAY` (issue 15): each banner and license status with the rule and the
  * facts behind it, read from the engine's own evaluation, on a day of each banner, in en and fr.
  */
-import {execFile} from 'node:child_process';
-import path from 'node:path';
-import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {type ExplainDocument, explainDay} from '../simulator/explain.js';
 import {runScenario} from '../simulator/runner.js';
 import {loadScenario} from '../simulator/scenario/index.js';
 import type {Lang} from '../source/i18n/lang.js';
+import {runCli} from './helpers/cli-process.js';
 
 const SCENARIO = 'fixtures/scenarios/every-banner.yaml';
-const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 
 /** Every day of the scenario, explained, in each language. */
 const explained: Record<Lang, ExplainDocument[]> = {en: [], fr: []};
@@ -25,7 +21,7 @@ beforeAll(async () => {
 			lang,
 			onDay(sample, day) {
 				explained[lang].push(
-					explainDay(scenario.name, sample, day.evaluation, day.nameOf, lang),
+					explainDay(scenario.name, sample, day.explain(), day.nameOf, lang),
 				);
 			},
 		});
@@ -183,19 +179,8 @@ describe('--explain: a day of each banner, the rule and its facts, in en and fr'
 });
 
 describe('simulate --explain through the CLI', () => {
-	async function simulate(args: string[]) {
-		try {
-			const {stdout, stderr} = await run(
-				process.execPath,
-				[CLI, 'simulate', SCENARIO, ...args],
-				{env: {...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: ''}},
-			);
-			return {code: 0, stdout, stderr};
-		} catch (error) {
-			const failed = error as {code: number; stdout: string; stderr: string};
-			return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr};
-		}
-	}
+	const simulate = (args: string[]) =>
+		runCli(['simulate', SCENARIO, ...args], {env: {NO_COLOR: '1'}});
 
 	it('prints the banner, its rule and the license statuses; --json gives the same as data', async () => {
 		const text = await simulate(['--explain', '22']);

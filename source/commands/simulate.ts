@@ -142,7 +142,7 @@ async function simulateOne(
 							explained = explainDay(
 								scenario.name,
 								sample,
-								day.evaluation,
+								day.explain(),
 								day.nameOf,
 								options.preferredLang ?? scenario.lang,
 							);

@@ -75,8 +75,8 @@ export type LicenseView = {
 	/** R9: when the subscription renews automatically, the date it renews. */
 	renewsAt: number | null;
 	refusal: {code: string; message: string} | null;
-	/** The rule and facts behind `status`. */
-	why: Explanation;
+	/** The rule and facts behind `status`; only when the evaluation explains itself. */
+	why: Explanation | undefined;
 };
 
 export type DeviceView = {id: string; activatedAt: number; licensed: boolean};
@@ -105,8 +105,11 @@ export type Evaluation = {
 	};
 	/** The next instant at which anything visible changes; null when nothing ever will. */
 	nextChangeAt: number | null;
-	/** The rules and facts behind the banners, the state, the capacity and the devices. */
-	why: Explanations;
+	/**
+	 * The rules and facts behind the banners, the state, the capacity and the devices; only when
+	 * asked (`evaluate(state, now, {explain: true})`): the screens evaluate often and never say them.
+	 */
+	why: Explanations | undefined;
 };
 
 const COUNTING: ReadonlySet<LicenseStatus> = new Set([
@@ -119,10 +122,15 @@ export function isCounting(status: LicenseStatus): boolean {
 	return COUNTING.has(status);
 }
 
+/**
+ * A license's status and why: the rule that decided it (`rule`, `code`: `explain.<code>` in the
+ * catalogs). The facts the rule read are gathered only when asked (licenseFacts).
+ */
 type Verdict = {
-	status: LicenseStatus;
-	reason: StatusReason | null;
-	why: Explanation;
+	readonly status: LicenseStatus;
+	readonly reason: StatusReason | null;
+	readonly rule: string;
+	readonly code: string;
 };
 
 const explain = (
@@ -131,6 +139,71 @@ const explain = (
 	facts: Explanation['facts'] = {},
 ): Explanation => ({rule, code, facts});
 
+/** Every verdict there is: no license's own data in them, so one object each, shared. */
+const VERDICTS = {
+	integrity: {
+		status: 'invalid',
+		reason: 'integrity',
+		rule: 'R16',
+		code: 'integrity',
+	},
+	revoked: {status: 'invalid', reason: 'revoked', rule: '§4', code: 'revoked'},
+	perpetual: {
+		status: 'active',
+		reason: null,
+		rule: 'R4',
+		code: 'perpetual-active',
+	},
+	running: {
+		status: 'active',
+		reason: null,
+		rule: 'R9',
+		code: 'subscription-active',
+	},
+	renewing: {
+		status: 'active',
+		reason: null,
+		rule: 'R9',
+		code: 'subscription-renews',
+	},
+	notRenewed: {
+		status: 'expired',
+		reason: 'not-renewed',
+		rule: 'R11',
+		code: 'expired-not-renewed',
+	},
+	offlineGrace: {
+		status: 'offline-grace',
+		reason: 'offline',
+		rule: 'R12',
+		code: 'offline-grace',
+	},
+	unreachable: {
+		status: 'expired',
+		reason: 'server-unreachable',
+		rule: 'R13',
+		code: 'expired-unreachable',
+	},
+	hardwareInvalid: {
+		status: 'invalid',
+		reason: 'hardware-changed',
+		rule: 'R8',
+		code: 'hardware-invalid',
+	},
+	hardwareGrace: {
+		status: 'hardware-grace',
+		reason: 'hardware-changed',
+		rule: 'R8',
+		code: 'hardware-grace',
+	},
+	clockHeld: {
+		status: 'invalid',
+		reason: 'clock-tampered',
+		rule: 'R15',
+		code: 'clock-held',
+	},
+} as const satisfies Record<string, Verdict>;
+
 /** The status of one granted license at `now` (R8, R11, R12, R13, R15, R16). */
 export function licenseStatus(
 	grant: LicenseGrant,
@@ -138,38 +211,20 @@ export function licenseStatus(
 	now: number,
 ): Verdict {
 	if (state.integrity) {
-		return {
-			status: 'invalid',
-			reason: 'integrity',
-			why: explain('R16', 'integrity', {
-				problem: state.integrity.code ?? 'bad-document',
-				sinceAt: state.integrity.at,
-			}),
-		};
+		return VERDICTS.integrity;
 	}
 	if (grant.revokedAt !== null && now >= grant.revokedAt) {
-		return {
-			status: 'invalid',
-			reason: 'revoked',
-			why: explain('§4', 'revoked', {revokedAt: grant.revokedAt}),
-		};
+		return VERDICTS.revoked;
 	}
-	let verdict: Verdict = {
-		status: 'active',
-		reason: null,
-		why: explain('R4', 'perpetual-active', {activatedAt: grant.activatedAt}),
-	};
+	let verdict: Verdict = VERDICTS.perpetual;
 	if (grant.kind === 'subscription' && grant.expiresAt !== null) {
 		verdict = subscriptionVerdict(
 			grant.expiresAt,
 			state.server.lastSuccessAt,
 			now,
 		);
-		if (verdict.status === 'active' && grant.autoRenew) {
-			verdict = {
-				...verdict,
-				why: explain('R9', 'subscription-renews', verdict.why.facts),
-			};
+		if (verdict === VERDICTS.running && grant.autoRenew) {
+			verdict = VERDICTS.renewing;
 		}
 		if (!isCounting(verdict.status)) {
 			return verdict;
@@ -178,35 +233,68 @@ export function licenseStatus(
 	const {mismatchSince} = state.hardware;
 	if (mismatchSince !== null) {
 		// R8: other hardware; seven days to reactivate, then invalid.
-		const facts = {
-			mismatchSince,
-			graceEndsAt: mismatchSince + HARDWARE_GRACE,
-			days: daysLeft(mismatchSince + HARDWARE_GRACE, now),
-		};
 		if (now >= mismatchSince + HARDWARE_GRACE) {
-			return {
-				status: 'invalid',
-				reason: 'hardware-changed',
-				why: explain('R8', 'hardware-invalid', facts),
-			};
+			return VERDICTS.hardwareInvalid;
 		}
 		if (verdict.status === 'active') {
-			verdict = {
-				status: 'hardware-grace',
-				reason: 'hardware-changed',
-				why: explain('R8', 'hardware-grace', facts),
-			};
+			verdict = VERDICTS.hardwareGrace;
 		}
 	}
 	if (grant.kind === 'subscription' && state.clock.tamperedAt !== null) {
 		// R15: no subscription counts until a successful contact confirms the time.
-		return {
-			status: 'invalid',
-			reason: 'clock-tampered',
-			why: explain('R15', 'clock-held', clockFacts(state)),
-		};
+		return VERDICTS.clockHeld;
 	}
 	return verdict;
+}
+
+/**
+ * The facts the rule behind a verdict read (its `code`), for --explain: only gathered when an
+ * evaluation is asked to explain itself, so the screens' evaluations do not pay for them.
+ */
+function licenseFacts(
+	code: string,
+	grant: LicenseGrant,
+	state: EngineState,
+	now: number,
+): Explanation['facts'] {
+	const {mismatchSince} = state.hardware;
+	switch (code) {
+		case 'integrity':
+			return {
+				problem: state.integrity?.code ?? 'bad-document',
+				sinceAt: state.integrity?.at ?? null,
+			};
+		case 'revoked':
+			return {revokedAt: grant.revokedAt};
+		case 'perpetual-active':
+			return {activatedAt: grant.activatedAt};
+		case 'hardware-invalid':
+		case 'hardware-grace':
+			return {
+				mismatchSince,
+				graceEndsAt:
+					mismatchSince === null ? null : mismatchSince + HARDWARE_GRACE,
+				days:
+					mismatchSince === null
+						? null
+						: daysLeft(mismatchSince + HARDWARE_GRACE, now),
+			};
+		case 'clock-held':
+			return clockFacts(state);
+		default: {
+			// A subscription's own rules (R9, R11, R12, R13).
+			const expiresAt = grant.expiresAt ?? 0;
+			return {
+				expiresAt,
+				lastSuccessAt: state.server.lastSuccessAt,
+				graceEndsAt: expiresAt + OFFLINE_GRACE,
+				days: daysLeft(
+					code === 'offline-grace' ? expiresAt + OFFLINE_GRACE : expiresAt,
+					now,
+				),
+			};
+		}
+	}
 }
 
 /** R15: when the clock was seen going back, and how far behind the latest time seen it was. */
@@ -228,44 +316,19 @@ export function subscriptionVerdict(
 	lastSuccessAt: number | null,
 	now: number,
 ): Verdict {
-	const facts = {
-		expiresAt,
-		lastSuccessAt,
-		graceEndsAt: expiresAt + OFFLINE_GRACE,
-		days: daysLeft(expiresAt, now),
-	};
 	if (now < expiresAt) {
-		return {
-			status: 'active',
-			reason: null,
-			why: explain('R9', 'subscription-active', facts),
-		};
+		return VERDICTS.running;
 	}
 	if (lastSuccessAt !== null && lastSuccessAt >= expiresAt) {
 		// R11: the server was reached after the expiry and did not extend it.
-		return {
-			status: 'expired',
-			reason: 'not-renewed',
-			why: explain('R11', 'expired-not-renewed', facts),
-		};
+		return VERDICTS.notRenewed;
 	}
 	if (now < expiresAt + OFFLINE_GRACE) {
 		// R12: no successful contact since the expiry: offline grace, still counts.
-		return {
-			status: 'offline-grace',
-			reason: 'offline',
-			why: explain('R12', 'offline-grace', {
-				...facts,
-				days: daysLeft(expiresAt + OFFLINE_GRACE, now),
-			}),
-		};
+		return VERDICTS.offlineGrace;
 	}
 	// R13: ten days past the expiry without reaching the server.
-	return {
-		status: 'expired',
-		reason: 'server-unreachable',
-		why: explain('R13', 'expired-unreachable', facts),
-	};
+	return VERDICTS.unreachable;
 }
 
 /** The next instant after `now` at which `daysLeft(deadline, ·)` changes, or the deadline itself. */
@@ -276,7 +339,15 @@ export function nextTick(deadline: number, now: number): number | null {
 	return deadline - (daysLeft(deadline, now) - 1) * DAY;
 }
 
-export function evaluate(state: EngineState, now: number): Evaluation {
+export function evaluate(
+	state: EngineState,
+	now: number,
+	options: {
+		/** Also say why: the rule and facts behind each status and banner (--explain). @default false */
+		explain?: boolean;
+	} = {},
+): Evaluation {
+	const explaining = options.explain === true;
 	// R16: a document that failed verification is kept, never read: its content is untrusted.
 	const grants = state.integrity
 		? []
@@ -308,7 +379,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		if (counts) {
 			anyCounting = true;
 			capacity += grant.devices;
-			counted.push(grant.devices);
+			if (explaining) counted.push(grant.devices);
 		}
 		if (verdict.reason === 'server-unreachable') {
 			offlineExpired ??= grant;
@@ -370,7 +441,13 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 					? grant.expiresAt
 					: null,
 			refusal: null,
-			why: verdict.why,
+			why: explaining
+				? explain(
+						verdict.rule,
+						verdict.code,
+						licenseFacts(verdict.code, grant, state, now),
+					)
+				: undefined,
 		});
 	}
 
@@ -388,12 +465,14 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			expiresAt: null,
 			renewsAt: null,
 			refusal: pending.refusal ?? null,
-			why: pending.refusal
-				? explain('R4', 'pending-refused', {
-						refusal: pending.refusal.code,
-						addedAt: pending.addedAt,
-					})
-				: explain('R3', 'pending', {addedAt: pending.addedAt}),
+			why: !explaining
+				? undefined
+				: pending.refusal
+					? explain('R4', 'pending-refused', {
+							refusal: pending.refusal.code,
+							addedAt: pending.addedAt,
+						})
+					: explain('R3', 'pending', {addedAt: pending.addedAt}),
 		});
 	}
 
@@ -411,11 +490,12 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		!state.integrity
 	) {
 		banners.push({id: 'hardware-changed', days: daysLeft(graceEndsAt, now)});
-		why['hardware-changed'] = explain('R8', 'hardware-changed', {
-			mismatchSince,
-			graceEndsAt,
-			days: daysLeft(graceEndsAt, now),
-		});
+		if (explaining)
+			why['hardware-changed'] = explain('R8', 'hardware-changed', {
+				mismatchSince,
+				graceEndsAt,
+				days: daysLeft(graceEndsAt, now),
+			});
 		consider(nextTick(graceEndsAt, now));
 	}
 	if (
@@ -426,19 +506,20 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		const stopAt = firstSubscriptionExpiry + OFFLINE_GRACE;
 		banners.push({id: 'server-unreachable', days: daysLeft(stopAt, now)});
 		const toExpiry = daysLeft(firstSubscriptionExpiry, now);
-		why['server-unreachable'] = explain(
-			'R12',
-			toExpiry > 0 ? 'server-unreachable' : 'server-unreachable-grace',
-			{
-				unreachableSince: state.server.unreachableSince,
-				lastSuccessAt: state.server.lastSuccessAt,
-				license: firstSubscriptionId,
-				expiresAt: firstSubscriptionExpiry,
-				grace: OFFLINE_GRACE / DAY,
-				toExpiry: Math.abs(toExpiry),
-				days: daysLeft(stopAt, now),
-			},
-		);
+		if (explaining)
+			why['server-unreachable'] = explain(
+				'R12',
+				toExpiry > 0 ? 'server-unreachable' : 'server-unreachable-grace',
+				{
+					unreachableSince: state.server.unreachableSince,
+					lastSuccessAt: state.server.lastSuccessAt,
+					license: firstSubscriptionId,
+					expiresAt: firstSubscriptionExpiry,
+					grace: OFFLINE_GRACE / DAY,
+					toExpiry: Math.abs(toExpiry),
+					days: daysLeft(stopAt, now),
+				},
+			);
 		consider(nextTick(stopAt, now));
 	}
 	if (expiringDeadline !== null) {
@@ -446,15 +527,21 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			id: 'subscription-expiring',
 			days: daysLeft(expiringDeadline, now),
 		});
-		why['subscription-expiring'] = explain('R10', 'subscription-expiring', {
-			license: expiringId,
-			expiresAt: expiringDeadline,
-			days: daysLeft(expiringDeadline, now),
-		});
+		if (explaining)
+			why['subscription-expiring'] = explain('R10', 'subscription-expiring', {
+				license: expiringId,
+				expiresAt: expiringDeadline,
+				days: daysLeft(expiringDeadline, now),
+			});
 	}
 	if (state.clock.tamperedAt !== null) {
 		banners.push({id: 'clock-tampered'});
-		why['clock-tampered'] = explain('R15', 'clock-tampered', clockFacts(state));
+		if (explaining)
+			why['clock-tampered'] = explain(
+				'R15',
+				'clock-tampered',
+				clockFacts(state),
+			);
 	}
 
 	let operational: OperationalState;
@@ -469,26 +556,30 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		const stopped = offlineExpired as LicenseGrant | null;
 		if (state.integrity) {
 			stopReason = 'license-problem';
-			why[stopReason] = explain('R16', 'stop-integrity', {
-				problem: state.integrity.code ?? 'bad-document',
-				sinceAt: state.integrity.at,
-			});
+			if (explaining)
+				why[stopReason] = explain('R16', 'stop-integrity', {
+					problem: state.integrity.code ?? 'bad-document',
+					sinceAt: state.integrity.at,
+				});
 		} else if (stopped !== null) {
 			stopReason = 'server-stopped';
-			why[stopReason] = explain('R13', 'stop-server', {
-				license: stopped.id,
-				expiresAt: stopped.expiresAt,
-				graceEndsAt: (stopped.expiresAt ?? 0) + OFFLINE_GRACE,
-				lastSuccessAt: state.server.lastSuccessAt,
-			});
+			if (explaining)
+				why[stopReason] = explain('R13', 'stop-server', {
+					license: stopped.id,
+					expiresAt: stopped.expiresAt,
+					graceEndsAt: (stopped.expiresAt ?? 0) + OFFLINE_GRACE,
+					lastSuccessAt: state.server.lastSuccessAt,
+				});
 		} else if (hasClockHeld) {
 			stopReason = 'clock-tampered';
-			why[stopReason] = explain('R15', 'stop-clock', clockFacts(state));
+			if (explaining)
+				why[stopReason] = explain('R15', 'stop-clock', clockFacts(state));
 		} else {
 			stopReason = 'license-problem';
-			why[stopReason] = explain('R11', 'stop-nothing-counts', {
-				licenses: grants.length,
-			});
+			if (explaining)
+				why[stopReason] = explain('R11', 'stop-nothing-counts', {
+					licenses: grants.length,
+				});
 		}
 		shown = [{id: stopReason}];
 	} else {
@@ -524,27 +615,29 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			graceEndsAt,
 		},
 		nextChangeAt: next,
-		why: {
-			// Only the banners shown: when stopped, the one that says why (SPEC §2).
-			banners: Object.fromEntries(
-				shown.map((banner) => [banner.id, why[banner.id]]),
-			),
-			state: explain('§2', `state-${operational}`, {
-				counting: counted.length,
-				banners: shown.length,
-			}),
-			// R6: the sum of the devices of every license that counts.
-			capacity: explain('R6', 'capacity', {
-				sum: counted.length === 0 ? '0' : counted.join(' + '),
-				capacity,
-			}),
-			// R7: the most recently activated devices past capacity are unlicensed.
-			devices: explain('R7', 'devices', {
-				activated: list.length,
-				licensed: Math.min(list.length, capacity),
-				capacity,
-			}),
-		},
+		why: !explaining
+			? undefined
+			: {
+					// Only the banners shown: when stopped, the one that says why (SPEC §2).
+					banners: Object.fromEntries(
+						shown.map((banner) => [banner.id, why[banner.id]]),
+					),
+					state: explain('§2', `state-${operational}`, {
+						counting: counted.length,
+						banners: shown.length,
+					}),
+					// R6: the sum of the devices of every license that counts.
+					capacity: explain('R6', 'capacity', {
+						sum: counted.length === 0 ? '0' : counted.join(' + '),
+						capacity,
+					}),
+					// R7: the most recently activated devices past capacity are unlicensed.
+					devices: explain('R7', 'devices', {
+						activated: list.length,
+						licensed: Math.min(list.length, capacity),
+						capacity,
+					}),
+				},
 	};
 }
 

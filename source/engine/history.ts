@@ -141,22 +141,6 @@ export function observationChange(
 	before: Evaluation,
 	after: Evaluation,
 ): Observation | null {
-	const previous = new Map(
-		before.licenses.map((license) => [license.id, license.status]),
-	);
-	const licenses: Record<string, LicenseStatus | null> = {};
-	let isChanged = false;
-	for (const license of after.licenses) {
-		if (previous.get(license.id) !== license.status) {
-			licenses[license.id] = license.status;
-			isChanged = true;
-		}
-		previous.delete(license.id);
-	}
-	for (const id of previous.keys()) {
-		licenses[id] = null;
-		isChanged = true;
-	}
 	const sameBanners =
 		before.banners.length === after.banners.length &&
 		before.banners.every(
@@ -164,18 +148,46 @@ export function observationChange(
 				banner.id === after.banners[index]!.id &&
 				banner.days === after.banners[index]!.days,
 		);
-	if (
-		!isChanged &&
+	const sameView =
 		sameBanners &&
 		before.state === after.state &&
 		before.capacity === after.capacity &&
 		before.devices.activated === after.devices.activated &&
 		before.devices.licensed === after.devices.licensed &&
-		before.nextChangeAt === after.nextChangeAt
-	) {
+		before.nextChangeAt === after.nextChangeAt;
+	// Every step asks, so the usual answer (the same rows, in the same order) allocates nothing.
+	if (sameView && sameRows(before, after)) {
 		return null;
 	}
+	const previous = new Map(
+		before.licenses.map((license) => [license.id, license.status]),
+	);
+	const licenses: Record<string, LicenseStatus | null> = {};
+	for (const license of after.licenses) {
+		if (previous.get(license.id) !== license.status) {
+			licenses[license.id] = license.status;
+		}
+		previous.delete(license.id);
+	}
+	for (const id of previous.keys()) {
+		licenses[id] = null;
+	}
 	return {...observationOf(after), licenses};
+}
+
+function sameRows(before: Evaluation, after: Evaluation): boolean {
+	const {licenses} = after;
+	if (before.licenses.length !== licenses.length) return false;
+	for (let index = 0; index < licenses.length; index++) {
+		const old = before.licenses[index]!;
+		if (
+			old.id !== licenses[index]!.id ||
+			old.status !== licenses[index]!.status
+		) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /** The last entry of one of `codes`, newest first. */
