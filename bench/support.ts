@@ -6,9 +6,8 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {runBatch, scenarioFiles} from '../simulator/batch.js';
-import {Simulation} from '../simulator/runner.js';
+import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario/index.js';
-import {DAY} from '../source/engine/types.js';
 import {TEN_YEARS} from './simulation.js';
 
 const FIXTURES = path.resolve(
@@ -35,26 +34,19 @@ export async function benchBatch(jobs: number, runs = 2) {
 	};
 }
 
-/** The stored record's size (its JSON) and history length on some days of a ten-year replay. */
+/** The stored record's size (its JSON) and its history on some days of a ten-year replay. */
 export async function benchStoreSize(days: readonly number[] = [400, 3650]) {
 	const scenario = parseScenario(TEN_YEARS, {fileName: 'ten-years.yaml'});
-	const simulation = new Simulation(scenario);
 	const sizes: {
 		day: number;
 		bytes: number;
 		historyBytes: number;
 		entries: number;
 	}[] = [];
-	try {
-		await simulation.setup();
-		const last = Math.max(...days);
-		for (let day = 0; day <= last; day++) {
-			const instant = scenario.start + day * DAY;
-			await simulation.advanceTo(instant);
-			for (const step of scenario.steps.filter((s) => s.day === day)) {
-				await simulation.perform(step);
-			}
-			if (days.includes(day)) {
+	for (const day of days) {
+		await runScenario(scenario, {
+			until: day,
+			async onEnd(simulation) {
 				await simulation.settle();
 				const loaded = await simulation.store.load();
 				const value =
@@ -67,10 +59,8 @@ export async function benchStoreSize(days: readonly number[] = [400, 3650]) {
 					historyBytes: JSON.stringify(value?.state.history ?? []).length,
 					entries: value?.state.history.length ?? 0,
 				});
-			}
-		}
-	} finally {
-		await simulation.dispose();
+			},
+		});
 	}
 	return sizes;
 }

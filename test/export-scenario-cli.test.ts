@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../source/adapters/keyv-store.js';
-import {CLI, runCli} from './helpers/cli-process.js';
+import {CLI, registerArgs, runCli} from './helpers/cli-process.js';
 
 const TOKEN = 'export-test-token';
 
@@ -109,20 +109,8 @@ describe('export-scenario, round trip through the real CLI', () => {
 		expect(minted.code, minted.stderr).toBe(0);
 		const key = minted.stdout.trim().split('\n').at(-1)!;
 		const registered = await cli([
-			'register',
+			...registerArgs({...CUSTOMER, country: 'FR'}),
 			...admin,
-			'--company',
-			CUSTOMER.company,
-			'--person',
-			CUSTOMER.person,
-			'--address',
-			CUSTOMER.address,
-			'--country',
-			'FR',
-			'--email',
-			CUSTOMER.email,
-			'--phone',
-			CUSTOMER.phone,
 		]);
 		expect(registered.code, registered.stderr).toBe(0);
 		expect((await cli(['add-key', ...admin, key])).code).toBe(0);

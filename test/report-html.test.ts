@@ -10,6 +10,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {STATE_COLOR} from '../simulator/report-svg.js';
+import {BANNER_ORDER} from '../source/engine/types.js';
 import {type Browser, launchChromium} from './helpers/chromium.js';
 import {runCli} from './helpers/cli-process.js';
 import {countColour, decodePng} from './helpers/png.js';
@@ -141,14 +142,7 @@ describe('simulate --report, in headless Chromium', () => {
 					),
 				).size,
 			).toBe(6);
-			for (const id of [
-				'license-problem',
-				'server-stopped',
-				'hardware-changed',
-				'server-unreachable',
-				'subscription-expiring',
-				'clock-tampered',
-			]) {
+			for (const id of BANNER_ORDER) {
 				const first = result.days
 					.flatMap(
 						(day: {banners: {id: string; text: string}[]}) => day.banners,
