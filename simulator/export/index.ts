@@ -19,6 +19,7 @@ import {
 } from '../../source/engine/types.js';
 import type {Lang} from '../../source/i18n/lang.js';
 import type {Message} from '../../source/i18n/log.js';
+import {SCENARIO_LIMITS} from '../scenario/limits.js';
 import {MAX_SCENARIO_DAYS} from '../scenario/schema.js';
 import {buildCatalog} from './catalog.js';
 import {buildExpectations, type ExpectBlock} from './expectations.js';
@@ -121,6 +122,28 @@ export function exportScenario(
 			params: {licenses: catalog.roughTerms.join(', ')},
 		});
 	}
+	const steps = dated(timeline.steps, start);
+	const activated = steps.reduce(
+		(sum, step) =>
+			sum + (typeof step.body.activate === 'number' ? step.body.activate : 0),
+		0,
+	);
+	if (
+		steps.length > SCENARIO_LIMITS.steps ||
+		expect.length > SCENARIO_LIMITS.expectations ||
+		activated > SCENARIO_LIMITS.devices
+	) {
+		// Said rather than cut: a file that replays something else would mislead support.
+		notes.push({
+			id: 'export.note.over-limits',
+			params: {
+				steps: steps.length,
+				expectations: expect.length,
+				devices: activated,
+				max: SCENARIO_LIMITS.steps,
+			},
+		});
+	}
 	const customer = customerOf(state.customer, keep);
 	return {
 		name:
@@ -142,7 +165,7 @@ export function exportScenario(
 				? ['hardware-1']
 				: timeline.fingerprints.map((_, index) => `hardware-${index + 1}`),
 		keys: Object.fromEntries(catalog.entries),
-		steps: dated(timeline.steps, start),
+		steps,
 		expect,
 		...(timeline.interval !== null && timeline.interval !== DAY
 			? {contactIntervalHours: timeline.interval / HOUR}

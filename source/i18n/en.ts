@@ -999,6 +999,8 @@ Examples
 		'The installation as it stood when its older history was summarised, rebuilt on day 0.',
 	'export.note.summarised':
 		'The history before {date} was summarised (the installation keeps its last 400 days in full): day 0 rebuilds the installation as it stood then, its expiry dates as near as the vendor steps can set them.',
+	'export.note.over-limits':
+		'This installation has more than a scenario may hold ({steps} steps, {expectations} expectations, {devices} devices activated; at most {max} each): simulate refuses the file until some are removed.',
 	'export.note.rough-terms':
 		'Subscription terms that were not whole days are rounded: {licenses}.',
 	// simulate --explain: the rule behind each banner, license status and the state (i18n/explain.ts)

@@ -1010,6 +1010,8 @@ Exemples
 		"L'installation telle qu'elle était quand son historique plus ancien a été résumé, reconstruite au jour 0.",
 	'export.note.summarised':
 		"L'historique avant le {date} a été résumé (l'installation garde ses 400 derniers jours en entier) : le jour 0 reconstruit l'installation telle qu'elle était, ses dates d'expiration aussi près que les étapes éditeur le permettent.",
+	'export.note.over-limits':
+		"Cette installation dépasse ce qu'un scénario peut contenir ({steps} étapes, {expectations} attentes, {devices} appareils activés ; {max} au plus chacun) : simulate refuse le fichier tant qu'on n'en retire pas.",
 	'export.note.rough-terms':
 		"Les durées d'abonnement qui n'étaient pas des jours entiers sont arrondies : {licenses}.",
 	// simulate --explain : la règle derrière chaque bandeau, statut de licence et l'état (i18n/explain.ts)
