@@ -307,6 +307,8 @@ export type ActivationRequest = {
 	keys: string[];
 	customer: Customer | null;
 	createdAt: number;
+	/** The installation's secret, when the MyQ server keeps one: the proof for rebinding (R8). */
+	installationSecret?: string;
 };
 
 /**

@@ -213,15 +213,19 @@ Examples
   $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
   $ myq-license simulate customer.yaml --report customer.html`,
 	'cli.help.vendor': `Usage
-  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
   $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
   $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
   $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
 
 serve runs the reference license server and prints where it listens and its public key (clients
-trust it with myq-license trust KEY, or --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
-or SIGTERM stop it cleanly. Without --token the admin routes are disabled.
+trust it with myq-license trust KEY, or --vendor-key). Its database is a SQLite file (default sqlite://./vendor.sqlite) or
+PostgreSQL (--store postgres://USER@HOST:PORT/DATABASE): several servers on one PostgreSQL
+database act as one and sign with the one key pair kept there. It logs one line per request
+(--log json for a log collector) and answers GET /v1/health with the database's state. SIGINT
+or SIGTERM stop it cleanly, after the requests in flight. Without --token the admin routes are
+disabled. Exit 2 for a store URL it does not know, 1 when the database cannot be opened.
 
 mint prints the new key as its last line. An installation key carries one or more licenses,
 one --license each: KIND:DEVICES, and for a subscription its term in days and ":auto" for
@@ -232,6 +236,7 @@ response file, through a running server (--server) or straight on its store (--s
 
 Examples
   $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
   $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070
@@ -341,6 +346,12 @@ Examples
 	'cli.simulate.batch-summary':
 		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
+	'cli.error.vendor-store-url':
+		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
+	'cli.error.vendor-store-open':
+		'The license server cannot open its database {url}: {reason}. Check that the database runs and the URL is right; the server did not start.',
+	'cli.error.vendor-log-format':
+		'--log {format}: the log format is text or json.',
 	'cli.error.trust-usage':
 		'Usage: myq-license trust [KEY] [--replace] (one key at most).',
 	'cli.error.not-a-key':

@@ -217,16 +217,20 @@ Exemples
   $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
   $ myq-license simulate client.yaml --report client.html`,
 	'cli.help.vendor': `Utilisation
-  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
   $ myq-license vendor mint --server URL --token T --type installation --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] [--license ...]
   $ myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]
   $ myq-license vendor extend|cancel-renewal|revoke CLÉ [--days N] --server URL --token T
 
 serve lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
-clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Son stockage est une URL Keyv (par défaut
-sqlite://./vendor.sqlite). SIGINT ou SIGTERM l'arrêtent proprement. Sans --token, les routes
-d'administration sont désactivées.
+clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Sa base de données est un fichier SQLite (par défaut
+sqlite://./vendor.sqlite) ou PostgreSQL (--store postgres://UTILISATEUR@HÔTE:PORT/BASE) :
+plusieurs serveurs sur une même base PostgreSQL agissent comme un seul et signent avec l'unique
+paire de clés qu'elle garde. Il journalise une ligne par requête (--log json pour un collecteur
+de journaux) et répond à GET /v1/health avec l'état de la base. SIGINT ou SIGTERM l'arrêtent
+proprement, après les requêtes en cours. Sans --token, les routes d'administration sont
+désactivées. Code de sortie 2 pour une URL de stockage inconnue, 1 si la base ne s'ouvre pas.
 
 mint affiche la nouvelle clé sur sa dernière ligne. Une clé d'installation porte une ou
 plusieurs licences, un --license chacune : TYPE:PÉRIPHÉRIQUES, et pour un abonnement sa durée en
@@ -238,6 +242,7 @@ stockage (--store).
 
 Exemples
   $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
   $ myq-license vendor offline-activate demande.json -o reponse.json --server http://127.0.0.1:4070
@@ -355,6 +360,12 @@ Exemples
 	'cli.simulate.batch-summary':
 		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.vendor-store-url':
+		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
+	'cli.error.vendor-store-open':
+		"Le serveur de licences ne peut pas ouvrir sa base de données {url} : {reason}. Vérifiez que la base fonctionne et que l'URL est juste ; le serveur n'a pas démarré.",
+	'cli.error.vendor-log-format':
+		'--log {format} : le format du journal est text ou json.',
 	'cli.error.trust-usage':
 		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
 	'cli.error.not-a-key':
