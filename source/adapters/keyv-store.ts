@@ -334,7 +334,7 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
  * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever, at full CPU, where a
  * folder cannot be made although its parent exists (`--store /proc/1/nope/x.sqlite`).
  */
-async function makeDirectories(directory: string): Promise<void> {
+export async function makeDirectories(directory: string): Promise<void> {
 	const missing: string[] = [];
 	for (let current = directory; ; ) {
 		try {

@@ -402,7 +402,12 @@ async function offlineActivate(
 				limit: formatLimit(read.limit),
 			});
 		}
-		request = read.value.toString('utf8');
+		// The request as its file, or as the block of text the dashboard shows to copy (R5 over
+		// SSH: the same document).
+		const {readDocumentText} = await import('../signing/document-text.js');
+		const text = read.value.toString('utf8');
+		const block = readDocumentText(text);
+		request = block.ok && block.kind !== null ? block.text : text;
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
 		print(

@@ -44,7 +44,8 @@ Commands for admins and scripts (each has --help with examples)
   connect                   contact the license server now (R14)
   trust [KEY]               trust the vendor public key (R16): the one given, or the server's
   devices [activate|deactivate] [NAME]   printing devices (R7)
-  simulate FILE             replay a scenario file
+  simulate FILE...          replay scenario files; --report FILE.html, --explain DAY
+  export-scenario           this installation's history as a scenario file, for support
 
 Vendor side
   vendor serve              run the reference license server
@@ -159,7 +160,8 @@ Examples
   $ myq-license devices activate reception-printer
   $ myq-license devices --json`,
 	'cli.help.simulate': `Usage
-  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N]
+  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N] [--report FILE.html] [--explain DAY]
+  $ myq-license simulate DIR|FILE... [--json] [--jobs N]
 
 Replays a scenario file (YAML or JSON; see fixtures/scenarios/) on the real engine, with a
 simulated clock, network, license server and hardware. Without --json: the days on which
@@ -167,15 +169,49 @@ something changed, a strip of the whole timeline (one cell a day) and the events
 one JSON document (SPEC §5). The scenario's expect blocks decide the exit code. The language is
 --lang, else the locale, else the scenario's lang.
 
+Several files, or a folder (its .yaml, .yml and .json files, not its subfolders): each is replayed
+and one result per file is printed with its exit code (--json: {"results": [{file, exitCode,
+result | error}]}). --jobs N replays N at a time in worker threads; the results are the same.
+
 Options
-  --until N         stop after day N
+  --until N          stop after day N
+  --report FILE.html also write a page for a support ticket: the timeline as a picture (state,
+                     banners with their day counts, one lane per license, steps and events),
+                     self-contained, printable on A4 landscape
+  --explain DAY      for that day, each banner and license status with the rule (R-id) and the
+                     facts behind it, from the engine's own evaluation (--json: as data)
+  --jobs N           with several files: how many to replay at once (default 1)
 
 Examples
   $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
   $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
-  $ myq-license simulate my-customer.yaml --until 30 --lang fr
+  $ myq-license simulate my-customer.yaml --report ticket-4711.html --lang fr
+  $ myq-license simulate my-customer.yaml --explain 42
+  $ myq-license simulate exported/ --json --jobs 2
 
-Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
+Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid (with several
+files: the highest of theirs).`,
+	'cli.help.export-scenario': `Usage
+  $ myq-license export-scenario [--store URL] [-o FILE] [--keep-personal-data] [--json]
+
+Writes a scenario file (SPEC §5) from the installation's stored history: the customer, the keys
+and the licenses the signed documents granted, activations, contacts that succeeded or failed
+(as network steps), hardware seen, the clock set back, restarts and devices. Replayed with
+simulate, it goes through the states the installation recorded (its expect blocks) and ends in
+the state it is in now. Personal data (company, person, address, email, phone) and keys are
+replaced by neutral values, so the customer can send the file to support. What the history only
+shows by its effect (a vendor's change) is written as that effect, with a comment saying so.
+The store is only read; no vendor key is needed.
+
+Options
+  -o, --out FILE          write the file there (default: stdout)
+  --keep-personal-data    keep the customer's own data, and the keys as comments
+  --json                  the JSON form of the same schema (its notes on stderr)
+
+Examples
+  $ myq-license export-scenario -o customer.yaml
+  $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
+  $ myq-license simulate customer.yaml --report customer.html`,
 	'cli.help.vendor': `Usage
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
@@ -282,7 +318,33 @@ Examples
 		'The keys on standard input hold more than {limit}, the most add-key reads at once: give fewer keys at a time.',
 	'cli.error.cannot-read': 'Could not read {file}: {reason}',
 	'cli.error.simulate-usage':
-		'Usage: myq-license simulate FILE (one scenario file).',
+		'Usage: myq-license simulate FILE... (scenario files, or a folder of them).',
+	'cli.error.one-scenario':
+		'{flag} takes one scenario file; {count} were given.',
+	'cli.error.explain': '--explain {day} is not a day number (0 or more).',
+	'cli.error.explain-past-end':
+		'--explain {day}: the scenario ends on day {days}.',
+	'cli.error.jobs': '--jobs {jobs} is not a number of workers (1 to {max}).',
+	'cli.error.no-scenarios':
+		'{dir} holds no scenario file (.yaml, .yml or .json).',
+	'cli.error.export-usage':
+		'Usage: myq-license export-scenario [-o FILE] [--keep-personal-data] (no other argument).',
+	'cli.error.cannot-write': 'Could not write {file}: {reason}',
+	'cli.export.empty-store':
+		'Nothing to export: the store holds no installation yet (check --store).',
+	'cli.export.unreadable-store':
+		'Nothing to export: the stored state cannot be read (run myq-license status to see why).',
+	'cli.export.no-history':
+		'Nothing to export: the installation has no history yet (it was written by a version that did not keep one; it starts with the next event).',
+	'cli.export.written': 'Scenario written to {file} ({days} days).',
+	'cli.simulate.report-written': 'Report written to {file}.',
+	'cli.simulate.batch-held': 'ok       {file}: {passed} expectation(s) held',
+	'cli.simulate.batch-failed':
+		'FAILED   {file}: {failed} expectation(s) failed, {passed} held',
+	'cli.simulate.batch-invalid': 'INVALID  {file}: {message}',
+	'cli.simulate.batch-error': 'FAILED   {file}: {message}',
+	'cli.simulate.batch-summary':
+		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	'cli.error.vendor-store-url':
 		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
@@ -413,7 +475,7 @@ Examples
 	// R4: Activate
 	'activation.activated': 'Activated {count} license(s).',
 	'activation.nothing':
-		'Nothing to activate: add a key first, then click Activate.',
+		'Nothing to activate: add a key first (Save), then Activate.',
 	'activation.offline':
 		'Offline: the license server could not be reached, the keys stay pending. Use manual activation: export a request file, have it answered on the MyQ licensing portal, then import the response file.',
 	'activation.failed':
@@ -732,7 +794,7 @@ Examples
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
 	'ui.key.present': '{key} is already in the license table',
 	'ui.key.more': '… and {count} more',
-	'ui.country-list-hint': '↑↓ choose · Enter or Tab picks',
+	'ui.country-list-hint': '↓ goes into the list · Tab or Enter picks the first',
 	'ui.hint.save':
 		'Saves the customer and adds the keys to the table, pending activation.',
 	'ui.hint.activate':
@@ -740,7 +802,7 @@ Examples
 	'ui.hint.connect':
 		'Update from license server: renewals, extensions, cancellations.',
 	'ui.hint.manual':
-		'Without network: export a request file, import the response file.',
+		'Without network on this server: the request and the response as files or as text to copy.',
 	'ui.manual.request-file': 'Request file',
 	'ui.manual.response-file': 'Response file',
 	'ui.manual.hint':
@@ -748,7 +810,7 @@ Examples
 	'ui.manual.demo-hint':
 		'Demo: the simulated licensing portal answers as soon as the request is exported.',
 	'ui.manual.demo-answered':
-		'Demo: the simulated licensing portal wrote its response to {path}: import it.',
+		'Demo: the simulated vendor portal wrote its response to {path}: choose Read the response file.',
 	'ui.column.activated': 'Activated',
 	'ui.column.expires-renews': 'Expires/renews',
 	'ui.status-short.pending': 'Pending',
@@ -844,11 +906,11 @@ Examples
 	'ui.key-hint.activate': 'activate',
 	'ui.key-hint.deactivate': 'deactivate',
 	'ui.key-hint.scroll': 'scroll',
-	'ui.key-hint.any-key-closes': 'Any key closes the help',
+	'ui.key-hint.any-key-closes': 'Any other key closes the help',
 	'ui.key-hint.go': 'go',
 	'ui.key-hint.cancel': 'cancel',
 	'ui.key-hint.time': 'time',
-	'ui.key-hint.jump': 'jump',
+	'ui.key-hint.jump': 'day…',
 	'ui.key-hint.play': 'play',
 	'ui.key-hint.network': 'network',
 	'ui.key-hint.hardware': 'hardware',
@@ -859,30 +921,30 @@ Examples
 	'ui.help.key.escape': 'Esc',
 	'ui.help.key.delete': 'Del',
 	'ui.help.key.shift-tab': 'Shift+Tab',
-	'ui.help.title': 'Keys',
+	'ui.help.title': 'Keys: {place}',
 	'ui.help.screens': 'Home/Settings/Devices/Events',
-	'ui.help.tab': 'next field / next screen',
-	'ui.help.arrows': 'move in forms and lists',
-	'ui.help.enter': 'press, pick, next field',
-	'ui.help.escape': 'leave field, close, go back',
-	'ui.help.pages': 'scroll tables and lists',
+	'ui.help.tab': 'next / previous control (a screen, outside forms)',
+	'ui.help.arrows': 'move in forms, lists and menus',
+	'ui.help.enter': 'press, pick, start typing in a field',
+	'ui.help.escape': 'stop typing, close, clear the filter, go back',
+	'ui.help.pages': 'scroll a page or a list by a screen',
 	'ui.help.devices': 'activate / deactivate device',
 	'ui.help.help': 'this help',
 	'ui.help.quit': 'quit, terminal restored',
 	'ui.help.demo-title': 'Demo simulation',
 	'ui.help.demo.time': '+1 hour, day, week, 30 days',
 	'ui.help.demo.next': 'to the next deadline',
-	'ui.help.demo.jump': 'jump to a day',
+	'ui.help.demo.jump': 'a day number, then Enter: go to that day',
 	'ui.help.demo.play': 'play / pause time',
 	'ui.help.demo.network': 'cut / restore the network',
 	'ui.help.demo.swap': 'restart on other hardware',
 	'ui.help.demo.restart': 'restart the MyQ server',
 	'ui.help.demo.step': 'next scenario step',
-	'ui.help.demo.key': 'paste the next demo key',
+	'ui.help.demo.key': 'paste the next demo key (adds to the field)',
 	'ui.help.renews': 'renews automatically',
 	'ui.help.close': 'Any key closes this help.',
 	'ui.demo-keys.title':
-		'Demo keys (k, or Ctrl+K while typing, pastes the next one):',
+		'Demo keys (Ctrl+K pastes the next one, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
 	'ui.demo-key.subscription': 'subscription, {devices} device(s), {days} days',
 	'ui.demo-key.subscription-renews':
@@ -896,7 +958,7 @@ Examples
 	'ui.demo.timeline': 'Timeline',
 	'ui.demo.scenario-next': 'scenario {done}/{total}, next: {next}',
 	'ui.demo.scenario-done': 'scenario {done}/{total} done',
-	'ui.demo.jump-prompt': 'Jump to day (now {day}):',
+	'ui.demo.jump-prompt': 'Time (day {day} now): a day, or h d w m x:',
 	'ui.demo.moved': 'Simulated time: {date} (day {day}).',
 	'ui.demo.network-now': 'Network: {state}.',
 	'ui.demo.swapped': 'The MyQ server restarted on hardware {hardware}.',
@@ -935,6 +997,238 @@ Examples
 	'ui.event.manual-response-refused': 'Response refused',
 	'ui.event.vendor-key-pinned': 'Vendor key trusted',
 	'ui.event.state-changed': 'State changed',
+	'ui.form.conflict':
+		'The stored customer changed while you edited this form (now: {company}), by another program on the same store. Reload takes the stored one; Keep mine keeps this form, and Save will replace it.',
+	'ui.form.reload': 'Reload',
+	'ui.form.keep': 'Keep mine',
+	'ui.form.conflict-pending':
+		'The stored customer changed while you edited the form: choose Reload or Keep mine before you Save.',
+	'ui.confirm.deactivate':
+		'Deactivate printing device {id}? It stops printing until it is activated again.',
+	'ui.confirm.deactivate-yes': 'Yes, deactivate {id}',
+	'ui.confirm.no': 'No, keep it',
+	'ui.message.more': '… i shows the whole message',
+	'ui.message.title': 'The whole message',
+	'ui.page.position': 'rows {from}–{to} of {total} · PgUp PgDn scroll',
+	'ui.key.repeated':
+		'{key} is typed twice: Save will refuse the second as already present',
+	'ui.column.why': 'Why',
+	'ui.table.keys-hint': '/ filter · f full keys',
+	'ui.table.problems': '{count} not counting: why below',
+	'ui.filter.summary': '{count} of {total} · n N next/previous · Esc clears',
+	'ui.filter.none': 'Nothing matches the filter (Esc clears it).',
+	'ui.outcome.up-to-date':
+		'Activated: the licenses are up to date ({total} in all).',
+	'ui.key-hint.filter': 'filter',
+	'ui.key-hint.matches': 'next/previous match',
+	'ui.key-hint.clear-filter': 'clear the filter',
+	'ui.key-hint.any-key-closes-message': 'Any key closes the message',
+	'ui.key-hint.day-number': 'day',
+	'ui.key-hint.yes': 'yes',
+	'ui.key-hint.no': 'no',
+	'ui.key-hint.choose': 'choose',
+	'ui.key-hint.stop-typing': 'stop typing',
+	'ui.key-hint.keep-filter': 'keep the filter',
+	'ui.key-hint.import-when-whole': 'imports once whole',
+	'ui.key-hint.next': 'next',
+	'ui.key-hint.do': 'do',
+	'ui.key-hint.pick': 'pick',
+	'ui.key-hint.back-to-typing': 'back to typing',
+	'ui.key-hint.type': 'type in the field',
+	'ui.key-hint.full-keys': 'full keys',
+	'ui.key-hint.type-press': 'type or press',
+	'ui.key-hint.details': 'licenses',
+	'ui.help.menu-number': 'pick that item of the menu',
+	'ui.key-hint.copy-then-close':
+		'Copy the lines from BEGIN to END, then any key closes',
+	'ui.help.place.text': 'a text to copy',
+	'ui.country-list-hint-in':
+		'↑↓ j k choose · Enter or its digit picks · Esc: typing',
+	'ui.key-hint.time-anywhere': 'time',
+	'ui.mode.browse': 'Browse',
+	'ui.mode.typing': 'Typing: {field}',
+	'ui.mode.day': 'day',
+	'ui.mode.filter': 'filter',
+	'ui.help.first-last': 'first / last',
+	'ui.help.left-right': 'along the buttons; in a field, the cursor',
+	'ui.help.text-ends': 'start / end of the text',
+	'ui.help.text-clear': 'clear the field / erase a word',
+	'ui.help.enter-typing': 'next field (in the paste field: imports once whole)',
+	'ui.help.filter': 'filter the list',
+	'ui.help.match': 'next / previous match',
+	'ui.help.full-keys': 'show the keys whole',
+	'ui.help.confirm': 'yes / no',
+	'ui.help.message': 'the whole message, when cut',
+	'ui.help.demo.time-prompt': 'time prompt, even while typing',
+	'ui.help.place.typing': 'typing in a field',
+	'ui.help.place.menu': 'a menu',
+	'ui.help.place.confirm': 'a question',
+	'ui.help.place.time': 'the time prompt',
+	'ui.help.place.home': 'Home',
+	'ui.help.place.settings': 'Settings > License',
+	'ui.help.place.table': 'the license table',
+	'ui.help.place.manual': 'Manual activation',
+	'ui.help.place.devices': 'Devices',
+	'ui.help.place.events': 'Events',
+	'ui.manual.intro':
+		'When this server has no network: give the activation request to the vendor portal (as a file, or as text to copy), then bring its response back the same way.',
+	'ui.manual.demo-intro':
+		'Demo: the simulated vendor portal answers the request at once, as a file beside it and as text to copy back.',
+	'ui.manual.folder': 'Folder',
+	'ui.manual.write': 'Write the request file ({request})',
+	'ui.manual.show': 'Show the request as text, to copy',
+	'ui.manual.read': 'Read the response file ({response})',
+	'ui.manual.paste': 'Paste the response as text',
+	'ui.manual.request-text':
+		'Activation request: copy the lines from BEGIN to END to the vendor portal.',
+	'ui.manual.portal-text':
+		"The demo's vendor portal answered: copy the lines from BEGIN to END, then choose Paste the response.",
+	'ui.manual.response': 'Response',
+	'ui.manual.paste-hint': 'paste the lines from BEGIN to END',
+	'ui.manual.paste-whole':
+		'A whole activation response ({count} characters): Enter imports it.',
+	'ui.manual.paste-empty':
+		'Paste the response: the lines from BEGIN to END, or its JSON text.',
+	'ui.manual.paste-incomplete': 'Not whole yet: paste up to the END line.',
+	'ui.manual.paste-unreadable':
+		'This is not an activation response: paste the lines from BEGIN to END as the portal gave them.',
+	'ui.manual.import': 'Import the pasted response',
+	'ui.manual.next-step':
+		'Take it to the vendor portal, then bring its response back as {response} in the same folder, or as text.',
+	'ui.manual.shown':
+		'The request is shown as text: copy it to the vendor portal, then paste its response.',
+	'ui.manual.shown-demo':
+		"The demo portal's answer is shown as text: copy it, then choose Paste the response.",
+	'ui.file.missing': 'no such file',
+	'outcome.licenses-revoked':
+		'Connected to the license server: {count} license(s) revoked by the vendor ({ids}); they no longer count. See Settings > License.',
+	'outcome.licenses-lost':
+		'Connected to the license server: {count} license(s) no longer count ({ids}). See Settings > License for why.',
+	'log.contact-restored':
+		'the license server is reachable again (unreachable since {since})',
+	// export-scenario (SPEC §5): the file's name and its comments
+	'export.name': 'Customer installation, exported on {date}',
+	'export.name-of': '{company}, exported on {date}',
+	'export.header':
+		"Exported by myq-license export-scenario on {date} from the installation's stored history.",
+	'export.header-neutral':
+		'Personal data and keys are replaced by neutral values. Replay it: myq-license simulate FILE',
+	'export.header-personal-kept':
+		"This file holds the customer's personal data and keys (--keep-personal-data): share it with care.",
+	'export.expect':
+		'The states the installation recorded: replaying this file must reproduce them.',
+	'export.note.vendor-inferred':
+		"Inferred: the license server's answer of {date} showed this change; the vendor made it some time before.",
+	'export.note.clock-inferred':
+		"Inferred: the license server's time showed that the server clock had moved since its previous answer.",
+	'export.note.hardware-without-restart':
+		'Inferred: the server saw other hardware without a restart; the simulator changes hardware by restarting.',
+	'export.note.failure-approximated':
+		'Here the exchange failed because {failure}; the simulator reproduces it with garbled answers.',
+	'export.note.renewal-back-on':
+		'{license}: automatic renewal was turned back on before {date}; the simulator has no vendor step for that.',
+	'export.note.expiry-not-expressed':
+		'{license}: its expiry moved to {date} in a way no vendor step of the simulator expresses.',
+	'export.note.summary':
+		'The installation as it stood when its older history was summarised, rebuilt on day 0.',
+	'export.note.summarised':
+		'The history before {date} was summarised (the installation keeps its last 400 days in full): day 0 rebuilds the installation as it stood then, its expiry dates as near as the vendor steps can set them.',
+	'export.note.over-limits':
+		'This installation has more than a scenario may hold ({steps} steps, {expectations} expectations, {devices} devices activated; at most {max} each): simulate refuses the file until some are removed.',
+	'export.note.rough-terms':
+		'Subscription terms that were not whole days are rounded: {licenses}.',
+	// simulate --explain: the rule behind each banner, license status and the state (i18n/explain.ts)
+	'explain.rule': '{rule}:',
+	'explain.never': 'never',
+	'explain.problem.no-vendor-key': 'no vendor key is configured',
+	'explain.problem.bad-signature': 'not signed by the trusted vendor key',
+	'explain.problem.bad-document': 'not a document this program reads',
+	'explain.problem.unreadable-state': 'the stored state cannot be read',
+	'explain.perpetual-active': 'perpetual license, activated {activatedAt}',
+	'explain.subscription-active':
+		'subscription, expires {expiresAt}, in {days} day(s)',
+	'explain.subscription-renews':
+		'subscription, renews automatically {expiresAt}, in {days} day(s)',
+	'explain.expired-not-renewed':
+		'expired {expiresAt}; the license server, reached since (last successful contact {lastSuccessAt}), did not extend it',
+	'explain.offline-grace':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): counts until {graceEndsAt}, {days} day(s) left',
+	'explain.expired-unreachable':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): the 10 days of grace ended {graceEndsAt}',
+	'explain.revoked': 'revoked by the vendor {revokedAt}',
+	'explain.hardware-grace':
+		'other hardware seen {mismatchSince}: counts until {graceEndsAt} unless reactivated, {days} day(s) left',
+	'explain.hardware-invalid':
+		'other hardware seen {mismatchSince}, not reactivated by {graceEndsAt}',
+	'explain.clock-held':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: no subscription counts until a contact confirms the time',
+	'explain.integrity':
+		'the stored document is not trusted since {sinceAt}: {problem}',
+	'explain.pending': 'added {addedAt}, waiting for Activate',
+	'explain.pending-refused':
+		'added {addedAt}, refused by the license server at Activate: {refusal}',
+	'explain.hardware-changed':
+		'other hardware seen {mismatchSince}, 7 days to reactivate, until {graceEndsAt}: {days} day(s)',
+	'explain.server-unreachable':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expires {expiresAt}, {grace} + {toExpiry} = {days} days',
+	'explain.server-unreachable-grace':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expired {expiresAt}, {grace} - {toExpiry} = {days} days',
+	'explain.subscription-expiring':
+		'subscription {license} expires {expiresAt} and does not renew automatically: {days} day(s)',
+	'explain.clock-tampered':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen ({highWaterAt}); a successful contact confirms the time',
+	'explain.stop-integrity':
+		'nothing signed is trusted since {sinceAt}: {problem}',
+	'explain.stop-server':
+		'subscription {license} expired {expiresAt}, no successful contact in the 10 days after (last {lastSuccessAt}): nothing counts since {graceEndsAt}',
+	'explain.stop-clock':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: nothing counts until a contact confirms the time',
+	'explain.stop-nothing-counts':
+		'none of the {licenses} license(s) counts any more',
+	'explain.state-unlicensed': 'nothing was ever activated',
+	'explain.state-running': '{counting} license(s) count, no banner',
+	'explain.state-warning': '{counting} license(s) count, {banners} banner(s)',
+	'explain.state-stopped':
+		'something was activated once and no license counts now',
+	'explain.capacity':
+		'the devices of every license that counts: {sum} = {capacity}',
+	'explain.devices':
+		'{activated} activated, {licensed} licensed within the capacity of {capacity}; the most recent past it are unlicensed',
+	'cli.explain.header': '{scenario}: day {day} ({date})',
+	'cli.explain.state': 'State: {state}',
+	'cli.explain.capacity': 'Capacity: {capacity}',
+	'cli.explain.devices': 'Devices: {licensed}/{activated}',
+	'cli.explain.banners': 'Banners',
+	'cli.explain.no-banner': 'no banner',
+	'cli.explain.licenses': 'Licenses',
+	'cli.explain.no-license': 'no license',
+	// simulate --report: the page for a support ticket (simulator/report-html.ts)
+	'report.title': 'license timeline',
+	'report.picture':
+		'Timeline: the state of each day, the banners, the licenses, the steps and the events',
+	'report.from': 'From',
+	'report.to': 'To',
+	'report.language': 'Language',
+	'report.expectations': 'Expectations',
+	'report.axis-day': 'day {day}',
+	'report.day-one': 'day {day} ({date})',
+	'report.day-range': 'days {from}-{to} ({start} to {end})',
+	'report.days-left': '{days} d',
+	'report.days-from-to': '{from} → {to} d',
+	'report.state': 'State',
+	'report.banners': 'Banners',
+	'report.banner': 'Banner',
+	'report.when': 'When',
+	'report.day-counts': 'Days',
+	'report.steps': 'Steps',
+	'report.step': 'Step',
+	'report.events': 'Events',
+	'report.day': 'Day',
+	'report.date': 'Date',
+	'report.type': 'Type',
+	'report.text': 'Text',
+	'report.none': 'None.',
+	'report.failed': 'Expectations that failed',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
