@@ -9,21 +9,22 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {evaluate, nextContactAt} from '../source/engine/evaluate.js';
 import {type CustomerForm, DAY, HOUR} from '../source/engine/types.js';
-import type {StepDescription} from '../source/i18n/index.js';
 import type {Outcome, Runtime} from '../source/runtime/runtime.js';
-import type {
-	DaySample,
-	DemoControls,
-	DemoKey,
-	DemoMessage,
-	DemoNetwork,
-	DemoScenarioChoice,
-	DemoTarget,
-	DemoVendorAction,
-	DemoView,
+import {
+	type DaySample,
+	type DemoControls,
+	type DemoKey,
+	type DemoMessage,
+	type DemoNetwork,
+	type DemoScenarioChoice,
+	type DemoTarget,
+	type DemoVendorAction,
+	type DemoView,
+	isChangeDay,
 } from '../source/ui/demo-controls.js';
 import {DemoRecording, type RuntimeCall} from './demo-recording.js';
 import {loadScenario, type Scenario, type Step} from './scenario/index.js';
+import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};
 
@@ -567,55 +568,5 @@ export class DemoController implements DemoControls {
 		return choices.map((choice) =>
 			choice.isCurrent ? {...choice, name: this.scenario.name} : choice,
 		);
-	}
-}
-
-/** True when the day's end differs from the day before it (day 0: from nothing activated). */
-export function isChangeDay(
-	timeline: readonly DaySample[],
-	day: number,
-): boolean {
-	const today = timeline[day];
-	if (!today) return false;
-	const before = timeline[day - 1] ?? {state: 'unlicensed', banners: []};
-	return (
-		today.state !== before.state ||
-		today.banners.join(' ') !== before.banners.join(' ')
-	);
-}
-
-/** What a step does, as data the dashboard says in its language (i18n formatStep). */
-export function describeStep(step: Step): StepDescription {
-	const when = {
-		day: step.day,
-		...(step.at ? {hours: Math.round(step.at / HOUR)} : {}),
-	};
-	const what = (id: string, params?: Record<string, string | number>) => ({
-		...when,
-		what: {id, ...(params ? {params} : {})},
-	});
-	switch (step.do) {
-		case 'add-key':
-			return what('step.add-key', {key: step.key ?? step.literal ?? ''});
-		case 'hardware':
-			return what('step.hardware', {use: step.use});
-		case 'network':
-			return what(`step.network-${step.state}`);
-		case 'vendor':
-			return step.action === 'extend'
-				? what('step.vendor-extend', {key: step.key, days: step.days ?? 0})
-				: what(`step.vendor-${step.action}`, {key: step.key});
-		case 'devices':
-			return step.activate
-				? what('step.devices-activate', {count: step.activate})
-				: what('step.devices-deactivate', {count: step.deactivate ?? 0});
-		case 'clock': {
-			const minutes = Math.round(Math.abs(step.shift) / 60_000);
-			return what(step.shift < 0 ? 'step.clock-back' : 'step.clock-forward', {
-				minutes,
-			});
-		}
-		default:
-			return what(`step.${step.do}`);
 	}
 }

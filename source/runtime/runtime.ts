@@ -70,6 +70,8 @@ export type RuntimeOptions = {
 	newId?: () => string;
 	/** R14: the nonce of one contact. @default 16 random bytes in base64url */
 	newNonce?: () => string;
+	/** The installation's secret, made at its first activation. @default 32 random bytes in base64url */
+	newSecret?: () => string;
 	/**
 	 * Whether this runtime is the MyQ server's own (the dashboard, the simulator) rather than a
 	 * one-shot command beside it. Only the server's start is logged and restarts the contact
@@ -134,6 +136,8 @@ export class Runtime {
 			store: options.store,
 			trust: this.trust,
 			installationSecret: null,
+			newSecret:
+				options.newSecret ?? (() => randomBytes(32).toString('base64url')),
 			newId,
 			newNonce,
 			dispatch: (event) => this.dispatch(event),
@@ -176,7 +180,11 @@ export class Runtime {
 			this.skipContact =
 				this.options.contactOnStart === false || this.options.readOnly === true;
 			try {
-				await this.dispatch({type: 'started', fingerprint});
+				await this.dispatch({
+					type: 'started',
+					fingerprint,
+					contactInterval: this.options.contactInterval ?? DAY,
+				});
 			} finally {
 				this.skipContact = false;
 			}
@@ -257,7 +265,7 @@ export class Runtime {
 
 	/** R14 "Connect now": a contact on demand. */
 	connect(): Promise<Outcome> {
-		return this.run(() => contact(this.shell));
+		return this.run(() => contact(this.shell, {requested: true}));
 	}
 
 	/** R5, step 1: the activation request file for the vendor portal. */

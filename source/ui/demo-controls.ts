@@ -54,6 +54,20 @@ export type DemoScenarioChoice = {
 /** A day of the timeline: its state and banners at the end of that day (or now, today). */
 export type DaySample = {state: OperationalState; banners: readonly BannerId[]};
 
+/**
+ * True when the day's end differs from the day before it in state or banners (day 0: from
+ * nothing activated): the timeline marks it, and `X` goes back to it.
+ */
+export function isChangeDay(days: readonly DaySample[], day: number): boolean {
+	const today = days[day];
+	if (!today) return false;
+	const before = days[day - 1] ?? {state: 'unlicensed', banners: []};
+	return (
+		today.state !== before.state ||
+		today.banners.join(' ') !== before.banners.join(' ')
+	);
+}
+
 /** What a trainer says once a step is done: one text, or one per language. */
 export type DemoNote =
 	| string

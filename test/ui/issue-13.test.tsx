@@ -319,7 +319,9 @@ describe('point 4: the trainer’s script', () => {
 		expect(world.screen.frame()).toContain(
 			'c ▸ step 1/15, day 0: register the customer (fill in and save the form)',
 		);
-		expect(world.screen.frame()).toContain('DEMO: Training: the license server…');
+		expect(world.screen.frame()).toContain(
+			'DEMO: Training: the license server…',
+		);
 	});
 });
 

@@ -1,5 +1,4 @@
 export {
-	isChangeDay,
 	noteText,
 	scriptRows,
 	simBarHeight,

@@ -6,7 +6,12 @@
  */
 import type {OperationalState} from '../../../engine/types.js';
 import {formatStep, type Lang, type MessageId, t} from '../../../i18n/index.js';
-import type {DaySample, DemoNote, DemoView} from '../../demo-controls.js';
+import {
+	type DaySample,
+	type DemoNote,
+	type DemoView,
+	isChangeDay,
+} from '../../demo-controls.js';
 import {textWidth, truncate, wrapText} from '../../format.js';
 
 /** Rows the note of a step takes at most (cut with an ellipsis after). */
@@ -169,17 +174,6 @@ export type TimelineCell = {
 	/** A day after today, known from the record (it happens again unless something changes). */
 	isFuture: boolean;
 };
-
-/** True when the day's end differs from the day before it (day 0: from nothing activated). */
-export function isChangeDay(days: readonly DaySample[], day: number): boolean {
-	const today = days[day];
-	if (!today) return false;
-	const before = days[day - 1] ?? {state: 'unlicensed', banners: []};
-	return (
-		today.state !== before.state ||
-		today.banners.join(' ') !== before.banners.join(' ')
-	);
-}
 
 /**
  * The days the strip shows in `cells` cells: all of them when they fit; else a window that ends
