@@ -83,7 +83,10 @@ const MAX_EVENTS_PER_MOVE = 100_000;
 export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeRuntime: (() => void) | null = null;
-	private busy = false;
+	/** Controls and recorded commands asked and not done yet. */
+	private pending = 0;
+	/** While a control runs, the dashboard is told once, when it is done (not at every event of a replay). */
+	private isQuiet = false;
 	private queue: Promise<unknown> = Promise.resolve();
 	private message: DemoMessage | null = null;
 	private note: Step['note'] | null = null;
@@ -175,7 +178,7 @@ export class DemoController implements DemoControls {
 				next: next ? describeStep(next) : null,
 				note: this.note ?? null,
 			},
-			busy: this.busy,
+			busy: this.pending > 0,
 			message: this.message,
 		};
 		return this.cached;
@@ -346,6 +349,10 @@ export class DemoController implements DemoControls {
 			if (at > this.recorded.now) {
 				await this.recorded.moveTo(at);
 			}
+			// Time went back before this step was done: moving to it did it again, as recorded.
+			if (this.recorded.stepIndex > index) {
+				return {ok: true, code: 'stepped', outcome: null};
+			}
 			const outcome = (await this.recorded.act({
 				type: 'step',
 				index,
@@ -440,9 +447,17 @@ export class DemoController implements DemoControls {
 		]);
 	}
 
-	/** One control at a time, in the order asked (`c c c` steps three times). */
+	/**
+	 * One control at a time, in the order asked (`c c c` steps three times); `busy` from the
+	 * moment one is asked (demo play skips a tick then, rather than queue it).
+	 */
 	private exclusive<T>(work: () => Promise<T>): Promise<T> {
-		const run = this.queue.then(work, work);
+		this.pending += 1;
+		this.changed();
+		const run = this.queue.then(work, work).finally(() => {
+			this.pending -= 1;
+			this.changed();
+		});
 		this.queue = run.catch(() => undefined);
 		return run;
 	}
@@ -450,8 +465,7 @@ export class DemoController implements DemoControls {
 	/** A control: one at a time; its message, and the note of a step just done (point 4). */
 	private control(action: () => Promise<DemoMessage>): Promise<void> {
 		return this.exclusive(async () => {
-			this.busy = true;
-			this.changed();
+			this.isQuiet = true;
 			try {
 				this.message = await action();
 				this.note =
@@ -459,8 +473,7 @@ export class DemoController implements DemoControls {
 						? (this.scenario.steps[this.recorded.stepIndex - 1]?.note ?? null)
 						: null;
 			} finally {
-				this.busy = false;
-				this.changed();
+				this.isQuiet = false;
 			}
 		});
 	}
@@ -513,6 +526,7 @@ export class DemoController implements DemoControls {
 
 	private changed() {
 		this.cached = null;
+		if (this.isQuiet) return;
 		for (const listener of this.listeners) {
 			listener();
 		}

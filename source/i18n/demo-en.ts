@@ -53,6 +53,8 @@ export const demoEn = {
 	'ui.demo.ahead': '{count} recorded ahead',
 
 	// What a control did (the status line)
+	'ui.demo.busy.replay': 'Replaying from day 0…',
+	'ui.demo.busy.time': 'Moving time…',
 	'ui.demo.result.next-change': 'Next change, day {day} ({date}): {what}.',
 	'ui.demo.result.no-change':
 		'Nothing visible changed by the next contact: day {day} ({date}).',

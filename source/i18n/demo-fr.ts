@@ -58,6 +58,8 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.ahead': '{count} enregistrée(s) à venir',
 
 	// Ce qu'a fait une commande (ligne d'état)
+	'ui.demo.busy.replay': 'Rejeu depuis le jour 0…',
+	'ui.demo.busy.time': 'Le temps avance…',
 	'ui.demo.result.next-change':
 		'Prochain changement, jour {day} ({date}) : {what}.',
 	'ui.demo.result.no-change':

@@ -281,7 +281,8 @@ export function App({
 		if (!ui.isPlaying || !controller) return;
 		const timer = setInterval(() => {
 			// A control asked by a key goes first; a tick while the simulation is busy is skipped.
-			if (!isDemoBusy()) void controller.advance(playStepMs);
+			if (!isDemoBusy() && !controller.view().busy)
+				void controller.advance(playStepMs);
 		}, playIntervalMs);
 		return () => clearInterval(timer);
 	}, [ui.isPlaying, source, playStepMs, playIntervalMs, isDemoBusy]);

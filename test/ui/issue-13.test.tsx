@@ -277,6 +277,23 @@ describe('point 3: time both ways', () => {
 	});
 });
 
+describe('point 3: the record after going back', () => {
+	it('c after going back does the recorded step again, not the one after it', async () => {
+		const world = await open();
+		for (let step = 0; step < 4; step++) await control(world, 'c');
+		expect(world.screen.frame()).toContain('c ▸ step 5/22');
+		await control(world, KEY.ctrlT, '0', KEY.enter);
+		expect(world.screen.frame()).toContain('c ▸ step 4/22, day 1: activate 8');
+		await control(world, 'c');
+		expectDay(world, 1);
+		expect(world.screen.frame()).toContain(
+			'c ▸ step 5/22, day 20: cut the network',
+		);
+		await world.screen.press('3');
+		await world.screen.waitFor('Capacity 10 · 8 activated · 2 free');
+	});
+});
+
 describe('point 4: the trainer’s script', () => {
 	it('notes-not-shown: c shows the note of the step just done in the simulation bar, in the dashboard’s language', async () => {
 		for (const lang of ['en', 'fr'] as const) {
