@@ -326,4 +326,45 @@ describe('dashboard-text-raw: the dashboard shows stored text made visible', () 
 			await world.dispose();
 		}
 	});
+
+	it('events-type-raw: a log entry of a type this version does not know shows its type made visible on Events', async () => {
+		// Given a log entry whose type no catalog names (a newer version's, or a hand in the
+		// store's): an OSC sequence that sets the terminal's title, and a right-to-left override
+		const world = await createWorld();
+		try {
+			const started = world.runtime.start();
+			await world.settle();
+			await started;
+			await world.runtime.save(CUSTOMER, '');
+			const loaded = await world.store.load();
+			if (loaded.kind !== 'loaded') throw new Error('no state');
+			const record = loaded.value as {state: {log: unknown[]}};
+			record.state.log.push({
+				at: world.clock.now(),
+				type: `x${OSC_DEVICE}\u202Eevil`,
+				code: 'customer-saved',
+				params: {company: 'Acme'},
+			});
+			await world.store.save(record);
+			await world.restart();
+
+			// When the Events screen lists it
+			const source = createRuntimeSource(world.runtime, {
+				clock: world.clock.server,
+				tickMs: 60_000,
+			});
+			const {screen} = renderSource(source, {columns: 120, rows: 40});
+			try {
+				await screen.press('4');
+				// Then its type is shown made visible, in the list and in the detail below it
+				await screen.waitFor('xU+001B]0;pwned');
+				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
+			} finally {
+				screen.unmount();
+				await source.dispose();
+			}
+		} finally {
+			await world.dispose();
+		}
+	});
 });
