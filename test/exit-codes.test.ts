@@ -6,10 +6,12 @@
  * accepted (SPEC §3: one per installation). The CLI cases run the built program in real
  * processes, each under a time bound the test sets.
  */
+import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
@@ -22,6 +24,7 @@ import {documentOf, grant, T0} from './engine/fixtures.js';
 import {registerArgs, runCli} from './helpers/cli-process.js';
 
 const REGISTER = registerArgs();
+const execFileAsync = promisify(execFile);
 
 const newKey = (kind: 'installation' | 'license') =>
 	mintKey(kind, (size) => randomBytes(size));
@@ -100,6 +103,25 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 			'status',
 		]);
 		expect(result.code).toBe(2);
+	});
+
+	it('store-not-a-file: a FIFO or a device is no store: status neither hangs nor reads it as empty, no command says "disk I/O error"', async () => {
+		// Given a named pipe (status opened it for reading and waited for a writer forever) and
+		// character devices (/dev/zero read as an empty store: status said Unlicensed)
+		const fifo = path.join(directory, 'store.fifo');
+		await execFileAsync('mkfifo', [fifo]);
+		for (const store of [fifo, '/dev/zero', '/dev/null']) {
+			for (const command of [['status'], ['status', '--json'], REGISTER]) {
+				// When a command opens it as its store
+				const result = await runCli(['--store', store, ...command]);
+				// Then it is refused at once as bad input, saying what the path is
+				expect(result.code, `${store} ${command[0]}: ${result.stderr}`).toBe(2);
+				expect(result.stdout).toBe('');
+				expect(result.stderr).toContain(
+					`The store path ${store} is not a file`,
+				);
+			}
+		}
 	});
 
 	it('missing folders on the way are still made', async () => {

@@ -10,6 +10,7 @@
  * One file on purpose although long: the compare-and-set write, the quarantine and the raw-row
  * reads are one protocol over the same table and must be read (and changed) together.
  */
+import type {Stats} from 'node:fs';
 import {mkdir, open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
@@ -285,6 +286,15 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 				`The store path ${file} is a directory. Give a file path, e.g. ${path.join(file, 'myq-license.sqlite')}.`,
 			);
 		}
+		if (!info.isFile()) {
+			// A named pipe or a device states no size: SQLite would wait on a pipe for a writer
+			// forever, and read /dev/zero as an empty store (status said Unlicensed).
+			throw new StoreError(
+				'bad-path',
+				display,
+				`The store path ${file} is not a file (${specialFileKind(info)}). Give the path of a file, e.g. ${path.join(path.dirname(file), 'myq-license.sqlite')}.`,
+			);
+		}
 		size = info.size;
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
@@ -328,6 +338,14 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 			`it begins with ${JSON.stringify(start.toString('utf8'))}`,
 		);
 	}
+}
+
+/** What a path that is neither a file nor a directory is, as its error says it. */
+function specialFileKind(info: Stats): string {
+	if (info.isFIFO()) return 'a named pipe';
+	if (info.isSocket()) return 'a socket';
+	if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+	return 'not a regular file';
 }
 
 /**
