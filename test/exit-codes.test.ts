@@ -19,7 +19,10 @@ import {shownUrl} from '../source/engine/safe-text.js';
 import {planSave} from '../source/engine/save.js';
 import {initialState} from '../source/engine/step.js';
 import type {EngineState} from '../source/engine/types.js';
-import {generateVendorKeyPair} from '../source/signing/index.js';
+import {
+	exportPublicKey,
+	generateVendorKeyPair,
+} from '../source/signing/index.js';
 import {documentOf, grant, T0} from './engine/fixtures.js';
 import {registerArgs, runCli} from './helpers/cli-process.js';
 
@@ -92,6 +95,18 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 		]);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('Cannot create the directory /proc/1/nope');
+	});
+
+	it('trust-under-proc-hangs: MYQ_CONFIG_DIR=/proc/1/nope: trust fails at once instead of spinning', async () => {
+		// Node's recursive mkdir loops forever where a folder cannot be made (the store's case)
+		const key = exportPublicKey(generateVendorKeyPair().publicKey);
+		const result = await runCli(['trust', key], {
+			env: {MYQ_CONFIG_DIR: '/proc/1/nope'},
+		});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(
+			'The trust file /proc/1/nope/vendor-key.json could not be written',
+		);
 	});
 
 	it('a path under a file', async () => {

@@ -11,7 +11,7 @@
  * reads are one protocol over the same table and must be read (and changed) together.
  */
 import type {Stats} from 'node:fs';
-import {mkdir, open, stat} from 'node:fs/promises';
+import {open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
@@ -22,6 +22,7 @@ import {
 	type StoreLoad,
 	storedRevision,
 } from '../ports/index.js';
+import {makeDirectories} from './make-directories.js';
 import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
@@ -346,37 +347,6 @@ function specialFileKind(info: Stats): string {
 	if (info.isSocket()) return 'a socket';
 	if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
 	return 'not a regular file';
-}
-
-/**
- * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever, at full CPU, where a
- * folder cannot be made although its parent exists (`--store /proc/1/nope/x.sqlite`).
- */
-async function makeDirectories(directory: string): Promise<void> {
-	const missing: string[] = [];
-	for (let current = directory; ; ) {
-		try {
-			if (!(await stat(current)).isDirectory()) {
-				throw Object.assign(new Error(`${current} is not a directory`), {
-					code: 'ENOTDIR',
-				});
-			}
-			break;
-		} catch (error) {
-			if (!hasCode(error, 'ENOENT')) throw error;
-			missing.push(current);
-			const parent = path.dirname(current);
-			if (parent === current) break;
-			current = parent;
-		}
-	}
-	for (const folder of missing.reverse()) {
-		try {
-			await mkdir(folder);
-		} catch (error) {
-			if (!hasCode(error, 'EEXIST')) throw error;
-		}
-	}
 }
 
 function notADatabase(
