@@ -13,6 +13,7 @@ import {
 	printVersion,
 	splitAtCommand,
 } from './commands/flags.js';
+import {usageError} from './commands/report.js';
 import {guardStdout} from './commands/stdout-guard.js';
 import {terminalText} from './engine/safe-text.js';
 
@@ -60,6 +61,12 @@ async function main(argv: string[]): Promise<number> {
 			),
 		);
 		return EXIT.ok;
+	}
+	if (!command.takesArguments && cli.input.length > 0) {
+		throw await usageError(cli.lang, 'cli.error.no-arguments', {
+			command: name ?? 'myq-license',
+			given: cli.input.join(' '),
+		});
 	}
 	return command.run(cli);
 }

@@ -77,6 +77,45 @@ describe('add-key-partial-exit: add-key exits 2 only when no key was added', () 
 	});
 });
 
+describe('ignored-arguments: a command that takes no arguments refuses them (exit 2) instead of ignoring them', () => {
+	it('activate KEY: the key is not silently left out while other pending keys are activated', async () => {
+		// Given an installation with a pending key, and a careless admin who gives activate a key
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'arguments.sqlite')}`,
+		];
+		expect((await runCli([...store, ...REGISTER])).code).toBe(0);
+		expect((await runCli([...store, 'add-key', newKey('license')])).code).toBe(
+			0,
+		);
+		const other = newKey('license');
+		// When the commands that take none are given arguments
+		for (const args of [
+			['activate', other, '--server', 'http://127.0.0.1:9'],
+			['connect', 'now', '--server', 'http://127.0.0.1:9'],
+			['status', 'extra'],
+			[...REGISTER, 'extra'],
+		]) {
+			const en = await runCli([...store, ...args]);
+			// Then nothing is done, and the message names what was not expected
+			expect(en.code, `${args[0]}: ${en.stderr}`).toBe(2);
+			expect(en.stdout).toBe('');
+			expect(en.stderr).toContain(
+				`${args[0]} takes no arguments, but was given "`,
+			);
+		}
+		const fr = await runCli([...store, 'activate', other], {lang: 'fr'});
+		expect(fr.code).toBe(2);
+		expect(fr.stderr).toContain(
+			`activate ne prend pas d'argument, mais a reçu « ${other} »`,
+		);
+		const status = JSON.parse(
+			(await runCli([...store, 'status', '--json'])).stdout,
+		) as {licenses: {key: string}[]};
+		expect(status.licenses.map((license) => license.key)).not.toContain(other);
+	});
+});
+
 describe('store-path-bad-input: a store path that cannot be a store file is bad input (exit 2), at once', () => {
 	it('a directory', async () => {
 		const folder = path.join(directory, 'a-folder');

@@ -7,6 +7,7 @@ import {defineCommand} from './flags.js';
 import {print, printJson, textOf, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {},
 	async run(cli) {
 		let text = cli.input.join('\n');

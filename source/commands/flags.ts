@@ -53,6 +53,12 @@ export type CommandLine<F extends FlagSpecs> = {
 export type Command<F extends FlagSpecs = FlagSpecs> = {
 	/** The command's own flags; the global ones are added. */
 	flags: F;
+	/**
+	 * Whether it takes arguments beside its flags (it checks them itself). One that takes none
+	 * refuses them (exit 2): `activate KEY` used to activate the other pending keys, exit 0, and
+	 * leave KEY out without a word. @default false
+	 */
+	takesArguments?: boolean;
 	run(cli: CommandLine<F>): Promise<number>;
 };
 

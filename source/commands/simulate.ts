@@ -9,6 +9,7 @@ import {defineCommand} from './flags.js';
 import {print, printJson, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {
 		until: {type: 'number'},
 	},

@@ -10,6 +10,7 @@ import {defineCommand} from './flags.js';
 import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {replace: {type: 'boolean'}},
 	async run(cli) {
 		const [given, ...extra] = cli.input;

@@ -11,6 +11,7 @@ import {defineCommand} from './flags.js';
 import {print, printJson, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
 	flags: {
 		port: {type: 'number'},

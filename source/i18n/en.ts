@@ -279,6 +279,8 @@ Examples
 	'cli.error.simulate-usage':
 		'Usage: myq-license simulate FILE (one scenario file).',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
+	'cli.error.no-arguments':
+		'{command} takes no arguments, but was given "{given}": nothing was done. Run myq-license {command} --help.',
 	'cli.error.trust-usage':
 		'Usage: myq-license trust [KEY] [--replace] (one key at most).',
 	'cli.error.not-a-key':

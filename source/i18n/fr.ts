@@ -289,6 +289,8 @@ Exemples
 	'cli.error.simulate-usage':
 		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.no-arguments':
+		"{command} ne prend pas d'argument, mais a reçu « {given} » : rien n'a été fait. Lancez myq-license {command} --help.",
 	'cli.error.trust-usage':
 		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
 	'cli.error.not-a-key':
