@@ -74,6 +74,15 @@ describe('add-key-partial-exit: add-key exits 2 only when no key was added', () 
 
 		const none = await runCli([...store, 'add-key', 'KXXXX', 'KZZZZ']);
 		expect(none.code).toBe(2);
+
+		// add-key-json-says-ok: --json said ok: true when every key was refused (exit 2)
+		const noneJson = await runCli([...store, 'add-key', 'KXXXX', '--json']);
+		expect(noneJson.code).toBe(2);
+		expect(JSON.parse(noneJson.stdout)).toMatchObject({
+			ok: false,
+			accepted: [],
+			refused: [{input: 'KXXXX'}],
+		});
 	});
 });
 

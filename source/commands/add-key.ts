@@ -38,8 +38,16 @@ export const command = defineCommand({
 				);
 				return EXIT.badInput;
 			}
+			// Decided (issue 10 point 13): R3 adds the valid keys even when others are refused, so
+			// the command did its job when one was added (0; the refused ones are said on stderr and
+			// in --json's `refused`). Bad input (2) is when none was.
+			const code =
+				outcome.accepted.length === 0 && outcome.refused.length > 0
+					? EXIT.badInput
+					: EXIT.ok;
 			if (cli.flags.json) {
-				printJson(outcome);
+				// `ok` says what the exit code says: a script reads one or the other.
+				printJson({...outcome, ok: code === EXIT.ok});
 			} else {
 				print(
 					outcome.accepted.map((key) => t(lang, 'cli.add-key.added', {key})),
@@ -56,12 +64,7 @@ export const command = defineCommand({
 					print([t(lang, 'cli.add-key.next')]);
 				}
 			}
-			// Decided (issue 10 point 13): R3 adds the valid keys even when others are refused, so
-			// the command did its job when one was added (0; the refused ones are said on stderr and
-			// in --json's `refused`). Bad input (2) is when none was.
-			return outcome.accepted.length === 0 && outcome.refused.length > 0
-				? EXIT.badInput
-				: EXIT.ok;
+			return code;
 		});
 	},
 });
