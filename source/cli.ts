@@ -10,8 +10,8 @@ import {
 	type Command,
 	helpText,
 	parseCommandLine,
-	printVersion,
 	splitAtCommand,
+	versionText,
 } from './commands/flags.js';
 import {usageError} from './commands/report.js';
 import {guardStdout} from './commands/stdout-guard.js';
@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
 	const command = await load();
 	const cli = parseCommandLine(before, after, command.flags);
 	if (cli.flags.version) {
-		printVersion();
+		process.stdout.write(versionText());
 		return EXIT.ok;
 	}
 	if (cli.flags.help) {

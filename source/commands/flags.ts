@@ -236,8 +236,12 @@ export function preferredLanguage(
 	return undefined;
 }
 
-/** `--version`: the version in package.json, found and printed by meow. */
-export function printVersion(): never {
+/**
+ * `--version`: the version in package.json, found by meow. Written here rather than by meow's
+ * showVersion, which exits at once: a write that fails (stdout on a full disk) must still be
+ * said, and the exit code be 1 (issue 10 point 8).
+ */
+export function versionText(): string {
 	const cli = meow({
 		importMeta: import.meta,
 		argv: [],
@@ -245,7 +249,7 @@ export function printVersion(): never {
 		autoHelp: false,
 		autoVersion: false,
 	});
-	return cli.showVersion();
+	return `${cli.pkg.version ?? ''}\n`;
 }
 
 /** A command's help in a language: its text with examples, then the global options. */
