@@ -417,6 +417,40 @@ describe('status only reads (issue 10, point 10)', () => {
 		expect(await readFile(file)).toEqual(bytes);
 	});
 
+	it('status-on-full-disk: it works where no byte can be written (SQLite cannot make its -shm file)', async () => {
+		// Given a running installation's store at rest: no -wal or -shm file beside it
+		const made = await running();
+		const file = made.store.slice('sqlite://'.length);
+		await rm(`${file}-wal`, {force: true});
+		await rm(`${file}-shm`, {force: true});
+		const bytes = await readFile(file);
+
+		// When status runs where every write fails as on a full disk (a file size limit of 0,
+		// its signal ignored so a write fails with EFBIG instead of ending the process)
+		const result = await run(
+			'bash',
+			[
+				'-c',
+				`trap '' XFSZ; ulimit -f 0; exec "$0" "$@"`,
+				process.execPath,
+				CLI,
+				'status',
+				'--json',
+				'--store',
+				made.store,
+			],
+			{env: {...process.env, MYQ_CONFIG_DIR: made.config, MYQ_VENDOR_KEY: ''}},
+		).catch((error: Result) => error);
+
+		// Then it reads the store as it is (it said "disk I/O error", exit 1)
+		expect(result.stderr).toBe('');
+		expect(JSON.parse(result.stdout)).toMatchObject({
+			state: 'running',
+			capacity: 16,
+		});
+		expect(await readFile(file)).toEqual(bytes);
+	});
+
 	it('status-asks-the-server-nothing: no key fetched or pinned, no contact', async () => {
 		const {server, paths, url} = await countingServer();
 		try {
