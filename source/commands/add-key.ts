@@ -1,6 +1,6 @@
 /** `myq-license add-key KEY...`: keys into the license table, pending activation (R3). */
 import process from 'node:process';
-import {keyRefusalMessage} from '../engine/key-refusals.js';
+import {keyRefusalMessage, keyRefusalParams} from '../engine/key-refusals.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
@@ -81,5 +81,6 @@ function refusalText(
 	if (lang === 'en') return refusal.message;
 	return t(lang, `key.${keyRefusalMessage(refusal.code)}`, {
 		key: refusal.input.trim(),
+		...keyRefusalParams(refusal.code),
 	});
 }

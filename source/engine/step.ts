@@ -10,7 +10,7 @@
 
 import {deviceRefusal} from './devices.js';
 import {type Evaluation, evaluate} from './evaluate.js';
-import {keyRefusalMessage} from './key-refusals.js';
+import {keyRefusalMessage, keyRefusalParams} from './key-refusals.js';
 import type {
 	Customer,
 	EngineEventType,
@@ -275,6 +275,7 @@ function apply(draft: Draft, event: EngineEvent) {
 					key: refusal.input.trim(),
 					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
+					...keyRefusalParams(refusal.code),
 				});
 			}
 			return;

@@ -375,6 +375,8 @@ Examples
 	'key.duplicate': 'Key "{key}" was typed more than once: it is added once.',
 	'key.second-installation':
 		'Key "{key}" is an installation key, and this installation already has one (SPEC: one per installation): it was not added. Add license keys for more licenses.',
+	'key.too-many-pending':
+		'Key "{key}" was not added: {max} keys already wait for activation, the most one activation sends. Activate them, then add the others.',
 	'key.already-present':
 		'Key "{key}" is already in the license table: it was not added again.',
 	'key.added': 'Key {key} added, pending activation.',

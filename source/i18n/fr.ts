@@ -382,6 +382,8 @@ Exemples
 		'La clé « {key} » a été saisie plusieurs fois : elle est ajoutée une seule fois.',
 	'key.second-installation':
 		"La clé « {key} » est une clé d'installation, et cette installation en a déjà une (une par installation) : elle n'a pas été ajoutée. Ajoutez des clés de licence pour davantage de licences.",
+	'key.too-many-pending':
+		"La clé « {key} » n'a pas été ajoutée : {max} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.",
 	'key.already-present':
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",

@@ -3,14 +3,13 @@
  * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
  */
 import {z} from 'zod';
+import {MAX_KEYS_PER_ACTIVATION} from '../engine/activation-limits.js';
 import {
 	CUSTOMER_FIELD_LIMITS,
 	characterCount,
 	customerFieldProblem,
 } from '../engine/customer-limits.js';
 import {VendorError} from './errors.js';
-
-const MAX_KEYS = 100;
 
 /**
  * What one license may hold, at mint and extend. The simulator's scenario schema reads its ranges
@@ -63,7 +62,7 @@ const nonce = text(64).optional();
 export const activateBodySchema = z.object({
 	installationId: text(200),
 	fingerprint: text(1000),
-	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable().optional(),
 	nonce,
 });
@@ -81,7 +80,7 @@ export const activationRequestSchema = z.object({
 	requestId: text(200),
 	installationId: text(200),
 	fingerprint: text(1000),
-	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable(),
 	createdAt: z.number(),
 });
