@@ -19,6 +19,7 @@ import {shownUrl} from '../source/engine/safe-text.js';
 import {planSave} from '../source/engine/save.js';
 import {initialState} from '../source/engine/step.js';
 import type {EngineState} from '../source/engine/types.js';
+import {serveVendor} from '../source/license-server/serve.js';
 import {
 	exportPublicKey,
 	generateVendorKeyPair,
@@ -437,5 +438,83 @@ describe('second-installation-key: one installation key per installation (SPEC �
 		const fr = await runCli([...store, 'add-key', second], {lang: 'fr'});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain('cette installation en a déjà une');
+	});
+});
+
+describe('vendor-refusal-exit: a request the license server refuses as bad is bad input (2), as offline-activate --store already said', () => {
+	it('a wrong token, a malformed key, a damaged request file: exit 2 whether the server or its store says so; no server: 1', async () => {
+		const served = await serveVendor({
+			port: 0,
+			storeUrl: `sqlite://${path.join(directory, 'vendor-exit.sqlite')}`,
+			token: 'right-token',
+			log: () => undefined,
+		});
+		try {
+			const server = ['--server', served.url];
+			const mint = [
+				'vendor',
+				'mint',
+				'--type',
+				'license',
+				'--kind',
+				'perpetual',
+				'--devices',
+				'1',
+			];
+			// The wrong token (it exited 1, as if the server could not be reached)
+			expect(
+				(await runCli([...mint, ...server, '--token', 'wrong-token'])).code,
+			).toBe(2);
+			// A key that is not one
+			const extend = await runCli([
+				'vendor',
+				'extend',
+				'NXXXX',
+				'--days',
+				'5',
+				...server,
+				'--token',
+				'right-token',
+			]);
+			expect(extend.code, extend.stderr).toBe(2);
+			expect(extend.stderr).toContain('malformed-key');
+			// A request file that is not one: the same answer through the server as on its store
+			const request = path.join(directory, 'not-a-request.json');
+			await writeFile(request, '{"type":"something-else"}');
+			const out = ['-o', path.join(directory, 'response.json')];
+			const viaServer = await runCli([
+				'vendor',
+				'offline-activate',
+				request,
+				...out,
+				...server,
+			]);
+			const viaStore = await runCli([
+				'vendor',
+				'offline-activate',
+				request,
+				...out,
+				'--store',
+				`sqlite://${path.join(directory, 'vendor-exit-offline.sqlite')}`,
+			]);
+			expect(viaStore.code, viaStore.stderr).toBe(2);
+			expect(viaServer.code, viaServer.stderr).toBe(2);
+		} finally {
+			await served.close();
+		}
+		// No server at all is a failure, not bad input
+		expect(
+			(
+				await runCli([
+					'vendor',
+					'revoke',
+					newKey('license'),
+					'--server',
+					'http://127.0.0.1:9',
+					'--token',
+					't',
+				])
+			).code,
+		).toBe(1);
 	});
 });

@@ -252,7 +252,8 @@ describe('server-message-raw: a license server error message reaches the termina
 			'--devices',
 			'1',
 		]);
-		expect(result.code).toBe(1);
+		// A 400 answer: the request was refused as bad (exit 2)
+		expect(result.code).toBe(2);
 		expectNothingRaw(result);
 		expect(result.stderr).toContain('U+001B[2J');
 		expect(result.stderr.length).toBeLessThan(600);
