@@ -3,6 +3,7 @@
  */
 import {benchStatus} from './cli.js';
 import {benchEngine} from './engine.js';
+import {benchLicenseServer} from './license-server.js';
 import {
 	benchBareRoundTrips,
 	benchEngineOnly,
@@ -107,3 +108,35 @@ print(
 	'dashboard: keystroke to frame, 80x24',
 	`${format(ui.keystroke80x24MedianMs, 1)} ms median`,
 );
+print(
+	'dashboard: bytes per demo day-advance, 80x24 pty (incremental)',
+	`${format(ui.dayBytes)} bytes median of 10`,
+);
+print(
+	'dashboard: the same, every frame drawn whole',
+	`${format(ui.dayBytesWhole)} bytes median of 10`,
+);
+
+for (const server of await benchLicenseServer()) {
+	const label = `license server on ${server.engine}`;
+	print(
+		`${label}: POST /v1/contact`,
+		`${format(server.contactsPerSecond)} contacts/s`,
+	);
+	print(
+		`${label}: GET /v1/health (one select 1)`,
+		`${format(server.healthPerSecond)} /s`,
+	);
+	print(
+		`${label}: GET /v1/public-key (no database)`,
+		`${format(server.publicKeyPerSecond)} /s`,
+	);
+	print(
+		`${label}: contacts / health (goal >= 0.25)`,
+		format(server.contactsPerSecond / server.healthPerSecond, 3),
+	);
+	print(
+		`${label}: contacts / public-key`,
+		format(server.contactsPerSecond / server.publicKeyPerSecond, 3),
+	);
+}

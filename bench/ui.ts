@@ -27,6 +27,10 @@ const ROOT = path.resolve(
 const CLI = path.join(ROOT, 'dist/source/cli.js');
 
 export type UiBench = {
+	/** Median bytes the demo writes to its terminal for one day-advance (`d`), 80×24, in a pty. */
+	dayBytes: number;
+	/** The same with every frame drawn whole (MYQ_INK_INCREMENTAL=0), for comparison. */
+	dayBytesWhole: number;
 	/** Median ms from spawn to the dashboard's first frame (its starting rows, before Ink loads). */
 	firstFrameMs: number;
 	/** Median ms from spawn to the first frame Ink draws for the dashboard (the same rows). */
@@ -289,7 +293,8 @@ export async function benchKeystrokes(
 		await pause();
 		return elapsed;
 	};
-	// Settings > License opens on the key field (a customer is saved); five Tabs reach the table.
+	// Settings > License opens on the key field (a customer is saved, browsing); five Tabs reach
+	// the table.
 	await key('2');
 	for (let tab = 0; tab < 5; tab++) await key('\t');
 	for (let warm = 0; warm < 10; warm++) await key('\u001B[B');
@@ -305,11 +310,85 @@ export async function benchKeystrokes(
 	};
 }
 
+/**
+ * Bytes per demo day-advance at 80×24 (issue 12, point 10): `npm start`'s dashboard in a pty made
+ * by util-linux `script`, its licenses activated (c c c, the scenario's first steps), then `d`
+ * pressed ten times; each time the bytes the terminal receives until it is quiet for 200 ms
+ * (the new day on screen). What an admin pays per frame over SSH.
+ */
+export async function benchDayBytes(
+	isIncremental = true,
+	days = 10,
+): Promise<number> {
+	const command = `${shellQuote(process.execPath)} ${shellQuote(CLI)} demo`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		LANG: 'en_US.UTF-8',
+		LC_ALL: '',
+		LC_MESSAGES: '',
+		MYQ_INK_INCREMENTAL: isIncremental ? '1' : '0',
+	};
+	delete env.CI;
+	delete env.CONTINUOUS_INTEGRATION;
+	const child = spawn(
+		'script',
+		['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'],
+		{cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe']},
+	);
+	let output = '';
+	let bytes = 0;
+	let last = performance.now();
+	child.stdout.on('data', (chunk: Buffer) => {
+		bytes += chunk.length;
+		output += chunk.toString('utf8');
+		last = performance.now();
+	});
+	const sleep = (ms: number) =>
+		new Promise((resolve) => setTimeout(resolve, ms));
+	const until = async (test: () => boolean, what: string) => {
+		const deadline = performance.now() + 30_000;
+		while (!test()) {
+			if (performance.now() > deadline)
+				throw new Error(`the demo never showed ${what}`);
+			await sleep(10);
+		}
+	};
+	const quiet = async () => {
+		await until(() => performance.now() - last > 200, 'a quiet moment');
+	};
+	try {
+		await until(() => output.includes('Enter license'), 'Enter license');
+		await quiet();
+		for (let step = 0; step < 3; step++) {
+			child.stdin.write('c');
+			await sleep(50);
+			await quiet();
+		}
+		await until(() => output.includes('Running'), 'the licenses running');
+		const sizes: number[] = [];
+		for (let day = 1; day <= days; day++) {
+			const before = bytes;
+			output = '';
+			child.stdin.write('d');
+			await until(() => output.includes(`day ${day}`), `day ${day}`);
+			await quiet();
+			sizes.push(bytes - before);
+		}
+		return median(sizes);
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
 export async function benchUi(): Promise<UiBench> {
+	const dayBytes = await benchDayBytes(true);
+	const dayBytesWhole = await benchDayBytes(false);
 	const keystrokes = await benchKeystrokes();
 	const small = await benchKeystrokes(100, {columns: 80, rows: 24});
 	const first = await benchFirstFrame();
 	return {
+		dayBytes,
+		dayBytesWhole,
 		...first,
 		...keystrokes,
 		keystroke80x24MedianMs: small.keystrokeMedianMs,

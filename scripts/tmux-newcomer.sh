@@ -2,11 +2,16 @@
 # The newcomer's path through `npm start`, in a real terminal (tmux) at 80×24, checked on the
 # screen at every step with `tmux capture-pane`:
 #
-#   Home says Enter license → Settings > License → the form (a wrong email first, then fixed)
-#   → paste a demo key → Save → Activate → the table shows the licenses active → ten days
-#   before expiry: the banner, counting down → cut the network: the unreachable banner → swap
-#   the hardware: the reactivation countdown → network back, Activate: cleared → ? help → q,
-#   and the terminal is given back clean.
+#   Home says Enter license → Settings > License, browsing → Enter types into the form (a wrong
+#   email first, then fixed) → paste a demo key (Ctrl+K) → Save → Activate → the table shows the
+#   licenses active → Ctrl+T 20: ten days before expiry, the banner counting down → cut the
+#   network: the unreachable banner → swap the hardware: the reactivation countdown → network
+#   back, Activate: cleared → Manual activation over SSH: the request shown as text, the demo
+#   portal's answer copied from the screen and pasted back → ? help → q, and the terminal is
+#   given back clean.
+#
+# Issue 12 changed the keys: fields are typed into after Enter (Esc stops, Tab goes on), the
+# time prompt is Ctrl+T (it was j), a scenario step is c (it was n).
 #
 # The language follows the environment, as the product does (SPEC §6):
 #   scripts/tmux-newcomer.sh                      # English
@@ -37,6 +42,11 @@ if [[ "$locale" == fr* ]]; then LANGUAGE_CHOSEN=fr; else LANGUAGE_CHOSEN=en; fi
 if [[ $LANGUAGE_CHOSEN == fr ]]; then
 	T_ENTER_LICENSE="Saisir la licence"
 	T_COMPANY="› Entreprise"
+	T_BROWSE="Navigation"
+	T_TYPING_COMPANY="Saisie : Entreprise"
+	T_TYPING_RESPONSE="Saisie : Réponse"
+	T_MANUAL_SHOW="Afficher la demande en texte"
+	T_PASTED_ACTIVATED="Activé : les licences sont à jour (2 au total)."
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Clé d'installation"
 	T_EMAIL_ERROR="Courriel : « it@acme » n'est pas une adresse valide"
@@ -60,6 +70,11 @@ if [[ $LANGUAGE_CHOSEN == fr ]]; then
 else
 	T_ENTER_LICENSE="Enter license"
 	T_COMPANY="› Company"
+	T_BROWSE="Browse"
+	T_TYPING_COMPANY="Typing: Company"
+	T_TYPING_RESPONSE="Typing: Response"
+	T_MANUAL_SHOW="Show the request as text"
+	T_PASTED_ACTIVATED="Activated: the licenses are up to date (2 in all)."
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Installation key"
 	T_EMAIL_ERROR='Email "it@acme" is not a valid address'
@@ -157,11 +172,14 @@ wait_for "$T_ENTER_LICENSE"
 wait_for "$T_PRODUCT"
 show
 
-step "Enter opens Settings > License on the customer form (R1)"
+step "Enter opens Settings > License on the customer form (R1), browsing"
 keys Enter
 wait_for "$T_COMPANY"
+wait_for "$T_BROWSE"
 
-step "fill the form, with a wrong email; the country is picked from the list"
+step "Enter types into Company; Tab goes on, field by field; the country is picked from the list"
+keys Enter
+wait_for "$T_TYPING_COMPANY"
 text "Acme Print"; keys Tab
 text "Jane Roe"; keys Tab
 text "1 Rue de la Paix, Paris"; keys Tab
@@ -171,22 +189,24 @@ keys Tab
 text "it@acme"; keys Tab
 keys Tab
 
-step "paste a demo installation key (Ctrl+K) and see it accepted as typed"
+step "paste a demo installation key (Ctrl+K, even while typing) and see it accepted as typed"
 keys C-k
 wait_for "✓ "
 wait_for "$T_KEY_OK"
 
-step "Save: the wrong email gets its error (R2), nothing is added"
-keys Tab Enter
+step "Enter goes on to Save, Enter saves: the wrong email gets its error (R2), nothing is added"
+keys Enter Enter
 wait_for "$T_EMAIL_ERROR"
 show
 
-step "fix the email: the error goes"
+step "Enter types into the email: fixed, the error goes"
+keys Enter
 text ".test"
 wait_gone "$T_EMAIL_ERROR_SHORT"
+keys Escape
 
-step "Save again: the key is added, pending (R3)"
-keys Tab Tab Tab Enter
+step "Save again (down to Save: j j j, Enter): the key is added, pending (R3)"
+keys j j j Enter
 wait_for "$T_SAVED"
 
 step "Activate (focused after Save): the table shows the licenses active (R4)"
@@ -195,13 +215,12 @@ wait_for "$T_ACTIVATED"
 wait_for "$T_TABLE_ACTIVE" regex
 show
 
-step "jump to day 20, ten days before the subscription expires: the banner (R10)"
-keys Escape
-keys j; text "20"; keys Enter
+step "Ctrl+T, day 20, Enter: ten days before the subscription expires, the banner (R10)"
+keys C-t; text "20"; keys Enter
 wait_for "$T_DAY20"
 wait_for "$T_EXPIRING_10"
 
-step "one day later the banner counts down"
+step "one day later (d) the banner counts down"
 keys d
 wait_for "$T_EXPIRING_9"
 show
@@ -228,6 +247,26 @@ keys Tab Tab Enter
 wait_for "$T_REACTIVATED"
 wait_gone "$T_HARDWARE_SHORT"
 wait_gone "$T_UNREACHABLE_SHORT"
+show
+
+step "Manual activation (R5) over SSH: the request as text; the demo's portal answers as text"
+# The focus is on the table after an activation: k goes up to Manual activation.
+keys k Enter
+wait_for "$T_MANUAL_SHOW"
+keys 2
+wait_for "-----END MYQ ACTIVATION RESPONSE-----"
+show
+# What a person copies from the screen: the lines from BEGIN to END of the portal's answer.
+response="$(screen | sed -e 's/[[:space:]]*$//' | awk '/-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{on=0}')"
+[[ -n "$response" ]] || fail "no response block to copy"
+
+step "paste the response back as text: any key closes the text, Paste the response, the lines pasted"
+keys Escape
+keys g j 4
+wait_for "$T_TYPING_RESPONSE"
+text "$response"
+keys Enter
+wait_for "$T_PASTED_ACTIVATED"
 show
 
 step "? shows the help, any key closes it"

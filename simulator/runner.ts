@@ -5,7 +5,6 @@
  * (expectations.ts).
  */
 import {createHash} from 'node:crypto';
-import Keyv from 'keyv';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
@@ -110,8 +109,6 @@ export class Simulation implements StepTarget {
 			baseUrl: SIMULATED_SERVER,
 			hardware: this.scenario.hardware[0]!,
 			vendor: {
-				// In memory, without JSON round trips: the catalog treats its records as immutable.
-				store: new Keyv({serialize: undefined, deserialize: undefined}),
 				token: ADMIN_TOKEN,
 				randomBytes: this.random,
 				keyPair: simulatedVendorKeyPair(),

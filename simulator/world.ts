@@ -11,7 +11,6 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import Keyv from 'keyv';
 import {createNamedProbe} from '../source/adapters/hardware-probe.js';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {type KeyvStore, openStore} from '../source/adapters/keyv-store.js';
@@ -37,7 +36,7 @@ export type SimulatedWorldOptions = {
 	baseUrl: string;
 	/** The fingerprint name the MyQ server runs on at first. */
 	hardware: string;
-	/** The vendor's options but its clock. @default an in-memory catalog, nothing else */
+	/** The vendor's options but its clock. @default a SQLite store in memory, nothing else */
 	vendor?: Partial<Omit<VendorOptions, 'now'>>;
 	/** The runtime's options but its ports (contact interval, ids, clock checks). @default none */
 	runtime?: Omit<
@@ -80,7 +79,7 @@ export type SimulatedLicenseServerOptions = {
 	clock: Clock;
 	/** Where the license server "is", like `http://license.test`. */
 	baseUrl: string;
-	/** The vendor's options but its clock. @default an in-memory catalog, nothing else */
+	/** The vendor's options but its clock. @default a SQLite store in memory, nothing else */
 	vendor?: Partial<Omit<VendorOptions, 'now'>>;
 	/** How long a `slow` answer takes. @default DEFAULT_SLOW_MS (past the client's timeout) */
 	slowMs?: number;
@@ -92,7 +91,6 @@ export async function createSimulatedLicenseServer(
 ): Promise<{vendor: Vendor; network: SimulatedNetwork}> {
 	const {clock} = options;
 	const vendor = await createVendor({
-		store: new Keyv(),
 		...options.vendor,
 		now: () => clock.now(),
 	});
@@ -220,6 +218,7 @@ export async function createSimulatedWorld(
 		async dispose() {
 			await runtime?.stop();
 			await store.close();
+			await vendor.close();
 			await rm(directory, {recursive: true, force: true});
 		},
 	};

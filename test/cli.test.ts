@@ -57,7 +57,7 @@ beforeAll(async () => {
 		port: 0,
 		storeUrl: `sqlite://${path.join(directory, 'vendor.sqlite')}`,
 		token: TOKEN,
-		log: () => undefined,
+		write: () => undefined,
 	});
 	admin = [
 		'--store',
@@ -87,6 +87,72 @@ async function mint(args: string[]): Promise<string> {
 }
 
 describe('the admin path: vendor serve, vendor mint, register, add-key, activate, status --json', () => {
+	it('connect-after-revocation-says-up-to-date: connect after the vendor revoked a license says so and exits 1 (issue 12, point 6)', async () => {
+		// Given an installation of its own with two perpetual license keys, both active
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'revoked.sqlite')}`,
+			'--server',
+			vendor.url,
+			'--vendor-key',
+			vendor.publicKey,
+		];
+		const kept = await mint([
+			'--type',
+			'license',
+			'--kind',
+			'perpetual',
+			'--devices',
+			'2',
+		]);
+		const revoked = await mint([
+			'--type',
+			'license',
+			'--kind',
+			'perpetual',
+			'--devices',
+			'10',
+		]);
+		const registered = await cli([
+			'register',
+			...store,
+			'--company',
+			'Acme',
+			'--person',
+			'Jane Roe',
+			'--address',
+			'1 Rue X, Paris',
+			'--country',
+			'FR',
+			'--email',
+			'it@acme.test',
+		]);
+		expect(registered.code, registered.stderr).toBe(0);
+		expect((await cli(['add-key', ...store, kept, revoked])).code).toBe(0);
+		expect((await cli(['activate', ...store])).code).toBe(0);
+		// When the vendor revokes one, and the admin connects
+		const revocation = await cli([
+			'vendor',
+			'revoke',
+			revoked,
+			'--server',
+			vendor.url,
+			'--token',
+			TOKEN,
+		]);
+		expect(revocation.code, revocation.stderr).toBe(0);
+		const connect = await cli(['connect', ...store]);
+		// Then it says which license the contact revoked, not "up to date", and exits 1
+		expect(connect.code, connect.stdout).toBe(1);
+		expect(connect.stderr).toContain('1 license(s) revoked by the vendor');
+		expect(connect.stderr).toContain(revoked);
+		expect(`${connect.stdout}${connect.stderr}`).not.toContain('up to date');
+		// And a second connect, with nothing new, is up to date again.
+		const again = await cli(['connect', ...store]);
+		expect(again.code, again.stderr).toBe(0);
+		expect(again.stdout).toContain('up to date');
+	});
+
 	it('activates an installation key and shows the licenses active with their capacity; with the server stopped, connect exits 1 and the licenses stay', async () => {
 		const key = await mint([
 			'--type',

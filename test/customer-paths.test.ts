@@ -126,15 +126,19 @@ describe('dashboard-company-201: the dashboard form applies the same limits', ()
 			await screen.waitFor('Enter license');
 			await screen.press(KEY.enter);
 			await screen.waitFor('› Company');
+			// Enter types into the field (issue 12's input model), Tab goes on typing.
+			await screen.press(KEY.enter);
 			await screen.press('C'.repeat(201));
 			for (const value of ['Jane Roe', '1 Rue X', 'fra']) {
 				await screen.press(KEY.tab);
 				await screen.press(value);
 			}
-			await screen.waitFor('▸ France (FR)');
+			await screen.waitFor('› France (FR)');
 			await screen.press(KEY.tab);
 			await screen.press('it@acme.test');
-			for (let tab = 0; tab < 3; tab++) await screen.press(KEY.tab);
+			// Phone, Keys, then Enter goes on to Save and Enter presses it.
+			for (let tab = 0; tab < 2; tab++) await screen.press(KEY.tab);
+			await screen.press(KEY.enter);
 			await screen.press(KEY.enter);
 			await screen.waitFor('Company holds at most 200 characters (201 given)');
 			expect(controller.runtime.snapshot().state.customer).toBeNull();

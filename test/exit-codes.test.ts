@@ -447,7 +447,7 @@ describe('vendor-refusal-exit: a request the license server refuses as bad is ba
 			port: 0,
 			storeUrl: `sqlite://${path.join(directory, 'vendor-exit.sqlite')}`,
 			token: 'right-token',
-			log: () => undefined,
+			write: () => undefined,
 		});
 		try {
 			const server = ['--server', served.url];

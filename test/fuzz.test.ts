@@ -11,7 +11,6 @@
  */
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
-import Keyv from 'keyv';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parse as parseYaml, stringify as stringifyYaml} from 'yaml';
 import {parseScenario, ScenarioError} from '../simulator/scenario/index.js';
@@ -723,7 +722,7 @@ describe('fuzz: vendor-signed responses with unexpected content never crash the 
 		});
 
 	beforeAll(async () => {
-		vendor = await createVendor({store: new Keyv(), now: () => NOW});
+		vendor = await createVendor({now: () => NOW});
 		// The real store, on an in-memory SQLite database: fast, and the port exactly as shipped.
 		store = await openStore(':memory:', {now: () => NOW});
 		const runtime = newRuntime();
@@ -981,7 +980,7 @@ describe('fuzz: the HTTP client reads any reply as a failure value of the right 
 	};
 
 	beforeAll(async () => {
-		vendor = await createVendor({store: new Keyv(), now: () => NOW});
+		vendor = await createVendor({now: () => NOW});
 		const {key} = await vendor.service.mint({
 			type: 'license',
 			kind: 'subscription',
@@ -1286,7 +1285,6 @@ describe('fuzz: the vendor app answers any body on any route with a JSON 4xx, ne
 
 	beforeAll(async () => {
 		vendor = await createVendor({
-			store: new Keyv(),
 			now: () => NOW,
 			token: TOKEN,
 			log: (_message, error) => logged.push(error),

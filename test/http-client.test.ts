@@ -1,7 +1,6 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import Keyv from 'keyv';
 import {describe, expect, it} from 'vitest';
 import {createManualClock} from '../simulator/clock.js';
 import {createSimulatedLicenseServer} from '../simulator/world.js';
@@ -252,7 +251,7 @@ describe('HTTP license-server client (SPEC §4, R14, R16)', () => {
 
 	it('bad-signature: a document signed by another vendor key', async () => {
 		const {network, clock, key} = await setup();
-		const impostor = await createVendor({store: new Keyv(), now: clock.now});
+		const impostor = await createVendor({now: clock.now});
 		const client = createHttpLicenseServer({
 			baseUrl: BASE_URL,
 			clock,
@@ -457,7 +456,7 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 			port: 0,
 			storeUrl: 'memory:',
 			token,
-			log: () => {},
+			write: () => undefined,
 		});
 		try {
 			expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -538,7 +537,7 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 				port: 0,
 				storeUrl,
 				token: 't',
-				log: () => {},
+				write: () => undefined,
 			});
 			const minted = await fetch(`${first.url}/v1/admin/keys`, {
 				method: 'POST',
@@ -552,7 +551,7 @@ describe('HTTP client against a real `vendor serve` (127.0.0.1, port 0)', () => 
 				port: 0,
 				storeUrl,
 				token: 't',
-				log: () => {},
+				write: () => undefined,
 			});
 			try {
 				expect(second.publicKey).toBe(first.publicKey);

@@ -323,6 +323,7 @@ const SAMPLE_LOG: Record<LogCode, LogParams> = {
 		message: 'The key K1 is not known.',
 	},
 	'activation-failed': {failure: 'network', message: 'ECONNREFUSED'},
+	'contact-restored': {since: '2027-01-21T09:00:00.000Z'},
 	'contact-refused': {
 		refusal: 'revoked',
 		code: 'revoked',

@@ -139,6 +139,14 @@ describe('SPEC §3 normalisation', () => {
 		expect(normalizeKey('ß')).toBe('ß');
 		expect(normalizeKey('')).toBe('');
 	});
+
+	it('lone-surrogates-joined-by-a-dropped-separator: two halves around a space stay two', () => {
+		// U+D803 U+DD6E together are U+10D6E, a dash (Pd): joining them made a separator, so a
+		// second normalisation gave '' where the first gave one character (found by fuzzing).
+		const normalized = normalizeKey('\ud803 \udd6e');
+		expect(normalized).toBe('\ufffd\ufffd');
+		expect(normalizeKey(normalized)).toBe(normalized);
+	});
 });
 
 describe('SPEC §3 formatting and masking', () => {

@@ -3,7 +3,6 @@
  * the bounded body size, and the admin token checks. The tests drive the vendor's own Hono app
  * on an injected clock; the last ones go through the HTTP client and the runtime.
  */
-import Keyv from 'keyv';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createManualClock} from '../simulator/clock.js';
 import {createSimulatedLicenseServer} from '../simulator/world.js';
@@ -15,9 +14,11 @@ import {
 	createVendor,
 	DEFAULT_ACTIVATION_LIMITS,
 	DEFAULT_MAX_BODY_BYTES,
+	RateLimitedError,
 	type VendorOptions,
 } from '../source/license-server/index.js';
-import {createRateCounter} from '../source/license-server/rate-limit.js';
+import {createActivationLimiter} from '../source/license-server/rate-limit.js';
+import {openSqlStore} from '../source/license-server/sql/store.js';
 import {importPublicKey, verify} from '../source/signing/index.js';
 import {callVendor, type VendorReply} from './helpers/license-server.js';
 import {withDetail} from './helpers/log.js';
@@ -38,7 +39,6 @@ type Reply = VendorReply<
 async function setup(options: Partial<VendorOptions> = {}) {
 	const time = {now: START};
 	const vendor = await createVendor({
-		store: new Keyv(),
 		now: () => time.now,
 		token: TOKEN,
 		...options,
@@ -59,12 +59,14 @@ async function setup(options: Partial<VendorOptions> = {}) {
 		installationId: string,
 		fingerprint: string,
 		keys: string[] = [],
+		installationSecret?: unknown,
 	) =>
 		call('POST', '/v1/activate', {
 			installationId,
 			fingerprint,
 			keys,
 			customer: null,
+			...(installationSecret === undefined ? {} : {installationSecret}),
 		});
 	/** The fingerprint the installation's licenses are bound to, as a contact shows it. */
 	async function boundTo(installationId: string): Promise<string> {
@@ -80,30 +82,74 @@ async function setup(options: Partial<VendorOptions> = {}) {
 }
 
 describe('churn limits: a sliding window per key and per installation', () => {
-	it('the counter allows `limit` hits per window and says when the next one fits', () => {
-		const counter = createRateCounter({limit: 3, windowMs: HOUR});
+	it('the limiter allows `limit` activations per window and says when the next one fits', async () => {
+		const store = await openSqlStore('memory:');
+		const limiter = createActivationLimiter({
+			perInstallation: 3,
+			perKey: 100,
+			windowMs: HOUR,
+		});
+		const attempt = (at: number, id = 'a') =>
+			store
+				.transaction(async (tx) => {
+					await limiter.check(tx, id, [], at);
+					await limiter.count(tx, id, [], at);
+					return 'ok';
+				})
+				.catch((error: unknown) => error);
 		for (const minute of [0, 10, 20]) {
-			expect(counter.check('a', START + minute * MINUTE)).toEqual({ok: true});
-			counter.hit('a', START + minute * MINUTE);
+			expect(await attempt(START + minute * MINUTE)).toBe('ok');
 		}
 		// The 4th within the hour is refused until the first hit leaves the window.
-		expect(counter.check('a', START + 30 * MINUTE)).toEqual({
-			ok: false,
+		expect(await attempt(START + 30 * MINUTE)).toMatchObject({
+			code: 'rate-limited',
 			retryAt: START + HOUR,
-			count: 3,
 		});
-		expect(counter.check('a', START + HOUR - 1)).toMatchObject({ok: false});
-		expect(counter.check('a', START + HOUR)).toEqual({ok: true});
+		expect(await attempt(START + HOUR - 1)).toBeInstanceOf(RateLimitedError);
+		expect(await attempt(START + HOUR)).toBe('ok');
 		// Other ids have their own count.
-		expect(counter.check('b', START + 30 * MINUTE)).toEqual({ok: true});
+		expect(await attempt(START + HOUR, 'b')).toBe('ok');
+		await store.close();
 	});
 
-	it('the counter forgets ids whose hits all left the window (memory stays bounded)', () => {
-		const counter = createRateCounter({limit: 10, windowMs: HOUR});
-		for (let i = 0; i < 1000; i++) counter.hit(`installation-${i}`, START);
-		expect(counter.size()).toBe(1000);
-		counter.hit('later', START + 2 * HOUR);
-		expect(counter.size()).toBe(1);
+	it('hits that left the window are deleted: the table holds one window of traffic', async () => {
+		const store = await openSqlStore('memory:');
+		const limiter = createActivationLimiter({windowMs: HOUR});
+		const ids = Array.from({length: 1000}, (_, i) => `installation-${i}`);
+		await store.transaction(async (tx) => {
+			for (const id of ids) await limiter.count(tx, id, [], START);
+		});
+		const count = (subjects: string[]) =>
+			store.transaction(async (tx) => (await tx.recentHits(subjects, 0)).size);
+		expect(await count(ids.map((id) => `installation:${id}`))).toBe(1000);
+		await store.transaction((tx) =>
+			limiter.count(tx, 'later', [], START + 2 * HOUR),
+		);
+		expect(await count(ids.map((id) => `installation:${id}`))).toBe(0);
+		await store.close();
+	});
+
+	it('a flood of made-up installation ids stores nothing and counts nothing (issue 11: memory grew without bound)', async () => {
+		const store = await openSqlStore('memory:');
+		const {mint, activate} = await setup({store});
+		const taken = await mint();
+		await activate('owner', 'fp-a', [taken]);
+		const ids = Array.from({length: 2000}, (_, i) => `made-up-${i}`);
+		for (const id of ids) {
+			const reply = await activate(id, `fp-${id}`, [taken, 'NOT-A-KEY']);
+			expect(reply.status).toBe(200);
+		}
+		for (const id of ids.slice(0, 50)) {
+			expect(await store.installation(id)).toBeUndefined();
+		}
+		const hits = await store.transaction((tx) =>
+			tx.recentHits(
+				ids.map((id) => `installation:${id}`),
+				0,
+			),
+		);
+		expect(hits.size).toBe(0);
+		await store.close();
 	});
 
 	it('the defaults: 10 activations per key and 30 per installation, per hour', () => {
@@ -152,15 +198,20 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 
 	it('per installation: the 31st reactivation within an hour gets 429; other installations are not affected', async () => {
 		const {time, mint, activate, boundTo} = await setup();
-		await activate('inst-1', 'fp-0', [await mint()]);
-		await activate('inst-2', 'fp-x', [await mint()]);
-		// 29 more reactivations with no key (R8 rebinding), each from another machine.
+		const secret = (await activate('inst-1', 'fp-0', [await mint()])).body
+			.installationSecret;
+		const other = (await activate('inst-2', 'fp-x', [await mint()])).body
+			.installationSecret;
+		// 29 more reactivations with no key (R8 rebinding, proven by the installation's secret),
+		// each from another machine.
 		for (let i = 1; i < 30; i++) {
 			time.now = START + i * MINUTE;
-			expect((await activate('inst-1', `fp-${i}`)).status).toBe(200);
+			expect((await activate('inst-1', `fp-${i}`, [], secret)).status).toBe(
+				200,
+			);
 		}
 
-		const refused = await activate('inst-1', 'fp-churn');
+		const refused = await activate('inst-1', 'fp-churn', [], secret);
 
 		expect(refused.status).toBe(429);
 		expect(refused.body.error?.code).toBe('rate-limited');
@@ -172,10 +223,10 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 		);
 		expect(await boundTo('inst-1')).toBe('fp-29');
 		// Another installation keeps its own count.
-		expect((await activate('inst-2', 'fp-y')).status).toBe(200);
+		expect((await activate('inst-2', 'fp-y', [], other)).status).toBe(200);
 		// A minute after the window of the first activation, one more fits.
 		time.now = START + HOUR;
-		expect((await activate('inst-1', 'fp-churn')).status).toBe(200);
+		expect((await activate('inst-1', 'fp-churn', [], secret)).status).toBe(200);
 	});
 
 	it('a stranger trying a key bound elsewhere does not use up its owner’s allowance', async () => {
@@ -223,12 +274,16 @@ describe('churn limits on POST /v1/activate (issue 6)', () => {
 			activationLimits: {perKey: 1, windowMs: 10 * MINUTE},
 		});
 		const key = await mint();
-		expect((await activate('inst-1', 'fp-a', [key])).status).toBe(200);
+		const first = await activate('inst-1', 'fp-a', [key]);
+		expect(first.status).toBe(200);
 		const refused = await activate('inst-1', 'fp-b', [key]);
 		expect(refused.status).toBe(429);
 		expect(refused.body.error?.message).toContain('in the last 10 minutes');
-		// The same installation can still reactivate without presenting the key.
-		expect((await activate('inst-1', 'fp-b')).status).toBe(200);
+		// The same installation can still reactivate without presenting the key, with its secret.
+		expect(
+			(await activate('inst-1', 'fp-b', [], first.body.installationSecret))
+				.status,
+		).toBe(200);
 	});
 
 	it('contacts are not limited: 200 contacts in one hour are all answered', async () => {

@@ -1,8 +1,6 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv from 'keyv';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseKey} from '../source/engine/keys.js';
 import {
@@ -13,10 +11,12 @@ import {
 	type KeyRefusal,
 	type SignedDocument,
 } from '../source/engine/types.js';
+import {StoreUnavailableError} from '../source/license-server/errors.js';
 import {
 	createVendor,
 	type VendorOptions,
 } from '../source/license-server/index.js';
+import {openSqlStore} from '../source/license-server/sql/store.js';
 import {
 	importPublicKey,
 	parseCanonicalFile,
@@ -43,7 +43,6 @@ type Reply = VendorReply;
 async function setup(options: Partial<VendorOptions> = {}) {
 	const time = {now: START};
 	const vendor = await createVendor({
-		store: new Keyv(),
 		now: () => time.now,
 		token: TOKEN,
 		randomBytes: seededBytes(),
@@ -79,17 +78,20 @@ async function setup(options: Partial<VendorOptions> = {}) {
 		installationId: string,
 		fingerprint: string,
 		keys: string[],
+		installationSecret?: string,
 	) {
 		const reply = await call('POST', '/v1/activate', {
 			installationId,
 			fingerprint,
 			keys,
 			customer: null,
+			...(installationSecret === undefined ? {} : {installationSecret}),
 		});
 		expect(reply.status).toBe(200);
 		return {
 			document: open(reply.body.document),
 			refusals: reply.body.refusals as KeyRefusal[],
+			installationSecret: reply.body.installationSecret as string | undefined,
 		};
 	}
 
@@ -381,14 +383,19 @@ describe('vendor activation (R4, R8)', () => {
 		expect(reply.body.error).toMatchObject({code: 'unknown-installation'});
 	});
 
-	it('R8: reactivation with no key rebinds every license to the new fingerprint', async () => {
+	it('R8: reactivation with no key but the installation secret rebinds every license to the new fingerprint', async () => {
 		const {mint, activate, time} = await setup();
 		const key = await mint(INSTALLATION);
-		await activate('inst-1', 'fp-a', [key]);
+		const {installationSecret} = await activate('inst-1', 'fp-a', [key]);
 
-		// day 10: the server moved to new hardware and reactivates
+		// day 10: the server moved to new hardware and reactivates, with the secret it keeps
 		time.now = START + 10 * DAY;
-		const {document, refusals} = await activate('inst-1', 'fp-b', []);
+		const {document, refusals} = await activate(
+			'inst-1',
+			'fp-b',
+			[],
+			installationSecret,
+		);
 
 		expect(refusals).toEqual([]);
 		expect(document.fingerprint).toBe('fp-b');
@@ -908,14 +915,13 @@ describe('vendor HTTP edges', () => {
 	});
 
 	it('500 internal for an unexpected exception: logged, no stack in the body', async () => {
-		const store = new Keyv();
+		const store = await openSqlStore('memory:');
 		const logged: unknown[] = [];
 		const {call} = await setup({
 			store,
 			log: (_message, error) => logged.push(error),
 		});
-		store.get = (() =>
-			Promise.reject(new Error('disk on fire'))) as typeof store.get;
+		store.view = () => Promise.reject(new Error('disk on fire'));
 
 		const reply = await call('POST', '/v1/contact', {
 			installationId: 'i',
@@ -932,9 +938,38 @@ describe('vendor HTTP edges', () => {
 			expect.objectContaining({message: 'disk on fire'}),
 		]);
 	});
+
+	it('503 store-unavailable when the store cannot be read: logged, never answered as an unknown installation (issue 11, point 4)', async () => {
+		const store = await openSqlStore('memory:');
+		const logged: {message: string; error: unknown}[] = [];
+		const {call} = await setup({
+			store,
+			log: (message, error) => logged.push({message, error}),
+		});
+		store.view = () =>
+			Promise.reject(
+				new StoreUnavailableError(new Error('database is locked')),
+			);
+
+		const reply = await call('POST', '/v1/contact', {
+			installationId: 'i',
+			fingerprint: 'f',
+		});
+
+		expect(reply.status).toBe(503);
+		expect((reply.body.error as {code: string}).code).toBe('store-unavailable');
+		expect(reply.headers.get('retry-after')).toBe('5');
+		expect(reply.text).not.toContain('database is locked');
+		expect(logged).toEqual([
+			{
+				message: expect.stringContaining('POST /v1/contact'),
+				error: expect.objectContaining({message: 'database is locked'}),
+			},
+		]);
+	});
 });
 
-describe('vendor store (Keyv + @keyv/sqlite)', () => {
+describe('vendor store (SQL on a SQLite file)', () => {
 	let directory: string | undefined;
 	afterEach(async () => {
 		if (directory) await rm(directory, {recursive: true, force: true});
@@ -946,7 +981,7 @@ describe('vendor store (Keyv + @keyv/sqlite)', () => {
 		const url = `sqlite://${join(directory, 'vendor.sqlite')}`;
 
 		// first start: mint and activate
-		const firstStore = new Keyv({store: new KeyvSqlite(url)});
+		const firstStore = await openSqlStore(url);
 		const first = await createVendor({store: firstStore, now: () => START});
 		const {key} = await first.service.mint({
 			type: 'license',
@@ -960,10 +995,10 @@ describe('vendor store (Keyv + @keyv/sqlite)', () => {
 			keys: [key],
 		});
 		expect(reply.refusals).toEqual([]);
-		await firstStore.disconnect();
+		await firstStore.close();
 
 		// restart: same identity, same catalog
-		const secondStore = new Keyv({store: new KeyvSqlite(url)});
+		const secondStore = await openSqlStore(url);
 		const second = await createVendor({
 			store: secondStore,
 			now: () => START + DAY,
@@ -977,13 +1012,13 @@ describe('vendor store (Keyv + @keyv/sqlite)', () => {
 		expect(document.payload.licenses).toEqual([
 			expect.objectContaining({id: key, expiresAt: START + 30 * DAY}),
 		]);
-		await secondStore.disconnect();
+		await secondStore.close();
 	});
 
 	it('uses the key pair it is given instead of the stored one', async () => {
-		const store = new Keyv();
+		const store = await openSqlStore('memory:');
 		const first = await createVendor({store, now: () => START});
-		const given = await createVendor({store: new Keyv(), now: () => START});
+		const given = await createVendor({now: () => START});
 		const third = await createVendor({
 			store,
 			now: () => START,

@@ -48,6 +48,7 @@ describe('simulated network (SPEC §5 network states)', () => {
 		expect(await response.json()).toEqual({
 			ok: true,
 			publicKey: vendor.publicKey,
+			database: {engine: 'sqlite', reachable: true},
 		});
 	});
 

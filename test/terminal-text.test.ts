@@ -328,7 +328,7 @@ describe('dashboard-text-raw: the dashboard shows stored text made visible', () 
 		}
 	});
 
-	it('events-type-raw: a log entry of a type this version does not know shows its type made visible on Events', async () => {
+	it('events-type-raw: a log entry of a type and code this version does not know shows made visible on Events', async () => {
 		// Given a log entry whose type no catalog names (a newer version's, or a hand in the
 		// store's): an OSC sequence that sets the terminal's title, and a right-to-left override
 		const world = await createWorld();
@@ -343,7 +343,7 @@ describe('dashboard-text-raw: the dashboard shows stored text made visible', () 
 			record.state.log.push({
 				at: world.clock.now(),
 				type: `x${OSC_DEVICE}\u202Eevil`,
-				code: 'customer-saved',
+				code: `x${OSC_DEVICE}\u202Eevil`,
 				params: {company: 'Acme'},
 			});
 			await world.store.save(record);
@@ -357,8 +357,12 @@ describe('dashboard-text-raw: the dashboard shows stored text made visible', () 
 			const {screen} = renderSource(source, {columns: 120, rows: 40});
 			try {
 				await screen.press('4');
-				// Then its type is shown made visible, in the list and in the detail below it
-				await screen.waitFor('xU+001B]0;pwned');
+				// Then it is shown made visible, in the list and in the detail below it
+				await screen.waitFor('xU+001B]0;pwnedU+0007printerU+202Eevil');
+				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
+				// And searching the events (which reads its type too) draws nothing raw either
+				await screen.press('/');
+				await screen.press('pwned');
 				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
 			} finally {
 				screen.unmount();

@@ -53,7 +53,7 @@ beforeAll(async () => {
 		port: 0,
 		storeUrl: `sqlite://${path.join(directory, 'vendor.sqlite')}`,
 		token: TOKEN,
-		log: () => undefined,
+		write: () => undefined,
 	});
 });
 

@@ -66,6 +66,7 @@ const errorBodySchema = z.object({
 const activateReplySchema = z.object({
 	document: z.unknown(),
 	refusals: z.array(refusalSchema),
+	installationSecret: z.string().min(1).max(200).optional(),
 });
 const contactReplySchema = z.object({document: z.unknown()});
 const publicKeyReplySchema = z.object({publicKey: z.string()});
@@ -357,9 +358,14 @@ export function createHttpLicenseServer(
 				code: safeText(refusal.code, 60),
 				message: safeText(refusal.message),
 			}));
+			const {installationSecret} = reply.value;
 			return {
 				ok: true,
-				value: {document: document.value, refusals} satisfies ActivationReply,
+				value: {
+					document: document.value,
+					refusals,
+					...(installationSecret === undefined ? {} : {installationSecret}),
+				} satisfies ActivationReply,
 			};
 		},
 

@@ -70,7 +70,8 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 	);
 	let started: Started | null = null;
 	try {
-		const [{render}, React, {Root}, {default: chalk}] = await loading;
+		const [{render}, React, {Root, withIncrementalFix}, {default: chalk}] =
+			await loading;
 		// NO_COLOR (https://no-color.org): chalk does not read it, Ink colours through chalk.
 		if (process.env.NO_COLOR) chalk.level = 0;
 		const theme = {
@@ -103,6 +104,8 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 			);
 			return {App, source: createDemoSource(controller)};
 		};
+		// MYQ_INK_INCREMENTAL=0 draws every frame whole (the bench compares both).
+		const isIncremental = process.env.MYQ_INK_INCREMENTAL !== '0';
 		const instance = render(
 			React.createElement(Root, {
 				lang,
@@ -115,7 +118,18 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 				rows: process.stdout.rows || 24,
 				isDemo: flags.demo,
 			}),
-			{exitOnCtrlC: true, patchConsole: true, maxFps: 60},
+			// incrementalRendering (Ink 6.8): a frame rewrites only the rows that changed, so a
+			// demo day costs about 1 kB over SSH instead of 8 kB for the whole screen (issue 12,
+			// point 10; `npm run bench` measures it through a pty).
+			isIncremental
+				? {
+						exitOnCtrlC: true,
+						patchConsole: true,
+						maxFps: 60,
+						incrementalRendering: true,
+						stdout: withIncrementalFix(process.stdout),
+					}
+				: {exitOnCtrlC: true, patchConsole: true, maxFps: 60},
 		);
 		await instance.waitUntilExit();
 		return EXIT.ok;

@@ -24,7 +24,12 @@ export const command = defineCommand({
 					limit: formatLimit(read.limit),
 				});
 			}
-			text = read.value.toString('utf8');
+			// The response file, or the block of text a portal gave to copy (the same document): a
+			// file is read byte for byte (R5: altered in any byte, refused); a block is unpacked.
+			const {readDocumentText} = await import('../signing/document-text.js');
+			const fileText = read.value.toString('utf8');
+			const block = readDocumentText(fileText);
+			text = block.ok && block.kind !== null ? block.text : fileText;
 		} catch (error) {
 			if (error instanceof UsageError) {
 				throw error;

@@ -10,6 +10,30 @@ import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson, usageError} from './report.js';
 
+/**
+ * A store the vendor cannot use: a URL of no database it knows is bad input (thrown, exit 2); a
+ * database it cannot open fails (said, exit 1). Anything else is not about the store: rethrown.
+ */
+async function storeRefused(error: unknown, lang: Lang): Promise<number> {
+	const {StoreOpenError, StoreUrlError} = await import(
+		'../license-server/sql/database.js'
+	);
+	if (error instanceof StoreUrlError) {
+		throw await usageError(lang, 'cli.error.vendor-store-url', {
+			url: error.url,
+		});
+	}
+	if (error instanceof StoreOpenError) {
+		const said = await usageError(lang, 'cli.error.vendor-store-open', {
+			url: error.shownUrl,
+			reason: error.reason,
+		});
+		print([said.message], 'err');
+		return EXIT.failed;
+	}
+	throw error;
+}
+
 export const command = defineCommand({
 	takesArguments: true,
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
@@ -25,20 +49,22 @@ export const command = defineCommand({
 		license: {type: 'string', isMultiple: true},
 		out: {type: 'string', shortFlag: 'o'},
 		days: {type: 'number'},
+		log: {type: 'string'},
 	},
 	async run(cli) {
 		const [action, ...rest] = cli.input;
+		const flags = {...cli.flags, lang: cli.lang};
 		switch (action) {
 			case 'serve':
-				return serve(cli.flags);
+				return serve(flags);
 			case 'mint':
-				return mint(cli.flags);
+				return mint(flags);
 			case 'offline-activate':
-				return offlineActivate(rest, cli.flags, cli.lang);
+				return offlineActivate(rest, flags, cli.lang);
 			case 'extend':
 			case 'cancel-renewal':
 			case 'revoke':
-				return admin(action, rest, cli.flags);
+				return admin(action, rest, flags);
 			default:
 				throw new UsageError(
 					action === undefined
@@ -63,7 +89,9 @@ type Flags = {
 	license?: string[];
 	out?: string;
 	days?: number;
+	log?: string;
 	json: boolean;
+	lang: Lang;
 };
 
 async function serve(flags: Flags): Promise<number> {
@@ -73,13 +101,24 @@ async function serve(flags: Flags): Promise<number> {
 			`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`,
 		);
 	}
+	if (flags.log !== undefined && flags.log !== 'text' && flags.log !== 'json') {
+		throw await usageError(flags.lang, 'cli.error.vendor-log-format', {
+			format: flags.log,
+		});
+	}
 	const {serveVendor} = await import('../license-server/serve.js');
-	const served = await serveVendor({
-		port,
-		...(flags.host === undefined ? {} : {host: flags.host}),
-		...(flags.store === undefined ? {} : {storeUrl: flags.store}),
-		...(flags.token === undefined ? {} : {token: flags.token}),
-	});
+	let served: Awaited<ReturnType<typeof serveVendor>>;
+	try {
+		served = await serveVendor({
+			port,
+			logFormat: flags.log === 'json' ? 'json' : 'text',
+			...(flags.host === undefined ? {} : {host: flags.host}),
+			...(flags.store === undefined ? {} : {storeUrl: flags.store}),
+			...(flags.token === undefined ? {} : {token: flags.token}),
+		});
+	} catch (error) {
+		return storeRefused(error, flags.lang);
+	}
 	print([
 		`License server listening on ${served.url}`,
 		`Vendor public key: ${served.publicKey}`,
@@ -340,7 +379,12 @@ async function offlineActivate(
 				limit: formatLimit(read.limit),
 			});
 		}
-		request = read.value.toString('utf8');
+		// The request as its file, or as the block of text the dashboard shows to copy (R5 over
+		// SSH: the same document).
+		const {readDocumentText} = await import('../signing/document-text.js');
+		const text = read.value.toString('utf8');
+		const block = readDocumentText(text);
+		request = block.ok && block.kind !== null ? block.text : text;
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
 		print(
@@ -365,12 +409,17 @@ async function offlineActivate(
 		}
 		response = result.text;
 	} else {
-		const [{openStore, DEFAULT_STORE_URL}, {createVendor, VendorError}] =
+		const [{DEFAULT_STORE_URL}, {createVendor, VendorError, openSqlStore}] =
 			await Promise.all([
 				import('../license-server/serve.js'),
 				import('../license-server/index.js'),
 			]);
-		const store = await openStore(flags.store ?? DEFAULT_STORE_URL);
+		let store: Awaited<ReturnType<typeof openSqlStore>>;
+		try {
+			store = await openSqlStore(flags.store ?? DEFAULT_STORE_URL);
+		} catch (error) {
+			return storeRefused(error, lang);
+		}
 		try {
 			const vendor = await createVendor({store, now: () => Date.now()});
 			response = await vendor.service.offlineActivate(request);
@@ -386,7 +435,7 @@ async function offlineActivate(
 			}
 			throw error;
 		} finally {
-			await store.disconnect();
+			await store.close();
 		}
 	}
 	await writeFile(flags.out, response);

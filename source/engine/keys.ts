@@ -90,7 +90,9 @@ const LOOK_ALIKES: Record<string, string> = {O: '0', I: '1', L: '1'};
  */
 export function normalizeKey(input: string): string {
 	let symbols = '';
-	for (const char of input) {
+	// Lone surrogates become U+FFFD first: dropping a separator between two halves would
+	// otherwise join them into a new character (a dash, even), and normalising twice would differ.
+	for (const char of input.toWellFormed()) {
 		if (SEPARATOR.test(char)) continue;
 		const upper = char >= 'a' && char <= 'z' ? char.toUpperCase() : char;
 		symbols += LOOK_ALIKES[upper] ?? upper;

@@ -451,6 +451,13 @@ function seeFingerprint(draft: Draft, fingerprint: string) {
  */
 function succeededContact(draft: Draft, issuedAt: number) {
 	const s = draft.state;
+	// Issue 12, point 7: the log says when the server answers again, so failures do not end in
+	// silence; every reconnection after a failure is one entry.
+	if (s.server.unreachableSince !== null) {
+		note(draft, 'contact-succeeded', 'contact-restored', {
+			since: new Date(s.server.unreachableSince).toISOString(),
+		});
+	}
 	s.server = {
 		...s.server,
 		lastSuccessAt: draft.now,

@@ -170,6 +170,7 @@ export const LOG_CODES = [
 	'activation-failed',
 	'contact-refused',
 	'contact-failed',
+	'contact-restored',
 	'license-replaced',
 	'license-extended',
 	'license-renewal-on',
@@ -300,6 +301,8 @@ export type ActivationRequest = {
 	keys: string[];
 	customer: Customer | null;
 	createdAt: number;
+	/** The installation's secret, when the MyQ server keeps one: the proof for rebinding (R8). */
+	installationSecret?: string;
 };
 
 /**

@@ -177,15 +177,19 @@ Examples
 
 Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
 	'cli.help.vendor': `Usage
-  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
   $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
   $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
   $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
 
 serve runs the reference license server and prints where it listens and its public key (clients
-trust it with myq-license trust KEY, or --vendor-key). Its store is any Keyv URL (default sqlite://./vendor.sqlite). SIGINT
-or SIGTERM stop it cleanly. Without --token the admin routes are disabled.
+trust it with myq-license trust KEY, or --vendor-key). Its database is a SQLite file (default sqlite://./vendor.sqlite) or
+PostgreSQL (--store postgres://USER@HOST:PORT/DATABASE): several servers on one PostgreSQL
+database act as one and sign with the one key pair kept there. It logs one line per request
+(--log json for a log collector) and answers GET /v1/health with the database's state. SIGINT
+or SIGTERM stop it cleanly, after the requests in flight. Without --token the admin routes are
+disabled. Exit 2 for a store URL it does not know, 1 when the database cannot be opened.
 
 mint prints the new key as its last line. An installation key carries one or more licenses,
 one --license each: KIND:DEVICES, and for a subscription its term in days and ":auto" for
@@ -196,6 +200,7 @@ response file, through a running server (--server) or straight on its store (--s
 
 Examples
   $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
   $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070
@@ -281,6 +286,12 @@ Examples
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	'cli.error.no-arguments':
 		'{command} takes no arguments, but was given "{given}": nothing was done. Run myq-license {command} --help.',
+	'cli.error.vendor-store-url':
+		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
+	'cli.error.vendor-store-open':
+		'The license server cannot open its database {url}: {reason}. Check that the database runs and the URL is right; the server did not start.',
+	'cli.error.vendor-log-format':
+		'--log {format}: the log format is text or json.',
 	'cli.error.trust-usage':
 		'Usage: myq-license trust [KEY] [--replace] (one key at most).',
 	'cli.error.not-a-key':
@@ -392,7 +403,7 @@ Examples
 	// R4: Activate
 	'activation.activated': 'Activated {count} license(s).',
 	'activation.nothing':
-		'Nothing to activate: add a key first, then click Activate.',
+		'Nothing to activate: add a key first (Save), then Activate.',
 	'activation.offline':
 		'Offline: the license server could not be reached, the keys stay pending. Use manual activation: export a request file, have it answered on the MyQ licensing portal, then import the response file.',
 	'activation.failed':
@@ -711,7 +722,7 @@ Examples
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
 	'ui.key.present': '{key} is already in the license table',
 	'ui.key.more': '… and {count} more',
-	'ui.country-list-hint': '↑↓ choose · Enter or Tab picks',
+	'ui.country-list-hint': '↓ goes into the list · Tab or Enter picks the first',
 	'ui.hint.save':
 		'Saves the customer and adds the keys to the table, pending activation.',
 	'ui.hint.activate':
@@ -719,7 +730,7 @@ Examples
 	'ui.hint.connect':
 		'Update from license server: renewals, extensions, cancellations.',
 	'ui.hint.manual':
-		'Without network: export a request file, import the response file.',
+		'Without network on this server: the request and the response as files or as text to copy.',
 	'ui.manual.request-file': 'Request file',
 	'ui.manual.response-file': 'Response file',
 	'ui.manual.hint':
@@ -727,7 +738,7 @@ Examples
 	'ui.manual.demo-hint':
 		'Demo: the simulated licensing portal answers as soon as the request is exported.',
 	'ui.manual.demo-answered':
-		'Demo: the simulated licensing portal wrote its response to {path}: import it.',
+		'Demo: the simulated vendor portal wrote its response to {path}: choose Read the response file.',
 	'ui.column.activated': 'Activated',
 	'ui.column.expires-renews': 'Expires/renews',
 	'ui.status-short.pending': 'Pending',
@@ -823,11 +834,11 @@ Examples
 	'ui.key-hint.activate': 'activate',
 	'ui.key-hint.deactivate': 'deactivate',
 	'ui.key-hint.scroll': 'scroll',
-	'ui.key-hint.any-key-closes': 'Any key closes the help',
+	'ui.key-hint.any-key-closes': 'Any other key closes the help',
 	'ui.key-hint.go': 'go',
 	'ui.key-hint.cancel': 'cancel',
 	'ui.key-hint.time': 'time',
-	'ui.key-hint.jump': 'jump',
+	'ui.key-hint.jump': 'day…',
 	'ui.key-hint.play': 'play',
 	'ui.key-hint.network': 'network',
 	'ui.key-hint.hardware': 'hardware',
@@ -838,30 +849,30 @@ Examples
 	'ui.help.key.escape': 'Esc',
 	'ui.help.key.delete': 'Del',
 	'ui.help.key.shift-tab': 'Shift+Tab',
-	'ui.help.title': 'Keys',
+	'ui.help.title': 'Keys: {place}',
 	'ui.help.screens': 'Home/Settings/Devices/Events',
-	'ui.help.tab': 'next field / next screen',
-	'ui.help.arrows': 'move in forms and lists',
-	'ui.help.enter': 'press, pick, next field',
-	'ui.help.escape': 'leave field, close, go back',
-	'ui.help.pages': 'scroll tables and lists',
+	'ui.help.tab': 'next / previous control (a screen, outside forms)',
+	'ui.help.arrows': 'move in forms, lists and menus',
+	'ui.help.enter': 'press, pick, start typing in a field',
+	'ui.help.escape': 'stop typing, close, clear the filter, go back',
+	'ui.help.pages': 'scroll a page or a list by a screen',
 	'ui.help.devices': 'activate / deactivate device',
 	'ui.help.help': 'this help',
 	'ui.help.quit': 'quit, terminal restored',
 	'ui.help.demo-title': 'Demo simulation',
 	'ui.help.demo.time': '+1 hour, day, week, 30 days',
 	'ui.help.demo.next': 'to the next deadline',
-	'ui.help.demo.jump': 'jump to a day',
+	'ui.help.demo.jump': 'a day number, then Enter: go to that day',
 	'ui.help.demo.play': 'play / pause time',
 	'ui.help.demo.network': 'cut / restore the network',
 	'ui.help.demo.swap': 'restart on other hardware',
 	'ui.help.demo.restart': 'restart the MyQ server',
 	'ui.help.demo.step': 'next scenario step',
-	'ui.help.demo.key': 'paste the next demo key',
+	'ui.help.demo.key': 'paste the next demo key (adds to the field)',
 	'ui.help.renews': 'renews automatically',
 	'ui.help.close': 'Any key closes this help.',
 	'ui.demo-keys.title':
-		'Demo keys (k, or Ctrl+K while typing, pastes the next one):',
+		'Demo keys (Ctrl+K pastes the next one, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
 	'ui.demo-key.subscription': 'subscription, {devices} device(s), {days} days',
 	'ui.demo-key.subscription-renews':
@@ -875,7 +886,7 @@ Examples
 	'ui.demo.timeline': 'Timeline',
 	'ui.demo.scenario-next': 'scenario {done}/{total}, next: {next}',
 	'ui.demo.scenario-done': 'scenario {done}/{total} done',
-	'ui.demo.jump-prompt': 'Jump to day (now {day}):',
+	'ui.demo.jump-prompt': 'Time (day {day} now): a day, or h d w m x:',
 	'ui.demo.moved': 'Simulated time: {date} (day {day}).',
 	'ui.demo.network-now': 'Network: {state}.',
 	'ui.demo.swapped': 'The MyQ server restarted on hardware {hardware}.',
@@ -914,6 +925,115 @@ Examples
 	'ui.event.manual-response-refused': 'Response refused',
 	'ui.event.vendor-key-pinned': 'Vendor key trusted',
 	'ui.event.state-changed': 'State changed',
+	'ui.form.conflict':
+		'The stored customer changed while you edited this form (now: {company}), by another program on the same store. Reload takes the stored one; Keep mine keeps this form, and Save will replace it.',
+	'ui.form.reload': 'Reload',
+	'ui.form.keep': 'Keep mine',
+	'ui.form.conflict-pending':
+		'The stored customer changed while you edited the form: choose Reload or Keep mine before you Save.',
+	'ui.confirm.deactivate':
+		'Deactivate printing device {id}? It stops printing until it is activated again.',
+	'ui.confirm.deactivate-yes': 'Yes, deactivate {id}',
+	'ui.confirm.no': 'No, keep it',
+	'ui.message.more': '… i shows the whole message',
+	'ui.message.title': 'The whole message',
+	'ui.page.position': 'rows {from}–{to} of {total} · PgUp PgDn scroll',
+	'ui.key.repeated':
+		'{key} is typed twice: Save will refuse the second as already present',
+	'ui.column.why': 'Why',
+	'ui.table.keys-hint': '/ filter · f full keys',
+	'ui.table.problems': '{count} not counting: why below',
+	'ui.filter.summary': '{count} of {total} · n N next/previous · Esc clears',
+	'ui.filter.none': 'Nothing matches the filter (Esc clears it).',
+	'ui.outcome.up-to-date':
+		'Activated: the licenses are up to date ({total} in all).',
+	'ui.key-hint.filter': 'filter',
+	'ui.key-hint.matches': 'next/previous match',
+	'ui.key-hint.clear-filter': 'clear the filter',
+	'ui.key-hint.any-key-closes-message': 'Any key closes the message',
+	'ui.key-hint.day-number': 'day',
+	'ui.key-hint.yes': 'yes',
+	'ui.key-hint.no': 'no',
+	'ui.key-hint.choose': 'choose',
+	'ui.key-hint.stop-typing': 'stop typing',
+	'ui.key-hint.keep-filter': 'keep the filter',
+	'ui.key-hint.import-when-whole': 'imports once whole',
+	'ui.key-hint.next': 'next',
+	'ui.key-hint.do': 'do',
+	'ui.key-hint.pick': 'pick',
+	'ui.key-hint.back-to-typing': 'back to typing',
+	'ui.key-hint.type': 'type in the field',
+	'ui.key-hint.full-keys': 'full keys',
+	'ui.key-hint.type-press': 'type or press',
+	'ui.key-hint.details': 'licenses',
+	'ui.help.menu-number': 'pick that item of the menu',
+	'ui.key-hint.copy-then-close':
+		'Copy the lines from BEGIN to END, then any key closes',
+	'ui.help.place.text': 'a text to copy',
+	'ui.country-list-hint-in':
+		'↑↓ j k choose · Enter or its digit picks · Esc: typing',
+	'ui.key-hint.time-anywhere': 'time',
+	'ui.mode.browse': 'Browse',
+	'ui.mode.typing': 'Typing: {field}',
+	'ui.mode.day': 'day',
+	'ui.mode.filter': 'filter',
+	'ui.help.first-last': 'first / last',
+	'ui.help.left-right': 'along the buttons; in a field, the cursor',
+	'ui.help.text-ends': 'start / end of the text',
+	'ui.help.text-clear': 'clear the field / erase a word',
+	'ui.help.enter-typing': 'next field (in the paste field: imports once whole)',
+	'ui.help.filter': 'filter the list',
+	'ui.help.match': 'next / previous match',
+	'ui.help.full-keys': 'show the keys whole',
+	'ui.help.confirm': 'yes / no',
+	'ui.help.message': 'the whole message, when cut',
+	'ui.help.demo.time-prompt': 'time prompt, even while typing',
+	'ui.help.place.typing': 'typing in a field',
+	'ui.help.place.menu': 'a menu',
+	'ui.help.place.confirm': 'a question',
+	'ui.help.place.time': 'the time prompt',
+	'ui.help.place.home': 'Home',
+	'ui.help.place.settings': 'Settings > License',
+	'ui.help.place.table': 'the license table',
+	'ui.help.place.manual': 'Manual activation',
+	'ui.help.place.devices': 'Devices',
+	'ui.help.place.events': 'Events',
+	'ui.manual.intro':
+		'When this server has no network: give the activation request to the vendor portal (as a file, or as text to copy), then bring its response back the same way.',
+	'ui.manual.demo-intro':
+		'Demo: the simulated vendor portal answers the request at once, as a file beside it and as text to copy back.',
+	'ui.manual.folder': 'Folder',
+	'ui.manual.write': 'Write the request file ({request})',
+	'ui.manual.show': 'Show the request as text, to copy',
+	'ui.manual.read': 'Read the response file ({response})',
+	'ui.manual.paste': 'Paste the response as text',
+	'ui.manual.request-text':
+		'Activation request: copy the lines from BEGIN to END to the vendor portal.',
+	'ui.manual.portal-text':
+		"The demo's vendor portal answered: copy the lines from BEGIN to END, then choose Paste the response.",
+	'ui.manual.response': 'Response',
+	'ui.manual.paste-hint': 'paste the lines from BEGIN to END',
+	'ui.manual.paste-whole':
+		'A whole activation response ({count} characters): Enter imports it.',
+	'ui.manual.paste-empty':
+		'Paste the response: the lines from BEGIN to END, or its JSON text.',
+	'ui.manual.paste-incomplete': 'Not whole yet: paste up to the END line.',
+	'ui.manual.paste-unreadable':
+		'This is not an activation response: paste the lines from BEGIN to END as the portal gave them.',
+	'ui.manual.import': 'Import the pasted response',
+	'ui.manual.next-step':
+		'Take it to the vendor portal, then bring its response back as {response} in the same folder, or as text.',
+	'ui.manual.shown':
+		'The request is shown as text: copy it to the vendor portal, then paste its response.',
+	'ui.manual.shown-demo':
+		"The demo portal's answer is shown as text: copy it, then choose Paste the response.",
+	'ui.file.missing': 'no such file',
+	'outcome.licenses-revoked':
+		'Connected to the license server: {count} license(s) revoked by the vendor ({ids}); they no longer count. See Settings > License.',
+	'outcome.licenses-lost':
+		'Connected to the license server: {count} license(s) no longer count ({ids}). See Settings > License for why.',
+	'log.contact-restored':
+		'the license server is reachable again (unreachable since {since})',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -179,16 +179,20 @@ Exemples
 
 Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide.`,
 	'cli.help.vendor': `Utilisation
-  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T]
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
   $ myq-license vendor mint --server URL --token T --type installation --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] [--license ...]
   $ myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]
   $ myq-license vendor extend|cancel-renewal|revoke CLÉ [--days N] --server URL --token T
 
 serve lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
-clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Son stockage est une URL Keyv (par défaut
-sqlite://./vendor.sqlite). SIGINT ou SIGTERM l'arrêtent proprement. Sans --token, les routes
-d'administration sont désactivées.
+clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Sa base de données est un fichier SQLite (par défaut
+sqlite://./vendor.sqlite) ou PostgreSQL (--store postgres://UTILISATEUR@HÔTE:PORT/BASE) :
+plusieurs serveurs sur une même base PostgreSQL agissent comme un seul et signent avec l'unique
+paire de clés qu'elle garde. Il journalise une ligne par requête (--log json pour un collecteur
+de journaux) et répond à GET /v1/health avec l'état de la base. SIGINT ou SIGTERM l'arrêtent
+proprement, après les requêtes en cours. Sans --token, les routes d'administration sont
+désactivées. Code de sortie 2 pour une URL de stockage inconnue, 1 si la base ne s'ouvre pas.
 
 mint affiche la nouvelle clé sur sa dernière ligne. Une clé d'installation porte une ou
 plusieurs licences, un --license chacune : TYPE:PÉRIPHÉRIQUES, et pour un abonnement sa durée en
@@ -200,6 +204,7 @@ stockage (--store).
 
 Exemples
   $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
   $ myq-license vendor offline-activate demande.json -o reponse.json --server http://127.0.0.1:4070
@@ -291,6 +296,12 @@ Exemples
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
 	'cli.error.no-arguments':
 		"{command} ne prend pas d'argument, mais a reçu « {given} » : rien n'a été fait. Lancez myq-license {command} --help.",
+	'cli.error.vendor-store-url':
+		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
+	'cli.error.vendor-store-open':
+		"Le serveur de licences ne peut pas ouvrir sa base de données {url} : {reason}. Vérifiez que la base fonctionne et que l'URL est juste ; le serveur n'a pas démarré.",
+	'cli.error.vendor-log-format':
+		'--log {format} : le format du journal est text ou json.',
 	'cli.error.trust-usage':
 		'Usage : myq-license trust [CLÉ] [--replace] (une clé au plus).',
 	'cli.error.not-a-key':
@@ -398,7 +409,7 @@ Exemples
 
 	'activation.activated': '{count} licence(s) activée(s).',
 	'activation.nothing':
-		"Rien à activer : ajoutez d'abord une clé, puis cliquez sur Activer.",
+		"Rien à activer : ajoutez d'abord une clé (Enregistrer), puis Activer.",
 	'activation.offline':
 		"Hors ligne : le serveur de licences est injoignable, les clés restent en attente. Utilisez l'activation manuelle : exportez un fichier de demande, faites-le traiter sur le portail de licences MyQ, puis importez le fichier de réponse.",
 	'activation.failed':
@@ -713,15 +724,16 @@ Exemples
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present': '{key} est déjà dans le tableau des licences',
 	'ui.key.more': '… et {count} autre(s)',
-	'ui.country-list-hint': '↑↓ choisir · Entrée ou Tab valide',
+	'ui.country-list-hint':
+		'↓ entre dans la liste · Tab ou Entrée prend la première',
 	'ui.hint.save':
 		"Enregistre le client et ajoute les clés au tableau, en attente d'activation.",
 	'ui.hint.activate':
-		'Active les clés en attente auprès du serveur de licences, et réactive sur ce matériel.',
+		'Valide les clés en attente auprès du serveur de licences, et réactive sur ce matériel.',
 	'ui.hint.connect':
 		'Mise à jour depuis le serveur de licences : renouvellements, prolongations, annulations.',
 	'ui.hint.manual':
-		'Sans réseau : exporter un fichier de demande, importer le fichier de réponse.',
+		'Sans réseau sur ce serveur : la demande et la réponse en fichiers ou en texte à copier.',
 	'ui.manual.request-file': 'Fichier de demande',
 	'ui.manual.response-file': 'Fichier de réponse',
 	'ui.manual.hint':
@@ -729,7 +741,7 @@ Exemples
 	'ui.manual.demo-hint':
 		'Démo : le portail de licences simulé répond dès que la demande est exportée.',
 	'ui.manual.demo-answered':
-		'Démo : le portail de licences simulé a écrit sa réponse dans {path} : importez-la.',
+		'Démo : le portail simulé a écrit sa réponse dans {path} : choisissez Lire le fichier de réponse.',
 	'ui.column.activated': 'Activée le',
 	'ui.column.expires-renews': 'Échéance',
 	'ui.status-short.pending': 'En attente',
@@ -830,11 +842,11 @@ Exemples
 	'ui.key-hint.activate': 'activer',
 	'ui.key-hint.deactivate': 'désactiver',
 	'ui.key-hint.scroll': 'défiler',
-	'ui.key-hint.any-key-closes': "N'importe quelle touche ferme l'aide",
+	'ui.key-hint.any-key-closes': "Toute autre touche ferme l'aide",
 	'ui.key-hint.go': 'aller',
 	'ui.key-hint.cancel': 'annuler',
 	'ui.key-hint.time': 'temps',
-	'ui.key-hint.jump': 'jour',
+	'ui.key-hint.jump': 'jour…',
 	'ui.key-hint.play': 'lecture',
 	'ui.key-hint.network': 'réseau',
 	'ui.key-hint.hardware': 'matériel',
@@ -845,30 +857,30 @@ Exemples
 	'ui.help.key.escape': 'Échap',
 	'ui.help.key.delete': 'Suppr',
 	'ui.help.key.shift-tab': 'Maj+Tab',
-	'ui.help.title': 'Touches',
+	'ui.help.title': 'Touches : {place}',
 	'ui.help.screens': 'aller à un écran (Accueil…)',
-	'ui.help.tab': 'champ suivant / écran suivant',
-	'ui.help.arrows': 'se déplacer dans les listes',
-	'ui.help.enter': 'valider, choisir, champ suivant',
-	'ui.help.escape': 'sortir, fermer, revenir',
-	'ui.help.pages': 'faire défiler les listes',
+	'ui.help.tab': 'contrôle suivant / précédent (un écran, hors formulaires)',
+	'ui.help.arrows': 'se déplacer dans les formulaires, listes et menus',
+	'ui.help.enter': 'valider, choisir, saisir dans un champ',
+	'ui.help.escape': 'arrêter la saisie, fermer, effacer le filtre, revenir',
+	'ui.help.pages': "faire défiler une page ou une liste d'un écran",
 	'ui.help.devices': 'activer / désactiver',
 	'ui.help.help': 'cette aide',
 	'ui.help.quit': 'quitter, terminal rétabli',
 	'ui.help.demo-title': 'Simulation (démo)',
 	'ui.help.demo.time': '+1 heure, jour, semaine, 30 j',
 	'ui.help.demo.next': "jusqu'à la prochaine échéance",
-	'ui.help.demo.jump': 'aller à un jour',
+	'ui.help.demo.jump': 'un numéro de jour, puis Entrée : aller à ce jour',
 	'ui.help.demo.play': 'lecture / pause du temps',
 	'ui.help.demo.network': 'couper / rétablir le réseau',
 	'ui.help.demo.swap': 'redémarrer sur un autre matériel',
 	'ui.help.demo.restart': 'redémarrer le serveur MyQ',
 	'ui.help.demo.step': 'étape suivante du scénario',
-	'ui.help.demo.key': 'coller la clé de démo suivante',
+	'ui.help.demo.key': 'coller la clé de démo suivante (ajoutée au champ)',
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': "N'importe quelle touche ferme cette aide.",
 	'ui.demo-keys.title':
-		'Clés de démo (k, ou Ctrl+K pendant la saisie, colle la suivante) :',
+		'Clés de démo (Ctrl+K colle la suivante, même pendant la saisie) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
 	'ui.demo-key.subscription': 'abonnement, {devices} appareil(s), {days} jours',
 	'ui.demo-key.subscription-renews':
@@ -882,7 +894,7 @@ Exemples
 	'ui.demo.timeline': 'Chronologie',
 	'ui.demo.scenario-next': 'scénario {done}/{total}, suivant : {next}',
 	'ui.demo.scenario-done': 'scénario {done}/{total} terminé',
-	'ui.demo.jump-prompt': 'Aller au jour (actuel {day}) :',
+	'ui.demo.jump-prompt': 'Temps (jour {day}) : un jour, ou h d w m x :',
 	'ui.demo.moved': 'Temps simulé : {date} (jour {day}).',
 	'ui.demo.network-now': 'Réseau : {state}.',
 	'ui.demo.swapped': 'Le serveur MyQ a redémarré sur le matériel {hardware}.',
@@ -921,4 +933,116 @@ Exemples
 	'ui.event.manual-response-refused': 'Réponse refusée',
 	'ui.event.vendor-key-pinned': "Clé de l'éditeur de confiance",
 	'ui.event.state-changed': "Changement d'état",
+	'ui.form.conflict':
+		"Le client enregistré a changé pendant que vous modifiiez ce formulaire (désormais : {company}), par un autre programme sur le même stockage. Recharger reprend le client enregistré ; Garder le mien garde ce formulaire, qu'Enregistrer écrira à sa place.",
+	'ui.form.reload': 'Recharger',
+	'ui.form.keep': 'Garder le mien',
+	'ui.form.conflict-pending':
+		"Le client enregistré a changé pendant que vous modifiiez le formulaire : choisissez Recharger ou Garder le mien avant d'enregistrer.",
+	'ui.confirm.deactivate':
+		"Désactiver l'appareil d'impression {id} ? Il n'imprime plus jusqu'à ce qu'il soit réactivé.",
+	'ui.confirm.deactivate-yes': 'Oui, désactiver {id}',
+	'ui.confirm.no': 'Non, le garder',
+	'ui.message.more': '… i affiche le message entier',
+	'ui.message.title': 'Le message entier',
+	'ui.page.position': 'lignes {from}–{to} sur {total} · PgUp PgDn défilent',
+	'ui.key.repeated':
+		'{key} est saisie deux fois : Enregistrer refusera la seconde comme déjà présente',
+	'ui.column.why': 'Pourquoi',
+	'ui.table.keys-hint': '/ filtrer · f clés entières',
+	'ui.table.problems': '{count} ne compte(nt) pas : pourquoi dessous',
+	'ui.filter.summary':
+		'{count} sur {total} · n N suivant/précédent · Échap efface',
+	'ui.filter.none': "Rien ne correspond au filtre (Échap l'efface).",
+	'ui.outcome.up-to-date':
+		'Activé : les licences sont à jour ({total} au total).',
+	'ui.key-hint.filter': 'filtrer',
+	'ui.key-hint.matches': 'résultat suivant/précédent',
+	'ui.key-hint.clear-filter': 'effacer le filtre',
+	'ui.key-hint.any-key-closes-message':
+		"N'importe quelle touche ferme le message",
+	'ui.key-hint.day-number': 'jour',
+	'ui.key-hint.yes': 'oui',
+	'ui.key-hint.no': 'non',
+	'ui.key-hint.choose': 'choisir',
+	'ui.key-hint.stop-typing': 'arrêter la saisie',
+	'ui.key-hint.keep-filter': 'garder le filtre',
+	'ui.key-hint.import-when-whole': 'importe une fois complète',
+	'ui.key-hint.next': 'suivant',
+	'ui.key-hint.do': 'exécuter',
+	'ui.key-hint.pick': 'choisir',
+	'ui.key-hint.back-to-typing': 'revenir à la saisie',
+	'ui.key-hint.type': 'saisir dans le champ',
+	'ui.key-hint.full-keys': 'clés entières',
+	'ui.key-hint.type-press': 'saisir ou valider',
+	'ui.key-hint.details': 'licences',
+	'ui.help.menu-number': 'choisir cet élément du menu',
+	'ui.key-hint.copy-then-close':
+		'Copiez les lignes de BEGIN à END, puis une touche ferme',
+	'ui.help.place.text': 'un texte à copier',
+	'ui.country-list-hint-in':
+		'↑↓ j k choisir · Entrée ou son chiffre valide · Échap : saisie',
+	'ui.key-hint.time-anywhere': 'temps',
+	'ui.mode.browse': 'Navigation',
+	'ui.mode.typing': 'Saisie : {field}',
+	'ui.mode.day': 'jour',
+	'ui.mode.filter': 'filtre',
+	'ui.help.first-last': 'premier / dernier',
+	'ui.help.left-right': 'le long des boutons ; dans un champ, le curseur',
+	'ui.help.text-ends': 'début / fin du texte',
+	'ui.help.text-clear': 'vider le champ / effacer un mot',
+	'ui.help.enter-typing':
+		'champ suivant (champ à coller : importe une fois complet)',
+	'ui.help.filter': 'filtrer la liste',
+	'ui.help.match': 'résultat suivant / précédent',
+	'ui.help.full-keys': 'afficher les clés entières',
+	'ui.help.confirm': 'oui / non',
+	'ui.help.message': 'le message entier, quand il est coupé',
+	'ui.help.demo.time-prompt': 'invite du temps, même pendant la saisie',
+	'ui.help.place.typing': 'saisie dans un champ',
+	'ui.help.place.menu': 'un menu',
+	'ui.help.place.confirm': 'une question',
+	'ui.help.place.time': "l'invite du temps",
+	'ui.help.place.home': 'Accueil',
+	'ui.help.place.settings': 'Réglages > Licence',
+	'ui.help.place.table': 'le tableau des licences',
+	'ui.help.place.manual': 'Activation manuelle',
+	'ui.help.place.devices': 'Appareils',
+	'ui.help.place.events': 'Événements',
+	'ui.manual.intro':
+		"Quand ce serveur n'a pas de réseau : donnez la demande d'activation au portail de l'éditeur (en fichier, ou en texte à copier), puis rapportez sa réponse de la même façon.",
+	'ui.manual.demo-intro':
+		"Démo : le portail simulé de l'éditeur répond aussitôt, par un fichier à côté de la demande et par un texte à recopier.",
+	'ui.manual.folder': 'Dossier',
+	'ui.manual.write': 'Écrire le fichier de demande ({request})',
+	'ui.manual.show': 'Afficher la demande en texte, à copier',
+	'ui.manual.read': 'Lire le fichier de réponse ({response})',
+	'ui.manual.paste': 'Coller la réponse en texte',
+	'ui.manual.request-text':
+		"Demande d'activation : copiez les lignes de BEGIN à END vers le portail de l'éditeur.",
+	'ui.manual.portal-text':
+		'Le portail de démo a répondu : copiez les lignes de BEGIN à END, puis choisissez Coller la réponse.',
+	'ui.manual.response': 'Réponse',
+	'ui.manual.paste-hint': 'collez les lignes de BEGIN à END',
+	'ui.manual.paste-whole':
+		"Une réponse d'activation complète ({count} caractères) : Entrée l'importe.",
+	'ui.manual.paste-empty':
+		'Collez la réponse : les lignes de BEGIN à END, ou son texte JSON.',
+	'ui.manual.paste-incomplete': "Incomplète : collez jusqu'à la ligne END.",
+	'ui.manual.paste-unreadable':
+		"Ce n'est pas une réponse d'activation : collez les lignes de BEGIN à END telles que le portail les a données.",
+	'ui.manual.import': 'Importer la réponse collée',
+	'ui.manual.next-step':
+		"Portez-le au portail de l'éditeur, puis rapportez sa réponse en {response} dans le même dossier, ou en texte.",
+	'ui.manual.shown':
+		"La demande est affichée en texte : copiez-la vers le portail de l'éditeur, puis collez sa réponse.",
+	'ui.manual.shown-demo':
+		'La réponse du portail de démo est affichée en texte : copiez-la, puis choisissez Coller la réponse.',
+	'ui.file.missing': 'fichier introuvable',
+	'outcome.licenses-revoked':
+		"Connecté au serveur de licences : {count} licence(s) révoquée(s) par l'éditeur ({ids}) ; elles ne comptent plus. Voir Réglages > Licence.",
+	'outcome.licenses-lost':
+		'Connecté au serveur de licences : {count} licence(s) ne comptent plus ({ids}). Voir pourquoi dans Réglages > Licence.',
+	'log.contact-restored':
+		'le serveur de licences répond de nouveau (injoignable depuis le {since})',
 };

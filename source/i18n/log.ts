@@ -78,6 +78,11 @@ function fill(
 			return whole;
 		}
 		const group = LOG_PARAM_GROUPS[name];
+		if (name === 'since' && typeof value === 'string') {
+			// An instant as the Events screen's times read (UTC): "2027-01-21 09:00 UTC".
+			const iso = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+			if (iso) return `${iso[1]} ${iso[2]} UTC`;
+		}
 		if (group === undefined) {
 			// A stored value (a device name, a server's reason): made visible, and cut.
 			return safeText(value);

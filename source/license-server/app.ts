@@ -3,9 +3,13 @@
  * Every error is `{error: {code, message}}` with a 4xx/5xx status.
  */
 import {createHash, timingSafeEqual} from 'node:crypto';
-import {Hono} from 'hono';
-import {bodyLimit} from 'hono/body-limit';
-import {RateLimitedError, VendorError} from './errors.js';
+import {type Context, Hono} from 'hono';
+import {routePath} from 'hono/route';
+import {
+	RateLimitedError,
+	StoreUnavailableError,
+	VendorError,
+} from './errors.js';
 import {
 	activateBodySchema,
 	contactBodySchema,
@@ -22,8 +26,25 @@ export type VendorAppOptions = {
 	token?: string;
 	/** @default 65_536 */
 	maxBodyBytes?: number;
-	/** Where unexpected errors go (they answer `internal` without details). @default console.error */
+	/**
+	 * Where unexpected errors and an unavailable store go (they answer `internal` or
+	 * `store-unavailable`, without details). @default console.error
+	 */
 	log?: (message: string, error: unknown) => void;
+	/** Called once per request, after its answer (issue 11, point 7). @default none */
+	logRequest?: (entry: RequestLogEntry) => void;
+	/** What `GET /v1/health` reports of the database. @default no database to check */
+	database?: {engine: string; ping(): Promise<void>};
+};
+
+/** One request as the log says it: the route is the pattern, so keys do not spread in logs. */
+export type RequestLogEntry = {
+	method: string;
+	/** The route that answered (`/v1/admin/keys/:key/extend`), or the path when none did. */
+	route: string;
+	status: number;
+	/** Time to the answer, in milliseconds. */
+	ms: number;
 };
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -36,9 +57,31 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 		((message: string, error: unknown) => console.error(message, error));
 	const app = new Hono();
 
+	if (options.logRequest) {
+		const logRequest = options.logRequest;
+		app.use('*', async (c, next) => {
+			const started = performance.now();
+			await next();
+			const route = routePath(c, -1);
+			logRequest({
+				method: c.req.method,
+				route: route === '' || route.endsWith('*') ? c.req.path : route,
+				status: c.res.status,
+				ms: Math.round((performance.now() - started) * 100) / 100,
+			});
+		});
+	}
+
 	app.onError((error, c) => {
 		if (error instanceof RateLimitedError) {
 			c.header('Retry-After', String(error.retryAfterSeconds));
+		}
+		if (error instanceof StoreUnavailableError) {
+			log(
+				`vendor: the store is unavailable on ${c.req.method} ${c.req.path}`,
+				error.cause,
+			);
+			c.header('Retry-After', '5');
 		}
 		if (error instanceof VendorError) {
 			return c.json(error.toBody(), error.status);
@@ -98,38 +141,43 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 		await next();
 	});
 
-	app.use(
-		'*',
-		bodyLimit({
-			maxSize: maxBodyBytes,
-			onError: (c) =>
-				c.json(
-					{
-						error: {
-							code: 'body-too-large',
-							message: `The request body is larger than ${maxBodyBytes} bytes, the most this license server accepts.`,
-						},
-					},
-					413,
-				),
-		}),
-	);
-
-	app.get('/v1/health', (c) => c.json({ok: true, publicKey}));
+	const database = options.database;
+	app.get('/v1/health', async (c) => {
+		if (database === undefined) return c.json({ok: true, publicKey});
+		try {
+			await database.ping();
+		} catch {
+			return c.json(
+				{
+					ok: false,
+					publicKey,
+					database: {engine: database.engine, reachable: false},
+				},
+				503,
+			);
+		}
+		return c.json({
+			ok: true,
+			publicKey,
+			database: {engine: database.engine, reachable: true},
+		});
+	});
 	app.get('/v1/public-key', (c) => c.json({publicKey}));
 
 	app.post('/v1/activate', async (c) => {
-		const body = parseBody(activateBodySchema, await c.req.text());
+		const body = parseBody(activateBodySchema, await readBody(c, maxBodyBytes));
 		return c.json(await service.activate(body));
 	});
 
 	app.post('/v1/contact', async (c) => {
-		const body = parseBody(contactBodySchema, await c.req.text());
+		const body = parseBody(contactBodySchema, await readBody(c, maxBodyBytes));
 		return c.json({document: await service.contact(body)});
 	});
 
 	app.post('/v1/offline-activation', async (c) => {
-		const responseText = await service.offlineActivate(await c.req.text());
+		const responseText = await service.offlineActivate(
+			await readBody(c, maxBodyBytes),
+		);
 		// The exact bytes matter (R5: the file is checked byte for byte), so no re-serialising.
 		return c.body(responseText, 200, {
 			'Content-Type': 'application/json; charset=utf-8',
@@ -137,7 +185,7 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	});
 
 	app.post('/v1/admin/keys', async (c) => {
-		const spec = parseBody(mintBodySchema, await c.req.text());
+		const spec = parseBody(mintBodySchema, await readBody(c, maxBodyBytes));
 		return c.json(await service.mint(spec), 201);
 	});
 
@@ -146,7 +194,7 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	);
 
 	app.post('/v1/admin/keys/:key/extend', async (c) => {
-		const {days} = parseBody(extendBodySchema, await c.req.text());
+		const {days} = parseBody(extendBodySchema, await readBody(c, maxBodyBytes));
 		return c.json(await service.extend(c.req.param('key'), days));
 	});
 
@@ -165,4 +213,45 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 function sameSecret(given: string, expected: string): boolean {
 	const digest = (text: string) => createHash('sha256').update(text).digest();
 	return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * The request body as text, read with the size limit whatever the headers say: a body sent
+ * chunked or without Content-Length is counted as it arrives (issue 11, point 6), and reading
+ * stops at the limit.
+ */
+async function readBody(c: Context, maxBytes: number): Promise<string> {
+	const tooLarge = () =>
+		new VendorError(
+			413,
+			'body-too-large',
+			`The request body is larger than ${maxBytes} bytes, the most this license server accepts.`,
+		);
+	const declared = c.req.header('content-length');
+	if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge();
+	// A length declared within the limit: Node's HTTP parser reads no byte past it, so the
+	// server's direct read (no web stream built) is bounded too.
+	if (
+		declared !== undefined &&
+		/^\d+$/.test(declared) &&
+		c.req.header('transfer-encoding') === undefined
+	) {
+		return c.req.text();
+	}
+	const body = c.req.raw.body;
+	if (body === null) return '';
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const {done, value} = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel().catch(() => undefined);
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
 }

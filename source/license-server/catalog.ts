@@ -1,9 +1,8 @@
 /**
  * The vendor's key catalog (SPEC §4): key records, installation records, and the pure rules that
- * turn them into the licenses of a signed document. Storage is any Keyv store; the records are
- * plain JSON.
+ * turn them into the licenses of a signed document. Where they are kept is the store's job
+ * (store.ts, over SQL in sql/).
  */
-import type Keyv from 'keyv';
 import {parseKey} from '../engine/keys.js';
 import {
 	type Customer,
@@ -170,50 +169,4 @@ export function parseTarget(input: string): Target {
 		);
 	}
 	return {key: parsed.value.key, index: n - 1};
-}
-
-/**
- * Typed access to the records in a Keyv store. Key records are never changed in place (the
- * functions above return new ones), so they are read as stored; installation records are copied
- * on read, since activation edits its copy before saving it.
- */
-export class Catalog {
-	constructor(private readonly store: Keyv) {}
-
-	async key(key: string): Promise<KeyRecord | undefined> {
-		return (await this.store.get<KeyRecord>(`key:${key}`)) ?? undefined;
-	}
-
-	async saveKey(record: KeyRecord): Promise<void> {
-		await this.store.set(`key:${record.key}`, record);
-	}
-
-	async installation(
-		installationId: string,
-	): Promise<InstallationRecord | undefined> {
-		return copy(
-			await this.store.get<InstallationRecord>(
-				`installation:${installationId}`,
-			),
-		);
-	}
-
-	async saveInstallation(record: InstallationRecord): Promise<void> {
-		await this.store.set(`installation:${record.installationId}`, record);
-	}
-
-	async setting<T>(name: string): Promise<T | undefined> {
-		return copy(await this.store.get<T>(`vendor:${name}`));
-	}
-
-	async saveSetting(name: string, value: unknown): Promise<void> {
-		await this.store.set(`vendor:${name}`, value);
-	}
-}
-
-/** Records are JSON: a JSON round trip copies them, several times faster than structuredClone. */
-function copy<T>(value: T | undefined | null): T | undefined {
-	return value === undefined || value === null
-		? undefined
-		: (JSON.parse(JSON.stringify(value)) as T);
 }

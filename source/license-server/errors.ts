@@ -21,9 +21,21 @@ export type VendorErrorCode =
 	| 'not-activated'
 	| 'revoked'
 	| 'rate-limited'
+	| 'rebind-needs-proof'
+	| 'offline-request-reused'
+	| 'store-unavailable'
 	| 'internal';
 
-export type VendorErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
+export type VendorErrorStatus =
+	| 400
+	| 401
+	| 403
+	| 404
+	| 409
+	| 413
+	| 429
+	| 500
+	| 503;
 
 /** A refusal signed for the contact it answers (SPEC §4): what makes it a successful contact. */
 export type SignedRefusal = Signed<RefusalPayload>;
@@ -87,5 +99,22 @@ export class RateLimitedError extends VendorError {
 			},
 			...(this.signed === undefined ? {} : {signed: this.signed}),
 		};
+	}
+}
+
+/**
+ * 503 `store-unavailable`: the database could not be read or written (unreachable, locked past
+ * the busy timeout, a disk error). Never taken for missing data (issue 11): the client counts it
+ * as a failed contact and tries again later. The cause is logged, never sent.
+ */
+export class StoreUnavailableError extends VendorError {
+	constructor(cause: unknown) {
+		super(
+			503,
+			'store-unavailable',
+			'The license server cannot read its database right now; nothing was changed. Try again in a moment.',
+		);
+		this.name = 'StoreUnavailableError';
+		this.cause = cause;
 	}
 }

@@ -1,10 +1,10 @@
 /**
- * The reference license server (SPEC §4): one Hono app and one service over a Keyv catalog,
- * used by `vendor serve`, by the simulator through MSW, and as a library.
+ * The reference license server (SPEC §4): one Hono app and one service over a SQL store (a
+ * SQLite file, SQLite in memory, or PostgreSQL), used by `vendor serve`, by the simulator
+ * through MSW, and as a library.
  */
 import {createPublicKey, randomBytes as cryptoRandomBytes} from 'node:crypto';
 import type {Hono} from 'hono';
-import type Keyv from 'keyv';
 import {
 	exportPrivateKey,
 	exportPublicKey,
@@ -12,15 +12,16 @@ import {
 	importPrivateKey,
 	type VendorKeyPair,
 } from '../signing/index.js';
-import {createVendorApp} from './app.js';
-import {Catalog} from './catalog.js';
+import {createVendorApp, type RequestLogEntry} from './app.js';
 import {
 	type ActivationLimits,
 	createVendorService,
 	type VendorService,
 } from './service.js';
+import {openSqlStore} from './sql/store.js';
+import type {VendorStore} from './store.js';
 
-export {DEFAULT_MAX_BODY_BYTES} from './app.js';
+export {DEFAULT_MAX_BODY_BYTES, type RequestLogEntry} from './app.js';
 export type {
 	InstallationRecord,
 	KeyRecord,
@@ -31,16 +32,23 @@ export type {
 export {RateLimitedError, VendorError, type VendorErrorCode} from './errors.js';
 export type {
 	ActivateInput,
+	ActivationAnswer,
 	ActivationLimits,
 	ContactInput,
 	KeyDescription,
 	VendorService,
 } from './service.js';
 export {DEFAULT_ACTIVATION_LIMITS} from './service.js';
+export {StoreOpenError, StoreUrlError} from './sql/database.js';
+export {openSqlStore} from './sql/store.js';
+export type {VendorStore} from './store.js';
 
 export type VendorOptions = {
-	/** The catalog: any Keyv store (`new Keyv()` in memory, `@keyv/sqlite` for `vendor serve`). */
-	store: Keyv;
+	/**
+	 * The store (sql/store.ts: openSqlStore). @default SQLite in memory, opened here and closed by
+	 * `close()`
+	 */
+	store?: VendorStore;
 	/** The vendor's time (the simulator drives a fake clock). */
 	now: () => number;
 	/** Admin bearer token; without one the admin routes answer 403 `admin-disabled`. */
@@ -51,9 +59,11 @@ export type VendorOptions = {
 	randomBytes?: (size: number) => Uint8Array;
 	/** @default 65_536 (64 KiB) */
 	maxBodyBytes?: number;
-	/** Where unexpected errors are logged. @default console.error */
+	/** Where unexpected errors and an unavailable store are logged. @default console.error */
 	log?: (message: string, error: unknown) => void;
-	/** Churn limits on activations, kept in memory. @default DEFAULT_ACTIVATION_LIMITS (10 per key, 30 per installation, per hour) */
+	/** One call per request answered (vendor serve logs them). @default none */
+	logRequest?: (entry: RequestLogEntry) => void;
+	/** Churn limits on activations, counted in the store. @default DEFAULT_ACTIVATION_LIMITS (10 per key, 30 per installation, per hour) */
 	activationLimits?: Partial<ActivationLimits>;
 };
 
@@ -63,18 +73,16 @@ export type Vendor = {
 	publicKey: string;
 	keyPair: VendorKeyPair;
 	service: VendorService;
+	/** Closes the store if createVendor opened it (the default in-memory one). */
+	close(): Promise<void>;
 };
 
-const KEY_PAIR_SETTING = 'key-pair';
-
-type StoredKeyPair = {privateKey: string; publicKey: string};
-
 export async function createVendor(options: VendorOptions): Promise<Vendor> {
-	const catalog = new Catalog(options.store);
-	const keyPair = options.keyPair ?? (await loadOrCreateKeyPair(catalog));
+	const store = options.store ?? (await openSqlStore('memory:'));
+	const keyPair = options.keyPair ?? (await loadOrCreateKeyPair(store));
 	const publicKey = exportPublicKey(keyPair.publicKey);
 	const service = createVendorService({
-		catalog,
+		store,
 		now: options.now,
 		privateKey: keyPair.privateKey,
 		randomBytes: options.randomBytes ?? ((size) => cryptoRandomBytes(size)),
@@ -90,21 +98,35 @@ export async function createVendor(options: VendorOptions): Promise<Vendor> {
 			? {}
 			: {maxBodyBytes: options.maxBodyBytes}),
 		...(options.log === undefined ? {} : {log: options.log}),
+		...(options.logRequest === undefined
+			? {}
+			: {logRequest: options.logRequest}),
+		database: {engine: store.engine, ping: () => store.ping()},
 	});
-	return {app, publicKey, keyPair, service};
+	return {
+		app,
+		publicKey,
+		keyPair,
+		service,
+		close: async () => {
+			if (options.store === undefined) await store.close();
+		},
+	};
 }
 
-/** The vendor keeps its identity across restarts: every pinned client depends on it (R16). */
-async function loadOrCreateKeyPair(catalog: Catalog): Promise<VendorKeyPair> {
-	const stored = await catalog.setting<StoredKeyPair>(KEY_PAIR_SETTING);
-	if (stored !== undefined) {
-		const privateKey = importPrivateKey(stored.privateKey);
-		return {privateKey, publicKey: createPublicKey(privateKey)};
-	}
-	const keyPair = generateVendorKeyPair();
-	await catalog.saveSetting(KEY_PAIR_SETTING, {
-		privateKey: exportPrivateKey(keyPair.privateKey),
-		publicKey: exportPublicKey(keyPair.publicKey),
-	} satisfies StoredKeyPair);
-	return keyPair;
+/**
+ * The vendor keeps its identity across restarts and instances: every pinned client depends on
+ * it (R16). The pair in the database wins; a new one is made only for an empty database, and of
+ * two instances making one at once, the database keeps one (store.keyPair).
+ */
+async function loadOrCreateKeyPair(store: VendorStore): Promise<VendorKeyPair> {
+	const stored = await store.keyPair(() => {
+		const made = generateVendorKeyPair();
+		return {
+			privateKey: exportPrivateKey(made.privateKey),
+			publicKey: exportPublicKey(made.publicKey),
+		};
+	});
+	const privateKey = importPrivateKey(stored.privateKey);
+	return {privateKey, publicKey: createPublicKey(privateKey)};
 }

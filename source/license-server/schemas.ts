@@ -64,6 +64,8 @@ export const activateBodySchema = z.object({
 	fingerprint: text(1000),
 	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable().optional(),
+	/** The secret received at an earlier activation: proof for rebinding (issue 11, point 5). */
+	installationSecret: text(200).optional(),
 	nonce,
 });
 
@@ -83,6 +85,7 @@ export const activationRequestSchema = z.object({
 	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable(),
 	createdAt: z.number(),
+	installationSecret: text(200).optional(),
 });
 
 const licenseSpecShape = {

@@ -1,13 +1,16 @@
 /**
- * `myq-license vendor serve`: the vendor app on a real port (SPEC §4), its catalog in a Keyv
- * store named by URL. This is the imperative shell: the only place the vendor reads the system
- * clock.
+ * `myq-license vendor serve`: the vendor app on a real port (SPEC §4), its store a SQL database
+ * named by URL (a SQLite file by default, PostgreSQL for several instances). This is the
+ * imperative shell: the only place the vendor reads the system clock, and where requests are
+ * logged and the server stops cleanly (issue 11, point 7).
  */
 import type {AddressInfo} from 'node:net';
 import {serve} from '@hono/node-server';
-import KeyvSqlite from '@keyv/sqlite';
-import Keyv, {type KeyvStoreAdapter} from 'keyv';
+import type {RequestLogEntry} from './app.js';
 import {createVendor} from './index.js';
+import {openSqlStore} from './sql/store.js';
+
+export type LogFormat = 'text' | 'json';
 
 export type ServeVendorOptions = {
 	/** 0 picks any free port. */
@@ -15,52 +18,98 @@ export type ServeVendorOptions = {
 	/** @default '127.0.0.1' (reachable from this machine only; say 0.0.0.0 to publish it) */
 	host?: string;
 	/**
-	 * Where the catalog lives: `sqlite://PATH`, `memory:`, or the URL of another Keyv store
-	 * (`postgresql://`, `redis://`, `mysql://`, `mongodb://`) whose `@keyv/*` package is installed.
-	 * @default 'sqlite://./vendor.sqlite'
+	 * The database: `sqlite://PATH`, `memory:`, or `postgres://USER@HOST:PORT/DATABASE`.
+	 * @default DEFAULT_STORE_URL
 	 */
 	storeUrl?: string;
 	/** Admin bearer token; without one the admin routes are disabled. */
 	token?: string;
 	/** @default Date.now */
 	now?: () => number;
-	/** @default console.error */
-	log?: (message: string, error: unknown) => void;
+	/** Where log lines go, one line each (requests, errors). @default stdout */
+	write?: (line: string) => void;
+	/** @default 'text' */
+	logFormat?: LogFormat;
+	/** How long `close()` lets requests in flight finish before cutting them. @default 10_000 */
+	graceMs?: number;
 };
 
 export type ServedVendor = {
 	/** `http://HOST:PORT`, with the port actually bound. */
 	url: string;
 	publicKey: string;
+	/** Stops taking requests, lets those in flight finish, then closes the database. */
 	close(): Promise<void>;
 };
 
 export const DEFAULT_STORE_URL = 'sqlite://./vendor.sqlite';
 
+/**
+ * Log lines: `TIME METHOD ROUTE STATUS MSms` as text, or one JSON object a line for a
+ * collector. An error's message is logged, never its stack (one event, one line).
+ */
+export function createServerLog(
+	format: LogFormat,
+	write: (line: string) => void,
+	now: () => number = Date.now,
+) {
+	const time = () => new Date(now()).toISOString();
+	return {
+		request(entry: RequestLogEntry) {
+			write(
+				format === 'json'
+					? JSON.stringify({time: time(), level: 'info', ...entry})
+					: `${time()} ${entry.method} ${entry.route} ${entry.status} ${entry.ms}ms`,
+			);
+		},
+		error(message: string, error: unknown) {
+			const reason = describe(error);
+			write(
+				format === 'json'
+					? JSON.stringify({
+							time: time(),
+							level: 'error',
+							message,
+							error: reason,
+						})
+					: `${time()} ERROR ${message}: ${reason}`,
+			);
+		},
+	};
+}
+
 export async function serveVendor(
 	options: ServeVendorOptions,
 ): Promise<ServedVendor> {
 	const host = options.host ?? '127.0.0.1';
-	const log =
-		options.log ??
-		((message: string, error: unknown) => console.error(message, error));
-	const store = await openStore(options.storeUrl ?? DEFAULT_STORE_URL);
-	store.on('error', (error: unknown) => log('vendor: store error', error));
+	const write = options.write ?? batchedStdout();
+	const log = createServerLog(options.logFormat ?? 'text', write);
+	const store = await openSqlStore(options.storeUrl ?? DEFAULT_STORE_URL);
 	let vendor: Awaited<ReturnType<typeof createVendor>>;
 	try {
 		vendor = await createVendor({
 			store,
 			now: options.now ?? (() => Date.now()),
-			log,
+			log: log.error,
+			logRequest: log.request,
 			...(options.token === undefined ? {} : {token: options.token}),
 		});
 	} catch (error) {
-		await store.disconnect().catch(() => undefined);
+		await store.close().catch(() => undefined);
 		throw error;
 	}
 
+	// Requests being answered: close() waits for them before it closes the database.
+	let inFlight = 0;
 	const server = serve({
-		fetch: vendor.app.fetch,
+		fetch: async (request: Request) => {
+			inFlight += 1;
+			try {
+				return await vendor.app.fetch(request);
+			} finally {
+				inFlight -= 1;
+			}
+		},
 		port: options.port,
 		hostname: host,
 		// Replacing the global Request/Response would change them for everything else in this
@@ -73,7 +122,7 @@ export async function serveVendor(
 			server.once('error', reject);
 		});
 	} catch (error) {
-		await store.disconnect().catch(() => undefined);
+		await store.close().catch(() => undefined);
 		const code = (error as {code?: string}).code;
 		throw new Error(
 			code === 'EADDRINUSE'
@@ -86,59 +135,68 @@ export async function serveVendor(
 	const address = server.address() as AddressInfo;
 	const shownHost =
 		address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	const graceMs = options.graceMs ?? 10_000;
 	return {
 		url: `http://${shownHost}:${address.port}`,
 		publicKey: vendor.publicKey,
 		async close() {
-			await new Promise<void>((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
-				// Keep-alive connections would hold close() open until they time out.
-				if ('closeAllConnections' in server) server.closeAllConnections();
-			});
-			await store.disconnect();
+			await drain(server, () => inFlight, graceMs);
+			await store.close();
 		},
 	};
 }
 
-/** Keyv adapters other than SQLite are loaded only when asked for: they are optional packages. */
-const ADAPTERS: Record<string, string> = {
-	'postgres:': '@keyv/postgres',
-	'postgresql:': '@keyv/postgres',
-	'redis:': '@keyv/redis',
-	'rediss:': '@keyv/redis',
-	'mysql:': '@keyv/mysql',
-	'mongodb:': '@keyv/mongo',
+type ClosableServer = ReturnType<typeof serve> & {
+	closeIdleConnections?: () => void;
+	closeAllConnections?: () => void;
 };
 
-export async function openStore(storeUrl: string): Promise<Keyv> {
-	if (storeUrl === 'memory:' || storeUrl === 'memory://') {
-		return new Keyv();
+/**
+ * Stops accepting connections, answers what is in flight, then closes every connection (a
+ * keep-alive one would otherwise hold the server open until it times out).
+ */
+async function drain(
+	server: ClosableServer,
+	inFlight: () => number,
+	graceMs: number,
+): Promise<void> {
+	const closed = new Promise<void>((resolve) => {
+		server.close(() => resolve());
+	});
+	const deadline = Date.now() + graceMs;
+	while (inFlight() > 0 && Date.now() < deadline) {
+		server.closeIdleConnections?.();
+		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
-	if (storeUrl.startsWith('sqlite://')) {
-		return new Keyv({store: new KeyvSqlite(storeUrl)});
-	}
-	const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(storeUrl)?.[0].toLowerCase();
-	const packageName = scheme === undefined ? undefined : ADAPTERS[scheme];
-	if (packageName === undefined) {
-		throw new Error(
-			`The store URL "${storeUrl}" is not one the license server knows: use sqlite://PATH (the default), memory:, or a postgresql://, redis://, mysql:// or mongodb:// URL.`,
-		);
-	}
-	let adapterModule: {default: new (uri: string) => KeyvStoreAdapter};
-	try {
-		adapterModule = (await import(packageName)) as typeof adapterModule;
-	} catch (error) {
-		throw new Error(
-			`The store URL "${redact(storeUrl)}" needs the package ${packageName}: install it with npm install ${packageName}.`,
-			{
-				cause: error,
-			},
-		);
-	}
-	return new Keyv({store: new adapterModule.default(storeUrl)});
+	server.closeAllConnections?.();
+	await closed;
 }
 
-/** A store URL without its password, for messages. */
-function redact(storeUrl: string): string {
-	return storeUrl.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+/**
+ * Log lines to stdout, written together once per turn of the event loop: one write for all the
+ * requests answered in that turn instead of one each (a write per line cost as much as the
+ * contact itself under load). Still one line per request, in order.
+ */
+function batchedStdout(): (line: string) => void {
+	let pending: string[] = [];
+	const flush = () => {
+		const lines = pending;
+		pending = [];
+		process.stdout.write(`${lines.join('\n')}\n`);
+	};
+	process.once('exit', () => {
+		if (pending.length > 0) flush();
+	});
+	return (line) => {
+		if (pending.length === 0) setImmediate(flush);
+		pending.push(line);
+	};
+}
+
+function describe(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const code = (error as {code?: unknown}).code;
+	return typeof code === 'string' && !error.message.includes(code)
+		? `${error.message} (${code})`
+		: error.message;
 }

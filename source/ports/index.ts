@@ -48,6 +48,12 @@ export type ServerResult<T> =
 export type ActivationReply = {
 	document: SignedDocument;
 	refusals: KeyRefusal[];
+	/**
+	 * The installation's secret, when the server gives one (at first activation, or when the
+	 * request did not carry the current one): kept beside the state and sent with the next
+	 * Activate, it proves the installation when it moves to other hardware (R8).
+	 */
+	installationSecret?: string;
 };
 
 /**
@@ -61,6 +67,8 @@ export type LicenseServer = {
 		fingerprint: string;
 		keys: string[];
 		customer: Customer | null;
+		/** The secret received at an earlier activation, when one is kept. */
+		installationSecret?: string;
 		nonce: string;
 	}): Promise<ServerResult<ActivationReply>>;
 	contact(request: {

@@ -27,12 +27,14 @@ export async function activate(shell: Shell): Promise<Outcome> {
 		return outcome(false, 'no-vendor-key');
 	}
 	const fingerprint = await seeHardware(shell);
+	const secret = shell.installationSecret;
 	const nonce = shell.newNonce();
 	const reply = await shell.server.activate({
 		installationId: shell.state.installationId,
 		fingerprint,
-		keys,
+		keys: [...keys, ...proofKeys(shell, fingerprint, keys)],
 		customer: shell.state.customer,
+		...(secret === null ? {} : {installationSecret: secret}),
 		nonce,
 	});
 	if (!reply.ok) {
@@ -46,7 +48,14 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (!checked.ok) {
 		return activationFailure(shell, checked.failure);
 	}
-	const {document, refusals} = reply.value;
+	const {document} = reply.value;
+	// Refusals of keys sent only as proof are not news: those keys were activated before.
+	const refusals = reply.value.refusals.filter((refusal) =>
+		keys.includes(refusal.key),
+	);
+	if (reply.value.installationSecret !== undefined) {
+		shell.installationSecret = reply.value.installationSecret;
+	}
 	const before = new Set(
 		(shell.state.document?.payload.licenses ?? []).map((grant) => grant.id),
 	);
@@ -65,6 +74,29 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	return added === 0 && keys.length === 0
 		? outcome(true, 'reactivated', {total}, details)
 		: outcome(true, 'activated', {added, total}, details);
+}
+
+/**
+ * Moving to other hardware without the installation's secret (a store from before secrets, one
+ * restored without it, or an installation only ever activated by file, whose responses carry no
+ * secret): the keys already activated are the proof the server asks for (R8).
+ */
+export function proofKeys(
+	shell: Shell,
+	fingerprint: string,
+	pending: readonly string[],
+): string[] {
+	const document = shell.state.document?.payload;
+	if (
+		shell.installationSecret !== null ||
+		document === undefined ||
+		document.fingerprint === fingerprint
+	) {
+		return [];
+	}
+	return [...new Set(document.licenses.map((grant) => grant.key))].filter(
+		(key) => !pending.includes(key),
+	);
 }
 
 async function activationFailure(

@@ -8,7 +8,7 @@ import {manualResponseRefusal} from '../engine/manual-response.js';
 import type {ActivationRequest} from '../engine/types.js';
 import {parseCanonicalFile, toSignedFileText} from '../signing/index.js';
 import {checkResponse, type ResponseFileProblem} from '../signing/trust.js';
-import {customerPastLimits} from './activate.js';
+import {customerPastLimits, proofKeys} from './activate.js';
 import {
 	clause,
 	type Failed,
@@ -53,9 +53,12 @@ export async function exportActivationRequest(
 		requestId: shell.newId(),
 		installationId: shell.state.installationId,
 		fingerprint,
-		keys,
+		keys: [...keys, ...proofKeys(shell, fingerprint, keys)],
 		customer: shell.state.customer,
 		createdAt: now,
+		...(shell.installationSecret === null
+			? {}
+			: {installationSecret: shell.installationSecret}),
 	};
 	const text = toSignedFileText(request);
 	await deliver?.(text);
@@ -117,10 +120,12 @@ export async function importActivationResponse(
 	const before = new Set(
 		(shell.state.document?.payload.licenses ?? []).map((grant) => grant.id),
 	);
+	// Refusals of keys sent only as proof (see proofKeys) are not news: they were activated before.
+	const pending = new Set(shell.state.pending.map((entry) => entry.key));
 	await shell.dispatch({
 		type: 'activation-succeeded',
 		document: response.document,
-		refusals: response.refusals,
+		refusals: response.refusals.filter((entry) => pending.has(entry.key)),
 		manual: true,
 	});
 	const added = response.document.payload.licenses.filter(

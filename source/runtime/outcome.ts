@@ -90,7 +90,9 @@ export function failed(
 
 /** A failure's message as a clause inside a sentence: without its closing full stop. */
 export function clause(text: string): string {
-	return text.trim().replace(/[.。]+$/, '');
+	// "…(simulated outage).)" too: a full stop before closing brackets goes, or the sentence
+	// around it reads "outage).))." (issue 12, point 3).
+	return text.trim().replace(/[.。]+([)\]]*)$/, '$1');
 }
 
 const WRONG_URL_ANSWER = {

@@ -87,6 +87,7 @@ export class Persistence {
 		// R16: the record's own `vendorKey` (written by earlier versions) is never read: the key
 		// comes from the configuration, not from the row it would vouch for.
 		shell.state = record.state;
+		shell.installationSecret = record.installationSecret ?? null;
 		await this.verifyStored();
 	}
 
@@ -163,6 +164,9 @@ export class Persistence {
 					state: this.shell.state,
 					// Kept for earlier versions, which require the member; never read (R16).
 					vendorKey: null,
+					...(this.shell.installationSecret === null
+						? {}
+						: {installationSecret: this.shell.installationSecret}),
 				};
 				if (await this.store.saveIfRevision(record, this.revision)) {
 					this.revision = revision;
@@ -264,6 +268,14 @@ export class Persistence {
 			return true;
 		}
 		let state = record.state;
+		// Another process activated and got the newer secret, unless this one got one since its
+		// last write (an activation waiting in `unsaved`).
+		const activatedHere = this.unsaved.some(
+			({event}) => event.type === 'activation-succeeded',
+		);
+		if (typeof record.installationSecret === 'string' && !activatedHere) {
+			shell.installationSecret = record.installationSecret;
+		}
 		if (state.document) {
 			// R16, as at load: this process's verdict on the document, whatever the other's was.
 			const verdict = shell.trust.checkStored(state.document);

@@ -133,6 +133,7 @@ export class Runtime {
 			hardware: options.hardware,
 			store: options.store,
 			trust: this.trust,
+			installationSecret: null,
 			newId,
 			newNonce,
 			dispatch: (event) => this.dispatch(event),

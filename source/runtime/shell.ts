@@ -22,6 +22,11 @@ export type Shell = {
 	readonly hardware: HardwareProbe;
 	readonly store: Store;
 	readonly trust: VendorTrust;
+	/**
+	 * The secret the license server gave this installation (kept beside the state in the store,
+	 * never inside signed data): sent with Activate as the proof for rebinding (R8).
+	 */
+	installationSecret: string | null;
 	newId(): string;
 	/** R14: a fresh random value for one contact or activation, which its answer must carry. */
 	newNonce(): string;

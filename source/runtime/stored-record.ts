@@ -22,6 +22,8 @@ export type StoredRecord = {
 	 * versions can still read the record.
 	 */
 	vendorKey?: string | null;
+	/** The installation secret from the license server (see Shell.installationSecret). */
+	installationSecret?: string | null;
 };
 
 type Check = (value: unknown) => boolean;
@@ -124,6 +126,7 @@ const record = object({
 	revision: optional(isRevision),
 	state,
 	vendorKey: optional(nullable(string)),
+	installationSecret: optional(nullable(string)),
 });
 
 /** The record, or null when it is not one (the caller says why and keeps a copy). */

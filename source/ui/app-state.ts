@@ -4,54 +4,103 @@
  * app executes the commands (engine calls, simulation controls) and feeds results back with
  * `reduceUi`. Nothing here touches the engine, the terminal or the clock.
  *
- * Precedence of a key: an open overlay, then the screen (a focused text field takes every
- * printable key), then the global keys (screens, help, quit, demo controls).
+ * Precedence of a key: an open overlay; then the keys no text holds (Ctrl+C, the demo's Ctrl+T
+ * and Ctrl+K); then the screen's widgets (a field being typed into takes every printable key, a
+ * list its moves); then what the keymap gives the key where the focus is (`keymap.ts`).
  */
 import type {Customer} from '../engine/types.js';
-import type {Lang} from '../i18n/index.js';
+import {type Lang, type MessageId, t} from '../i18n/index.js';
+import {choiceKey} from './components/choice-list/index.js';
+import {filterReducer, isFiltering} from './components/filter/index.js';
 import {
-	emptyList,
-	type ListState,
-	listAction,
-	listReducer,
-} from './components/scroll-list/index.js';
+	type PageGeometry,
+	type PageScroll,
+	pageKey,
+	pageTop,
+} from './components/page/index.js';
+import {listAction, listReducer} from './components/scroll-list/index.js';
 import {
 	type TextFieldState,
 	textField,
 	textFieldAction,
 	textFieldReducer,
 } from './components/text-field/index.js';
-import {actionFor, type KeyAction, type KeyScope} from './keymap.js';
+import {actionFor, type KeyAction, type Place} from './keymap.js';
 import type {KeyPress} from './keypress.js';
-import {settingsKey} from './screens/settings-license-input.js';
+import {emptyListView, type ListView} from './screens/list-view.js';
+import {
+	initialManual,
+	isManualTyping,
+	type ManualAction,
+	type ManualCommand,
+	type ManualState,
+	manualKey,
+	manualReducer,
+} from './screens/manual-state.js';
+import {
+	type SettingsContext,
+	settingsKey,
+} from './screens/settings-license-input.js';
 import {
 	initialSettings,
-	isTyping,
+	isTyping as isSettingsTyping,
 	type SettingsAction,
 	type SettingsCommand,
 	type SettingsState,
 	settingsReducer,
 } from './screens/settings-license-state.js';
 
+/** The screens with a number key, in their order (Tab goes round them). */
 export const SCREENS = ['home', 'settings', 'devices', 'events'] as const;
-export type ScreenId = (typeof SCREENS)[number];
+export type TabId = (typeof SCREENS)[number];
+/** Manual activation is reached from Settings > License, and Esc goes back there. */
+export type ScreenId = TabId | 'manual';
+
+/** A question before a destructive key acts (point 8): the command runs on yes. */
+export type Question = {
+	id: MessageId;
+	/** The answer that acts, said in full ("Yes, deactivate device-2"). */
+	yes: MessageId;
+	params: Record<string, string | number>;
+};
 
 export type Overlay =
 	| null
-	| {kind: 'help'}
-	| {kind: 'jump'; field: TextFieldState};
+	| {kind: 'help'; place: Place; scroll: PageScroll}
+	/** A text to copy (R5 over SSH), alone on the screen, banners covered. */
+	| {kind: 'text'; block: 'request' | 'portal'; scroll: PageScroll}
+	| {kind: 'message'}
+	| {kind: 'time'; field: TextFieldState}
+	| {
+			kind: 'confirm';
+			question: Question;
+			command: UiCommand;
+			/** The highlighted answer: 0 No (the default), 1 Yes. */
+			choice: number;
+	  };
 
-export type StatusMessage = {tone: 'ok' | 'error' | 'info'; text: string};
+/**
+ * The outcome of the last command, in the status line. `clearsWhen` says what makes it false,
+ * so it goes with its cause (point 4): the form once valid, the license server once reached.
+ */
+export type StatusMessage = {
+	tone: 'ok' | 'error' | 'info';
+	text: string;
+	clearsWhen?: 'form-valid' | 'contact';
+	/** For `contact`: the last successful contact when the message was said. */
+	since?: number | null;
+};
 
 export type UiState = {
 	screen: ScreenId;
 	/** Screens visited before, for Esc. */
 	history: ScreenId[];
 	overlay: Overlay;
+	home: PageScroll;
 	settings: SettingsState;
-	devices: ListState;
-	events: ListState;
-	/** The outcome of the last command, in the status line. */
+	manual: ManualState;
+	devices: ListView;
+	events: ListView;
 	status: StatusMessage | null;
 	/** What is running now, when something is (the status line says so). */
 	busy: string | null;
@@ -69,7 +118,8 @@ export type DemoCommand =
 	| {type: 'step'};
 
 export type UiCommand =
-	| SettingsCommand
+	| Exclude<SettingsCommand, {type: 'manual'}>
+	| ManualCommand
 	| {type: 'demo'; command: DemoCommand}
 	| {type: 'device-activate'}
 	| {type: 'device-deactivate'; id: string}
@@ -81,53 +131,100 @@ export type UiContext = {
 	isDemo: boolean;
 	isUnlicensed: boolean;
 	hasCustomer: boolean;
+	/** Rows each list shows now (after its filter), and rows on screen for it. */
 	licenseCount: number;
+	tableHeight: number;
 	deviceIds: readonly string[];
 	eventCount: number;
-	/** Rows on screen of the license table, the device list and the event list. */
-	tableHeight: number;
 	listHeight: number;
+	/** The page on screen (Home, Settings > License, Manual activation), as laid out. */
+	page: PageGeometry | null;
 	demoKeys: readonly string[];
+	/** The status message does not fit its rows: `i` shows it whole. */
+	isStatusCut: boolean;
 };
 
 export type UiResult = {state: UiState; commands: UiCommand[]};
 
-export function initialUi(customer: Customer | null, lang: Lang): UiState {
+export function initialUi(
+	customer: Customer | null,
+	lang: Lang,
+	manualFolder = '',
+): UiState {
 	return {
 		screen: 'home',
 		history: [],
 		overlay: null,
+		home: pageTop,
 		settings: initialSettings(customer, lang),
-		devices: emptyList,
-		events: emptyList,
+		manual: initialManual(manualFolder),
+		devices: emptyListView,
+		events: emptyListView,
 		status: null,
 		busy: null,
 		isPlaying: false,
 	};
 }
 
-/** True when printable keys belong to a text field or a prompt, not to the global shortcuts. */
+/** Where the focus is: the footer, the help and the handler all start from here. */
+export function placeOf(state: UiState): Place {
+	const {overlay} = state;
+	if (overlay) return overlay.kind;
+	switch (state.screen) {
+		case 'home':
+			return 'home';
+		case 'settings': {
+			const {settings} = state;
+			if (settings.tableFilter.isTyping) return 'typing';
+			if (settings.country.isListFocused) return 'menu';
+			if (isSettingsTyping(settings)) return 'typing';
+			return settings.focus === 'table' ? 'table' : 'settings';
+		}
+		case 'manual':
+			if (isManualTyping(state.manual)) return 'typing';
+			return state.manual.focus === 'menu' ? 'menu' : 'manual';
+		case 'devices':
+		case 'events':
+			return state[state.screen].filter.isTyping ? 'typing' : state.screen;
+	}
+}
+
+/** True when printable keys belong to a text field or a prompt, not to commands. */
 export function isTextFocused(state: UiState): boolean {
-	if (state.overlay?.kind === 'jump') return true;
-	return (
-		state.overlay === null &&
-		state.screen === 'settings' &&
-		isTyping(state.settings)
-	);
+	const place = placeOf(state);
+	return place === 'typing' || place === 'time';
+}
+
+/** The text field being typed into, named for the footer (`Typing · Company`). */
+export function typingField(state: UiState): string | null {
+	if (placeOf(state) !== 'typing') return null;
+	switch (state.screen) {
+		case 'settings':
+			return state.settings.tableFilter.isTyping
+				? 'filter'
+				: state.settings.focus;
+		case 'manual':
+			return state.manual.focus;
+		default:
+			return 'filter';
+	}
 }
 
 export type UiAction =
 	| {type: 'go'; screen: ScreenId; hasCustomer: boolean}
 	| {type: 'back'; hasCustomer: boolean}
 	| {type: 'settings'; action: SettingsAction}
+	| {type: 'manual'; action: ManualAction}
 	| {type: 'status'; status: StatusMessage | null}
 	| {type: 'busy'; label: string | null}
-	| {type: 'playing'; isPlaying: boolean};
+	| {type: 'playing'; isPlaying: boolean}
+	| {type: 'close-overlay'}
+	| {type: 'open-text'; block: 'request' | 'portal'};
 
 export function reduceUi(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'go': {
-			if (action.screen === state.screen) return state;
+			if (action.screen === state.screen) return {...state, overlay: null};
 			const history = [...state.history, state.screen].slice(-20);
 			return enter(
 				{...state, history, overlay: null},
@@ -136,7 +233,8 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			);
 		}
 		case 'back': {
-			const previous = state.history.at(-1);
+			const previous =
+				state.screen === 'manual' ? 'settings' : state.history.at(-1);
 			if (previous === undefined)
 				return state.screen === 'home'
 					? state
@@ -152,12 +250,21 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 				...state,
 				settings: settingsReducer(state.settings, action.action),
 			};
+		case 'manual':
+			return {...state, manual: manualReducer(state.manual, action.action)};
 		case 'status':
 			return {...state, status: action.status};
 		case 'busy':
 			return {...state, busy: action.label};
 		case 'playing':
 			return {...state, isPlaying: action.isPlaying};
+		case 'close-overlay':
+			return {...state, overlay: null};
+		case 'open-text':
+			return {
+				...state,
+				overlay: {kind: 'text', block: action.block, scroll: pageTop},
+			};
 	}
 }
 
@@ -166,11 +273,19 @@ function enter(
 	screen: ScreenId,
 	hasCustomer: boolean,
 ): UiState {
-	const settings =
-		screen === 'settings'
-			? settingsReducer(state.settings, {type: 'open', hasCustomer})
-			: state.settings;
-	return {...state, screen, settings};
+	if (screen === 'settings' && state.screen !== 'manual')
+		return {
+			...state,
+			screen,
+			settings: settingsReducer(state.settings, {type: 'open', hasCustomer}),
+		};
+	if (screen === 'manual')
+		return {
+			...state,
+			screen,
+			manual: manualReducer(state.manual, {type: 'open'}),
+		};
+	return {...state, screen};
 }
 
 const result = (state: UiState, commands: UiCommand[] = []): UiResult => ({
@@ -181,11 +296,6 @@ const result = (state: UiState, commands: UiCommand[] = []): UiResult => ({
 /** A key's result, and whether anything on screen answers that key there. */
 export type KeyResult = UiResult & {isHandled: boolean};
 
-/**
- * One key press: the overlay first, then the screen's widgets (a focused field takes every
- * printable key), then what the keymap (`keymap.ts`) gives the key on this screen, globally,
- * and in the demo.
- */
 export function handleKey(
 	state: UiState,
 	key: KeyPress,
@@ -202,39 +312,74 @@ function takeKey(
 	key: KeyPress,
 	context: UiContext,
 ): UiResult | null {
-	if (state.overlay?.kind === 'help') {
-		// Any key closes the help and is not acted on; q quits from there too.
-		const action = actionFor(key, 'help');
-		return action
-			? run(state, action, context)
-			: result({...state, overlay: null});
+	const place = placeOf(state);
+	const action = actionFor(key, place, context.isDemo);
+	switch (place) {
+		case 'help':
+		case 'text': {
+			// PgUp/PgDn (j/k, ↑↓) scroll a help or a text taller than the screen; any other key
+			// closes it and is not acted on; q (help) and Ctrl+C quit from there too.
+			if (action) return run(state, action, context);
+			const page = context.page;
+			const move =
+				page && page.total > page.shown ? pageKey(key, page, [], null) : null;
+			return move &&
+				(state.overlay?.kind === 'help' || state.overlay?.kind === 'text')
+				? result({...state, overlay: {...state.overlay, scroll: move.scroll}})
+				: result({...state, overlay: null});
+		}
+		case 'message':
+			// Any key closes it and is not acted on; Ctrl+C quits from there too.
+			return action
+				? run(state, action, context)
+				: result({...state, overlay: null});
+		case 'confirm': {
+			if (action) return run(state, action, context);
+			const overlay = state.overlay;
+			if (overlay?.kind !== 'confirm') return null;
+			const choice = choiceKey(key, overlay.choice, 2);
+			if (choice?.type === 'move')
+				return result({
+					...state,
+					overlay: {
+						...overlay,
+						choice: Math.min(1, Math.max(0, overlay.choice + choice.delta)),
+					},
+				});
+			if (choice?.type === 'pick')
+				return result(
+					{...state, overlay: null},
+					choice.index === 1 ? [overlay.command] : [],
+				);
+			return isMenuKey(key) ? result(state) : null;
+		}
+		case 'time':
+			return action ? run(state, action, context) : timeKey(state, key);
 	}
-	if (state.overlay?.kind === 'jump') {
-		return jumpKey(state, state.overlay.field, key, context);
-	}
-	if (context.isDemo) {
-		const action = actionFor(key, 'demo-anywhere');
-		if (action) return run(state, action, context);
-	}
+	// Keys no text holds work everywhere, even while typing.
+	if (action && ANYWHERE.has(action.type) && isAnywhereKey(key))
+		return run(state, action, context);
 	const widget = widgetKey(state, key, context);
 	if (widget) return widget;
-	const scope = SCREEN_SCOPE[state.screen];
-	const action =
-		(scope ? actionFor(key, scope) : null) ??
-		actionFor(key, 'global') ??
-		(context.isDemo ? actionFor(key, 'demo') : null);
+	if (place === 'typing') return null;
 	return action ? run(state, action, context) : null;
 }
 
-/** Screens whose keys of their own are in the keymap (the form's and the lists' are widgets'). */
-const SCREEN_SCOPE: Record<ScreenId, KeyScope | null> = {
-	home: 'home',
-	settings: null,
-	devices: 'devices',
-	events: null,
-};
+const ANYWHERE = new Set<KeyAction['type']>([
+	'quit',
+	'time-prompt',
+	'paste-demo-key',
+]);
+const isAnywhereKey = (key: KeyPress) => key.ctrl;
 
-/** The keys the screen's widgets take: the Settings form, the device and event lists. */
+function isMenuKey(key: KeyPress): boolean {
+	return (
+		['up', 'down', 'enter'].includes(key.name) ||
+		(key.name === 'char' && !key.ctrl && /^[jk1-9]$/.test(key.text))
+	);
+}
+
+/** The keys the screen's widgets take: the forms, the lists and their filters. */
 function widgetKey(
 	state: UiState,
 	key: KeyPress,
@@ -242,38 +387,101 @@ function widgetKey(
 ): UiResult | null {
 	switch (state.screen) {
 		case 'settings': {
-			const outcome = settingsKey(state.settings, key, {
+			const settingsContext: SettingsContext = {
 				lang: context.lang,
 				licenseCount: context.licenseCount,
 				tableHeight: context.tableHeight,
-			});
-			return outcome.isHandled
-				? result({...state, settings: outcome.state}, outcome.commands)
-				: null;
+				page: context.page,
+			};
+			const outcome = settingsKey(state.settings, key, settingsContext);
+			if (!outcome.isHandled) return null;
+			const commands: UiCommand[] = [];
+			let next: UiState = {...state, settings: outcome.state};
+			for (const command of outcome.commands) {
+				if (command.type === 'manual')
+					next = reduceUi(next, {
+						type: 'go',
+						screen: 'manual',
+						hasCustomer: context.hasCustomer,
+					});
+				else commands.push(command);
+			}
+			if (outcome.notice === 'conflict-pending')
+				next = {
+					...next,
+					status: {
+						tone: 'error',
+						text: t(context.lang, 'ui.form.conflict-pending'),
+					},
+				};
+			return result(next, commands);
 		}
-		case 'devices': {
-			const action = listAction(
-				key,
-				context.deviceIds.length,
-				context.listHeight,
+		case 'manual': {
+			const outcome = manualKey(state.manual, key, context.page);
+			if (!outcome.isHandled) return null;
+			return result(
+				{
+					...state,
+					manual: outcome.state,
+					overlay: outcome.open
+						? {kind: 'text', block: outcome.open, scroll: pageTop}
+						: state.overlay,
+				},
+				outcome.commands,
 			);
-			return action
-				? result({...state, devices: listReducer(state.devices, action)})
-				: null;
 		}
-		case 'events': {
-			const action = listAction(key, context.eventCount, context.listHeight);
-			return action
-				? result({...state, events: listReducer(state.events, action)})
-				: null;
+		case 'devices':
+			return listKey(state, 'devices', key, context.deviceIds.length, context);
+		case 'events':
+			return listKey(state, 'events', key, context.eventCount, context);
+		case 'home': {
+			if (!context.page) return null;
+			const move = pageKey(key, context.page, [], null);
+			return move ? result({...state, home: move.scroll}) : null;
 		}
-		case 'home':
-			return null;
 	}
 }
 
+/** A list screen: its filter prompt while typing, else its moves; Esc clears a filter first. */
+function listKey(
+	state: UiState,
+	screen: 'devices' | 'events',
+	key: KeyPress,
+	total: number,
+	context: UiContext,
+): UiResult | null {
+	const view = state[screen];
+	const set = (next: ListView) => result({...state, [screen]: next});
+	if (view.filter.isTyping) {
+		if (key.name === 'escape')
+			return set({
+				list: listReducer(view.list, {type: 'reset'}),
+				filter: filterReducer(view.filter, {type: 'clear'}),
+			});
+		if (key.name === 'enter' || key.name === 'tab' || key.name === 'backtab')
+			return set({...view, filter: filterReducer(view.filter, {type: 'done'})});
+		const edit = textFieldAction(key);
+		if (!edit) return result(state);
+		return set({
+			list: listReducer(view.list, {type: 'reset'}),
+			filter: filterReducer(view.filter, {type: 'edit', action: edit}),
+		});
+	}
+	if (key.name === 'escape' && isFiltering(view.filter))
+		return set({
+			list: listReducer(view.list, {type: 'reset'}),
+			filter: filterReducer(view.filter, {type: 'clear'}),
+		});
+	const action = listAction(key, total, context.listHeight);
+	return action ? set({...view, list: listReducer(view.list, action)}) : null;
+}
+
 /** What a key of the keymap does. */
-function run(state: UiState, action: KeyAction, context: UiContext): UiResult {
+function run(
+	state: UiState,
+	action: KeyAction,
+	context: UiContext,
+): UiResult | null {
 	const go = (screen: ScreenId) =>
 		result(
 			reduceUi(state, {type: 'go', screen, hasCustomer: context.hasCustomer}),
@@ -282,9 +490,11 @@ function run(state: UiState, action: KeyAction, context: UiContext): UiResult {
 		case 'go':
 			return go(action.screen);
 		case 'cycle': {
-			const index = SCREENS.indexOf(state.screen);
+			const index = SCREENS.indexOf(state.screen as TabId);
 			return go(
-				SCREENS[(index + action.delta + SCREENS.length) % SCREENS.length]!,
+				SCREENS[
+					(Math.max(0, index) + action.delta + SCREENS.length) % SCREENS.length
+				]!,
 			);
 		}
 		case 'back':
@@ -292,33 +502,71 @@ function run(state: UiState, action: KeyAction, context: UiContext): UiResult {
 				reduceUi(state, {type: 'back', hasCustomer: context.hasCustomer}),
 			);
 		case 'help':
-			return result({...state, overlay: {kind: 'help'}});
+			return result({
+				...state,
+				overlay: {kind: 'help', place: placeOf(state), scroll: pageTop},
+			});
+		case 'message':
+			return state.status && context.isStatusCut
+				? result({...state, overlay: {kind: 'message'}})
+				: null;
 		case 'close':
 			return result({...state, overlay: null});
 		case 'quit':
 			return result(state, [{type: 'quit'}]);
 		case 'open-license':
-			return context.isUnlicensed ? go('settings') : result(state);
+			// R1; once licensed, the widget's Enter still leads to the details (the table).
+			return go('settings');
 		case 'device-activate':
 			return result(state, [{type: 'device-activate'}]);
 		case 'device-deactivate': {
 			const id =
 				context.deviceIds[
-					Math.min(state.devices.selected, context.deviceIds.length - 1)
+					Math.min(state.devices.list.selected, context.deviceIds.length - 1)
 				];
+			if (id === undefined) return result(state);
+			// Point 8: a destructive key asks first.
+			return result({
+				...state,
+				overlay: {
+					kind: 'confirm',
+					question: {
+						id: 'ui.confirm.deactivate',
+						yes: 'ui.confirm.deactivate-yes',
+						params: {id},
+					},
+					command: {type: 'device-deactivate', id},
+					choice: 0,
+				},
+			});
+		}
+		case 'confirm': {
+			const overlay = state.overlay;
+			if (overlay?.kind !== 'confirm') return null;
 			return result(
-				state,
-				id === undefined ? [] : [{type: 'device-deactivate', id}],
+				{...state, overlay: null},
+				action.answer ? [overlay.command] : [],
 			);
 		}
+		case 'filter':
+			return openFilter(state);
+		case 'match':
+			return match(state, action.delta, context);
+		case 'full-keys':
+			return result({
+				...state,
+				settings: {...state.settings, isFullKeys: !state.settings.isFullKeys},
+			});
 		case 'demo':
-			return result(state, [{type: 'demo', command: action.command}]);
+			return result({...state, overlay: null}, [
+				{type: 'demo', command: action.command},
+			]);
 		case 'play':
 			return result({...state, isPlaying: !state.isPlaying});
-		case 'jump-prompt':
-			return result({...state, overlay: {kind: 'jump', field: textField()}});
+		case 'time-prompt':
+			return result({...state, overlay: {kind: 'time', field: textField()}});
 		case 'jump': {
-			const field = state.overlay?.kind === 'jump' ? state.overlay.field : null;
+			const field = state.overlay?.kind === 'time' ? state.overlay.field : null;
 			const day = Number.parseInt(field?.value ?? '', 10);
 			return result(
 				{...state, overlay: null},
@@ -330,10 +578,89 @@ function run(state: UiState, action: KeyAction, context: UiContext): UiResult {
 	}
 }
 
+/** `/` on a list: its prompt opens, typing. */
+function openFilter(state: UiState): UiResult | null {
+	switch (state.screen) {
+		case 'devices':
+		case 'events':
+			return result({
+				...state,
+				[state.screen]: {
+					...state[state.screen],
+					filter: filterReducer(state[state.screen].filter, {type: 'open'}),
+				},
+			});
+		case 'settings':
+			return result({
+				...state,
+				settings: {
+					...state.settings,
+					focus: 'table',
+					tableFilter: filterReducer(state.settings.tableFilter, {
+						type: 'open',
+					}),
+				},
+			});
+		default:
+			return null;
+	}
+}
+
+/** n / N: the next or previous row the filter kept, round the list. */
+function match(
+	state: UiState,
+	delta: 1 | -1,
+	context: UiContext,
+): UiResult | null {
+	const move = (list: ListView['list'], total: number, height: number) => {
+		if (total === 0) return list;
+		const selected = (list.selected + delta + total) % total;
+		return listReducer(list, {
+			type: 'move',
+			delta: selected - list.selected,
+			total,
+			height,
+		});
+	};
+	switch (state.screen) {
+		case 'devices':
+		case 'events': {
+			const view = state[state.screen];
+			if (!isFiltering(view.filter)) return null;
+			const total =
+				state.screen === 'devices'
+					? context.deviceIds.length
+					: context.eventCount;
+			return result({
+				...state,
+				[state.screen]: {
+					...view,
+					list: move(view.list, total, context.listHeight),
+				},
+			});
+		}
+		case 'settings':
+			if (!isFiltering(state.settings.tableFilter)) return null;
+			return result({
+				...state,
+				settings: {
+					...state.settings,
+					table: move(
+						state.settings.table,
+						context.licenseCount,
+						context.tableHeight,
+					),
+				},
+			});
+		default:
+			return null;
+	}
+}
+
 /**
  * Several key presses in a row (one chunk from the terminal). Text goes whole to a focused
  * field (a paste); otherwise it is split into single keys, each taken with the state the one
- * before left (so "j20" then Enter opens the day prompt, types 20 and jumps).
+ * before left (so Ctrl+T "20" Enter opens the time prompt, types 20 and jumps).
  */
 export function handleKeys(
 	state: UiState,
@@ -343,9 +670,9 @@ export function handleKeys(
 	let current = state;
 	const commands: UiCommand[] = [];
 	const take = (key: KeyPress) => {
-		const result = handleKey(current, key, context);
-		current = result.state;
-		commands.push(...result.commands);
+		const taken = handleKey(current, key, context);
+		current = taken.state;
+		commands.push(...taken.commands);
 	};
 	for (const key of presses) {
 		if (key.name !== 'char' || key.ctrl || [...key.text].length <= 1) {
@@ -354,7 +681,7 @@ export function handleKeys(
 		}
 		let rest = [...key.text];
 		while (rest.length > 0) {
-			if (isTextFocused(current)) {
+			if (placeOf(current) === 'typing') {
 				take({...key, text: rest.join('')});
 				break;
 			}
@@ -384,22 +711,17 @@ function pasteDemoKey(state: UiState, context: UiContext): UiResult {
 	});
 }
 
-/** The small "jump to day" prompt: digits; Enter and Esc are the keymap's. */
-function jumpKey(
-	state: UiState,
-	field: TextFieldState,
-	key: KeyPress,
-	context: UiContext,
-): UiResult {
-	const action = actionFor(key, 'jump');
-	if (action) return run(state, action, context);
+/** The time prompt (Ctrl+T): a day number; the time letters and Enter are the keymap's. */
+function timeKey(state: UiState, key: KeyPress): UiResult {
+	if (state.overlay?.kind !== 'time') return result(state);
+	const field = state.overlay.field;
 	if (key.name === 'char' && !key.ctrl) {
 		const digits = key.text.replace(/\D/g, '');
 		if (!digits) return result(state);
 		return result({
 			...state,
 			overlay: {
-				kind: 'jump',
+				kind: 'time',
 				field: textFieldReducer(field, {type: 'insert', text: digits}),
 			},
 		});
@@ -408,7 +730,7 @@ function jumpKey(
 	return edit
 		? result({
 				...state,
-				overlay: {kind: 'jump', field: textFieldReducer(field, edit)},
+				overlay: {kind: 'time', field: textFieldReducer(field, edit)},
 			})
 		: result(state);
 }

@@ -1,8 +1,8 @@
 /**
  * The dashboard: header, live banners, the current screen, the status line, the demo's
- * simulation bar and the key hints. State lives in the pure machine of `app-state.ts`; this
- * component wires it to the keyboard, hands its commands to `use-commands.ts`, and re-renders on
- * every change the source publishes.
+ * simulation bar and the footer (the mode and the keys). State lives in the pure machine of
+ * `app-state.ts`; this component lays the screen out, wires it to the keyboard, hands its
+ * commands to `use-commands.ts`, and re-renders on every change the source publishes.
  */
 import {Box, useInput, useStdout} from 'ink';
 import {
@@ -14,12 +14,16 @@ import {
 	useState,
 	useSyncExternalStore,
 } from 'react';
-import type {Lang} from '../i18n/index.js';
+import {type Lang, t} from '../i18n/index.js';
+import type {Snapshot} from '../runtime/runtime.js';
 import {
 	handleKeys,
 	initialUi,
+	placeOf,
 	reduceUi,
+	type StatusMessage,
 	type UiAction,
+	type UiCommand,
 	type UiContext,
 	type UiState,
 } from './app-state.js';
@@ -31,23 +35,34 @@ import {
 } from './components/banners/index.js';
 import {FooterView} from './components/footer/index.js';
 import {HeaderView} from './components/header/index.js';
+import {type Line, PageView, pageGeometry} from './components/page/index.js';
 import {SimBarView} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
-import type {DashboardSource} from './dashboard-source.js';
-import {footerHints} from './key-hints.js';
+import type {DashboardSource, DashboardView} from './dashboard-source.js';
+import {footerHints, footerMode} from './key-hints.js';
 import {toKeyPresses} from './keypress.js';
+import {frameRows, MIN_CONTENT_ROWS, statusRows} from './layout.js';
+import {ConfirmScreen} from './screens/confirm.js';
 import {
+	DevicesScreen,
+	deviceHint,
 	deviceListHeight,
+	shownDevices,
+} from './screens/devices.js';
+import {
+	EventsScreen,
+	eventDetail,
 	eventListHeight,
-	frameRows,
-	licenseTableHeight,
-} from './layout.js';
-import {DevicesScreen} from './screens/devices.js';
-import {EventsScreen} from './screens/events.js';
-import {HelpScreen} from './screens/help.js';
-import {HomeScreen} from './screens/home.js';
-import type {ScreenProps} from './screens/screen-props.js';
-import {SettingsLicenseScreen} from './screens/settings-license.js';
+	shownEvents,
+} from './screens/events.js';
+import {helpLines, MessageScreen} from './screens/help.js';
+import {homeLines} from './screens/home.js';
+import {manualLines, textBlockLines} from './screens/manual.js';
+import {
+	settingsLines,
+	settingsTableHeight,
+	shownLicenses,
+} from './screens/settings-license.js';
 import {useTheme} from './theme.js';
 import {type FileAccess, nodeFiles, useCommands} from './use-commands.js';
 
@@ -81,23 +96,29 @@ export function useTerminalSize(): {columns: number; rows: number} {
 	return size;
 }
 
-/** The screen in view, each given its own part of the state; the help covers it while open. */
-function CurrentScreen({
-	ui,
-	...props
-}: Omit<ScreenProps, 'state'> & {ui: UiState}): ReactNode {
-	if (ui.overlay?.kind === 'help')
-		return <HelpScreen {...props} state={null} />;
-	switch (ui.screen) {
-		case 'home':
-			return <HomeScreen {...props} state={null} />;
-		case 'settings':
-			return <SettingsLicenseScreen {...props} state={ui.settings} />;
-		case 'devices':
-			return <DevicesScreen {...props} state={ui.devices} />;
-		case 'events':
-			return <EventsScreen {...props} state={ui.events} />;
+/**
+ * The status as it stands now: a message whose cause went is gone (point 4), the form's error
+ * count follows the fields fixed.
+ */
+export function liveStatus(
+	status: StatusMessage | null,
+	ui: UiState,
+	snapshot: Snapshot,
+	lang: Lang,
+): StatusMessage | null {
+	if (!status) return null;
+	if (status.clearsWhen === 'form-valid') {
+		const count = Object.keys(ui.settings.errors).length;
+		return count === 0
+			? null
+			: {...status, text: t(lang, 'customer.invalid', {count})};
 	}
+	if (status.clearsWhen === 'contact') {
+		const last = snapshot.state.server.lastSuccessAt;
+		if (last !== null && (status.since == null || last > status.since))
+			return null;
+	}
+	return status;
 }
 
 export function App({
@@ -111,7 +132,7 @@ export function App({
 	const size = useTerminalSize();
 	const view = useSyncExternalStore(source.subscribe, source.view);
 	const [ui, setUi] = useState<UiState>(() =>
-		initialUi(view.snapshot.state.customer, lang),
+		initialUi(view.snapshot.state.customer, lang, files.defaultFolder()),
 	);
 	const uiRef = useRef(ui);
 	const apply = useCallback((next: UiState) => {
@@ -123,7 +144,8 @@ export function App({
 		[apply],
 	);
 
-	// The form follows the engine's customer (a save, a scenario step) unless it is being edited.
+	// The form follows the stored customer (a save, a scenario step, the CLI), unless the admin
+	// is editing it: then it says so and offers Reload or Keep mine (point 5).
 	const customer = view.snapshot.state.customer;
 	useEffect(() => {
 		dispatch({
@@ -137,37 +159,66 @@ export function App({
 	const height = frameRows(size.rows);
 	const {evaluation, state} = view.snapshot;
 	const demo = view.demo;
-	// The help covers the banners (they come back when it closes): it needs the rows at 80×24.
-	const isHelp = ui.overlay?.kind === 'help';
-	const blocks = useMemo(
+	const place = placeOf(ui);
+	// The help and the whole message cover the banners (they come back when closed).
+	const isCovering =
+		ui.overlay?.kind === 'help' ||
+		ui.overlay?.kind === 'message' ||
+		ui.overlay?.kind === 'text';
+	const status = liveStatus(ui.status, ui, view.snapshot, lang);
+	const statusView = useMemo(
 		() =>
-			isHelp
-				? []
-				: clipBanners(
-						bannerBlocks(evaluation.banners, lang, width),
-						Math.max(2, height - 12),
-					),
-		[isHelp, evaluation.banners, lang, width, height],
+			statusLines(
+				status,
+				ui.busy,
+				width,
+				statusRows(height),
+				t(lang, 'ui.message.more'),
+			),
+		[status, ui.busy, width, height, lang],
 	);
-	const status = useMemo(
-		() => statusLines(ui.status, ui.busy, width),
-		[ui.status, ui.busy, width],
-	);
-	const footerKey = footerHints(
+	const footer = footerHints(
 		ui,
 		lang,
 		source.isDemo,
 		evaluation.state === 'unlicensed',
 		width,
-	).join('\n');
-	const footer = useMemo(() => footerKey.split('\n'), [footerKey]);
-	const chrome =
-		2 +
-		bannerRows(blocks) +
-		status.lines.length +
-		(demo ? 2 : 0) +
-		footer.length;
-	const contentHeight = Math.max(3, height - chrome);
+	);
+	const footerKey = `${footer.mode}\n${footer.lines.join('\n')}`;
+	const footerLines = useMemo(
+		() => footerKey.split('\n').slice(1),
+		[footerKey],
+	);
+	const fixedRows =
+		2 + statusView.lines.length + (demo ? 2 : 0) + footerLines.length;
+	const blocks = useMemo(
+		() =>
+			isCovering
+				? []
+				: clipBanners(
+						bannerBlocks(evaluation.banners, lang, width),
+						Math.max(2, height - fixedRows - MIN_CONTENT_ROWS),
+					),
+		[isCovering, evaluation.banners, lang, width, height, fixedRows],
+	);
+	const contentHeight = Math.max(
+		MIN_CONTENT_ROWS,
+		height - fixedRows - bannerRows(blocks),
+	);
+
+	// --- The screen's content and what the keys need of it -------------------------------
+	const executeRef = useRef<(command: UiCommand) => Promise<void>>(
+		async () => {},
+	);
+	const content = useContent({
+		ui,
+		view,
+		lang,
+		width,
+		height: contentHeight,
+		isDemo: source.isDemo,
+		folderPath: files.resolve(ui.manual.folder.value),
+	});
 
 	const contextRef = useRef<UiContext | null>(null);
 	contextRef.current = {
@@ -175,15 +226,14 @@ export function App({
 		isDemo: source.isDemo,
 		isUnlicensed: evaluation.state === 'unlicensed',
 		hasCustomer: state.customer !== null,
-		licenseCount: evaluation.licenses.length,
-		deviceIds: evaluation.devices.list.map((device) => device.id),
-		eventCount: state.log.length,
-		tableHeight: licenseTableHeight(width, contentHeight),
-		listHeight:
-			ui.screen === 'devices'
-				? deviceListHeight(contentHeight)
-				: eventListHeight(contentHeight),
+		licenseCount: content.licenseCount,
+		tableHeight: content.tableHeight,
+		deviceIds: content.deviceIds,
+		eventCount: content.eventCount,
+		listHeight: content.listHeight,
+		page: content.page?.geometry ?? null,
 		demoKeys: view.demoKeys.map((key) => key.key),
+		isStatusCut: statusView.isCut,
 	};
 
 	const {execute, isDemoBusy} = useCommands({
@@ -194,14 +244,24 @@ export function App({
 		ui: uiRef,
 		dispatch,
 	});
+	executeRef.current = execute;
 
-	useInput((input, key) => {
-		const context = contextRef.current;
-		if (!context) return;
-		const result = handleKeys(uiRef.current, toKeyPresses(input, key), context);
-		if (result.state !== uiRef.current) apply(result.state);
-		for (const command of result.commands) void execute(command);
-	});
+	// One handler for the whole life of the app (its listener keeps its place among Ink's).
+	const onInput = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+			const context = contextRef.current;
+			if (!context) return;
+			const result = handleKeys(
+				uiRef.current,
+				toKeyPresses(input, key),
+				context,
+			);
+			if (result.state !== uiRef.current) apply(result.state);
+			for (const command of result.commands) void executeRef.current(command);
+		},
+		[apply],
+	);
+	useInput(onInput);
 
 	// Demo play: simulated time runs with no key pressed (banners change at their instants).
 	useEffect(() => {
@@ -215,6 +275,28 @@ export function App({
 	}, [ui.isPlaying, source, playStepMs, playIntervalMs, isDemoBusy]);
 
 	// --- Render -----------------------------------------------------------------------------
+	const overlay = ui.overlay;
+	let body: ReactNode = content.node;
+	if (overlay?.kind === 'help' || overlay?.kind === 'text') body = content.node;
+	else if (overlay?.kind === 'message')
+		body = (
+			<MessageScreen
+				text={status?.text ?? ''}
+				width={width}
+				height={contentHeight}
+				lang={lang}
+			/>
+		);
+	else if (overlay?.kind === 'confirm')
+		body = (
+			<ConfirmScreen
+				question={overlay.question}
+				choice={overlay.choice}
+				lang={lang}
+				width={width}
+				height={contentHeight}
+			/>
+		);
 	return (
 		<Box
 			flexDirection="column"
@@ -232,26 +314,188 @@ export function App({
 			/>
 			<BannersView blocks={blocks} />
 			<Box height={contentHeight} flexDirection="column" overflowY="hidden">
-				<CurrentScreen
-					ui={ui}
-					lang={lang}
-					width={width}
-					height={contentHeight}
-					view={view}
-					isActive={ui.overlay === null}
-				/>
+				{body}
 			</Box>
-			<StatusLineView tone={status.tone} lines={status.lines} />
+			<StatusLineView tone={statusView.tone} lines={statusView.lines} />
 			{demo ? (
 				<SimBarView
 					lang={lang}
 					width={width}
 					demo={demo}
 					isPlaying={ui.isPlaying}
-					jump={ui.overlay?.kind === 'jump' ? ui.overlay.field : null}
+					time={overlay?.kind === 'time' ? overlay.field : null}
 				/>
 			) : null}
-			<FooterView lines={footer} width={width} />
+			<FooterView
+				mode={footer.mode}
+				isTyping={footerMode(ui, lang).kind === 'typing' || place === 'time'}
+				lines={footerLines}
+				width={width}
+			/>
 		</Box>
 	);
+}
+
+type Content = {
+	node: ReactNode;
+	/** The page on screen (Home, Settings > License, Manual activation) and its geometry. */
+	page: {geometry: ReturnType<typeof pageGeometry>} | null;
+	licenseCount: number;
+	tableHeight: number;
+	deviceIds: string[];
+	eventCount: number;
+	listHeight: number;
+};
+
+/** The current screen, laid out in `height` rows, and the counts and sizes its keys need. */
+function useContent({
+	ui,
+	view,
+	lang,
+	width,
+	height,
+	isDemo,
+	folderPath,
+}: {
+	ui: UiState;
+	view: DashboardView;
+	lang: Lang;
+	width: number;
+	height: number;
+	isDemo: boolean;
+	folderPath: string;
+}): Content {
+	const theme = useTheme();
+	const isActive = ui.overlay === null || ui.overlay.kind === 'time';
+	const {evaluation, state} = view.snapshot;
+
+	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);
+	const tableHeight = settingsTableHeight(
+		{height, state: ui.settings},
+		licenses,
+	);
+	const devices = shownDevices(evaluation.devices.list, ui.devices, lang);
+	const events = shownEvents(state.log, ui.events, lang);
+	const base = {
+		licenseCount: licenses.length,
+		tableHeight,
+		deviceIds: devices.map((device) => device.id),
+		eventCount: events.length,
+	};
+	const page = (
+		lines: Line[],
+		scroll: UiState['home'],
+		focus: string | null,
+	): Content => {
+		const geometry = pageGeometry(lines, height, scroll, focus);
+		return {
+			...base,
+			listHeight: 1,
+			page: {geometry},
+			node: (
+				<PageView
+					key={
+						ui.overlay?.kind === 'help' || ui.overlay?.kind === 'text'
+							? ui.overlay.kind
+							: ui.screen
+					}
+					lines={lines}
+					geometry={geometry}
+					height={height}
+					width={width}
+					position={(from, to, total) =>
+						t(lang, 'ui.page.position', {from, to, total})
+					}
+				/>
+			),
+		};
+	};
+	if (ui.overlay?.kind === 'help')
+		return page(
+			helpLines({lang, width, place: ui.overlay.place, isDemo}),
+			ui.overlay.scroll,
+			null,
+		);
+	if (ui.overlay?.kind === 'text')
+		return page(
+			textBlockLines(lang, ui.manual, ui.overlay.block, width),
+			ui.overlay.scroll,
+			null,
+		);
+	switch (ui.screen) {
+		case 'home':
+			return page(
+				homeLines({lang, width, view, isActive, theme}),
+				ui.home,
+				null,
+			);
+		case 'settings':
+			return page(
+				settingsLines({
+					lang,
+					width,
+					height,
+					view,
+					state: ui.settings,
+					isActive,
+					theme,
+				}),
+				ui.settings.page,
+				isActive ? ui.settings.focus : null,
+			);
+		case 'manual': {
+			const lines = manualLines({
+				lang,
+				width,
+				state: ui.manual,
+				folderPath,
+				isDemo,
+				isActive,
+				theme,
+			});
+			return page(lines, ui.manual.page, isActive ? ui.manual.focus : null);
+		}
+		case 'devices':
+			return {
+				...base,
+				page: null,
+				listHeight: deviceListHeight(
+					height,
+					ui.devices,
+					deviceHint(lang, width).length,
+				),
+				node: (
+					<DevicesScreen
+						lang={lang}
+						width={width}
+						height={height}
+						view={view}
+						state={ui.devices}
+						isActive={isActive}
+					/>
+				),
+			};
+		case 'events': {
+			const detail = eventDetail(events, ui.events, width, height, lang);
+			return {
+				...base,
+				page: null,
+				listHeight: eventListHeight(
+					height,
+					ui.events,
+					Math.min(detail.length, Math.max(1, height - 4)),
+				),
+				node: (
+					<EventsScreen
+						lang={lang}
+						width={width}
+						height={height}
+						view={view}
+						state={ui.events}
+						isActive={isActive}
+					/>
+				),
+			};
+		}
+	}
 }

@@ -1,6 +1,12 @@
 import {safeText} from '../engine/safe-text.js';
-import type {EngineEventType} from '../engine/types.js';
-import {type Lang, type MessageId, messages} from '../i18n/index.js';
+import type {EngineEventType, LogEntry} from '../engine/types.js';
+import {
+	formatLogEntry,
+	type Lang,
+	type MessageId,
+	messages,
+} from '../i18n/index.js';
+import {maskKeysIn} from './format.js';
 
 /** The longest type the Events screen shows of one the catalogs lack (its column is narrower). */
 const UNKNOWN_TYPE_MAX = 40;
@@ -16,4 +22,13 @@ export function eventLabel(type: EngineEventType | string, lang: Lang): string {
 		(messages[lang] as Record<string, string>)[id as MessageId] ??
 		safeText(type, UNKNOWN_TYPE_MAX)
 	);
+}
+
+/**
+ * An event as one sentence ("Customer saved: Acme"), keys masked: the log's own text, said once
+ * (issue 12, point 7: no "Customer saved: customer saved: Acme").
+ */
+export function eventSentence(entry: LogEntry, lang: Lang): string {
+	const text = maskKeysIn(formatLogEntry(entry, lang));
+	return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }

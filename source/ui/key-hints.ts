@@ -1,28 +1,45 @@
 /**
- * The keys as the screens print them, from the keymap (`keymap.ts`): the help's rows, in the
- * table's order, and the footer's hints for where the focus is.
+ * The keys as the screens print them, from the keymap (`keymap.ts`): the help's rows for the
+ * place the focus is in (exactly the keys that work there: issue 12, point 8), and the footer's
+ * mode and hints.
  */
 import {type Lang, type MessageId, t} from '../i18n/index.js';
-import {isTextFocused, type UiState} from './app-state.js';
+import {placeOf, typingField, type UiState} from './app-state.js';
 import {textWidth} from './format.js';
-import {BINDINGS, type BindingId, capsOf} from './keymap.js';
+import {
+	BINDINGS,
+	type BindingId,
+	capsOf,
+	isBrowsing,
+	type Place,
+	worksAt,
+} from './keymap.js';
+import {BUTTON_IDS} from './screens/settings-license-state.js';
 
 // --- The help -------------------------------------------------------------------------------
 
 export type HelpRow = {keys: string; what: MessageId};
 
 /**
- * The help's rows, in the table's order: one per help line, its keys together. A single letter
- * before a named key gets two spaces (`a  Del`, `q  Ctrl+C`) so it does not read as one name.
+ * The help's rows for `place`, in the table's order: one per help line, its keys together, only
+ * the keys that work there. A single letter before a named key gets two spaces (`a  Del`,
+ * `q  Ctrl+C`) so it does not read as one name.
  */
-export function helpRows(lang: Lang, isDemo: boolean): HelpRow[] {
+export function helpRows(
+	lang: Lang,
+	place: Place,
+	isDemo: boolean,
+	demoColumn: boolean,
+): HelpRow[] {
 	const rows: HelpRow[] = [];
 	let previous = '';
 	for (const [id, binding] of BINDINGS) {
-		if ((binding.isDemo ?? false) !== isDemo) continue;
+		if ((binding.isDemo ?? false) !== demoColumn) continue;
+		if (!worksAt(binding, place, isDemo)) continue;
 		const caps = capsOf(id, lang);
-		const last = rows.at(-1);
-		if (last?.what === binding.help) {
+		const last = rows.find((row) => row.what === binding.help);
+		if (last) {
+			if (last.keys.split(/\s+/).includes(caps)) continue;
 			last.keys +=
 				(textWidth(previous) === 1 && textWidth(caps) > 1 ? '  ' : ' ') + caps;
 		} else {
@@ -47,21 +64,34 @@ type Hint =
 	  }
 	| {word: MessageId};
 
+/** Where the focus is, finer than a place where the footer says more (a field, a button). */
 export type FooterPlace =
 	| 'help'
-	| 'jump'
+	| 'message'
+	| 'text'
+	| 'time'
+	| 'confirm'
 	| 'typing'
-	| 'typing-demo'
+	| 'typing-filter'
+	| 'typing-paste'
+	| 'menu'
+	| 'country-list'
 	| 'home'
 	| 'home-licensed'
-	| 'settings'
-	| 'settings-left'
+	| 'settings-field'
+	| 'settings-button'
+	| 'table'
+	| 'table-filtered'
+	| 'manual'
 	| 'devices'
+	| 'devices-filtered'
 	| 'events'
-	| 'demo';
+	| 'events-filtered'
+	| 'demo'
+	| 'demo-typing';
 
 const SCREEN_KEYS = ['home', 'settings', 'devices', 'events'] as const;
-const SCREENS_HINT: Hint = {keys: [SCREEN_KEYS], word: 'ui.key-hint.screens'};
+const SCREENS: Hint = {keys: [SCREEN_KEYS], word: 'ui.key-hint.screens'};
 const SCREENS_OR_TAB: Hint = {
 	keys: [SCREEN_KEYS, 'next'],
 	join: 'or',
@@ -71,76 +101,158 @@ const HELP_AND_QUIT: Hint[] = [
 	{keys: ['help'], word: 'ui.key-hint.help'},
 	{keys: ['quit'], word: 'ui.key-hint.quit'},
 ];
-const TYPING: Hint[] = [
-	{word: 'ui.key-hint.typing'},
-	{keys: ['next', 'up-down'], join: '/', word: 'ui.key-hint.next-field'},
-];
+const BACK: Hint = {keys: ['escape'], word: 'ui.key-hint.back'};
+const MOVE: Hint = {
+	keys: ['j-k', 'up-down'],
+	join: '/',
+	word: 'ui.key-hint.move',
+};
+const SCROLL: Hint = {keys: ['pages'], word: 'ui.key-hint.scroll'};
+const FILTER: Hint = {keys: ['filter'], word: 'ui.key-hint.filter'};
+const MATCHES: Hint = {
+	keys: ['next-match', 'previous-match'],
+	join: ' ',
+	word: 'ui.key-hint.matches',
+};
+const CLEAR_FILTER: Hint = {keys: ['escape'], word: 'ui.key-hint.clear-filter'};
 
 /** The footer's hints for each place the focus can be, from the table's keys. */
 export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 	help: [
+		SCROLL,
 		{word: 'ui.key-hint.any-key-closes'},
 		{keys: ['quit'], word: 'ui.key-hint.quits'},
 	],
-	jump: [
+	message: [{word: 'ui.key-hint.any-key-closes-message'}],
+	text: [{word: 'ui.key-hint.copy-then-close'}, SCROLL],
+	time: [
+		{keys: ['time-day'], word: 'ui.key-hint.day-number'},
 		{keys: ['enter'], word: 'ui.key-hint.go'},
+		{
+			keys: ['hour', 'day', 'week', 'month', 'next-deadline'],
+			join: ' ',
+			word: 'ui.key-hint.time',
+		},
 		{keys: ['escape'], word: 'ui.key-hint.cancel'},
 	],
-	typing: [
-		...TYPING,
-		{keys: ['previous'], word: 'ui.key-hint.previous'},
-		{keys: ['escape'], word: 'ui.key-hint.leave-field'},
+	confirm: [
+		{keys: ['yes'], word: 'ui.key-hint.yes'},
+		{keys: ['no', 'escape'], join: 'or', word: 'ui.key-hint.no'},
+		{keys: ['up-down', 'enter'], join: ' ', word: 'ui.key-hint.choose'},
 	],
-	'typing-demo': [
-		...TYPING,
-		{keys: ['ctrl-k'], word: 'ui.key-hint.demo-key'},
-		{keys: ['escape'], word: 'ui.key-hint.leave-field'},
+	typing: [
+		{keys: ['next', 'enter-typing'], join: '/', word: 'ui.key-hint.next-field'},
+		{keys: ['previous'], word: 'ui.key-hint.previous'},
+		{keys: ['escape'], word: 'ui.key-hint.stop-typing'},
+	],
+	'typing-filter': [
+		{keys: ['enter-typing'], word: 'ui.key-hint.keep-filter'},
+		CLEAR_FILTER,
+	],
+	'typing-paste': [
+		{keys: ['enter-typing'], word: 'ui.key-hint.import-when-whole'},
+		{keys: ['next'], word: 'ui.key-hint.next'},
+		{keys: ['escape'], word: 'ui.key-hint.stop-typing'},
+	],
+	menu: [
+		{keys: ['j-k', 'up-down'], join: '/', word: 'ui.key-hint.choose'},
+		{keys: ['enter'], word: 'ui.key-hint.do'},
+		{keys: ['next'], word: 'ui.key-hint.next'},
+		BACK,
+		...HELP_AND_QUIT,
+	],
+	'country-list': [
+		{keys: ['j-k', 'up-down'], join: '/', word: 'ui.key-hint.choose'},
+		{keys: ['enter'], word: 'ui.key-hint.pick'},
+		{keys: ['escape'], word: 'ui.key-hint.back-to-typing'},
 	],
 	home: [
 		{keys: ['enter'], word: 'ui.key-hint.open'},
+		SCROLL,
 		SCREENS_OR_TAB,
 		...HELP_AND_QUIT,
 	],
-	'home-licensed': [SCREENS_OR_TAB, ...HELP_AND_QUIT],
-	settings: [
-		{keys: ['next', 'up-down'], join: '/', word: 'ui.key-hint.move'},
-		{keys: ['enter'], word: 'ui.key-hint.press'},
-		{keys: ['escape'], word: 'ui.key-hint.leave'},
-		SCREENS_HINT,
+	'home-licensed': [
+		{keys: ['enter'], word: 'ui.key-hint.details'},
+		SCROLL,
+		SCREENS_OR_TAB,
 		...HELP_AND_QUIT,
 	],
-	'settings-left': [
-		{keys: ['next', 'enter'], join: 'or', word: 'ui.key-hint.back-to-form'},
-		SCREENS_HINT,
-		{keys: ['escape'], word: 'ui.key-hint.back'},
+	'settings-field': [
+		{keys: ['enter'], word: 'ui.key-hint.type'},
+		MOVE,
+		SCROLL,
+		BACK,
+		SCREENS,
+		...HELP_AND_QUIT,
+	],
+	'settings-button': [
+		{keys: ['enter'], word: 'ui.key-hint.press'},
+		MOVE,
+		SCROLL,
+		BACK,
+		SCREENS,
+		...HELP_AND_QUIT,
+	],
+	table: [
+		MOVE,
+		FILTER,
+		{keys: ['full-keys'], word: 'ui.key-hint.full-keys'},
+		BACK,
+		SCREENS,
+		...HELP_AND_QUIT,
+	],
+	'table-filtered': [
+		MATCHES,
+		FILTER,
+		{keys: ['full-keys'], word: 'ui.key-hint.full-keys'},
+		CLEAR_FILTER,
+		SCREENS,
+		...HELP_AND_QUIT,
+	],
+	manual: [
+		{keys: ['enter'], word: 'ui.key-hint.type-press'},
+		{keys: ['next', 'j-k'], join: '/', word: 'ui.key-hint.move'},
+		SCROLL,
+		BACK,
 		...HELP_AND_QUIT,
 	],
 	devices: [
-		{keys: ['up-down'], word: 'ui.key-hint.select'},
+		MOVE,
 		{keys: ['device-activate'], word: 'ui.key-hint.activate'},
 		{keys: ['device-deactivate'], word: 'ui.key-hint.deactivate'},
-		SCREENS_HINT,
+		FILTER,
+		SCREENS,
 		...HELP_AND_QUIT,
 	],
-	events: [
-		{keys: ['up-down', 'pages'], join: ' ', word: 'ui.key-hint.scroll'},
-		SCREENS_OR_TAB,
-		{keys: ['escape'], word: 'ui.key-hint.back'},
+	'devices-filtered': [
+		MATCHES,
+		{keys: ['device-activate'], word: 'ui.key-hint.activate'},
+		{keys: ['device-deactivate'], word: 'ui.key-hint.deactivate'},
+		CLEAR_FILTER,
+		SCREENS,
 		...HELP_AND_QUIT,
 	],
+	events: [MOVE, SCROLL, FILTER, SCREENS_OR_TAB, ...HELP_AND_QUIT],
+	'events-filtered': [MATCHES, FILTER, CLEAR_FILTER, SCREENS, ...HELP_AND_QUIT],
 	demo: [
 		{
 			keys: ['hour', 'day', 'week', 'month', 'next-deadline'],
 			join: ' ',
 			word: 'ui.key-hint.time',
 		},
-		{keys: ['jump'], word: 'ui.key-hint.jump'},
+		{keys: ['time'], word: 'ui.key-hint.jump'},
 		{keys: ['play'], word: 'ui.key-hint.play'},
 		{keys: ['network'], word: 'ui.key-hint.network'},
 		{keys: ['hardware'], word: 'ui.key-hint.hardware'},
 		{keys: ['restart'], word: 'ui.key-hint.restart'},
 		{keys: ['step'], word: 'ui.key-hint.step'},
 		{keys: ['demo-key'], word: 'ui.key-hint.key'},
+	],
+	// While typing, only keys no text holds: time moves and keys paste without leaving the field.
+	'demo-typing': [
+		{keys: ['time'], word: 'ui.key-hint.time-anywhere'},
+		{keys: ['demo-key'], word: 'ui.key-hint.demo-key'},
 	],
 };
 
@@ -165,15 +277,15 @@ function hintText(hint: Hint, lang: Lang): string {
 }
 
 /**
- * One footer row: the place's hints, as many whole ones as fit in `width` (the demo's row
- * drops its last hints on a narrow terminal rather than cutting one in half).
+ * One footer row: the place's hints, as many whole ones as fit in `width` (a narrow terminal
+ * drops the last hints rather than cutting one in half; `?` lists them all).
  */
 export function footerLine(
 	place: FooterPlace,
 	lang: Lang,
 	width = Number.POSITIVE_INFINITY,
 ): string {
-	const separator = place === 'demo' ? '  ' : ' · ';
+	const separator = place.startsWith('demo') ? '  ' : ' · ';
 	let line = '';
 	for (const hint of FOOTER[place]) {
 		const text = hintText(hint, lang);
@@ -187,33 +299,93 @@ export function footerLine(
 /** Where the focus is, for the footer's hints. */
 export function footerPlace(
 	state: UiState,
-	isDemo: boolean,
 	isUnlicensed: boolean,
-): FooterPlace {
-	if (state.overlay) return state.overlay.kind;
-	if (isTextFocused(state)) return isDemo ? 'typing-demo' : 'typing';
-	switch (state.screen) {
+): Exclude<FooterPlace, 'demo' | 'demo-typing'> {
+	const place = placeOf(state);
+	switch (place) {
+		case 'typing': {
+			const field = typingField(state);
+			return field === 'filter'
+				? 'typing-filter'
+				: field === 'paste'
+					? 'typing-paste'
+					: 'typing';
+		}
+		case 'menu':
+			return state.screen === 'settings' ? 'country-list' : 'menu';
 		case 'home':
 			return isUnlicensed ? 'home' : 'home-licensed';
 		case 'settings':
-			return state.settings.isEditing ? 'settings' : 'settings-left';
+			return BUTTON_IDS.has(state.settings.focus)
+				? 'settings-button'
+				: 'settings-field';
+		case 'table':
+			return state.settings.tableFilter.text.value.trim()
+				? 'table-filtered'
+				: 'table';
+		case 'devices':
+		case 'events':
+			return state[place].filter.text.value.trim()
+				? `${place}-filtered`
+				: place;
 		default:
-			return state.screen;
+			return place;
 	}
 }
 
-/** The footer: the keys for where the focus is, and the demo's keys under them. */
+/** The mode the footer names first: browsing, or typing into which field. */
+export type FooterMode = {kind: 'browse'} | {kind: 'typing'; field: string};
+
+export function footerMode(state: UiState, lang: Lang): FooterMode {
+	const place = placeOf(state);
+	if (place === 'typing') {
+		const field = typingField(state) ?? '';
+		return {kind: 'typing', field: fieldName(field, lang)};
+	}
+	if (place === 'time') return {kind: 'typing', field: t(lang, 'ui.mode.day')};
+	return {kind: 'browse'};
+}
+
+const FIELD_NAMES: Record<string, MessageId> = {
+	company: 'field.company',
+	person: 'field.person',
+	address: 'field.address',
+	country: 'field.country',
+	email: 'field.email',
+	phone: 'field.phone',
+	keys: 'ui.keys',
+	filter: 'ui.mode.filter',
+	folder: 'ui.manual.folder',
+	paste: 'ui.manual.response',
+};
+
+function fieldName(field: string, lang: Lang): string {
+	const id = FIELD_NAMES[field];
+	return id ? t(lang, id) : field;
+}
+
+/** The mode as the footer prints it: `Browse` or `Typing · Company`. */
+export function modeText(mode: FooterMode, lang: Lang): string {
+	return mode.kind === 'browse'
+		? t(lang, 'ui.mode.browse')
+		: t(lang, 'ui.mode.typing', {field: mode.field});
+}
+
+/** The footer: the mode, the keys for where the focus is, and the demo's keys under them. */
 export function footerHints(
 	state: UiState,
 	lang: Lang,
 	isDemo: boolean,
 	isUnlicensed: boolean,
 	width?: number,
-): string[] {
-	const main = footerLine(
-		footerPlace(state, isDemo, isUnlicensed),
-		lang,
-		width,
-	);
-	return isDemo ? [main, footerLine('demo', lang, width)] : [main];
+): {mode: string; lines: string[]} {
+	const mode = modeText(footerMode(state, lang), lang);
+	const room =
+		width === undefined ? undefined : Math.max(10, width - textWidth(mode) - 3);
+	const main = footerLine(footerPlace(state, isUnlicensed), lang, room);
+	const place = placeOf(state);
+	if (!isDemo || place === 'help' || place === 'message' || place === 'text')
+		return {mode, lines: [main]};
+	const demo = isBrowsing(place) || place === 'menu' ? 'demo' : 'demo-typing';
+	return {mode, lines: [main, footerLine(demo, lang, width)]};
 }

@@ -90,3 +90,11 @@ export function toKeyPresses(input: string, key: Key): KeyPress[] {
 	if (text) presses.push(press('char', text));
 	return presses;
 }
+
+/** g and Home go to the first, G and End to the last: in every list and form. */
+export function endOf(key: KeyPress): 'first' | 'last' | null {
+	const letter = key.name === 'char' && !key.ctrl ? key.text : '';
+	if (letter === 'g' || key.name === 'home') return 'first';
+	if (letter === 'G' || key.name === 'end') return 'last';
+	return null;
+}

@@ -2,7 +2,7 @@
  * The screen's geometry, in rows and columns. The dashboard draws exactly `rows - 1` rows (Ink
  * then never has to clear the whole terminal between frames, so nothing flickers) and every
  * part knows its height in advance: header, banners, demo bar, status, footer, and the content
- * gets the rest.
+ * gets the rest (a page that scrolls when it needs more).
  */
 
 /** From this width, Home and Settings > License use two columns. */
@@ -26,35 +26,10 @@ export function columnsOf(
 	return {left, right: width - 2 - left};
 }
 
-/** Devices: title, summary and hint rows around the list. */
-export function deviceListHeight(contentHeight: number): number {
-	return Math.max(1, contentHeight - 4);
+/** Rows the status line may take before it says `i` shows the message whole. */
+export function statusRows(frame: number): number {
+	return Math.max(3, Math.floor(frame / 4));
 }
 
-/** Events: title and column header above, the selected event's detail (2 rows) below. */
-export function eventListHeight(contentHeight: number): number {
-	return Math.max(1, contentHeight - 4);
-}
-
-/**
- * Settings > License from 120 columns: the form and the keys side by side on top, in this many
- * rows (each scrolls on its own), the license table at full width below.
- */
-export function settingsTopHeight(contentHeight: number): number {
-	return Math.max(4, Math.min(14, contentHeight - 8));
-}
-
-/**
- * Settings > License: rows of the license table. Its block is a title, a column header, the
- * rows, a position line and a detail line: the whole content height on one page at 80
- * columns, the part under the form and keys from 120.
- */
-export function licenseTableHeight(
-	width: number,
-	contentHeight: number,
-): number {
-	const block = isWide(width)
-		? contentHeight - settingsTopHeight(contentHeight) - 1
-		: contentHeight;
-	return Math.max(3, block - 4);
-}
+/** Rows the content keeps at least, whatever the banners and messages take. */
+export const MIN_CONTENT_ROWS = 4;

@@ -7,8 +7,10 @@
 import {keyRefusalMessage, keyRefusalParams} from '../engine/key-refusals.js';
 import {type Lang, t} from '../i18n/index.js';
 import {renderOutcome} from '../i18n/outcome.js';
+import {contactOutcome} from '../runtime/contact-news.js';
 import type {Outcome, SaveOutcome, Snapshot} from '../runtime/runtime.js';
 import type {StatusMessage} from './app-state.js';
+import {maskKeysIn} from './format.js';
 
 const ok = (text: string): StatusMessage => ({tone: 'ok', text});
 const error = (text: string): StatusMessage => ({tone: 'error', text});
@@ -26,7 +28,11 @@ export function saveStatus(
 	lang: Lang,
 ): StatusMessage {
 	if (!outcome.ok) {
-		return error(t(lang, 'customer.invalid', {count: outcome.errors.length}));
+		// It goes once the form is valid (point 4); its count follows the fields fixed.
+		return {
+			...error(t(lang, 'customer.invalid', {count: outcome.errors.length})),
+			clearsWhen: 'form-valid',
+		};
 	}
 	const parts = [t(lang, 'customer.saved', {company: company.trim()})];
 	if (outcome.accepted.length > 0) {
@@ -51,6 +57,18 @@ function licenseIds(snapshot: Snapshot): Set<string> {
 	);
 }
 
+/**
+ * A failure to reach the license server: it goes once a contact succeeds (point 4), however
+ * that contact came (Connect now, the schedule, Activate).
+ */
+function unreachable(status: StatusMessage, after: Snapshot): StatusMessage {
+	return {
+		...status,
+		clearsWhen: 'contact',
+		since: after.state.server.lastSuccessAt,
+	};
+}
+
 /** R4, R5: Activate, or the import of a response file. */
 export function activationStatus(
 	outcome: Outcome,
@@ -62,19 +80,20 @@ export function activationStatus(
 		const known = licenseIds(before);
 		const all = licenseIds(after);
 		const added = [...all].filter((id) => !known.has(id)).length;
+		const wasPending = before.evaluation.hardware.changed;
 		return ok(
 			added > 0
 				? t(lang, 'ui.outcome.activated', {added, total: all.size})
-				: t(lang, 'activation.reactivated'),
+				: wasPending
+					? t(lang, 'activation.reactivated')
+					: t(lang, 'ui.outcome.up-to-date', {total: all.size}),
 		);
 	}
 	switch (outcome.code) {
 		case 'nothing-to-activate':
 			return error(t(lang, 'activation.nothing'));
 		case 'offline':
-			return lang === 'en'
-				? error(renderOutcome(lang, outcome))
-				: error(t(lang, 'activation.offline'));
+			return unreachable(error(renderOutcome(lang, outcome)), after);
 		case 'altered-file':
 			return error(t(lang, 'manual.altered'));
 		case 'no-request':
@@ -82,7 +101,9 @@ export function activationStatus(
 		case 'outdated-response':
 			return error(t(lang, 'manual.outdated'));
 		default:
-			return fallback(outcome, lang);
+			return TRANSPORT.has(outcome.code)
+				? unreachable(fallback(outcome, lang), after)
+				: fallback(outcome, lang);
 	}
 }
 
@@ -94,21 +115,22 @@ const TRANSPORT = new Set([
 	'bad-response',
 ]);
 
-/** R14: Connect now. */
-export function connectStatus(outcome: Outcome, lang: Lang): StatusMessage {
-	if (outcome.ok) return ok(t(lang, 'contact.succeeded'));
-	if (outcome.code === 'not-activated')
+/** R14: Connect now, and what the contact changed (a license revoked: point 6). */
+export function connectStatus(
+	outcome: Outcome,
+	before: Snapshot,
+	after: Snapshot,
+	lang: Lang,
+): StatusMessage {
+	const said = contactOutcome(outcome, before, after);
+	if (said.ok) return ok(t(lang, 'contact.succeeded'));
+	if (said.code === 'licenses-revoked' || said.code === 'licenses-lost')
+		return error(maskKeysIn(renderOutcome(lang, said)));
+	if (said.code === 'not-activated')
 		return error(t(lang, 'ui.outcome.not-activated'));
-	if (lang === 'en') return error(renderOutcome(lang, outcome));
-	if (TRANSPORT.has(outcome.code)) {
-		const reason = outcome.params.reason ?? outcome.code;
-		return error(
-			t(lang, 'contact.failed', {
-				reason: typeof reason === 'object' ? outcome.code : reason,
-			}),
-		);
-	}
-	return error(renderOutcome(lang, outcome));
+	return TRANSPORT.has(said.code)
+		? unreachable(error(renderOutcome(lang, said)), after)
+		: error(renderOutcome(lang, said));
 }
 
 /** R7: a device activated or refused. */

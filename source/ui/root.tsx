@@ -11,6 +11,8 @@ import type {DashboardSource} from './dashboard-source.js';
 import {frameRows} from './layout.js';
 import {type Theme, ThemeContext, toneColor} from './theme.js';
 
+export {withIncrementalFix} from './incremental-fix.js';
+
 export type Started = {App: ComponentType<AppProps>; source: DashboardSource};
 
 type Props = {

@@ -1,12 +1,17 @@
 /**
  * The dashboard's shell: runs the commands the key handler returns (the engine's through the
- * source's runtime, the demo's simulation controls, the manual activation files) and reports what
- * each did in the status line. The key handler itself stays pure (`app-state.ts`).
+ * source's runtime, the demo's simulation controls, the manual activation files and texts) and
+ * reports what each did in the status line. The key handler itself stays pure (`app-state.ts`).
  */
+import {writeFile} from 'node:fs/promises';
+import {homedir} from 'node:os';
+import path from 'node:path';
+import envPaths from 'env-paths';
 import {useApp} from 'ink';
 import {type RefObject, useCallback, useRef} from 'react';
 import {type Lang, t} from '../i18n/index.js';
 import {renderOutcome} from '../i18n/outcome.js';
+import type {Outcome} from '../runtime/runtime.js';
 import type {
 	DemoCommand,
 	StatusMessage,
@@ -22,21 +27,28 @@ import {
 	deviceStatus,
 	saveStatus,
 } from './outcome.js';
-import {DEFAULT_RESPONSE_PATH} from './screens/settings-license-state.js';
+import {REQUEST_FILE, RESPONSE_FILE} from './screens/manual-state.js';
 
-/** Reading and writing the manual activation files (R5); injected so tests need no disk. */
+/**
+ * The manual activation files (R5) on a disk; injected so tests need none. `resolve` says where
+ * a folder typed by the admin is (`~` is their home), `defaultFolder` where the files go unless
+ * they choose: the user's data directory, as the store's (issue 12, point 9).
+ */
 export type FileAccess = {
 	read(path: string): Promise<string>;
+	/** Writes the file, making its folder first. */
 	write(path: string, text: string): Promise<void>;
+	resolve(folder: string): string;
+	defaultFolder(): string;
 };
 
 export const nodeFiles: FileAccess = {
-	async read(path) {
+	async read(file) {
 		// A response file is read up to its limit, never whole first (issue 10 point 5).
 		const {readFileUpTo, formatLimit, INPUT_LIMITS} = await import(
 			'../adapters/bounded-read.js'
 		);
-		const read = await readFileUpTo(path, INPUT_LIMITS.responseFile);
+		const read = await readFileUpTo(file, INPUT_LIMITS.responseFile);
 		if (!read.ok) {
 			throw new Error(
 				`it holds more than ${formatLimit(read.limit)}, the most a response file can be`,
@@ -44,9 +56,23 @@ export const nodeFiles: FileAccess = {
 		}
 		return read.value.toString('utf8');
 	},
-	async write(path, text) {
-		const {writeFile} = await import('node:fs/promises');
-		await writeFile(path, text, 'utf8');
+	async write(file, text) {
+		// The folder the admin chose is made if missing, one level at a time (Node's recursive
+		// mkdir never ends under /proc: the store's adapter says why).
+		const {makeDirectories} = await import('../adapters/make-directories.js');
+		await makeDirectories(path.dirname(file));
+		await writeFile(file, text, 'utf8');
+	},
+	resolve(folder) {
+		const trimmed = folder.trim();
+		const expanded =
+			trimmed === '~' || trimmed.startsWith('~/')
+				? path.join(homedir(), trimmed.slice(1))
+				: trimmed;
+		return path.resolve(expanded || '.');
+	},
+	defaultFolder() {
+		return envPaths('myq-license', {suffix: ''}).data;
 	},
 };
 
@@ -55,7 +81,7 @@ export type CommandsOptions = {
 	lang: Lang;
 	files: FileAccess;
 	timeZone: string | undefined;
-	/** The dashboard state as it is now (commands read the form's paths from it). */
+	/** The dashboard state as it is now (commands read the manual activation's request). */
 	ui: RefObject<UiState>;
 	dispatch: (action: UiAction) => void;
 };
@@ -65,6 +91,8 @@ export type Commands = {
 	/** True while a simulation control asked by a key waits or runs (demo play then skips a tick). */
 	isDemoBusy(): boolean;
 };
+
+type EngineCommand = Exclude<UiCommand, {type: 'quit' | 'demo'}>;
 
 export function useCommands({
 	source,
@@ -87,7 +115,7 @@ export function useCommands({
 		(error: unknown) =>
 			report({
 				tone: 'error',
-				text: t(lang, 'ui.outcome.failed', {message: fileError(error)}),
+				text: t(lang, 'ui.outcome.failed', {message: fileError(error, lang)}),
 			}),
 		[report, lang],
 	);
@@ -169,8 +197,73 @@ export function useCommands({
 		[source, lang, report],
 	);
 
+	/** After an activation (Activate, a response file or text): the table shows the result. */
+	const afterActivation = useCallback(
+		(
+			outcome: Outcome,
+			before: ReturnType<ReturnType<DashboardSource['runtime']>['snapshot']>,
+			trusted: string | null = null,
+		) => {
+			const runtime = source.runtime();
+			report(
+				withTrust(
+					trusted,
+					activationStatus(outcome, before, runtime.snapshot(), lang),
+				),
+			);
+			if (!outcome.ok) return;
+			if (ui.current.screen === 'manual') {
+				dispatch({type: 'manual', action: {type: 'imported'}});
+				dispatch({type: 'back', hasCustomer: true});
+			}
+			dispatch({type: 'settings', action: {type: 'activated'}});
+		},
+		[source, report, lang, ui, dispatch],
+	);
+
+	/**
+	 * R5: the request of this visit to Manual activation, made once (the file and the text are
+	 * the same document); in the demo the simulated vendor portal answers it at once.
+	 */
+	const manualRequest = useCallback(
+		async (
+			deliver: (text: string) => Promise<void>,
+			isShown: boolean,
+		): Promise<{text: string; portal: string | null} | null> => {
+			const made = ui.current.manual.request;
+			let text = made;
+			if (text === null) {
+				const exported = await source
+					.runtime()
+					.exportActivationRequest(deliver);
+				if (!exported.ok) {
+					report({
+						tone: 'error',
+						text:
+							exported.code === 'nothing-to-activate'
+								? t(lang, 'activation.nothing')
+								: renderOutcome(lang, exported),
+					});
+					return null;
+				}
+				text = exported.text;
+			} else {
+				await deliver(text);
+			}
+			const portal = source.offlinePortal
+				? (ui.current.manual.portal ?? (await source.offlinePortal(text)))
+				: null;
+			dispatch({
+				type: 'manual',
+				action: {type: 'request-made', text, portal, isShown},
+			});
+			return {text, portal};
+		},
+		[source, ui, dispatch, report, lang],
+	);
+
 	const runEngine = useCallback(
-		async (command: Exclude<UiCommand, {type: 'quit' | 'demo'}>) => {
+		async (command: EngineCommand) => {
 			const runtime = source.runtime();
 			switch (command.type) {
 				case 'save': {
@@ -194,74 +287,95 @@ export function useCommands({
 					const trusted = await trustFirst('ui.activate');
 					if (trusted === '') break;
 					const before = runtime.snapshot();
-					const outcome = await runtime.activate();
-					report(
-						withTrust(
-							trusted,
-							activationStatus(outcome, before, runtime.snapshot(), lang),
-						),
-					);
-					if (outcome.ok)
-						dispatch({type: 'settings', action: {type: 'activated'}});
+					afterActivation(await runtime.activate(), before, trusted);
 					break;
 				}
 				case 'connect': {
 					const trusted = await trustFirst('ui.connect-now');
 					if (trusted === '') break;
+					const before = runtime.snapshot();
+					const outcome = await runtime.connect();
 					report(
-						withTrust(trusted, connectStatus(await runtime.connect(), lang)),
+						withTrust(
+							trusted,
+							connectStatus(outcome, before, runtime.snapshot(), lang),
+						),
 					);
 					break;
 				}
-				case 'export': {
-					const exported = await runtime.exportActivationRequest();
-					if (!exported.ok) {
-						report(
-							exported.code === 'nothing-to-activate'
-								? {tone: 'error', text: t(lang, 'activation.nothing')}
-								: {tone: 'error', text: renderOutcome(lang, exported)},
-						);
-						break;
-					}
-					await files.write(command.path, exported.text);
+				case 'manual-write': {
+					const folder = files.resolve(command.folder);
+					const requestPath = path.join(folder, REQUEST_FILE);
+					const made = await manualRequest(
+						(text) => files.write(requestPath, text),
+						false,
+					);
+					if (!made) break;
 					const parts = [
-						t(lang, 'manual.request-exported', {path: command.path}),
+						t(lang, 'manual.request-exported', {path: requestPath}),
 					];
-					if (source.offlinePortal) {
-						// Demo: the simulated vendor portal answers at once, so R5 can be shown end to end.
-						const responsePath =
-							ui.current.settings.text.importPath.value.trim() ||
-							DEFAULT_RESPONSE_PATH;
-						await files.write(
-							responsePath,
-							await source.offlinePortal(exported.text),
-						);
+					if (made.portal !== null) {
+						const responsePath = path.join(folder, RESPONSE_FILE);
+						await files.write(responsePath, made.portal);
 						parts.push(
 							t(lang, 'ui.manual.demo-answered', {path: responsePath}),
+						);
+					} else {
+						parts.push(
+							t(lang, 'ui.manual.next-step', {response: RESPONSE_FILE}),
 						);
 					}
 					report({tone: 'ok', text: parts.join(' ')});
 					break;
 				}
-				case 'import': {
+				case 'manual-show': {
+					const made = await manualRequest(async () => {}, true);
+					// The text alone on the screen, to copy: the portal's answer in the demo.
+					if (made)
+						dispatch({
+							type: 'open-text',
+							block: made.portal !== null ? 'portal' : 'request',
+						});
+					if (made)
+						report({
+							tone: 'info',
+							text: t(
+								lang,
+								made.portal !== null
+									? 'ui.manual.shown-demo'
+									: 'ui.manual.shown',
+							),
+						});
+					break;
+				}
+				case 'manual-read': {
+					const responsePath = path.join(
+						files.resolve(command.folder),
+						RESPONSE_FILE,
+					);
 					let text: string;
 					try {
-						text = await files.read(command.path);
+						text = await files.read(responsePath);
 					} catch (error) {
 						report({
 							tone: 'error',
 							text: t(lang, 'manual.unreadable', {
-								path: command.path,
-								reason: fileError(error),
+								path: responsePath,
+								reason: fileError(error, lang),
 							}),
 						});
 						break;
 					}
 					const before = runtime.snapshot();
-					const outcome = await runtime.importActivationResponse(text);
-					report(activationStatus(outcome, before, runtime.snapshot(), lang));
-					if (outcome.ok)
-						dispatch({type: 'settings', action: {type: 'activated'}});
+					afterActivation(await runtime.importActivationResponse(text), before);
+					break;
+				}
+				case 'manual-import-text': {
+					const before = runtime.snapshot();
+					afterActivation(
+						await runtime.importActivationResponse(command.text),
+						before,
+					);
 					break;
 				}
 				case 'device-activate': {
@@ -276,7 +390,16 @@ export function useCommands({
 				}
 			}
 		},
-		[source, dispatch, report, lang, files, ui, trustFirst],
+		[
+			source,
+			dispatch,
+			report,
+			lang,
+			files,
+			manualRequest,
+			afterActivation,
+			trustFirst,
+		],
 	);
 
 	const execute = useCallback(
@@ -286,7 +409,7 @@ export function useCommands({
 				return;
 			}
 			if (command.type === 'demo') {
-				// One after another: the controller ignores a control while one runs, and n n n
+				// One after another: the controller ignores a control while one runs, and c c c
 				// must step three times.
 				demoPending.current += 1;
 				const run = demoQueue.current.then(() => runDemo(command.command));
@@ -324,14 +447,20 @@ const BUSY_LABEL = {
 	save: 'ui.busy.save',
 	activate: 'ui.busy.activate',
 	connect: 'ui.busy.connect',
-	export: 'ui.busy.export',
-	import: 'ui.busy.import',
+	'manual-write': 'ui.busy.export',
+	'manual-show': 'ui.busy.export',
+	'manual-read': 'ui.busy.import',
+	'manual-import-text': 'ui.busy.import',
 	'device-activate': 'ui.busy.device',
 	'device-deactivate': 'ui.busy.device',
-} as const satisfies Record<
-	Exclude<UiCommand['type'], 'quit' | 'demo'>,
-	string
->;
+} as const satisfies Record<EngineCommand['type'], string>;
+
+function fileError(error: unknown, lang: Lang): string {
+	if (error && typeof error === 'object' && 'code' in error) {
+		if (error.code === 'ENOENT') return t(lang, 'ui.file.missing');
+	}
+	return error instanceof Error ? error.message : String(error);
+}
 
 /** The status of a command run just after the admin trusted a key: both, said in order. */
 function withTrust(
@@ -341,15 +470,4 @@ function withTrust(
 	return trusted === null
 		? status
 		: {tone: status.tone, text: `${trusted} ${status.text}`};
-}
-
-function fileError(error: unknown): string {
-	if (
-		error &&
-		typeof error === 'object' &&
-		'code' in error &&
-		error.code === 'ENOENT'
-	)
-		return 'no such file';
-	return error instanceof Error ? error.message : String(error);
 }

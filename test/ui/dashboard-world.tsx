@@ -66,6 +66,8 @@ export function memoryFiles(files: Map<string, string>): FileAccess {
 		async write(path, text) {
 			files.set(path, text);
 		},
+		resolve: (folder) => (folder.trim() === '' ? '/data' : folder.trim()),
+		defaultFolder: () => '/home/admin/.local/share/myq-license',
 	};
 }
 

@@ -17,6 +17,7 @@ import {KEY, type Screen} from './render.js';
 
 type Size = {columns: number; rows: number};
 const SMALL: Size = {columns: 80, rows: 24};
+const MEDIUM: Size = {columns: 100, rows: 30};
 const WIDE: Size = {columns: 120, rows: 40};
 
 let cleanups: (() => Promise<void>)[] = [];
@@ -104,7 +105,7 @@ const STATES: {
 
 describe('Home frames', () => {
 	for (const state of STATES) {
-		for (const size of [SMALL, WIDE]) {
+		for (const size of [SMALL, MEDIUM, WIDE]) {
 			it(`Home, ${state.name}, ${size.columns}×${size.rows}`, async () => {
 				const {screen} = await open(state.prepare, size);
 				await screen.waitFor(state.expect);
@@ -115,16 +116,18 @@ describe('Home frames', () => {
 });
 
 describe('Settings > License frames', () => {
-	for (const size of [SMALL, WIDE]) {
+	for (const size of [SMALL, MEDIUM, WIDE]) {
 		it(`Settings > License with form errors (R2), ${size.columns}×${size.rows}`, async () => {
 			const {screen} = await open(async () => {}, size);
 			// Given the form opened from Enter license (R1), with only Company and a wrong email
 			await screen.press(KEY.enter);
+			await screen.press(KEY.enter);
 			await screen.press('Acme');
 			for (let tab = 0; tab < 4; tab++) await screen.press(KEY.tab);
 			await screen.press('it@acme');
-			// When Save is pressed
-			for (let tab = 0; tab < 3; tab++) await screen.press(KEY.tab);
+			// When Save is pressed (Tab to Phone, to Keys; Enter there goes on to Save)
+			for (let tab = 0; tab < 2; tab++) await screen.press(KEY.tab);
+			await screen.press(KEY.enter);
 			await screen.press(KEY.enter);
 			// Then every invalid field shows its own error
 			await screen.waitFor('is not a valid address');

@@ -43,9 +43,11 @@ describe('Settings > License, the newcomer path', () => {
 		// Given Home says Enter license; Enter opens Settings > License on the first field (R1)
 		await screen.press(KEY.enter);
 		await screen.waitFor('› Company');
-		// When the form is filled with a wrong email, a demo key pasted, and Save pressed
+		// When the form is filled (Enter types into Company, Tab goes on to the next field) with a
+		// wrong email, a demo key pasted, and Save pressed
 		await type(
 			screen,
+			KEY.enter,
 			'Acme',
 			KEY.tab,
 			'Jane Roe',
@@ -54,22 +56,22 @@ describe('Settings > License, the newcomer path', () => {
 			KEY.tab,
 			'fra',
 		);
-		await screen.waitFor('▸ France (FR)');
+		await screen.waitFor('› France (FR)');
 		await type(screen, KEY.tab, 'it@acme', KEY.tab, KEY.tab, KEY.ctrlK);
 		await screen.waitFor('Installation key');
-		await type(screen, KEY.tab, KEY.enter);
+		await type(screen, KEY.enter, KEY.enter);
 		// Then the email, and only it, has its error; nothing typed is lost; no key was added
 		await screen.waitFor('Email "it@acme" is not a valid address');
-		expect(screen.frame()).toContain('› Email         it@acme');
+		expect(screen.frame()).toContain('› Email   it@acme');
 		expect(screen.text()).toContain('The customer form has 1 error(s)');
 		expect(controller.runtime.snapshot().state.pending).toHaveLength(0);
-		// When the email is corrected: the error goes as soon as it is valid
-		await type(screen, '.test');
+		// When the email is corrected (Enter types into it): the error goes as soon as it is valid
+		await type(screen, KEY.enter, '.test');
 		await vi.waitFor(() =>
 			expect(screen.frame()).not.toContain('is not a valid address'),
 		);
-		// And Save is pressed again
-		await type(screen, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		// And Save is pressed again (Tab, Tab: Phone, Keys, then Enter on Keys goes to Save)
+		await type(screen, KEY.tab, KEY.tab, KEY.enter, KEY.enter);
 		await screen.waitFor('1 key(s) added, pending activation');
 		const saved = controller.runtime.snapshot().state;
 		expect(saved.customer).toMatchObject({
@@ -96,6 +98,7 @@ describe('Settings > License, the newcomer path', () => {
 		const {screen, controller} = await open();
 		await screen.press(KEY.enter);
 		for (let tab = 0; tab < 6; tab++) await screen.press(KEY.tab);
+		await screen.press(KEY.enter);
 		const [first] = controller.view().keys;
 		await screen.press(
 			`${first!.key.slice(0, 11)}, KZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ`,
@@ -105,19 +108,19 @@ describe('Settings > License, the newcomer path', () => {
 		await screen.waitFor('has a typo: its check symbol');
 	});
 
-	it('letters go to the focused field, not to the global keys (q, 1-4, ?)', async () => {
+	it('letters typed into a field stay there (q, 1-4, ?); Esc stops typing, then q quits', async () => {
 		const {screen} = await open();
 		await screen.press(KEY.enter);
+		await screen.press(KEY.enter);
 		await type(screen, 'q', '2', '?', 'h');
-		await screen.waitFor('› Company       q2?h');
+		await screen.waitFor('› Company q2?h');
 		expect(screen.hasExited()).toBe(false);
-		// Esc leaves the field: now q quits
 		await screen.press(KEY.escape);
 		await screen.press('q');
 		await vi.waitFor(() => expect(screen.hasExited()).toBe(true));
 	});
 
-	it('R5: manual activation in the demo: export, the simulated portal answers, import', async () => {
+	it('R5: manual activation in the demo: the request file, the simulated portal answers, its response read back', async () => {
 		const {screen, controller, files} = await open();
 		await controller.stepScenario();
 		await controller.stepScenario();
@@ -125,32 +128,38 @@ describe('Settings > License, the newcomer path', () => {
 		// Key field → Save → Activate → Connect now → Manual activation
 		for (let tab = 0; tab < 4; tab++) await screen.press(KEY.tab);
 		await screen.press(KEY.enter);
-		await screen.waitFor('Request file');
-		await type(screen, KEY.tab, KEY.enter);
+		await screen.waitFor('Write the request file');
+		// The files go to the user's data folder, its absolute path shown (point 9).
+		await screen.waitFor('Folder /home/admin/.local/share/myq-license');
+		await screen.press(KEY.enter);
 		await screen.waitFor(
-			'Activation request saved to ./activation-request.json',
+			'Activation request saved to /home/admin/.local/share/myq-license/activation-request.json',
 		);
-		expect(JSON.parse(files.get('./activation-request.json')!)).toMatchObject({
-			type: 'myq-activation-request',
-		});
-		expect(files.has('./activation-response.json')).toBe(true);
-		await type(screen, KEY.tab, KEY.tab, KEY.enter);
+		const folder = '/home/admin/.local/share/myq-license';
+		expect(
+			JSON.parse(files.get(`${folder}/activation-request.json`)!),
+		).toMatchObject({type: 'myq-activation-request'});
+		expect(files.has(`${folder}/activation-response.json`)).toBe(true);
+		// Read the response file: the menu's third item.
+		await screen.press('3');
 		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
 		expect(controller.runtime.snapshot().evaluation.state).toBe('running');
+		await screen.waitFor('[2 Settings > License]');
 	});
 
-	it('R5: an import from a missing file says which file and changes nothing', async () => {
-		const {screen} = await open();
-		// Settings opens on Company (no customer yet): ten Tabs reach Manual activation, which opens
-		// on the request file's path; three more reach Import response file.
+	it('R5: a response read from a missing file says which file, with its absolute path, and changes nothing', async () => {
+		const {screen, controller} = await open();
+		await controller.stepScenario();
+		await controller.stepScenario();
 		await screen.press('2');
-		for (let tab = 0; tab < 10; tab++) await screen.press(KEY.tab);
+		for (let tab = 0; tab < 4; tab++) await screen.press(KEY.tab);
 		await screen.press(KEY.enter);
-		for (let tab = 0; tab < 3; tab++) await screen.press(KEY.tab);
-		await screen.press(KEY.enter);
+		await screen.waitFor('Read the response file');
+		await screen.press('3');
 		await screen.waitFor(
-			'./activation-response.json is not an activation response file (no such file)',
+			'/home/admin/.local/share/myq-license/activation-response.json is not an activation response file (no such file)',
 		);
+		expect(controller.runtime.snapshot().evaluation.state).toBe('unlicensed');
 	});
 });
 
@@ -199,6 +208,10 @@ describe('R7: printing devices', () => {
 		await type(screen, 'a');
 		await screen.waitFor('capacity 2 reached');
 		await type(screen, KEY.down, KEY.backspace);
+		// A destructive key asks first (point 8): y deactivates.
+		await screen.waitFor('Deactivate printing device device-2?');
+		expect(controller.runtime.snapshot().evaluation.devices.activated).toBe(2);
+		await type(screen, 'y');
 		await screen.waitFor('Device device-2 deactivated.');
 		expect(controller.runtime.snapshot().evaluation.devices.activated).toBe(1);
 	});
@@ -318,11 +331,11 @@ describe('R16 trust on first use, offered by the dashboard on the real runtime',
 });
 
 describe('demo controls', () => {
-	it('j jumps to a day; a day already past is refused with a message', async () => {
+	it('Ctrl+T goes to a day; a day already past is refused with a message', async () => {
 		const {screen} = await open();
-		await type(screen, 'j', '12', KEY.enter);
+		await type(screen, KEY.ctrlT, '12', KEY.enter);
 		await screen.waitFor('DEMO · day 12');
-		await type(screen, 'j', '3', KEY.enter);
+		await type(screen, KEY.ctrlT, '3', KEY.enter);
 		await screen.waitFor('Day 3 is already past: time only moves forward.');
 	});
 

@@ -11,6 +11,7 @@ import {
 	handleKeys,
 	initialUi,
 	isTextFocused,
+	placeOf,
 	type UiContext,
 	type UiState,
 } from '../../source/ui/app-state.js';
@@ -20,7 +21,10 @@ import {
 	clipBanners,
 } from '../../source/ui/components/banners/index.js';
 import {buttonRows} from '../../source/ui/components/buttons/index.js';
-import {countryPickerReducer} from '../../source/ui/components/country-picker/index.js';
+import {
+	countryMatches,
+	countryPickerReducer,
+} from '../../source/ui/components/country-picker/index.js';
 import {keyFeedback} from '../../source/ui/components/key-field/index.js';
 import {
 	emptyList,
@@ -49,7 +53,7 @@ import {
 	press,
 	toKeyPresses,
 } from '../../source/ui/keypress.js';
-import {frameRows, licenseTableHeight} from '../../source/ui/layout.js';
+import {frameRows} from '../../source/ui/layout.js';
 import {settingsKey} from '../../source/ui/screens/settings-license-input.js';
 import {
 	focusOrder,
@@ -65,7 +69,12 @@ const seeded = (seed: number) => (size: number) =>
 const INSTALLATION = mintKey('installation', seeded(1));
 const LICENSE = mintKey('license', seeded(2));
 
-const CONTEXT = {lang: 'en', licenseCount: 0, tableHeight: 5} as const;
+const CONTEXT = {
+	lang: 'en',
+	licenseCount: 0,
+	tableHeight: 5,
+	page: null,
+} as const;
 
 function keys(state: SettingsState, ...presses: KeyPress[]) {
 	let current = state;
@@ -79,6 +88,7 @@ function keys(state: SettingsState, ...presses: KeyPress[]) {
 }
 
 const TAB = press('tab');
+const DOWN = press('down');
 const BACKTAB = press('backtab');
 const ENTER = press('enter');
 const ESC = press('escape');
@@ -214,72 +224,106 @@ describe('country picker (R2: a country from a list, searched by typing)', () =>
 	it.each([
 		[
 			'typing opens the list and forgets the pick',
-			{code: 'FR', highlighted: 2, isOpen: false},
+			{code: 'FR', highlighted: 3, isOpen: false, isListFocused: false},
 			{type: 'typed'},
-			{code: null, highlighted: 0, isOpen: true},
+			{code: null, highlighted: 0, isOpen: true, isListFocused: false},
 		],
 		[
-			'moves within the matches',
-			{code: null, highlighted: 0, isOpen: true},
-			{type: 'move', delta: 1, count: 3},
-			{code: null, highlighted: 1, isOpen: true},
+			'↓ from the field gives the list the keys',
+			{code: null, highlighted: 0, isOpen: true, isListFocused: false},
+			{type: 'enter-list'},
+			{code: null, highlighted: 0, isOpen: true, isListFocused: true},
 		],
 		[
-			'stops at the last match',
-			{code: null, highlighted: 2, isOpen: true},
-			{type: 'move', delta: 5, count: 3},
-			{code: null, highlighted: 2, isOpen: true},
+			'a closed list cannot take the keys',
+			{code: null, highlighted: 0, isOpen: false, isListFocused: false},
+			{type: 'enter-list'},
+			{code: null, highlighted: 0, isOpen: false, isListFocused: false},
 		],
 		[
 			'a pick closes the list',
-			{code: null, highlighted: 1, isOpen: true},
+			{code: null, highlighted: 2, isOpen: true, isListFocused: true},
 			{type: 'pick', code: 'DE'},
-			{code: 'DE', highlighted: 0, isOpen: false},
+			{code: 'DE', highlighted: 0, isOpen: false, isListFocused: false},
 		],
 	] as const)('%s', (_name, state, action, expected) => {
 		expect(countryPickerReducer(state, action)).toEqual(expected);
 	});
 
 	it('Tab on "fra" picks France, stored as FR; "allem" in French picks Germany', () => {
-		let state = keys(initialSettings(null, 'en'), TAB, TAB, TAB).state;
+		let state = keys(initialSettings(null, 'en'), TAB, TAB, TAB, ENTER).state;
 		expect(state.focus).toBe('country');
 		state = keys(state, char('fra'), TAB).state;
 		expect(state.text.country.value).toBe('France');
 		expect(formOf(state).country).toBe('FR');
-		expect(state.focus).toBe('email');
+		expect(state).toMatchObject({focus: 'email', isTyping: true});
+		const FR = {...CONTEXT, lang: 'fr'} as const;
 		const french = settingsKey(
 			settingsKey(
-				{...initialSettings(null, 'fr'), focus: 'country'},
+				{...initialSettings(null, 'fr'), focus: 'country', isTyping: true},
 				char('allem'),
-				{...CONTEXT, lang: 'fr'},
+				FR,
 			).state,
 			ENTER,
-			{
-				...CONTEXT,
-				lang: 'fr',
-			},
+			FR,
 		).state;
 		expect(formOf(french).country).toBe('DE');
 		expect(french.text.country.value).toBe('Allemagne');
 	});
 
-	it('↓ moves the highlight while the list is open, Esc closes it before leaving the field', () => {
-		let state = keys(
-			{...initialSettings(null, 'en'), focus: 'country'},
+	it('the highlighted match is the one Tab picks; keys arriving together move it as well (typeahead over SSH)', () => {
+		const matches = countryMatches('united', 'en');
+		const state = keys(
+			{...initialSettings(null, 'en'), focus: 'country', isTyping: true},
 			char('united'),
+			DOWN,
+			char('j'),
+			ESC,
 		).state;
-		state = keys(state, press('down'), press('down')).state;
-		expect(state.country.highlighted).toBe(2);
+		expect(state.country.highlighted).toBe(1);
+		expect(formOf(keys(state, TAB).state).country).toBe(matches[1]!.code);
+	});
+
+	it('↓ gives the list the keys (j, k, digits are its own), Esc gives them back, a letter types on', () => {
+		let state = keys(
+			{...initialSettings(null, 'en'), focus: 'country', isTyping: true},
+			char('united'),
+			DOWN,
+		).state;
+		expect(state.country.isListFocused).toBe(true);
+		const inList = settingsKey(state, char('j'), CONTEXT);
+		expect(inList.state.country.highlighted).toBe(1);
+		expect(inList.state.text.country.value).toBe('united');
+		state = keys(state, ESC).state;
+		expect(state.country).toMatchObject({isOpen: true, isListFocused: false});
+		state = keys(state, DOWN, char(' k')).state;
+		expect(state.country.isListFocused).toBe(false);
+		expect(state.text.country.value).toBe('united k');
 		state = keys(state, ESC).state;
 		expect(state.country.isOpen).toBe(false);
-		expect(state.isEditing).toBe(true);
+		expect(state.isTyping).toBe(true);
 		state = keys(state, ESC).state;
-		expect(state.isEditing).toBe(false);
+		expect(state.isTyping).toBe(false);
+	});
+
+	it('a pick from the list (Enter, or the digit of its row) moves on to the next field, typing on', () => {
+		const matches = countryMatches('united', 'en');
+		const typed = keys(
+			{...initialSettings(null, 'en'), focus: 'country', isTyping: true},
+			char('united'),
+			DOWN,
+		).state;
+		const entered = keys(typed, char('j'), ENTER).state;
+		expect(entered).toMatchObject({focus: 'email', isTyping: true});
+		expect(formOf(entered).country).toBe(matches[1]!.code);
+		expect(formOf(keys(typed, char('3')).state).country).toBe(matches[2]!.code);
+		// ↑ on the first match goes back to typing.
+		expect(keys(typed, char('k')).state.country.isListFocused).toBe(false);
 	});
 });
 
 describe('Settings > License keys (focus, typing, buttons)', () => {
-	it('Tab and Shift+Tab follow the focus order and wrap; the manual activation fields only when open', () => {
+	it('Tab and Shift+Tab follow the focus order and wrap; j/k stop at the ends', () => {
 		const state = initialSettings(null, 'en');
 		expect(focusOrder(state)).toEqual([
 			'company',
@@ -297,28 +341,53 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 		]);
 		expect(keys(state, BACKTAB).state.focus).toBe('table');
 		expect(keys(state, TAB, TAB).state.focus).toBe('address');
-		const opened = keys({...state, focus: 'manual'}, ENTER).state;
-		expect(opened.isManualOpen).toBe(true);
-		expect(opened.focus).toBe('exportPath');
-		expect(focusOrder(opened)).toContain('import');
+		expect(keys(state, char('k')).state.focus).toBe('company');
+		expect(keys(state, char('j'), DOWN).state.focus).toBe('address');
+		expect(keys(state, char('G')).state.focus).toBe('table');
+		expect(keys({...state, focus: 'keys'}, char('g')).state.focus).toBe(
+			'company',
+		);
 	});
 
-	it('a focused text field takes printable keys (q, digits, ?) instead of the global shortcuts', () => {
-		const result = settingsKey(initialSettings(null, 'en'), char('q'), CONTEXT);
-		expect(result.isHandled).toBe(true);
-		expect(result.state.text.company.value).toBe('q');
+	it('typing-never-triggers-a-command: browsing, letters are not the form’s; Enter starts typing, then every letter goes in', () => {
+		// Issue 12, point 2: `q` on a fresh Settings screen no longer types into Company.
+		const fresh = initialSettings(null, 'en');
+		expect(settingsKey(fresh, char('q'), CONTEXT).isHandled).toBe(false);
+		const typing = keys(fresh, ENTER).state;
+		expect(typing.isTyping).toBe(true);
+		const typed = keys(typing, char('q'), char('2'), char('?'), char('d'));
+		expect(typed.state.text.company.value).toBe('q2?d');
+		expect(typed.commands).toEqual([]);
 	});
 
-	it('on a button, letters are not handled (the global keys get them); Enter presses it', () => {
+	it('while typing, Tab and Enter go to the next field typing on, and stop on a button; Esc stops typing', () => {
+		let state = keys(
+			initialSettings(null, 'en'),
+			ENTER,
+			char('Acme'),
+			TAB,
+		).state;
+		expect(state).toMatchObject({focus: 'person', isTyping: true});
+		state = keys({...state, focus: 'keys'}, ENTER).state;
+		expect(state).toMatchObject({focus: 'save', isTyping: false});
+		state = keys({...state, focus: 'email', isTyping: true}, ESC).state;
+		expect(state).toMatchObject({focus: 'email', isTyping: false});
+	});
+
+	it('on a button, letters are not handled (the commands get them); Enter presses it', () => {
 		const onSave = {...initialSettings(null, 'en'), focus: 'save' as const};
 		expect(settingsKey(onSave, char('q'), CONTEXT).isHandled).toBe(false);
 		const filled = keys(
 			initialSettings(null, 'en'),
+			ENTER,
 			char('Acme'),
 			TAB,
 			char('Jane Roe'),
 		);
-		const saved = keys({...filled.state, focus: 'save'}, ENTER);
+		const saved = keys(
+			{...filled.state, focus: 'save', isTyping: false},
+			ENTER,
+		);
 		expect(saved.commands).toEqual([
 			{
 				type: 'save',
@@ -332,24 +401,15 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 		expect(keys({...onSave, focus: 'connect'}, ENTER).commands).toEqual([
 			{type: 'connect'},
 		]);
-		expect(
-			keys({...onSave, focus: 'import', isManualOpen: true}, ENTER).commands,
-		).toEqual([{type: 'import', path: './activation-response.json'}]);
-	});
-
-	it('Esc leaves the field; then only Tab, Enter or the arrows come back to it', () => {
-		const left = keys(initialSettings(null, 'en'), ESC).state;
-		expect(left.isEditing).toBe(false);
-		expect(settingsKey(left, char('q'), CONTEXT).isHandled).toBe(false);
-		expect(keys(left, TAB).state).toMatchObject({
-			isEditing: true,
-			focus: 'company',
-		});
+		expect(keys({...onSave, focus: 'manual'}, ENTER).commands).toEqual([
+			{type: 'manual'},
+		]);
 	});
 
 	it('R2: a failed save shows each error by its field and focuses the first one; a correction clears it', () => {
 		let state = keys(
 			initialSettings(null, 'en'),
+			ENTER,
 			char('Acme'),
 			TAB,
 			TAB,
@@ -375,10 +435,10 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 				},
 			],
 		});
-		expect(state.focus).toBe('person');
+		expect(state).toMatchObject({focus: 'person', isTyping: false});
 		expect(Object.keys(state.errors)).toEqual(['person', 'email']);
 		expect(state.text.company.value).toBe('Acme');
-		state = keys({...state, focus: 'email'}, char('.test')).state;
+		state = keys({...state, focus: 'email'}, ENTER, char('.test')).state;
 		expect(state.errors.email).toBeUndefined();
 		expect(state.errors.person).toBeDefined();
 	});
@@ -393,7 +453,8 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 		expect(state.focus).toBe('activate');
 	});
 
-	it('demo: k pastes the first demo key, again the next one, after other text it appends', () => {
+	it('demo-key-paste-adds: Ctrl+K puts the next demo key after what the field holds, never over it', () => {
+		// Issue 12, point 13: the second paste replaced the first, so two keys could not go in.
 		const demoKeys = [INSTALLATION, LICENSE];
 		let state = settingsReducer(initialSettings(null, 'en'), {
 			type: 'paste-key',
@@ -402,7 +463,7 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 		expect(state.text.keys.value).toBe(INSTALLATION);
 		expect(state.focus).toBe('keys');
 		state = settingsReducer(state, {type: 'paste-key', demoKeys});
-		expect(state.text.keys.value).toBe(LICENSE);
+		expect(state.text.keys.value).toBe(`${INSTALLATION}, ${LICENSE}`);
 		state = settingsReducer(
 			{...state, text: {...state.text, keys: textField('ABC')}},
 			{type: 'paste-key', demoKeys},
@@ -410,15 +471,62 @@ describe('Settings > License keys (focus, typing, buttons)', () => {
 		expect(state.text.keys.value).toBe(`ABC, ${INSTALLATION}`);
 	});
 
-	it('the table: ↓ selects, PgDn pages, ↑ on the first row goes back to the buttons', () => {
+	it('the table: j selects, PgDn pages, g, and k on the first row goes back to the buttons', () => {
 		const context = {...CONTEXT, licenseCount: 1000, tableHeight: 10};
 		let state: SettingsState = {...initialSettings(null, 'en'), focus: 'table'};
-		state = settingsKey(state, press('down'), context).state;
+		state = settingsKey(state, char('j'), context).state;
 		state = settingsKey(state, press('pagedown'), context).state;
 		expect(state.table.selected).toBe(10);
-		state = settingsKey(state, press('home'), context).state;
-		state = settingsKey(state, press('up'), context).state;
+		state = settingsKey(state, char('g'), context).state;
+		state = settingsKey(state, char('k'), context).state;
 		expect(state.focus).toBe('manual');
+	});
+});
+
+describe('the stored customer changes under an open form (issue 12, point 5)', () => {
+	const stored = {
+		company: 'Acme',
+		person: 'Jane Roe',
+		address: '1 Rue X',
+		country: 'FR',
+		email: 'it@acme.test',
+	};
+	const byCli = {...stored, company: 'Acme (from the CLI)'};
+
+	it('form-overwritten-silently: an edited form keeps the admin’s values, says the store changed, and Save waits for Reload or Keep mine', () => {
+		let state = initialSettings(stored, 'en');
+		state = keys(state, ENTER, char(' Print')).state;
+		state = settingsReducer(state, {
+			type: 'customer-changed',
+			customer: byCli,
+			lang: 'en',
+		});
+		expect(state.text.company.value).toBe('Acme Print');
+		expect(state).toMatchObject({conflict: byCli, focus: 'reload'});
+		const save = settingsKey({...state, focus: 'save'}, ENTER, CONTEXT);
+		expect(save.commands).toEqual([]);
+		expect(save.notice).toBe('conflict-pending');
+		// Keep mine: the form stands, Save now replaces the stored customer knowingly.
+		const kept = keys(state, ENTER).state;
+		expect(keys(kept, ENTER).state.conflict).toBeNull();
+		const mine = keys(state, TAB, ENTER).state;
+		expect(mine.conflict).toBeNull();
+		expect(mine.text.company.value).toBe('Acme Print');
+		expect(keys({...mine, focus: 'save'}, ENTER).commands).toHaveLength(1);
+		// Reload: the stored customer.
+		const reloaded = keys(state, ENTER).state;
+		expect(reloaded.text.company.value).toBe('Acme (from the CLI)');
+		expect(reloaded.isDirty).toBe(false);
+	});
+
+	it('a form nobody edited follows the store at once', () => {
+		const state = settingsReducer(initialSettings(stored, 'en'), {
+			type: 'customer-changed',
+			customer: byCli,
+			lang: 'en',
+		});
+		expect(state.text.company.value).toBe('Acme (from the CLI)');
+		expect(state.conflict).toBeNull();
 	});
 });
 
@@ -432,7 +540,9 @@ const UI_CONTEXT: UiContext = {
 	eventCount: 3,
 	tableHeight: 5,
 	listHeight: 5,
+	page: null,
 	demoKeys: [INSTALLATION],
+	isStatusCut: false,
 };
 
 function ui(state: UiState, context: UiContext, ...presses: KeyPress[]) {
@@ -445,6 +555,8 @@ function ui(state: UiState, context: UiContext, ...presses: KeyPress[]) {
 	}
 	return {state: current, commands};
 }
+
+const DAY_COMMAND = {type: 'demo', command: {type: 'advance', ms: 86_400_000}};
 
 describe('dashboard keys (handleKey)', () => {
 	const home = initialUi(null, 'en');
@@ -463,18 +575,29 @@ describe('dashboard keys (handleKey)', () => {
 		expect(ui(home, UI_CONTEXT, ...presses).state.screen).toBe(screen);
 	});
 
-	it('Settings opens on the first field, typing; the global keys wait until Esc', () => {
+	it('settings-opens-typing: Settings opens browsing; d advances a day, Enter types, then d is a letter', () => {
+		// Issue 12, point 2: `2` put the focus in a field typing, so `d` typed while the footer
+		// offered `d` for a day.
 		const {state} = ui(home, UI_CONTEXT, char('2'));
-		expect(isTextFocused(state)).toBe(true);
-		const typed = ui(state, UI_CONTEXT, char('1'), char('q'), char('d'));
+		expect(placeOf(state)).toBe('settings');
+		expect(ui(state, UI_CONTEXT, char('d')).commands).toEqual([DAY_COMMAND]);
+		const typed = ui(state, UI_CONTEXT, ENTER, char('1'), char('q'), char('d'));
 		expect(typed.state.screen).toBe('settings');
 		expect(typed.commands).toEqual([]);
 		expect(typed.state.settings.text.company.value).toBe('1qd');
 		const left = ui(typed.state, UI_CONTEXT, ESC, char('d'), char('q'));
-		expect(left.commands).toEqual([
-			{type: 'demo', command: {type: 'advance', ms: 86_400_000}},
-			{type: 'quit'},
-		]);
+		expect(left.commands).toEqual([DAY_COMMAND, {type: 'quit'}]);
+	});
+
+	it('time-keys-from-a-field: Ctrl+T then d advances a day while typing, and typing goes on in the same field', () => {
+		const typing = ui(home, UI_CONTEXT, char('2'), ENTER, char('Ac')).state;
+		const prompt = ui(typing, UI_CONTEXT, ctrl('t'));
+		expect(placeOf(prompt.state)).toBe('time');
+		const advanced = ui(prompt.state, UI_CONTEXT, char('d'));
+		expect(advanced.commands).toEqual([DAY_COMMAND]);
+		expect(placeOf(advanced.state)).toBe('typing');
+		const more = ui(advanced.state, UI_CONTEXT, char('me'));
+		expect(more.state.settings.text.company.value).toBe('Acme');
 	});
 
 	it.each([
@@ -485,7 +608,7 @@ describe('dashboard keys (handleKey)', () => {
 		['t', {type: 'toggle-network'}],
 		['s', {type: 'swap-hardware'}],
 		['r', {type: 'restart'}],
-		['n', {type: 'step'}],
+		['c', {type: 'step'}],
 	] as const)('demo key %s', (key, command) => {
 		expect(ui(home, UI_CONTEXT, char(key)).commands).toEqual([
 			{type: 'demo', command},
@@ -495,30 +618,33 @@ describe('dashboard keys (handleKey)', () => {
 	it('the demo keys do nothing on the real engine', () => {
 		const real = {...UI_CONTEXT, isDemo: false};
 		expect(
-			ui(home, real, char('d'), char('p'), char('k'), ctrl('k')).commands,
+			ui(home, real, char('d'), char('p'), ctrl('t'), ctrl('k')).commands,
 		).toEqual([]);
 		expect(ui(home, real, char('p')).state.isPlaying).toBe(false);
 	});
 
-	it('? opens the help, any key closes it (and is not acted on), q there quits', () => {
+	it('? opens the help of the place the focus is in, any key closes it (and is not acted on), q there quits', () => {
 		const help = ui(home, UI_CONTEXT, char('?')).state;
-		expect(help.overlay).toEqual({kind: 'help'});
+		expect(help.overlay).toMatchObject({kind: 'help', place: 'home'});
 		const closed = ui(help, UI_CONTEXT, char('3'));
 		expect(closed.state.overlay).toBeNull();
 		expect(closed.state.screen).toBe('home');
 		expect(ui(help, UI_CONTEXT, char('q')).commands).toEqual([{type: 'quit'}]);
+		expect(
+			ui(home, UI_CONTEXT, char('3'), char('?')).state.overlay,
+		).toMatchObject({kind: 'help', place: 'devices'});
 	});
 
-	it('j opens the day prompt: digits only, Enter jumps, Esc cancels', () => {
+	it('Ctrl+T opens the time prompt: digits only, Enter goes to that day, Esc cancels', () => {
 		const prompt = ui(
 			home,
 			UI_CONTEXT,
-			char('j'),
+			ctrl('t'),
 			char('2'),
-			char('x'),
+			char('q'),
 			char('0'),
 		).state;
-		expect(prompt.overlay).toMatchObject({kind: 'jump', field: {value: '20'}});
+		expect(prompt.overlay).toMatchObject({kind: 'time', field: {value: '20'}});
 		expect(isTextFocused(prompt)).toBe(true);
 		expect(ui(prompt, UI_CONTEXT, ENTER)).toMatchObject({
 			state: {overlay: null},
@@ -531,32 +657,70 @@ describe('dashboard keys (handleKey)', () => {
 	});
 
 	it('Ctrl+K pastes a demo key into the key field from any screen, even while typing', () => {
-		const {state} = ui(home, UI_CONTEXT, char('2'), ctrl('k'));
+		const {state} = ui(home, UI_CONTEXT, char('3'), ctrl('k'));
+		expect(state.screen).toBe('settings');
 		expect(state.settings.text.keys.value).toBe(INSTALLATION);
 		expect(state.settings.focus).toBe('keys');
+		const typing = ui(home, UI_CONTEXT, char('2'), ENTER, ctrl('k')).state;
+		expect(typing.settings.text.keys.value).toBe(INSTALLATION);
+		expect(typing.settings.text.company.value).toBe('');
 	});
 
-	it('R7 Devices: a activates, Del deactivates the selected device', () => {
+	it('destructive-key-confirms: Del on a device asks first; n or Esc keeps it, y deactivates it', () => {
+		// Issue 12, point 8: Del deactivated the selected device at once.
 		const devices = ui(home, UI_CONTEXT, char('3')).state;
 		expect(ui(devices, UI_CONTEXT, char('a')).commands).toEqual([
 			{type: 'device-activate'},
 		]);
-		expect(
-			ui(devices, UI_CONTEXT, press('down'), press('backspace')).commands,
-		).toEqual([{type: 'device-deactivate', id: 'device-2'}]);
+		const asked = ui(devices, UI_CONTEXT, char('j'), press('backspace'));
+		expect(asked.commands).toEqual([]);
+		expect(asked.state.overlay).toMatchObject({
+			kind: 'confirm',
+			command: {type: 'device-deactivate', id: 'device-2'},
+		});
+		expect(ui(asked.state, UI_CONTEXT, char('n'))).toMatchObject({
+			state: {overlay: null},
+			commands: [],
+		});
+		expect(ui(asked.state, UI_CONTEXT, ESC).commands).toEqual([]);
+		expect(ui(asked.state, UI_CONTEXT, char('y')).commands).toEqual([
+			{type: 'device-deactivate', id: 'device-2'},
+		]);
 	});
 
-	it('a chunk of several letters is several keys, unless a field is focused (a paste)', () => {
+	it('lists-filter: / types a filter, Enter keeps it, n N go round the matches, Esc clears it', () => {
+		const events = ui(home, UI_CONTEXT, char('4'), char('/'));
+		expect(placeOf(events.state)).toBe('typing');
+		const typed = ui(events.state, UI_CONTEXT, char('contact'), ENTER).state;
+		expect(typed.events.filter).toMatchObject({
+			text: {value: 'contact'},
+			isTyping: false,
+		});
+		// Three matches (the context's count): n twice, N once, n round to the first.
+		const context = {...UI_CONTEXT, eventCount: 3};
+		let state = ui(typed, context, char('n'), char('n')).state;
+		expect(state.events.list.selected).toBe(2);
+		state = ui(state, context, char('n')).state;
+		expect(state.events.list.selected).toBe(0);
+		state = ui(state, context, char('N')).state;
+		expect(state.events.list.selected).toBe(2);
+		const cleared = ui(state, context, ESC).state;
+		expect(cleared.events.filter.text.value).toBe('');
+		expect(cleared.screen).toBe('events');
+		expect(ui(cleared, context, ESC).state.screen).toBe('home');
+	});
+
+	it('a chunk of several letters is several keys, unless a field is typed into (a paste)', () => {
 		expect(handleKeys(home, [char('td')], UI_CONTEXT).commands).toEqual([
 			{type: 'demo', command: {type: 'toggle-network'}},
-			{type: 'demo', command: {type: 'advance', ms: 86_400_000}},
+			DAY_COMMAND,
 		]);
-		expect(handleKeys(home, [char('j20'), ENTER], UI_CONTEXT).commands).toEqual(
-			[{type: 'demo', command: {type: 'jump', day: 20}}],
-		);
+		expect(
+			handleKeys(home, [ctrl('t'), char('20'), ENTER], UI_CONTEXT).commands,
+		).toEqual([{type: 'demo', command: {type: 'jump', day: 20}}]);
 		const typed = handleKeys(
 			home,
-			[char('2'), char('Acme Print')],
+			[char('2'), ENTER, char('Acme Print')],
 			UI_CONTEXT,
 		).state;
 		expect(typed.settings.text.company.value).toBe('Acme Print');
@@ -710,10 +874,9 @@ describe('text layout', () => {
 		]);
 	});
 
-	it('the frame is one row short of the terminal; the table gets what the page leaves', () => {
+	it('the frame is one row short of the terminal', () => {
 		expect(frameRows(24)).toBe(23);
-		expect(licenseTableHeight(80, 16)).toBe(12);
-		expect(licenseTableHeight(120, 32)).toBe(13);
+		expect(frameRows(5)).toBe(12);
 	});
 });
 

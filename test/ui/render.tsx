@@ -76,6 +76,7 @@ export const KEY = {
 	pageUp: '\u001B[5~',
 	backspace: '\u007F',
 	ctrlK: '\u000B',
+	ctrlT: '\u0014',
 	ctrlU: '\u0015',
 } as const;
 

@@ -1,7 +1,10 @@
 /**
- * The acceptance of issue 5, as a new user would try it: scripts/tmux-newcomer.sh drives
+ * The acceptance of issues 5 and 12, as a new user would try it: scripts/tmux-newcomer.sh drives
  * `npm start` in a real terminal (tmux, 80×24) through the whole newcomer path, in English and
- * in French, checking the screen at every step. It needs tmux and the build (npm test builds);
+ * in French, checking the screen at every step: since issue 12 with its input model (Enter
+ * types into a field, Esc stops, Ctrl+T moves time) and a manual activation by text copied from
+ * the screen and pasted back. A real terminal also checks Ink's incremental frames land where
+ * they should (a frame one row off garbles what tmux shows). It needs tmux and the build (npm test builds);
  * without them it fails and says what to install, it is never skipped.
  */
 import {execFile, execFileSync} from 'node:child_process';
@@ -62,11 +65,11 @@ describe('issue 5 acceptance: the newcomer path in tmux at 80×24', () => {
 		['English', {LANG: 'en_US.UTF-8'}],
 		['French', {LANG: 'fr_FR.UTF-8'}],
 	])(
-		'%s: Enter license, form, demo key, Save, Activate, banners, hardware swap, help, quit',
+		'%s: Enter license, form, demo key, Save, Activate, banners, hardware swap, manual activation by pasted text, help, quit',
 		async (_language, env) => {
 			requireTools();
 			const {code, output} = await runScript(env);
-			expect(output).toContain('all 15 steps held');
+			expect(output).toContain('all 17 steps held');
 			expect(code, output).toBe(0);
 		},
 		160_000,

@@ -1,14 +1,14 @@
-/** Settings > License in the demo: the scenario's keys, to copy or to paste with `k` / Ctrl+K. */
+/** Settings > License in the demo: the scenario's keys, to copy or to paste with Ctrl+K. */
 import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import type {LicenseSpec} from '../../license-server/index.js';
-import type {Line} from '../components/viewport/index.js';
+import type {Line} from '../components/page/index.js';
 import type {DemoKey} from '../demo-controls.js';
-import {padTo, textWidth, truncate} from '../format.js';
+import {padTo, textWidth, wrapText} from '../format.js';
 import {type Theme, toneColor} from '../theme.js';
 import type {FocusId} from './settings-license-state.js';
 
-/** Demo: the keys of the scenario's catalog, to copy, or to paste with `k` / Ctrl+K. */
+/** Demo: the keys of the scenario's catalog, to copy, or to paste with Ctrl+K. */
 export function demoKeyLines(
 	keys: readonly DemoKey[],
 	lang: Lang,
@@ -17,45 +17,43 @@ export function demoKeyLines(
 ): Line<FocusId>[] {
 	if (keys.length === 0) return [];
 	const aliasWidth = Math.max(...keys.map((key) => textWidth(key.alias)));
-	const lines: Line<FocusId>[] = [
-		{
-			key: 'demo-keys-title',
-			node: (
-				<Text bold color={toneColor(theme, 'tamper')}>
-					{truncate(t(lang, 'ui.demo-keys.title'), width)}
-				</Text>
-			),
-		},
-	];
-	// Narrow: the description on its own row, so the key and what it carries both show in full.
-	const isStacked = width < 100;
+	// The title whole (wrapped), as every text a person reads.
+	const lines: Line<FocusId>[] = wrapText(
+		t(lang, 'ui.demo-keys.title'),
+		width,
+	).map((line, row) => ({
+		key: `demo-keys-title-${row}`,
+		node: (
+			<Text bold color={toneColor(theme, 'tamper')}>
+				{line}
+			</Text>
+		),
+	}));
+	// Each key, then what it carries under it, whole (wrapped, never cut).
+	const indent = aliasWidth + 3;
 	for (const key of keys) {
-		const description = describeDemoKey(key, lang);
-		const room = Math.max(0, width - aliasWidth - textWidth(key.key) - 4);
 		lines.push({
 			key: `demo-key-${key.alias}`,
 			node: (
 				<Text>
 					{'  '}
 					{padTo(key.alias, aliasWidth)} <Text bold>{key.key}</Text>
-					{isStacked ? '' : ' '}
-					{isStacked ? null : (
-						<Text dimColor>{truncate(description, room)}</Text>
-					)}
 				</Text>
 			),
 		});
-		if (isStacked) {
-			lines.push({
-				key: `demo-key-${key.alias}-what`,
-				node: (
-					<Text dimColor>
-						{' '.repeat(aliasWidth + 3)}
-						{truncate(description, width - aliasWidth - 3)}
-					</Text>
-				),
-			});
-		}
+		wrapText(describeDemoKey(key, lang), Math.max(8, width - indent)).forEach(
+			(line, row) => {
+				lines.push({
+					key: `demo-key-${key.alias}-what-${row}`,
+					node: (
+						<Text dimColor>
+							{' '.repeat(indent)}
+							{line}
+						</Text>
+					),
+				});
+			},
+		);
 	}
 	lines.push({key: 'demo-keys-end', node: <Text> </Text>});
 	return lines;

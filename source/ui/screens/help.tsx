@@ -1,50 +1,149 @@
-/** `?`: every key of the keymap, in two columns (the demo's keys on the right). Any key closes it. */
+/**
+ * `?`: the keys that work where the focus was (issue 12, point 8), from the one keymap table:
+ * the place's keys, then the demo's. Any key closes it but the ones that scroll it.
+ */
 import {Box, Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
-import {padTo, textWidth, truncate} from '../format.js';
+import type {Line} from '../components/page/index.js';
+import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type HelpRow, helpRows} from '../key-hints.js';
+import type {Place} from '../keymap.js';
 import {STATE_GLYPH} from '../theme.js';
-import type {ScreenProps} from './screen-props.js';
 
-function Column({
-	title,
-	rows,
-	width,
+const PLACE_TITLE = {
+	typing: 'ui.help.place.typing',
+	menu: 'ui.help.place.menu',
+	confirm: 'ui.help.place.confirm',
+	help: 'ui.help.place.home',
+	message: 'ui.help.place.home',
+	text: 'ui.help.place.text',
+	time: 'ui.help.place.time',
+	home: 'ui.help.place.home',
+	settings: 'ui.help.place.settings',
+	table: 'ui.help.place.table',
+	manual: 'ui.help.place.manual',
+	devices: 'ui.help.place.devices',
+	events: 'ui.help.place.events',
+} as const;
+
+/**
+ * The help as the lines of a page: the place's keys, then the demo's (beside them from 100
+ * columns, under them below), each description whole (wrapped under itself, never cut), the
+ * timeline's legend in the demo only. PgUp/PgDn scroll it when it does not fit; any other key
+ * closes it.
+ */
+export function helpLines({
 	lang,
+	width,
+	place,
+	isDemo,
 }: {
-	title: string;
-	rows: HelpRow[];
-	width: number;
 	lang: Lang;
-}) {
-	const keyWidth = Math.max(...rows.map((row) => textWidth(row.keys)));
-	return (
-		<Box flexDirection="column" width={width} flexShrink={0}>
-			<Text bold>{truncate(title, width)}</Text>
-			{rows.map(({keys, what}) => (
-				<Text key={what} wrap="truncate">
-					<Text bold>{padTo(keys, keyWidth)}</Text>{' '}
-					{truncate(t(lang, what), width - keyWidth - 1)}
-				</Text>
-			))}
-		</Box>
+	width: number;
+	place: Place;
+	isDemo: boolean;
+}): Line[] {
+	const demoRows = isDemo ? helpRows(lang, place, true, true) : [];
+	const title = t(lang, 'ui.help.title', {place: t(lang, PLACE_TITLE[place])});
+	const isTwoColumns = demoRows.length > 0 && width >= 100;
+	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
+	const main = column(
+		title,
+		helpRows(lang, place, isDemo, false),
+		columnWidth,
+		lang,
 	);
+	const demo =
+		demoRows.length > 0
+			? column(t(lang, 'ui.help.demo-title'), demoRows, columnWidth, lang)
+			: [];
+	const lines: Line[] = [];
+	if (isTwoColumns) {
+		for (let row = 0; row < Math.max(main.length, demo.length); row++) {
+			lines.push({
+				key: `row-${row}`,
+				node: (
+					<Text>
+						{padTo(main[row] ?? '', columnWidth)}
+						{'  '}
+						{demo[row] ?? ''}
+					</Text>
+				),
+			});
+		}
+	} else {
+		for (const [row, text] of main.entries())
+			lines.push({key: `main-${row}`, node: <Text>{text}</Text>});
+		if (demo.length > 0) {
+			lines.push({key: 'between', node: <Text> </Text>});
+			for (const [row, text] of demo.entries())
+				lines.push({key: `demo-${row}`, node: <Text>{text}</Text>});
+		}
+	}
+	lines.push({key: 'blank', node: <Text> </Text>});
+	const notes = [
+		// The timeline's legend is the demo's: the real dashboard has no timeline.
+		...(isDemo
+			? [
+					[
+						t(lang, 'ui.label', {
+							label: t(lang, 'ui.demo.timeline'),
+							value: '',
+						}).trimEnd(),
+						`${STATE_GLYPH.running} ${t(lang, 'state.running')}`,
+						`${STATE_GLYPH.warning} ${t(lang, 'state.warning')}`,
+						`${STATE_GLYPH.stopped} ${t(lang, 'state.stopped')}`,
+						`${STATE_GLYPH.unlicensed} ${t(lang, 'state.unlicensed')}`,
+					].join('  '),
+				]
+			: []),
+		`↻ ${t(lang, 'ui.help.renews')} · ${t(lang, 'ui.help.close')}`,
+	];
+	for (const [index, note] of notes.entries()) {
+		for (const [row, line] of wrapText(note, width).entries()) {
+			lines.push({
+				key: `note-${index}-${row}`,
+				node: <Text dimColor>{line}</Text>,
+			});
+		}
+	}
+	return lines;
 }
 
-export function HelpScreen({lang, width, height, view}: ScreenProps) {
-	const isDemo = view.demo !== null;
-	const isTwoColumns = isDemo && width >= 60;
-	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
-	const legend = [
-		t(lang, 'ui.label', {
-			label: t(lang, 'ui.demo.timeline'),
-			value: '',
-		}).trimEnd(),
-		`${STATE_GLYPH.running} ${t(lang, 'state.running')}`,
-		`${STATE_GLYPH.warning} ${t(lang, 'state.warning')}`,
-		`${STATE_GLYPH.stopped} ${t(lang, 'state.stopped')}`,
-		`${STATE_GLYPH.unlicensed} ${t(lang, 'state.unlicensed')}`,
-	].join('  ');
+/** A column of the help as text rows: its title, then each key and what it does, wrapped. */
+function column(
+	title: string,
+	rows: HelpRow[],
+	width: number,
+	lang: Lang,
+): string[] {
+	const keyWidth = Math.min(
+		Math.floor(width / 3),
+		Math.max(0, ...rows.map((row) => textWidth(row.keys))),
+	);
+	const out = [truncate(title, width)];
+	for (const row of rows) {
+		const what = wrapText(t(lang, row.what), Math.max(8, width - keyWidth - 1));
+		for (const [index, line] of what.entries()) {
+			out.push(`${padTo(index === 0 ? row.keys : '', keyWidth)} ${line}`);
+		}
+	}
+	return out;
+}
+
+/** The status message whole, when it did not fit its rows (`i`). */
+export function MessageScreen({
+	text,
+	width,
+	height,
+	lang,
+}: {
+	text: string;
+	width: number;
+	height: number;
+	lang: Lang;
+}) {
+	const lines = wrapText(text, width);
 	return (
 		<Box
 			flexDirection="column"
@@ -52,33 +151,13 @@ export function HelpScreen({lang, width, height, view}: ScreenProps) {
 			width={width}
 			overflowY="hidden"
 		>
-			<Box flexDirection={isTwoColumns ? 'row' : 'column'} flexShrink={0}>
-				<Column
-					title={t(lang, 'ui.help.title')}
-					rows={helpRows(lang, false)}
-					width={columnWidth}
-					lang={lang}
-				/>
-				{isDemo ? (
-					<>
-						<Box width={2} />
-						<Column
-							title={t(lang, 'ui.help.demo-title')}
-							rows={helpRows(lang, true)}
-							width={columnWidth}
-							lang={lang}
-						/>
-					</>
-				) : null}
-			</Box>
+			<Text bold>{t(lang, 'ui.message.title')}</Text>
+			{lines.map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order.
+				<Text key={index}>{line}</Text>
+			))}
 			<Text> </Text>
-			<Text dimColor>{truncate(legend, width)}</Text>
-			<Text dimColor>
-				{truncate(
-					`↻ ${t(lang, 'ui.help.renews')} · ${t(lang, 'ui.help.close')}`,
-					width,
-				)}
-			</Text>
+			<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
 		</Box>
 	);
 }

@@ -3,31 +3,32 @@
  * (R1: opens Settings > License). Otherwise it shows capacity and devices used (R6, R7), the
  * subscription's expiry or renewal (R9), the last contact with the license server (R12, R14)
  * and the hardware binding (R8). Wide screens add the customer and the latest events.
+ *
+ * The screen is a page of lines (issue 12, point 1): with three banners at 80×24 it scrolls
+ * (PgDn, j/k) rather than leaving out the widget's last rows.
  */
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
 import {safeText} from '../../engine/safe-text.js';
-import {formatLogEntry, type Lang, t} from '../../i18n/index.js';
+import {type Lang, t} from '../../i18n/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
+import {focusRanges, type Line} from '../components/page/index.js';
 import type {DashboardView} from '../dashboard-source.js';
-import {eventLabel} from '../event-label.js';
+import {eventSentence} from '../event-label.js';
 import {
 	formatDate,
 	formatDateTime,
 	formatIsoDateTime,
-	keyedByText,
-	maskKeysIn,
 	padTo,
 	textWidth,
 	truncate,
-	wrapLines,
+	wrapText,
 } from '../format.js';
 import {columnsOf, isWide} from '../layout.js';
-import {STATE_TONE, type Tone, toneColor, useTheme} from '../theme.js';
-import type {ScreenProps} from './screen-props.js';
+import {STATE_TONE, type Theme, type Tone, toneColor} from '../theme.js';
 
 export type WidgetRow = {label: string; value: string; tone: Tone | null};
 
@@ -187,216 +188,220 @@ export function licenseWidgetRows(
 	return rows;
 }
 
-export function HomeScreen(props: ScreenProps) {
-	const {lang, width, height, view} = props;
-	const wide = isWide(width);
-	const {left, right} = wide ? columnsOf(width, 0.6) : {left: width, right: 0};
-	const widgetHeight = Math.min(height, licenseWidgetHeight(view, lang, left));
-	const widget = (
-		<LicenseWidget {...props} width={left} height={widgetHeight} />
-	);
-	if (!wide) {
-		const room = height - widgetHeight - 1;
-		return (
-			<Box flexDirection="column" height={height} overflowY="hidden">
-				{widget}
-				{room >= 3 ? (
-					<RecentEvents lang={lang} width={width} rows={room} view={view} />
-				) : null}
-			</Box>
-		);
-	}
-	const customer = view.snapshot.state.customer;
-	return (
-		<Box flexDirection="row" height={height} overflowY="hidden">
-			<Box width={left} flexDirection="column">
-				{widget}
-			</Box>
-			<Box width={2} />
-			<Box width={right} flexDirection="column">
-				<Text bold>{t(lang, 'ui.customer')}</Text>
-				{customer ? (
-					<>
-						{/* The stored customer is outside text: never raw (issue 10 point 7). */}
-						<Text>
-							{truncate(
-								`${safeText(customer.company)} · ${safeText(customer.person)}`,
-								right,
-							)}
-						</Text>
-						<Text>
-							{truncate(
-								`${safeText(customer.address)} · ${safeText(countryName(customer.country, lang) ?? customer.country)}`,
-								right,
-							)}
-						</Text>
-						<Text>
-							{truncate(
-								`${safeText(customer.email)}${customer.phone ? ` · ${safeText(customer.phone)}` : ''}`,
-								right,
-							)}
-						</Text>
-					</>
-				) : (
-					<Text dimColor>
-						{truncate(t(lang, 'ui.home.no-customer'), right)}
-					</Text>
-				)}
-				<Text> </Text>
-				<RecentEvents
-					lang={lang}
-					width={right}
-					rows={Math.max(1, height - 6)}
-					view={view}
-				/>
-			</Box>
-		</Box>
-	);
-}
-
-/** Rows the widget takes, its border included. */
-function licenseWidgetHeight(
-	view: DashboardView,
-	lang: Lang,
-	width: number,
-): number {
-	if (view.snapshot.evaluation.state === 'unlicensed') {
-		return (
-			2 +
-			1 +
-			wrapLines(t(lang, 'ui.home.unlicensed'), width - 4, 3).length +
-			1 +
-			1 +
-			wrapLines(t(lang, 'ui.home.enter-license-hint'), width - 4, 2).length
-		);
-	}
-	return 2 + 1 + licenseWidgetRows(view, lang).length;
-}
-
-/** The widget in `height` rows: the rows that do not fit are left out, the least important last. */
-function LicenseWidget({lang, width, height, view, isActive}: ScreenProps) {
-	const theme = useTheme();
-	const {evaluation} = view.snapshot;
-	const inner = width - 4;
-	const title = t(lang, 'ui.license');
-	const stateLabel = `● ${t(lang, `state.${evaluation.state}`)}`;
-	const heading = (
-		<Text>
-			<Text bold>{title}</Text>
-			{' '.repeat(
-				Math.max(1, inner - textWidth(title) - textWidth(stateLabel)),
-			)}
-			<Text bold color={toneColor(theme, STATE_TONE[evaluation.state])}>
-				{stateLabel}
-			</Text>
-		</Text>
-	);
-	if (evaluation.state === 'unlicensed') {
-		return (
-			<WidgetFrame width={width} tone="muted" heading={heading}>
-				{wrapLines(t(lang, 'ui.home.unlicensed'), inner, 3).map((line) => (
-					<Text key={line}>{line}</Text>
-				))}
-				<Text> </Text>
-				<ButtonRowView
-					buttons={[{id: 'enter-license', label: t(lang, 'ui.enter-license')}]}
-					focused={isActive ? 'enter-license' : null}
-				/>
-				{wrapLines(t(lang, 'ui.home.enter-license-hint'), inner, 2).map(
-					(line) => (
-						<Text key={line} dimColor>
-							{line}
-						</Text>
-					),
-				)}
-			</WidgetFrame>
-		);
-	}
-	const rows = licenseWidgetRows(view, lang, theme.timeZone).slice(
-		0,
-		Math.max(0, height - 3),
-	);
-	const labelWidth = Math.max(0, ...rows.map((row) => textWidth(row.label)));
-	return (
-		<WidgetFrame
-			width={width}
-			tone={STATE_TONE[evaluation.state]}
-			heading={heading}
-		>
-			{keyedByText(rows, (row) => `${row.label}|${row.value}`).map(
-				({key, item: row}) => (
-					<Text key={key} wrap="truncate">
-						<Text dimColor>{padTo(row.label, labelWidth)}</Text>{' '}
-						<Text color={toneColor(theme, row.tone)}>
-							{truncate(row.value, inner - labelWidth - 1)}
-						</Text>
-					</Text>
-				),
-			)}
-		</WidgetFrame>
-	);
-}
-
-/** The widget's rounded border, in the tone of the state, with its heading row. */
-function WidgetFrame({
-	width,
-	tone,
-	heading,
-	children,
-}: {
-	width: number;
-	tone: Tone;
-	heading: ReactNode;
-	children: ReactNode;
-}) {
-	const theme = useTheme();
-	return (
-		<Box
-			flexDirection="column"
-			borderStyle="round"
-			paddingX={1}
-			width={width}
-			borderColor={toneColor(theme, tone)}
-		>
-			{heading}
-			{children}
-		</Box>
-	);
-}
-
-/** The newest events (the Events screen has them all). */
-function RecentEvents({
-	lang,
-	width,
-	rows,
-	view,
-}: {
+export type HomePageProps = {
 	lang: Lang;
 	width: number;
-	rows: number;
 	view: DashboardView;
-}) {
-	const theme = useTheme();
-	const log = view.snapshot.state.log;
-	const shown = log.slice(-Math.max(0, rows - 1)).reverse();
-	return (
-		<Box flexDirection="column">
-			<Text bold>{t(lang, 'ui.home.recent-events')}</Text>
-			{keyedByText(
-				shown,
-				(entry) => `${entry.at}|${entry.type}|${formatLogEntry(entry, 'en')}`,
-			).map(({key, item: entry}) => (
-				<Text key={key} wrap="truncate">
-					<Text dimColor>{formatIsoDateTime(entry.at, theme.timeZone)} </Text>
-					{truncate(
-						t(lang, 'ui.label', {
-							label: eventLabel(entry.type, lang),
-							value: maskKeysIn(formatLogEntry(entry, lang)),
-						}),
-						Math.max(0, width - 17),
-					)}
-				</Text>
+	isActive: boolean;
+	theme: Theme;
+};
+
+/** How many of the newest events Home lists (the Events screen has them all). */
+const RECENT_EVENTS = 8;
+
+export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
+	const {lang, width, view} = props;
+	if (!isWide(width)) {
+		return [
+			...widgetLines({...props, width}),
+			{key: 'blank', node: <Text> </Text>},
+			...recentEventLines(props, width),
+		];
+	}
+	const {left, right} = columnsOf(width, 0.6);
+	const customer = view.snapshot.state.customer;
+	const rightLines: Line<'enter-license'>[] = [
+		{key: 'customer-title', node: <Text bold>{t(lang, 'ui.customer')}</Text>},
+		...(customer
+			? [
+					// The stored customer is outside text: never raw (issue 10 point 7).
+					`${safeText(customer.company)} · ${safeText(customer.person)}`,
+					`${safeText(customer.address)} · ${safeText(countryName(customer.country, lang) ?? customer.country)}`,
+					`${safeText(customer.email)}${customer.phone ? ` · ${safeText(customer.phone)}` : ''}`,
+				].flatMap((text, index) =>
+					wrapText(text, right).map((line, row) => ({
+						key: `customer-${index}-${row}`,
+						node: <Text>{line}</Text>,
+					})),
+				)
+			: [
+					{
+						key: 'no-customer',
+						node: (
+							<Text dimColor>
+								{truncate(t(lang, 'ui.home.no-customer'), right)}
+							</Text>
+						),
+					},
+				]),
+		{key: 'blank-right', node: <Text> </Text>},
+		...recentEventLines(props, right),
+	];
+	const leftLines = widgetLines({...props, width: left});
+	const rows = (lines: Line[]) =>
+		lines.reduce((sum, line) => sum + (line.rows ?? 1), 0);
+	const column = (lines: Line[], columnWidth: number) => (
+		<Box width={columnWidth} flexDirection="column" flexShrink={0}>
+			{lines.map((line) => (
+				<Box key={line.key} height={line.rows ?? 1} flexShrink={0}>
+					{line.node}
+				</Box>
 			))}
 		</Box>
 	);
+	return [
+		{
+			key: 'columns',
+			rows: Math.max(rows(leftLines), rows(rightLines)),
+			ranges: focusRanges(leftLines),
+			node: (
+				<Box flexDirection="row">
+					{column(leftLines, left)}
+					<Box width={2} flexShrink={0} />
+					{column(rightLines, right)}
+				</Box>
+			),
+		},
+	];
+}
+
+/** The License widget as lines: its rounded border in the tone of the state, all its rows. */
+function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
+	const {lang, width, view, isActive, theme} = props;
+	const {evaluation} = view.snapshot;
+	const inner = Math.max(10, width - 4);
+	const tone: Tone =
+		evaluation.state === 'unlicensed' ? 'muted' : STATE_TONE[evaluation.state];
+	const border = toneColor(theme, tone);
+	const title = t(lang, 'ui.license');
+	const stateLabel = `● ${t(lang, `state.${evaluation.state}`)}`;
+	const framed = (
+		key: string,
+		node: ReactNode,
+		used: number,
+		focus?: 'enter-license',
+	): Line<'enter-license'> => ({
+		key,
+		...(focus ? {focus} : {}),
+		node: (
+			<Text>
+				<Text color={border}>│ </Text>
+				{node}
+				{' '.repeat(Math.max(0, inner - used))}
+				<Text color={border}> │</Text>
+			</Text>
+		),
+	});
+	const lines: Line<'enter-license'>[] = [
+		{
+			key: 'top',
+			node: <Text color={border}>╭{'─'.repeat(inner + 2)}╮</Text>,
+		},
+		framed(
+			'heading',
+			<Text>
+				<Text bold>{title}</Text>
+				{' '.repeat(
+					Math.max(1, inner - textWidth(title) - textWidth(stateLabel)),
+				)}
+				<Text bold color={toneColor(theme, STATE_TONE[evaluation.state])}>
+					{stateLabel}
+				</Text>
+			</Text>,
+			Math.max(textWidth(title) + 1 + textWidth(stateLabel), inner),
+		),
+	];
+	if (evaluation.state === 'unlicensed') {
+		for (const [index, line] of wrapText(
+			t(lang, 'ui.home.unlicensed'),
+			inner,
+		).entries())
+			lines.push(
+				framed(`unlicensed-${index}`, <Text>{line}</Text>, textWidth(line)),
+			);
+		lines.push(framed('widget-blank', <Text> </Text>, 1));
+		const label = t(lang, 'ui.enter-license');
+		lines.push(
+			framed(
+				'enter-license',
+				<ButtonRowView
+					buttons={[{id: 'enter-license', label}]}
+					focused={isActive ? 'enter-license' : null}
+				/>,
+				textWidth(label) + 4,
+				'enter-license',
+			),
+		);
+		for (const [index, line] of wrapText(
+			t(lang, 'ui.home.enter-license-hint'),
+			inner,
+		).entries())
+			lines.push(
+				framed(`hint-${index}`, <Text dimColor>{line}</Text>, textWidth(line)),
+			);
+	} else {
+		const rows = licenseWidgetRows(view, lang, theme.timeZone);
+		const labelWidth = Math.max(0, ...rows.map((row) => textWidth(row.label)));
+		const valueWidth = Math.max(4, inner - labelWidth - 1);
+		rows.forEach((row, index) => {
+			// A value longer than its room goes on under itself: every row is whole.
+			wrapText(row.value, valueWidth).forEach((line, part) => {
+				lines.push(
+					framed(
+						`row-${index}-${part}`,
+						<Text>
+							<Text dimColor>
+								{padTo(part === 0 ? row.label : '', labelWidth)}
+							</Text>{' '}
+							<Text color={toneColor(theme, row.tone)}>{line}</Text>
+						</Text>,
+						labelWidth + 1 + textWidth(line),
+					),
+				);
+			});
+		});
+	}
+	lines.push({
+		key: 'bottom',
+		node: <Text color={border}>╰{'─'.repeat(inner + 2)}╯</Text>,
+	});
+	return lines;
+}
+
+/** The newest events, each whole, newest first. */
+function recentEventLines(
+	props: HomePageProps,
+	width: number,
+): Line<'enter-license'>[] {
+	const {lang, view, theme} = props;
+	const log = view.snapshot.state.log;
+	const shown = log.slice(-RECENT_EVENTS).reverse();
+	const time = 17;
+	const lines: Line<'enter-license'>[] = [
+		{
+			key: 'events-title',
+			node: <Text bold>{t(lang, 'ui.home.recent-events')}</Text>,
+		},
+	];
+	shown.forEach((entry, index) => {
+		wrapText(eventSentence(entry, lang), Math.max(8, width - time)).forEach(
+			(line, row) => {
+				lines.push({
+					key: `event-${index}-${row}`,
+					node: (
+						<Text>
+							<Text dimColor>
+								{padTo(
+									row === 0 ? formatIsoDateTime(entry.at, theme.timeZone) : '',
+									time - 1,
+								)}{' '}
+							</Text>
+							{line}
+						</Text>
+					),
+				});
+			},
+		);
+	});
+	return lines;
 }

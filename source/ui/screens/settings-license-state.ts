@@ -1,7 +1,11 @@
 /**
- * Settings > License as state: the customer form (R2), the key field (R3), the buttons (R4, R5,
- * R14) and the license table, and the reducer of what the shell reports back (saved, activated).
- * The screen's keys are `settings-license-input.ts`.
+ * Settings > License as state: the customer form (R2), the key field (R3), the buttons (R4, R14,
+ * the way to R5) and the license table, and the reducer of what the shell reports back (saved,
+ * activated, the stored customer changed). The screen's keys are `settings-license-input.ts`.
+ *
+ * The form is browsed like every screen; Enter on a field starts typing into it (issue 12,
+ * point 2). While the admin edits the form, a change of the stored customer (a CLI `register` on
+ * the same store) does not overwrite it: the form says so and offers Reload or Keep mine (point 5).
  */
 import {
 	CUSTOMER_FIELDS,
@@ -17,38 +21,31 @@ import {
 	countryPickerReducer,
 	pickedName,
 } from '../components/country-picker/index.js';
+import {type FilterState, noFilter} from '../components/filter/index.js';
+import {type PageScroll, pageTop} from '../components/page/index.js';
 import {emptyList, type ListState} from '../components/scroll-list/index.js';
 import {
 	type TextFieldState,
 	textField,
 } from '../components/text-field/index.js';
 
-export const DEFAULT_REQUEST_PATH = './activation-request.json';
-export const DEFAULT_RESPONSE_PATH = './activation-response.json';
-
-export type TextId = CustomerField | 'keys' | 'exportPath' | 'importPath';
-export type ButtonId =
-	| 'save'
-	| 'activate'
-	| 'connect'
-	| 'manual'
-	| 'export'
-	| 'import';
-export type FocusId = TextId | ButtonId | 'table';
+export type TextId = CustomerField | 'keys';
+export type ButtonId = 'save' | 'activate' | 'connect' | 'manual';
+/** The two answers to a stored customer changed behind the form. */
+export type ConflictId = 'reload' | 'keep';
+export type FocusId = TextId | ButtonId | ConflictId | 'table';
 
 export const TEXT_IDS: ReadonlySet<FocusId> = new Set<FocusId>([
 	...CUSTOMER_FIELDS,
 	'keys',
-	'exportPath',
-	'importPath',
 ]);
 export const BUTTON_IDS: ReadonlySet<FocusId> = new Set<FocusId>([
 	'save',
 	'activate',
 	'connect',
 	'manual',
-	'export',
-	'import',
+	'reload',
+	'keep',
 ]);
 
 /** A field's error as the engine gave it; shown with `t(messageId, params)` in the screen's language. */
@@ -72,20 +69,26 @@ export type SettingsState = {
 	country: CountryPickerState;
 	errors: Partial<Record<CustomerField, FieldMessage>>;
 	focus: FocusId;
-	/** True while the focused control takes keys; Esc sets it false (global keys work again). */
-	isEditing: boolean;
-	isManualOpen: boolean;
+	/** A text field has the keys (typing mode); false while browsing. */
+	isTyping: boolean;
 	table: ListState;
-	/** The customer part was edited since it was loaded or saved: engine updates do not overwrite it. */
+	tableFilter: FilterState;
+	/** The license table shows whole keys (they are masked but for their last group). */
+	isFullKeys: boolean;
+	page: PageScroll;
+	/** The customer part was edited since it was loaded or saved. */
 	isDirty: boolean;
+	/** The stored customer the form was loaded from (or last saved). */
+	baseline: Customer | null;
+	/** A stored customer that changed while the form was being edited: reload it, or keep mine. */
+	conflict: Customer | null;
 };
 
 export type SettingsCommand =
 	| {type: 'save'; form: CustomerForm; keysText: string}
 	| {type: 'activate'}
 	| {type: 'connect'}
-	| {type: 'export'; path: string}
-	| {type: 'import'; path: string};
+	| {type: 'manual'};
 
 export function initialSettings(
 	customer: Customer | null,
@@ -100,39 +103,39 @@ export function initialSettings(
 			email: textField(),
 			phone: textField(),
 			keys: textField(),
-			exportPath: textField(DEFAULT_REQUEST_PATH),
-			importPath: textField(DEFAULT_RESPONSE_PATH),
 		},
 		country: closedPicker,
 		errors: {},
 		focus: 'company',
-		isEditing: true,
-		isManualOpen: false,
+		isTyping: false,
 		table: emptyList,
+		tableFilter: noFilter,
+		isFullKeys: false,
+		page: pageTop,
 		isDirty: false,
+		baseline: null,
+		conflict: null,
 	};
 	return customer ? loadCustomer(state, customer, lang) : state;
 }
 
-/** The focus order of the screen (the manual activation fields only while that panel is open). */
+/** The focus order of the screen: the conflict's answers first while it stands. */
 export function focusOrder(state: SettingsState): FocusId[] {
 	return [
+		...(state.conflict ? (['reload', 'keep'] as const) : []),
 		...CUSTOMER_FIELDS,
 		'keys',
 		'save',
 		'activate',
 		'connect',
 		'manual',
-		...(state.isManualOpen
-			? (['exportPath', 'export', 'importPath', 'import'] as const)
-			: []),
 		'table',
 	];
 }
 
-/** True when printable keys go to a text field (so they must not trigger global shortcuts). */
+/** True when printable keys go to a text field (so they must not trigger commands). */
 export function isTyping(state: SettingsState): boolean {
-	return state.isEditing && TEXT_IDS.has(state.focus);
+	return state.isTyping && TEXT_IDS.has(state.focus);
 }
 
 /** The form as Save sends it to the engine: the picked country's code, else what was typed. */
@@ -146,6 +149,34 @@ export function formOf(state: SettingsState): CustomerForm {
 		email: value('email'),
 		phone: value('phone'),
 	};
+}
+
+function sameCustomer(a: Customer | null, b: Customer | null): boolean {
+	if (a === null || b === null) return a === b;
+	return (
+		a.company === b.company &&
+		a.person === b.person &&
+		a.address === b.address &&
+		a.country === b.country &&
+		a.email === b.email &&
+		(a.phone ?? '') === (b.phone ?? '')
+	);
+}
+
+/** True when the form holds exactly `customer` (nothing of the admin's would be lost). */
+function formHolds(state: SettingsState, customer: Customer): boolean {
+	const form = formOf(state);
+	return sameCustomer(
+		{
+			company: form.company ?? '',
+			person: form.person ?? '',
+			address: form.address ?? '',
+			country: form.country ?? '',
+			email: form.email ?? '',
+			...(form.phone ? {phone: form.phone} : {}),
+		},
+		customer,
+	);
 }
 
 export function loadCustomer(
@@ -172,14 +203,18 @@ export function loadCustomer(
 		}),
 		errors: {},
 		isDirty: false,
+		baseline: customer,
+		conflict: null,
 	};
 }
 
 export type SettingsAction =
 	/** The screen opens: focus the first field, or the key field once a customer is saved (R1). */
 	| {type: 'open'; hasCustomer: boolean}
-	/** The engine's customer changed (a save, a scenario step): shown unless the form is being edited. */
+	/** The stored customer changed (a save, a scenario step, another program). */
 	| {type: 'customer-changed'; customer: Customer | null; lang: Lang}
+	| {type: 'reload'; lang: Lang}
+	| {type: 'keep'}
 	| {type: 'save-failed'; errors: FieldError[]}
 	| {type: 'saved'; refusedInputs: string[]; addedCount: number}
 	| {type: 'activated'}
@@ -192,11 +227,33 @@ export function settingsReducer(
 	switch (action.type) {
 		case 'open': {
 			const focus: FocusId = action.hasCustomer ? 'keys' : 'company';
-			return focusOn({...state, isEditing: true}, focus);
+			return focusOn(
+				{...state, isTyping: false, page: pageTop},
+				state.conflict ? 'reload' : focus,
+			);
 		}
-		case 'customer-changed':
-			if (state.isDirty || !action.customer) return state;
-			return loadCustomer(state, action.customer, action.lang);
+		case 'customer-changed': {
+			const {customer} = action;
+			if (sameCustomer(customer, state.baseline)) return state;
+			if (!customer) return {...state, baseline: null, conflict: null};
+			// Nothing of the admin's would be lost: follow the store.
+			if (!state.isDirty || formHolds(state, customer)) {
+				return loadCustomer(state, customer, action.lang);
+			}
+			return focusOn({...state, conflict: customer, isTyping: false}, 'reload');
+		}
+		case 'reload':
+			return state.conflict
+				? focusOn(loadCustomer(state, state.conflict, action.lang), 'company')
+				: state;
+		case 'keep':
+			// The admin's form stands; Save will replace the stored customer knowingly.
+			return state.conflict
+				? focusOn(
+						{...state, baseline: state.conflict, conflict: null},
+						'company',
+					)
+				: state;
 		case 'save-failed': {
 			const errors: SettingsState['errors'] = {};
 			for (const error of action.errors) {
@@ -204,61 +261,107 @@ export function settingsReducer(
 			}
 			const first = CUSTOMER_FIELDS.find((field) => errors[field]);
 			const next = {...state, errors};
-			return first ? focusOn({...next, isEditing: true}, first) : next;
+			return first ? focusOn({...next, isTyping: false}, first) : next;
 		}
 		case 'saved': {
 			const next = {
 				...state,
 				errors: {},
 				isDirty: false,
+				baseline: customerOf(state),
 				text: {...state.text, keys: textField(action.refusedInputs.join(', '))},
 			};
 			// Guide the next step: keys were added, Activate redeems them (R4).
 			return action.addedCount > 0
-				? focusOn({...next, isEditing: true}, 'activate')
+				? focusOn({...next, isTyping: false}, 'activate')
 				: next;
 		}
 		case 'activated':
-			return focusOn({...state, isEditing: true, table: emptyList}, 'table');
-		case 'paste-key': {
-			if (action.demoKeys.length === 0) return state;
-			const current = state.text.keys.value.trim();
-			const index = action.demoKeys.indexOf(current);
-			let value: string;
-			if (current === '') {
-				value = action.demoKeys[0]!;
-			} else if (index >= 0) {
-				// `k` again cycles through the demo keys.
-				value = action.demoKeys[(index + 1) % action.demoKeys.length]!;
-			} else {
-				const missing =
-					action.demoKeys.find((key) => !current.includes(key)) ??
-					action.demoKeys[0]!;
-				value = `${current}, ${missing}`;
-			}
-			return focusOn(
-				{
-					...state,
-					isEditing: true,
-					text: {...state.text, keys: textField(value)},
-				},
-				'keys',
-			);
-		}
+			return focusOn({...state, isTyping: false, table: emptyList}, 'table');
+		case 'paste-key':
+			return pasteDemoKey(state, action.demoKeys);
 	}
+}
+
+/** The customer the form holds once saved (what the store now has). */
+function customerOf(state: SettingsState): Customer | null {
+	const form = formOf(state);
+	if (!form.company || !form.country) return state.baseline;
+	return {
+		company: form.company.trim(),
+		person: (form.person ?? '').trim(),
+		address: (form.address ?? '').trim(),
+		country: form.country,
+		email: (form.email ?? '').trim(),
+		...(form.phone?.trim() ? {phone: form.phone.trim()} : {}),
+	};
+}
+
+/**
+ * Ctrl+K: the next demo key not in the field yet goes in after what it holds (point 13: pasting
+ * adds, as a paste would), so several demo keys can go in together.
+ */
+function pasteDemoKey(
+	state: SettingsState,
+	demoKeys: readonly string[],
+): SettingsState {
+	if (demoKeys.length === 0) return state;
+	const current = state.text.keys.value.trim();
+	const missing = demoKeys.find((key) => !current.includes(key));
+	const value =
+		missing === undefined
+			? current
+			: current === ''
+				? missing
+				: `${current.replace(/[,\s]+$/, '')}, ${missing}`;
+	return focusOn(
+		{...state, text: {...state.text, keys: textField(value)}},
+		'keys',
+	);
+}
+
+export function pickCountry(
+	state: SettingsState,
+	code: string,
+	lang: Lang,
+): SettingsState {
+	const {country: _error, ...errors} = state.errors;
+	return {
+		...state,
+		text: {...state.text, country: textField(pickedName(code, lang))},
+		country: countryPickerReducer(state.country, {type: 'pick', code}),
+		errors,
+		isDirty: true,
+	};
 }
 
 export function focusOn(state: SettingsState, focus: FocusId): SettingsState {
 	const country: CountryPickerState =
-		focus === 'country'
+		focus === 'country' && state.isTyping
 			? {...state.country, isOpen: state.country.code === null}
-			: {...state.country, isOpen: false};
-	return {...state, focus, country};
+			: {...state.country, isOpen: false, isListFocused: false};
+	return {
+		...state,
+		focus,
+		country,
+		page: {...state.page, follow: true},
+	};
 }
 
-export function moveFocus(state: SettingsState, delta: number): SettingsState {
+/**
+ * The next control in the focus order (Tab wraps around, j/k stop at the ends); typing goes on
+ * into a text field, stops elsewhere.
+ */
+export function moveFocus(
+	state: SettingsState,
+	delta: number,
+	wrap = true,
+): SettingsState {
 	const order = focusOrder(state);
 	const index = Math.max(0, order.indexOf(state.focus));
-	const next = order[(index + delta + order.length) % order.length]!;
-	return focusOn(state, next);
+	const next = wrap
+		? order[(index + delta + order.length) % order.length]!
+		: order[Math.min(Math.max(0, index + delta), order.length - 1)]!;
+	const isTyping = state.isTyping && TEXT_IDS.has(next);
+	return focusOn({...state, isTyping}, next);
 }

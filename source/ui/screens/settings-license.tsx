@@ -1,11 +1,13 @@
 /**
  * Settings > License: the customer form (R2), the key field with format feedback (R3), Save,
- * Activate, Connect now, Manual activation (R4, R5, R14) and the license table. At 80 columns
- * it is one page that scrolls to keep the focused control in view; from 120 columns the table
- * (and the demo keys) get the right-hand column.
+ * Activate, Connect now, Manual activation (R4, R5, R14) and the license table, as the lines of
+ * one page (issue 12, point 1): at 80×24 it scrolls, with PgUp/PgDn and by following the focus,
+ * and says how much is below; from 120 columns the form and the keys sit side by side above the
+ * table. Every message is whole: errors and key verdicts wrap, nothing is cut.
  */
 import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
+import type {LicenseView} from '../../engine/evaluate.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
 import {
 	ButtonRowView,
@@ -13,32 +15,34 @@ import {
 	buttonRows,
 } from '../components/buttons/index.js';
 import {
-	countryListLines,
+	CountryList,
+	countryListRows,
 	countryMatches,
 } from '../components/country-picker/index.js';
-import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
-import {licenseTableLines} from '../components/license-table/index.js';
-import {TextFieldView} from '../components/text-field/index.js';
-import {type Line, Viewport} from '../components/viewport/index.js';
-import type {DashboardView} from '../dashboard-source.js';
-import {padTo, textWidth, truncate, wrapLines} from '../format.js';
 import {
-	columnsOf,
-	isWide,
-	licenseTableHeight,
-	settingsTopHeight,
-} from '../layout.js';
-import {type Theme, toneColor, useTheme} from '../theme.js';
+	FilterLine,
+	isFiltering,
+	matchingRows,
+} from '../components/filter/index.js';
+import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
+import {
+	licenseSearchText,
+	licenseTableLines,
+	whyText,
+} from '../components/license-table/index.js';
+import {focusRanges, type Line, type Range} from '../components/page/index.js';
+import {LabelledField} from '../components/text-field/index.js';
+import type {DashboardView} from '../dashboard-source.js';
+import {textWidth, truncate, wrapText} from '../format.js';
+import {columnsOf, isWide} from '../layout.js';
+import {type Theme, toneColor} from '../theme.js';
 import {demoKeyLines} from './demo-keys.js';
-import type {ScreenProps} from './screen-props.js';
 import type {
 	ButtonId,
 	FocusId,
 	SettingsState,
 	TextId,
 } from './settings-license-state.js';
-
-type Props = ScreenProps<SettingsState>;
 
 const FIELD_HINT: Record<CustomerField, MessageId> = {
 	company: 'field.company.hint',
@@ -60,104 +64,118 @@ const MAIN_BUTTONS: readonly {
 	{id: 'manual', label: 'ui.manual-activation', hint: 'ui.hint.manual'},
 ];
 
-const MANUAL_FILES = [
-	{path: 'exportPath', button: 'export', label: 'ui.export-request'},
-	{path: 'importPath', button: 'import', label: 'ui.import-response'},
-] as const satisfies readonly {
-	path: TextId;
-	button: ButtonId;
-	label: MessageId;
-}[];
-
-const COUNTRY_ROWS = 5;
 const FEEDBACK_ROWS = 4;
 
-export function SettingsLicenseScreen(props: Props) {
-	const {lang, width, height, view, state, isActive} = props;
-	const theme = useTheme();
-	const focus: FocusId | null = isActive ? state.focus : null;
-	const isEditing = isActive && state.isEditing;
-	const {evaluation} = view.snapshot;
-	const wide = isWide(width);
-	const {left, right} = wide ? columnsOf(width) : {left: width, right: width};
-	const options = {lang, state, focus, isEditing, theme, view};
-	const tableLines: Line<FocusId>[] = [
-		{
-			key: 'licenses-title',
-			focus: 'table',
-			node: (
-				<Text bold>
-					{t(lang, 'ui.licenses')} ({evaluation.licenses.length})
-				</Text>
-			),
-		},
-		...licenseTableLines({
-			licenses: evaluation.licenses,
-			state: state.table,
-			height: licenseTableHeight(width, height),
-			width,
-			lang,
-			theme,
-			isFocused: focus === 'table',
-		}).map((line) => ({...line, focus: 'table' as const})),
-	];
+export type SettingsPageProps = {
+	lang: Lang;
+	width: number;
+	/** Rows of the page on screen (the license table fits in them). */
+	height: number;
+	view: DashboardView;
+	state: SettingsState;
+	/** False while an overlay has the keys: nothing shows as focused. */
+	isActive: boolean;
+	theme: Theme;
+};
 
-	if (!wide) {
-		const lines = [
-			...customerLines({...options, width}),
+/** The licenses the table shows: those its filter keeps. */
+export function shownLicenses(
+	licenses: readonly LicenseView[],
+	state: SettingsState,
+	lang: Lang,
+): LicenseView[] {
+	const texts = licenses.map((license) => licenseSearchText(license, lang));
+	return matchingRows(texts, state.tableFilter).map(
+		(index) => licenses[index]!,
+	);
+}
+
+/**
+ * Rows the license table gets: all its licenses when they fit, else what the page leaves once
+ * its title, header, position and detail lines are counted, so the table, when focused, shows
+ * whole with at least one row.
+ */
+export function settingsTableHeight(
+	props: Pick<SettingsPageProps, 'height' | 'state'>,
+	licenses: readonly LicenseView[],
+): number {
+	const filter = isFiltering(props.state.tableFilter) ? 1 : 0;
+	// Title, header, position, the page's own position row, and two rows of detail.
+	const room = props.height - 6 - filter;
+	return Math.max(1, Math.min(Math.max(1, licenses.length), room));
+}
+
+export function settingsLines(props: SettingsPageProps): Line<FocusId>[] {
+	const {width, lang, view, state, isActive} = props;
+	const licenses = shownLicenses(
+		view.snapshot.evaluation.licenses,
+		state,
+		lang,
+	);
+	const focus: FocusId | null = isActive ? state.focus : null;
+	const table = tableLines(props, licenses, focus);
+	if (!isWide(width)) {
+		return [
+			...customerLines({...props, width}, focus),
 			blank('before-keys'),
-			...keyLines({...options, width}),
+			...keyLines({...props, width}, focus),
 			blank('before-table'),
-			...tableLines,
+			...table,
 		];
-		return <Viewport lines={lines} height={height} focus={focus} />;
 	}
-	const topHeight = settingsTopHeight(height);
-	return (
-		<Box flexDirection="column" height={height}>
-			<Box flexDirection="row" height={topHeight}>
-				<Box width={left} flexDirection="column">
-					<Viewport
-						lines={customerLines({...options, width: left})}
-						height={topHeight}
-						focus={focus}
-					/>
+	const {left, right} = columnsOf(width);
+	const leftLines = customerLines({...props, width: left}, focus);
+	const rightLines = keyLines({...props, width: right}, focus);
+	return [
+		sideBySide(leftLines, left, rightLines, right),
+		blank('before-table'),
+		...table,
+	];
+}
+
+/** Two columns of lines as one block; the focus ranges of both stay known to the page. */
+function sideBySide(
+	left: Line<FocusId>[],
+	leftWidth: number,
+	right: Line<FocusId>[],
+	rightWidth: number,
+): Line<FocusId> {
+	const rowsOf = (lines: Line[]) =>
+		lines.reduce((sum, line) => sum + (line.rows ?? 1), 0);
+	const ranges: Record<string, Range> = {
+		...focusRanges(left),
+		...focusRanges(right),
+	};
+	const column = (lines: Line<FocusId>[], width: number) => (
+		<Box width={width} flexDirection="column" flexShrink={0}>
+			{lines.map((line) => (
+				<Box key={line.key} height={line.rows ?? 1} flexShrink={0}>
+					{line.node}
 				</Box>
-				<Box width={2} />
-				<Box width={right} flexDirection="column">
-					<Viewport
-						lines={keyLines({...options, width: right})}
-						height={topHeight}
-						focus={focus}
-					/>
-				</Box>
-			</Box>
-			<Text> </Text>
-			<Viewport
-				lines={tableLines}
-				height={height - topHeight - 1}
-				focus={focus === 'table' ? focus : null}
-			/>
+			))}
 		</Box>
 	);
+	return {
+		key: 'columns',
+		rows: Math.max(rowsOf(left), rowsOf(right)),
+		ranges,
+		node: (
+			<Box flexDirection="row">
+				{column(left, leftWidth)}
+				<Box width={2} flexShrink={0} />
+				{column(right, rightWidth)}
+			</Box>
+		),
+	};
 }
 
 function blank(key: string): Line<FocusId> {
 	return {key, node: <Text> </Text>};
 }
 
-type PageOptions = {
-	lang: Lang;
-	width: number;
-	state: SettingsState;
-	focus: FocusId | null;
-	isEditing: boolean;
-	theme: Theme;
-	view: DashboardView;
-};
-
 /** Labels, their column width, and one text field row (marker, label, field). */
-function fieldKit({lang, width, state, focus, isEditing, theme}: PageOptions) {
+function fieldKit(props: SettingsPageProps, focus: FocusId | null) {
+	const {lang, width, state, theme} = props;
 	const labels: Record<TextId, string> = {
 		company: t(lang, 'field.company'),
 		person: t(lang, 'field.person'),
@@ -166,8 +184,6 @@ function fieldKit({lang, width, state, focus, isEditing, theme}: PageOptions) {
 		email: t(lang, 'field.email'),
 		phone: t(lang, 'field.phone'),
 		keys: t(lang, 'ui.keys'),
-		exportPath: t(lang, 'ui.manual.request-file'),
-		importPath: t(lang, 'ui.manual.response-file'),
 	};
 	const labelWidth = Math.max(
 		...(Object.values(labels) as string[]).map(textWidth),
@@ -175,119 +191,159 @@ function fieldKit({lang, width, state, focus, isEditing, theme}: PageOptions) {
 	const fieldWidth = Math.max(8, width - labelWidth - 3);
 	const indent = ' '.repeat(labelWidth + 3);
 
-	const row = (id: TextId, placeholder?: string) => {
-		const isFocused = focus === id;
-		const marker = isFocused ? '›' : ' ';
-		return (
-			<Text>
-				<Text
-					color={
-						isFocused
-							? toneColor(theme, isEditing ? 'info' : 'muted')
-							: undefined
-					}
-					bold={isFocused}
-				>
-					{marker} {padTo(labels[id], labelWidth)}
-				</Text>{' '}
-				<TextFieldView
-					state={state.text[id]}
-					width={fieldWidth}
-					isFocused={isFocused && isEditing}
-					{...(placeholder === undefined ? {} : {placeholder})}
-				/>
-			</Text>
-		);
+	const colors = {
+		typing: toneColor(theme, 'info'),
+		focused: toneColor(theme, 'accent'),
 	};
+	const row = (id: TextId, placeholder?: string) => (
+		<LabelledField
+			label={labels[id]}
+			labelWidth={labelWidth}
+			state={state.text[id]}
+			width={fieldWidth}
+			isFocused={focus === id}
+			isTyping={state.isTyping && !state.country.isListFocused}
+			colors={colors}
+			{...(placeholder === undefined ? {} : {placeholder})}
+		/>
+	);
 	return {row, indent, fieldWidth};
 }
 
 /** R2: the customer form, one row per field, its error under it, the country list when open. */
-function customerLines(options: PageOptions): Line<FocusId>[] {
-	const {lang, width, state, focus, isEditing, theme} = options;
-	const {row: fieldRow, indent, fieldWidth} = fieldKit(options);
-	const lines: Line<FocusId>[] = [];
-	lines.push({
-		key: 'customer-title',
-		node: <Text bold>{t(lang, 'ui.customer')}</Text>,
-	});
+function customerLines(
+	props: SettingsPageProps,
+	focus: FocusId | null,
+): Line<FocusId>[] {
+	const {lang, width, state, theme} = props;
+	const {row: fieldRow, indent, fieldWidth} = fieldKit(props, focus);
+	const lines: Line<FocusId>[] = [
+		{key: 'customer-title', node: <Text bold>{t(lang, 'ui.customer')}</Text>},
+	];
+	if (state.conflict) {
+		// Point 5: the stored customer changed while this form was being edited.
+		const notice = t(lang, 'ui.form.conflict', {
+			company: state.conflict.company,
+		});
+		for (const [index, line] of wrapText(notice, width - 2).entries()) {
+			lines.push({
+				key: `conflict-${index}`,
+				focus: ['reload', 'keep'],
+				node: (
+					<Text color={toneColor(theme, 'warn')} bold={index === 0}>
+						{index === 0 ? '▲ ' : '  '}
+						{line}
+					</Text>
+				),
+			});
+		}
+		lines.push({
+			key: 'conflict-buttons',
+			focus: ['reload', 'keep'],
+			node: (
+				<Text>
+					{'  '}
+					<ButtonRowView
+						buttons={[
+							{id: 'reload', label: t(lang, 'ui.form.reload')},
+							{id: 'keep', label: t(lang, 'ui.form.keep')},
+						]}
+						focused={focus === 'reload' || focus === 'keep' ? focus : null}
+					/>
+				</Text>
+			),
+		});
+	}
 	for (const field of CUSTOMER_FIELDS) {
-		const hint =
-			field === 'phone'
-				? `${t(lang, FIELD_HINT.phone)}`
-				: t(lang, FIELD_HINT[field]);
 		lines.push({
 			key: `field-${field}`,
 			focus: field,
-			node: fieldRow(field, hint),
+			node: fieldRow(field, t(lang, FIELD_HINT[field])),
 		});
 		const error = state.errors[field];
 		if (error) {
 			const text = error.messageId
 				? t(lang, error.messageId, error.params)
 				: error.message;
-			wrapLines(`✗ ${text}`, width - indent.length, 2).forEach(
-				(line, index) => {
-					lines.push({
-						key: `error-${field}-${index}`,
-						focus: field,
-						node: (
-							<Text color={toneColor(theme, 'error')}>
-								{indent}
-								{line}
-							</Text>
-						),
-					});
-				},
-			);
-		}
-		if (
-			field === 'country' &&
-			focus === 'country' &&
-			isEditing &&
-			state.country.isOpen
-		) {
-			const query = state.text.country.value;
-			for (const line of countryListLines({
-				matches: countryMatches(query, lang),
-				highlighted: state.country.highlighted,
-				rows: COUNTRY_ROWS,
-				width: fieldWidth,
-				hint: t(lang, 'ui.country-list-hint'),
-				noMatch: t(lang, 'ui.no-country-found', {query: truncate(query, 20)}),
-				theme,
-			})) {
+			for (const [index, line] of wrapText(
+				`✗ ${text}`,
+				width - indent.length,
+			).entries()) {
 				lines.push({
-					key: line.key,
+					key: `error-${field}-${index}`,
+					focus: field,
+					node: (
+						<Text color={toneColor(theme, 'error')}>
+							{indent}
+							{line}
+						</Text>
+					),
+				});
+			}
+		}
+		if (field === 'country' && focus === 'country' && state.country.isOpen) {
+			const query = state.text.country.value;
+			const matches = countryMatches(query, lang);
+			lines.push({
+				key: 'country-list',
+				focus: 'country',
+				rows: countryListRows(matches.length),
+				node: (
+					<Box>
+						<Text>{indent}</Text>
+						<CountryList
+							matches={matches}
+							highlighted={state.country.highlighted}
+							isFocused={state.country.isListFocused}
+							width={fieldWidth}
+							noMatch={t(lang, 'ui.no-country-found', {
+								query: truncate(query, 20),
+							})}
+							theme={theme}
+						/>
+					</Box>
+				),
+			});
+			if (matches.length > 0) {
+				lines.push({
+					key: 'country-hint',
 					focus: 'country',
 					node: (
-						<Text>
+						<Text dimColor>
 							{indent}
-							{line.node}
+							{truncate(
+								t(
+									lang,
+									state.country.isListFocused
+										? 'ui.country-list-hint-in'
+										: 'ui.country-list-hint',
+								),
+								fieldWidth,
+							)}
 						</Text>
 					),
 				});
 			}
 		}
 	}
-
 	return lines;
 }
 
-/** R3-R5: the key field with its feedback, the demo keys, the buttons, the manual activation panel. */
-function keyLines(options: PageOptions): Line<FocusId>[] {
-	const {lang, width, state, focus, isEditing, theme, view} = options;
-	const {row: fieldRow, indent} = fieldKit(options);
-	const lines: Line<FocusId>[] = [];
-	lines.push({
-		key: 'keys-title',
-		node: <Text bold>{t(lang, 'ui.key-field')}</Text>,
-	});
-	lines.push({
-		key: 'field-keys',
-		focus: 'keys',
-		node: fieldRow('keys', t(lang, 'ui.keys-hint')),
-	});
+/** R3-R5: the key field with its feedback, the demo keys, the buttons. */
+function keyLines(
+	props: SettingsPageProps,
+	focus: FocusId | null,
+): Line<FocusId>[] {
+	const {lang, width, state, theme, view} = props;
+	const {row: fieldRow, indent} = fieldKit(props, focus);
+	const lines: Line<FocusId>[] = [
+		{key: 'keys-title', node: <Text bold>{t(lang, 'ui.key-field')}</Text>},
+		{
+			key: 'field-keys',
+			focus: 'keys',
+			node: fieldRow('keys', t(lang, 'ui.keys-hint')),
+		},
+	];
 	const known = new Set(
 		view.snapshot.evaluation.licenses.map((license) => license.key),
 	);
@@ -317,6 +373,7 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 		id: button.id,
 		label: t(lang, button.label),
 	}));
+	const focusedButton = MAIN_BUTTONS.find((button) => button.id === focus);
 	buttonRows(buttons, width - 2).forEach((row, index) => {
 		lines.push({
 			key: `buttons-${index}`,
@@ -326,59 +383,83 @@ function keyLines(options: PageOptions): Line<FocusId>[] {
 					{'  '}
 					<ButtonRowView
 						buttons={row}
-						focused={focus !== null && isEditing ? (focus as ButtonId) : null}
+						focused={focusedButton ? focusedButton.id : null}
 					/>
 				</Text>
 			),
 		});
 	});
-	const focusedButton = MAIN_BUTTONS.find((button) => button.id === focus);
-	lines.push({
-		key: 'buttons-hint',
-		focus: MAIN_BUTTONS.map((button) => button.id),
-		node: (
-			<Text dimColor>
-				{truncate(
-					focusedButton ? `  ${t(lang, focusedButton.hint)}` : ' ',
-					width,
-				)}
-			</Text>
-		),
-	});
-
-	if (state.isManualOpen) {
+	// The focused button's hint, whole; a blank row when none is focused, so nothing jumps.
+	const hint = focusedButton ? t(lang, focusedButton.hint) : '';
+	wrapText(hint, width - 3).forEach((line, index) => {
 		lines.push({
-			key: 'manual-title',
-			focus: 'manual',
-			node: <Text bold>{t(lang, 'ui.manual-activation')}</Text>,
-		});
-		// R5: a file's path, and the button that writes or reads it.
-		for (const {path, button, label} of MANUAL_FILES) {
-			lines.push({key: `field-${path}`, focus: path, node: fieldRow(path)});
-			lines.push({
-				key: `button-${button}`,
-				focus: button,
-				node: (
-					<Text>
-						{indent}
-						<ButtonRowView
-							buttons={[{id: button, label: t(lang, label)}]}
-							focused={focus === button && isEditing ? button : null}
-						/>
+			key: `buttons-hint-${index}`,
+			focus: focusedButton ? focusedButton.id : undefined,
+			node: <Text dimColor>{`  ${line}`}</Text>,
+		} as Line<FocusId>);
+	});
+	return lines;
+}
+
+/** The license table: its title, its filter, its rows and why one does not count. */
+function tableLines(
+	props: SettingsPageProps,
+	licenses: LicenseView[],
+	focus: FocusId | null,
+): Line<FocusId>[] {
+	const {lang, width, state, theme, view} = props;
+	const all = view.snapshot.evaluation.licenses.length;
+	const isFocused = focus === 'table';
+	const problems = licenses.filter((license) => whyText(license, lang) !== '');
+	const lines: Line<FocusId>[] = [
+		{
+			key: 'licenses-title',
+			focus: 'table',
+			node: (
+				<Text>
+					<Text bold>
+						{t(lang, 'ui.licenses')} ({all})
 					</Text>
-				),
-			});
-		}
-		const hint = view.demo
-			? t(lang, 'ui.manual.demo-hint')
-			: t(lang, 'ui.manual.hint');
-		wrapLines(hint, width - 2, 2).forEach((line, index) => {
-			lines.push({
-				key: `manual-hint-${index}`,
-				focus: ['import', 'importPath'],
-				node: <Text dimColor> {line}</Text>,
-			});
+					<Text dimColor>
+						{truncate(
+							isFocused
+								? `  ${t(lang, 'ui.table.keys-hint')}`
+								: problems.length > 0
+									? `  ${t(lang, 'ui.table.problems', {count: problems.length})}`
+									: '',
+							Math.max(0, width - 14),
+						)}
+					</Text>
+				</Text>
+			),
+		},
+	];
+	if (isFiltering(state.tableFilter)) {
+		lines.push({
+			key: 'licenses-filter',
+			focus: 'table',
+			node: (
+				<FilterLine
+					state={state.tableFilter}
+					width={width}
+					lang={lang}
+					count={licenses.length}
+					total={all}
+				/>
+			),
 		});
 	}
+	lines.push(
+		...licenseTableLines({
+			licenses,
+			state: state.table,
+			height: settingsTableHeight(props, licenses),
+			width,
+			lang,
+			theme,
+			isFocused,
+			isFullKeys: state.isFullKeys,
+		}).map((line) => ({...line, focus: 'table' as const})),
+	);
 	return lines;
 }

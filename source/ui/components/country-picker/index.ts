@@ -1,10 +1,10 @@
-export {countryPickerAction} from './input.js';
 export {
 	type CountryPickerAction,
 	type CountryPickerState,
 	closedPicker,
 	countryMatches,
 	countryPickerReducer,
+	highlightedMatch,
 	pickedName,
 } from './reducer.js';
-export {countryListLines} from './view.js';
+export {COUNTRY_ROWS, CountryList, countryListRows} from './view.js';

@@ -1,66 +1,48 @@
 import {Text} from 'ink';
-import type {ReactNode} from 'react';
 import type {CountryOption} from '../../../engine/customer.js';
-import {padTo, truncate} from '../../format.js';
+import {truncate} from '../../format.js';
 import {type Theme, toneColor} from '../../theme.js';
+import {ChoiceList, choiceRows} from '../choice-list/index.js';
 
-type Options = {
-	matches: readonly CountryOption[];
-	highlighted: number;
-	/** Rows for options (the hint line is extra). */
-	rows: number;
-	width: number;
-	hint: string;
-	noMatch: string;
-	theme: Theme;
-};
+/** Rows of matches the list shows (more scroll). */
+export const COUNTRY_ROWS = 5;
 
-/** The drop-down under the Country field, as screen rows: a window of matches around the highlight. */
-export function countryListLines({
+/** The drop-down under the Country field: its matches on ink-select-input, or why there is none. */
+export function CountryList({
 	matches,
 	highlighted,
-	rows,
+	isFocused,
 	width,
-	hint,
 	noMatch,
 	theme,
-}: Options): {key: string; node: ReactNode}[] {
+}: {
+	matches: readonly CountryOption[];
+	highlighted: number;
+	isFocused: boolean;
+	width: number;
+	noMatch: string;
+	theme: Theme;
+}) {
 	if (matches.length === 0) {
-		return [
-			{
-				key: 'no-match',
-				node: (
-					<Text color={toneColor(theme, 'warn')}>
-						{truncate(noMatch, width)}
-					</Text>
-				),
-			},
-		];
+		return (
+			<Text color={toneColor(theme, 'warn')}>{truncate(noMatch, width)}</Text>
+		);
 	}
-	const start = Math.max(
-		0,
-		Math.min(highlighted - Math.floor(rows / 2), matches.length - rows),
+	return (
+		<ChoiceList
+			items={matches.map((option) => ({
+				value: option.code,
+				label: `${option.name} (${option.code})`,
+			}))}
+			isFocused={isFocused}
+			width={width}
+			limit={COUNTRY_ROWS}
+			highlighted={highlighted}
+		/>
 	);
-	const lines = matches.slice(start, start + rows).map((option, index) => {
-		const isHighlighted = start + index === highlighted;
-		return {
-			key: `country-${option.code}`,
-			node: (
-				<Text
-					inverse={isHighlighted && theme.isColor}
-					color={isHighlighted ? toneColor(theme, 'info') : undefined}
-				>
-					{padTo(
-						`${isHighlighted ? '▸' : ' '} ${option.name} (${option.code})`,
-						width,
-					)}
-				</Text>
-			),
-		};
-	});
-	lines.push({
-		key: 'country-hint',
-		node: <Text dimColor>{truncate(hint, width)}</Text>,
-	});
-	return lines;
+}
+
+/** Rows the drop-down takes. */
+export function countryListRows(count: number): number {
+	return count === 0 ? 1 : choiceRows(count, COUNTRY_ROWS);
 }

@@ -42,7 +42,10 @@ function HeaderViewPlain({lang, width, now, state, screen, demoName}: Props) {
 	// Each screen with its key (the keymap's `1`..`4`).
 	const tabs = SCREENS.map((id) => ({
 		id,
-		label: `${capsOf(id, lang)} ${t(lang, SCREEN_LABEL[id])}`,
+		label:
+			id === 'settings' && screen === 'manual'
+				? `${capsOf(id, lang)} ${t(lang, SCREEN_LABEL[id])} › ${t(lang, 'ui.manual-activation')}`
+				: `${capsOf(id, lang)} ${t(lang, SCREEN_LABEL[id])}`,
 	}));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -59,7 +62,8 @@ function HeaderViewPlain({lang, width, now, state, screen, demoName}: Props) {
 			</Text>
 			<Text wrap="truncate">
 				{tabs.map((tab) => {
-					const isActive = tab.id === screen;
+					const isActive =
+						tab.id === screen || (tab.id === 'settings' && screen === 'manual');
 					const text =
 						isActive && !theme.isColor ? `[${tab.label}]` : ` ${tab.label} `;
 					return (

@@ -22,10 +22,20 @@ export function keyFeedback(
 	lang: Lang,
 	known: ReadonlySet<string> = new Set(),
 ): KeyFeedback[] {
+	const typed = new Set<string>();
 	return splitKeyList(text).map((input) => {
 		const quoted = truncate(input.trim(), 31);
 		const parsed = parseKey(input);
 		if (parsed.ok) {
+			// As Save will: a key typed twice (in any form) is refused the second time.
+			if (typed.has(parsed.value.key)) {
+				return {
+					input,
+					verdict: 'error',
+					text: t(lang, 'ui.key.repeated', {key: parsed.value.key}),
+				};
+			}
+			typed.add(parsed.value.key);
 			if (known.has(parsed.value.key)) {
 				return {
 					input,

@@ -1,13 +1,16 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
-import {truncate} from '../../format.js';
+import {truncate, wrapText} from '../../format.js';
 import {type Theme, toneColor} from '../../theme.js';
 import type {KeyFeedback} from './feedback.js';
 
 const MARK = {ok: '✓', typing: '…', error: '✗'} as const;
 const TONE = {ok: 'ok', typing: 'muted', error: 'error'} as const;
 
-/** One row per key typed, at most `rows` (the last one then says how many more). */
+/**
+ * One verdict per key typed, each whole (wrapped, never cut: issue 12, point 3), for at most
+ * `rows` keys (the last row then says how many more).
+ */
 export function keyFeedbackLines(
 	items: readonly KeyFeedback[],
 	options: {
@@ -21,14 +24,18 @@ export function keyFeedbackLines(
 		items.length > options.rows
 			? items.slice(0, Math.max(0, options.rows - 1))
 			: items;
-	const lines = shown.map((item, index) => ({
-		key: `feedback-${index}`,
-		node: (
-			<Text color={toneColor(options.theme, TONE[item.verdict])}>
-				{truncate(`${MARK[item.verdict]} ${item.text}`, options.width)}
-			</Text>
+	const lines = shown.flatMap((item, index) =>
+		wrapText(`${MARK[item.verdict]} ${item.text}`, options.width - 2).map(
+			(line, row) => ({
+				key: `feedback-${index}-${row}`,
+				node: (
+					<Text color={toneColor(options.theme, TONE[item.verdict])}>
+						{row === 0 ? line : `  ${line}`}
+					</Text>
+				),
+			}),
 		),
-	}));
+	);
 	if (items.length > shown.length) {
 		lines.push({
 			key: 'feedback-more',

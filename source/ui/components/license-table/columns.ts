@@ -1,11 +1,17 @@
 /**
- * The license table's columns: key (masked except its last group), kind, devices, status,
- * activated on, expires or renews on (R9). Widths come from the labels of the language, not
- * from the rows, so the columns stay put while a long table scrolls.
+ * The license table's columns: key (masked except its last group, or whole on request), kind,
+ * devices, status, activated on, expires or renews on (R9), and, from 100 columns, why a license
+ * does not count (revoked, not renewed...: issue 12, point 6). Widths come from the labels of the
+ * language, not from the rows, so the columns stay put while a long table scrolls.
  */
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
-import {type Lang, type MessageId, t} from '../../../i18n/index.js';
+import {
+	formatRefusal,
+	type Lang,
+	type MessageId,
+	t,
+} from '../../../i18n/index.js';
 import {
 	formatIsoDate,
 	maskedLicenseId,
@@ -38,14 +44,24 @@ export type TableColumns = {
 	status: number;
 	activated: number;
 	expires: number;
+	/** 0 when the table is too narrow for it (the detail line says why then). */
+	why: number;
 	gap: string;
 };
 
 const DATE_WIDTH = 10;
 /** `↻ 2028-01-04`: renews automatically on that date (R9). */
 const RENEWS_MARK = '↻ ';
+/** From this width the table has its Why column. */
+export const WHY_FROM = 100;
+/** The widest a whole license id gets (`KEY/n`). */
+const FULL_ID = 31;
 
-export function tableColumns(width: number, lang: Lang): TableColumns {
+export function tableColumns(
+	width: number,
+	lang: Lang,
+	isFullKeys = false,
+): TableColumns {
 	const longest = (labels: string[]) => Math.max(...labels.map(textWidth));
 	const kind = longest([
 		...Object.values(KIND_LABEL).map((id) => t(lang, id)),
@@ -66,22 +82,34 @@ export function tableColumns(width: number, lang: Lang): TableColumns {
 	);
 	const fixed = kind + devices + status + activated + expires;
 	// The row's first column is the selection mark.
-	const wideGap = width - 1 - fixed - 5 * 2 >= 16;
-	const gap = wideGap ? '  ' : ' ';
-	const key = Math.max(8, width - 1 - fixed - 5 * gap.length);
-	return {key, kind, devices, status, activated, expires, gap};
+	const free = width - 1 - fixed;
+	const gap = free - 5 * 2 >= 16 ? '  ' : ' ';
+	const hasWhy = width >= WHY_FROM;
+	const gaps = (hasWhy ? 6 : 5) * gap.length;
+	const keyWanted = isFullKeys ? FULL_ID : 22;
+	const key = hasWhy
+		? Math.max(8, Math.min(keyWanted, free - gaps - 16))
+		: Math.max(8, free - gaps);
+	const why = hasWhy ? Math.max(0, free - gaps - key) : 0;
+	return {key, kind, devices, status, activated, expires, why, gap};
 }
 
 export function headerText(columns: TableColumns, lang: Lang): string {
 	const {gap} = columns;
-	return [
+	const cells = [
 		padTo(t(lang, 'ui.column.key'), columns.key),
 		padTo(t(lang, 'ui.column.kind'), columns.kind),
 		padLeftTo(t(lang, 'ui.column.devices'), columns.devices),
 		padTo(t(lang, 'ui.column.status'), columns.status),
 		padTo(t(lang, 'ui.column.activated'), columns.activated),
-		truncate(t(lang, 'ui.column.expires-renews'), columns.expires),
-	].join(gap);
+	];
+	if (columns.why > 0) {
+		cells.push(padTo(t(lang, 'ui.column.expires-renews'), columns.expires));
+		cells.push(truncate(t(lang, 'ui.column.why'), columns.why));
+	} else {
+		cells.push(truncate(t(lang, 'ui.column.expires-renews'), columns.expires));
+	}
+	return cells.join(gap);
 }
 
 export type RowCells = {
@@ -91,13 +119,42 @@ export type RowCells = {
 	status: string;
 	activated: string;
 	expires: string;
+	why: string;
 };
+
+/** The license id as shown: masked but its last group, or whole (`f`). */
+export function shownId(
+	license: LicenseView,
+	width: number,
+	isFullKeys: boolean,
+): string {
+	return isFullKeys
+		? truncate(license.id, width)
+		: maskedLicenseId(license.id, width);
+}
+
+/** Why a license does not count, or was refused at Activate: empty when nothing is wrong. */
+export function whyText(license: LicenseView, lang: Lang): string {
+	const parts: string[] = [];
+	if (license.reason) parts.push(t(lang, `ui.reason.${license.reason}`));
+	if (license.refusal) {
+		// The server's code in the admin's language; a code we do not know, in the server's words.
+		const {code, message} = license.refusal;
+		parts.push(
+			t(lang, 'ui.table.refused', {
+				message: formatRefusal(lang, code, message),
+			}),
+		);
+	}
+	return parts.join(' · ');
+}
 
 export function rowCells(
 	license: LicenseView,
 	columns: TableColumns,
 	lang: Lang,
 	timeZone?: string,
+	isFullKeys = false,
 ): RowCells {
 	const expires =
 		license.renewsAt !== null
@@ -108,7 +165,7 @@ export function rowCells(
 					? ''
 					: '—';
 	return {
-		key: padTo(maskedLicenseId(license.id, columns.key), columns.key),
+		key: padTo(shownId(license, columns.key, isFullKeys), columns.key),
 		kind: padTo(t(lang, KIND_LABEL[license.kind]), columns.kind),
 		devices: padLeftTo(
 			license.devices === null ? '' : String(license.devices),
@@ -122,6 +179,20 @@ export function rowCells(
 			columns.activated,
 		),
 		// The last column is not padded: trailing spaces cost a frame time and show nothing.
-		expires: truncate(expires, columns.expires),
+		expires:
+			columns.why > 0
+				? padTo(expires, columns.expires)
+				: truncate(expires, columns.expires),
+		why: columns.why > 0 ? truncate(whyText(license, lang), columns.why) : '',
 	};
+}
+
+/** What `/` searches in a license: its key, kind, status and why, in the admin's language. */
+export function licenseSearchText(license: LicenseView, lang: Lang): string {
+	return [
+		license.id,
+		t(lang, KIND_LABEL[license.kind]),
+		t(lang, `status.${license.status}`),
+		whyText(license, lang),
+	].join(' ');
 }

@@ -1,9 +1,12 @@
 export {
 	headerText,
+	licenseSearchText,
 	type RowCells,
 	rowCells,
 	STATUSES,
 	type TableColumns,
 	tableColumns,
+	WHY_FROM,
+	whyText,
 } from './columns.js';
-export {licenseTableLines, type TableLine} from './view.js';
+export {licenseDetail, licenseTableLines, type TableLine} from './view.js';

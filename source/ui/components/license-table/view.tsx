@@ -2,11 +2,17 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
-import {formatRefusal, type Lang, t} from '../../../i18n/index.js';
-import {maskedLicenseId, truncate} from '../../format.js';
+import {type Lang, t} from '../../../i18n/index.js';
+import {truncate, wrapText} from '../../format.js';
 import {type Theme, type Tone, toneColor} from '../../theme.js';
 import {type ListState, visibleRange} from '../scroll-list/index.js';
-import {headerText, rowCells, tableColumns} from './columns.js';
+import {
+	headerText,
+	rowCells,
+	shownId,
+	tableColumns,
+	whyText,
+} from './columns.js';
 
 const STATUS_TONE: Record<LicenseStatus, Tone> = {
 	pending: 'info',
@@ -20,6 +26,7 @@ const STATUS_TONE: Record<LicenseStatus, Tone> = {
 export type TableLine = {key: string; node: ReactNode};
 
 type Options = {
+	/** The licenses shown (the filter's matches). */
 	licenses: readonly LicenseView[];
 	state: ListState;
 	/** Rows for licenses (the column header and the lines below are extra). */
@@ -28,12 +35,14 @@ type Options = {
 	lang: Lang;
 	theme: Theme;
 	isFocused: boolean;
+	isFullKeys: boolean;
 };
 
 /**
  * The license table as screen rows: the column header, the visible window of licenses (only
- * those are drawn, so 1,000 licenses stay fast), a position line for long lists and, while the
- * table has focus, a line about the selected license (why it is not active, a refusal).
+ * those are drawn, so 1,000 licenses stay fast), a position line for long lists, and the detail
+ * of one license in full: the selected one while the table has the focus, else the first that
+ * does not count, so why it does not is on screen (issue 12, point 6).
  */
 export function licenseTableLines({
 	licenses,
@@ -43,8 +52,9 @@ export function licenseTableLines({
 	lang,
 	theme,
 	isFocused,
+	isFullKeys,
 }: Options): TableLine[] {
-	const columns = tableColumns(width, lang);
+	const columns = tableColumns(width, lang, isFullKeys);
 	const {selected, start, end} = visibleRange(state, height, licenses.length);
 	const lines: TableLine[] = [
 		{
@@ -60,7 +70,7 @@ export function licenseTableLines({
 	}
 	for (let index = start; index < end; index++) {
 		const license = licenses[index]!;
-		const cells = rowCells(license, columns, lang, theme.timeZone);
+		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
 		const isSelected = isFocused && index === selected;
 		lines.push({
 			key: `row-${index}`,
@@ -80,6 +90,8 @@ export function licenseTableLines({
 					{cells.activated}
 					{columns.gap}
 					{cells.expires}
+					{columns.why > 0 ? columns.gap : ''}
+					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
 				</Text>
 			),
 		});
@@ -97,35 +109,41 @@ export function licenseTableLines({
 			),
 		});
 	}
-	if (isFocused) {
-		const current = licenses[selected];
-		lines.push({
-			key: 'detail',
-			node: (
-				<Text color={toneColor(theme, current?.refusal ? 'error' : 'muted')}>
-					{truncate(current ? ` ${licenseDetail(current, lang)}` : ' ', width)}
-				</Text>
-			),
+	const shown = isFocused
+		? licenses[selected]
+		: licenses.find((license) => whyText(license, lang) !== '');
+	if (shown) {
+		const detail = licenseDetail(shown, lang, isFullKeys);
+		wrapText(detail, width - 1).forEach((line, index) => {
+			lines.push({
+				key: `detail-${index}`,
+				node: (
+					<Text
+						color={toneColor(
+							theme,
+							shown.refusal || shown.reason ? 'error' : 'muted',
+						)}
+					>
+						{' '}
+						{line}
+					</Text>
+				),
+			});
 		});
 	}
 	return lines;
 }
 
-/** The selected license in full: its id masked, its status, and why when it is not active. */
-function licenseDetail(license: LicenseView, lang: Lang): string {
-	const parts = [
-		maskedLicenseId(license.id, 40),
+/** Rows the table's detail takes for its license, so the page knows its height in advance. */
+export function licenseDetail(
+	license: LicenseView,
+	lang: Lang,
+	isFullKeys: boolean,
+): string {
+	const why = whyText(license, lang);
+	return [
+		shownId(license, 40, isFullKeys),
 		t(lang, `status.${license.status}`),
-	];
-	if (license.reason) parts.push(t(lang, `ui.reason.${license.reason}`));
-	if (license.refusal) {
-		// The server's code in the admin's language; a code we do not know, in the server's words.
-		const {code, message} = license.refusal;
-		parts.push(
-			t(lang, 'ui.table.refused', {
-				message: formatRefusal(lang, code, message),
-			}),
-		);
-	}
-	return parts.join(' · ');
+		...(why ? [why] : []),
+	].join(' · ');
 }

@@ -13,26 +13,26 @@ type Props = {
 	width: number;
 	demo: DemoView;
 	isPlaying: boolean;
-	/** The "jump to day" prompt, when open. */
-	jump: TextFieldState | null;
+	/** The time prompt (Ctrl+T), when open: a day to go to, or a time letter. */
+	time: TextFieldState | null;
 };
 
 /** Demo only, two rows: the simulation's day, network, hardware and scenario; the timeline strip. */
-function SimBarViewPlain({lang, width, demo, isPlaying, jump}: Props) {
+function SimBarViewPlain({lang, width, demo, isPlaying, time}: Props) {
 	const theme = useTheme();
 	const networkTone = demo.network === 'online' ? 'ok' : 'error';
 	const label = t(lang, 'ui.demo.timeline');
 	const cells = Math.max(0, width - textWidth(label) - 1);
-	if (jump) {
+	if (time) {
 		const prompt = `${t(lang, 'ui.demo.jump-prompt', {day: demo.day})} `;
-		const hint = `  ${footerLine('jump', lang)}`;
+		const hint = `  ${footerLine('time', lang)}`;
 		return (
 			<Box flexDirection="column" width={width}>
 				<Text>
 					<Text bold color={toneColor(theme, 'info')}>
 						{prompt}
 					</Text>
-					<TextFieldView state={jump} width={6} isFocused />
+					<TextFieldView state={time} width={6} isFocused />
 					<Text dimColor>
 						{truncate(hint, Math.max(0, width - textWidth(prompt) - 6))}
 					</Text>

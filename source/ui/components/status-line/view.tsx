@@ -1,27 +1,41 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {StatusMessage} from '../../app-state.js';
-import {keyedByText, wrapLines} from '../../format.js';
+import {keyedByText, wrapText} from '../../format.js';
 import {toneColor, useTheme} from '../../theme.js';
 
 const MARK = {ok: '✓', error: '✗', info: '•'} as const;
 const TONE = {ok: 'ok', error: 'error', info: 'info'} as const;
 
-/** At most three rows: the status of the last command, or what is running now. */
+/**
+ * The status of the last command, or what is running now, whole (issue 12, point 3): wrapped over
+ * as many rows as it needs up to `maxRows`; a longer one keeps its first rows and says on the
+ * last that `i` shows it whole, so the end of a message (the hint of what to do next) is never
+ * lost.
+ */
 export function statusLines(
 	status: StatusMessage | null,
 	busy: string | null,
 	width: number,
-): {tone: StatusMessage['tone'] | null; lines: string[]} {
+	maxRows: number,
+	more: string,
+): {tone: StatusMessage['tone'] | null; lines: string[]; isCut: boolean} {
 	if (busy !== null) {
-		return {tone: 'info', lines: wrapLines(`… ${busy}`, width, 1)};
+		return {
+			tone: 'info',
+			lines: wrapText(`… ${busy}`, width).slice(0, 1),
+			isCut: false,
+		};
 	}
-	if (status === null) {
-		return {tone: null, lines: ['']};
+	if (status === null || status.text === '') {
+		return {tone: null, lines: [''], isCut: false};
 	}
+	const lines = wrapText(`${MARK[status.tone]} ${status.text}`, width);
+	if (lines.length <= maxRows) return {tone: status.tone, lines, isCut: false};
 	return {
 		tone: status.tone,
-		lines: wrapLines(`${MARK[status.tone]} ${status.text}`, width, 3),
+		lines: [...lines.slice(0, Math.max(1, maxRows - 1)), more],
+		isCut: true,
 	};
 }
 

@@ -6,4 +6,4 @@ export {
 	textFieldReducer,
 	visibleWindow,
 } from './reducer.js';
-export {TextFieldView} from './view.js';
+export {LabelledField, TextFieldView} from './view.js';

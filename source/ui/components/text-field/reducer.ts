@@ -1,6 +1,14 @@
 /**
  * A one-line text input: the value and where the cursor is, in code points (so 'é' or '•' is one
  * step). Pure; the view shows a window of it, the input map turns keys into actions.
+ *
+ * Ours rather than ink-text-input 6.0 (issue 12, point 11), which cannot do what the fields need,
+ * measured with ink-testing-library: it keeps its cursor to itself (no way to read or set it), so
+ * no wrapper can show the window of a long value around the cursor, nor draw the cursor under
+ * NO_COLOR, where its `chalk.inverse` cursor vanishes (the frame is "abc" with the cursor at the
+ * end and after two ←); a 90-character value in a 40-column box wraps onto 3 rows; → past the
+ * end then "xy" gives "abcyx", ← past the start then "x" gives "abxc"; Ctrl+K inserts "k",
+ * Ctrl+U "u" (our Ctrl+K pastes a demo key, Ctrl+U clears); Home and End do nothing.
  */
 import {textWidth} from '../../format.js';
 

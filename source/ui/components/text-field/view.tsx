@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {textWidth, truncate} from '../../format.js';
+import {padTo, textWidth, truncate} from '../../format.js';
 import {useTheme} from '../../theme.js';
 import {type TextFieldState, visibleWindow} from './reducer.js';
 
@@ -56,6 +56,50 @@ export function TextFieldView({state, width, isFocused, placeholder}: Props) {
 			<Text inverse>{at}</Text>
 			{after}
 			<Text dimColor>{rest}</Text>
+		</Text>
+	);
+}
+
+/**
+ * A field's row: the focus mark, its label (bold when focused; cyan while typing, blue while
+ * browsing), the field, its cursor only while typing.
+ */
+export function LabelledField({
+	label,
+	labelWidth,
+	state,
+	width,
+	isFocused,
+	isTyping,
+	placeholder,
+	colors,
+}: {
+	label: string;
+	labelWidth: number;
+	state: TextFieldState;
+	/** The field's own width. */
+	width: number;
+	isFocused: boolean;
+	isTyping: boolean;
+	placeholder?: string;
+	colors: {typing: string | undefined; focused: string | undefined};
+}) {
+	return (
+		<Text>
+			<Text
+				bold={isFocused}
+				color={
+					isFocused ? (isTyping ? colors.typing : colors.focused) : undefined
+				}
+			>
+				{isFocused ? '›' : ' '} {padTo(label, labelWidth)}
+			</Text>{' '}
+			<TextFieldView
+				state={state}
+				width={width}
+				isFocused={isFocused && isTyping}
+				{...(placeholder === undefined ? {} : {placeholder})}
+			/>
 		</Text>
 	);
 }

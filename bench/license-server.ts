@@ -1,0 +1,207 @@
+/**
+ * The license server's contact path on loopback (issue 11): contacts per second against one
+ * `vendor serve` process, on a SQLite file and on PostgreSQL, each as a ratio to
+ * `GET /v1/health` on the same server in the same run. Health asks the database too (one
+ * `select 1`); `GET /v1/public-key` is the floor of the HTTP stack alone.
+ *
+ * The server runs as its own process (the built CLI), the load comes from this one: 32
+ * keep-alive connections, each sending its next request when the last is answered.
+ */
+import {type ChildProcess, spawn} from 'node:child_process';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {Agent, request as httpRequest} from 'node:http';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startTestPostgres} from './postgres.js';
+
+const CLI = fileURLToPath(new URL('../source/cli.js', import.meta.url));
+const TOKEN = 'bench-token';
+const CONNECTIONS = 32;
+
+export type ServerFigures = {
+	engine: string;
+	contactsPerSecond: number;
+	healthPerSecond: number;
+	publicKeyPerSecond: number;
+};
+
+type Served = {url: string; child: ChildProcess};
+
+function startServer(store: string): Promise<Served> {
+	const child = spawn(
+		process.execPath,
+		[CLI, 'vendor', 'serve', '--port', '0', '--store', store, '--token', TOKEN],
+		{stdio: ['ignore', 'pipe', 'inherit']},
+	);
+	return new Promise((resolve, reject) => {
+		let out = '';
+		const onData = (chunk: Buffer) => {
+			out += chunk.toString('utf8');
+			const url = /License server listening on (\S+)/.exec(out)?.[1];
+			if (url !== undefined) {
+				// The log lines go on, one per request: read and dropped.
+				child.stdout?.off('data', onData);
+				child.stdout?.resume();
+				resolve({url, child});
+			}
+		};
+		child.stdout?.on('data', onData);
+		child.once('exit', (code) =>
+			reject(new Error(`vendor serve exited (${code}):\n${out}`)),
+		);
+	});
+}
+
+function stopServer(served: Served): Promise<void> {
+	return new Promise((resolve) => {
+		served.child.once('exit', () => resolve());
+		served.child.kill('SIGTERM');
+	});
+}
+
+type Call = {
+	method: string;
+	path: string;
+	body?: string;
+	headers?: Record<string, string>;
+};
+
+function send(
+	agent: Agent,
+	url: URL,
+	call: Call,
+): Promise<{status: number; text: string}> {
+	return new Promise((resolve, reject) => {
+		const sent = httpRequest(
+			{
+				agent,
+				host: url.hostname,
+				port: url.port,
+				method: call.method,
+				path: call.path,
+				headers: {
+					...(call.body === undefined
+						? {}
+						: {
+								'content-type': 'application/json',
+								'content-length': Buffer.byteLength(call.body),
+							}),
+					...call.headers,
+				},
+			},
+			(response) => {
+				let text = '';
+				response.setEncoding('utf8');
+				response.on('data', (chunk: string) => {
+					text += chunk;
+				});
+				response.on('end', () =>
+					resolve({status: response.statusCode ?? 0, text}),
+				);
+			},
+		);
+		sent.on('error', reject);
+		sent.end(call.body);
+	});
+}
+
+/** Requests per second over `ms`, from CONNECTIONS connections; every answer must be a 200. */
+async function rate(
+	agent: Agent,
+	url: URL,
+	call: Call,
+	ms: number,
+): Promise<number> {
+	let answered = 0;
+	const until = performance.now() + ms;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({length: CONNECTIONS}, async () => {
+			while (performance.now() < until) {
+				const reply = await send(agent, url, call);
+				if (reply.status !== 200) {
+					throw new Error(
+						`${call.method} ${call.path}: HTTP ${reply.status} ${reply.text.slice(0, 200)}`,
+					);
+				}
+				answered += 1;
+			}
+		}),
+	);
+	return answered / ((performance.now() - started) / 1000);
+}
+
+async function benchOne(engine: string, store: string): Promise<ServerFigures> {
+	const served = await startServer(store);
+	const agent = new Agent({keepAlive: true, maxSockets: CONNECTIONS});
+	try {
+		const url = new URL(served.url);
+		const admin = {authorization: `Bearer ${TOKEN}`};
+		const minted = await send(agent, url, {
+			method: 'POST',
+			path: '/v1/admin/keys',
+			headers: admin,
+			body: JSON.stringify({
+				type: 'installation',
+				licenses: [
+					{kind: 'subscription', devices: 10, termDays: 365, autoRenew: true},
+					{kind: 'perpetual', devices: 2},
+				],
+			}),
+		});
+		const {key} = JSON.parse(minted.text) as {key: string};
+		const identity = {
+			installationId: 'bench-installation',
+			fingerprint: 'bench-fingerprint',
+		};
+		const activated = await send(agent, url, {
+			method: 'POST',
+			path: '/v1/activate',
+			body: JSON.stringify({...identity, keys: [key], customer: null}),
+		});
+		if (activated.status !== 200)
+			throw new Error(`activate: ${activated.text}`);
+		const contact: Call = {
+			method: 'POST',
+			path: '/v1/contact',
+			body: JSON.stringify(identity),
+		};
+		const health: Call = {method: 'GET', path: '/v1/health'};
+		const publicKey: Call = {method: 'GET', path: '/v1/public-key'};
+		// Warm up (JIT, connections, the database's caches), then the best of two runs of each.
+		for (const call of [contact, health, publicKey])
+			await rate(agent, url, call, 300);
+		const best = async (call: Call) =>
+			Math.max(
+				await rate(agent, url, call, 1500),
+				await rate(agent, url, call, 1500),
+			);
+		return {
+			engine,
+			contactsPerSecond: await best(contact),
+			healthPerSecond: await best(health),
+			publicKeyPerSecond: await best(publicKey),
+		};
+	} finally {
+		agent.destroy();
+		await stopServer(served);
+	}
+}
+
+export async function benchLicenseServer(): Promise<ServerFigures[]> {
+	const directory = await mkdtemp(path.join(tmpdir(), 'myq-bench-server-'));
+	const postgres = await startTestPostgres();
+	try {
+		return [
+			await benchOne(
+				'SQLite',
+				`sqlite://${path.join(directory, 'vendor.sqlite')}`,
+			),
+			await benchOne('PostgreSQL', await postgres.createDatabase('bench')),
+		];
+	} finally {
+		await postgres.stop();
+		await rm(directory, {recursive: true, force: true});
+	}
+}

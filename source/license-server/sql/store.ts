@@ -1,0 +1,594 @@
+/**
+ * The license server's store (store.ts) on SQL, for SQLite and PostgreSQL alike. The only
+ * difference between them here is the row lock: PostgreSQL takes it with SELECT ... FOR UPDATE,
+ * SQLite needs none since its transactions hold the write lock from BEGIN IMMEDIATE on.
+ *
+ * Errors of the database itself (database.ts: isStoreFailure) leave as StoreUnavailableError,
+ * so a store that cannot be read answers 503 and is never taken for missing data.
+ */
+import {
+	CompiledQuery,
+	type Kysely,
+	type Selectable,
+	sql,
+	type Transaction,
+} from 'kysely';
+import type {Customer} from '../../engine/types.js';
+import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
+import {StoreUnavailableError, VendorError} from '../errors.js';
+import type {
+	InstallationRow,
+	InstallationView,
+	OfflineAnswer,
+	StoredKeyPair,
+	VendorReads,
+	VendorStore,
+	VendorTransaction,
+} from '../store.js';
+import {
+	isStoreFailure,
+	type OpenedDatabase,
+	openDatabase,
+	SQLITE_BUSY_TIMEOUT_MS,
+	StoreOpenError,
+} from './database.js';
+import {type Database, licenseValues, migrate} from './schema.js';
+
+export type OpenSqlStoreOptions = {
+	/** For `migrations` and `created_at` of the key pair. @default Date.now */
+	now?: () => number;
+	/** SQLite only: how long a writer waits for another's lock. @default SQLITE_BUSY_TIMEOUT_MS */
+	sqliteBusyTimeoutMs?: number;
+};
+
+/**
+ * Opens the store at `url` and brings its schema up to date. Throws StoreUrlError for a URL it
+ * does not understand (bad input), StoreOpenError when the database cannot be reached, opened or
+ * migrated (its cause is the database's error, or SchemaTooNewError).
+ */
+export async function openSqlStore(
+	url: string,
+	options: OpenSqlStoreOptions = {},
+): Promise<VendorStore> {
+	const opened = openDatabase(url, {
+		sqliteBusyTimeoutMs: options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS,
+	});
+	try {
+		await migrate(opened.db, opened.engine, options.now ?? Date.now);
+	} catch (error) {
+		await opened.db.destroy().catch(() => undefined);
+		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
+			cause: error,
+		});
+	}
+	return createSqlStore(opened, options.now ?? Date.now);
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows that retry a transaction the database aborted to break a cycle (PostgreSQL only). */
+const RETRIED_CODES = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+export function createSqlStore(
+	{db, engine, prepared}: OpenedDatabase,
+	now: () => number,
+): VendorStore {
+	const locks = engine === 'postgres';
+
+	async function guard<T>(work: () => Promise<T>): Promise<T> {
+		try {
+			return await work();
+		} catch (error) {
+			throw translate(error);
+		}
+	}
+
+	return {
+		engine,
+		...reads(db, guard, prepared),
+
+		async transaction(work) {
+			for (let attempt = 1; ; attempt++) {
+				try {
+					return await db
+						.transaction()
+						.execute((tx) => work(transaction(tx, guard)));
+				} catch (error) {
+					const code = (error as {code?: unknown}).code;
+					if (
+						attempt < MAX_ATTEMPTS &&
+						typeof code === 'string' &&
+						RETRIED_CODES.has(code)
+					) {
+						continue;
+					}
+					throw translate(error);
+				}
+			}
+		},
+
+		keyPair: (candidate) =>
+			guard(async () => {
+				const stored = await readKeyPair(db);
+				if (stored !== undefined) return stored;
+				const made = candidate();
+				await db
+					.insertInto('key_pair')
+					.values({
+						id: 1,
+						private_key: made.privateKey,
+						public_key: made.publicKey,
+						created_at: now(),
+					})
+					.onConflict((conflict) => conflict.column('id').doNothing())
+					.execute();
+				// Ours, or the one another instance stored first: the database decided.
+				const kept = await readKeyPair(db);
+				if (kept === undefined) {
+					throw new Error('The key pair was stored but cannot be read back.');
+				}
+				return kept;
+			}),
+
+		touchContact: (installationId, at, staleBefore) =>
+			guard(async () => {
+				await db
+					.updateTable('installations')
+					.set({last_contact_at: at})
+					.where('installation_id', '=', installationId)
+					.where((eb) =>
+						eb.or([
+							eb('last_contact_at', 'is', null),
+							eb('last_contact_at', '<', staleBefore),
+						]),
+					)
+					.execute();
+			}),
+
+		ping: () =>
+			guard(async () => {
+				await sql`select 1`.execute(db);
+			}),
+
+		close: () => db.destroy(),
+	};
+
+	/** The transaction's view: reads, writes, and row locks where the engine takes them. */
+	function transaction(
+		tx: Transaction<Database>,
+		guarded: typeof guard,
+	): VendorTransaction {
+		return {
+			...reads(tx, guarded),
+
+			async createInstallation(row) {
+				const result = await tx
+					.insertInto('installations')
+					.values(installationValues(row))
+					.onConflict((conflict) =>
+						conflict.column('installation_id').doNothing(),
+					)
+					.executeTakeFirst();
+				return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+			},
+
+			async lockInstallation(installationId) {
+				let query = tx
+					.selectFrom('installations')
+					.selectAll()
+					.where('installation_id', '=', installationId);
+				if (locks) query = query.forUpdate();
+				const row = await query.executeTakeFirst();
+				return row === undefined ? undefined : toInstallationRow(row);
+			},
+
+			async updateInstallation(row) {
+				const {installation_id: _id, ...values} = installationValues(row);
+				await tx
+					.updateTable('installations')
+					.set(values)
+					.where('installation_id', '=', row.installationId)
+					.execute();
+			},
+
+			async lockKeys(keys) {
+				const found = new Map<string, KeyRecord>();
+				if (keys.length === 0) return found;
+				const sorted = [...new Set(keys)].sort();
+				let query = tx
+					.selectFrom('keys')
+					.selectAll()
+					.where('key', 'in', sorted)
+					.orderBy('key');
+				if (locks) query = query.forUpdate();
+				const keyRows = await query.execute();
+				if (keyRows.length === 0) return found;
+				const licenseRows = await tx
+					.selectFrom('licenses')
+					.selectAll()
+					.where(
+						'key',
+						'in',
+						keyRows.map((row) => row.key),
+					)
+					.orderBy('key')
+					.orderBy('position')
+					.execute();
+				for (const record of toKeyRecords(keyRows, licenseRows)) {
+					found.set(record.key, record);
+				}
+				return found;
+			},
+
+			async insertKey(record) {
+				const result = await tx
+					.insertInto('keys')
+					.values({
+						key: record.key,
+						type: record.type,
+						created_at: record.createdAt,
+						installation_id: record.installationId,
+						bound_at: record.boundAt,
+						bound_order: record.installationId === null ? null : 0,
+					})
+					.onConflict((conflict) => conflict.column('key').doNothing())
+					.executeTakeFirst();
+				if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+				await tx
+					.insertInto('licenses')
+					.values(
+						record.licenses.map((license, position) => ({
+							key: record.key,
+							position,
+							...licenseValues(license),
+						})),
+					)
+					.execute();
+				return true;
+			},
+
+			async bindKey(record) {
+				if (record.installationId === null || record.boundAt === null) {
+					throw new Error(`bindKey: ${record.key} names no installation`);
+				}
+				const count = await tx
+					.selectFrom('keys')
+					.select((eb) => eb.fn.countAll<number>().as('count'))
+					.where('installation_id', '=', record.installationId)
+					.executeTakeFirst();
+				const result = await tx
+					.updateTable('keys')
+					.set({
+						installation_id: record.installationId,
+						bound_at: record.boundAt,
+						bound_order: Number(count?.count ?? 0),
+					})
+					.where('key', '=', record.key)
+					.where('installation_id', 'is', null)
+					.executeTakeFirst();
+				if (Number(result.numUpdatedRows) !== 1) return false;
+				await saveLicenses(tx, record.key, record.licenses);
+				return true;
+			},
+
+			saveLicenses: (key, licenses) => saveLicenses(tx, key, licenses),
+
+			async recentHits(subjects, since) {
+				const hits = new Map<string, number[]>();
+				if (subjects.length === 0) return hits;
+				const rows = await tx
+					.selectFrom('activation_hits')
+					.select(['subject', 'at'])
+					.where('subject', 'in', [...subjects])
+					.where('at', '>', since)
+					.orderBy('at')
+					.execute();
+				for (const row of rows) {
+					const list = hits.get(row.subject) ?? [];
+					list.push(Number(row.at));
+					hits.set(row.subject, list);
+				}
+				return hits;
+			},
+
+			async addHits(subjects, at) {
+				if (subjects.length === 0) return;
+				await tx
+					.insertInto('activation_hits')
+					.values(subjects.map((subject) => ({subject, at})))
+					.execute();
+			},
+
+			async pruneHits(before) {
+				await tx
+					.deleteFrom('activation_hits')
+					.where('at', '<=', before)
+					.execute();
+			},
+
+			async saveOfflineAnswer(answer) {
+				await tx
+					.insertInto('offline_answers')
+					.values({
+						request_id: answer.requestId,
+						installation_id: answer.installationId,
+						response_text: answer.responseText,
+						answered_at: answer.answeredAt,
+					})
+					.onConflict((conflict) => conflict.column('request_id').doNothing())
+					.execute();
+			},
+		};
+	}
+}
+
+/** The contact's read: the installation, its keys and their licenses, in order. */
+function viewQuery(db: Db, installationId: string) {
+	return db
+		.selectFrom('installations as i')
+		.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
+		.leftJoin('licenses as l', 'l.key', 'k.key')
+		.selectAll('i')
+		.select(KEY_COLUMNS)
+		.select(LICENSE_COLUMNS)
+		.where('i.installation_id', '=', installationId)
+		.orderBy('k.bound_order')
+		.orderBy('l.position');
+}
+
+type ViewRow = Awaited<
+	ReturnType<ReturnType<typeof viewQuery>['execute']>
+>[number];
+
+/** The reads, on the database or inside a transaction. */
+function reads(
+	db: Db,
+	guard: <T>(work: () => Promise<T>) => Promise<T>,
+	prepared?: OpenedDatabase['prepared'],
+): VendorReads {
+	let viewSql: string | undefined;
+	return {
+		key: (key) =>
+			guard(async () => {
+				const rows = await db
+					.selectFrom('keys as k')
+					.leftJoin('licenses as l', 'l.key', 'k.key')
+					.select(KEY_COLUMNS)
+					.select(LICENSE_COLUMNS)
+					.where('k.key', '=', key)
+					.orderBy('l.position')
+					.execute();
+				return groupKeys(rows)[0];
+			}),
+
+		installation: (installationId) =>
+			guard(async () => {
+				const rows = await db
+					.selectFrom('installations as i')
+					.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
+					.selectAll('i')
+					.select('k.key as bound_key')
+					.where('i.installation_id', '=', installationId)
+					.orderBy('k.bound_order')
+					.execute();
+				const first = rows[0];
+				if (first === undefined) return undefined;
+				const {secretHash: _secret, ...row} = toInstallationRow(first);
+				return {
+					...row,
+					keys: rows.flatMap((r) =>
+						r.bound_key === null ? [] : [r.bound_key],
+					),
+				} satisfies InstallationRecord;
+			}),
+
+		view: (installationId) =>
+			guard(async (): Promise<InstallationView | undefined> => {
+				// One statement, one round trip: the contact's whole read (issue 11). Its SQL is
+				// built once; each contact only runs it.
+				viewSql ??= viewQuery(db, '').compile().sql;
+				const rows =
+					prepared === undefined
+						? (
+								await db.executeQuery<ViewRow>(
+									CompiledQuery.raw(viewSql, [installationId]),
+								)
+							).rows
+						: await prepared<ViewRow>('myq-installation-view', viewSql, [
+								installationId,
+							]);
+				const first = rows[0];
+				if (first === undefined) return undefined;
+				return {
+					installation: toInstallationRow(first),
+					keys: groupKeys(rows),
+				};
+			}),
+
+		offlineAnswer: (requestId) =>
+			guard(async (): Promise<OfflineAnswer | undefined> => {
+				const row = await db
+					.selectFrom('offline_answers')
+					.selectAll()
+					.where('request_id', '=', requestId)
+					.executeTakeFirst();
+				return row === undefined
+					? undefined
+					: {
+							requestId: row.request_id,
+							installationId: row.installation_id,
+							responseText: row.response_text,
+							answeredAt: Number(row.answered_at),
+						};
+			}),
+	};
+}
+
+const KEY_COLUMNS = [
+	'k.key as k_key',
+	'k.type as k_type',
+	'k.created_at as k_created_at',
+	'k.installation_id as k_installation_id',
+	'k.bound_at as k_bound_at',
+] as const;
+
+const LICENSE_COLUMNS = [
+	'l.position as l_position',
+	'l.kind as l_kind',
+	'l.devices as l_devices',
+	'l.term_days as l_term_days',
+	'l.auto_renew as l_auto_renew',
+	'l.activated_at as l_activated_at',
+	'l.expires_at as l_expires_at',
+	'l.revoked_at as l_revoked_at',
+] as const;
+
+type JoinedKeyRow = {
+	k_key: string | null;
+	k_type: 'license' | 'installation' | null;
+	k_created_at: number | null;
+	k_installation_id: string | null;
+	k_bound_at: number | null;
+	l_position: number | null;
+	l_kind: 'perpetual' | 'subscription' | null;
+	l_devices: number | null;
+	l_term_days: number | null;
+	l_auto_renew: number | null;
+	l_activated_at: number | null;
+	l_expires_at: number | null;
+	l_revoked_at: number | null;
+};
+
+/** Rows of a key-and-licenses join (in key order, then position) as key records. */
+function groupKeys(rows: readonly JoinedKeyRow[]): KeyRecord[] {
+	const records: KeyRecord[] = [];
+	let current: KeyRecord | undefined;
+	for (const row of rows) {
+		if (row.k_key === null || row.k_type === null) continue;
+		if (current?.key !== row.k_key) {
+			current = {
+				key: row.k_key,
+				type: row.k_type,
+				licenses: [],
+				installationId: row.k_installation_id,
+				createdAt: Number(row.k_created_at),
+				boundAt: nullableNumber(row.k_bound_at),
+			};
+			records.push(current);
+		}
+		if (row.l_kind === null) continue;
+		current.licenses.push({
+			kind: row.l_kind,
+			devices: Number(row.l_devices),
+			termDays: nullableNumber(row.l_term_days),
+			autoRenew: Number(row.l_auto_renew) === 1,
+			activatedAt: nullableNumber(row.l_activated_at),
+			expiresAt: nullableNumber(row.l_expires_at),
+			revokedAt: nullableNumber(row.l_revoked_at),
+		});
+	}
+	return records;
+}
+
+function toKeyRecords(
+	keyRows: readonly Selectable<Database['keys']>[],
+	licenseRows: readonly Selectable<Database['licenses']>[],
+): KeyRecord[] {
+	const licenses = new Map<string, LicenseRecord[]>();
+	for (const row of licenseRows) {
+		const list = licenses.get(row.key) ?? [];
+		list.push({
+			kind: row.kind,
+			devices: Number(row.devices),
+			termDays: nullableNumber(row.term_days),
+			autoRenew: Number(row.auto_renew) === 1,
+			activatedAt: nullableNumber(row.activated_at),
+			expiresAt: nullableNumber(row.expires_at),
+			revokedAt: nullableNumber(row.revoked_at),
+		});
+		licenses.set(row.key, list);
+	}
+	return keyRows.map((row) => ({
+		key: row.key,
+		type: row.type,
+		licenses: licenses.get(row.key) ?? [],
+		installationId: row.installation_id,
+		createdAt: Number(row.created_at),
+		boundAt: nullableNumber(row.bound_at),
+	}));
+}
+
+async function saveLicenses(
+	tx: Transaction<Database>,
+	key: string,
+	licenses: readonly LicenseRecord[],
+): Promise<void> {
+	for (const [position, license] of licenses.entries()) {
+		await tx
+			.updateTable('licenses')
+			.set(licenseValues(license))
+			.where('key', '=', key)
+			.where('position', '=', position)
+			.execute();
+	}
+}
+
+function installationValues(row: InstallationRow) {
+	return {
+		installation_id: row.installationId,
+		fingerprint: row.fingerprint,
+		customer: row.customer === null ? null : JSON.stringify(row.customer),
+		secret_hash: row.secretHash,
+		created_at: row.createdAt,
+		last_activation_at: row.lastActivationAt,
+		last_contact_at: row.lastContactAt,
+	};
+}
+
+function toInstallationRow(
+	row: Selectable<Database['installations']>,
+): InstallationRow {
+	return {
+		installationId: row.installation_id,
+		fingerprint: row.fingerprint,
+		customer:
+			row.customer === null ? null : (JSON.parse(row.customer) as Customer),
+		secretHash: row.secret_hash,
+		createdAt: Number(row.created_at),
+		lastActivationAt: Number(row.last_activation_at),
+		lastContactAt: nullableNumber(row.last_contact_at),
+	};
+}
+
+async function readKeyPair(db: Db): Promise<StoredKeyPair | undefined> {
+	const row = await db
+		.selectFrom('key_pair')
+		.select(['private_key', 'public_key'])
+		.where('id', '=', 1)
+		.executeTakeFirst();
+	return row === undefined
+		? undefined
+		: {privateKey: row.private_key, publicKey: row.public_key};
+}
+
+function nullableNumber(value: number | null | undefined): number | null {
+	return value === null || value === undefined ? null : Number(value);
+}
+
+function translate(error: unknown): unknown {
+	if (error instanceof VendorError) return error;
+	return isStoreFailure(error) ? new StoreUnavailableError(error) : error;
+}
+
+function describeOpenError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const code = (error as {code?: unknown}).code;
+	const message =
+		error.message ||
+		(error as {errors?: Error[]}).errors?.[0]?.message ||
+		error.name;
+	return typeof code === 'string' && !message.includes(code)
+		? `${message} (${code})`
+		: message;
+}

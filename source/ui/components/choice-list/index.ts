@@ -1,0 +1,8 @@
+export {
+	type Choice,
+	type ChoiceKey,
+	ChoiceList,
+	choiceKey,
+	choiceRows,
+	nthShown,
+} from './view.js';

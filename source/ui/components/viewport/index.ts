@@ -1,1 +1,0 @@
-export {focusRange, type Line, Viewport} from './view.js';

@@ -1,0 +1,466 @@
+/**
+ * Issue 12, one interaction test per point, each named after what broke on the main before it
+ * (tried in tmux at 80×24 as a newcomer, an admin and a trainer would): the dashboard on the
+ * simulator, driven by keys.
+ */
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {DAY} from '../../source/engine/types.js';
+import {countryMatches} from '../../source/ui/components/country-picker/index.js';
+import {
+	type DashboardWorld,
+	dashboardWorld,
+	twoDeviceScenario,
+} from './dashboard-world.js';
+import {flatten, KEY, type Screen} from './render.js';
+
+let worlds: DashboardWorld[] = [];
+afterEach(async () => {
+	for (const world of worlds) await world.dispose();
+	worlds = [];
+});
+
+async function open(
+	options: Parameters<typeof dashboardWorld>[0] = {},
+): Promise<DashboardWorld> {
+	const world = await dashboardWorld(options);
+	worlds.push(world);
+	await world.screen.waitFor(
+		options.lang === 'fr' ? 'Licence MyQ' : 'MyQ License',
+	);
+	return world;
+}
+
+async function type(screen: Screen, ...keys: string[]) {
+	for (const key of keys) await screen.press(key);
+}
+
+/** The demo's first steps: register, add the installation key, activate (day 0). */
+async function activate(world: DashboardWorld) {
+	for (let step = 0; step < 3; step++) await world.controller.stepScenario();
+}
+
+/** Pages through the screen with PgDn, as the footer offers, and reads all of it as one text. */
+async function readAll(screen: Screen): Promise<string> {
+	const texts = [screen.text()];
+	for (let page = 0; page < 10; page++) {
+		const position = /(\d+)–(\d+) of (\d+)/.exec(screen.frame());
+		if (!position || position[2] === position[3]) break;
+		await screen.press(KEY.pageDown);
+		texts.push(screen.text());
+	}
+	return texts.join(' ');
+}
+
+describe('point 1: every part of Settings > License and Home reachable at 80×24', () => {
+	it('settings-table-below-the-fold: with three banners, PgDn reaches the buttons and the license table with its rows', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.jumpToDay(20);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(DAY);
+		await world.controller.swapHardware();
+		const {screen} = world;
+		await screen.waitFor('hardware configuration has changed');
+		await screen.press('2');
+		await screen.press('g');
+		// The page says it goes on, and how far.
+		await screen.waitFor(/rows 1–\d+ of \d+ · PgUp PgDn scroll/);
+		const all = await readAll(screen);
+		expect(all).toMatch(/\[.Save.\] \[ Activate \] \[ Connect now \]/);
+		expect(all).toContain('Licenses (2)');
+		expect(all).toMatch(/…-\w{5}\/1 +Subscription +10 Hardware grace/);
+		expect(all).toMatch(/…-\w{5}\/2 +Perpetual +1 Hardware grace/);
+	});
+
+	it('home-box-drops-rows: with three banners the License widget keeps its Licenses and Next change rows, reached with PgDn', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.jumpToDay(20);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(DAY);
+		await world.controller.swapHardware();
+		const {screen} = world;
+		await screen.waitFor('hardware configuration has changed');
+		const all = await readAll(screen);
+		expect(all).toContain('Licenses Hardware grace 2');
+		expect(all).toMatch(/Next change +\d+ Jan 2027/);
+	});
+
+	it('form-errors-cut-at-120x40: five errors show with every field, Phone included', async () => {
+		const {screen} = await open({columns: 120, rows: 40});
+		await type(
+			screen,
+			KEY.enter,
+			KEY.enter,
+			'x',
+			KEY.tab,
+			KEY.tab,
+			KEY.tab,
+			KEY.tab,
+			'it',
+			KEY.tab,
+			'#',
+			KEY.escape,
+		);
+		// Phone → Keys → Save
+		await type(screen, 'j', 'j', KEY.enter);
+		await screen.waitFor('The customer form has');
+		const frame = screen.text();
+		for (const error of [
+			'Person is required',
+			'Address is required',
+			'Country is required',
+			'Email "it" is not a valid address',
+			'Phone',
+		])
+			expect(frame).toContain(error);
+		expect(frame).toContain('The customer form has 5 error(s)');
+	});
+
+	it('keys-field-scrolls-out-after-a-refused-save (120×40): the Keys field and its verdicts stay in their column', async () => {
+		const {screen} = await open({columns: 120, rows: 40});
+		const world = worlds[0]!;
+		await world.controller.stepScenario();
+		await type(screen, '2', KEY.enter, 'KZZZZ-ZZZZZ', KEY.enter, KEY.enter);
+		await screen.waitFor('is malformed');
+		const frame = screen.frame();
+		expect(frame).toMatch(/Keys +KZZZZ-ZZZZZ/);
+		expect(frame).toContain('KZZZZ-ZZZZZ: 10 of 25 symbols so far');
+	});
+});
+
+describe('point 2: typing never triggers a command, a command key never lands in a field', () => {
+	it('d-typed-into-keys: after 2, d advances a day and the key field stays empty; Enter types, then d is a letter; the footer says which', async () => {
+		const {screen} = await open();
+		await type(screen, '2', 'd');
+		await screen.waitFor('DEMO · day 1');
+		await screen.waitFor('[Browse]');
+		expect(screen.frame()).toMatch(/› Company\s*$/m);
+		await type(screen, KEY.enter, 'd');
+		await screen.waitFor('[Typing: Company]');
+		await screen.waitFor('› Company d');
+		expect(screen.frame()).toContain('DEMO · day 1');
+	});
+
+	it('time-keys-from-a-field: Ctrl+T then d moves time a day from inside a field, which keeps what was typed and keeps typing', async () => {
+		const {screen} = await open();
+		await type(screen, KEY.enter, KEY.enter, 'Acme', KEY.ctrlT, 'd');
+		await screen.waitFor('DEMO · day 1');
+		await type(screen, ' Print');
+		await screen.waitFor('› Company Acme Print');
+		expect(screen.frame()).toContain('[Typing: Company]');
+	});
+});
+
+describe('point 3: messages are whole', () => {
+	it('offline-activate-hint-cut: at 80×24 the offline Activate message shows to its end, manual activation hint included, no ".)."', async () => {
+		const world = await open();
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		await world.controller.setNetwork('offline');
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.enter);
+		await screen.waitFor('Activation failed');
+		const text = screen.text();
+		expect(text).toContain(
+			'The keys stay pending. Without network, use manual activation: export a request file, take it to the vendor portal, and import the response.',
+		);
+		expect(text).not.toMatch(/\.\)+\./);
+	});
+
+	it('key-check-cut: the verdict of a mistyped key wraps whole under the field', async () => {
+		const world = await open();
+		const [first] = world.controller.view().keys;
+		const typo = `${first!.key.slice(0, -1)}${first!.key.endsWith('0') ? '1' : '0'}`;
+		await type(
+			world.screen,
+			'2',
+			'G',
+			'k',
+			'k',
+			'k',
+			'k',
+			'k',
+			KEY.enter,
+			typo,
+		);
+		await world.screen.waitFor('has a typo: its check symbol does not match');
+	});
+
+	it('events-full-text-cut: the selected event shows whole under the list', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(DAY);
+		// The list cuts the row; the selected event shows whole under it.
+		await type(world.screen, '4', 'j');
+		await world.screen.waitFor(
+			/› 2027-01-05 09:00 The license server could not be reached: no answer over the…\n(.*\n)* The license server could not be reached: no answer over the network\n/,
+		);
+	});
+});
+
+describe('point 4: messages go when their cause goes', () => {
+	it('form-error-count-stays: "The customer form has 2 error(s)" goes once both fields are fixed', async () => {
+		const {screen} = await open();
+		// Person left empty, a wrong email: Save says two errors.
+		await type(
+			screen,
+			KEY.enter,
+			KEY.enter,
+			'Acme',
+			KEY.tab,
+			KEY.tab,
+			'1 Rue X',
+		);
+		await type(screen, KEY.tab, 'fra', KEY.tab, 'it@acme', KEY.tab, KEY.tab);
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.waitFor('The customer form has 2 error(s)');
+		await type(screen, KEY.enter, 'Jane Roe', KEY.escape);
+		await screen.waitFor('The customer form has 1 error(s)');
+		await type(screen, 'j', 'j', 'j', KEY.enter, '.test', KEY.escape);
+		await vi.waitFor(() =>
+			expect(screen.text()).not.toContain('The customer form has'),
+		);
+	});
+
+	it('unreachable-message-stays: the failed Connect now message goes once a contact succeeds', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.setNetwork('offline');
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await screen.waitFor('could not be reached');
+		await world.controller.setNetwork('online');
+		// The next scheduled contact (R14, every 24 hours) succeeds.
+		await world.controller.advance(DAY);
+		await vi.waitFor(() =>
+			expect(screen.text()).not.toContain('could not be reached'),
+		);
+	});
+});
+
+describe('point 5: the open form is not overwritten behind the admin’s back', () => {
+	it('form-overwritten-silently: a change of the stored customer while the form is edited is said; Save waits; Reload takes it', async () => {
+		const world = await open();
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', 'g', KEY.enter, ' Print', KEY.escape);
+		// Another program (a CLI `register` on the same store) changes the customer.
+		await world.controller.runtime.save(
+			{
+				company: 'Acme by the CLI',
+				person: 'Jane Roe',
+				address: '1 Rue de la Paix, Paris',
+				country: 'FR',
+				email: 'it@acme.test',
+			},
+			'',
+		);
+		await screen.waitFor(
+			'The stored customer changed while you edited this form',
+		);
+		expect(screen.text()).toContain('Company Acme Print Print');
+		// Save (the table, then up to Save): it waits.
+		await type(screen, 'G', 'k', 'k', 'k', 'k', KEY.enter);
+		await screen.waitFor('choose Reload or Keep mine before you Save');
+		expect(world.controller.runtime.snapshot().state.customer?.company).toBe(
+			'Acme by the CLI',
+		);
+		await type(screen, 'g', KEY.enter);
+		await screen.waitFor('Company Acme by the CLI');
+	});
+});
+
+describe('point 6: the license table tells why', () => {
+	const REVOKED = `
+name: revoked
+start: 2027-01-04T09:00:00Z
+days: 10
+customer: {company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}
+hardware: [server-a]
+keys:
+  L10: {type: license, kind: perpetual, devices: 10}
+  L2: {type: license, kind: perpetual, devices: 2}
+steps:
+  - {day: 0, do: register}
+  - {day: 0, do: add-key, key: L10}
+  - {day: 0, do: add-key, key: L2}
+  - {day: 0, do: activate}
+  - {day: 5, do: vendor, action: revoke, key: L10}
+expect: []
+`;
+
+	it('revoked-without-reason: "Invalid" says revoked by the vendor (detail line at 80, Why column at 120), and f shows the keys whole', async () => {
+		const world = await open({scenario: REVOKED});
+		for (let step = 0; step < 5; step++) await world.controller.stepScenario();
+		await world.controller.advance(DAY);
+		const {screen} = world;
+		await type(screen, '2', 'G');
+		await screen.waitFor('Invalid · revoked by the vendor');
+		const key = world.controller.view().keys[0]!.key;
+		expect(screen.rawFrame()).toContain(
+			`•••••-•••••-•••••-•••••-${key.slice(-5)} · Invalid`,
+		);
+		await screen.press('f');
+		await vi.waitFor(() =>
+			expect(screen.rawFrame()).toContain(
+				`${key} · Invalid · revoked by the vendor`,
+			),
+		);
+		await screen.press('f');
+		screen.resize(120, 40);
+		await screen.waitFor(/Invalid +2027-01-04 +— +revoked by the vendor/);
+	});
+});
+
+describe('point 7: Events, a log one can use', () => {
+	it('failures-end-in-silence: the first successful contact after failed ones is logged', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(3 * DAY);
+		await world.controller.setNetwork('online');
+		await world.controller.advance(DAY);
+		await type(world.screen, '4', 'j');
+		await world.screen.waitFor(
+			'The license server is reachable again (unreachable since 2027-01-05 09:00 UTC)',
+		);
+	});
+
+	it('doubled-wording: an event is said once ("Customer saved: Acme Print")', async () => {
+		const world = await open();
+		await activate(world);
+		await world.screen.press('4');
+		await world.screen.waitFor('Customer saved: Acme Print');
+		expect(world.screen.text()).not.toMatch(/Customer saved: customer saved/i);
+	});
+
+	it('events-filter: / keeps the rows that match, n N move between them, Esc clears', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(3 * DAY);
+		const {screen} = world;
+		await type(screen, '4', '/', 'reached', KEY.enter);
+		await screen.waitFor('/ reached 3 of');
+		expect(screen.frame()).not.toContain('Customer saved');
+		await type(screen, 'n');
+		expect(screen.frame()).toMatch(
+			/› 2027-01-06 09:00 The license server could not be reached/,
+		);
+		await type(screen, 'N', 'N');
+		expect(screen.frame()).toMatch(
+			/› 2027-01-05 09:00 The license server could not be reached/,
+		);
+		await screen.press(KEY.escape);
+		await screen.waitFor('Customer saved');
+	});
+});
+
+describe('point 8: keys people expect', () => {
+	it('j-is-jump: j/k move in Events, G goes to the oldest, g back to the newest', async () => {
+		const world = await open();
+		await activate(world);
+		const {screen} = world;
+		await type(screen, '4', 'j');
+		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 .*Perpetual/);
+		await type(screen, 'G');
+		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 Server started/);
+		await type(screen, 'g');
+		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 Unlicensed -> Running/);
+		expect(screen.frame()).toContain('DEMO · day 0');
+	});
+
+	it('help-lists-every-key: ? lists the keys of where the focus is (Del on Devices, not on Home)', async () => {
+		const {screen} = await open();
+		await screen.press('?');
+		await screen.waitFor('Keys: Home');
+		expect(screen.text()).not.toContain('Del');
+		await type(screen, KEY.escape, '3', '?');
+		await screen.waitFor('Keys: Devices');
+		expect(screen.text()).toContain('a Del');
+	});
+});
+
+describe('point 9: manual activation over SSH', () => {
+	it('manual-activation-by-pasted-text: the request and the portal’s answer show as text; the answer pasted back activates', async () => {
+		const world = await open({columns: 100, rows: 44});
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await screen.waitFor('Show the request as text');
+		await screen.press('2');
+		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
+		const lines = screen
+			.rawFrame()
+			.split('\n')
+			.map((line) => line.trim());
+		const begin = lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----');
+		const end = lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----');
+		const block = lines.slice(begin, end + 1);
+		// The answer shows alone (banners covered), to be copied whole; any key closes it, and
+		// the page has the request too.
+		await screen.press(KEY.escape);
+		await screen.waitFor('-----BEGIN MYQ ACTIVATION REQUEST-----');
+		// Paste the response, as a terminal pastes: its lines with their line breaks.
+		await type(screen, 'g', 'j', '4');
+		await screen.waitFor('[Typing: Response]');
+		await screen.press(`${block.join('\r')}\r`);
+		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
+		expect(world.controller.runtime.snapshot().evaluation.state).toBe(
+			'running',
+		);
+	});
+
+	it('manual-files-in-cwd: the request file goes to the folder typed (~ is the home), shown as an absolute path', async () => {
+		const world = await open();
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		const {screen, files} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await type(screen, 'g', KEY.enter, KEY.ctrlU, '/srv/exchange', KEY.enter);
+		await screen.press('1');
+		await screen.waitFor(
+			'Activation request saved to /srv/exchange/activation-request.json',
+		);
+		expect(files.has('/srv/exchange/activation-request.json')).toBe(true);
+	});
+});
+
+describe('point 11: choice lists on ink-select-input', () => {
+	it('country-list: ↓ gives the list the keys, j moves, Enter picks and goes on to Email', async () => {
+		const {screen, controller} = await open();
+		await type(
+			screen,
+			KEY.enter,
+			KEY.enter,
+			KEY.tab,
+			KEY.tab,
+			KEY.tab,
+			'united',
+		);
+		await screen.waitFor('United');
+		await type(screen, KEY.down, 'j', KEY.enter);
+		const second = countryMatches('united', 'en')[1]!;
+		await screen.waitFor(`Country ${second.name}`);
+		await screen.waitFor('[Typing: Email]');
+		expect(controller.runtime.snapshot().state.customer).toBeNull();
+	});
+
+	it('confirm: Del asks on an ink-select-input list (No first); Enter on No keeps the device', async () => {
+		const world = await open({scenario: twoDeviceScenario('confirm')});
+		for (let step = 0; step < 3; step++) await world.controller.stepScenario();
+		await world.controller.runtime.activateDevice();
+		const {screen} = world;
+		await type(screen, '3', KEY.backspace);
+		await screen.waitFor('› No, keep it');
+		await screen.press(KEY.enter);
+		await screen.waitFor('device-1');
+		expect(
+			world.controller.runtime.snapshot().evaluation.devices.activated,
+		).toBe(1);
+		expect(flatten(screen.frame())).not.toContain('Deactivate printing device');
+	});
+});
