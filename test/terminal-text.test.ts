@@ -274,6 +274,26 @@ describe('simulate-table-raw: a scenario text reaches the table made visible', (
 	});
 });
 
+describe('unknown-flag-raw: an argument that looks like a flag is said made visible', () => {
+	it('a device name starting with "-" and holding an OSC sequence, an unknown flag with DEL: exit 2, nothing raw', async () => {
+		// meow said an unknown flag itself, as given: a name like "-\x1b]0;pwned\x07" reached the
+		// terminal raw (the fuzzer found "-\x7f" by chance)
+		for (const args of [
+			['devices', 'activate', `-${OSC_DEVICE}`],
+			['status', `--x\x7f${OSC_DEVICE}`],
+			[`--${OSC_DEVICE}`, 'status'],
+			['status', `-h${OSC_DEVICE}`],
+		]) {
+			const result = await runCli(args);
+			expect(result.code, result.stderr).toBe(2);
+			expectNothingRaw(result);
+			expect(result.stderr).toMatch(
+				/Unknown flag .*U\+001B\]0;pwnedU\+0007printer/,
+			);
+		}
+	});
+});
+
 describe('dashboard-text-raw: the dashboard shows stored text made visible', () => {
 	it('Home (customer), Devices (names) and Events (their log) draw no control character', async () => {
 		// Given a runtime whose store a hand edited: a company and device names with sequences
