@@ -555,6 +555,11 @@ Examples
 	// R14: Connect now
 	'outcome.connected':
 		'Connected to the license server: licenses are up to date.',
+	'outcome.connected-clock-behind':
+		"Connected to the license server, but this server's clock is still {behind} behind its time: the time is not confirmed, no subscription counts. Set the clock right, then connect again.",
+	'outcome.duration-minutes': '{amount} min',
+	'outcome.duration-hours': '{amount} h',
+	'outcome.duration-days': '{amount} days',
 	'outcome.not-activated':
 		'Nothing is activated yet: there is nothing to ask the license server.',
 	'outcome.server-refused': 'The license server refused: {reason}',

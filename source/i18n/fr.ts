@@ -564,6 +564,11 @@ Exemples
 	// R14 : Se connecter maintenant
 	'outcome.connected':
 		'Connecté au serveur de licences : les licences sont à jour.',
+	'outcome.connected-clock-behind':
+		"Connecté au serveur de licences, mais l'horloge de ce serveur a encore {behind} de retard sur son heure : l'heure n'est pas confirmée, aucun abonnement ne compte. Remettez l'horloge à l'heure, puis reconnectez-vous.",
+	'outcome.duration-minutes': '{amount} min',
+	'outcome.duration-hours': '{amount} h',
+	'outcome.duration-days': '{amount} jours',
 	'outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'outcome.server-refused': 'Le serveur de licences a refusé : {reason}',
