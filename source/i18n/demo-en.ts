@@ -16,6 +16,11 @@ export const demoEn = {
 		'slow: the answer comes after the client gave up',
 	'ui.demo.network-choice.garbage':
 		'garbled: unreadable or badly signed answers',
+	// A license in few words, where a picker's row has no room for it whole
+	'ui.demo.license-short.subscription': '{devices} dev., {days} days',
+	'ui.demo.license-short.subscription-renews':
+		'{devices} dev., {days} days, renews',
+	'ui.demo.license-short.perpetual': '{devices} dev., perpetual',
 	'ui.demo.pick.target': 'The vendor acts on which key or license?',
 	'ui.demo.target.whole-key': 'the whole key: all its subscriptions',
 	'ui.demo.target.elsewhere': 'not on this server',
@@ -26,7 +31,7 @@ export const demoEn = {
 	'ui.demo.pick.scenario':
 		'Open which scenario? It starts at day 0; what was done here is forgotten.',
 	'ui.demo.scenario-open': 'open now',
-	'ui.demo.scenario-name.demo': 'Demo - a MyQ server from first setup',
+	'ui.demo.scenario-name.demo': 'every banner and stop',
 	'ui.demo.scenario-title.demo':
 		'The demo: every banner and every stop (keys SUB, MIX, MULTI)',
 	'ui.demo.scenario-title.expiry': 'Training: a subscription expires',
@@ -36,7 +41,8 @@ export const demoEn = {
 	'ui.demo.scenario-title.clock-rollback': 'Training: the clock set back',
 
 	// Prompts (b, and the vendor's extend)
-	'ui.demo.prompt.clock': 'Clock back by (61m, 2h; +1h forward; 0 right):',
+	'ui.demo.prompt.clock':
+		'Set the clock back by (61m, 2h; +1h sets it forward; 0 puts it right):',
 	'ui.demo.prompt.extend': 'Extend {target} by how many days?',
 	'ui.demo.prompt.clock-invalid':
 		'Type minutes (61), or 61m, 2h, 1d; +1h sets it forward; 0 puts it right.',
@@ -98,6 +104,7 @@ export const demoEn = {
 	'ui.demo.result.unknown-scenario': 'There is no scenario {id} to open.',
 
 	// What changed, for `x`
+	'ui.demo.change.separator': '; ',
 	'ui.demo.change.state': '{from} → {to}',
 	'ui.demo.change.banner-shows': '{banner} shows',
 	'ui.demo.change.banner-shows-days': '{banner} shows ({days} day(s))',

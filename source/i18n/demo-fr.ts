@@ -17,6 +17,11 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 		"lent : la réponse arrive après l'abandon du client",
 	'ui.demo.network-choice.garbage':
 		'illisible : réponses illisibles ou mal signées',
+	// Une licence en peu de mots, quand la ligne d'une liste n'a pas la place de la dire entière
+	'ui.demo.license-short.subscription': '{devices} app., {days} jours',
+	'ui.demo.license-short.subscription-renews':
+		'{devices} app., {days} jours, renouv. auto',
+	'ui.demo.license-short.perpetual': '{devices} app., perpétuelle',
 	'ui.demo.pick.target': "L'éditeur agit sur quelle clé ou licence ?",
 	'ui.demo.target.whole-key': 'la clé entière : tous ses abonnements',
 	'ui.demo.target.elsewhere': 'pas sur ce serveur',
@@ -28,7 +33,7 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.pick.scenario':
 		'Ouvrir quel scénario ? Il part du jour 0 ; ce qui a été fait ici est oublié.',
 	'ui.demo.scenario-open': 'ouvert',
-	'ui.demo.scenario-name.demo': 'Démo - un serveur MyQ dès sa mise en service',
+	'ui.demo.scenario-name.demo': 'bandeaux et arrêts',
 	'ui.demo.scenario-title.demo':
 		'La démo : chaque bandeau, chaque arrêt (clés SUB, MIX, MULTI)',
 	'ui.demo.scenario-title.expiry': 'Formation : un abonnement expire',
@@ -39,7 +44,8 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.scenario-title.clock-rollback': "Formation : l'horloge reculée",
 
 	// Saisies (b, et la prolongation de l'éditeur)
-	'ui.demo.prompt.clock': 'Reculer de (61m, 2h ; +1h avance ; 0 exacte) :',
+	'ui.demo.prompt.clock':
+		"Reculer l'horloge de (61m, 2h ; +1h l'avance ; 0 la remet à l'heure) :",
 	'ui.demo.prompt.extend': 'Prolonger {target} de combien de jours ?',
 	'ui.demo.prompt.clock-invalid':
 		"Tapez des minutes (61), ou 61m, 2h, 1j ; +1h l'avance ; 0 la remet à l'heure.",
@@ -104,6 +110,8 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.result.unknown-scenario': "Il n'y a pas de scénario {id} à ouvrir.",
 
 	// Ce qui a changé, pour `x`
+	// Typographie française : une espace avant le point-virgule
+	'ui.demo.change.separator': ' ; ',
 	'ui.demo.change.state': '{from} → {to}',
 	'ui.demo.change.banner-shows': "{banner} s'affiche",
 	'ui.demo.change.banner-shows-days': "{banner} s'affiche ({days} jour(s))",

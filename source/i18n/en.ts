@@ -964,7 +964,7 @@ Examples
 	'ui.help.renews': 'renews automatically',
 	'ui.help.close': 'Any key closes this help.',
 	'ui.demo-keys.title':
-		'Demo keys (Ctrl+K pastes the next one, even while typing):',
+		'Demo keys (Ctrl+K picks one to paste, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
 	'ui.demo-key.subscription': 'subscription, {devices} device(s), {days} days',
 	'ui.demo-key.subscription-renews':

@@ -979,7 +979,7 @@ Exemples
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': "N'importe quelle touche ferme cette aide.",
 	'ui.demo-keys.title':
-		'Clés de démo (Ctrl+K colle la suivante, même pendant la saisie) :',
+		'Clés de démo (Ctrl+K en choisit une à coller, même pendant la saisie) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
 	'ui.demo-key.subscription': 'abonnement, {devices} appareil(s), {days} jours',
 	'ui.demo-key.subscription-renews':

@@ -191,7 +191,16 @@ export function App({
 		() => footerKey.split('\n').slice(1),
 		[footerKey],
 	);
-	const simRows = demo ? simBarHeight(demo, lang, width) : 0;
+	const simRows = demo
+		? simBarHeight(
+				demo,
+				lang,
+				width,
+				ui.overlay?.kind === 'prompt' && ui.overlay.error
+					? t(lang, ui.overlay.error)
+					: null,
+			)
+		: 0;
 	const fixedRows = 2 + statusView.lines.length + simRows + footerLines.length;
 	const blocks = useMemo(
 		() =>
@@ -226,7 +235,7 @@ export function App({
 	const choices = useMemo(() => (demo ? demoChoices(demo) : null), [demo]);
 	const picker =
 		ui.overlay?.kind === 'picker' && choices
-			? pickerView(ui.overlay.picker, choices, lang)
+			? pickerView(ui.overlay.picker, choices, lang, width)
 			: null;
 	const contextRef = useRef<UiContext | null>(null);
 	contextRef.current = {

@@ -15,7 +15,11 @@ import {
 	type DemoView,
 } from './demo-controls.js';
 import {padTo, textWidth} from './format.js';
-import {describeDemoKey, describeLicense} from './screens/demo-keys.js';
+import {
+	demoKeyForms,
+	describeLicense,
+	describeLicenseShort,
+} from './screens/demo-keys.js';
 
 export type PickerId =
 	| 'demo-key'
@@ -97,24 +101,51 @@ export function initialChoice(
 	}
 }
 
-/** A picker as the screen shows it: its question and its rows. */
+/** The first of `forms` (longest first) whose row fits `room` columns; the last one else. */
+function fitting(forms: readonly string[], room: number): string {
+	return forms.find((form) => textWidth(form) <= room) ?? forms.at(-1) ?? '';
+}
+
+/**
+ * Rows said alike: each in its first form when all of them fit, else from its second form on,
+ * each in the most words that fit (a key's kind is left out on every row or on none).
+ */
+function rowsAlike(rows: readonly string[][], room: number): string[] {
+	const level = rows.every((forms) => textWidth(forms[0] ?? '') <= room)
+		? 0
+		: 1;
+	return rows.map((forms) => fitting(forms.slice(level), room));
+}
+
+/**
+ * A picker as the screen shows it: its question and its rows, each in the most words that fit
+ * the list's `width` (the choice list cuts a row longer than that: at 80 columns MIX, MULTI and
+ * L5 ended in "…", their second license or the renewal cut off).
+ */
 export function pickerView(
 	picker: DemoPicker,
 	choices: DemoChoices,
 	lang: Lang,
+	width = 80,
 ): {title: string; items: {value: string; label: string}[]} {
 	const values = pickerValues(picker, choices);
+	// The choice list's marker (› ) takes two columns of each row.
+	const room = width - 2;
 	switch (picker.id) {
 		case 'demo-key': {
-			const width = Math.max(
+			const aliasWidth = Math.max(
 				...choices.keys.map((key) => textWidth(key.alias)),
 			);
 			return {
 				title: t(lang, 'ui.demo.pick.key'),
-				items: choices.keys.map((key) => ({
-					value: key.key,
-					label: `${padTo(key.alias, width)}  ${describeDemoKey(key, lang)}`,
-				})),
+				items: rowsAlike(
+					choices.keys.map((key) =>
+						demoKeyForms(key, lang).map(
+							(form) => `${padTo(key.alias, aliasWidth)}  ${form}`,
+						),
+					),
+					room,
+				).map((label, index) => ({value: values[index] ?? '', label})),
 			};
 		}
 		case 'network':
@@ -128,19 +159,30 @@ export function pickerView(
 				})),
 			};
 		case 'vendor-target': {
-			const width = Math.max(
+			const idWidth = Math.max(
 				...choices.targets.map((target) => textWidth(target.id)),
 			);
+			const elsewhere = ` · ${t(lang, 'ui.demo.target.elsewhere')}`;
 			return {
 				title: t(lang, 'ui.demo.pick.target'),
-				items: choices.targets.map((target) => ({
-					value: target.id,
-					label: `${padTo(target.id, width)}  ${
-						target.spec
-							? describeLicense(target.spec, lang)
-							: t(lang, 'ui.demo.target.whole-key')
-					}${target.isHere ? '' : ` · ${t(lang, 'ui.demo.target.elsewhere')}`}`,
-				})),
+				items: choices.targets.map((target) => {
+					const what = target.spec
+						? [
+								describeLicense(target.spec, lang),
+								describeLicenseShort(target.spec, lang),
+							]
+						: [t(lang, 'ui.demo.target.whole-key')];
+					return {
+						value: target.id,
+						label: fitting(
+							what.map(
+								(form) =>
+									`${padTo(target.id, idWidth)}  ${form}${target.isHere ? '' : elsewhere}`,
+							),
+							room,
+						),
+					};
+				}),
 			};
 		}
 		case 'vendor-action':

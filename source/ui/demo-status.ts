@@ -224,5 +224,5 @@ export function describeChange(
 		parts.push(t(lang, 'ui.demo.change.term'));
 	if (parts.length === 0 && statuses(before) !== statuses(after))
 		parts.push(t(lang, 'ui.demo.change.licenses'));
-	return parts.join('; ');
+	return parts.join(t(lang, 'ui.demo.change.separator'));
 }

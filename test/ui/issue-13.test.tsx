@@ -379,3 +379,154 @@ describe('point 5: the simulation bar at 80 columns', () => {
 		}
 	});
 });
+
+describe('the trainer’s session in tmux at 80×24: what a room stumbled on', () => {
+	it('cancel-renewal-not-tried: v cancels the renewal of MULTI/3; its expiry banner shows 10 days before day 90, and MyQ stops at day 90', async () => {
+		// MULTI/3 renews by itself: without the vendor's cancel, day 80 shows no banner.
+		const world = await open();
+		await activateWith(world, 'MULTI');
+		await world.screen.press('v');
+		await world.screen.waitFor('The vendor acts on which key or license?');
+		// The keys on this server first: MULTI, MULTI/1, MULTI/2, MULTI/3.
+		for (let row = 0; row < 3; row++) await world.screen.press('j');
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor('What does the vendor do to MULTI/3?');
+		await control(world, 'j', KEY.enter);
+		expect(world.screen.text()).toContain(
+			'The vendor cancelled the automatic renewal of MULTI/3: the next contact (Connect now) brings it in.',
+		);
+		// x: the next contact brings it in (the renewal date becomes an expiry).
+		await control(world, 'x');
+		expectDay(world, 1);
+		expect(world.screen.text()).toContain(
+			'Next change, day 1 (5 Jan 2027 09:00): a subscription renewed or changed its term.',
+		);
+		await control(world, KEY.ctrlT, '80', KEY.enter);
+		expect(world.screen.text()).toContain(BANNER.expiring(10));
+		expect(world.screen.frame()).toMatch(/Capacity +2 printing device/);
+		await nextChangeUntil(world, BANNER.problem);
+		expectDay(world, 90);
+		expect(world.screen.frame()).toContain('● Stopped');
+	});
+
+	it('connect-said-up-to-date-with-the-clock-held: Connect now with the clock still 61 minutes behind says so, and what to do', async () => {
+		// It said "licenses are up to date" while the clock banner stayed and MyQ stayed stopped.
+		const world = await open();
+		await activateWith(world, 'SUB');
+		await control(world, 'b', '61', KEY.enter);
+		await world.screen.press('2');
+		for (let press = 0; press < 6; press++) {
+			if (
+				world.screen
+					.text()
+					.includes(
+						'Update from license server: renewals, extensions, cancellations.',
+					)
+			)
+				break;
+			await world.screen.press('j');
+		}
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor(
+			"Connected to the license server, but this server's clock is still 61 min behind its time: the time is not confirmed, no subscription counts. Set the clock right, then connect again.",
+		);
+		expect(world.screen.text()).not.toContain('licenses are up to date');
+		expect(world.screen.frame()).toContain('● Stopped');
+		// b 0 puts the clock right; Connect now confirms the time.
+		await control(world, 'b', '0', KEY.enter);
+		await world.screen.press(KEY.enter);
+		await world.screen.waitFor(
+			'Connected to the license server: licenses are up to date.',
+		);
+		await world.screen.waitFor('● Running');
+		expect(world.screen.text()).not.toContain(BANNER.clock);
+	});
+
+	it('picker-rows-cut-at-80: Ctrl+K and v list every key and license whole, and the header names the demo whole, in en and fr', async () => {
+		// MIX, MULTI and L5 ended in "…" (their second license, the renewal); the header said
+		// "DEMO: Demo - a MyQ server from fir…".
+		const rowsOf = (frame: string, pattern: RegExp) =>
+			frame.split('\n').filter((row) => pattern.test(row));
+		for (const lang of ['en', 'fr'] as const) {
+			const world = await open(lang);
+			const header = world.screen.frame().split('\n')[0] ?? '';
+			expect(header).toContain(
+				lang === 'en'
+					? 'DEMO: every banner and stop'
+					: 'DÉMO : bandeaux et arrêts',
+			);
+			expect(header).not.toContain('…');
+			await world.screen.press('2');
+			await world.screen.press(KEY.ctrlK);
+			await world.screen.waitFor(
+				lang === 'en' ? 'Paste which demo key?' : 'Coller quelle clé de démo ?',
+			);
+			const keys = rowsOf(
+				world.screen.frame(),
+				/^[› ] (SUB|MIX|MULTI|L5|L10) /,
+			);
+			expect(keys).toHaveLength(5);
+			for (const row of keys) expect(row).not.toContain('…');
+			expect(world.screen.frame()).toContain(
+				lang === 'en'
+					? 'MULTI  10 dev., 30 days + 5 dev., 60 days + 2 dev., 90 days, renews'
+					: 'MULTI  10 app., 30 jours + 5 app., 60 jours + 2 app., 90 jours, renouv. auto',
+			);
+			expect(world.screen.frame()).toContain(
+				lang === 'en'
+					? 'MIX    subscription, 10 device(s), 30 days + perpetual, 1 device(s)'
+					: 'MIX    abonnement, 10 appareil(s), 30 jours + perpétuelle, 1 appareil(s)',
+			);
+			await world.screen.press(KEY.escape);
+			await world.screen.press('v');
+			await world.screen.waitFor(
+				lang === 'en'
+					? 'The vendor acts on which key or license?'
+					: "L'éditeur agit sur quelle clé ou licence ?",
+			);
+			const targets = rowsOf(
+				world.screen.frame(),
+				/^[› ] (SUB|MIX|MULTI|L5|L10)(\/\d)? /,
+			);
+			expect(targets).toHaveLength(10);
+			for (const row of targets) expect(row).not.toContain('…');
+		}
+	});
+
+	it('prompt-hint-cut: the clock and time prompts show their keys whole or not at all; a refused amount is said whole', async () => {
+		// "Clock back by (…):  Enter apply · Esc canc…", and its error cut the same way.
+		for (const lang of ['en', 'fr'] as const) {
+			const world = await open(lang);
+			await world.screen.press('b');
+			await world.screen.waitFor(
+				lang === 'en' ? 'Set the clock back by' : "Reculer l'horloge de",
+			);
+			for (const row of world.screen.frame().split('\n'))
+				expect(row).not.toMatch(/…$/);
+			await world.screen.press('zz');
+			await world.screen.press(KEY.enter);
+			await world.screen.waitFor(
+				lang === 'en'
+					? '✗ Type minutes (61), or 61m, 2h, 1d; +1h sets it forward; 0 puts it right.'
+					: "✗ Tapez des minutes (61), ou 61m, 2h, 1j ; +1h l'avance ; 0 la remet à l'heure.",
+			);
+			await world.screen.press(KEY.escape);
+			await world.screen.press(KEY.ctrlT);
+			await world.screen.waitFor(
+				lang === 'en' ? 'Time (day 0' : 'Temps (jour 0',
+			);
+			for (const row of world.screen.frame().split('\n'))
+				expect(row).not.toMatch(/…$/);
+			await world.screen.press(KEY.escape);
+		}
+	});
+
+	it('french-semicolon: x says what changed with the French semicolon ( ; )', async () => {
+		const world = await open('fr');
+		for (let step = 0; step < 3; step++) await control(world, 'c');
+		await control(world, 'x');
+		expect(world.screen.text()).toContain(
+			"Prochain changement, jour 20 (24 janv. 2027 09:00) : En fonctionnement → Avertissement ; le bandeau d'expiration s'affiche (10 jour(s)).",
+		);
+	});
+});

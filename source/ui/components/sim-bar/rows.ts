@@ -123,12 +123,15 @@ export function noteText(note: DemoNote | null, lang: Lang): string | null {
 
 /**
  * The script: the note of the step just done (the trainer's words, at most MAX_NOTE_ROWS rows),
- * then what `c` does next, in words, whole (wrapped).
+ * then what `c` does next, in words, whole (wrapped). While a demo prompt refuses what was
+ * typed, its error takes the note's place (the prompt's own row has no room for it at 80
+ * columns: it was cut to "Type minutes (61), or 61m, 2…").
  */
 export function scriptRows(
 	demo: DemoView,
 	lang: Lang,
 	width: number,
+	promptError: string | null = null,
 ): {note: string[]; next: string[]} {
 	const {scenario} = demo;
 	const next =
@@ -143,8 +146,12 @@ export function scriptRows(
 					total: scenario.total,
 					step: formatStep(scenario.next, lang),
 				});
-	const note = noteText(scenario.note, lang);
-	const noteRows = note === null ? [] : wrapText(`✎ ${note}`, width);
+	const note =
+		promptError === null ? noteText(scenario.note, lang) : promptError;
+	const noteRows =
+		note === null
+			? []
+			: wrapText(`${promptError === null ? '✎' : '✗'} ${note}`, width);
 	const shown = noteRows.slice(0, MAX_NOTE_ROWS);
 	if (noteRows.length > MAX_NOTE_ROWS)
 		shown[MAX_NOTE_ROWS - 1] = truncate(
@@ -159,8 +166,9 @@ export function simBarHeight(
 	demo: DemoView,
 	lang: Lang,
 	width: number,
+	promptError: string | null = null,
 ): number {
-	const script = scriptRows(demo, lang, width);
+	const script = scriptRows(demo, lang, width, promptError);
 	return 2 + script.note.length + script.next.length;
 }
 

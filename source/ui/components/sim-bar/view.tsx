@@ -46,7 +46,12 @@ const PART_TONE: Record<PartTone, Tone | null> = {
  */
 function SimBarViewPlain({lang, width, demo, isPlaying, time, prompt}: Props) {
 	const theme = useTheme();
-	const script = scriptRows(demo, lang, width);
+	const script = scriptRows(
+		demo,
+		lang,
+		width,
+		prompt?.error ? t(lang, prompt.error) : null,
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			{time ? (
@@ -65,10 +70,7 @@ function SimBarViewPlain({lang, width, demo, isPlaying, time, prompt}: Props) {
 							: t(lang, 'ui.demo.prompt.extend', {target: prompt.prompt.target})
 					}
 					field={prompt.field}
-					hint={
-						prompt.error ? t(lang, prompt.error) : footerLine('prompt', lang)
-					}
-					isError={prompt.error !== null}
+					hint={footerLine('prompt', lang)}
 					width={width}
 					fieldWidth={8}
 				/>
@@ -91,7 +93,11 @@ function SimBarViewPlain({lang, width, demo, isPlaying, time, prompt}: Props) {
 				</Text>
 			)}
 			{script.note.map((row) => (
-				<Text key={`note-${row}`} bold color={toneColor(theme, 'info')}>
+				<Text
+					key={`note-${row}`}
+					bold
+					color={toneColor(theme, prompt?.error ? 'error' : 'info')}
+				>
 					{row}
 				</Text>
 			))}
@@ -105,38 +111,35 @@ function SimBarViewPlain({lang, width, demo, isPlaying, time, prompt}: Props) {
 	);
 }
 
+/**
+ * The prompt, its field, and the keys it takes when they fit whole: the footer says them too,
+ * so a hint cut to "Enter apply · Esc canc…" (the clock prompt at 80 columns) is left out.
+ */
 function PromptRow({
 	label,
 	field,
 	hint,
-	isError = false,
 	width,
 	fieldWidth,
 }: {
 	label: string;
 	field: TextFieldState;
 	hint: string;
-	isError?: boolean;
 	width: number;
 	fieldWidth: number;
 }) {
 	const theme = useTheme();
 	const prompt = `${truncate(label, Math.max(0, width - fieldWidth - 1))} `;
+	const room = width - textWidth(prompt) - fieldWidth;
 	return (
 		<Text>
 			<Text bold color={toneColor(theme, 'info')}>
 				{prompt}
 			</Text>
 			<TextFieldView state={field} width={fieldWidth} isFocused />
-			<Text
-				dimColor={!isError}
-				color={toneColor(theme, isError ? 'error' : null)}
-			>
-				{truncate(
-					`  ${hint}`,
-					Math.max(0, width - textWidth(prompt) - fieldWidth),
-				)}
-			</Text>
+			{textWidth(`  ${hint}`) <= room ? (
+				<Text dimColor>{`  ${hint}`}</Text>
+			) : null}
 		</Text>
 	);
 }
