@@ -11,7 +11,6 @@ import {evaluate, nextContactAt} from '../source/engine/evaluate.js';
 import {type CustomerForm, DAY, HOUR} from '../source/engine/types.js';
 import type {Outcome, Runtime} from '../source/runtime/runtime.js';
 import {
-	type DaySample,
 	type DemoControls,
 	type DemoKey,
 	type DemoMessage,
@@ -483,6 +482,9 @@ export class DemoController implements DemoControls {
 		const record = (call: RuntimeCall, live = {}) =>
 			this.exclusive(async () => {
 				const result = await this.recorded.act({type: 'call', call}, live);
+				// The trainer did something by hand: the last step's note no longer says what
+				// the screen shows (it said "the form is saved" beside the licenses activated).
+				this.note = null;
 				this.changed();
 				return result;
 			});

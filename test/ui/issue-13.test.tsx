@@ -60,9 +60,13 @@ const DEMO_KEYS = ['SUB', 'MIX', 'MULTI', 'L5', 'L10'];
  * Settings > License, Ctrl+K picks a demo key (j down to it, Enter pastes it), j goes on to
  * Save, Enter saves, Enter on Activate (focused after Save) activates.
  */
-async function activateWith(world: DashboardWorld, alias: string) {
+async function activateWith(
+	world: DashboardWorld,
+	alias: string,
+	{isRegistered = false} = {},
+) {
 	const {screen} = world;
-	await control(world, 'c');
+	if (!isRegistered) await control(world, 'c');
 	await screen.press('2');
 	await screen.press(KEY.ctrlK);
 	await screen.waitFor('Paste which demo key?');
@@ -519,6 +523,17 @@ describe('the trainer’s session in tmux at 80×24: what a room stumbled on', (
 				expect(row).not.toMatch(/…$/);
 			await world.screen.press(KEY.escape);
 		}
+	});
+
+	it('note-outlived-the-step: a step’s note goes once the trainer does something by hand (Save, Activate)', async () => {
+		// "✎ The customer form is filled in and saved (R2)." stayed beside the licenses activated.
+		const world = await open();
+		await control(world, 'c');
+		expect(world.screen.text()).toContain(
+			'✎ The customer form is filled in and saved (R2).',
+		);
+		await activateWith(world, 'SUB', {isRegistered: true});
+		expect(world.screen.frame()).not.toContain('✎');
 	});
 
 	it('french-semicolon: x says what changed with the French semicolon ( ; )', async () => {
