@@ -1065,7 +1065,7 @@ Exemples
 	'ui.key-hint.import-when-whole': 'importe une fois complète',
 	'ui.key-hint.next': 'suivant',
 	'ui.key-hint.do': 'exécuter',
-	'ui.key-hint.pick': 'choisir',
+	'ui.key-hint.pick': 'valider',
 	'ui.key-hint.back-to-typing': 'revenir à la saisie',
 	'ui.key-hint.type': 'saisir dans le champ',
 	'ui.key-hint.full-keys': 'clés entières',
