@@ -119,14 +119,22 @@ describe('point 1: every path from the default demo, with its keys only', () => 
 	it('server-unreachable, then server-stopped: the default demo stops when the network stays cut (it ran on its perpetual license)', async () => {
 		const world = await open();
 		await activateWith(world, 'SUB');
-		// t cuts the network; x: the next contact fails and the countdown starts (R12).
+		// t cuts the network; x: the next contact fails and the countdown starts (R12); then x
+		// stops at every day the count ticks, each banner's count exact, until MyQ stops (R13).
 		await control(world, 't');
+		for (let day = 1; day < 40; day++) {
+			await control(world, 'x');
+			expectDay(world, day);
+			const text = world.screen.text();
+			expect(text).toContain(BANNER.unreachable(40 - day));
+			if (day >= 20 && day < 30)
+				expect(text).toContain(BANNER.expiring(30 - day));
+			else expect(text).not.toContain('will be interrupted in');
+			expect(world.screen.frame()).toContain('● Warning');
+		}
 		await control(world, 'x');
-		expectDay(world, 1);
-		expect(world.screen.text()).toContain(BANNER.unreachable(39));
-		// x, change after change: ten days past the expiry, MyQ stops (R13).
-		await nextChangeUntil(world, BANNER.stopped);
 		expectDay(world, 40);
+		expect(world.screen.text()).toContain(BANNER.stopped);
 		expect(world.screen.frame()).toContain('● Stopped');
 		expect(world.screen.text()).not.toContain('will stop in');
 	});
@@ -134,8 +142,16 @@ describe('point 1: every path from the default demo, with its keys only', () => 
 	it('license-problem by expiry: online, the contact at the expiry finds it not renewed (R11)', async () => {
 		const world = await open();
 		await activateWith(world, 'SUB');
-		await nextChangeUntil(world, BANNER.problem);
+		// x stops at each day the expiry banner counts down, from 10 (day 20) to 1 (day 29).
+		for (let day = 20; day < 30; day++) {
+			await control(world, 'x');
+			expectDay(world, day);
+			expect(world.screen.text()).toContain(BANNER.expiring(30 - day));
+		}
+		await control(world, 'x');
 		expectDay(world, 30);
+		expect(world.screen.text()).toContain(BANNER.problem);
+		expect(world.screen.text()).not.toContain('will be interrupted in');
 		expect(world.screen.frame()).toContain('● Stopped');
 	});
 
@@ -145,9 +161,17 @@ describe('point 1: every path from the default demo, with its keys only', () => 
 		await control(world, 's');
 		expectDay(world, 0);
 		expect(world.screen.text()).toContain(BANNER.hardware(7));
-		await nextChangeUntil(world, BANNER.problem);
+		// x: one day of grace less at each stop, 6 down to 1, then the stop.
+		for (let day = 1; day < 7; day++) {
+			await control(world, 'x');
+			expectDay(world, day);
+			expect(world.screen.text()).toContain(BANNER.hardware(7 - day));
+		}
+		await control(world, 'x');
 		expectDay(world, 7);
-		expect(world.screen.text()).not.toContain(BANNER.hardware(1));
+		expect(world.screen.text()).toContain(BANNER.problem);
+		expect(world.screen.text()).not.toContain("The server's hardware");
+		expect(world.screen.frame()).toContain('● Stopped');
 	});
 
 	it('no-clock-rollback-control: b sets the clock back a chosen amount; 59 minutes pass, 61 hold the subscription (R15)', async () => {
@@ -230,6 +254,25 @@ describe('point 1: every path from the default demo, with its keys only', () => 
 		await control(world, 'x');
 		expectDay(world, 1);
 		expect(world.screen.text()).toContain(BANNER.unreachable(39));
+	});
+
+	it('network-only-on-off: a slow server (the client gives up) and garbled answers fail the contact as well', async () => {
+		for (const [moves, label] of [
+			[2, 'network: slow'],
+			[3, 'network: garbled'],
+		] as const) {
+			const world = await open();
+			await activateWith(world, 'SUB');
+			await world.screen.press('T');
+			await world.screen.waitFor('garbled: unreadable or badly signed answers');
+			// From offline (where the highlight starts), j down to it.
+			const keys = Array.from({length: moves}, () => 'j');
+			await control(world, ...keys, KEY.enter);
+			expect(world.screen.frame()).toContain(label);
+			await control(world, 'x');
+			expectDay(world, 1);
+			expect(world.screen.text()).toContain(BANNER.unreachable(39));
+		}
 	});
 
 	it('several subscriptions (MULTI): the first expiry drops capacity, MyQ runs on the others', async () => {
