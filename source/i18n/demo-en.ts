@@ -54,6 +54,7 @@ export const demoEn = {
 	'ui.demo.clock-behind': 'clock −{minutes} min',
 	'ui.demo.clock-ahead': 'clock +{minutes} min',
 	'ui.demo.next-step': 'c ▸ step {done}/{total}, {step}',
+	'ui.demo.next-step-late': 'c ▸ step {done}/{total}, now: {what}',
 	'ui.demo.steps-done': 'Scenario done ({total} steps) · o opens another one',
 	'ui.demo.no-steps': 'No scripted steps · o opens a training scenario',
 	'ui.demo.ahead': '{count} recorded ahead',

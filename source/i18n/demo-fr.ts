@@ -58,6 +58,7 @@ export const demoFr: Record<keyof typeof demoEn, string> = {
 	'ui.demo.clock-behind': 'horloge −{minutes} min',
 	'ui.demo.clock-ahead': 'horloge +{minutes} min',
 	'ui.demo.next-step': 'c ▸ étape {done}/{total}, {step}',
+	'ui.demo.next-step-late': 'c ▸ étape {done}/{total}, maintenant : {what}',
 	'ui.demo.steps-done':
 		'Scénario terminé ({total} étapes) · o en ouvre un autre',
 	'ui.demo.no-steps': "Pas d'étapes · o ouvre un scénario de formation",

@@ -579,6 +579,20 @@ describe('the trainer’s session in tmux at 80×24: what a room stumbled on', (
 		expect(world.screen.frame()).not.toContain('✎');
 	});
 
+	it('next-step-said-its-past-day: once the trainer went on by hand, c says it does the step now', async () => {
+		// "c ▸ step 2/22, day 0: add the key SUB" stood in the bar at day 49.
+		const world = await open();
+		await activateWith(world, 'SUB');
+		expect(world.screen.frame()).toContain(
+			'c ▸ step 2/22, day 0: add the key SUB',
+		);
+		await control(world, 'x');
+		expectDay(world, 20);
+		expect(world.screen.frame()).toContain(
+			'c ▸ step 2/22, now: add the key SUB',
+		);
+	});
+
 	it('french-semicolon: x says what changed with the French semicolon ( ; )', async () => {
 		const world = await open('fr');
 		for (let step = 0; step < 3; step++) await control(world, 'c');

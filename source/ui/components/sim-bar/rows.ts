@@ -5,7 +5,13 @@
  * lays the screen out, and tests read it without rendering.
  */
 import type {OperationalState} from '../../../engine/types.js';
-import {formatStep, type Lang, type MessageId, t} from '../../../i18n/index.js';
+import {
+	formatMessage,
+	formatStep,
+	type Lang,
+	type MessageId,
+	t,
+} from '../../../i18n/index.js';
 import {
 	type DaySample,
 	type DemoNote,
@@ -141,11 +147,20 @@ export function scriptRows(
 					scenario.total === 0 ? 'ui.demo.no-steps' : 'ui.demo.steps-done',
 					{total: scenario.total},
 				)
-			: t(lang, 'ui.demo.next-step', {
-					done: scenario.done + 1,
-					total: scenario.total,
-					step: formatStep(scenario.next, lang),
-				});
+			: scenario.next.day < demo.day
+				? // The trainer went on by hand past the step's day: c does it now, not on its
+					// day ("step 2/22, day 0: add the key SUB" stood there at day 49). No longer
+					// than the usual row: at 80×24 a row more hides a line of the screen.
+					t(lang, 'ui.demo.next-step-late', {
+						done: scenario.done + 1,
+						total: scenario.total,
+						what: formatMessage(lang, scenario.next.what),
+					})
+				: t(lang, 'ui.demo.next-step', {
+						done: scenario.done + 1,
+						total: scenario.total,
+						step: formatStep(scenario.next, lang),
+					});
 	const note =
 		promptError === null ? noteText(scenario.note, lang) : promptError;
 	const noteRows =
