@@ -25,6 +25,7 @@ import {
 	SIMULATED_SERVER,
 	type StepTarget,
 } from './perform.js';
+import {ScenarioReplay} from './replay.js';
 import type {Scenario, Step} from './scenario/index.js';
 import {createSimulatedWorld, type SimulatedWorld} from './world.js';
 
@@ -287,22 +288,16 @@ export async function runScenario(
 	const lang = options.lang ?? scenario.lang;
 	const last = Math.min(options.until ?? scenario.days, scenario.days);
 	const simulation = new Simulation(scenario);
-	let currentDay = 0;
-	simulation.setDayClock(() => currentDay);
+	const replay = new ScenarioReplay(simulation);
 	const days: DaySample[] = [];
 	const failed: ExpectationFailure[] = [];
 	let passed = 0;
 	try {
 		await simulation.setup();
 		for (let day = 0; day <= last; day++) {
-			currentDay = day;
-			const instant = scenario.start + day * DAY;
-			// The scheduled contact of the instant runs first, then the day's steps in file order.
-			await simulation.advanceTo(instant);
-			const steps = scenario.steps.filter((step) => step.day === day);
-			for (const step of steps.filter((candidate) => !candidate.at)) {
-				await simulation.perform(step);
-			}
+			// The scheduled contact of the instant runs first, then the day's steps in file order
+			// (those with `at` happen after the sample, on the way to the next day).
+			await replay.toDay(day);
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
 			options.onDay?.(sample, {
@@ -325,12 +320,8 @@ export async function runScenario(
 					failed.push(...failures);
 				}
 			}
-			// Steps later that day happen after the sample.
-			for (const step of steps.filter((candidate) => candidate.at)) {
-				await simulation.advanceTo(instant + step.at!);
-				await simulation.perform(step);
-			}
 		}
+		await replay.finishDay();
 		await options.onEnd?.(simulation);
 	} finally {
 		await simulation.dispose();
