@@ -68,6 +68,23 @@ export function parseScenario(
 	}
 }
 
+/**
+ * Validates a scenario given as data: the object a scenario file holds (`start` an ISO text, keys
+ * by alias, steps as in the file), as a test writes it inline. Throws a ScenarioError naming each
+ * field at fault (without lines: there is no file).
+ */
+export function scenarioFromData(
+	data: unknown,
+	options: ParseScenarioOptions = {},
+): Scenario {
+	const issues: RawIssue[] = [];
+	const locate = () => null;
+	const scenario = buildScenario(data, issues, locate);
+	if (issues.length > 0 || scenario === undefined)
+		throw new ScenarioError(toIssues(issues, locate), options.fileName);
+	return scenario;
+}
+
 /** Reads and parses a scenario file; a file that cannot be read is a ScenarioError too. */
 export async function loadScenario(file: string): Promise<Scenario> {
 	let text: string;
