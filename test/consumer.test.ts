@@ -133,9 +133,8 @@ describe('consumer: the packed tarball in a fresh project', () => {
 					type: 'module',
 					dependencies: {'myq-license': `file:../${packed.filename}`},
 					devDependencies: {
-						'ink-testing-library': manifest.peerDependencies[
-							'ink-testing-library'
-						],
+						'ink-testing-library':
+							manifest.peerDependencies['ink-testing-library'],
 						vitest: '^4.1.12',
 					},
 				},
@@ -162,8 +161,9 @@ describe('consumer: the packed tarball in a fresh project', () => {
 			'README.md',
 		])
 			expect(files).toContain(file);
-		expect(files.filter((file) => /^(test|source|simulator)\//.test(file)))
-			.toEqual([]);
+		expect(
+			files.filter((file) => /^(test|source|simulator)\//.test(file)),
+		).toEqual([]);
 		expect(manifest.bin).toEqual({'myq-license': 'dist/source/cli.js'});
 	});
 
@@ -191,11 +191,11 @@ describe('consumer: the packed tarball in a fresh project', () => {
 	}, 120_000);
 
 	it('the README snapshot test and the banner checks pass there, the snapshot as committed', async () => {
-		const snapshot = path.join(
-			'__snapshots__',
-			'license-screen.test.ts.snap',
+		const snapshot = path.join('__snapshots__', 'license-screen.test.ts.snap');
+		const committed = await readFile(
+			path.join(PROJECT_FILES, snapshot),
+			'utf8',
 		);
-		const committed = await readFile(path.join(PROJECT_FILES, snapshot), 'utf8');
 		// CI: vitest writes no snapshot, a missing one fails. FORCE_COLOR: colour is off by
 		// default whatever the environment says.
 		const result = await run(
@@ -207,9 +207,15 @@ describe('consumer: the packed tarball in a fresh project', () => {
 				timeout: 120_000,
 			},
 		).catch((error: {stdout?: string; stderr?: string}) => {
-			throw new Error(`vitest failed in the project:\n${error.stdout}${error.stderr}`);
+			throw new Error(
+				`vitest failed in the project:\n${error.stdout}${error.stderr}`,
+			);
 		});
-		expect(stripVTControlCharacters(result.stdout)).toMatch(/Tests\s+5 passed \(5\)/);
-		expect(await readFile(path.join(project, snapshot), 'utf8')).toBe(committed);
+		expect(stripVTControlCharacters(result.stdout)).toMatch(
+			/Tests\s+5 passed \(5\)/,
+		);
+		expect(await readFile(path.join(project, snapshot), 'utf8')).toBe(
+			committed,
+		);
 	}, 120_000);
 });

@@ -208,10 +208,10 @@ export async function renderOnTerminal(
 					),
 			);
 		},
-		resize(columns, rows) {
+		async resize(columns, rows) {
 			const next = checkSize(columns, rows);
 			if (next.columns === current.columns && next.rows === current.rows)
-				return Promise.resolve(lastFrame());
+				return lastFrame();
 			current = next;
 			const count = frames.length;
 			stdout.emit('resize');
