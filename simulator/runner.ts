@@ -32,7 +32,12 @@ import {createSimulatedWorld, type SimulatedWorld} from './world.js';
 export {checkExpectation} from './expectations.js';
 export {SIMULATED_SERVER} from './perform.js';
 
-/** One sampled day: SPEC §5's day entry, built by the same function as `status --json`. */
+/**
+ * One sampled day: SPEC §5's day entry, built by the same function as `status --json`.
+ * @example
+ * const sample: DaySample | undefined = result.days.find((each) => each.day === 355);
+ * console.log(sample?.state, sample?.banners);
+ */
 export type DaySample = {day: number; at: string} & DayEntry;
 
 export type SimulationEvent = {
@@ -42,6 +47,12 @@ export type SimulationEvent = {
 	detail: string;
 };
 
+/**
+ * What `simulate --json` prints (SPEC §5): one sample a day, the events, the expectations
+ * checked.
+ * @example
+ * const {days, events}: SimulationResult = await runScenario(scenario);
+ */
 export type SimulationResult = {
 	scenario: string;
 	start: string;
@@ -51,6 +62,12 @@ export type SimulationResult = {
 	expectations: {passed: number; failed: ExpectationFailure[]};
 };
 
+/**
+ * How `runScenario` replays: up to which day, in which language, with a call after each day.
+ * @example
+ * const options: SimulationOptions = {until: 30, lang: 'fr', onDay: (sample) => console.log(sample.day, sample.state)};
+ * await runScenario(scenario, options);
+ */
 export type SimulationOptions = {
 	/** Stop after this day (inclusive). @default scenario.days */
 	until?: number;
@@ -280,7 +297,12 @@ export class Simulation implements StepTarget {
 	}
 }
 
-/** Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks. */
+/**
+ * Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks.
+ * @example
+ * const result = await runScenario(await loadScenario('renewal.yaml'), {lang: 'fr'});
+ * console.log(result.expectations.failed); // [] when every expect block held
+ */
 export async function runScenario(
 	scenario: Scenario,
 	options: SimulationOptions = {},

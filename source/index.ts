@@ -5,7 +5,7 @@
  * for snapshot tests is `myq-license/testing`. Nothing here loads Ink or React.
  *
  * @example
- * import {evaluate, runScenario} from 'myq-license';
+ * import {loadScenario, runScenario} from 'myq-license';
  *
  * const result = await runScenario(await loadScenario('renewal.yaml'));
  * console.log(result.days.at(-1)?.banners);
@@ -90,3 +90,4 @@ export {
 	type RuntimeOptions,
 	type Snapshot,
 } from './runtime/runtime.js';
+export {importPublicKey} from './signing/index.js';

@@ -82,7 +82,11 @@ export type DocumentTrust =
 	| VendorKeyTrust
 	| {source: 'given'; key: string | null};
 
-/** The `status --json` document, as `statusDocument` makes it. */
+/**
+ * The `status --json` document, as `statusDocument` makes it (`state()` in myq-license/testing).
+ * @example
+ * const {state, banners}: StatusDocument = instance.state();
+ */
 export type StatusDocument = ReturnType<typeof statusDocument>;
 
 /**

@@ -20,12 +20,27 @@ import {statusOf} from './state.js';
 /**
  * A scenario (SPEC §5): the path of a YAML or JSON file (relative to the working directory), its
  * `file:` URL, or its data as an object (what the file holds: `start` as an ISO text).
+ * @example
+ * await renderAtDay('fixtures/renewal.yaml', 355);
+ * await renderAtDay(new URL('./renewal.yaml', import.meta.url), 355);
+ * await renderAtDay({name: 'Fresh', start: '2027-01-04T09:00:00Z', days: 30, hardware: ['server-a'], keys: {}, steps: [], expect: []}, 0);
  */
 export type ScenarioInput = string | URL | Record<string, unknown>;
 
-/** Time to move forward: whole or part days and hours, added. */
+/**
+ * Time to move forward: whole or part days and hours, added.
+ * @example
+ * await instance.advance({days: 1, hours: 6});
+ */
 export type AdvanceBy = {days?: number; hours?: number};
 
+/**
+ * What `renderAtDay` returns: ink-testing-library's instance with `press`, `waitFor`, `resize`,
+ * `state`, `dispose`, and `advance` to move simulated time.
+ * @example
+ * const instance: ScenarioDashboard = await renderAtDay('renewal.yaml', 355);
+ * await instance.advance({days: 10});
+ */
 export type ScenarioDashboard = DashboardInstance & {
 	/**
 	 * Moves simulated time forward, performing on the way every step and scheduled contact due
@@ -53,13 +68,16 @@ async function scenarioOf(input: ScenarioInput): Promise<Scenario> {
  * ink-testing-library: at `columns` × `rows` (100 × 24 by default), in the scenario's language
  * or `lang`, on `screen`, without colour unless `color`. Frames mask keys and ids.
  * @example
- * import {expect, it} from 'vitest';
+ * import {afterEach, expect, it} from 'vitest';
  * import {cleanup, renderAtDay} from 'myq-license/testing';
+ *
+ * afterEach(cleanup);
  *
  * it('warns ten days before the subscription expires', async () => {
  *   const instance = await renderAtDay('fixtures/yearly.yaml', 355, {columns: 80, rows: 24, lang: 'fr'});
- *   expect(instance.lastFrame()).toContain('dans 10 jour(s)');
- *   await cleanup();
+ *   // The banner wraps at 80 columns: waitFor reads its rows joined.
+ *   await instance.waitFor('interrompus dans 10 jour(s)');
+ *   expect(instance.lastFrame()).toMatchSnapshot();
  * });
  */
 export async function renderAtDay(

@@ -17,7 +17,11 @@ import {
 	type TerminalInstance,
 } from './terminal.js';
 
-/** The screens a test can open first (SPEC §1: Home, Settings > License, Devices, Events). */
+/**
+ * The screens a test can open first (SPEC §1: Home, Settings > License, Devices, Events).
+ * @example
+ * await renderAtDay('renewal.yaml', 355, {screen: 'settings-license'});
+ */
 export type ScreenName = 'home' | 'settings-license' | 'devices' | 'events';
 
 const SCREEN_IDS: Record<ScreenName, TabId> = {
@@ -27,10 +31,19 @@ const SCREEN_IDS: Record<ScreenName, TabId> = {
 	events: 'events',
 };
 
+/**
+ * How `renderAtDay` and `renderDashboard` draw: the terminal's size, the language, the first
+ * screen, colour and masking, the time zone, the files.
+ * @example
+ * const options: DashboardOptions = {columns: 80, rows: 24, lang: 'fr', screen: 'settings-license'};
+ */
 export type DashboardOptions = FrameOptions & {
 	/** The terminal's width. @default 100 (ink-testing-library's) */
 	columns?: number;
-	/** The terminal's height. @default 24 */
+	/**
+	 * The terminal's height. A frame is one row less: the dashboard leaves the last row free, so
+	 * that Ink never redraws a whole screen. @default 24
+	 */
 	rows?: number;
 	/** The dashboard's language. @default the scenario's (renderAtDay), else 'en' */
 	lang?: Lang;

@@ -14,13 +14,24 @@ const CUT_KEY_PATTERN = /…-[0-9A-Z]{5}/g;
 const UUID_PATTERN =
 	/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
 
-/** The same text for every key and id, of the same width, so the layout does not move. */
+/**
+ * What every key reads as in a frame: one text, of a key's width, so the layout does not move.
+ * @example
+ * expect(instance.lastFrame()).toContain(MASKED_KEY);
+ */
 export const MASKED_KEY = 'XXXXX-XXXXX-XXXXX-XXXXX-XXXXX';
+/**
+ * What an installation or request id (a UUID) reads as in a frame.
+ * @example
+ * expect(maskFrame('request 0b6d2c3e-5f1a-4b7c-8d9e-0f1a2b3c4d5e')).toBe(`request ${MASKED_ID}`);
+ */
 export const MASKED_ID = 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx';
 
 /**
  * Keys and ids masked: minted keys depend on the scenario's name and start, ids are random on
  * real ports; a snapshot must not change with either.
+ * @example
+ * maskFrame('Key N7QX2-ABCDE-FGHJK-MNPQR-STVW0 added'); // 'Key XXXXX-XXXXX-XXXXX-XXXXX-XXXXX added'
  */
 export function maskFrame(frame: string): string {
 	return frame

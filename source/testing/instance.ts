@@ -4,6 +4,15 @@ import type {DashboardTerminal} from './dashboard.js';
 import {track} from './registry.js';
 import type {StatusDocument} from './state.js';
 
+/**
+ * What `renderDashboard` returns (and `renderAtDay`, with `advance`): ink-testing-library's
+ * instance (`lastFrame`, `frames`, `stdin`, `rerender`, `unmount`) with `press`, `waitFor`,
+ * `resize`, `state` and `dispose`.
+ * @example
+ * const instance: DashboardInstance = await renderDashboard(ports);
+ * await instance.press(KEY.enter);
+ * expect(instance.state().state).toBe('unlicensed');
+ */
 export type DashboardInstance = DashboardTerminal & {
 	/**
 	 * The installation now, as `myq-license status --json` prints it: state, banners with their

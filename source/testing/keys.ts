@@ -1,6 +1,9 @@
 /**
  * The keys a test presses, as the bytes a terminal sends for them (xterm's sequences, which Ink
  * reads): `instance.press(KEY.enter)`, `instance.press('Acme')` for text.
+ * @example
+ * await instance.press(KEY.tab);
+ * await instance.press(KEY.ctrl('k'));
  */
 export const KEY = {
 	enter: '\r',

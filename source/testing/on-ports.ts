@@ -12,6 +12,8 @@ import {statusOf} from './state.js';
 /**
  * The runtime's ports (`clock`, `server`, `hardware`, `store`) and its other options, as
  * `createRuntime` takes them; `vendorKey` is the vendor public key trusted (R16).
+ * @example
+ * const ports: DashboardPorts = {clock, server, hardware, store, vendorKey: vendor.publicKey};
  */
 export type DashboardPorts = RuntimeOptions;
 

@@ -12,6 +12,8 @@ export type {StatusDocument};
 /**
  * The document `status --json` prints for this snapshot. The vendor key is the one the runtime
  * was given (`source: 'given'`); `keyOf` names licenses (by alias on a scenario).
+ * @example
+ * statusOf(runtime.snapshot(), 'en', runtime.vendorPublicKey);
  */
 export function statusOf(
 	{state, evaluation}: Snapshot,

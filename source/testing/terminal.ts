@@ -16,7 +16,11 @@ import {flattenFrame, readFrame} from './frame.js';
 /** ink-testing-library's own instance. */
 export type InkTestingInstance = ReturnType<typeof render>;
 
-/** A terminal's size. ink-testing-library's default is 100 columns; rows default to 24. */
+/**
+ * A terminal's size. ink-testing-library's default is 100 columns; rows default to 24.
+ * @example
+ * const {columns, rows}: TerminalSize = instance.size();
+ */
 export type TerminalSize = {columns: number; rows: number};
 
 export const DEFAULT_SIZE: TerminalSize = {columns: 100, rows: 24};
@@ -24,6 +28,11 @@ export const DEFAULT_SIZE: TerminalSize = {columns: 100, rows: 24};
 /** How long `waitFor` and `press` wait before they fail. */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
+/**
+ * Colour and masking of the frames a test reads.
+ * @example
+ * await renderAtDay('renewal.yaml', 355, {color: true, mask: false});
+ */
 export type FrameOptions = {
 	/** Keep the colours (and bold, dim, inverse) as terminal codes. @default false */
 	color?: boolean;
@@ -31,6 +40,11 @@ export type FrameOptions = {
 	mask?: boolean;
 };
 
+/**
+ * How long `press` and `waitFor` wait.
+ * @example
+ * await instance.waitFor('Activated', {timeout: 10_000});
+ */
 export type WaitOptions = {
 	/** Milliseconds before the wait fails, showing the last frame. @default 5000 */
 	timeout?: number;
@@ -77,7 +91,11 @@ export type TerminalInstance = Omit<
 	size(): TerminalSize;
 };
 
-/** What `waitFor` waits for: a text, a pattern, or a test of the frame. */
+/**
+ * What `waitFor` waits for: a text, a pattern, or a test of the frame.
+ * @example
+ * await instance.waitFor(/in \d+ day\(s\)/);
+ */
 export type FrameMatch = string | RegExp | ((frame: string) => boolean);
 
 function holds(frame: string, text: FrameMatch): boolean {
