@@ -72,6 +72,7 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 }
 
 export const command = defineCommand({
+	takesArguments: true,
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
 	flags: {
 		port: {type: 'number'},
@@ -313,9 +314,22 @@ async function callServer(
 		return {
 			ok: false as const,
 			message: `The license server refused (${response.status} ${safeText(error?.code ?? '', 60)}): ${safeText(error?.message ?? text)}`,
+			// The request was bad (a wrong token, a malformed key, a damaged request file): bad
+			// input, as offline-activate --store says it. Too many requests, or the server's own
+			// trouble, is a failure.
+			isBadInput:
+				response.status >= 400 &&
+				response.status < 500 &&
+				response.status !== 408 &&
+				response.status !== 429,
 		};
 	}
 	return {ok: true as const, json, text};
+}
+
+/** The exit code of a call the server refused or never answered. */
+function refusedExit(result: {isBadInput?: boolean}): number {
+	return result.isBadInput === true ? EXIT.badInput : EXIT.failed;
 }
 
 async function mint(flags: Flags): Promise<number> {
@@ -324,7 +338,7 @@ async function mint(flags: Flags): Promise<number> {
 	const result = await callServer(flags, '/v1/admin/keys', body, token);
 	if (!result.ok) {
 		print([result.message], 'err');
-		return EXIT.failed;
+		return refusedExit(result);
 	}
 	const {key} = result.json as {key: string};
 	if (flags.json) {
@@ -365,7 +379,7 @@ async function admin(
 	);
 	if (!result.ok) {
 		print([result.message], 'err');
-		return EXIT.failed;
+		return refusedExit(result);
 	}
 	if (flags.json) {
 		printJson(result.json);
@@ -428,7 +442,7 @@ async function offlineActivate(
 		const result = await callServer(flags, '/v1/offline-activation', request);
 		if (!result.ok) {
 			print([result.message], 'err');
-			return EXIT.failed;
+			return refusedExit(result);
 		}
 		response = result.text;
 	} else {

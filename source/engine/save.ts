@@ -3,6 +3,7 @@
  * The runtime then steps `customer-saved` and `keys-added` with what was accepted.
  */
 import {t} from '../i18n/index.js';
+import {MAX_KEYS_PER_ACTIVATION} from './activation-limits.js';
 import {
 	type FieldError,
 	storedCustomerErrors,
@@ -115,6 +116,16 @@ export function planSave(
 				input,
 				code: 'second-installation',
 				message: `"${parsed.value.key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
+			});
+			continue;
+		}
+		if (state.pending.length + accepted.length >= MAX_KEYS_PER_ACTIVATION) {
+			// One activation sends every pending key, and the license server takes no more than
+			// this at once: one more, and every activation would be refused (issue 10 point 6).
+			refused.push({
+				input,
+				code: 'too-many-pending',
+				message: `Key "${parsed.value.key}" was not added: ${MAX_KEYS_PER_ACTIVATION} keys already wait for activation, the most one activation sends. Activate them, then add the others.`,
 			});
 			continue;
 		}

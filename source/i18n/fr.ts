@@ -360,6 +360,8 @@ Exemples
 	'cli.simulate.batch-summary':
 		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.no-arguments':
+		"{command} ne prend pas d'argument, mais a reçu « {given} » : rien n'a été fait. Lancez myq-license {command} --help.",
 	'cli.error.vendor-store-url':
 		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
 	'cli.error.vendor-store-url-malformed':
@@ -471,6 +473,8 @@ Exemples
 		'La clé « {key} » a été saisie plusieurs fois : elle est ajoutée une seule fois.',
 	'key.second-installation':
 		"La clé « {key} » est une clé d'installation, et cette installation en a déjà une (une par installation) : elle n'a pas été ajoutée. Ajoutez des clés de licence pour davantage de licences.",
+	'key.too-many-pending':
+		"La clé « {key} » n'a pas été ajoutée : {max} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.",
 	'key.already-present':
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",
