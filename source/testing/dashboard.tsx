@@ -4,6 +4,7 @@
  * one time zone, without colour unless asked.
  */
 import chalk from 'chalk';
+import type {ReactElement} from 'react';
 import type {Lang} from '../i18n/lang.js';
 import {App, type AppProps} from '../ui/app.js';
 import type {TabId} from '../ui/app-state.js';
@@ -15,6 +16,7 @@ import {
 	type FrameOptions,
 	renderOnTerminal,
 	type TerminalInstance,
+	type TerminalSize,
 } from './terminal.js';
 
 /**
@@ -65,12 +67,15 @@ export type DashboardTerminal = TerminalInstance & {
 
 const SCREENS = Object.keys(SCREEN_IDS) as ScreenName[];
 
-/** Renders the dashboard over `source` on a test terminal (terminal.ts). */
-export async function renderSource(
+/**
+ * The dashboard over `source` as a tree ready to render, and the map its files go to (unless
+ * `options.files`); `screen` checked.
+ */
+export function dashboardTree(
 	source: DashboardSource,
 	options: DashboardOptions & {lang: Lang},
 	app: Partial<AppProps> = {},
-): Promise<DashboardTerminal> {
+): {tree: ReactElement; files: Map<string, string>} {
 	const screen = options.screen ?? 'home';
 	if (!SCREENS.includes(screen))
 		throw new RangeError(
@@ -94,13 +99,24 @@ export async function renderSource(
 			/>
 		</ThemeContext.Provider>
 	);
-	const terminal = await renderOnTerminal(
-		tree,
-		{
-			columns: options.columns ?? DEFAULT_SIZE.columns,
-			rows: options.rows ?? DEFAULT_SIZE.rows,
-		},
-		options,
-	);
+	return {tree, files};
+}
+
+/** The terminal's size asked, ink-testing-library's where not. */
+export function sizeOf(options: DashboardOptions): TerminalSize {
+	return {
+		columns: options.columns ?? DEFAULT_SIZE.columns,
+		rows: options.rows ?? DEFAULT_SIZE.rows,
+	};
+}
+
+/** Renders the dashboard over `source` on a test terminal (terminal.ts). */
+export async function renderSource(
+	source: DashboardSource,
+	options: DashboardOptions & {lang: Lang},
+	app: Partial<AppProps> = {},
+): Promise<DashboardTerminal> {
+	const {tree, files} = dashboardTree(source, options, app);
+	const terminal = await renderOnTerminal(tree, sizeOf(options), options);
 	return Object.assign(terminal, {files});
 }

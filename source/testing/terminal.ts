@@ -9,6 +9,7 @@
  * Nothing here knows a test runner: `waitFor` and `press` wait on the frames themselves.
  */
 import {setImmediate, setTimeout} from 'node:timers';
+import {render as inkRender} from 'ink';
 import {render} from 'ink-testing-library';
 import {createElement, Fragment, type ReactElement} from 'react';
 import {flattenFrame, readFrame} from './frame.js';
@@ -38,6 +39,12 @@ export type FrameOptions = {
 	color?: boolean;
 	/** Mask keys and ids (frame.ts) so frames are the same in every run. @default true */
 	mask?: boolean;
+	/**
+	 * Ink's screen-reader mode (what `INK_SCREEN_READER=true` turns on): frames are the text a
+	 * screen reader reads. Set either way here, so frames do not depend on the environment.
+	 * @default false
+	 */
+	screenReader?: boolean;
 };
 
 /**
@@ -89,6 +96,14 @@ export type TerminalInstance = Omit<
 	resize(columns: number, rows: number): Promise<string>;
 	/** The terminal's size now. */
 	size(): TerminalSize;
+	/**
+	 * Resolves when the dashboard quits by itself (`q`), as Ink's `waitUntilExit`; rejects with
+	 * the error it stopped on.
+	 * @example
+	 * await instance.press('q');
+	 * await instance.waitUntilExit();
+	 */
+	waitUntilExit(): Promise<void>;
 };
 
 /**
@@ -122,6 +137,18 @@ export function checkSize(columns: number, rows: number): TerminalSize {
 	return {columns, rows};
 }
 
+/** Runs `make` with INK_SCREEN_READER saying `on`: Ink reads it when it makes its instance. */
+function withScreenReader<T>(on: boolean, make: () => T): T {
+	const before = process.env.INK_SCREEN_READER;
+	process.env.INK_SCREEN_READER = on ? 'true' : 'false';
+	try {
+		return make();
+	} finally {
+		if (before === undefined) delete process.env.INK_SCREEN_READER;
+		else process.env.INK_SCREEN_READER = before;
+	}
+}
+
 /**
  * Renders `tree` with ink-testing-library's `render` on a terminal of `size`, and resolves once
  * the tree listens to the keyboard (its effects ran), so the first `press` is not lost.
@@ -131,6 +158,20 @@ export async function renderOnTerminal(
 	size: TerminalSize,
 	options: FrameOptions = {},
 ): Promise<TerminalInstance> {
+	const {terminal, ready} = openTerminal(tree, size, options);
+	await ready;
+	return terminal;
+}
+
+/**
+ * `renderOnTerminal` without waiting: the terminal with its first frame drawn, and `ready`,
+ * which resolves once the tree listens to the keyboard. `press` waits for `ready` itself.
+ */
+export function openTerminal(
+	tree: ReactElement,
+	size: TerminalSize,
+	options: FrameOptions = {},
+): {terminal: TerminalInstance; ready: Promise<void>} {
 	const read = {color: options.color ?? false, mask: options.mask ?? true};
 	let current = checkSize(size.columns, size.rows);
 	const frames: string[] = [];
@@ -138,8 +179,10 @@ export async function renderOnTerminal(
 
 	// An empty tree first: ink-testing-library draws the first frame inside `render`, before
 	// its stdout could be given a size.
-	const instance = render(createElement(Fragment));
-	const {stdout, stdin} = instance;
+	const instance = withScreenReader(options.screenReader ?? false, () =>
+		render(createElement(Fragment)),
+	);
+	const {stdout, stdin, stderr} = instance;
 	Object.defineProperty(stdout, 'columns', {
 		configurable: true,
 		enumerable: true,
@@ -160,7 +203,19 @@ export async function renderOnTerminal(
 		for (const waiter of waiters) waiter();
 	};
 	stdout.frames.length = 0;
-	instance.rerender(tree);
+	// The tree goes to the Ink instance ink-testing-library made (Ink keeps one a stdout, and
+	// these are its options), through Ink's own render: that one also says when the app exits.
+	const ink = inkRender(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: stderr as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const exited = ink.waitUntilExit().then(() => undefined);
+	// A test that never waits for the exit must not see it as an unhandled rejection.
+	exited.catch(() => {});
 
 	const lastFrame = () => frames.at(-1) ?? '';
 
@@ -190,19 +245,23 @@ export async function renderOnTerminal(
 	};
 
 	// The keyboard is read once the tree's effects ran (Ink's useInput attaches then).
-	for (
-		let turn = 0;
-		turn < 1000 && stdin.listenerCount('readable') === 0;
-		turn++
-	)
-		await new Promise((resolve) => setImmediate(resolve));
+	const ready = (async () => {
+		for (
+			let turn = 0;
+			turn < 1000 && stdin.listenerCount('readable') === 0;
+			turn++
+		)
+			await new Promise((resolve) => setImmediate(resolve));
+	})();
 
-	return {
+	const terminal: TerminalInstance = {
 		...instance,
 		frames,
 		lastFrame,
 		size: () => ({...current}),
-		press(key, waitOptions = {}) {
+		waitUntilExit: () => exited,
+		async press(key, waitOptions = {}) {
+			await ready;
 			const count = frames.length;
 			stdin.write(key);
 			const timeout = waitOptions.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -243,4 +302,5 @@ export async function renderOnTerminal(
 			);
 		},
 	};
+	return {terminal, ready};
 }
