@@ -92,8 +92,28 @@ export function renderSource(
 	const {tree, files} = dashboardTree(source, dashboard, options.app);
 	const screen = renderScreen(tree, sizeOf(dashboard), {
 		isScreenReader: options.isScreenReader ?? false,
+		settle: () => demoSettled(source),
 	});
 	return {screen, source, files};
+}
+
+/**
+ * A key that asked the demo for a control (or a command it records) made it busy: resolves when
+ * it is done, true then; false at once when nothing was running.
+ */
+async function demoSettled(source: DashboardSource): Promise<boolean> {
+	const demo = source.demo;
+	if (!demo?.view().busy) return false;
+	await new Promise<void>((resolve) => {
+		const check = () => {
+			if (demo.view().busy) return;
+			unsubscribe();
+			resolve();
+		};
+		const unsubscribe = demo.subscribe(check);
+		check();
+	});
+	return true;
 }
 
 export async function dashboardWorld(

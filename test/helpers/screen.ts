@@ -5,6 +5,7 @@
  * and ids masked, so snapshots are stable. The project's frame and interaction tests go through
  * it, so the entry users get is the one the suite proves (issue 14 point 3).
  */
+import {setTimeout as sleep} from 'node:timers/promises';
 import type {ReactElement} from 'react';
 import {flattenFrame, maskFrame} from '../../source/testing/frame.js';
 import {KEY as ENTRY_KEY} from '../../source/testing/keys.js';
@@ -51,10 +52,24 @@ export const KEY = {
 	ctrlU: ENTRY_KEY.ctrl('u'),
 } as const;
 
+/** How long no frame must come, after a key's work is done, for its last frame to be drawn. */
+const QUIET_MS = 20;
+
+export type ScreenOptions = {
+	/** Ink's screen-reader mode (INK_SCREEN_READER=true): frames are plain lines. */
+	isScreenReader?: boolean;
+	/**
+	 * After a key's frame: resolves once the work the key started is done, true when there was
+	 * some to wait for (the demo's controls: dashboard-world.ts). `press` then waits until the
+	 * frames stop, so it resolves with the frame that says the work is done.
+	 */
+	settle?: () => Promise<boolean>;
+};
+
 export function renderScreen(
 	node: ReactElement,
 	size: {columns: number; rows: number},
-	options: {isScreenReader?: boolean} = {},
+	options: ScreenOptions = {},
 ): Screen {
 	const {terminal} = openTerminal(node, size, {
 		screenReader: options.isScreenReader ?? false,
@@ -75,6 +90,12 @@ export function renderScreen(
 		text: () => flatten(frame()),
 		async press(data) {
 			await terminal.press(data);
+			if (!(await options.settle?.())) return;
+			// The dashboard draws the work's end in a later turn: until no frame comes for a while
+			for (let count = -1; count !== terminal.frames.length && !exited; ) {
+				count = terminal.frames.length;
+				await sleep(QUIET_MS);
+			}
 		},
 		waitFor: (text, timeout) =>
 			terminal.waitFor(text, timeout === undefined ? {} : {timeout}),

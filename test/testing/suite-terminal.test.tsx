@@ -64,6 +64,22 @@ describe('the suite draws with ink-testing-library through myq-license/testing',
 		expect(screen.hasExited()).toBe(true);
 	});
 
+	it('demo-control-drawn: a key that starts a demo control resolves once the control is done and its frame drawn', async () => {
+		// The fake terminal's press polled every 50 ms, which hid that the last frame of a control
+		// comes turns after the key's first: a test read the frame of the control under way.
+		const world = await dashboardWorld({columns: 80, rows: 24});
+		open.push(world);
+		const {screen, controller} = world;
+		await screen.waitFor('[1 Home]');
+		await screen.press('x');
+		expect(controller.view().busy).toBe(false);
+		const frames = screen.terminal.frames.length;
+		const frame = screen.frame();
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(screen.terminal.frames.length).toBe(frames);
+		expect(screen.frame()).toBe(frame);
+	});
+
 	it('screen-reader mode is set either way, whatever INK_SCREEN_READER says', () => {
 		const tree = (
 			<Box borderStyle="round">
