@@ -116,14 +116,15 @@ export function verify<T>(
 		(before === publicKey || before.equals(publicKey))
 	) {
 		const known = value as Signed<T>;
-		return {
-			ok: true,
-			value: {payload: known.payload, signature: known.signature},
-		};
+		const copy = {payload: known.payload, signature: known.signature};
+		verifiedObjects.set(copy, before);
+		return {ok: true, value: copy};
 	}
 	const result = verifyNew<T>(value, publicKey);
 	if (result.ok) {
 		verifiedObjects.set(value, publicKey);
+		// What is handed on is checked next (the client's document, then the runtime's check).
+		verifiedObjects.set(result.value, publicKey);
 	}
 	return result;
 }
