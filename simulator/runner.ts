@@ -273,7 +273,10 @@ export class Simulation implements StepTarget {
 	 * The events from the `start`th on, said in `lang`. A replay asks for each day's own: saying
 	 * every event again each day made a ten-year replay quadratic (issue 16).
 	 */
-	eventsFrom(start: number, lang: Lang = this.scenario.lang): SimulationEvent[] {
+	eventsFrom(
+		start: number,
+		lang: Lang = this.scenario.lang,
+	): SimulationEvent[] {
 		return this.events.slice(start).map(({day, entry}) => ({
 			day,
 			at: new Date(entry.at).toISOString(),
