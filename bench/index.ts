@@ -120,10 +120,6 @@ for (const server of await benchLicenseServer()) {
 		`${format(server.publicKeyPerSecond)} /s`,
 	);
 	print(
-		`${label}: contacts / health (goal >= 0.25)`,
-		format(server.contactsPerSecond / server.healthPerSecond, 3),
-	);
-	print(
 		`${label}: contacts / public-key`,
 		format(server.contactsPerSecond / server.publicKeyPerSecond, 3),
 	);
