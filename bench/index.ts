@@ -70,8 +70,9 @@ print(
 );
 
 // The dashboard last: its bench switches this process to React's production build.
-const {benchUi} = await import('./ui.js');
+const {benchUi, recordUiFigures} = await import('./ui.js');
 const ui = await benchUi();
+await recordUiFigures(ui);
 print(
 	'dashboard: time to first frame (starting rows)',
 	`${format(ui.firstFrameMs)} ms`,
