@@ -52,6 +52,9 @@ function said(lang: Lang, outcome: Outcome): DemoMessage {
 	};
 }
 
+/** How long a quick control (an hour, a day) runs before the bar marks the demo busy. */
+export const BUSY_SHOWN_AFTER_MS = 250;
+
 /** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
 export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
@@ -59,6 +62,9 @@ export class DemoController implements DemoControls {
 	private readonly strip: Evaluation['state'][] = [];
 	private stepIndex = 0;
 	private busy = false;
+	/** Whether the bar says it is busy: only once a control has run BUSY_SHOWN_AFTER_MS. */
+	private isBusyShown = false;
+	private busyShownAfterMs = BUSY_SHOWN_AFTER_MS;
 	private message: DemoMessage | null = null;
 	private cached: DemoView | null = null;
 
@@ -68,7 +74,12 @@ export class DemoController implements DemoControls {
 	) {}
 
 	static async create(
-		options: {scenario?: Scenario; scenarioFile?: string} = {},
+		options: {
+			scenario?: Scenario;
+			scenarioFile?: string;
+			/** @default BUSY_SHOWN_AFTER_MS */
+			busyShownAfterMs?: number;
+		} = {},
 	): Promise<DemoController> {
 		// Read as simulate reads it: within the scenario limits, never whole first (issue 10 point 5).
 		const scenario =
@@ -77,6 +88,7 @@ export class DemoController implements DemoControls {
 		const simulation = new Simulation(scenario);
 		await simulation.setup();
 		const demo = new DemoController(simulation, scenario);
+		demo.busyShownAfterMs = options.busyShownAfterMs ?? BUSY_SHOWN_AFTER_MS;
 		demo.attach();
 		demo.record();
 		return demo;
@@ -115,7 +127,7 @@ export class DemoController implements DemoControls {
 				total: this.scenario.steps.length,
 				next: next ? describeStep(next) : null,
 			},
-			busy: this.busy,
+			busy: this.isBusyShown,
 			message: this.message,
 		};
 		return this.cached;
@@ -129,10 +141,13 @@ export class DemoController implements DemoControls {
 	// --- Simulation controls --------------------------------------------------------------
 
 	advance(ms: number): Promise<void> {
-		return this.control(async () => {
-			await this.advanceTo(this.simulation.clock.now() + ms);
-			return null;
-		});
+		return this.control(
+			async () => {
+				await this.advanceTo(this.simulation.clock.now() + ms);
+				return null;
+			},
+			{isQuick: ms <= DAY},
+		);
 	}
 
 	/** To the next instant something changes or the server is contacted. */
@@ -246,21 +261,39 @@ export class DemoController implements DemoControls {
 
 	// --- Internals ------------------------------------------------------------------------
 
+	/**
+	 * Runs one control at a time, the bar marked busy meanwhile. A quick one (an hour, a day) is
+	 * marked only once it has run `busyShownAfterMs`: it is usually done sooner, and showing then
+	 * hiding the mark rewrote the bar twice a day over SSH (issue 16). Others at once.
+	 */
 	private async control(
 		action: () => Promise<DemoMessage | null>,
+		options: {isQuick?: boolean} = {},
 	): Promise<void> {
 		if (this.busy) {
 			return;
 		}
 		this.busy = true;
-		this.changed();
+		let showBusy: NodeJS.Timeout | null = null;
+		if (options.isQuick) {
+			showBusy = setTimeout(() => {
+				this.isBusyShown = true;
+				this.changed();
+			}, this.busyShownAfterMs);
+			showBusy.unref();
+		} else {
+			this.isBusyShown = true;
+			this.changed();
+		}
 		try {
 			const outcome = await action();
 			if (outcome) {
 				this.message = outcome;
 			}
 		} finally {
+			if (showBusy !== null) clearTimeout(showBusy);
 			this.busy = false;
+			this.isBusyShown = false;
 			this.changed();
 		}
 	}

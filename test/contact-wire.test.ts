@@ -17,7 +17,12 @@ import {importPublicKey} from '../source/signing/index.js';
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
 
-type Sent = {method: string; url: URL; body: string; contentType: string | null};
+type Sent = {
+	method: string;
+	url: URL;
+	body: string;
+	contentType: string | null;
+};
 
 /** A vendor with one activated installation, and a client whose requests are kept. */
 async function activated(installationId = 'inst-1', fingerprint = 'fp-a') {
@@ -75,7 +80,10 @@ describe('the contact on the wire: fields in the query, no body (issue 16)', () 
 			fingerprint: 'fp-a',
 			nonce: 'nonce-1',
 		});
-		expect(reply).toMatchObject({ok: true, value: {payload: {nonce: 'nonce-1'}}});
+		expect(reply).toMatchObject({
+			ok: true,
+			value: {payload: {nonce: 'nonce-1'}},
+		});
 		expect(world.sent).toHaveLength(1);
 		const [sent] = world.sent;
 		expect(sent?.method).toBe('POST');
