@@ -18,6 +18,7 @@ function draw(text: string, rows = 24, columns = 80): string[] {
 	const clampRow = (value: number) => Math.max(0, Math.min(rows - 1, value));
 	for (let index = 0; index < text.length; ) {
 		if (text[index] === ESC) {
+			// biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it reads.
 			const match = /^\u001B\[(\??)(\d*)([A-Za-z])/.exec(text.slice(index));
 			if (!match) throw new Error(`unknown sequence at ${index}`);
 			const [whole, isPrivate, digits, final] = match;
@@ -55,6 +56,7 @@ describe('incremental frames in fewer bytes (issue 16: at most 1,000 bytes a dem
 		expect(draw(before + shortened)).toEqual(draw(before + FRAME));
 		expect(shortened).toContain(`${ESC}[11E`);
 		expect(shortened).not.toContain(`${ESC}[E${ESC}[E`);
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it finds.
 		expect(shortened).not.toMatch(/\u001B\[\d*E\u001B\[1G/);
 		expect(Buffer.byteLength(shortened)).toBeLessThan(
 			Buffer.byteLength(FRAME) - 40,
