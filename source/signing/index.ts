@@ -43,7 +43,10 @@ function isInCanonicalOrder(value: unknown): boolean {
 			return false;
 	}
 	if (Array.isArray(value)) {
-		for (const item of value) {
+		for (let index = 0; index < value.length; index++) {
+			// A hole is no member JSON.stringify and the rebuilt form agree on.
+			if (!(index in value)) return false;
+			const item: unknown = value[index];
 			if (item !== undefined && !isInCanonicalOrder(item)) return false;
 		}
 		return true;
