@@ -4,11 +4,7 @@
 import {benchStatus} from './cli.js';
 import {benchEngine} from './engine.js';
 import {benchLicenseServer} from './license-server.js';
-import {
-	benchBareRoundTrips,
-	benchEngineOnly,
-	benchFullReplay,
-} from './simulation.js';
+import {benchEngineOnly, benchReplayFigure} from './simulation.js';
 
 function print(label: string, value: string) {
 	process.stdout.write(`${label.padEnd(62)} ${value}\n`);
@@ -30,35 +26,11 @@ print(
 	`${format(engine.stepsPerSecond)} steps/s`,
 );
 
-// Warm both up (module loading, JIT), then take the best of three of each: the machine is
-// shared, and the best run is the one least disturbed by anything else.
-await benchBareRoundTrips();
-await benchFullReplay();
-const bareRuns: number[] = [];
-const replayRuns: number[] = [];
-for (let run = 0; run < 3; run++) {
-	bareRuns.push((await benchBareRoundTrips()).ms);
-	replayRuns.push((await benchFullReplay()).ms);
-}
-const bare = {ms: Math.min(...bareRuns)};
-const replay = {ms: Math.min(...replayRuns), days: 3651};
-const engineOnly = benchEngineOnly();
+// Issue 16: the ten-year replay against bare MSW round trips (its own processes).
+await benchReplayFigure();
 print(
-	'simulation: ten years (3,650 days) full replay, best of 3',
-	`${format(replay.ms)} ms (${format(replay.days / (replay.ms / 1000))} simulated days/s)`,
-);
-print(
-	'simulation: 3,650 bare MSW getResponse round trips, best of 3',
-	`${format(bare.ms)} ms`,
-);
-print('simulation: engine alone, same timeline', `${format(engineOnly.ms)} ms`);
-print(
-	'simulation: full replay / bare round trips (goal <= 2)',
-	format(replay.ms / bare.ms, 2),
-);
-print(
-	'simulation: non-transport (replay - bare) / bare (goal <= 1)',
-	format((replay.ms - bare.ms) / bare.ms, 2),
+	'simulation: engine alone, same timeline',
+	`${format(benchEngineOnly().ms)} ms`,
 );
 
 // Issue 15: a batch of scenarios, one by one and two at a time; the store as its history grows.
@@ -98,8 +70,9 @@ print(
 );
 
 // The dashboard last: its bench switches this process to React's production build.
-const {benchUi} = await import('./ui.js');
+const {benchUi, recordUiFigures} = await import('./ui.js');
 const ui = await benchUi();
+await recordUiFigures(ui);
 print(
 	'dashboard: time to first frame (starting rows)',
 	`${format(ui.firstFrameMs)} ms`,
@@ -146,10 +119,6 @@ for (const server of await benchLicenseServer()) {
 	print(
 		`${label}: GET /v1/public-key (no database)`,
 		`${format(server.publicKeyPerSecond)} /s`,
-	);
-	print(
-		`${label}: contacts / health (goal >= 0.25)`,
-		format(server.contactsPerSecond / server.healthPerSecond, 3),
 	);
 	print(
 		`${label}: contacts / public-key`,

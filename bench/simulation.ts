@@ -3,6 +3,9 @@
  * SQLite, a few network cuts and a hardware swap. Timed against the cheapest MSW transport
  * alone (3,650 bare `getResponse` round trips) and against the engine alone.
  */
+import {execFile} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import {getResponse, HttpResponse, http} from 'msw';
 import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario/index.js';
@@ -13,6 +16,9 @@ import {
 	type LicenseGrant,
 	type SignedDocument,
 } from '../source/engine/types.js';
+import {recordFigure} from './figures.js';
+
+const execFileAsync = promisify(execFile);
 
 export const TEN_YEARS = `
 name: Ten years
@@ -40,8 +46,29 @@ expect:
   - {day: 3650, state: running, capacity: 16}
 `;
 
-export async function benchFullReplay() {
-	const scenario = parseScenario(TEN_YEARS, {fileName: 'ten-years.yaml'});
+/**
+ * The ten-year timeline cut at `days`: its steps up to that day, and one expectation on its last
+ * day (the one-day run the figure subtracts: setup, day 0's activation and one contact).
+ */
+export function timelineOf(days: number): string {
+	if (days === 3650) return TEN_YEARS;
+	return TEN_YEARS.replace('days: 3650', `days: ${days}`)
+		.split('\n')
+		.filter((line) => {
+			const day = /^ {2}- \{day: (\d+), do:/.exec(line)?.[1];
+			return day === undefined || Number(day) <= days;
+		})
+		.join('\n')
+		.replace(
+			'{day: 3650, state: running, capacity: 16}',
+			`{day: ${days}, state: running}`,
+		);
+}
+
+export async function benchFullReplay(days = 3650) {
+	const scenario = parseScenario(timelineOf(days), {
+		fileName: 'ten-years.yaml',
+	});
 	const started = performance.now();
 	const result = await runScenario(scenario);
 	const ms = performance.now() - started;
@@ -130,4 +157,46 @@ export function benchEngineOnly(days = 3650) {
 		evaluate(state, now);
 	}
 	return {ms: performance.now() - started, days};
+}
+
+export type ReplayRun = {bare: number; oneDay: number; tenYears: number};
+
+/**
+ * Issue 16's replay figure: the ten-year replay's time beyond a one-day run (what the 3,650
+ * days cost, without the setup both pay), against 3,650 bare MSW `getResponse` round trips to a
+ * constant JSON handler, in the same process. `runs` whole processes, one after the other; the
+ * ratio is the median of theirs, each paired with its own reference.
+ */
+export async function benchReplayFigure(runs = 5) {
+	const child = fileURLToPath(new URL('replay-run.js', import.meta.url));
+	const measured: ReplayRun[] = [];
+	for (let run = 0; run < runs; run++) {
+		const {stdout} = await execFileAsync(process.execPath, [child], {
+			maxBuffer: 1024 * 1024,
+		});
+		measured.push(JSON.parse(stdout) as ReplayRun);
+	}
+	const marginal = measured.map((run) => run.tenYears - run.oneDay);
+	return recordFigure({
+		id: 'replay-vs-bare-msw',
+		label:
+			'10-year daily replay, marginal over a 1-day run, vs 3,650 bare MSW getResponse round trips',
+		value: median(marginal),
+		reference: {
+			label:
+				'3,650 bare MSW getResponse round trips to a constant JSON handler',
+			value: median(measured.map((run) => run.bare)),
+		},
+		unit: 'ms',
+		ratio: median(measured.map((run, index) => marginal[index]! / run.bare)),
+		goal: {ratio: 1.5, atMost: true},
+	});
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1
+		? sorted[middle]!
+		: (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

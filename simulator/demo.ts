@@ -78,6 +78,9 @@ function scenarioFiles(given: string | undefined): ScenarioFile[] {
 /** A guard against a world whose timers never stop: a year of daily contacts is about 400. */
 const MAX_EVENTS_PER_MOVE = 100_000;
 
+/** How long a quick control (an hour, a day) runs before the bar marks the demo busy. */
+export const BUSY_SHOWN_AFTER_MS = 250;
+
 /** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
 export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
@@ -86,6 +89,9 @@ export class DemoController implements DemoControls {
 	private pending = 0;
 	/** While a control runs, the dashboard is told once, when it is done (not at every event of a replay). */
 	private isQuiet = false;
+	/** Whether the bar says it is busy: a quick control only once it has run busyShownAfterMs. */
+	private isBusyShown = false;
+	private busyShownAfterMs = BUSY_SHOWN_AFTER_MS;
 	private queue: Promise<unknown> = Promise.resolve();
 	private message: DemoMessage | null = null;
 	private note: Step['note'] | null = null;
@@ -103,7 +109,12 @@ export class DemoController implements DemoControls {
 	}
 
 	static async create(
-		options: {scenario?: Scenario; scenarioFile?: string} = {},
+		options: {
+			scenario?: Scenario;
+			scenarioFile?: string;
+			/** @default BUSY_SHOWN_AFTER_MS */
+			busyShownAfterMs?: number;
+		} = {},
 	): Promise<DemoController> {
 		// Read as simulate reads it: within the scenario limits, never whole first (issue 10 point 5).
 		const scenario =
@@ -117,6 +128,7 @@ export class DemoController implements DemoControls {
 					? 'demo'
 					: 'file';
 		const demo = new DemoController(scenario, files, id);
+		demo.busyShownAfterMs = options.busyShownAfterMs ?? BUSY_SHOWN_AFTER_MS;
 		demo.recorded = await DemoRecording.open(scenario, () => demo.attach());
 		demo.attach();
 		return demo;
@@ -178,6 +190,7 @@ export class DemoController implements DemoControls {
 				note: this.note ?? null,
 			},
 			busy: this.pending > 0,
+			isBusyShown: this.isBusyShown,
 			message: this.message,
 		};
 		return this.cached;
@@ -192,10 +205,13 @@ export class DemoController implements DemoControls {
 	// --- Time -------------------------------------------------------------------------------
 
 	advance(ms: number): Promise<void> {
-		return this.control(async () => {
-			await this.recorded.moveTo(this.recorded.now + ms);
-			return {ok: true, code: 'moved'};
-		});
+		return this.control(
+			async () => {
+				await this.recorded.moveTo(this.recorded.now + ms);
+				return {ok: true, code: 'moved'};
+			},
+			{isQuick: ms <= DAY},
+		);
 	}
 
 	/**
@@ -450,11 +466,29 @@ export class DemoController implements DemoControls {
 	 * One control at a time, in the order asked (`c c c` steps three times); `busy` from the
 	 * moment one is asked (demo play skips a tick then, rather than queue it).
 	 */
-	private exclusive<T>(work: () => Promise<T>): Promise<T> {
+	private exclusive<T>(
+		work: () => Promise<T>,
+		options: {isQuick?: boolean} = {},
+	): Promise<T> {
 		this.pending += 1;
+		// The bar's mark: at once, or for a quick control (an hour, a day: usually done sooner)
+		// only once it has run busyShownAfterMs, since showing then hiding it rewrote the bar twice
+		// a day over SSH (issue 16: a day-advance at 80x24 in at most 1,000 bytes).
+		let showBusy: NodeJS.Timeout | null = null;
+		if (options.isQuick) {
+			showBusy = setTimeout(() => {
+				this.isBusyShown = true;
+				this.changed();
+			}, this.busyShownAfterMs);
+			showBusy.unref();
+		} else {
+			this.isBusyShown = true;
+		}
 		this.changed();
 		const run = this.queue.then(work, work).finally(() => {
+			if (showBusy !== null) clearTimeout(showBusy);
 			this.pending -= 1;
+			if (this.pending === 0) this.isBusyShown = false;
 			this.changed();
 		});
 		this.queue = run.catch(() => undefined);
@@ -462,7 +496,10 @@ export class DemoController implements DemoControls {
 	}
 
 	/** A control: one at a time; its message, and the note of a step just done (point 4). */
-	private control(action: () => Promise<DemoMessage>): Promise<void> {
+	private control(
+		action: () => Promise<DemoMessage>,
+		options: {isQuick?: boolean} = {},
+	): Promise<void> {
 		return this.exclusive(async () => {
 			this.isQuiet = true;
 			try {
@@ -474,7 +511,7 @@ export class DemoController implements DemoControls {
 			} finally {
 				this.isQuiet = false;
 			}
-		});
+		}, options);
 	}
 
 	/** The runtime with the dashboard's commands recorded (and the world settled after each). */

@@ -91,10 +91,7 @@ export function createSimulatedNetwork(
 	 */
 	async function garbage(request: Request): Promise<Response> {
 		garbageCount += 1;
-		const asked =
-			request.method === 'GET'
-				? undefined
-				: parseJson(await request.clone().text());
+		const asked = await fieldsOf(request);
 		const answer = await options.app.fetch(request);
 		if (garbageCount % 2 === 1) {
 			return new HttpResponse('{"document": {"payload": <garbled', {
@@ -221,6 +218,15 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 			},
 		);
 	});
+}
+
+/** What a request asked with: a contact's query (README "The contact on the wire"), or its JSON body. */
+async function fieldsOf(request: Request): Promise<unknown> {
+	const query = new URL(request.url).searchParams;
+	if (query.has('installationId')) return Object.fromEntries(query);
+	return request.method === 'GET'
+		? undefined
+		: parseJson(await request.clone().text());
 }
 
 function parseJson(text: string): unknown {

@@ -146,6 +146,16 @@ export async function createSimulatedWorld(
 	});
 	const store = await openStore(storeUrl, {now: () => clock.now()});
 	const hardware = {name: options.hardware};
+	// A named probe hashes its name once: a contact a day looks at the hardware each time (R8).
+	const probes = new Map<string, ReturnType<typeof createNamedProbe>>();
+	const probeOf = (name: string) => {
+		let probe = probes.get(name);
+		if (probe === undefined) {
+			probe = createNamedProbe(name);
+			probes.set(name, probe);
+		}
+		return probe;
+	};
 	let runtime: Runtime | undefined;
 
 	const world: SimulatedWorld = {
@@ -170,7 +180,7 @@ export async function createSimulatedWorld(
 				clock: clock.server,
 				server,
 				hardware: {
-					fingerprint: () => createNamedProbe(hardware.name).fingerprint(),
+					fingerprint: () => probeOf(hardware.name).fingerprint(),
 				},
 				store,
 				vendorKey:

@@ -119,8 +119,10 @@ export function createHttpLicenseServer(
 		method: 'GET' | 'POST',
 		path: string,
 		body?: unknown,
+		query?: string,
 	): Promise<ServerResult<Answer>> {
-		const url = `${baseUrl}${path}`;
+		// The query is on the wire only: messages name the path, never the fields it carries.
+		const url = `${baseUrl}${path}${query === undefined ? '' : `?${query}`}`;
 		// One controller serves every exchange until a timeout spends it: making an AbortSignal
 		// costs more than the rest of a simulated round trip, and a daily contact never needs a
 		// fresh one. A timeout aborts what is in flight and leaves a new one for the next call.
@@ -200,8 +202,9 @@ export function createHttpLicenseServer(
 		schema: z.ZodType<T>,
 		body?: unknown,
 		expected?: Expected,
+		query?: string,
 	): Promise<ServerResult<T>> {
-		const sent = await send(method, path, body);
+		const sent = await send(method, path, body, query);
 		if (!sent.ok) return sent;
 		return read(path, sent.value, schema, expected);
 	}
@@ -217,8 +220,9 @@ export function createHttpLicenseServer(
 			return wrongUrl(path, 'redirect', status, answer.location);
 		}
 		const json = parseJson(text);
-		const error = errorBodySchema.safeParse(json);
-		if (status >= 400 && status < 500 && error.success) {
+		// Only an answer that is no success can be an error body (the daily contact spares the check).
+		const error = status >= 400 ? errorBodySchema.safeParse(json) : null;
+		if (status < 500 && error?.success) {
 			const refusal = error.data;
 			if (refusal.signed !== undefined && expected !== undefined) {
 				return signedRefusal(refusal, expected);
@@ -249,7 +253,7 @@ export function createHttpLicenseServer(
 		}
 		// An unsigned refusal proves nothing about who answered (SPEC §4): a failed contact. Its
 		// words are outside text: made visible and cut (issue 10 point 7).
-		const detail = error.success
+		const detail = error?.success
 			? `${safeText(error.data.error.code, 60)}: ${safeText(error.data.error.message)}`
 			: preview(text);
 		return fail({
@@ -389,17 +393,39 @@ export function createHttpLicenseServer(
 				installationId: request.installationId,
 				nonce: request.nonce,
 			};
+			// README "The contact on the wire": the fields in the query, no body (issue 16).
+			const query = contactQuery(request);
 			const reply = await call(
 				'POST',
 				'/v1/contact',
 				contactReplySchema,
-				request,
+				query === null ? request : undefined,
 				expected,
+				query ?? undefined,
 			);
 			if (!reply.ok) return reply;
 			return checkDocument(reply.value.document, expected);
 		},
 	};
+}
+
+/**
+ * The most a contact's query may hold: past it (a fingerprint of unusual length) the fields go as
+ * a JSON body, which every server version reads, rather than risk a URL a proxy cuts.
+ */
+export const MAX_CONTACT_QUERY = 2048;
+
+/** A contact's fields as a query (`installationId=…&fingerprint=…&nonce=…`), or null when too long. */
+export function contactQuery(request: {
+	installationId: string;
+	fingerprint: string;
+	nonce?: string | undefined;
+}): string | null {
+	let query = `installationId=${encodeURIComponent(request.installationId)}&fingerprint=${encodeURIComponent(request.fingerprint)}`;
+	if (request.nonce !== undefined) {
+		query += `&nonce=${encodeURIComponent(request.nonce)}`;
+	}
+	return query.length > MAX_CONTACT_QUERY ? null : query;
 }
 
 function originOf(url: string): string {

@@ -16,8 +16,9 @@ import {
 	extendBodySchema,
 	mintBodySchema,
 	parseBody,
+	validate,
 } from './schemas.js';
-import type {VendorService} from './service.js';
+import type {ContactInput, VendorService} from './service.js';
 
 export type VendorAppOptions = {
 	service: VendorService;
@@ -169,9 +170,13 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 		return c.json(await service.activate(body));
 	});
 
+	// The contact's fields in the query, no body (README "The contact on the wire"); a JSON body
+	// from a client of an earlier version is still read.
 	app.post('/v1/contact', async (c) => {
-		const body = parseBody(contactBodySchema, await readBody(c, maxBodyBytes));
-		return c.json({document: await service.contact(body)});
+		const fields =
+			contactFromQuery(c) ??
+			parseBody(contactBodySchema, await readBody(c, maxBodyBytes));
+		return c.json({document: await service.contact(fields)});
 	});
 
 	app.post('/v1/offline-activation', async (c) => {
@@ -207,6 +212,50 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	);
 
 	return app;
+}
+
+/** What a contact sends (service.ts ContactInput), as the query names it. */
+const CONTACT_FIELDS = ['installationId', 'fingerprint', 'nonce'] as const;
+
+/**
+ * A contact's fields from its query (issue 16: a body costs a stream on both sides of every
+ * daily contact), or undefined when the query names none of them (a JSON body then, as earlier
+ * clients send it). Each field at most once; fields in the query and a body too are refused,
+ * rather than one of them silently ignored.
+ */
+function contactFromQuery(c: Context): ContactInput | undefined {
+	if (!c.req.url.includes('?')) return undefined;
+	const query = c.req.queries();
+	const fields: Record<string, string> = {};
+	let named = 0;
+	for (const field of CONTACT_FIELDS) {
+		const values = query[field];
+		if (values === undefined) continue;
+		if (values.length !== 1) {
+			throw new VendorError(
+				400,
+				'bad-request',
+				`The field "${field}" is in the query ${values.length} times: give it once.`,
+				field,
+			);
+		}
+		fields[field] = values[0] ?? '';
+		named += 1;
+	}
+	if (named === 0) return undefined;
+	const length = c.req.header('content-length');
+	if (
+		(length !== undefined && length.trim() !== '0') ||
+		c.req.header('transfer-encoding') !== undefined
+	) {
+		throw new VendorError(
+			400,
+			'bad-request',
+			'A contact sends its fields in the query or as a JSON body, not both: send no body with a query.',
+			'(body)',
+		);
+	}
+	return validate(contactBodySchema, fields);
 }
 
 /** Constant-time comparison of two secrets of any length. */

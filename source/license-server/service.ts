@@ -127,17 +127,19 @@ export function createVendorService({
 		at: number,
 		answering: {requestId?: string; nonce?: string | undefined},
 	): SignedDocument {
+		// Members in canonical (sorted) order at every level: signing and every later check then
+		// read the JSON as it stands instead of rebuilding it (signing/index.ts canonicalJson).
 		const payload: ActivationDocument = {
-			type: 'myq-activation',
-			version: 1,
-			installationId: activated.installationId,
 			fingerprint: activated.fingerprint,
+			installationId: activated.installationId,
 			issuedAt: at,
-			licenses: activated.records.flatMap(grantsOf),
+			licenses: activated.records.flatMap(grantsOf).map(inCanonicalOrder),
+			...(answering.nonce === undefined ? {} : {nonce: answering.nonce}),
 			...(answering.requestId === undefined
 				? {}
 				: {requestId: answering.requestId}),
-			...(answering.nonce === undefined ? {} : {nonce: answering.nonce}),
+			type: 'myq-activation',
+			version: 1,
 		};
 		return sign(payload, privateKey);
 	}
@@ -153,13 +155,14 @@ export function createVendorService({
 		request: {installationId: string; nonce?: string | undefined},
 	): never {
 		if (error instanceof VendorError && error.status < 500) {
+			// Canonical (sorted) order, as the documents (see document above).
 			const payload: RefusalPayload = {
+				code: error.code,
+				installationId: request.installationId,
+				issuedAt: now(),
+				...(request.nonce === undefined ? {} : {nonce: request.nonce}),
 				type: 'myq-refusal',
 				version: 1,
-				installationId: request.installationId,
-				code: error.code,
-				...(request.nonce === undefined ? {} : {nonce: request.nonce}),
-				issuedAt: now(),
 			};
 			error.signed = sign(payload, privateKey);
 		}
@@ -425,6 +428,21 @@ export function createVendorService({
 			// see them already.
 			return describeRecord(store, renewKey(record, now()));
 		},
+	};
+}
+
+/** A grant with its members in canonical (sorted) order, as the signed document carries it. */
+function inCanonicalOrder(grant: LicenseGrant): LicenseGrant {
+	return {
+		activatedAt: grant.activatedAt,
+		autoRenew: grant.autoRenew,
+		devices: grant.devices,
+		expiresAt: grant.expiresAt,
+		id: grant.id,
+		key: grant.key,
+		keyKind: grant.keyKind,
+		kind: grant.kind,
+		revokedAt: grant.revokedAt,
 	};
 }
 

@@ -106,7 +106,10 @@ export type DemoView = {
 		/** The note of the step just done, until another control is used. */
 		note: DemoNote | null;
 	};
+	/** A control or a recorded command is asked and not done (demo play waits; so do tests). */
 	busy: boolean;
+	/** Whether the bar marks it: a quick control (an hour, a day) only once it has run a while. */
+	isBusyShown: boolean;
 	/** The last thing a simulation control did, for the status line. */
 	message: DemoMessage | null;
 };

@@ -400,6 +400,7 @@ describe('point 5: the simulation bar at 80 columns', () => {
 			clockOffset: -61 * 60_000,
 			ahead: 12,
 			busy: true,
+			isBusyShown: true,
 		} as Parameters<typeof stateParts>[0];
 		for (const lang of ['en', 'fr'] as const) {
 			const parts = stateParts(view, lang, true, 80);

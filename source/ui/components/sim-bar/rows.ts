@@ -46,7 +46,12 @@ type Part = {forms: string[]; tone: PartTone; shortens?: number};
 export function stateParts(
 	demo: Pick<
 		DemoView,
-		'day' | 'network' | 'hardware' | 'clockOffset' | 'ahead' | 'busy'
+		| 'day'
+		| 'network'
+		| 'hardware'
+		| 'clockOffset'
+		| 'ahead'
+		| 'isBusyShown'
 	>,
 	lang: Lang,
 	isPlaying: boolean,
@@ -96,7 +101,7 @@ export function stateParts(
 			tone: 'dim',
 			shortens: 2,
 		});
-	if (demo.busy) parts.push({forms: ['…'], tone: 'plain'});
+	if (demo.isBusyShown) parts.push({forms: ['…'], tone: 'plain'});
 	let shortened = 0;
 	const row = () =>
 		parts.map((part, index) => ({
