@@ -70,8 +70,14 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 	);
 	let started: Started | null = null;
 	try {
-		const [{render}, React, {Root, withIncrementalFix}, {default: chalk}] =
-			await loading;
+		// React is CommonJS: its default export is the whole module, in Node and in the bundle
+		// (an esbuild chunk of a CommonJS module exports `default` only).
+		const [
+			{render},
+			{default: React},
+			{Root, withIncrementalFix},
+			{default: chalk},
+		] = await loading;
 		// NO_COLOR (https://no-color.org): chalk does not read it, Ink colours through chalk.
 		if (process.env.NO_COLOR) chalk.level = 0;
 		const theme = {

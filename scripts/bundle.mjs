@@ -1,0 +1,62 @@
+/**
+ * The shipped program (issue 16): one esbuild bundle of the CLI, split where the code loads
+ * lazily, so `status --json` loads meow and the engine and nothing else, and the dashboard loads
+ * Ink, React and es-toolkit from a few files instead of the 541 modules (415 of them
+ * `es-toolkit/compat`, pulled in by Ink's `import {throttle} from 'es-toolkit/compat'`) that
+ * Node resolves and compiles one by one from node_modules.
+ *
+ * Run by `npm run build` (and so by `prepare`, on `npm install` in a clone): writes
+ * dist/bundle/myq-license.js (the bin), its chunks beside it, batch-worker.js (simulate
+ * --jobs' worker, found beside the chunk that starts it) and meta.json (esbuild's metafile: which
+ * source modules went into which file, read by the tests that check what a command loads).
+ *
+ * Kept out of the bundle (resolved from node_modules at run time): the native modules and their
+ * loaders (better-sqlite3, sqlite3 for @keyv/sqlite, pg's optional pg-native), and Ink's optional
+ * React DevTools. Files read relative to the code (the demo's fixtures, package.json for
+ * --version) are found by walking up from the bundle to the package root, as from dist/source.
+ */
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'bundle');
+
+rmSync(outdir, {recursive: true, force: true});
+mkdirSync(outdir, {recursive: true});
+
+const result = await build({
+	absWorkingDir: root,
+	entryPoints: {
+		'myq-license': 'source/cli.ts',
+		'batch-worker': 'simulator/batch-worker.ts',
+	},
+	outdir,
+	entryNames: '[name]',
+	chunkNames: '[name]-[hash]',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20.19',
+	external: ['better-sqlite3', 'sqlite3', 'pg-native', 'react-devtools-core'],
+	// CommonJS packages inside an ES module bundle still call require() for Node's builtins.
+	banner: {
+		js: "import {createRequire as __myqCreateRequire} from 'node:module'; const require = __myqCreateRequire(import.meta.url);",
+	},
+	// React's production build only (the dashboard asks for it anyway): its development builds
+	// (react-reconciler's is 700 kB) are not shipped, nor compiled at every start. The
+	// dashboard's own `NODE_ENV ??= 'production'` stays for the unbundled build (dist/source).
+	define: {'process.env.NODE_ENV': '"production"'},
+	logOverride: {'assign-to-define': 'silent'},
+	// Less text for V8 to parse at each start; names are kept, so a stack trace (MYQ_DEBUG=1)
+	// still reads.
+	minifyWhitespace: true,
+	minifySyntax: true,
+	metafile: true,
+	legalComments: 'none',
+	logLevel: 'warning',
+});
+
+writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
