@@ -7,7 +7,7 @@
  *
  * Run by `npm run build` (and so by `prepare`, on `npm install` in a clone): writes
  * dist/bundle/myq-license.js (the bin), its chunks beside it, batch-worker.js (simulate
- * --jobs' worker, found beside the chunk that starts it) and meta.json (esbuild's metafile: which
+ * --jobs' worker, found beside the chunk that starts it) and dist/bundle-meta.json (esbuild's metafile: which
  * source modules went into which file, read by the tests that check what a command loads).
  *
  * Kept out of the bundle (resolved from node_modules at run time): the native modules and their
@@ -59,4 +59,8 @@ const result = await build({
 	logLevel: 'warning',
 });
 
-writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+// Beside the bundle, not in it: the package ships dist/bundle, and the metafile is for the tests.
+writeFileSync(
+	path.join(root, 'dist', 'bundle-meta.json'),
+	JSON.stringify(result.metafile),
+);
