@@ -14,6 +14,7 @@ import type {Stats} from 'node:fs';
 import {open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
+import envPaths from 'env-paths';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
 import {shownUrl} from '../engine/safe-text.js';
 import {
@@ -111,8 +112,6 @@ const REVISION_SQL = `CASE
 
 /** `sqlite://<data dir>/myq-license.sqlite`, the data directory as env-paths gives it (SPEC §6). */
 export async function defaultStoreUrl(): Promise<string> {
-	// Loaded only when no --store is given: scripts that name their store do not pay for it.
-	const {default: envPaths} = await import('env-paths');
 	const {data} = envPaths('myq-license', {suffix: ''});
 	return `sqlite://${path.join(data, 'myq-license.sqlite')}`;
 }
