@@ -31,13 +31,13 @@ const outdir = path.join(root, 'dist', 'bundle');
  * `status --json` spent above a bare meow CLI). Every module of ours imports this list (added
  * here, in the bundle only): all of it is then reached from every entry point, and lands in one
  * file. What stays lazy (Ink, React, the catalogs, the simulator, the license server, zod) keeps
- * its own files.
+ * its own files, and so do the two modules that load sqlite3 (read-only-sqlite.ts, @keyv/sqlite):
+ * a native module loads when a store opens, never for `--help`.
  */
 const CORE = [
 	'source/commands/status.ts',
 	'source/commands/compose.ts',
 	'source/commands/status-document.ts',
-	'source/adapters/read-only-sqlite.ts',
 	'source/adapters/keyv-store.ts',
 	'source/adapters/trust-file.ts',
 ];
