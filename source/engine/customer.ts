@@ -18,7 +18,7 @@
 import countries from 'i18n-iso-countries/index.js';
 import enCountries from 'i18n-iso-countries/langs/en.json' with {type: 'json'};
 import frCountries from 'i18n-iso-countries/langs/fr.json' with {type: 'json'};
-import {z} from 'zod';
+import * as z from 'zod';
 import {LANGS, type Lang, type MessageId, t} from '../i18n/index.js';
 import {
 	CUSTOMER_FIELD_LIMITS,
