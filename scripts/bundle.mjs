@@ -11,8 +11,9 @@
  * source modules went into which file, read by the tests that check what a command loads).
  *
  * Kept out of the bundle (resolved from node_modules at run time): the native modules and their
- * loaders (better-sqlite3, sqlite3 for @keyv/sqlite, pg's optional pg-native), and Ink's optional
- * React DevTools. Files read relative to the code (the demo's fixtures, package.json for
+ * loaders (better-sqlite3, sqlite3 for @keyv/sqlite and the read-only store), pg (required by
+ * license-server/sql/database.ts for a postgres:// URL only, with its optional pg-native), the
+ * optional Keyv adapters, and Ink's optional React DevTools. Files read relative to the code (the demo's fixtures, package.json for
  * --version) are found by walking up from the bundle to the package root, as from dist/source.
  */
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -42,7 +43,9 @@ const CORE = [
 	'source/adapters/trust-file.ts',
 ];
 const CORE_MODULE = 'myq-license:core';
-const OWN_MODULE = /[\\/](source|simulator)[\\/].*\.tsx?$/;
+const OWN_FOLDERS = ['source', 'simulator'].map(
+	(folder) => path.join(root, folder) + path.sep,
+);
 
 /** Adds `import 'myq-license:core'` to each of our modules (see CORE). */
 const coreInEveryChunk = {
@@ -59,7 +62,10 @@ const coreInEveryChunk = {
 			resolveDir: root,
 			loader: 'js',
 		}));
-		bundle.onLoad({filter: OWN_MODULE}, (args) => {
+		bundle.onLoad({filter: /\.tsx?$/}, (args) => {
+			if (!OWN_FOLDERS.some((folder) => args.path.startsWith(folder))) {
+				return undefined;
+			}
 			const text = readFileSync(args.path, 'utf8');
 			// A hashbang stays the first line.
 			const hashbang = text.startsWith('#!')
