@@ -22,6 +22,7 @@ import {
 	placeOf,
 	reduceUi,
 	type StatusMessage,
+	type TabId,
 	type UiAction,
 	type UiCommand,
 	type UiContext,
@@ -76,6 +77,11 @@ export type AppProps = {
 	playStepMs?: number;
 	/** Demo play: real time between ticks. @default 100 */
 	playIntervalMs?: number;
+	/**
+	 * The screen shown first, as if its number key had been pressed on Home (Esc goes back to
+	 * Home). For snapshot tests (`myq-license/testing`). @default 'home'
+	 */
+	screen?: TabId;
 };
 
 /** Follows the terminal's size (Ink's stdout emits 'resize'). */
@@ -127,13 +133,18 @@ export function App({
 	files = nodeFiles,
 	playStepMs = 3_600_000,
 	playIntervalMs = 100,
+	screen = 'home',
 }: AppProps) {
 	const theme = useTheme();
 	const size = useTerminalSize();
 	const view = useSyncExternalStore(source.subscribe, source.view);
-	const [ui, setUi] = useState<UiState>(() =>
-		initialUi(view.snapshot.state.customer, lang, files.defaultFolder()),
-	);
+	const [ui, setUi] = useState<UiState>(() => {
+		const {customer} = view.snapshot.state;
+		const home = initialUi(customer, lang, files.defaultFolder());
+		return screen === 'home'
+			? home
+			: reduceUi(home, {type: 'go', screen, hasCustomer: customer !== null});
+	});
 	const uiRef = useRef(ui);
 	const apply = useCallback((next: UiState) => {
 		uiRef.current = next;
