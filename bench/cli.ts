@@ -20,7 +20,7 @@ function time(args: string[]): number {
 	return performance.now() - started;
 }
 
-export const median = (values: number[]) => {
+const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1
