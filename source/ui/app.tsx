@@ -37,9 +37,10 @@ import {
 import {FooterView} from './components/footer/index.js';
 import {HeaderView} from './components/header/index.js';
 import {type Line, PageView, pageGeometry} from './components/page/index.js';
-import {SimBarView} from './components/sim-bar/index.js';
+import {SimBarView, simBarHeight} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
+import {demoChoices, pickerView, scenarioName} from './demo-pickers.js';
 import {footerHints, footerMode} from './key-hints.js';
 import {toKeyPresses} from './keypress.js';
 import {frameRows, MIN_CONTENT_ROWS, statusRows} from './layout.js';
@@ -59,6 +60,7 @@ import {
 import {helpLines, MessageScreen} from './screens/help.js';
 import {homeLines} from './screens/home.js';
 import {manualLines, textBlockLines} from './screens/manual.js';
+import {PickerScreen, pickerListRows} from './screens/picker.js';
 import {
 	settingsLines,
 	settingsTableHeight,
@@ -200,8 +202,17 @@ export function App({
 		() => footerKey.split('\n').slice(1),
 		[footerKey],
 	);
-	const fixedRows =
-		2 + statusView.lines.length + (demo ? 2 : 0) + footerLines.length;
+	const simRows = demo
+		? simBarHeight(
+				demo,
+				lang,
+				width,
+				ui.overlay?.kind === 'prompt' && ui.overlay.error
+					? t(lang, ui.overlay.error)
+					: null,
+			)
+		: 0;
+	const fixedRows = 2 + statusView.lines.length + simRows + footerLines.length;
 	const blocks = useMemo(
 		() =>
 			isCovering
@@ -231,6 +242,12 @@ export function App({
 		folderPath: files.resolve(ui.manual.folder.value),
 	});
 
+	// The demo's pickers list from the simulation's view (issue 13).
+	const choices = useMemo(() => (demo ? demoChoices(demo) : null), [demo]);
+	const picker =
+		ui.overlay?.kind === 'picker' && choices
+			? pickerView(ui.overlay.picker, choices, lang, width)
+			: null;
 	const contextRef = useRef<UiContext | null>(null);
 	contextRef.current = {
 		lang,
@@ -244,6 +261,10 @@ export function App({
 		listHeight: content.listHeight,
 		page: content.page?.geometry ?? null,
 		demoKeys: view.demoKeys.map((key) => key.key),
+		demo: choices,
+		pickerRows: picker
+			? pickerListRows(picker.title, width, contentHeight)
+			: contentHeight,
 		isStatusCut: statusView.isCut,
 	};
 
@@ -280,7 +301,8 @@ export function App({
 		if (!ui.isPlaying || !controller) return;
 		const timer = setInterval(() => {
 			// A control asked by a key goes first; a tick while the simulation is busy is skipped.
-			if (!isDemoBusy()) void controller.advance(playStepMs);
+			if (!isDemoBusy() && !controller.view().busy)
+				void controller.advance(playStepMs);
 		}, playIntervalMs);
 		return () => clearInterval(timer);
 	}, [ui.isPlaying, source, playStepMs, playIntervalMs, isDemoBusy]);
@@ -296,6 +318,16 @@ export function App({
 				width={width}
 				height={contentHeight}
 				lang={lang}
+			/>
+		);
+	else if (overlay?.kind === 'picker' && picker)
+		body = (
+			<PickerScreen
+				title={picker.title}
+				items={picker.items}
+				choice={overlay.choice}
+				width={width}
+				height={contentHeight}
 			/>
 		);
 	else if (overlay?.kind === 'confirm')
@@ -321,7 +353,7 @@ export function App({
 				now={view.now}
 				state={evaluation.state}
 				screen={ui.screen}
-				demoName={demo ? demo.scenario.name : null}
+				demoName={demo ? scenarioName(demo.scenario, lang) : null}
 			/>
 			<BannersView blocks={blocks} />
 			<Box height={contentHeight} flexDirection="column" overflowY="hidden">
@@ -335,11 +367,16 @@ export function App({
 					demo={demo}
 					isPlaying={ui.isPlaying}
 					time={overlay?.kind === 'time' ? overlay.field : null}
+					prompt={overlay?.kind === 'prompt' ? overlay : null}
 				/>
 			) : null}
 			<FooterView
 				mode={footer.mode}
-				isTyping={footerMode(ui, lang).kind === 'typing' || place === 'time'}
+				isTyping={
+					footerMode(ui, lang).kind === 'typing' ||
+					place === 'time' ||
+					place === 'prompt'
+				}
 				lines={footerLines}
 				width={width}
 			/>
@@ -377,7 +414,10 @@ function useContent({
 	folderPath: string;
 }): Content {
 	const theme = useTheme();
-	const isActive = ui.overlay === null || ui.overlay.kind === 'time';
+	const isActive =
+		ui.overlay === null ||
+		ui.overlay.kind === 'time' ||
+		ui.overlay.kind === 'prompt';
 	const {evaluation, state} = view.snapshot;
 
 	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);
