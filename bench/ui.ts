@@ -18,14 +18,11 @@
 import {spawn} from 'node:child_process';
 import {EventEmitter} from 'node:events';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {BIN, ROOT} from './bin.js';
 import {recordFigure} from './figures.js';
 
-const ROOT = path.resolve(
-	path.dirname(fileURLToPath(import.meta.url)),
-	'../..',
-);
-const CLI = path.join(ROOT, 'dist/source/cli.js');
+/** What `npm start` and the bin run: the bundle (the start-up figures time what ships). */
+const CLI = BIN;
 
 export type UiBench = {
 	/** Median bytes the demo writes to its terminal for one day-advance (`d`), 80×24, in a pty. */
@@ -40,6 +37,10 @@ export type UiBench = {
 	minimalInkFirstFrameMs: number;
 	/** Median ms from spawn to the dashboard's first full screen (Home, simulator started). */
 	firstContentMs: number;
+	/** Median of the run-by-run ratios: the full Home / the minimal Ink app's first frame. */
+	homePerMinimalInk: number;
+	/** How many runs of each the start-up medians are of. */
+	startRuns: number;
 	/** Median ms from a key on stdin to its frame on stdout, 1,000 licenses in the table, 120×40. */
 	keystrokeMedianMs: number;
 	/** 95th percentile of the same. */
@@ -48,9 +49,8 @@ export type UiBench = {
 	keystroke80x24MedianMs: number;
 };
 
-/** The baseline, with React's production build as the dashboard uses it. */
-const MINIMAL_INK_APP =
-	"import {render, Text} from 'ink'; import React from 'react'; render(React.createElement(Text, null, 'minimal ink app'));";
+/** The baseline (bench/minimal-ink.tsx, built by tsc, not bundled). */
+const MINIMAL_INK_APP = path.join(ROOT, 'dist/bench/minimal-ink.js');
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -133,7 +133,7 @@ function timeToMarkers(command: string, markers: string[]): Promise<number[]> {
 const INK_FRAME = '\u001B[?2026h';
 
 export async function benchFirstFrame(
-	runs = 7,
+	runs = 11,
 ): Promise<
 	Pick<
 		UiBench,
@@ -141,10 +141,13 @@ export async function benchFirstFrame(
 		| 'firstInkFrameMs'
 		| 'minimalInkFirstFrameMs'
 		| 'firstContentMs'
+		| 'homePerMinimalInk'
+		| 'startRuns'
 	>
 > {
 	const dashboard = `${shellQuote(process.execPath)} ${shellQuote(CLI)} demo`;
-	const minimal = `env NODE_ENV=production ${shellQuote(process.execPath)} --input-type=module -e ${shellQuote(MINIMAL_INK_APP)}`;
+	// React's production build, as the dashboard uses it.
+	const minimal = `env NODE_ENV=production ${shellQuote(process.execPath)} ${shellQuote(MINIMAL_INK_APP)}`;
 	const markers = ['MyQ License', INK_FRAME, 'Enter license'];
 	// One untimed run of each warms the disk cache, so neither pays for it.
 	await timeToMarkers(minimal, ['minimal ink app']);
@@ -153,18 +156,22 @@ export async function benchFirstFrame(
 	const ink: number[] = [];
 	const content: number[] = [];
 	const bare: number[] = [];
+	const ratios: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		const [frame, inkFrame, full] = await timeToMarkers(dashboard, markers);
 		first.push(frame!);
 		ink.push(inkFrame!);
 		content.push(full!);
 		bare.push((await timeToMarkers(minimal, ['minimal ink app']))[0]!);
+		ratios.push(full! / bare.at(-1)!);
 	}
 	return {
 		firstFrameMs: median(first),
 		firstInkFrameMs: median(ink),
 		minimalInkFirstFrameMs: median(bare),
 		firstContentMs: median(content),
+		homePerMinimalInk: median(ratios),
+		startRuns: runs,
 	};
 }
 

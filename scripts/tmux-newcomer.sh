@@ -30,8 +30,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux-newcomer: tmux is not installed: install it (apt-get install tmux, brew install tmux) and run again." >&2
 	exit 2
 fi
-if [[ ! -f "$ROOT/dist/source/cli.js" ]]; then
-	echo "tmux-newcomer: $ROOT/dist/source/cli.js is missing: run npm run build first." >&2
+if [[ ! -f "$ROOT/dist/bundle/myq-license.js" ]]; then
+	echo "tmux-newcomer: $ROOT/dist/bundle/myq-license.js is missing: run npm run build first." >&2
 	exit 2
 fi
 

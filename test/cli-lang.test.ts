@@ -9,9 +9,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {CLI} from './helpers/bin.js';
 
 const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 
 type Result = {code: number; stdout: string; stderr: string};
 

@@ -15,9 +15,9 @@ import {
 	type ServedVendor,
 	serveVendor,
 } from '../source/license-server/serve.js';
+import {CLI, MISSING_BUILD} from './helpers/bin.js';
 
 const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 const TOKEN = 'write-errors-token';
 const ENV = {...process.env, LANG: 'en_US.UTF-8', LC_ALL: ''};
 
@@ -61,7 +61,7 @@ let vendor: ServedVendor;
 
 beforeAll(async () => {
 	if (!existsSync(CLI)) {
-		throw new Error('dist/source/cli.js is missing: run npm run build first.');
+		throw new Error(MISSING_BUILD);
 	}
 	directory = await mkdtemp(path.join(tmpdir(), 'myq-write-errors-'));
 	vendor = await serveVendor({

@@ -13,9 +13,9 @@ import {
 	type ServedVendor,
 	serveVendor,
 } from '../source/license-server/serve.js';
+import {CLI, MISSING_BUILD} from './helpers/bin.js';
 
 const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 const TOKEN = 'cli-test-token';
 
 type Result = {code: number; stdout: string; stderr: string};
@@ -48,9 +48,7 @@ let admin: string[];
 
 beforeAll(async () => {
 	if (!existsSync(CLI)) {
-		throw new Error(
-			'dist/source/cli.js is missing: npm test builds it first (npm run build).',
-		);
+		throw new Error(MISSING_BUILD);
 	}
 	directory = await mkdtemp(path.join(tmpdir(), 'myq-cli-'));
 	vendor = await serveVendor({

@@ -16,9 +16,9 @@ import {createSystemClock} from '../source/adapters/system-clock.js';
 import {mintKey} from '../source/engine/keys.js';
 import type {LicenseServer} from '../source/ports/index.js';
 import {createRuntime, type Runtime} from '../source/runtime/runtime.js';
+import {CLI} from './helpers/bin.js';
 
 const WRITER = path.resolve('test/helpers/store-writer.mjs');
-const CLI = path.resolve('dist/source/cli.js');
 const offline: LicenseServer = {
 	activate: async () => ({
 		ok: false,

@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {CLI} from './helpers/bin.js';
 
 const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 
 async function simulate(args: string[]) {
 	try {

@@ -33,10 +33,10 @@ import {
 	generateVendorKeyPair,
 	sign,
 } from '../source/signing/index.js';
+import {CLI} from './helpers/bin.js';
 import {RAW_BUT_LINES} from './helpers/cli-process.js';
 
 const run = promisify(execFile);
-const CLI = path.resolve('dist/source/cli.js');
 const TOKEN = 'trust-test-token';
 
 type Result = {code: number; stdout: string; stderr: string};

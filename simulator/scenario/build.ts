@@ -7,7 +7,7 @@
  * fields are only checked to be strings here, their validity is R2's business at run time.
  * An expectation must assert something.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {parseCatalog} from './catalog.js';
 import {isRecord, type Path, type RawIssue, show} from './issues.js';
 import {checkLimits} from './limits.js';

@@ -3,7 +3,7 @@
  * d, h, m, s, largest first (`+6h`, `-3d`, `90m`, `1d12h`). A bare number is refused, since it
  * would be unclear whether it counts hours or milliseconds.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {DAY, HOUR} from '../../source/engine/types.js';
 import {ScenarioError, show} from './issues.js';
 

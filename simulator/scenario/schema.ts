@@ -4,7 +4,7 @@
  * hand in references.ts, on the raw values, so that one bad part does not hide the others.
  * The step kinds have their own table (steps.ts).
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {
 	BANNER_ORDER,
 	type BannerId,

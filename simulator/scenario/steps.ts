@@ -4,7 +4,7 @@
  * of what each step does (simulator/perform.ts, `satisfies Record<StepKind, ...>`) all come from
  * it, so a kind added here is refused by the compiler until the runner can perform it.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {LICENSE_LIMITS} from '../../source/license-server/schemas.js';
 import {NETWORK_STATES} from '../network.js';
 import {atSchema, durationSchema} from './durations.js';

@@ -2,7 +2,7 @@
  * Zod's issues in our words: `check` validates a part of the scenario and adds messages a
  * person can act on ("expected a whole number, got \"3\"; write it without quotes").
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {type Path, type RawIssue, show} from './issues.js';
 
 const EXPECTED: Record<string, string> = {

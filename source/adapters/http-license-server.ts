@@ -10,7 +10,7 @@
  * never fetches one to trust, and asks `/v1/public-key` only when told to (`fetchPublicKey`).
  */
 import type {KeyObject} from 'node:crypto';
-import {z} from 'zod';
+import * as z from 'zod';
 import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
 import type {

@@ -13,7 +13,8 @@
 import type {Stats} from 'node:fs';
 import {open, stat} from 'node:fs/promises';
 import path from 'node:path';
-import KeyvSqlite from '@keyv/sqlite';
+import type KeyvSqlite from '@keyv/sqlite';
+import envPaths from 'env-paths';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
 import {shownUrl} from '../engine/safe-text.js';
 import {
@@ -119,8 +120,6 @@ const REVISION_SQL = `CASE
 
 /** `sqlite://<data dir>/myq-license.sqlite`, the data directory as env-paths gives it (SPEC §6). */
 export async function defaultStoreUrl(): Promise<string> {
-	// Loaded only when no --store is given: scripts that name their store do not pay for it.
-	const {default: envPaths} = await import('env-paths');
 	const {data} = envPaths('myq-license', {suffix: ''});
 	return `sqlite://${path.join(data, 'myq-license.sqlite')}`;
 }
@@ -251,7 +250,8 @@ async function openSqlite(
 			);
 		}
 	}
-	const adapter = new KeyvSqlite({uri: `sqlite://${target.file}`, busyTimeout});
+	const Adapter = await loadKeyvSqlite();
+	const adapter = new Adapter({uri: `sqlite://${target.file}`, busyTimeout});
 	const keyv = createKeyv(adapter, namespace);
 	try {
 		// WAL + synchronous=NORMAL: a save is one append to the log instead of a journal file
@@ -704,8 +704,21 @@ function readError(error: unknown, url: string): StoreError {
 	);
 }
 
+/**
+ * @keyv/sqlite, loaded when a store is opened for writing: it loads sqlite3, a native module, which
+ * `--help` and the commands that open no store do not need (issue 16: in the bundle this module
+ * is in the file every command loads, and an import of it would load sqlite3 with it).
+ */
+let keyvSqlite: typeof KeyvSqlite | null = null;
+
+async function loadKeyvSqlite(): Promise<typeof KeyvSqlite> {
+	keyvSqlite ??= (await import('@keyv/sqlite')).default;
+	return keyvSqlite;
+}
+
 function isSqlite(
 	adapter: KeyvStoreAdapter,
 ): adapter is KeyvStoreAdapter & KeyvSqlite {
-	return adapter instanceof KeyvSqlite;
+	// No store opened for writing yet: no adapter can be one.
+	return keyvSqlite !== null && adapter instanceof keyvSqlite;
 }

@@ -11,6 +11,7 @@ import {constants, type Stats} from 'node:fs';
 import {open, realpath, rename, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
+import envPaths from 'env-paths';
 import {importPublicKey} from '../signing/index.js';
 import {makeDirectories} from './make-directories.js';
 import {hasCode, messageOf} from './node-error.js';
@@ -62,7 +63,6 @@ export async function configDirectory(
 ): Promise<string> {
 	const given = env.MYQ_CONFIG_DIR?.trim();
 	if (given) return path.resolve(given);
-	const {default: envPaths} = await import('env-paths');
 	return envPaths('myq-license', {suffix: ''}).config;
 }
 

@@ -2,14 +2,30 @@
  * The runtime on this server's real ports, for one command or for the dashboard: the store at
  * --store, the system clock, the license server at --server (its client loaded at first use),
  * the hardware probe, the vendor key to trust (R16: from the configuration, never the store).
+ *
+ * What every command that opens the runtime needs is imported here, not loaded piece by piece:
+ * each lazy import is a file of its own in the bundle, and `status` paid for each (issue 16).
+ * The license server's client stays lazy (status never talks to it).
  */
 import process from 'node:process';
+import {createSystemProbe} from '../adapters/hardware-probe.js';
 import type {HttpLicenseServer} from '../adapters/http-license-server.js';
-import type {KeyvStore} from '../adapters/keyv-store.js';
-import type {TrustHow} from '../adapters/trust-file.js';
+import {type KeyvStore, openStore, StoreError} from '../adapters/keyv-store.js';
+import {createSystemClock} from '../adapters/system-clock.js';
+import {
+	readTrustFile,
+	TrustFileError,
+	type TrustHow,
+	trustFilePath,
+	writeTrustFile,
+} from '../adapters/trust-file.js';
 import {shownUrl} from '../engine/safe-text.js';
 import type {Clock, LicenseServer} from '../ports/index.js';
-import type {Runtime, RuntimeOptions} from '../runtime/runtime.js';
+import {
+	createRuntime,
+	type Runtime,
+	type RuntimeOptions,
+} from '../runtime/runtime.js';
 import type {VendorTrustOffer} from '../ui/dashboard-source.js';
 import {UsageError} from './exit-codes.js';
 
@@ -46,9 +62,6 @@ export async function resolveVendorKey(
 	flag: string | undefined,
 	env: Record<string, string | undefined> = process.env,
 ): Promise<VendorKeyTrust> {
-	const {readTrustFile, trustFilePath, TrustFileError} = await import(
-		'../adapters/trust-file.js'
-	);
 	const file = await trustFilePath(env);
 	const given =
 		flag !== undefined
@@ -138,12 +151,6 @@ export async function composeRuntime(
 	/** Trusting the key the server presents, when the admin chooses to (the dashboard's offer). */
 	vendorTrust: VendorTrustOffer;
 }> {
-	const [{createSystemClock}, {createSystemProbe}, {createRuntime}] =
-		await Promise.all([
-			import('../adapters/system-clock.js'),
-			import('../adapters/hardware-probe.js'),
-			import('../runtime/runtime.js'),
-		]);
 	const url = serverUrl(flags.server);
 	const trust = await resolveVendorKey(flags.vendorKey);
 	const store = await openConfiguredStore(flags.store, storeOptions);
@@ -165,7 +172,6 @@ export async function composeRuntime(
 	const vendorTrust: VendorTrustOffer = {
 		presented: () => server.fetchPublicKey(),
 		async trust(key) {
-			const {writeTrustFile} = await import('../adapters/trust-file.js');
 			await writeTrustFile(trust.file, {
 				vendorKey: key,
 				how: 'first-use',
@@ -187,7 +193,6 @@ export async function openConfiguredStore(
 	url: string | undefined,
 	options: {readOnly?: boolean} = {},
 ): Promise<KeyvStore> {
-	const {openStore, StoreError} = await import('../adapters/keyv-store.js');
 	try {
 		return await openStore(url, {readOnly: options.readOnly === true});
 	} catch (error) {

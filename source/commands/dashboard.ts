@@ -69,40 +69,51 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 		]),
 	);
 	let started: Started | null = null;
+	const start = async (): Promise<Started> => {
+		if (real) {
+			const [{App}, {createRuntimeSource}] = await Promise.all([
+				import('../ui/app.js'),
+				import('../ui/dashboard-source.js'),
+			]);
+			await real.runtime.start();
+			return {
+				App,
+				source: createRuntimeSource(real.runtime, {
+					clock: real.clock,
+					onDispose: () => real.store.close(),
+					vendorTrust: real.vendorTrust,
+				}),
+			};
+		}
+		const [{App}, {createDemoSource}, {DemoController}] = await Promise.all([
+			import('../ui/app.js'),
+			import('../ui/dashboard-source.js'),
+			import('../../simulator/demo.js'),
+		]);
+		const controller = await DemoController.create(
+			flags.scenario === undefined ? {} : {scenarioFile: flags.scenario},
+		);
+		return {App, source: createDemoSource(controller)};
+	};
+	// The engine or the simulator starts now, while Ink and React load and draw the starting frame
+	// (issue 16): the time to the full Home is the longer of the two, not their sum. Root waits
+	// for it and reports its failure; caught here so it is never an unhandled rejection meanwhile.
+	const starting = start();
+	starting.catch(() => undefined);
 	try {
-		const [{render}, React, {Root, withIncrementalFix}, {default: chalk}] =
-			await loading;
+		// React is CommonJS: its default export is the whole module, in Node and in the bundle
+		// (an esbuild chunk of a CommonJS module exports `default` only).
+		const [
+			{render},
+			{default: React},
+			{Root, withIncrementalFix},
+			{default: chalk},
+		] = await loading;
 		// NO_COLOR (https://no-color.org): chalk does not read it, Ink colours through chalk.
 		if (process.env.NO_COLOR) chalk.level = 0;
 		const theme = {
 			isColor: chalk.level > 0,
 			...(flags.demo ? {timeZone: 'UTC'} : {}),
-		};
-		const start = async (): Promise<Started> => {
-			if (real) {
-				const [{App}, {createRuntimeSource}] = await Promise.all([
-					import('../ui/app.js'),
-					import('../ui/dashboard-source.js'),
-				]);
-				await real.runtime.start();
-				return {
-					App,
-					source: createRuntimeSource(real.runtime, {
-						clock: real.clock,
-						onDispose: () => real.store.close(),
-						vendorTrust: real.vendorTrust,
-					}),
-				};
-			}
-			const [{App}, {createDemoSource}, {DemoController}] = await Promise.all([
-				import('../ui/app.js'),
-				import('../ui/dashboard-source.js'),
-				import('../../simulator/demo.js'),
-			]);
-			const controller = await DemoController.create(
-				flags.scenario === undefined ? {} : {scenarioFile: flags.scenario},
-			);
-			return {App, source: createDemoSource(controller)};
 		};
 		// MYQ_INK_INCREMENTAL=0 draws every frame whole (the bench compares both).
 		const isIncremental = process.env.MYQ_INK_INCREMENTAL !== '0';
@@ -110,7 +121,7 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 			React.createElement(Root, {
 				lang,
 				theme,
-				start,
+				start: () => starting,
 				onStarted: (value: Started) => {
 					started = value;
 				},
@@ -154,6 +165,13 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 		} else if (real) {
 			await real.runtime.stop();
 			await real.store.close();
+		} else {
+			// The simulator may still be starting (q on the starting frame, or Ink failed to
+			// load): its world is disposed once it has started.
+			await starting.then(
+				(value) => value.source.dispose(),
+				() => undefined,
+			);
 		}
 		screen.leave();
 	}

@@ -23,7 +23,11 @@ const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
 export const SHOWN_TEXT_MAX = 200;
 
 const ELLIPSIS = '…';
-const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+/**
+ * Made at the first text that needs cutting, not at load: an `Intl.Segmenter` costs 15 to 30 ms
+ * to make (ICU's break rules), and every command loads this module (issue 16: `status --json`).
+ */
+let graphemes: Intl.Segmenter | null = null;
 
 /** `U+001B` for ESC: what replaces an unprintable character. */
 function codePoint(character: string): string {
@@ -57,6 +61,7 @@ export function safeText(text: unknown, max: number = SHOWN_TEXT_MAX): string {
 	const widths: number[] = [];
 	let used = 0;
 	let isCut = head.length < value.length;
+	graphemes ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
 	for (const {segment} of graphemes.segment(head)) {
 		const isPlain = isPrintable(segment);
 		const shown = isPlain ? segment : visible(segment);

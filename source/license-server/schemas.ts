@@ -2,7 +2,7 @@
  * What the vendor API accepts, as zod schemas. A body that does not fit is refused with
  * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {MAX_KEYS_PER_ACTIVATION} from '../engine/activation-limits.js';
 import {
 	CUSTOMER_FIELD_LIMITS,

@@ -4,10 +4,10 @@
  * not a slow machine: the bound is far above what any command takes).
  */
 import {execFile, spawn} from 'node:child_process';
-import path from 'node:path';
 import {promisify} from 'node:util';
+import {CLI} from './bin.js';
 
-export const CLI = path.resolve('dist/source/cli.js');
+export {CLI};
 export const PROCESS_BOUND_MS = 15_000;
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};

@@ -4,9 +4,9 @@
  */
 import {type ChildProcess, spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import path from 'node:path';
+import {CLI, MISSING_BUILD} from './bin.js';
 
-export const CLI = path.resolve('dist/source/cli.js');
+export {CLI};
 
 export type VendorProcess = {
 	url: string;
@@ -33,9 +33,7 @@ export type StartOptions = {
 
 export function requireBuild(): void {
 	if (!existsSync(CLI)) {
-		throw new Error(
-			'dist/source/cli.js is missing: npm test builds it first (npm run build).',
-		);
+		throw new Error(MISSING_BUILD);
 	}
 }
 

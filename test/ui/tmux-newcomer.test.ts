@@ -11,6 +11,7 @@ import {execFile, execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {CLI, MISSING_BUILD} from '../helpers/bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/tmux-newcomer.sh');
@@ -23,10 +24,8 @@ function requireTools() {
 			'tmux is not installed: this test drives the dashboard in tmux. Install it (apt-get install tmux, brew install tmux).',
 		);
 	}
-	if (!existsSync(path.join(ROOT, 'dist/source/cli.js'))) {
-		throw new Error(
-			'dist/source/cli.js is missing: npm test builds it first (npm run build).',
-		);
+	if (!existsSync(CLI)) {
+		throw new Error(MISSING_BUILD);
 	}
 }
 

@@ -12,6 +12,7 @@
  * between turns of the event loop (better-sqlite3's own busy wait blocks the whole process).
  */
 import {mkdirSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -24,7 +25,7 @@ import {
 	type SqliteDialectConfig,
 	SqliteDriver,
 } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
 import {messageOf} from '../../adapters/node-error.js';
 import {shownUrl} from '../../engine/safe-text.js';
 import type {StoreEngine} from '../store.js';
@@ -135,6 +136,16 @@ export function parseStoreUrl(url: string): ParsedStoreUrl {
 	throw new StoreUrlError(redact(url), 'unknown-scheme');
 }
 
+/**
+ * pg, loaded when a PostgreSQL URL is opened: the SQLite paths (the demo and the simulator, whose
+ * license server runs on SQLite, and vendor serve's default) do not load its 150 kB at every
+ * start (issue 16). Through require, which the bundle leaves to Node: pg then comes from
+ * node_modules with its optional native parts, as it would without a bundle.
+ */
+function loadPg(): typeof Pg {
+	return createRequire(import.meta.url)('pg') as typeof Pg;
+}
+
 /** Opens the database (no query yet: migrations are the first, see migrations.ts). */
 export function openDatabase(
 	url: string,
@@ -144,6 +155,7 @@ export function openDatabase(
 	const parsed = parseStoreUrl(url);
 	const shownUrl = redact(url);
 	if (parsed.engine === 'postgres') {
+		const pg = loadPg();
 		const pool = new pg.Pool({
 			connectionString: parsed.connectionString,
 			max: POSTGRES_POOL_SIZE,

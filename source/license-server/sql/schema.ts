@@ -9,7 +9,7 @@
  * empty database create the schema once. A database made by a newer version is refused.
  */
 import {type Kysely, sql} from 'kysely';
-import {z} from 'zod';
+import * as z from 'zod';
 import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
 import type {StoreEngine} from '../store.js';
 
