@@ -46,12 +46,7 @@ type Part = {forms: string[]; tone: PartTone; shortens?: number};
 export function stateParts(
 	demo: Pick<
 		DemoView,
-		| 'day'
-		| 'network'
-		| 'hardware'
-		| 'clockOffset'
-		| 'ahead'
-		| 'isBusyShown'
+		'day' | 'network' | 'hardware' | 'clockOffset' | 'ahead' | 'isBusyShown'
 	>,
 	lang: Lang,
 	isPlaying: boolean,
