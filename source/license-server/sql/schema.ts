@@ -10,7 +10,7 @@
  */
 import {type Kysely, sql} from 'kysely';
 import * as z from 'zod';
-import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
+import type {LicenseRecord} from '../catalog.js';
 import type {StoreEngine} from '../store.js';
 
 export type Database = {
