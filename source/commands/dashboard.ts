@@ -29,9 +29,18 @@ export const demo = defineCommand({
 type Flags = CommonFlags & {demo: boolean; scenario?: string | undefined};
 
 async function open(flags: Flags, lang: Lang): Promise<number> {
+	// A pipe or a file: no Ink, no alternate screen, a message that points to the commands
+	// made for scripts (status), exit 2.
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		const {t} = await import('../i18n/index.js');
-		process.stderr.write(`${t(lang, 'ui.needs-terminal')}\n`);
+		const streams = !process.stdin.isTTY
+			? process.stdout.isTTY
+				? 'stdin'
+				: 'both'
+			: 'stdout';
+		process.stderr.write(
+			`${t(lang, 'ui.needs-terminal', {streams: t(lang, `ui.needs-terminal.${streams}`)})}\n`,
+		);
 		return EXIT.badInput;
 	}
 
