@@ -76,12 +76,47 @@ export function planSave(
 	}
 
 	// R3: each key on its own; the valid ones are added even when others are refused.
-	const seen = new Set(state.pending.map((pending) => pending.key));
-	for (const grant of state.document?.payload.licenses ?? []) {
-		seen.add(grant.key);
-	}
 	const accepted: {key: string; kind: KeyKind}[] = [];
 	const refused: KeyRefusalReason[] = [];
+	for (const verdict of planKeys(state, keysText)) {
+		if (verdict.ok) accepted.push({key: verdict.key, kind: verdict.kind});
+		else
+			refused.push({
+				input: verdict.input,
+				code: verdict.code,
+				message: verdict.message,
+			});
+	}
+	return {ok: true, customer, accepted, refused};
+}
+
+/** What Save will do with one key typed: add it, or refuse it and why. */
+export type KeyVerdict =
+	| {ok: true; input: string; key: string; kind: KeyKind}
+	| {
+			ok: false;
+			input: string;
+			code: string;
+			message: string;
+			/** The key it reads as, when it reads as one (a duplicate, a second installation key). */
+			key?: string;
+			/** A duplicate of a key typed earlier in the same text (else: already in the table). */
+			isRepeated?: boolean;
+			/** A second installation key: the one this installation has. */
+			installationKey?: string;
+	  };
+
+/**
+ * R3, key by key, as Save decides: the dashboard's live check reads the same verdicts, so it
+ * marks a duplicate (the same key typed three ways, or one already in the table) or a second
+ * installation key exactly as Save then refuses it (issue 12, point 13).
+ */
+export function planKeys(state: EngineState, keysText: string): KeyVerdict[] {
+	const inTable = new Set(state.pending.map((pending) => pending.key));
+	for (const grant of state.document?.payload.licenses ?? []) {
+		inTable.add(grant.key);
+	}
+	const typed = new Set<string>();
 	// SPEC §3: one installation key per installation, activated or waiting. One the license server
 	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
 	let installationKey: string | null =
@@ -92,37 +127,39 @@ export function planSave(
 			(pending) => pending.kind === 'installation' && !pending.refusal,
 		)?.key ??
 		null;
-	for (const input of splitKeyList(keysText)) {
+	return splitKeyList(keysText).map((input): KeyVerdict => {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {
-			refused.push({
+			return {
+				ok: false,
 				input,
 				code: parsed.error.code,
 				message: parsed.error.message,
-			});
-			continue;
+			};
 		}
-		if (seen.has(parsed.value.key)) {
-			refused.push({
+		const {key, kind} = parsed.value;
+		if (inTable.has(key) || typed.has(key)) {
+			return {
+				ok: false,
 				input,
 				code: 'duplicate',
-				message: `"${parsed.value.key}" is already in the license table.`,
-			});
-			continue;
+				message: `"${key}" is already in the license table.`,
+				key,
+				isRepeated: typed.has(key),
+			};
 		}
-		if (parsed.value.kind === 'installation' && installationKey !== null) {
-			refused.push({
+		if (kind === 'installation' && installationKey !== null) {
+			return {
+				ok: false,
 				input,
 				code: 'second-installation',
-				message: `"${parsed.value.key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
-			});
-			continue;
+				message: `"${key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
+				key,
+				installationKey,
+			};
 		}
-		if (parsed.value.kind === 'installation') {
-			installationKey = parsed.value.key;
-		}
-		seen.add(parsed.value.key);
-		accepted.push(parsed.value);
-	}
-	return {ok: true, customer, accepted, refused};
+		if (kind === 'installation') installationKey = key;
+		typed.add(key);
+		return {ok: true, input, key, kind};
+	});
 }

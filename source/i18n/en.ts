@@ -852,7 +852,10 @@ Examples
 	'ui.key.kind':
 		'{input} is not a MyQ key: keys start with N (installation) or K (license)',
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
-	'ui.key.present': '{key} is already in the license table',
+	'ui.key.present':
+		'{key} is already in the license table: Save will not add it again',
+	'ui.key.second-installation':
+		'{key} is an installation key, and this installation already has one ({installation}): Save will refuse it. Add license keys for more licenses.',
 	'ui.key.more': '… and {count} more',
 	'ui.country-list-hint': '↓ goes into the list · Tab or Enter picks the first',
 	'ui.hint.save':
@@ -1071,7 +1074,7 @@ Examples
 	'ui.message.title': 'The whole message',
 	'ui.page.position': 'rows {from}–{to} of {total} · PgUp PgDn scroll',
 	'ui.key.repeated':
-		'{key} is typed twice: Save will refuse the second as already present',
+		'{key} is typed more than once: Save will add it once and refuse this one',
 	'ui.column.why': 'Why',
 	'ui.table.keys-hint': '/ filter · f full keys',
 	'ui.table.problems': '{count} not counting: why below',

@@ -856,7 +856,10 @@ Exemples
 		"{input} n'est pas une clé MyQ : les clés commencent par N (installation) ou K (licence)",
 	'ui.key.checksum':
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
-	'ui.key.present': '{key} est déjà dans le tableau des licences',
+	'ui.key.present':
+		"{key} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois",
+	'ui.key.second-installation':
+		"{key} est une clé d'installation, et cette installation en a déjà une ({installation}) : Enregistrer la refusera. Ajoutez des clés de licence pour plus de licences.",
 	'ui.key.more': '… et {count} autre(s)',
 	'ui.country-list-hint':
 		'↓ entre dans la liste · Tab ou Entrée prend la première',
@@ -1081,7 +1084,7 @@ Exemples
 	'ui.message.title': 'Le message entier',
 	'ui.page.position': 'lignes {from}–{to} sur {total} · PgUp PgDn défilent',
 	'ui.key.repeated':
-		'{key} est saisie deux fois : Enregistrer refusera la seconde comme déjà présente',
+		"{key} est saisie plus d'une fois : Enregistrer l'ajoutera une fois et refusera celle-ci",
 	'ui.column.why': 'Pourquoi',
 	'ui.table.keys-hint': '/ filtrer · f clés entières',
 	'ui.table.problems': '{count} ne compte(nt) pas : pourquoi dessous',

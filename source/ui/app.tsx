@@ -14,6 +14,7 @@ import {
 	useState,
 	useSyncExternalStore,
 } from 'react';
+import {planKeys} from '../engine/save.js';
 import {type Lang, t} from '../i18n/index.js';
 import type {Snapshot} from '../runtime/runtime.js';
 import {
@@ -232,7 +233,7 @@ export function App({
 		eventCount: content.eventCount,
 		listHeight: content.listHeight,
 		page: content.page?.geometry ?? null,
-		demoKeys: view.demoKeys.map((key) => key.key),
+		demoKeys: pasteOrder(view, ui.settings.text.keys.value),
 		isStatusCut: statusView.isCut,
 	};
 
@@ -334,6 +335,21 @@ export function App({
 			/>
 		</Box>
 	);
+}
+
+/**
+ * The demo keys in the order Ctrl+K pastes them: first those Save would add after what the key
+ * field holds (the next useful one), then those it would refuse (already in the table or the
+ * field, a second installation key), which still show how Save refuses them.
+ */
+function pasteOrder(view: DashboardView, field: string): string[] {
+	const keys = view.demoKeys.map((key) => key.key);
+	const isAdded = (key: string) =>
+		planKeys(view.snapshot.state, `${field}\n${key}`).at(-1)?.ok === true;
+	return [
+		...keys.filter((key) => isAdded(key)),
+		...keys.filter((key) => !isAdded(key)),
+	];
 }
 
 type Content = {

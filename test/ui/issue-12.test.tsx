@@ -464,3 +464,118 @@ describe('point 11: choice lists on ink-select-input', () => {
 		expect(flatten(screen.frame())).not.toContain('Deactivate printing device');
 	});
 });
+
+describe('point 13: keys go in as typed and pasted', () => {
+	/** Two installation keys and two license keys; the customer registered at day 0. */
+	const KEYS = `
+name: keys
+start: 2027-01-04T09:00:00Z
+days: 30
+customer: {company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}
+hardware: [server-a]
+keys:
+  I1: {type: installation, licenses: [{kind: perpetual, devices: 2}]}
+  I2: {type: installation, licenses: [{kind: perpetual, devices: 3}]}
+  L1: {type: license, kind: perpetual, devices: 1}
+  L2: {type: license, kind: perpetual, devices: 4}
+steps:
+  - {day: 0, do: register}
+expect: []
+`;
+	const keyOf = (world: DashboardWorld, alias: string) =>
+		world.controller.view().keys.find((key) => key.alias === alias)!.key;
+	const marks = (text: string, mark: '✓' | '✗') => text.split(mark).length - 1;
+	/** The frame as one line, keys not masked. */
+	const raw = (screen: Screen) => flatten(screen.rawFrame());
+	const waitRaw = (screen: Screen, text: string) =>
+		vi.waitFor(() => expect(raw(screen)).toContain(text), {timeout: 5000});
+
+	it('ctrl-k-replaces-the-field: Ctrl+K adds the next demo key after what the field holds (not a second installation key), from a field being typed into too', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', KEY.ctrlK, KEY.ctrlK);
+		await waitRaw(screen, `Keys ${keyOf(world, 'I1')}, ${keyOf(world, 'L1')}`);
+		const text = raw(screen);
+		expect(text).toContain(`✓ ${keyOf(world, 'I1')}: Installation key`);
+		expect(text).toContain(`✓ ${keyOf(world, 'L1')}: License key`);
+		// Typing into the field, then Ctrl+K: after what was typed.
+		await type(screen, KEY.enter, KEY.ctrlU, keyOf(world, 'L2'), KEY.ctrlK);
+		await waitRaw(screen, `Keys ${keyOf(world, 'L2')}, ${keyOf(world, 'I1')}`);
+		expect(screen.frame()).toContain('[Typing: Keys]');
+	});
+
+	it('ctrl-k-pastes-what-save-refuses: once an installation key is in the table, Ctrl+K pastes the license keys first', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		await world.controller.runtime.save(null, keyOf(world, 'I1'));
+		const {screen} = world;
+		await type(screen, '2', KEY.ctrlK, KEY.ctrlK);
+		await waitRaw(screen, `Keys ${keyOf(world, 'L1')}, ${keyOf(world, 'L2')}`);
+		expect(marks(raw(screen).split('Demo keys')[0]!, '✓')).toBe(2);
+	});
+
+	it('three-ticks-for-one-key: one key typed three ways gets one ✓ and two ✗, and Save refuses exactly those two', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		const {screen} = world;
+		const key = keyOf(world, 'L1');
+		const forms = [
+			key.toLowerCase(),
+			key.replaceAll('-', ''),
+			key.replaceAll('-', ' - '),
+		];
+		await type(screen, '2', KEY.enter, forms.join(', '));
+		await screen.waitFor(/✗.*✗/s);
+		const before = raw(screen);
+		expect(marks(before, '✓')).toBe(1);
+		expect(marks(before, '✗')).toBe(2);
+		expect(before).toContain(
+			`✗ ${key} is typed more than once: Save will add it once and refuse this one`,
+		);
+		// Enter goes on to Save, Enter saves.
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.waitFor('1 key(s) added, pending activation');
+		expect(
+			world.controller.runtime.snapshot().state.pending.map((each) => each.key),
+		).toEqual([key]);
+		const after = raw(screen);
+		for (const form of forms.slice(1))
+			expect(after).toContain(
+				`Key "${form}" is already in the license table: it was not added again.`,
+			);
+		// The two refused stay in the field, marked as Save will refuse them again.
+		expect(marks(after.split('Demo keys')[0]!, '✗')).toBe(2);
+		expect(after).toContain(
+			`✗ ${key} is already in the license table: Save will not add it again`,
+		);
+	});
+
+	it('second-installation-key-ticked: with an installation key in the table, another one is marked as Save refuses it', async () => {
+		const world = await open({
+			scenario: KEYS,
+			columns: 100,
+			rows: 40,
+			lang: 'fr',
+		});
+		await world.controller.stepScenario();
+		await world.controller.runtime.save(null, keyOf(world, 'I1'));
+		const {screen} = world;
+		await type(
+			screen,
+			'2',
+			KEY.enter,
+			`${keyOf(world, 'I2')}, ${keyOf(world, 'L2')}`,
+		);
+		await waitRaw(
+			screen,
+			`✗ ${keyOf(world, 'I2')} est une clé d'installation, et cette installation en a déjà une (${keyOf(world, 'I1')}) : Enregistrer la refusera.`,
+		);
+		expect(raw(screen)).toContain(`✓ ${keyOf(world, 'L2')} : Clé de licence`);
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.waitFor('1 clé(s) ajoutée(s)');
+		expect(
+			world.controller.runtime.snapshot().state.pending.map((each) => each.key),
+		).toEqual([keyOf(world, 'I1'), keyOf(world, 'L2')]);
+	});
+});

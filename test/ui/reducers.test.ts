@@ -5,6 +5,7 @@
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
 import {mintKey} from '../../source/engine/keys.js';
+import {initialState} from '../../source/engine/step.js';
 import {bannerText} from '../../source/i18n/index.js';
 import {
 	handleKey,
@@ -917,11 +918,15 @@ describe('R3: key format feedback while typing', () => {
 	});
 
 	it('a key already in the table is flagged before Save', () => {
-		expect(keyFeedback(LICENSE, 'fr', new Set([LICENSE]))).toEqual([
+		const state = {
+			...initialState('installation-1', 0),
+			pending: [{key: LICENSE, kind: 'license' as const, addedAt: 0}],
+		};
+		expect(keyFeedback(LICENSE, 'fr', state)).toEqual([
 			{
 				input: LICENSE,
 				verdict: 'error',
-				text: `${LICENSE} est déjà dans le tableau des licences`,
+				text: `${LICENSE} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois`,
 			},
 		]);
 	});

@@ -344,11 +344,8 @@ function keyLines(
 			node: fieldRow('keys', t(lang, 'ui.keys-hint')),
 		},
 	];
-	const known = new Set(
-		view.snapshot.evaluation.licenses.map((license) => license.key),
-	);
 	for (const line of keyFeedbackLines(
-		keyFeedback(state.text.keys.value, lang, known),
+		keyFeedback(state.text.keys.value, lang, view.snapshot.state),
 		{
 			width: width - indent.length,
 			rows: FEEDBACK_ROWS,
