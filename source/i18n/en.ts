@@ -854,6 +854,8 @@ Examples
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
 	'ui.key.present':
 		'{key} is already in the license table: Save will not add it again',
+	'ui.input.left-out':
+		'Left out of the field: {chars} (control characters: a field takes printable text only).',
 	'ui.key.second-installation':
 		'{key} is an installation key, and this installation already has one ({installation}): Save will refuse it. Add license keys for more licenses.',
 	'ui.key.more': '… and {count} more',

@@ -858,6 +858,8 @@ Exemples
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present':
 		"{key} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois",
+	'ui.input.left-out':
+		'Laissé hors du champ : {chars} (caractères de contrôle : un champ ne prend que du texte imprimable).',
 	'ui.key.second-installation':
 		"{key} est une clé d'installation, et cette installation en a déjà une ({installation}) : Enregistrer la refusera. Ajoutez des clés de licence pour plus de licences.",
 	'ui.key.more': '… et {count} autre(s)',

@@ -8,6 +8,7 @@
  * and Ctrl+K); then the screen's widgets (a field being typed into takes every printable key, a
  * list its moves); then what the keymap gives the key where the focus is (`keymap.ts`).
  */
+import {UNPRINTABLE, visible} from '../engine/safe-text.js';
 import type {Customer} from '../engine/types.js';
 import {type Lang, type MessageId, t} from '../i18n/index.js';
 import {choiceKey} from './components/choice-list/index.js';
@@ -674,7 +675,25 @@ export function handleKeys(
 		current = taken.state;
 		commands.push(...taken.commands);
 	};
-	for (const key of presses) {
+	for (const typed of presses) {
+		// Text typed or pasted reaches the screen as is, so what no terminal may print raw (a
+		// control character, a bidirectional control: engine/safe-text.ts) never goes in; the
+		// status line says what was left out, made visible.
+		const key = printableOnly(typed);
+		if (key === null) continue;
+		if (key !== typed && isTextFocused(current))
+			current = {
+				...current,
+				status: {
+					tone: 'info',
+					text: t(context.lang, 'ui.input.left-out', {
+						chars: [...typed.text]
+							.filter((char) => UNPRINTABLE.test(char))
+							.map((char) => visible(char))
+							.join(' '),
+					}),
+				},
+			};
 		if (key.name !== 'char' || key.ctrl || [...key.text].length <= 1) {
 			take(key);
 			continue;
@@ -690,6 +709,14 @@ export function handleKeys(
 		}
 	}
 	return {state: current, commands};
+}
+
+/** A key press without the characters no terminal may print raw; null when none is left. */
+function printableOnly(key: KeyPress): KeyPress | null {
+	if (key.name !== 'char' || key.ctrl || !UNPRINTABLE.test(key.text))
+		return key;
+	const text = [...key.text].filter((char) => !UNPRINTABLE.test(char)).join('');
+	return text === '' ? null : {...key, text};
 }
 
 function pasteDemoKey(state: UiState, context: UiContext): UiResult {

@@ -579,3 +579,23 @@ expect: []
 		).toEqual([keyOf(world, 'I1'), keyOf(world, 'L2')]);
 	});
 });
+
+describe('typed and pasted text is shown as is, never a control character raw', () => {
+	it('control-characters-raw: a paste with a bidirectional override and a C1 control goes in without them, and the status says what was left out', async () => {
+		const {screen} = await open();
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.press('Acme\u202EPrint\u0085 Co\u2028');
+		await screen.waitFor('› Company AcmePrint Co');
+		await screen.waitFor(
+			'Left out of the field: U+202E U+0085 U+2028 (control characters: a field takes printable text only).',
+		);
+		expect(screen.rawFrame()).not.toMatch(/[\u202E\u0085\u2028]/);
+		// The filter of Events too, in French.
+		const fr = await open({lang: 'fr'});
+		await type(fr.screen, '4', '/');
+		await fr.screen.press('dém\u202Earré');
+		await fr.screen.waitFor('Laissé hors du champ : U+202E');
+		expect(fr.screen.rawFrame()).not.toContain('\u202E');
+		expect(fr.screen.text()).toContain('/ démarré');
+	});
+});

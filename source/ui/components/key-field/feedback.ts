@@ -45,9 +45,13 @@ export function keyFeedback(
 			return {
 				input,
 				verdict: 'error',
-				text: t(lang, verdict.isRepeated ? 'ui.key.repeated' : 'ui.key.present', {
-					key: verdict.key,
-				}),
+				text: t(
+					lang,
+					verdict.isRepeated ? 'ui.key.repeated' : 'ui.key.present',
+					{
+						key: verdict.key,
+					},
+				),
 			};
 		}
 		if (verdict.code === 'second-installation' && verdict.key !== undefined) {
