@@ -61,6 +61,22 @@ print(
 	format((replay.ms - bare.ms) / bare.ms, 2),
 );
 
+// Issue 15: a batch of scenarios, one by one and two at a time; the store as its history grows.
+const {benchBatch, benchStoreSize} = await import('./support.js');
+for (const jobs of [1, 2]) {
+	const batch = await benchBatch(jobs);
+	print(
+		`simulate: the ${batch.files} fixture scenarios, --jobs ${jobs} (best of 2)`,
+		`${format(batch.perSecond, 1)} scenarios/s (${format(batch.ms)} ms)`,
+	);
+}
+for (const size of await benchStoreSize()) {
+	print(
+		`store: the stored record after ${format(size.day)} days (ten-year replay)`,
+		`${format(size.bytes / 1024, 1)} KiB, of which history ${format(size.historyBytes / 1024, 1)} KiB (${format(size.entries)} entries)`,
+	);
+}
+
 const cli = benchStatus();
 print('cli: status --json (median of 15)', `${format(cli.statusMs)} ms`);
 print('cli: node -e 0 (median of 15)', `${format(cli.nodeMs)} ms`);

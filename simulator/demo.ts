@@ -7,8 +7,8 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
-import {DAY, HOUR} from '../source/engine/types.js';
-import type {Lang, StepDescription} from '../source/i18n/index.js';
+import {DAY} from '../source/engine/types.js';
+import type {Lang} from '../source/i18n/index.js';
 import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Outcome} from '../source/runtime/runtime.js';
 import type {
@@ -19,7 +19,8 @@ import type {
 } from '../source/ui/demo-controls.js';
 import type {NetworkState} from './network.js';
 import {Simulation} from './runner.js';
-import {loadScenario, type Scenario, type Step} from './scenario/index.js';
+import {loadScenario, type Scenario} from './scenario/index.js';
+import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};
 
@@ -312,39 +313,5 @@ export class DemoController implements DemoControls {
 			key: this.simulation.keys.get(alias) ?? '',
 			entry,
 		}));
-	}
-}
-
-/** What a step does, as data the dashboard says in its language (i18n formatStep). */
-export function describeStep(step: Step): StepDescription {
-	const when = {
-		day: step.day,
-		...(step.at ? {hours: Math.round(step.at / HOUR)} : {}),
-	};
-	const what = (id: string, params?: Record<string, string | number>) => ({
-		...when,
-		what: {id, ...(params ? {params} : {})},
-	});
-	switch (step.do) {
-		case 'add-key':
-			return what('step.add-key', {key: step.key ?? step.literal ?? ''});
-		case 'hardware':
-			return what('step.hardware', {use: step.use});
-		case 'network':
-			return what('step.network', {network: step.state});
-		case 'vendor':
-			return step.action === 'extend'
-				? what('log.vendor-extend', {key: step.key, days: step.days ?? 0})
-				: what(`log.vendor-${step.action}`, {key: step.key});
-		case 'devices':
-			return step.activate
-				? what('step.devices-activate', {count: step.activate})
-				: what('step.devices-deactivate', {count: step.deactivate ?? 0});
-		case 'clock':
-			return what('step.clock', {
-				shift: `${step.shift > 0 ? '+' : ''}${Math.round(step.shift / 60_000)}`,
-			});
-		default:
-			return what(`step.${step.do}`);
 	}
 }

@@ -7,6 +7,7 @@
 import {createHash} from 'node:crypto';
 import type {KeyvStore} from '../source/adapters/keyv-store.js';
 import {type DayEntry, dayEntry} from '../source/commands/status-document.js';
+import {type Evaluation, evaluate} from '../source/engine/evaluate.js';
 import {DAY, type LogEntry} from '../source/engine/types.js';
 import {formatLogEntry, type Lang} from '../source/i18n/index.js';
 import type {Vendor} from '../source/license-server/index.js';
@@ -53,8 +54,20 @@ export type SimulationOptions = {
 	/** Stop after this day (inclusive). @default scenario.days */
 	until?: number;
 	lang?: Lang;
-	/** Called after each day is sampled (the dashboard's strip, progress). */
-	onDay?: (sample: DaySample) => void;
+	/**
+	 * Called after each day is sampled (the dashboard's strip, progress). `explain()` gives the
+	 * engine's own evaluation of that day with the rules and facts behind it (`--explain`), and
+	 * `nameOf` the scenario's name of a license id.
+	 */
+	onDay?: (
+		sample: DaySample,
+		day: {explain: () => Evaluation; nameOf: (licenseId: string) => string},
+	) => void;
+	/**
+	 * Called after the last day, before the world goes: what the MyQ server stored then (the
+	 * export of its history, the size of its store).
+	 */
+	onEnd?: (simulation: Simulation) => Promise<void> | void;
 };
 
 /**
@@ -291,7 +304,13 @@ export async function runScenario(
 			}
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
-			options.onDay?.(sample);
+			options.onDay?.(sample, {
+				explain() {
+					const {state, evaluation} = simulation.runtime.snapshot();
+					return evaluate(state, evaluation.now, {explain: true});
+				},
+				nameOf: (id) => simulation.aliasOf(id),
+			});
 			const dayEvents = simulation
 				.takeEvents(lang)
 				.filter((event) => event.day === day);
@@ -311,6 +330,7 @@ export async function runScenario(
 				await simulation.perform(step);
 			}
 		}
+		await options.onEnd?.(simulation);
 	} finally {
 		await simulation.dispose();
 	}

@@ -29,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	devices: async () => (await import('./commands/devices.js')).command,
 	vendor: async () => (await import('./commands/vendor.js')).command,
 	simulate: async () => (await import('./commands/simulate.js')).command,
+	'export-scenario': async () =>
+		(await import('./commands/export-scenario.js')).command,
 	demo: async () => (await import('./commands/dashboard.js')).demo,
 	dashboard: async () => (await import('./commands/dashboard.js')).command,
 };

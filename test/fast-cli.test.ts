@@ -68,14 +68,31 @@ describe('commands that draw nothing do not load Ink or React', () => {
 		['devices', '--json'],
 		['connect', '--server', 'http://127.0.0.1:9'],
 		['simulate', 'fixtures/scenarios/key-typed-wrong.yaml', '--json'],
-	])('%s', async (...args) => {
+		['simulate', 'fixtures/scenarios/key-typed-wrong.yaml', '--explain', '1'],
+		[
+			'simulate',
+			'fixtures/scenarios/key-typed-wrong.yaml',
+			'--report',
+			'REPORT',
+		],
+		[
+			'simulate',
+			'fixtures/scenarios/key-typed-wrong.yaml',
+			'fixtures/scenarios/capacity-sum.yaml',
+			'--jobs',
+			'2',
+		],
+		['export-scenario'],
+	])('%s (case %#)', async (...args) => {
 		const store = [
 			'--store',
 			`sqlite://${path.join(directory, 'fast.sqlite')}`,
 		];
 		const modules = await loadedModules([
 			CLI,
-			...args,
+			...args.map((arg) =>
+				arg === 'REPORT' ? path.join(directory, 'report.html') : arg,
+			),
 			...(args[0] === 'simulate' ? [] : store),
 		]);
 		expect(modules.length).toBeGreaterThan(3);

@@ -138,32 +138,15 @@ export async function composeRuntime(
 	/** Trusting the key the server presents, when the admin chooses to (the dashboard's offer). */
 	vendorTrust: VendorTrustOffer;
 }> {
-	const [
-		{openStore, StoreError},
-		{createSystemClock},
-		{createSystemProbe},
-		{createRuntime},
-	] = await Promise.all([
-		import('../adapters/keyv-store.js'),
-		import('../adapters/system-clock.js'),
-		import('../adapters/hardware-probe.js'),
-		import('../runtime/runtime.js'),
-	]);
+	const [{createSystemClock}, {createSystemProbe}, {createRuntime}] =
+		await Promise.all([
+			import('../adapters/system-clock.js'),
+			import('../adapters/hardware-probe.js'),
+			import('../runtime/runtime.js'),
+		]);
 	const url = serverUrl(flags.server);
 	const trust = await resolveVendorKey(flags.vendorKey);
-	let store: KeyvStore;
-	try {
-		store = await openStore(flags.store, {
-			readOnly: storeOptions.readOnly === true,
-		});
-	} catch (error) {
-		if (error instanceof StoreError) {
-			throw error.code === 'unreachable' || error.code === 'write-failed'
-				? new Error(error.message)
-				: new UsageError(error.message);
-		}
-		throw error;
-	}
+	const store = await openConfiguredStore(flags.store, storeOptions);
 	const clock = createSystemClock();
 	const holder: {runtime?: Runtime} = {};
 	const hardware = createSystemProbe({
@@ -194,6 +177,27 @@ export async function composeRuntime(
 		},
 	};
 	return {runtime, store, clock, trust, server, vendorTrust};
+}
+
+/**
+ * The store at --store (default: the SQLite file in the data directory). A URL that cannot be
+ * used is bad input (exit 2); a store that cannot be reached or written is a failure (exit 1).
+ */
+export async function openConfiguredStore(
+	url: string | undefined,
+	options: {readOnly?: boolean} = {},
+): Promise<KeyvStore> {
+	const {openStore, StoreError} = await import('../adapters/keyv-store.js');
+	try {
+		return await openStore(url, {readOnly: options.readOnly === true});
+	} catch (error) {
+		if (error instanceof StoreError) {
+			throw error.code === 'unreachable' || error.code === 'write-failed'
+				? new Error(error.message)
+				: new UsageError(error.message);
+		}
+		throw error;
+	}
 }
 
 /**

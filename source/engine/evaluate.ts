@@ -38,6 +38,27 @@ export type StatusReason =
 	| 'offline'
 	| 'hardware';
 
+/**
+ * The rule behind a status, a banner or the state, and the facts it read: what `simulate
+ * --explain` says (i18n/explain.ts says it in fr or en), as data (STYLE 11). Facts named `...At`
+ * are instants (epoch ms), `license` a license id; null where there is none (never contacted).
+ */
+export type Explanation = {
+	/** The rule's id in SPEC §2 (`R12`), or the SPEC section (`§4` for a vendor's revocation). */
+	rule: string;
+	/** What the rule found: `explain.<code>` in the catalogs. */
+	code: string;
+	facts: Record<string, string | number | null>;
+};
+
+/** What each shown banner, the state and the capacity come from (issue 15: --explain). */
+export type Explanations = {
+	banners: Partial<Record<BannerId, Explanation>>;
+	state: Explanation;
+	capacity: Explanation;
+	devices: Explanation;
+};
+
 export type LicenseView = {
 	/** The license id (`KEY` or `KEY/n`), or the pending key itself. */
 	id: string;
@@ -54,6 +75,8 @@ export type LicenseView = {
 	/** R9: when the subscription renews automatically, the date it renews. */
 	renewsAt: number | null;
 	refusal: {code: string; message: string} | null;
+	/** The rule and facts behind `status`; only when the evaluation explains itself. */
+	why: Explanation | undefined;
 };
 
 export type DeviceView = {id: string; activatedAt: number; licensed: boolean};
@@ -82,6 +105,11 @@ export type Evaluation = {
 	};
 	/** The next instant at which anything visible changes; null when nothing ever will. */
 	nextChangeAt: number | null;
+	/**
+	 * The rules and facts behind the banners, the state, the capacity and the devices; only when
+	 * asked (`evaluate(state, now, {explain: true})`): the screens evaluate often and never say them.
+	 */
+	why: Explanations | undefined;
 };
 
 const COUNTING: ReadonlySet<LicenseStatus> = new Set([
@@ -94,7 +122,87 @@ export function isCounting(status: LicenseStatus): boolean {
 	return COUNTING.has(status);
 }
 
-type Verdict = {status: LicenseStatus; reason: StatusReason | null};
+/**
+ * A license's status and why: the rule that decided it (`rule`, `code`: `explain.<code>` in the
+ * catalogs). The facts the rule read are gathered only when asked (licenseFacts).
+ */
+type Verdict = {
+	readonly status: LicenseStatus;
+	readonly reason: StatusReason | null;
+	readonly rule: string;
+	readonly code: string;
+};
+
+const explain = (
+	rule: string,
+	code: string,
+	facts: Explanation['facts'] = {},
+): Explanation => ({rule, code, facts});
+
+/** Every verdict there is: no license's own data in them, so one object each, shared. */
+const VERDICTS = {
+	integrity: {
+		status: 'invalid',
+		reason: 'integrity',
+		rule: 'R16',
+		code: 'integrity',
+	},
+	revoked: {status: 'invalid', reason: 'revoked', rule: '§4', code: 'revoked'},
+	perpetual: {
+		status: 'active',
+		reason: null,
+		rule: 'R4',
+		code: 'perpetual-active',
+	},
+	running: {
+		status: 'active',
+		reason: null,
+		rule: 'R9',
+		code: 'subscription-active',
+	},
+	renewing: {
+		status: 'active',
+		reason: null,
+		rule: 'R9',
+		code: 'subscription-renews',
+	},
+	notRenewed: {
+		status: 'expired',
+		reason: 'not-renewed',
+		rule: 'R11',
+		code: 'expired-not-renewed',
+	},
+	offlineGrace: {
+		status: 'offline-grace',
+		reason: 'offline',
+		rule: 'R12',
+		code: 'offline-grace',
+	},
+	unreachable: {
+		status: 'expired',
+		reason: 'server-unreachable',
+		rule: 'R13',
+		code: 'expired-unreachable',
+	},
+	hardwareInvalid: {
+		status: 'invalid',
+		reason: 'hardware-changed',
+		rule: 'R8',
+		code: 'hardware-invalid',
+	},
+	hardwareGrace: {
+		status: 'hardware-grace',
+		reason: 'hardware-changed',
+		rule: 'R8',
+		code: 'hardware-grace',
+	},
+	clockHeld: {
+		status: 'invalid',
+		reason: 'clock-tampered',
+		rule: 'R15',
+		code: 'clock-held',
+	},
+} as const satisfies Record<string, Verdict>;
 
 /** The status of one granted license at `now` (R8, R11, R12, R13, R15, R16). */
 export function licenseStatus(
@@ -103,18 +211,21 @@ export function licenseStatus(
 	now: number,
 ): Verdict {
 	if (state.integrity) {
-		return {status: 'invalid', reason: 'integrity'};
+		return VERDICTS.integrity;
 	}
 	if (grant.revokedAt !== null && now >= grant.revokedAt) {
-		return {status: 'invalid', reason: 'revoked'};
+		return VERDICTS.revoked;
 	}
-	let verdict: Verdict = {status: 'active', reason: null};
+	let verdict: Verdict = VERDICTS.perpetual;
 	if (grant.kind === 'subscription' && grant.expiresAt !== null) {
 		verdict = subscriptionVerdict(
 			grant.expiresAt,
 			state.server.lastSuccessAt,
 			now,
 		);
+		if (verdict === VERDICTS.running && grant.autoRenew) {
+			verdict = VERDICTS.renewing;
+		}
 		if (!isCounting(verdict.status)) {
 			return verdict;
 		}
@@ -123,17 +234,80 @@ export function licenseStatus(
 	if (mismatchSince !== null) {
 		// R8: other hardware; seven days to reactivate, then invalid.
 		if (now >= mismatchSince + HARDWARE_GRACE) {
-			return {status: 'invalid', reason: 'hardware-changed'};
+			return VERDICTS.hardwareInvalid;
 		}
 		if (verdict.status === 'active') {
-			verdict = {status: 'hardware-grace', reason: 'hardware-changed'};
+			verdict = VERDICTS.hardwareGrace;
 		}
 	}
 	if (grant.kind === 'subscription' && state.clock.tamperedAt !== null) {
 		// R15: no subscription counts until a successful contact confirms the time.
-		return {status: 'invalid', reason: 'clock-tampered'};
+		return VERDICTS.clockHeld;
 	}
 	return verdict;
+}
+
+/**
+ * The facts the rule behind a verdict read (its `code`), for --explain: only gathered when an
+ * evaluation is asked to explain itself, so the screens' evaluations do not pay for them.
+ */
+function licenseFacts(
+	code: string,
+	grant: LicenseGrant,
+	state: EngineState,
+	now: number,
+): Explanation['facts'] {
+	const {mismatchSince} = state.hardware;
+	switch (code) {
+		case 'integrity':
+			return {
+				problem: state.integrity?.code ?? 'bad-document',
+				sinceAt: state.integrity?.at ?? null,
+			};
+		case 'revoked':
+			return {revokedAt: grant.revokedAt};
+		case 'perpetual-active':
+			return {activatedAt: grant.activatedAt};
+		case 'hardware-invalid':
+		case 'hardware-grace':
+			return {
+				mismatchSince,
+				graceEndsAt:
+					mismatchSince === null ? null : mismatchSince + HARDWARE_GRACE,
+				days:
+					mismatchSince === null
+						? null
+						: daysLeft(mismatchSince + HARDWARE_GRACE, now),
+			};
+		case 'clock-held':
+			return clockFacts(state);
+		default: {
+			// A subscription's own rules (R9, R11, R12, R13).
+			const expiresAt = grant.expiresAt ?? 0;
+			return {
+				expiresAt,
+				lastSuccessAt: state.server.lastSuccessAt,
+				graceEndsAt: expiresAt + OFFLINE_GRACE,
+				days: daysLeft(
+					code === 'offline-grace' ? expiresAt + OFFLINE_GRACE : expiresAt,
+					now,
+				),
+			};
+		}
+	}
+}
+
+/** R15: when the clock was seen going back, and how far behind the latest time seen it was. */
+function clockFacts(state: EngineState): Explanation['facts'] {
+	const {tamperedAt, highWater} = state.clock;
+	return {
+		tamperedAt,
+		highWaterAt: highWater,
+		behind:
+			tamperedAt === null
+				? null
+				: Math.round((highWater - tamperedAt) / 60_000),
+	};
 }
 
 /** R11, R12, R13 for one subscription expiring at `expiresAt`. */
@@ -143,18 +317,18 @@ export function subscriptionVerdict(
 	now: number,
 ): Verdict {
 	if (now < expiresAt) {
-		return {status: 'active', reason: null};
+		return VERDICTS.running;
 	}
 	if (lastSuccessAt !== null && lastSuccessAt >= expiresAt) {
 		// R11: the server was reached after the expiry and did not extend it.
-		return {status: 'expired', reason: 'not-renewed'};
+		return VERDICTS.notRenewed;
 	}
 	if (now < expiresAt + OFFLINE_GRACE) {
 		// R12: no successful contact since the expiry: offline grace, still counts.
-		return {status: 'offline-grace', reason: 'offline'};
+		return VERDICTS.offlineGrace;
 	}
 	// R13: ten days past the expiry without reaching the server.
-	return {status: 'expired', reason: 'server-unreachable'};
+	return VERDICTS.unreachable;
 }
 
 /** The next instant after `now` at which `daysLeft(deadline, ·)` changes, or the deadline itself. */
@@ -165,7 +339,15 @@ export function nextTick(deadline: number, now: number): number | null {
 	return deadline - (daysLeft(deadline, now) - 1) * DAY;
 }
 
-export function evaluate(state: EngineState, now: number): Evaluation {
+export function evaluate(
+	state: EngineState,
+	now: number,
+	options: {
+		/** Also say why: the rule and facts behind each status and banner (--explain). @default false */
+		explain?: boolean;
+	} = {},
+): Evaluation {
+	const explaining = options.explain === true;
 	// R16: a document that failed verification is kept, never read: its content is untrusted.
 	const grants = state.integrity
 		? []
@@ -174,9 +356,12 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	let capacity = 0;
 	let anyCounting = false;
 	let expiringDeadline: number | null = null;
+	let expiringId: string | null = null;
 	let firstSubscriptionExpiry: number | null = null;
-	let hasOfflineExpired = false;
+	let firstSubscriptionId: string | null = null;
+	let offlineExpired: LicenseGrant | null = null;
 	let hasClockHeld = false;
+	const counted: number[] = [];
 	let next: number | null = null;
 	const consider = (instant: number | null) => {
 		if (
@@ -194,9 +379,10 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		if (counts) {
 			anyCounting = true;
 			capacity += grant.devices;
+			if (explaining) counted.push(grant.devices);
 		}
 		if (verdict.reason === 'server-unreachable') {
-			hasOfflineExpired = true;
+			offlineExpired ??= grant;
 		}
 		if (verdict.reason === 'clock-tampered') {
 			hasClockHeld = true;
@@ -213,6 +399,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 				(grant.expiresAt as number) < firstSubscriptionExpiry)
 		) {
 			firstSubscriptionExpiry = grant.expiresAt as number;
+			firstSubscriptionId = grant.id;
 		}
 		if (isSubscription && counts) {
 			const expiresAt = grant.expiresAt as number;
@@ -225,6 +412,7 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 					(expiringDeadline === null || expiresAt < expiringDeadline)
 				) {
 					expiringDeadline = expiresAt;
+					expiringId = grant.id;
 				}
 				consider(
 					left > 10 ? expiresAt - EXPIRY_WARNING : nextTick(expiresAt, now),
@@ -253,6 +441,13 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 					? grant.expiresAt
 					: null,
 			refusal: null,
+			why: explaining
+				? explain(
+						verdict.rule,
+						verdict.code,
+						licenseFacts(verdict.code, grant, state, now),
+					)
+				: undefined,
 		});
 	}
 
@@ -270,11 +465,20 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			expiresAt: null,
 			renewsAt: null,
 			refusal: pending.refusal ?? null,
+			why: !explaining
+				? undefined
+				: pending.refusal
+					? explain('R4', 'pending-refused', {
+							refusal: pending.refusal.code,
+							addedAt: pending.addedAt,
+						})
+					: explain('R3', 'pending', {addedAt: pending.addedAt}),
 		});
 	}
 
-	// Banners (SPEC §2), collected then ordered.
+	// Banners (SPEC §2), collected then ordered, each with the rule and facts behind it.
 	const banners: Banner[] = [];
+	const why: Explanations['banners'] = {};
 	const bound = state.document?.payload.fingerprint ?? null;
 	const {mismatchSince} = state.hardware;
 	const graceEndsAt =
@@ -286,6 +490,12 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		!state.integrity
 	) {
 		banners.push({id: 'hardware-changed', days: daysLeft(graceEndsAt, now)});
+		if (explaining)
+			why['hardware-changed'] = explain('R8', 'hardware-changed', {
+				mismatchSince,
+				graceEndsAt,
+				days: daysLeft(graceEndsAt, now),
+			});
 		consider(nextTick(graceEndsAt, now));
 	}
 	if (
@@ -295,6 +505,21 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 		// R12: counts down to the stop of the subscription that expires first.
 		const stopAt = firstSubscriptionExpiry + OFFLINE_GRACE;
 		banners.push({id: 'server-unreachable', days: daysLeft(stopAt, now)});
+		const toExpiry = daysLeft(firstSubscriptionExpiry, now);
+		if (explaining)
+			why['server-unreachable'] = explain(
+				'R12',
+				toExpiry > 0 ? 'server-unreachable' : 'server-unreachable-grace',
+				{
+					unreachableSince: state.server.unreachableSince,
+					lastSuccessAt: state.server.lastSuccessAt,
+					license: firstSubscriptionId,
+					expiresAt: firstSubscriptionExpiry,
+					grace: OFFLINE_GRACE / DAY,
+					toExpiry: Math.abs(toExpiry),
+					days: daysLeft(stopAt, now),
+				},
+			);
 		consider(nextTick(stopAt, now));
 	}
 	if (expiringDeadline !== null) {
@@ -302,9 +527,21 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			id: 'subscription-expiring',
 			days: daysLeft(expiringDeadline, now),
 		});
+		if (explaining)
+			why['subscription-expiring'] = explain('R10', 'subscription-expiring', {
+				license: expiringId,
+				expiresAt: expiringDeadline,
+				days: daysLeft(expiringDeadline, now),
+			});
 	}
 	if (state.clock.tamperedAt !== null) {
 		banners.push({id: 'clock-tampered'});
+		if (explaining)
+			why['clock-tampered'] = explain(
+				'R15',
+				'clock-tampered',
+				clockFacts(state),
+			);
 	}
 
 	let operational: OperationalState;
@@ -316,14 +553,33 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 	} else if (state.everActivated || state.integrity) {
 		operational = 'stopped';
 		// Only the banner that says why MyQ stopped (SPEC §2).
+		const stopped = offlineExpired as LicenseGrant | null;
 		if (state.integrity) {
 			stopReason = 'license-problem';
-		} else if (hasOfflineExpired) {
+			if (explaining)
+				why[stopReason] = explain('R16', 'stop-integrity', {
+					problem: state.integrity.code ?? 'bad-document',
+					sinceAt: state.integrity.at,
+				});
+		} else if (stopped !== null) {
 			stopReason = 'server-stopped';
+			if (explaining)
+				why[stopReason] = explain('R13', 'stop-server', {
+					license: stopped.id,
+					expiresAt: stopped.expiresAt,
+					graceEndsAt: (stopped.expiresAt ?? 0) + OFFLINE_GRACE,
+					lastSuccessAt: state.server.lastSuccessAt,
+				});
 		} else if (hasClockHeld) {
 			stopReason = 'clock-tampered';
+			if (explaining)
+				why[stopReason] = explain('R15', 'stop-clock', clockFacts(state));
 		} else {
 			stopReason = 'license-problem';
+			if (explaining)
+				why[stopReason] = explain('R11', 'stop-nothing-counts', {
+					licenses: grants.length,
+				});
 		}
 		shown = [{id: stopReason}];
 	} else {
@@ -359,6 +615,29 @@ export function evaluate(state: EngineState, now: number): Evaluation {
 			graceEndsAt,
 		},
 		nextChangeAt: next,
+		why: !explaining
+			? undefined
+			: {
+					// Only the banners shown: when stopped, the one that says why (SPEC §2).
+					banners: Object.fromEntries(
+						shown.map((banner) => [banner.id, why[banner.id]]),
+					),
+					state: explain('§2', `state-${operational}`, {
+						counting: counted.length,
+						banners: shown.length,
+					}),
+					// R6: the sum of the devices of every license that counts.
+					capacity: explain('R6', 'capacity', {
+						sum: counted.length === 0 ? '0' : counted.join(' + '),
+						capacity,
+					}),
+					// R7: the most recently activated devices past capacity are unlicensed.
+					devices: explain('R7', 'devices', {
+						activated: list.length,
+						licensed: Math.min(list.length, capacity),
+						capacity,
+					}),
+				},
 	};
 }
 

@@ -10,7 +10,18 @@
 
 import {deviceRefusal} from './devices.js';
 import {type Evaluation, evaluate} from './evaluate.js';
+import {
+	appendHistory,
+	type HistoryEntry,
+	hasObservation,
+	type Interaction,
+	lastInteraction,
+	lastSkew,
+	observationChange,
+	observationOf,
+} from './history.js';
 import {keyRefusalMessage} from './key-refusals.js';
+import {parseKey} from './keys.js';
 import type {
 	Customer,
 	EngineEventType,
@@ -30,7 +41,8 @@ import {DAY, HOUR} from './types.js';
 export type FailureLike = {kind: string; message: string; code?: string};
 
 export type EngineEvent =
-	| {type: 'started'; fingerprint: string}
+	/** `contactInterval`: the runtime's R14 period, kept in the history for a replay. */
+	| {type: 'started'; fingerprint: string; contactInterval?: number}
 	| {type: 'customer-saved'; customer: Customer}
 	| {type: 'keys-added'; keys: {key: string; kind: KeyKind}[]}
 	| {
@@ -40,13 +52,20 @@ export type EngineEvent =
 			manual?: boolean;
 	  }
 	| {type: 'activation-failed'; failure: FailureLike}
-	| {type: 'contact-succeeded'; document: SignedDocument}
+	/** `requested`: the admin asked (Connect now), not the schedule (R14). */
+	| {type: 'contact-succeeded'; document: SignedDocument; requested?: boolean}
 	/**
 	 * A refusal the server signed with the contact's nonce (SPEC §4): a successful contact, and
 	 * `issuedAt`, the server's time in it, confirms the time as a document's does (R15).
 	 */
-	| {type: 'contact-refused'; code: string; message: string; issuedAt: number}
-	| {type: 'contact-failed'; failure: FailureLike}
+	| {
+			type: 'contact-refused';
+			code: string;
+			message: string;
+			issuedAt: number;
+			requested?: boolean;
+	  }
+	| {type: 'contact-failed'; failure: FailureLike; requested?: boolean}
 	| {type: 'fingerprint-seen'; fingerprint: string}
 	| {type: 'device-activated'; id: string}
 	| {type: 'device-deactivated'; id?: string}
@@ -98,6 +117,7 @@ export function initialState(installationId: string, now: number): EngineState {
 		devices: [],
 		startedAt: now,
 		log: [],
+		history: [],
 	};
 }
 
@@ -105,6 +125,8 @@ type Draft = {
 	state: EngineState;
 	effects: Effect[];
 	log: LogEntry[];
+	/** What this step adds to the history (engine/history.ts). */
+	history: HistoryEntry[];
 	now: number;
 };
 
@@ -118,6 +140,15 @@ function note(
 	draft.log.push({at: draft.now, type, code, params});
 }
 
+/** Records what happened in the history, as data for a replay (engine/history.ts). */
+function remember<E extends HistoryEntry>(
+	draft: Draft,
+	code: E['code'],
+	params: E['params'],
+) {
+	draft.history.push({at: draft.now, code, params} as HistoryEntry);
+}
+
 export function step(
 	state: EngineState,
 	event: EngineEvent,
@@ -125,7 +156,13 @@ export function step(
 ): [EngineState, Effect[]] {
 	// The state as it last looked, so changes brought by time alone (an expiry) are logged too.
 	const before = evaluate(state, state.clock.highWater);
-	const draft: Draft = {state: {...state}, effects: [], log: [], now};
+	const draft: Draft = {
+		state: {...state},
+		effects: [],
+		log: [],
+		history: [],
+		now,
+	};
 	observeClock(draft);
 	apply(draft, event);
 	const after = evaluate(draft.state, now);
@@ -134,6 +171,18 @@ export function step(
 		const log = [...state.log, ...draft.log];
 		draft.state.log =
 			log.length > LOG_LIMIT ? log.slice(log.length - LOG_LIMIT) : log;
+	}
+	// The view after the step, when it differs from the one before; the whole view the first
+	// time something happens (a fresh install, or a state written before the history was kept).
+	const observed =
+		draft.history.length > 0 && !hasObservation(state.history)
+			? observationOf(after)
+			: observationChange(before, after);
+	if (observed !== null) {
+		remember(draft, 'observed', observed);
+	}
+	if (draft.history.length > 0) {
+		draft.state.history = appendHistory(state.history, draft.history, now);
 	}
 	const next = keepUnchanged(state, draft.state);
 	if (next !== state && isWorthSaving(state, next)) {
@@ -210,6 +259,7 @@ function observeClock(draft: Draft) {
 		clock.tamperedAt === null
 	) {
 		draft.state.clock = {...clock, tamperedAt: draft.now};
+		remember(draft, 'clock-back', {by: clock.highWater - draft.now});
 		const minutes = Math.round((clock.highWater - draft.now) / 60_000);
 		note(draft, 'clock-tampered', 'clock-tampered', duration(minutes));
 	}
@@ -232,7 +282,11 @@ function apply(draft: Draft, event: EngineEvent) {
 		case 'started': {
 			s.startedAt = draft.now;
 			note(draft, 'started', 'started');
-			seeFingerprint(draft, event.fingerprint);
+			remember(draft, 'started', {
+				fingerprint: event.fingerprint,
+				interval: event.contactInterval ?? null,
+			});
+			seeFingerprint(draft, event.fingerprint, true);
 			if (s.document) {
 				draft.effects.push({type: 'contact'});
 			}
@@ -246,6 +300,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			note(draft, 'customer-saved', 'customer-saved', {
 				company: event.customer.company,
 			});
+			remember(draft, 'customer', {});
 			return;
 		}
 		case 'keys-added': {
@@ -265,6 +320,7 @@ function apply(draft: Draft, event: EngineEvent) {
 						keyKind: key.kind,
 						key: key.key,
 					});
+					remember(draft, 'key-added', {key: key.key, keyKind: key.kind});
 				}
 			}
 			return;
@@ -276,10 +332,21 @@ function apply(draft: Draft, event: EngineEvent) {
 					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
 				});
+				const parsed = parseKey(refusal.input);
+				remember(draft, 'key-refused', {
+					reason: keyRefusalMessage(refusal.code),
+					key: parsed.ok ? parsed.value.key : null,
+				});
 			}
 			return;
 		}
 		case 'activation-succeeded': {
+			remember(draft, 'activation', {
+				...interaction(true, null, true),
+				// A response file was signed when the portal made it, not now: no skew to read.
+				skew: event.manual ? null : event.document.payload.issuedAt - draft.now,
+				manual: event.manual === true,
+			});
 			acceptDocument(draft, event.document, 'activation');
 			const granted = new Set(
 				event.document.payload.licenses.map((grant) => grant.key),
@@ -311,6 +378,10 @@ function apply(draft: Draft, event: EngineEvent) {
 			return;
 		}
 		case 'activation-failed': {
+			remember(draft, 'activation', {
+				...interaction(false, event.failure.kind, true),
+				manual: false,
+			});
 			failedContact(draft, event.failure);
 			note(draft, 'activation-failed', 'activation-failed', {
 				failure: event.failure.kind,
@@ -319,10 +390,24 @@ function apply(draft: Draft, event: EngineEvent) {
 			return;
 		}
 		case 'contact-succeeded': {
+			rememberContact(
+				draft,
+				true,
+				null,
+				event.requested === true,
+				event.document.payload.issuedAt,
+			);
 			acceptDocument(draft, event.document, 'contact');
 			return;
 		}
 		case 'contact-refused': {
+			rememberContact(
+				draft,
+				true,
+				null,
+				event.requested === true,
+				event.issuedAt,
+			);
 			// A signed refusal is a successful contact (SPEC §4): the server is reachable.
 			succeededContact(draft, event.issuedAt);
 			note(draft, 'contact-refused', 'contact-refused', {
@@ -333,6 +418,13 @@ function apply(draft: Draft, event: EngineEvent) {
 			return;
 		}
 		case 'contact-failed': {
+			rememberContact(
+				draft,
+				false,
+				event.failure.kind,
+				event.requested === true,
+				null,
+			);
 			failedContact(draft, event.failure);
 			note(draft, 'contact-failed', 'contact-failed', {
 				failure: event.failure.kind,
@@ -341,7 +433,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			return;
 		}
 		case 'fingerprint-seen': {
-			seeFingerprint(draft, event.fingerprint);
+			seeFingerprint(draft, event.fingerprint, false);
 			return;
 		}
 		case 'device-activated': {
@@ -356,6 +448,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			) {
 				return;
 			}
+			remember(draft, 'device', {id: event.id, ok: refusal === null});
 			if (refusal) {
 				// R7: up to capacity; one more is refused with capacity and count.
 				note(draft, 'device-refused', 'device-refused', {
@@ -380,6 +473,7 @@ function apply(draft: Draft, event: EngineEvent) {
 			}
 			s.devices = s.devices.filter((device) => device.id !== id);
 			note(draft, 'device-deactivated', 'device-deactivated', {id});
+			remember(draft, 'device-off', {id});
 			return;
 		}
 		case 'document-rejected': {
@@ -427,9 +521,54 @@ function knownKeys(state: EngineState): Set<string> {
 	return keys;
 }
 
-/** R8: the engine looks at the fingerprint at start and at every check. */
-function seeFingerprint(draft: Draft, fingerprint: string) {
+/** An exchange with the license server, for the history. */
+function interaction(
+	ok: boolean,
+	failure: string | null,
+	requested: boolean,
+): Interaction {
+	return {ok, failure, skew: null, requested};
+}
+
+/**
+ * A contact goes into the history when a replay could not make it by itself the same way: the
+ * admin asked for it, its outcome differs from the last one recorded, or the license server's
+ * time moved against ours (R15: the clock was set right, or wrong, in between). Contacts of the
+ * schedule that change nothing are made by the replay at the same instants (R14); between the
+ * last one recorded and the next, every contact had the outcome of the last, so a replay that
+ * changes its network just before the next reproduces them all.
+ */
+function rememberContact(
+	draft: Draft,
+	ok: boolean,
+	failure: string | null,
+	requested: boolean,
+	issuedAt: number | null,
+) {
+	const history = draft.state.history;
+	const last = lastInteraction(history);
+	const skew = issuedAt === null ? null : issuedAt - draft.now;
+	const previousSkew = lastSkew(history) ?? 0;
+	const isNews =
+		requested ||
+		last === null ||
+		last.ok !== ok ||
+		last.failure !== failure ||
+		(skew !== null && Math.abs(skew - previousSkew) > CLOCK_TOLERANCE);
+	if (isNews) {
+		remember(draft, 'contact', {ok, failure, skew, requested});
+	}
+}
+
+/**
+ * R8: the engine looks at the fingerprint at start and at every check. `isStart`: a start,
+ * which the history records as such.
+ */
+function seeFingerprint(draft: Draft, fingerprint: string, isStart = false) {
 	const s = draft.state;
+	if (!isStart && s.hardware.current !== fingerprint) {
+		remember(draft, 'fingerprint', {fingerprint});
+	}
 	s.hardware = {...s.hardware, current: fingerprint};
 	const bound = s.document?.payload.fingerprint;
 	if (bound === undefined) {
@@ -519,6 +658,10 @@ function acceptDocument(
 	s.integrity = null;
 	s.document = document;
 	const {payload} = document;
+	const changed = changedGrants(previous, payload.licenses);
+	if (changed.length > 0) {
+		remember(draft, 'grants', {licenses: changed});
+	}
 	if (payload.licenses.length > 0) {
 		s.everActivated = true;
 	}
@@ -532,6 +675,18 @@ function acceptDocument(
 		seeFingerprint(draft, s.hardware.current);
 	}
 	describeGrantChanges(draft, previous, payload.licenses);
+}
+
+/** The grants that are new or differ from the ones held (any member). */
+function changedGrants(
+	previous: LicenseGrant[],
+	next: LicenseGrant[],
+): LicenseGrant[] {
+	const before = new Map(previous.map((grant) => [grant.id, grant]));
+	return next.filter((grant) => {
+		const old = before.get(grant.id);
+		return old === undefined || !isSameJson(old, grant);
+	});
 }
 
 function describeGrantChanges(

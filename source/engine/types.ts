@@ -4,6 +4,8 @@
  * (JSON output, files a person reads).
  */
 
+import type {HistoryEntry} from './history.js';
+
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
@@ -260,6 +262,11 @@ export type EngineState = {
 	/** Start of the current run: contacts happen every interval after it (R14). */
 	startedAt: number;
 	log: LogEntry[];
+	/**
+	 * What happened, as data for `export-scenario` (engine/history.ts): bounded by time, the last
+	 * 400 days in full. States written before it have none (read as empty).
+	 */
+	history: HistoryEntry[];
 };
 
 /**

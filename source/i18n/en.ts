@@ -44,7 +44,8 @@ Commands for admins and scripts (each has --help with examples)
   connect                   contact the license server now (R14)
   trust [KEY]               trust the vendor public key (R16): the one given, or the server's
   devices [activate|deactivate] [NAME]   printing devices (R7)
-  simulate FILE             replay a scenario file
+  simulate FILE...          replay scenario files; --report FILE.html, --explain DAY
+  export-scenario           this installation's history as a scenario file, for support
 
 Vendor side
   vendor serve              run the reference license server
@@ -159,7 +160,8 @@ Examples
   $ myq-license devices activate reception-printer
   $ myq-license devices --json`,
 	'cli.help.simulate': `Usage
-  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N]
+  $ myq-license simulate FILE [--json] [--lang fr|en] [--until N] [--report FILE.html] [--explain DAY]
+  $ myq-license simulate DIR|FILE... [--json] [--jobs N]
 
 Replays a scenario file (YAML or JSON; see fixtures/scenarios/) on the real engine, with a
 simulated clock, network, license server and hardware. Without --json: the days on which
@@ -167,15 +169,49 @@ something changed, a strip of the whole timeline (one cell a day) and the events
 one JSON document (SPEC §5). The scenario's expect blocks decide the exit code. The language is
 --lang, else the locale, else the scenario's lang.
 
+Several files, or a folder (its .yaml, .yml and .json files, not its subfolders): each is replayed
+and one result per file is printed with its exit code (--json: {"results": [{file, exitCode,
+result | error}]}). --jobs N replays N at a time in worker threads; the results are the same.
+
 Options
-  --until N         stop after day N
+  --until N          stop after day N
+  --report FILE.html also write a page for a support ticket: the timeline as a picture (state,
+                     banners with their day counts, one lane per license, steps and events),
+                     self-contained, printable on A4 landscape
+  --explain DAY      for that day, each banner and license status with the rule (R-id) and the
+                     facts behind it, from the engine's own evaluation (--json: as data)
+  --jobs N           with several files: how many to replay at once (default 1)
 
 Examples
   $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
   $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
-  $ myq-license simulate my-customer.yaml --until 30 --lang fr
+  $ myq-license simulate my-customer.yaml --report ticket-4711.html --lang fr
+  $ myq-license simulate my-customer.yaml --explain 42
+  $ myq-license simulate exported/ --json --jobs 2
 
-Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid.`,
+Exit codes: 0 every expectation held, 1 one failed, 2 the scenario is invalid (with several
+files: the highest of theirs).`,
+	'cli.help.export-scenario': `Usage
+  $ myq-license export-scenario [--store URL] [-o FILE] [--keep-personal-data] [--json]
+
+Writes a scenario file (SPEC §5) from the installation's stored history: the customer, the keys
+and the licenses the signed documents granted, activations, contacts that succeeded or failed
+(as network steps), hardware seen, the clock set back, restarts and devices. Replayed with
+simulate, it goes through the states the installation recorded (its expect blocks) and ends in
+the state it is in now. Personal data (company, person, address, email, phone) and keys are
+replaced by neutral values, so the customer can send the file to support. What the history only
+shows by its effect (a vendor's change) is written as that effect, with a comment saying so.
+The store is only read; no vendor key is needed.
+
+Options
+  -o, --out FILE          write the file there (default: stdout)
+  --keep-personal-data    keep the customer's own data, and the keys as comments
+  --json                  the JSON form of the same schema (its notes on stderr)
+
+Examples
+  $ myq-license export-scenario -o customer.yaml
+  $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
+  $ myq-license simulate customer.yaml --report customer.html`,
 	'cli.help.vendor': `Usage
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license|installation ...
@@ -358,7 +394,33 @@ Examples
 		'The keys on standard input hold more than {limit}, the most add-key reads at once: give fewer keys at a time.',
 	'cli.error.cannot-read': 'Could not read {file}: {reason}',
 	'cli.error.simulate-usage':
-		'Usage: myq-license simulate FILE (one scenario file).',
+		'Usage: myq-license simulate FILE... (scenario files, or a folder of them).',
+	'cli.error.one-scenario':
+		'{flag} takes one scenario file; {count} were given.',
+	'cli.error.explain': '--explain {day} is not a day number (0 or more).',
+	'cli.error.explain-past-end':
+		'--explain {day}: the scenario ends on day {days}.',
+	'cli.error.jobs': '--jobs {jobs} is not a number of workers (1 to {max}).',
+	'cli.error.no-scenarios':
+		'{dir} holds no scenario file (.yaml, .yml or .json).',
+	'cli.error.export-usage':
+		'Usage: myq-license export-scenario [-o FILE] [--keep-personal-data] (no other argument).',
+	'cli.error.cannot-write': 'Could not write {file}: {reason}',
+	'cli.export.empty-store':
+		'Nothing to export: the store holds no installation yet (check --store).',
+	'cli.export.unreadable-store':
+		'Nothing to export: the stored state cannot be read (run myq-license status to see why).',
+	'cli.export.no-history':
+		'Nothing to export: the installation has no history yet (it was written by a version that did not keep one; it starts with the next event).',
+	'cli.export.written': 'Scenario written to {file} ({days} days).',
+	'cli.simulate.report-written': 'Report written to {file}.',
+	'cli.simulate.batch-held': 'ok       {file}: {passed} expectation(s) held',
+	'cli.simulate.batch-failed':
+		'FAILED   {file}: {failed} expectation(s) failed, {passed} held',
+	'cli.simulate.batch-invalid': 'INVALID  {file}: {message}',
+	'cli.simulate.batch-error': 'FAILED   {file}: {message}',
+	'cli.simulate.batch-summary':
+		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
 	// vendor (commands/vendor.ts)
 	'cli.vendor.which':
@@ -1171,6 +1233,129 @@ Examples
 		'Connected to the license server: {count} license(s) no longer count ({ids}). See Settings > License for why.',
 	'log.contact-restored':
 		'the license server is reachable again (unreachable since {since})',
+	// export-scenario (SPEC §5): the file's name and its comments
+	'export.name': 'Customer installation, exported on {date}',
+	'export.name-of': '{company}, exported on {date}',
+	'export.header':
+		"Exported by myq-license export-scenario on {date} from the installation's stored history.",
+	'export.header-neutral':
+		'Personal data and keys are replaced by neutral values. Replay it: myq-license simulate FILE',
+	'export.header-personal-kept':
+		"This file holds the customer's personal data and keys (--keep-personal-data): share it with care.",
+	'export.expect':
+		'The states the installation recorded: replaying this file must reproduce them.',
+	'export.note.vendor-inferred':
+		"Inferred: the license server's answer of {date} showed this change; the vendor made it some time before.",
+	'export.note.clock-inferred':
+		"Inferred: the license server's time showed that the server clock had moved since its previous answer.",
+	'export.note.hardware-without-restart':
+		'Inferred: the server saw other hardware without a restart; the simulator changes hardware by restarting.',
+	'export.note.failure-approximated':
+		'Here the exchange failed because {failure}; the simulator reproduces it with garbled answers.',
+	'export.note.renewal-back-on':
+		'{license}: automatic renewal was turned back on before {date}; the simulator has no vendor step for that.',
+	'export.note.expiry-not-expressed':
+		'{license}: its expiry moved to {date} in a way no vendor step of the simulator expresses.',
+	'export.note.summary':
+		'The installation as it stood when its older history was summarised, rebuilt on day 0.',
+	'export.note.summarised':
+		'The history before {date} was summarised (the installation keeps its last 400 days in full): day 0 rebuilds the installation as it stood then, its expiry dates as near as the vendor steps can set them.',
+	'export.note.over-limits':
+		'This installation has more than a scenario may hold ({steps} steps, {expectations} expectations, {devices} devices activated; at most {max} each): simulate refuses the file until some are removed.',
+	'export.note.rough-terms':
+		'Subscription terms that were not whole days are rounded: {licenses}.',
+	// simulate --explain: the rule behind each banner, license status and the state (i18n/explain.ts)
+	'explain.rule': '{rule}:',
+	'explain.never': 'never',
+	'explain.problem.no-vendor-key': 'no vendor key is configured',
+	'explain.problem.bad-signature': 'not signed by the trusted vendor key',
+	'explain.problem.bad-document': 'not a document this program reads',
+	'explain.problem.unreadable-state': 'the stored state cannot be read',
+	'explain.perpetual-active': 'perpetual license, activated {activatedAt}',
+	'explain.subscription-active':
+		'subscription, expires {expiresAt}, in {days} day(s)',
+	'explain.subscription-renews':
+		'subscription, renews automatically {expiresAt}, in {days} day(s)',
+	'explain.expired-not-renewed':
+		'expired {expiresAt}; the license server, reached since (last successful contact {lastSuccessAt}), did not extend it',
+	'explain.offline-grace':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): counts until {graceEndsAt}, {days} day(s) left',
+	'explain.expired-unreachable':
+		'expired {expiresAt}, no successful contact since (last {lastSuccessAt}): the 10 days of grace ended {graceEndsAt}',
+	'explain.revoked': 'revoked by the vendor {revokedAt}',
+	'explain.hardware-grace':
+		'other hardware seen {mismatchSince}: counts until {graceEndsAt} unless reactivated, {days} day(s) left',
+	'explain.hardware-invalid':
+		'other hardware seen {mismatchSince}, not reactivated by {graceEndsAt}',
+	'explain.clock-held':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: no subscription counts until a contact confirms the time',
+	'explain.integrity':
+		'the stored document is not trusted since {sinceAt}: {problem}',
+	'explain.pending': 'added {addedAt}, waiting for Activate',
+	'explain.pending-refused':
+		'added {addedAt}, refused by the license server at Activate: {refusal}',
+	'explain.hardware-changed':
+		'other hardware seen {mismatchSince}, 7 days to reactivate, until {graceEndsAt}: {days} day(s)',
+	'explain.server-unreachable':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expires {expiresAt}, {grace} + {toExpiry} = {days} days',
+	'explain.server-unreachable-grace':
+		'last successful contact {lastSuccessAt}, unreachable since {unreachableSince}, subscription {license} expired {expiresAt}, {grace} - {toExpiry} = {days} days',
+	'explain.subscription-expiring':
+		'subscription {license} expires {expiresAt} and does not renew automatically: {days} day(s)',
+	'explain.clock-tampered':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen ({highWaterAt}); a successful contact confirms the time',
+	'explain.stop-integrity':
+		'nothing signed is trusted since {sinceAt}: {problem}',
+	'explain.stop-server':
+		'subscription {license} expired {expiresAt}, no successful contact in the 10 days after (last {lastSuccessAt}): nothing counts since {graceEndsAt}',
+	'explain.stop-clock':
+		'clock set back {tamperedAt}, {behind} minute(s) behind the latest time seen: nothing counts until a contact confirms the time',
+	'explain.stop-nothing-counts':
+		'none of the {licenses} license(s) counts any more',
+	'explain.state-unlicensed': 'nothing was ever activated',
+	'explain.state-running': '{counting} license(s) count, no banner',
+	'explain.state-warning': '{counting} license(s) count, {banners} banner(s)',
+	'explain.state-stopped':
+		'something was activated once and no license counts now',
+	'explain.capacity':
+		'the devices of every license that counts: {sum} = {capacity}',
+	'explain.devices':
+		'{activated} activated, {licensed} licensed within the capacity of {capacity}; the most recent past it are unlicensed',
+	'cli.explain.header': '{scenario}: day {day} ({date})',
+	'cli.explain.state': 'State: {state}',
+	'cli.explain.capacity': 'Capacity: {capacity}',
+	'cli.explain.devices': 'Devices: {licensed}/{activated}',
+	'cli.explain.banners': 'Banners',
+	'cli.explain.no-banner': 'no banner',
+	'cli.explain.licenses': 'Licenses',
+	'cli.explain.no-license': 'no license',
+	// simulate --report: the page for a support ticket (simulator/report-html.ts)
+	'report.title': 'license timeline',
+	'report.picture':
+		'Timeline: the state of each day, the banners, the licenses, the steps and the events',
+	'report.from': 'From',
+	'report.to': 'To',
+	'report.language': 'Language',
+	'report.expectations': 'Expectations',
+	'report.axis-day': 'day {day}',
+	'report.day-one': 'day {day} ({date})',
+	'report.day-range': 'days {from}-{to} ({start} to {end})',
+	'report.days-left': '{days} d',
+	'report.days-from-to': '{from} → {to} d',
+	'report.state': 'State',
+	'report.banners': 'Banners',
+	'report.banner': 'Banner',
+	'report.when': 'When',
+	'report.day-counts': 'Days',
+	'report.steps': 'Steps',
+	'report.step': 'Step',
+	'report.events': 'Events',
+	'report.day': 'Day',
+	'report.date': 'Date',
+	'report.type': 'Type',
+	'report.text': 'Text',
+	'report.none': 'None.',
+	'report.failed': 'Expectations that failed',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

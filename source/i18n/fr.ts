@@ -41,7 +41,8 @@ Commandes pour les administrateurs et les scripts (chacune a son --help, avec de
   connect                   contacte le serveur de licences maintenant (R14)
   trust [CLÉ]               faire confiance à la clé publique de l'éditeur (R16) : celle donnée, ou celle du serveur
   devices [activate|deactivate] [NOM]   appareils d'impression (R7)
-  simulate FICHIER          rejoue un fichier de scénario
+  simulate FICHIER...       rejoue des fichiers de scénario ; --report FICHIER.html, --explain JOUR
+  export-scenario           l'historique de cette installation en fichier de scénario, pour le support
 
 Côté éditeur
   vendor serve              lance le serveur de licences de référence
@@ -161,7 +162,8 @@ Exemples
   $ myq-license devices activate imprimante-accueil
   $ myq-license devices --json`,
 	'cli.help.simulate': `Utilisation
-  $ myq-license simulate FICHIER [--json] [--lang fr|en] [--until N]
+  $ myq-license simulate FICHIER [--json] [--lang fr|en] [--until N] [--report FICHIER.html] [--explain JOUR]
+  $ myq-license simulate DOSSIER|FICHIER... [--json] [--jobs N]
 
 Rejoue un fichier de scénario (YAML ou JSON ; voir fixtures/scenarios/) sur le vrai moteur, avec
 une horloge, un réseau, un serveur de licences et un matériel simulés. Sans --json : les jours
@@ -169,15 +171,51 @@ où quelque chose a changé, une bande de toute la chronologie (une case par jou
 événements. Avec --json : un document JSON (SPEC §5). Les blocs expect du scénario décident du
 code de sortie. La langue est celle de --lang, sinon de la locale, sinon du champ lang du scénario.
 
+Plusieurs fichiers, ou un dossier (ses fichiers .yaml, .yml et .json, pas ses sous-dossiers) :
+chacun est rejoué et un résultat par fichier est affiché avec son code de sortie (--json :
+{"results": [{file, exitCode, result | error}]}). --jobs N en rejoue N à la fois dans des
+threads ; les résultats sont les mêmes.
+
 Options
-  --until N         s'arrête après le jour N
+  --until N          s'arrête après le jour N
+  --report FICHIER.html  écrit aussi une page pour un ticket de support : la chronologie en
+                     image (état, bandeaux avec leurs décomptes de jours, une ligne par licence,
+                     étapes et événements), autonome, imprimable en A4 paysage
+  --explain JOUR     pour ce jour, chaque bandeau et statut de licence avec la règle (R-id) et
+                     les faits qui l'ont produit, tirés de l'évaluation du moteur (--json : en données)
+  --jobs N           avec plusieurs fichiers : combien en rejouer à la fois (1 par défaut)
 
 Exemples
   $ myq-license simulate fixtures/scenarios/subscription-not-renewed.yaml
   $ myq-license simulate fixtures/scenarios/offline-grace-lapses.yaml --json | jq '.days[-1].banners'
-  $ myq-license simulate mon-client.yaml --until 30 --lang fr
+  $ myq-license simulate mon-client.yaml --report ticket-4711.html --lang fr
+  $ myq-license simulate mon-client.yaml --explain 42
+  $ myq-license simulate exports/ --json --jobs 2
 
-Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide.`,
+Codes de sortie : 0 toutes les attentes sont tenues, 1 une a échoué, 2 le scénario est invalide
+(avec plusieurs fichiers : le plus élevé des leurs).`,
+	'cli.help.export-scenario': `Utilisation
+  $ myq-license export-scenario [--store URL] [-o FICHIER] [--keep-personal-data] [--json]
+
+Écrit un fichier de scénario (SPEC §5) à partir de l'historique enregistré de l'installation : le
+client, les clés et les licences accordées par les documents signés, les activations, les
+contacts réussis ou non (en étapes réseau), le matériel vu, l'horloge reculée, les redémarrages
+et les appareils. Rejoué avec simulate, il passe par les états que l'installation a enregistrés
+(ses blocs expect) et finit dans l'état où elle est maintenant. Les données personnelles
+(entreprise, personne, adresse, courriel, téléphone) et les clés sont remplacées par des valeurs
+neutres : le client peut envoyer le fichier au support. Ce que l'historique ne montre que par son
+effet (un changement de l'éditeur) est écrit comme cet effet, avec un commentaire qui le dit.
+Le stockage est seulement lu ; aucune clé d'éditeur n'est nécessaire.
+
+Options
+  -o, --out FICHIER       écrit le fichier là (par défaut : la sortie standard)
+  --keep-personal-data    garde les données du client, et les clés en commentaires
+  --json                  la forme JSON du même schéma (ses notes sur stderr)
+
+Exemples
+  $ myq-license export-scenario -o client.yaml
+  $ myq-license export-scenario --store sqlite:///var/lib/myq/license.sqlite -o ticket-4711.yaml
+  $ myq-license simulate client.yaml --report client.html`,
 	'cli.help.vendor': `Utilisation
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
   $ myq-license vendor mint --server URL --token T --type license|installation ...
@@ -369,7 +407,35 @@ Exemples
 		"Les clés lues sur l'entrée standard dépassent {limit}, le maximum qu'add-key lit en une fois : donnez moins de clés à la fois.",
 	'cli.error.cannot-read': 'Impossible de lire {file} : {reason}',
 	'cli.error.simulate-usage':
-		'Utilisation : myq-license simulate FICHIER (un fichier de scénario).',
+		'Utilisation : myq-license simulate FICHIER... (des fichiers de scénario, ou un dossier).',
+	'cli.error.one-scenario':
+		'{flag} prend un seul fichier de scénario ; {count} ont été donnés.',
+	'cli.error.explain':
+		"--explain {day} n'est pas un numéro de jour (0 ou plus).",
+	'cli.error.explain-past-end':
+		'--explain {day} : le scénario se termine au jour {days}.',
+	'cli.error.jobs':
+		"--jobs {jobs} n'est pas un nombre de threads (de 1 à {max}).",
+	'cli.error.no-scenarios':
+		'{dir} ne contient aucun fichier de scénario (.yaml, .yml ou .json).',
+	'cli.error.export-usage':
+		"Utilisation : myq-license export-scenario [-o FICHIER] [--keep-personal-data] (pas d'autre argument).",
+	'cli.error.cannot-write': "Impossible d'écrire {file} : {reason}",
+	'cli.export.empty-store':
+		'Rien à exporter : le stockage ne contient encore aucune installation (vérifiez --store).',
+	'cli.export.unreadable-store':
+		"Rien à exporter : l'état enregistré est illisible (lancez myq-license status pour savoir pourquoi).",
+	'cli.export.no-history':
+		"Rien à exporter : l'installation n'a pas encore d'historique (écrite par une version qui n'en gardait pas ; il commence au prochain événement).",
+	'cli.export.written': 'Scénario écrit dans {file} ({days} jours).',
+	'cli.simulate.report-written': 'Rapport écrit dans {file}.',
+	'cli.simulate.batch-held': 'ok       {file} : {passed} attente(s) tenue(s)',
+	'cli.simulate.batch-failed':
+		'ÉCHEC    {file} : {failed} attente(s) non tenue(s), {passed} tenue(s)',
+	'cli.simulate.batch-invalid': 'INVALIDE {file} : {message}',
+	'cli.simulate.batch-error': 'ÉCHEC    {file} : {message}',
+	'cli.simulate.batch-summary':
+		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
 	// vendor (commands/vendor.ts)
 	'cli.vendor.which':
@@ -1184,4 +1250,129 @@ Exemples
 		'Connecté au serveur de licences : {count} licence(s) ne comptent plus ({ids}). Voir pourquoi dans Réglages > Licence.',
 	'log.contact-restored':
 		'le serveur de licences répond de nouveau (injoignable depuis le {since})',
+	// export-scenario (SPEC §5) : le nom du fichier et ses commentaires
+	'export.name': 'Installation client, exportée le {date}',
+	'export.name-of': '{company}, exportée le {date}',
+	'export.header':
+		"Exporté par myq-license export-scenario le {date} depuis l'historique enregistré de l'installation.",
+	'export.header-neutral':
+		'Les données personnelles et les clés sont remplacées par des valeurs neutres. Pour le rejouer : myq-license simulate FICHIER',
+	'export.header-personal-kept':
+		'Ce fichier contient les données personnelles et les clés du client (--keep-personal-data) : à partager avec précaution.',
+	'export.expect':
+		"Les états que l'installation a enregistrés : rejouer ce fichier doit les reproduire.",
+	'export.note.vendor-inferred':
+		"Déduit : la réponse du serveur de licences du {date} montrait ce changement ; l'éditeur l'a fait avant.",
+	'export.note.clock-inferred':
+		"Déduit : l'heure du serveur de licences montrait que l'horloge du serveur avait bougé depuis sa réponse précédente.",
+	'export.note.hardware-without-restart':
+		'Déduit : le serveur a vu un autre matériel sans redémarrer ; le simulateur change de matériel en redémarrant.',
+	'export.note.failure-approximated':
+		"Ici l'échange a échoué : {failure} ; le simulateur le reproduit par des réponses illisibles.",
+	'export.note.renewal-back-on':
+		"{license} : le renouvellement automatique a été réactivé avant le {date} ; le simulateur n'a pas d'étape éditeur pour cela.",
+	'export.note.expiry-not-expressed':
+		"{license} : son expiration est passée au {date} d'une façon qu'aucune étape éditeur du simulateur n'exprime.",
+	'export.note.summary':
+		"L'installation telle qu'elle était quand son historique plus ancien a été résumé, reconstruite au jour 0.",
+	'export.note.summarised':
+		"L'historique avant le {date} a été résumé (l'installation garde ses 400 derniers jours en entier) : le jour 0 reconstruit l'installation telle qu'elle était, ses dates d'expiration aussi près que les étapes éditeur le permettent.",
+	'export.note.over-limits':
+		"Cette installation dépasse ce qu'un scénario peut contenir ({steps} étapes, {expectations} attentes, {devices} appareils activés ; {max} au plus chacun) : simulate refuse le fichier tant qu'on n'en retire pas.",
+	'export.note.rough-terms':
+		"Les durées d'abonnement qui n'étaient pas des jours entiers sont arrondies : {licenses}.",
+	// simulate --explain : la règle derrière chaque bandeau, statut de licence et l'état (i18n/explain.ts)
+	'explain.rule': '{rule} :',
+	'explain.never': 'jamais',
+	'explain.problem.no-vendor-key': "aucune clé d'éditeur n'est configurée",
+	'explain.problem.bad-signature':
+		"pas signé par la clé d'éditeur de confiance",
+	'explain.problem.bad-document': 'pas un document que ce programme lit',
+	'explain.problem.unreadable-state': "l'état enregistré est illisible",
+	'explain.perpetual-active': 'licence perpétuelle, activée le {activatedAt}',
+	'explain.subscription-active':
+		'abonnement, expire le {expiresAt}, dans {days} jour(s)',
+	'explain.subscription-renews':
+		'abonnement, renouvelé automatiquement le {expiresAt}, dans {days} jour(s)',
+	'explain.expired-not-renewed':
+		"expiré le {expiresAt} ; le serveur de licences, joint depuis (dernier contact réussi le {lastSuccessAt}), ne l'a pas prolongé",
+	'explain.offline-grace':
+		"expiré le {expiresAt}, aucun contact réussi depuis (dernier : {lastSuccessAt}) : compte jusqu'au {graceEndsAt}, {days} jour(s) restant(s)",
+	'explain.expired-unreachable':
+		'expiré le {expiresAt}, aucun contact réussi depuis (dernier : {lastSuccessAt}) : les 10 jours de grâce ont pris fin le {graceEndsAt}',
+	'explain.revoked': "révoquée par l'éditeur le {revokedAt}",
+	'explain.hardware-grace':
+		"autre matériel vu le {mismatchSince} : compte jusqu'au {graceEndsAt} sauf réactivation, {days} jour(s) restant(s)",
+	'explain.hardware-invalid':
+		'autre matériel vu le {mismatchSince}, pas réactivé avant le {graceEndsAt}',
+	'explain.clock-held':
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue : aucun abonnement ne compte tant qu'un contact ne confirme pas l'heure",
+	'explain.integrity':
+		"le document enregistré n'est plus de confiance depuis le {sinceAt} : {problem}",
+	'explain.pending': "ajoutée le {addedAt}, en attente d'Activer",
+	'explain.pending-refused':
+		"ajoutée le {addedAt}, refusée par le serveur de licences à l'activation : {refusal}",
+	'explain.hardware-changed':
+		"autre matériel vu le {mismatchSince}, 7 jours pour réactiver, jusqu'au {graceEndsAt} : {days} jour(s)",
+	'explain.server-unreachable':
+		'dernier contact réussi {lastSuccessAt}, injoignable depuis le {unreachableSince}, abonnement {license} expire le {expiresAt}, {grace} + {toExpiry} = {days} jours',
+	'explain.server-unreachable-grace':
+		'dernier contact réussi {lastSuccessAt}, injoignable depuis le {unreachableSince}, abonnement {license} expiré le {expiresAt}, {grace} - {toExpiry} = {days} jours',
+	'explain.subscription-expiring':
+		"abonnement {license} expire le {expiresAt} et n'est pas renouvelé automatiquement : {days} jour(s)",
+	'explain.clock-tampered':
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue ({highWaterAt}) ; un contact réussi confirme l'heure",
+	'explain.stop-integrity':
+		"plus rien de signé n'est de confiance depuis le {sinceAt} : {problem}",
+	'explain.stop-server':
+		'abonnement {license} expiré le {expiresAt}, aucun contact réussi dans les 10 jours suivants (dernier : {lastSuccessAt}) : plus rien ne compte depuis le {graceEndsAt}',
+	'explain.stop-clock':
+		"horloge reculée le {tamperedAt}, {behind} minute(s) avant l'heure la plus tardive vue : plus rien ne compte tant qu'un contact ne confirme pas l'heure",
+	'explain.stop-nothing-counts':
+		'aucune des {licenses} licence(s) ne compte plus',
+	'explain.state-unlicensed': "rien n'a jamais été activé",
+	'explain.state-running': '{counting} licence(s) comptent, aucun bandeau',
+	'explain.state-warning':
+		'{counting} licence(s) comptent, {banners} bandeau(x)',
+	'explain.state-stopped':
+		'quelque chose a été activé et plus aucune licence ne compte',
+	'explain.capacity':
+		'les appareils de chaque licence qui compte : {sum} = {capacity}',
+	'explain.devices':
+		'{activated} activé(s), {licensed} sous licence dans la capacité de {capacity} ; les plus récents au-delà sont sans licence',
+	'cli.explain.header': '{scenario} : jour {day} ({date})',
+	'cli.explain.state': 'État : {state}',
+	'cli.explain.capacity': 'Capacité : {capacity}',
+	'cli.explain.devices': 'Appareils : {licensed}/{activated}',
+	'cli.explain.banners': 'Bandeaux',
+	'cli.explain.no-banner': 'aucun bandeau',
+	'cli.explain.licenses': 'Licences',
+	'cli.explain.no-license': 'aucune licence',
+	// simulate --report : la page pour un ticket de support (simulator/report-html.ts)
+	'report.title': 'chronologie des licences',
+	'report.picture':
+		"Chronologie : l'état de chaque jour, les bandeaux, les licences, les étapes et les événements",
+	'report.from': 'Du',
+	'report.to': 'Au',
+	'report.language': 'Langue',
+	'report.expectations': 'Attentes',
+	'report.axis-day': 'jour {day}',
+	'report.day-one': 'jour {day} ({date})',
+	'report.day-range': 'jours {from}-{to} (du {start} au {end})',
+	'report.days-left': '{days} j',
+	'report.days-from-to': '{from} → {to} j',
+	'report.state': 'État',
+	'report.banners': 'Bandeaux',
+	'report.banner': 'Bandeau',
+	'report.when': 'Quand',
+	'report.day-counts': 'Jours',
+	'report.steps': 'Étapes',
+	'report.step': 'Étape',
+	'report.events': 'Événements',
+	'report.day': 'Jour',
+	'report.date': 'Date',
+	'report.type': 'Type',
+	'report.text': 'Texte',
+	'report.none': 'Aucun.',
+	'report.failed': 'Attentes non tenues',
 };

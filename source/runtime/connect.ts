@@ -13,7 +13,12 @@ import {
 } from './outcome.js';
 import type {Shell} from './shell.js';
 
-export async function contact(shell: Shell): Promise<Outcome> {
+/** `requested`: the admin asked (Connect now), not the schedule; the history says which (R14). */
+export async function contact(
+	shell: Shell,
+	options: {requested?: boolean} = {},
+): Promise<Outcome> {
+	const requested = options.requested === true;
 	if (!shell.state.document) {
 		return outcome(false, 'not-activated');
 	}
@@ -41,10 +46,11 @@ export async function contact(shell: Shell): Promise<Outcome> {
 				code: failure.code,
 				message: failure.message,
 				issuedAt: failure.issuedAt,
+				requested,
 			});
 			return serverRefusal('server-refused', failure.code, failure.message);
 		}
-		await shell.dispatch({type: 'contact-failed', failure});
+		await shell.dispatch({type: 'contact-failed', failure, requested});
 		return failureOutcome(failure);
 	}
 	const checked = shell.trust.checkReply(reply.value, {
@@ -53,11 +59,19 @@ export async function contact(shell: Shell): Promise<Outcome> {
 		nonce,
 	});
 	if (!checked.ok) {
-		await shell.dispatch({type: 'contact-failed', failure: checked.failure});
+		await shell.dispatch({
+			type: 'contact-failed',
+			failure: checked.failure,
+			requested,
+		});
 		return outcome(false, checked.failure.kind, {
 			reason: clause(checked.failure.message),
 		});
 	}
-	await shell.dispatch({type: 'contact-succeeded', document: reply.value});
+	await shell.dispatch({
+		type: 'contact-succeeded',
+		document: reply.value,
+		requested,
+	});
 	return outcome(true, 'connected');
 }

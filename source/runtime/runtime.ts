@@ -176,7 +176,11 @@ export class Runtime {
 			this.skipContact =
 				this.options.contactOnStart === false || this.options.readOnly === true;
 			try {
-				await this.dispatch({type: 'started', fingerprint});
+				await this.dispatch({
+					type: 'started',
+					fingerprint,
+					contactInterval: this.options.contactInterval ?? DAY,
+				});
 			} finally {
 				this.skipContact = false;
 			}
@@ -257,7 +261,7 @@ export class Runtime {
 
 	/** R14 "Connect now": a contact on demand. */
 	connect(): Promise<Outcome> {
-		return this.run(() => contact(this.shell));
+		return this.run(() => contact(this.shell, {requested: true}));
 	}
 
 	/** R5, step 1: the activation request file for the vendor portal. */

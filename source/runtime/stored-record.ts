@@ -117,6 +117,10 @@ const state = object({
 					),
 			})(value) || object({at: time, type: string, detail: string})(value),
 	),
+	// What happened, for export-scenario (engine/history.ts); absent from states written before it.
+	history: optional(
+		array(object({at: time, code: string, params: isObject as Check})),
+	),
 });
 
 const record = object({
@@ -131,5 +135,9 @@ const record = object({
 
 /** The record, or null when it is not one (the caller says why and keeps a copy). */
 export function parseStoredRecord(value: unknown): StoredRecord | null {
-	return record(value) ? (value as StoredRecord) : null;
+	if (!record(value)) return null;
+	const parsed = value as StoredRecord;
+	return parsed.state.history === undefined
+		? {...parsed, state: {...parsed.state, history: []}}
+		: parsed;
 }

@@ -18,6 +18,8 @@ export type CliOptions = {
 	env?: Record<string, string>;
 	/** Written to standard input; the command may stop reading before its end. */
 	input?: Buffer;
+	/** The time bound, for a command whose work is long by design (a batch of replays). @default PROCESS_BOUND_MS */
+	boundMs?: number;
 };
 
 const run = promisify(execFile);
@@ -32,9 +34,10 @@ export async function runCli(
 		LC_ALL: '',
 		...options.env,
 	};
+	const bound = options.boundMs ?? PROCESS_BOUND_MS;
 	const hang = () =>
 		new Error(
-			`myq-license ${args.join(' ').slice(0, 200)} did not finish within ${PROCESS_BOUND_MS / 1000} s`,
+			`myq-license ${args.join(' ').slice(0, 200)} did not finish within ${bound / 1000} s`,
 		);
 	if (options.input !== undefined) {
 		const {input} = options;
@@ -45,7 +48,7 @@ export async function runCli(
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
 				reject(hang());
-			}, PROCESS_BOUND_MS);
+			}, bound);
 			child.stdout.on('data', (chunk: Buffer) => {
 				stdout += chunk.toString();
 			});
@@ -63,9 +66,9 @@ export async function runCli(
 	try {
 		const {stdout, stderr} = await run(process.execPath, [CLI, ...args], {
 			env,
-			timeout: PROCESS_BOUND_MS,
+			timeout: bound,
 			killSignal: 'SIGKILL',
-			maxBuffer: 16 * 1024 * 1024,
+			maxBuffer: 64 * 1024 * 1024,
 		});
 		return {code: 0, stdout, stderr};
 	} catch (error) {
