@@ -387,7 +387,7 @@ function useContent({
 
 	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);
 	const tableHeight = settingsTableHeight(
-		{height, state: ui.settings},
+		{height, state: ui.settings, width, lang},
 		licenses,
 	);
 	const devices = shownDevices(evaluation.devices.list, ui.devices, lang);

@@ -5,10 +5,16 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
+import {t} from '../../source/i18n/index.js';
 import {countryMatches} from '../../source/ui/components/country-picker/index.js';
+import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
+import {eventSentence} from '../../source/ui/event-label.js';
+import {describeDemoKey} from '../../source/ui/screens/demo-keys.js';
+import {createWorld} from '../helpers/world.js';
 import {
 	type DashboardWorld,
 	dashboardWorld,
+	renderSource,
 	twoDeviceScenario,
 } from './dashboard-world.js';
 import {flatten, KEY, type Screen} from './render.js';
@@ -598,4 +604,132 @@ describe('typed and pasted text is shown as is, never a control character raw', 
 		expect(fr.screen.rawFrame()).not.toContain('\u202E');
 		expect(fr.screen.text()).toContain('/ démarré');
 	});
+});
+
+describe('point 14: wording and small things', () => {
+	/** Rows of the frame from `column` on, each trimmed, joined: one column read on its own. */
+	const columnText = (
+		frame: string,
+		column: number,
+		from = 0,
+		to: number | undefined = undefined,
+	) =>
+		flatten(
+			frame
+				.split('\n')
+				.slice(from, to)
+				.map((row) => [...row].slice(column).join(''))
+				.join('\n'),
+		);
+
+	it('help-timeline-on-real-dashboard: the real dashboard’s help has no timeline legend; the demo’s has it', async () => {
+		const world = await createWorld();
+		const source = createRuntimeSource(world.runtime, {
+			clock: world.clock.server,
+		});
+		const {screen} = renderSource(source, {columns: 100, rows: 40});
+		try {
+			await screen.waitFor('MyQ License');
+			await screen.press('?');
+			await screen.waitFor('Keys: Home');
+			expect(screen.text()).not.toContain('Timeline');
+			expect(screen.text()).not.toMatch(/[█▓░] (Running|Warning|Stopped)/);
+		} finally {
+			screen.unmount();
+			await source.dispose();
+			await world.dispose();
+		}
+		const demo = await open({columns: 100, rows: 40});
+		await demo.screen.press('?');
+		await demo.screen.waitFor('Timeline: █ Running ▓ Warning ░ Stopped');
+	});
+
+	it.each(['en', 'fr'] as const)(
+		'why-cut-with-full-keys (%s): at 120 columns the Why column keeps each reason whole, full keys shown; at 100 the full keys stay whole and the detail says why',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			await activate(world);
+			await world.controller.swapHardware();
+			await world.controller.jumpToDay(8);
+			const {screen} = world;
+			await type(screen, '2', 'G', 'f');
+			const why = lang === 'fr' ? 'Pourquoi' : 'Why';
+			const reason = t(lang, 'ui.reason.hardware-changed');
+			const keys = world.controller.runtime
+				.snapshot()
+				.evaluation.licenses.map((license) => license.id);
+			await vi.waitFor(() => expect(screen.rawFrame()).toContain(keys[0]!));
+			const frame = screen.rawFrame();
+			const rows = frame.split('\n');
+			const header = rows.findIndex((row) => row.includes(` ${why}`));
+			const detail = rows.findIndex((row) => row.startsWith(` ${keys[0]} · `));
+			const column = rows[header]!.indexOf(why);
+			expect(columnText(frame, column, header + 1, detail)).toBe(
+				`${reason} ${reason}`,
+			);
+			for (const key of keys) expect(frame).toContain(key);
+			for (const row of rows.slice(header, detail))
+				expect(row).not.toContain('…');
+			screen.resize(100, 30);
+			await vi.waitFor(() =>
+				expect(screen.rawFrame()).not.toContain(` ${why}`),
+			);
+			for (const key of keys) expect(screen.rawFrame()).toContain(key);
+			expect(flatten(screen.rawFrame())).toContain(
+				`${keys[0]} · ${t(lang, 'status.invalid')} · ${reason}`,
+			);
+		},
+	);
+
+	it.each(['en', 'fr'] as const)(
+		'home-events-wrap-at-120 (%s): Home’s recent events beside the widget read whole, keys short, no line starts with a colon',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			await activate(world);
+			const {screen} = world;
+			await screen.waitFor(
+				lang === 'fr' ? 'Événements récents' : 'Recent events',
+			);
+			const rows = screen.rawFrame().split('\n');
+			const title = rows.findIndex((row) =>
+				row.includes(t(lang, 'ui.home.recent-events')),
+			);
+			const column = rows[title]!.indexOf(t(lang, 'ui.home.recent-events'));
+			const right = rows
+				.slice(title + 1)
+				.map((row) => [...row].slice(column).join(''))
+				.filter((row) => /^\S|^ {17}\S/.test(row));
+			for (const row of right) expect(row).not.toMatch(/^\s*:/);
+			const text = flatten(right.join('\n'));
+			for (const entry of world.controller.runtime.snapshot().state.log) {
+				const sentence = eventSentence(entry, lang).replace(
+					/(?:•{5}-){4}(?=[0-9A-Z]{5})/g,
+					'…-',
+				);
+				expect(text).toContain(sentence);
+			}
+			// An event that took three rows (the masked key cut at ": Perpetual") takes at most two.
+			const starts = right.filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row));
+			expect(right.length).toBeLessThanOrEqual(2 * starts.length);
+		},
+	);
+
+	it.each(['en', 'fr'] as const)(
+		'demo-key-descriptions-cut-at-120 (%s): every demo key and what it carries, whole, in the right column',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			const {screen} = world;
+			await screen.press('2');
+			const title = t(lang, 'ui.demo-keys.title').slice(0, 12);
+			await screen.waitFor(title);
+			const rows = screen.rawFrame().split('\n');
+			const at = rows.findIndex((row) => row.includes(title));
+			const column = rows[at]!.indexOf(title);
+			const text = columnText(screen.rawFrame(), column, at);
+			for (const key of world.controller.view().keys) {
+				expect(text).toContain(key.key);
+				expect(text).toContain(flatten(describeDemoKey(key, lang)));
+			}
+		},
+	);
 });

@@ -208,7 +208,13 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 			...recentEventLines(props, width),
 		];
 	}
-	const {left, right} = columnsOf(width, 0.6);
+	// The widget takes what its rows need (40% to 60%), the customer and the events the rest,
+	// so an event wraps as little as it can (issue 12, point 14).
+	const left = Math.min(
+		columnsOf(width, 0.6).left,
+		Math.max(columnsOf(width, 0.4).left, widgetWidth(props)),
+	);
+	const right = width - 2 - left;
 	const customer = view.snapshot.state.customer;
 	const rightLines: Line<'enter-license'>[] = [
 		{key: 'customer-title', node: <Text bold>{t(lang, 'ui.customer')}</Text>},
@@ -263,6 +269,29 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 			),
 		},
 	];
+}
+
+/** Columns the License widget needs for its rows unwrapped, border included. */
+function widgetWidth(props: HomePageProps): number {
+	const {lang, view, theme} = props;
+	const {evaluation} = view.snapshot;
+	const heading =
+		textWidth(t(lang, 'ui.license')) +
+		1 +
+		textWidth(`● ${t(lang, `state.${evaluation.state}`)}`);
+	if (evaluation.state === 'unlicensed')
+		return (
+			4 +
+			Math.max(
+				heading,
+				textWidth(t(lang, 'ui.home.unlicensed')),
+				textWidth(t(lang, 'ui.home.enter-license-hint')),
+			)
+		);
+	const rows = licenseWidgetRows(view, lang, theme.timeZone);
+	const label = Math.max(0, ...rows.map((row) => textWidth(row.label)));
+	const value = Math.max(0, ...rows.map((row) => textWidth(row.value)));
+	return 4 + Math.max(heading, label + 1 + value);
 }
 
 /** The License widget as lines: its rounded border in the tone of the state, all its rows. */
@@ -384,24 +413,26 @@ function recentEventLines(
 		},
 	];
 	shown.forEach((entry, index) => {
-		wrapText(eventSentence(entry, lang), Math.max(8, width - time)).forEach(
-			(line, row) => {
-				lines.push({
-					key: `event-${index}-${row}`,
-					node: (
-						<Text>
-							<Text dimColor>
-								{padTo(
-									row === 0 ? formatIsoDateTime(entry.at, theme.timeZone) : '',
-									time - 1,
-								)}{' '}
-							</Text>
-							{line}
+		// Beside the widget, a key in its short form (`…-QB9AJ/1`, as the license table).
+		const sentence = isWide(props.width)
+			? eventSentence(entry, lang).replace(/(?:•{5}-){4}(?=[0-9A-Z]{5})/g, '…-')
+			: eventSentence(entry, lang);
+		wrapText(sentence, Math.max(8, width - time)).forEach((line, row) => {
+			lines.push({
+				key: `event-${index}-${row}`,
+				node: (
+					<Text>
+						<Text dimColor>
+							{padTo(
+								row === 0 ? formatIsoDateTime(entry.at, theme.timeZone) : '',
+								time - 1,
+							)}{' '}
 						</Text>
-					),
-				});
-			},
-		);
+						{line}
+					</Text>
+				),
+			});
+		});
 	});
 	return lines;
 }

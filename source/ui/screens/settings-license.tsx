@@ -26,6 +26,7 @@ import {
 } from '../components/filter/index.js';
 import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
 import {
+	licenseRows,
 	licenseSearchText,
 	licenseTableLines,
 	whyText,
@@ -96,13 +97,19 @@ export function shownLicenses(
  * whole with at least one row.
  */
 export function settingsTableHeight(
-	props: Pick<SettingsPageProps, 'height' | 'state'>,
+	props: Pick<SettingsPageProps, 'height' | 'state' | 'width' | 'lang'>,
 	licenses: readonly LicenseView[],
 ): number {
 	const filter = isFiltering(props.state.tableFilter) ? 1 : 0;
 	// Title, header, position, the page's own position row, and two rows of detail.
 	const room = props.height - 6 - filter;
-	return Math.max(1, Math.min(Math.max(1, licenses.length), room));
+	const rows = licenseRows(
+		licenses,
+		props.width,
+		props.lang,
+		props.state.isFullKeys,
+	);
+	return Math.max(1, Math.min(Math.max(1, rows), room));
 }
 
 export function settingsLines(props: SettingsPageProps): Line<FocusId>[] {

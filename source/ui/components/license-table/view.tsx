@@ -5,12 +5,13 @@ import type {LicenseStatus} from '../../../engine/types.js';
 import {type Lang, t} from '../../../i18n/index.js';
 import {truncate, wrapText} from '../../format.js';
 import {type Theme, type Tone, toneColor} from '../../theme.js';
-import {type ListState, visibleRange} from '../scroll-list/index.js';
+import {type ListState, visibleItems} from '../scroll-list/index.js';
 import {
 	headerText,
 	rowCells,
 	shownId,
 	tableColumns,
+	whyLines,
 	whyText,
 } from './columns.js';
 
@@ -55,7 +56,22 @@ export function licenseTableLines({
 	isFullKeys,
 }: Options): TableLine[] {
 	const columns = tableColumns(width, lang, isFullKeys);
-	const {selected, start, end} = visibleRange(state, height, licenses.length);
+	const whys = licenses.map((license) => whyLines(license, columns, lang));
+	const {selected, start, end} = visibleItems(
+		state,
+		whys.map((lines) => lines.length),
+		height,
+	);
+	// Where the Why column starts, for the rows its text wraps onto.
+	const whyIndent =
+		1 +
+		columns.key +
+		columns.kind +
+		columns.devices +
+		columns.status +
+		columns.activated +
+		columns.expires +
+		6 * columns.gap.length;
 	const lines: TableLine[] = [
 		{
 			key: 'header',
@@ -95,8 +111,19 @@ export function licenseTableLines({
 				</Text>
 			),
 		});
+		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
+			lines.push({
+				key: `row-${index}-why-${row}`,
+				node: (
+					<Text dimColor>
+						{' '.repeat(whyIndent)}
+						{line}
+					</Text>
+				),
+			});
+		}
 	}
-	if (licenses.length > height) {
+	if (start > 0 || end < licenses.length) {
 		lines.push({
 			key: 'position',
 			node: (
@@ -132,6 +159,20 @@ export function licenseTableLines({
 		});
 	}
 	return lines;
+}
+
+/** Rows the licenses take in the table at this width (a Why that wraps takes more than one). */
+export function licenseRows(
+	licenses: readonly LicenseView[],
+	width: number,
+	lang: Lang,
+	isFullKeys: boolean,
+): number {
+	const columns = tableColumns(width, lang, isFullKeys);
+	return licenses.reduce(
+		(sum, license) => sum + whyLines(license, columns, lang).length,
+		0,
+	);
 }
 
 /** Rows the table's detail takes for its license, so the page knows its height in advance. */
