@@ -141,6 +141,17 @@ wait_gone() {
 	fail "the screen still shows: $text"
 }
 
+# wait_prompt: until the shell's prompt is the last line shown (the dashboard has exited: keys
+# typed before that would go to it, or be dropped as it gives the terminal back).
+wait_prompt() {
+	local deadline=$((SECONDS + STEP_TIMEOUT))
+	while ((SECONDS < deadline)); do
+		[[ "$(screen | sed -e '/^[[:space:]]*$/d' | tail -n 1)" == 'newcomer$'* ]] && return 0
+		sleep 0.1
+	done
+	fail "the shell prompt did not come back"
+}
+
 step() {
 	STEP=$((STEP + 1))
 	echo "→ $STEP. $1"
@@ -281,6 +292,7 @@ step "q quits: the terminal is back as it was, the shell prompt answers"
 keys q
 wait_for "terminal-before-the-dashboard"
 wait_gone "$T_PRODUCT"
+wait_prompt
 keys 'echo "dashboard-exit=$?"' Enter
 wait_for "dashboard-exit=0"
 show

@@ -4,7 +4,7 @@
  * installation key" in both languages, and "Licenses reactivated" said only when something was
  * bound to other hardware. Each test is named after what broke on the old main (c230bab).
  */
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -249,5 +249,86 @@ describe('point 14: "Licenses reactivated" only when something needed it', () =>
 		expect(renderOutcome('en', moved)).toBe(
 			"Licenses reactivated on this server's hardware (2 in all).",
 		);
+	});
+});
+
+/**
+ * The dashboard in a pseudo-terminal (script(1)) at 80×24, `keys` typed one after the other once
+ * `ready` shows, then q; everything it wrote.
+ */
+function dashboardInPty(
+	env: Record<string, string>,
+	keys: string[],
+	ready: string,
+): Promise<{code: number | null; output: string}> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(
+			'script',
+			[
+				'-qfec',
+				`stty cols 80 rows 24; exec ${process.execPath} ${CLI} demo`,
+				'/dev/null',
+			],
+			{
+				env: {...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env},
+				stdio: ['pipe', 'pipe', 'pipe'],
+			},
+		);
+		let output = '';
+		let typed = false;
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`the dashboard did not end:\n${output}`));
+		}, PROCESS_BOUND_MS);
+		child.stdout.on('data', async (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			if (typed || !output.includes(ready)) return;
+			typed = true;
+			// Ink reads keys once its input is set up, just after the first frame.
+			await new Promise((done) => setTimeout(done, 500));
+			for (const key of [...keys, 'q']) {
+				child.stdin.write(key);
+				await new Promise((done) => setTimeout(done, 300));
+			}
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({code, output});
+		});
+	});
+}
+
+/** A colour or inverse SGR sequence (ESC [ 31 m and the like). */
+const COLOUR = /\u001B\[(3[0-7]|9[0-7]|4[0-7]|7)m/;
+
+describe('point 12: screen reader and NO_COLOR in a real terminal', () => {
+	it('screen-reader-gets-a-full-screen-app: INK_SCREEN_READER=true draws plain lines in the terminal’s own flow: no alternate screen, no colour, no border, the focus said', async () => {
+		const {code, output} = await dashboardInPty(
+			{INK_SCREEN_READER: 'true'},
+			['2'],
+			'Recent events',
+		);
+		expect(code).toBe(0);
+		expect(output).not.toContain('\u001B[?1049h');
+		expect(output).not.toMatch(COLOUR);
+		expect(output).not.toMatch(/[╭╮╰╯│]/);
+		expect(output).toContain('[»Enter license«]');
+		expect(output).toContain('(selected) › Company');
+		expect(output).toContain('[Browse] Enter type in the field');
+	});
+
+	it('no-color-hides-the-focus: NO_COLOR=1 keeps the focus and the state visible as text, with no colour at all', async () => {
+		const {code, output} = await dashboardInPty(
+			{NO_COLOR: '1'},
+			['2'],
+			'Recent events',
+		);
+		expect(code).toBe(0);
+		expect(output).not.toMatch(COLOUR);
+		expect(output).toContain('[»Enter license«]');
+		expect(output).toContain('[1 Home]');
+		expect(output).toContain('› Company');
+		expect(output).toContain('[Browse]');
+		expect(output).toContain('● Unlicensed');
 	});
 });

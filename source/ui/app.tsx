@@ -4,7 +4,7 @@
  * `app-state.ts`; this component lays the screen out, wires it to the keyboard, hands its
  * commands to `use-commands.ts`, and re-renders on every change the source publishes.
  */
-import {Box, useInput, useStdout} from 'ink';
+import {Box, useInput, useIsScreenReaderEnabled, useStdout} from 'ink';
 import {
 	type ReactNode,
 	useCallback,
@@ -42,7 +42,12 @@ import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
 import {footerHints, footerMode} from './key-hints.js';
 import {toKeyPresses} from './keypress.js';
-import {frameRows, MIN_CONTENT_ROWS, statusRows} from './layout.js';
+import {
+	frameRows,
+	MIN_CONTENT_ROWS,
+	statusRows,
+	WIDE_COLUMNS,
+} from './layout.js';
 import {ConfirmScreen} from './screens/confirm.js';
 import {
 	DevicesScreen,
@@ -156,7 +161,12 @@ export function App({
 	}, [customer, lang, dispatch]);
 
 	// --- Layout ---------------------------------------------------------------------------
-	const width = size.columns;
+	// Ink's screen-reader mode (INK_SCREEN_READER=true) reads the screen as plain lines, in
+	// order: one column (two side by side would read as one line of both), every message whole.
+	const isScreenReader = useIsScreenReaderEnabled();
+	const width = isScreenReader
+		? Math.min(size.columns, WIDE_COLUMNS - 1)
+		: size.columns;
 	const height = frameRows(size.rows);
 	const {evaluation, state} = view.snapshot;
 	const demo = view.demo;
@@ -173,10 +183,10 @@ export function App({
 				status,
 				ui.busy,
 				width,
-				statusRows(height),
+				isScreenReader ? Number.POSITIVE_INFINITY : statusRows(height),
 				t(lang, 'ui.message.more'),
 			),
-		[status, ui.busy, width, height, lang],
+		[status, ui.busy, width, height, lang, isScreenReader],
 	);
 	const footer = footerHints(
 		ui,
@@ -382,6 +392,7 @@ function useContent({
 	folderPath: string;
 }): Content {
 	const theme = useTheme();
+	const isScreenReader = useIsScreenReaderEnabled();
 	const isActive = ui.overlay === null || ui.overlay.kind === 'time';
 	const {evaluation, state} = view.snapshot;
 
@@ -417,6 +428,7 @@ function useContent({
 					}
 					lines={lines}
 					geometry={geometry}
+					focus={focus}
 					height={height}
 					width={width}
 					position={(from, to, total) =>
@@ -428,7 +440,13 @@ function useContent({
 	};
 	if (ui.overlay?.kind === 'help')
 		return page(
-			helpLines({lang, width, place: ui.overlay.place, isDemo}),
+			helpLines({
+				lang,
+				width,
+				place: ui.overlay.place,
+				isDemo,
+				isOneColumn: isScreenReader,
+			}),
 			ui.overlay.scroll,
 			null,
 		);
@@ -443,7 +461,7 @@ function useContent({
 			return page(
 				homeLines({lang, width, view, isActive, theme}),
 				ui.home,
-				null,
+				isActive && evaluation.state === 'unlicensed' ? 'enter-license' : null,
 			);
 		case 'settings':
 			return page(

@@ -7,6 +7,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {type ComponentType, useEffect, useState} from 'react';
 import {type Lang, t} from '../i18n/index.js';
 import type {AppProps} from './app.js';
+import {Blank} from './components/blank/index.js';
 import type {DashboardSource} from './dashboard-source.js';
 import {frameRows} from './layout.js';
 import {type Theme, ThemeContext, toneColor} from './theme.js';
@@ -70,7 +71,7 @@ export function Root({
 					<Text bold color={toneColor(theme, 'accent')}>
 						{t(lang, 'ui.product')}
 					</Text>
-					<Text> </Text>
+					<Blank />
 					<Text>{t(lang, isDemo ? 'ui.starting-demo' : 'ui.starting')}</Text>
 				</Box>
 			)}

@@ -76,6 +76,8 @@ type RenderOptions = {
 	columns?: number;
 	rows?: number;
 	app?: Partial<AppProps>;
+	/** Ink's screen-reader mode (INK_SCREEN_READER=true): frames are plain lines. */
+	isScreenReader?: boolean;
 };
 
 export function renderDashboard(
@@ -101,6 +103,7 @@ export function renderSource(
 			/>
 		</ThemeContext.Provider>,
 		{columns: options.columns ?? 80, rows: options.rows ?? 24},
+		{isScreenReader: options.isScreenReader ?? false},
 	);
 	return {screen, source, files};
 }

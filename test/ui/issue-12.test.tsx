@@ -5,7 +5,7 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
-import {t} from '../../source/i18n/index.js';
+import {bannerText, t} from '../../source/i18n/index.js';
 import {countryMatches} from '../../source/ui/components/country-picker/index.js';
 import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
 import {eventSentence} from '../../source/ui/event-label.js';
@@ -730,6 +730,134 @@ describe('point 14: wording and small things', () => {
 				expect(text).toContain(key.key);
 				expect(text).toContain(flatten(describeDemoKey(key, lang)));
 			}
+		},
+	);
+});
+
+describe('point 12: accessible and plain, with Ink’s screen-reader mode', () => {
+	/**
+	 * What a screen reader gets is plain: no line of blanks, no drawn border, no glyph strip, no
+	 * "rows 1–10 of 22" (every row is read), the product first and the footer's mode last.
+	 */
+	function checkPlain(frame: string, lang: 'en' | 'fr') {
+		const lines = frame.split('\n');
+		for (const line of lines) {
+			expect(line.trim(), JSON.stringify(frame)).not.toBe('');
+			expect(line).not.toMatch(/[╭╮╰╯│─]/);
+			expect(line).not.toMatch(/[█▓░]{2}/);
+		}
+		expect(frame).not.toContain(
+			t(lang, 'ui.page.position', {from: 1, to: 2, total: 3}).split('1')[0]!,
+		);
+		expect(frame).not.toContain(t(lang, 'ui.message.more'));
+		expect(lines[0]).toMatch(/^(MyQ License|Licence MyQ) /);
+		const mode = lines.findLastIndex((line) => /^\[[^\]]+\] /.test(line));
+		expect(mode).toBeGreaterThan(lines.length - 4);
+	}
+
+	/** Lines of the frame, for order checks: the index of the first line holding `text`. */
+	const lineOf = (frame: string, text: string) =>
+		frame.split('\n').findIndex((line) => line.includes(text));
+
+	it.each([
+		['en', 80, 24],
+		['fr', 80, 24],
+		['en', 120, 40],
+		['fr', 120, 40],
+	] as const)(
+		'screen-reader-reads-a-frame (%s, %i×%i): every screen reads as plain lines, in order, one column, the focus said, messages whole',
+		async (lang, columns, rows) => {
+			const world = await open({lang, columns, rows, isScreenReader: true});
+			const {screen, controller} = world;
+			checkPlain(screen.rawFrame(), lang);
+			expect(screen.rawFrame()).toContain(
+				`(selected) [»${t(lang, 'ui.enter-license')}«]`,
+			);
+			await activate(world);
+			await controller.jumpToDay(20);
+			await controller.setNetwork('offline');
+			await controller.advance(DAY);
+			await controller.swapHardware();
+			await controller.runtime.activateDevice();
+			const banner = t(lang, 'ui.home.recent-events');
+			await screen.waitFor(banner);
+			// Home: the banners, then the widget's rows, then the events, each on its lines.
+			let frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			const banners = controller.view().snapshot.evaluation.banners;
+			expect(banners).toHaveLength(3);
+			const widget = lineOf(frame, t(lang, 'ui.home.capacity'));
+			for (const each of banners) {
+				const text = bannerText(each.id, lang, each.days);
+				expect(flatten(frame)).toContain(text);
+				const at = lineOf(frame, text.slice(0, 30));
+				expect(at).toBeGreaterThan(1);
+				expect(at).toBeLessThan(widget);
+			}
+			expect(lineOf(frame, t(lang, 'ui.home.next-change'))).toBeGreaterThan(
+				widget,
+			);
+			expect(lineOf(frame, banner)).toBeGreaterThan(
+				lineOf(frame, t(lang, 'ui.home.next-change')),
+			);
+			// Settings > License: customer, keys, demo keys, buttons, table, in that order.
+			await screen.press('2');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			const order = [
+				t(lang, 'ui.customer'),
+				t(lang, 'ui.key-field'),
+				t(lang, 'ui.demo-keys.title').slice(0, 10),
+				t(lang, 'ui.save'),
+				`${t(lang, 'ui.licenses')} (2)`,
+			].map((text) => lineOf(frame, text));
+			expect(order).toEqual([...order].sort((a, b) => a - b));
+			expect(order[0]).toBeGreaterThan(0);
+			expect(frame).toMatch(/\(selected\) › /);
+			// The table focused: its selected row said so; Why whole.
+			await screen.press('G');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(frame).toMatch(/\(selected\) ›…-\w{5}\/1 /);
+			// Activate offline: the message whole (at 80×24 too), no "i shows the whole message".
+			await type(screen, '1', '2', KEY.tab, KEY.tab, KEY.enter);
+			await screen.waitFor(
+				lang === 'fr' ? 'activation manuelle' : 'manual activation',
+			);
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(flatten(frame)).toMatch(
+				lang === 'fr'
+					? /importez la réponse\.|importez le fichier de réponse\./
+					: /import the response\.|import the response file\./,
+			);
+			// Devices and Events: the selected row said.
+			for (const key of ['3', '4']) {
+				await screen.press(key);
+				frame = screen.rawFrame();
+				checkPlain(frame, lang);
+				expect(frame).toMatch(/^\(selected\) › /m);
+			}
+			// The help: one column, the place's keys then the demo's.
+			await screen.press('?');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(lineOf(frame, t(lang, 'ui.help.demo-title'))).toBeGreaterThan(
+				lineOf(frame, t(lang, 'ui.help.quit')),
+			);
+			// The confirmation of Del: the question, then the answers, No selected.
+			await type(screen, KEY.escape, '3', KEY.backspace);
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(frame).toMatch(
+				new RegExp(`^\\(selected\\) › +${t(lang, 'ui.confirm.no')}`, 'm'),
+			);
+			await screen.press(KEY.escape);
+			// Manual activation: its page, plain.
+			await type(screen, '2', 'g', 'G');
+			await type(screen, 'k', KEY.enter);
+			await screen.waitFor(t(lang, 'ui.manual-activation'));
+			checkPlain(screen.rawFrame(), lang);
 		},
 	);
 });

@@ -103,6 +103,7 @@ export function flatten(frame: string): string {
 export function renderScreen(
 	node: ReactElement,
 	size: {columns: number; rows: number},
+	options: {isScreenReader?: boolean} = {},
 ): Screen {
 	const stdout = new FakeStdout(size.columns, size.rows);
 	const stdin = new FakeStdin();
@@ -115,6 +116,7 @@ export function renderScreen(
 		debug: true,
 		exitOnCtrlC: false,
 		patchConsole: false,
+		isScreenReaderEnabled: options.isScreenReader ?? false,
 	});
 	instance.waitUntilExit().then(
 		() => {

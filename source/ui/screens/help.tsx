@@ -4,6 +4,7 @@
  */
 import {Box, Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import type {Line} from '../components/page/index.js';
 import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type HelpRow, helpRows} from '../key-hints.js';
@@ -37,15 +38,18 @@ export function helpLines({
 	width,
 	place,
 	isDemo,
+	isOneColumn = false,
 }: {
 	lang: Lang;
 	width: number;
 	place: Place;
 	isDemo: boolean;
+	/** One column whatever the width (a screen reader reads rows, not columns). */
+	isOneColumn?: boolean;
 }): Line[] {
 	const demoRows = isDemo ? helpRows(lang, place, true, true) : [];
 	const title = t(lang, 'ui.help.title', {place: t(lang, PLACE_TITLE[place])});
-	const isTwoColumns = demoRows.length > 0 && width >= 100;
+	const isTwoColumns = demoRows.length > 0 && width >= 100 && !isOneColumn;
 	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
 	const main = column(
 		title,
@@ -75,12 +79,12 @@ export function helpLines({
 		for (const [row, text] of main.entries())
 			lines.push({key: `main-${row}`, node: <Text>{text}</Text>});
 		if (demo.length > 0) {
-			lines.push({key: 'between', node: <Text> </Text>});
+			lines.push({key: 'between', node: <Blank />});
 			for (const [row, text] of demo.entries())
 				lines.push({key: `demo-${row}`, node: <Text>{text}</Text>});
 		}
 	}
-	lines.push({key: 'blank', node: <Text> </Text>});
+	lines.push({key: 'blank', node: <Blank />});
 	const notes = [
 		// The timeline's legend is the demo's: the real dashboard has no timeline.
 		...(isDemo
@@ -156,7 +160,7 @@ export function MessageScreen({
 				// biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order.
 				<Text key={index}>{line}</Text>
 			))}
-			<Text> </Text>
+			<Blank />
 			<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
 		</Box>
 	);

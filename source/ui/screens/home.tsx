@@ -13,6 +13,7 @@ import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
 import {safeText} from '../../engine/safe-text.js';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank, Decoration} from '../components/blank/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
 import {focusRanges, type Line} from '../components/page/index.js';
@@ -204,7 +205,7 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 	if (!isWide(width)) {
 		return [
 			...widgetLines({...props, width}),
-			{key: 'blank', node: <Text> </Text>},
+			{key: 'blank', node: <Blank />},
 			...recentEventLines(props, width),
 		];
 	}
@@ -240,7 +241,7 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 						),
 					},
 				]),
-		{key: 'blank-right', node: <Text> </Text>},
+		{key: 'blank-right', node: <Blank />},
 		...recentEventLines(props, right),
 	];
 	const leftLines = widgetLines({...props, width: left});
@@ -314,25 +315,29 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 		...(focus ? {focus} : {}),
 		node: (
 			<Text>
-				<Text color={border}>│ </Text>
+				<Decoration color={border}>│ </Decoration>
 				{node}
-				{' '.repeat(Math.max(0, inner - used))}
-				<Text color={border}> │</Text>
+				<Decoration>{' '.repeat(Math.max(0, inner - used))}</Decoration>
+				<Decoration color={border}> │</Decoration>
 			</Text>
 		),
 	});
 	const lines: Line<'enter-license'>[] = [
 		{
 			key: 'top',
-			node: <Text color={border}>╭{'─'.repeat(inner + 2)}╮</Text>,
+			node: (
+				<Decoration color={border}>{`╭${'─'.repeat(inner + 2)}╮`}</Decoration>
+			),
 		},
 		framed(
 			'heading',
 			<Text>
-				<Text bold>{title}</Text>
-				{' '.repeat(
-					Math.max(1, inner - textWidth(title) - textWidth(stateLabel)),
-				)}
+				<Text bold>{title}</Text>{' '}
+				<Decoration>
+					{' '.repeat(
+						Math.max(0, inner - textWidth(title) - textWidth(stateLabel) - 1),
+					)}
+				</Decoration>
 				<Text bold color={toneColor(theme, STATE_TONE[evaluation.state])}>
 					{stateLabel}
 				</Text>
@@ -348,7 +353,7 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 			lines.push(
 				framed(`unlicensed-${index}`, <Text>{line}</Text>, textWidth(line)),
 			);
-		lines.push(framed('widget-blank', <Text> </Text>, 1));
+		lines.push(framed('widget-blank', <Blank />, 1));
 		const label = t(lang, 'ui.enter-license');
 		lines.push(
 			framed(
@@ -392,7 +397,9 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 	}
 	lines.push({
 		key: 'bottom',
-		node: <Text color={border}>╰{'─'.repeat(inner + 2)}╯</Text>,
+		node: (
+			<Decoration color={border}>{`╰${'─'.repeat(inner + 2)}╯`}</Decoration>
+		),
 	});
 	return lines;
 }

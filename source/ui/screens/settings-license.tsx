@@ -9,6 +9,7 @@ import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
 import type {LicenseView} from '../../engine/evaluate.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import {
 	ButtonRowView,
 	type ButtonSpec,
@@ -177,7 +178,7 @@ function sideBySide(
 }
 
 function blank(key: string): Line<FocusId> {
-	return {key, node: <Text> </Text>};
+	return {key, node: <Blank />};
 }
 
 /** Labels, their column width, and one text field row (marker, label, field). */
@@ -399,7 +400,7 @@ function keyLines(
 		lines.push({
 			key: `buttons-hint-${index}`,
 			focus: focusedButton ? focusedButton.id : undefined,
-			node: <Text dimColor>{`  ${line}`}</Text>,
+			node: line === '' ? <Blank /> : <Text dimColor>{`  ${line}`}</Text>,
 		} as Line<FocusId>);
 	});
 	return lines;

@@ -12,7 +12,7 @@
  * given the highlight as `initialIndex` and drawn anew when it moves (its `isFocused` stays
  * false, so it never reads a key itself).
  */
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {createContext, useContext, useMemo} from 'react';
 import {padTo} from '../../format.js';
@@ -37,12 +37,14 @@ const ChoiceStyle = createContext({width: 40, isFocused: false});
 function Indicator({isSelected = false}: {isSelected?: boolean}) {
 	const theme = useTheme();
 	return (
-		<Text
-			bold={isSelected}
-			color={isSelected ? toneColor(theme, 'info') : undefined}
-		>
-			{isSelected ? '› ' : '  '}
-		</Text>
+		<Box aria-state={isSelected ? {selected: true} : undefined}>
+			<Text
+				bold={isSelected}
+				color={isSelected ? toneColor(theme, 'info') : undefined}
+			>
+				{isSelected ? '› ' : '  '}
+			</Text>
+		</Box>
 	);
 }
 

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
@@ -91,24 +91,26 @@ export function licenseTableLines({
 		lines.push({
 			key: `row-${index}`,
 			node: (
-				<Text inverse={isSelected && theme.isColor}>
-					{isSelected ? '›' : ' '}
-					{cells.key}
-					{columns.gap}
-					{cells.kind}
-					{columns.gap}
-					{cells.devices}
-					{columns.gap}
-					<Text color={toneColor(theme, STATUS_TONE[license.status])}>
-						{cells.status}
+				<Box aria-state={isSelected ? {selected: true} : undefined}>
+					<Text inverse={isSelected && theme.isColor}>
+						{isSelected ? '›' : ' '}
+						{cells.key}
+						{columns.gap}
+						{cells.kind}
+						{columns.gap}
+						{cells.devices}
+						{columns.gap}
+						<Text color={toneColor(theme, STATUS_TONE[license.status])}>
+							{cells.status}
+						</Text>
+						{columns.gap}
+						{cells.activated}
+						{columns.gap}
+						{cells.expires}
+						{columns.why > 0 ? columns.gap : ''}
+						{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
 					</Text>
-					{columns.gap}
-					{cells.activated}
-					{columns.gap}
-					{cells.expires}
-					{columns.why > 0 ? columns.gap : ''}
-					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
-				</Text>
+				</Box>
 			),
 		});
 		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {

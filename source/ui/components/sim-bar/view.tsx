@@ -90,8 +90,9 @@ function Strip({
 }) {
 	const theme = useTheme();
 	const runs = stripRuns(strip, cells);
+	// Glyphs for the eyes: a screen reader has the day and the state in the rows above.
 	return (
-		<Text>
+		<Text aria-hidden>
 			<Text dimColor>{label} </Text>
 			{runs.map((run) => (
 				<Text key={run.start} color={toneColor(theme, STATE_TONE[run.state])}>
