@@ -1149,7 +1149,7 @@ Examples
 	'ui.key-hint.filter': 'filter',
 	'ui.key-hint.matches': 'next/previous match',
 	'ui.key-hint.clear-filter': 'clear the filter',
-	'ui.key-hint.any-key-closes-message': 'Any key closes the message',
+	'ui.key-hint.any-key-closes-message': 'Any other key closes the message',
 	'ui.key-hint.day-number': 'day',
 	'ui.key-hint.yes': 'yes',
 	'ui.key-hint.no': 'no',

@@ -1164,8 +1164,7 @@ Exemples
 	'ui.key-hint.filter': 'filtrer',
 	'ui.key-hint.matches': 'résultat suivant/précédent',
 	'ui.key-hint.clear-filter': 'effacer le filtre',
-	'ui.key-hint.any-key-closes-message':
-		"N'importe quelle touche ferme le message",
+	'ui.key-hint.any-key-closes-message': 'Toute autre touche ferme le message',
 	'ui.key-hint.day-number': 'jour',
 	'ui.key-hint.yes': 'oui',
 	'ui.key-hint.no': 'non',

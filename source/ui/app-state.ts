@@ -70,7 +70,7 @@ export type Overlay =
 	| {kind: 'help'; place: Place; scroll: PageScroll}
 	/** A text to copy (R5 over SSH), alone on the screen, banners covered. */
 	| {kind: 'text'; block: 'request' | 'portal'; scroll: PageScroll}
-	| {kind: 'message'}
+	| {kind: 'message'; scroll: PageScroll}
 	| {kind: 'time'; field: TextFieldState}
 	| {
 			kind: 'confirm';
@@ -317,23 +317,21 @@ function takeKey(
 	const action = actionFor(key, place, context.isDemo);
 	switch (place) {
 		case 'help':
-		case 'text': {
-			// PgUp/PgDn (j/k, ↑↓) scroll a help or a text taller than the screen; any other key
-			// closes it and is not acted on; q (help) and Ctrl+C quit from there too.
+		case 'text':
+		case 'message': {
+			// PgUp/PgDn (j/k, ↑↓) scroll a help, a text or a message taller than the screen; any
+			// other key closes it and is not acted on; q (help) and Ctrl+C quit from there too.
 			if (action) return run(state, action, context);
 			const page = context.page;
 			const move =
 				page && page.total > page.shown ? pageKey(key, page, [], null) : null;
 			return move &&
-				(state.overlay?.kind === 'help' || state.overlay?.kind === 'text')
+				(state.overlay?.kind === 'help' ||
+					state.overlay?.kind === 'text' ||
+					state.overlay?.kind === 'message')
 				? result({...state, overlay: {...state.overlay, scroll: move.scroll}})
 				: result({...state, overlay: null});
 		}
-		case 'message':
-			// Any key closes it and is not acted on; Ctrl+C quits from there too.
-			return action
-				? run(state, action, context)
-				: result({...state, overlay: null});
 		case 'confirm': {
 			if (action) return run(state, action, context);
 			const overlay = state.overlay;
@@ -509,7 +507,7 @@ function run(
 			});
 		case 'message':
 			return state.status && context.isStatusCut
-				? result({...state, overlay: {kind: 'message'}})
+				? result({...state, overlay: {kind: 'message', scroll: pageTop}})
 				: null;
 		case 'close':
 			return result({...state, overlay: null});

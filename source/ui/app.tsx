@@ -61,7 +61,7 @@ import {
 	eventListHeight,
 	shownEvents,
 } from './screens/events.js';
-import {helpLines, MessageScreen} from './screens/help.js';
+import {helpLines, messageLines} from './screens/help.js';
 import {homeLines} from './screens/home.js';
 import {manualLines, textBlockLines} from './screens/manual.js';
 import {
@@ -229,6 +229,7 @@ export function App({
 		height: contentHeight,
 		isDemo: source.isDemo,
 		folderPath: files.resolve(ui.manual.folder.value),
+		message: status?.text ?? '',
 	});
 
 	const contextRef = useRef<UiContext | null>(null);
@@ -288,17 +289,7 @@ export function App({
 	// --- Render -----------------------------------------------------------------------------
 	const overlay = ui.overlay;
 	let body: ReactNode = content.node;
-	if (overlay?.kind === 'help' || overlay?.kind === 'text') body = content.node;
-	else if (overlay?.kind === 'message')
-		body = (
-			<MessageScreen
-				text={status?.text ?? ''}
-				width={width}
-				height={contentHeight}
-				lang={lang}
-			/>
-		);
-	else if (overlay?.kind === 'confirm')
+	if (overlay?.kind === 'confirm')
 		body = (
 			<ConfirmScreen
 				question={overlay.question}
@@ -382,6 +373,7 @@ function useContent({
 	height,
 	isDemo,
 	folderPath,
+	message,
 }: {
 	ui: UiState;
 	view: DashboardView;
@@ -390,6 +382,8 @@ function useContent({
 	height: number;
 	isDemo: boolean;
 	folderPath: string;
+	/** The status message, shown whole by `i`. */
+	message: string;
 }): Content {
 	const theme = useTheme();
 	const isScreenReader = useIsScreenReaderEnabled();
@@ -422,7 +416,9 @@ function useContent({
 			node: (
 				<PageView
 					key={
-						ui.overlay?.kind === 'help' || ui.overlay?.kind === 'text'
+						ui.overlay?.kind === 'help' ||
+						ui.overlay?.kind === 'text' ||
+						ui.overlay?.kind === 'message'
 							? ui.overlay.kind
 							: ui.screen
 					}
@@ -450,6 +446,8 @@ function useContent({
 			ui.overlay.scroll,
 			null,
 		);
+	if (ui.overlay?.kind === 'message')
+		return page(messageLines(message, width, lang), ui.overlay.scroll, null);
 	if (ui.overlay?.kind === 'text')
 		return page(
 			textBlockLines(lang, ui.manual, ui.overlay.block, width),

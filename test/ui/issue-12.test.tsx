@@ -861,3 +861,43 @@ describe('point 12: accessible and plain, with Ink’s screen-reader mode', () =
 		},
 	);
 });
+
+describe('point 3 (the rest): a message longer than the screen', () => {
+	it('whole-message-cut: i shows a message taller than the screen whole, PgDn reaching its end', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.jumpToDay(20);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(DAY);
+		await world.controller.swapHardware();
+		const {screen} = world;
+		// Fifteen keys that do not pass their check: Save refuses each by name.
+		const key = world.controller
+			.view()
+			.keys.find((each) => each.entry.type === 'license')!.key;
+		const typos = Array.from(
+			{length: 15},
+			(_, index) =>
+				`${key.slice(0, -2)}${'ABCDEFGHJKMNPQRSTVWXYZ'[index]}${key.at(-1)}`,
+		).filter((typo) => typo !== key);
+		await type(screen, '2', KEY.enter, typos.join(', '), KEY.enter, KEY.enter);
+		await screen.waitFor(t('en', 'ui.message.more'));
+		await screen.press('i');
+		await screen.waitFor(t('en', 'ui.message.title'));
+		const pages = [flatten(screen.rawFrame())];
+		for (let page = 0; page < 10; page++) {
+			const position = /(\d+)–(\d+) of (\d+)/.exec(screen.rawFrame());
+			if (!position || position[2] === position[3]) break;
+			await screen.press(KEY.pageDown);
+			pages.push(flatten(screen.rawFrame()));
+		}
+		const all = pages.join(' ');
+		for (const typo of typos) expect(all).toContain(`Key "${typo}"`);
+		expect(all).toContain(t('en', 'ui.key-hint.any-key-closes-message'));
+		// Any other key closes it.
+		await screen.press('x');
+		await vi.waitFor(() =>
+			expect(screen.rawFrame()).not.toContain(t('en', 'ui.message.title')),
+		);
+	});
+});

@@ -2,7 +2,7 @@
  * `?`: the keys that work where the focus was (issue 12, point 8), from the one keymap table:
  * the place's keys, then the demo's. Any key closes it but the ones that scroll it.
  */
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import {Blank} from '../components/blank/index.js';
 import type {Line} from '../components/page/index.js';
@@ -135,33 +135,23 @@ function column(
 	return out;
 }
 
-/** The status message whole, when it did not fit its rows (`i`). */
-export function MessageScreen({
-	text,
-	width,
-	height,
-	lang,
-}: {
-	text: string;
-	width: number;
-	height: number;
-	lang: Lang;
-}) {
-	const lines = wrapText(text, width);
-	return (
-		<Box
-			flexDirection="column"
-			height={height}
-			width={width}
-			overflowY="hidden"
-		>
-			<Text bold>{t(lang, 'ui.message.title')}</Text>
-			{lines.map((line, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order.
-				<Text key={index}>{line}</Text>
-			))}
-			<Blank />
-			<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
-		</Box>
-	);
+/**
+ * The status message whole, when it did not fit its rows (`i`), as the lines of a page: a
+ * message longer than the screen scrolls (PgUp/PgDn, j/k), so none is ever cut.
+ */
+export function messageLines(text: string, width: number, lang: Lang): Line[] {
+	return [
+		{key: 'title', node: <Text bold>{t(lang, 'ui.message.title')}</Text>},
+		...wrapText(text, width).map((line, index) => ({
+			key: `line-${index}`,
+			node: <Text>{line}</Text>,
+		})),
+		{key: 'blank', node: <Blank />},
+		{
+			key: 'close',
+			node: (
+				<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
+			),
+		},
+	];
 }
