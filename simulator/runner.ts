@@ -130,6 +130,7 @@ export class Simulation implements StepTarget {
 				newId: () => uuidFrom(this.random(16)),
 				// Seeded too: the same file replays the same way, to the documents it stores.
 				newNonce: () => Buffer.from(this.random(16)).toString('base64url'),
+				newSecret: () => Buffer.from(this.random(32)).toString('base64url'),
 				clockCheckInterval: null,
 				contactInterval: (this.scenario.contactIntervalHours ?? 24) * 3_600_000,
 			},

@@ -124,11 +124,21 @@ describe('R14 R15 freshness: a contact carries a nonce its answer must carry bac
 		await w.runtime.observe();
 		w.clock.shift(2 * HOUR);
 		expect(w.runtime.snapshot().state.clock.tamperedAt).not.toBeNull();
-		// And an installation activated 30 times this hour (a copied installation, say)
+		// And an installation activated 30 times this hour (a copied installation, say: its
+		// store, and the secret in it, copied too)
 		const {installationId} = w.runtime;
 		const fingerprint = w.runtime.snapshot().state.hardware.current!;
+		const stored = await w.store.load();
+		const {installationSecret} = (
+			stored.kind === 'loaded' ? stored.value : {}
+		) as {installationSecret?: string};
 		for (let i = 0; i < 30; i++) {
-			await w.vendor.service.activate({installationId, fingerprint, keys: []});
+			await w.vendor.service.activate({
+				installationId,
+				fingerprint,
+				keys: [],
+				installationSecret,
+			});
 		}
 
 		// When Activate is refused: 429, signed for this contact

@@ -11,10 +11,17 @@ import {request as httpRequest} from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
+import KeyvSqlite from '@keyv/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
+import Keyv from 'keyv';
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
+import {createVendor, openSqlStore} from '../source/license-server/index.js';
+import {createServerLog} from '../source/license-server/serve.js';
+import {SCHEMA_VERSION} from '../source/license-server/sql/schema.js';
 import {importPublicKey} from '../source/signing/index.js';
+import {callVendor} from './helpers/license-server.js';
 import {startTestPostgres, type TestPostgres} from './helpers/postgres.js';
 import {
 	CLI,
@@ -126,6 +133,98 @@ describe('vendor serve refuses a store it cannot open (issue 11, point 4)', () =
 		noStackTrace(result.stderr);
 	});
 
+	it('a password holding / or @ is never shown (the whole password, or its end, was), and a URL that cannot be read is bad input: exit 2 (it was 1, as for a database down)', async () => {
+		const malformed = await serveOn('postgres://license:pa/ss@127.0.0.1:1/x');
+		const at = await serveOn('postgres://license:p@ss-word@127.0.0.1:1/x');
+		expect([malformed.code, at.code]).toEqual([2, 1]);
+		expect(malformed.stderr).toContain('postgres://license:***@127.0.0.1:1/x');
+		expect(malformed.stderr).toContain('%2F');
+		expect(at.stderr).toContain('postgres://license:***@127.0.0.1:1/x');
+		for (const result of [malformed, at]) {
+			expect(result.stderr).not.toMatch(/pa\/ss|ss-word/);
+			noStackTrace(result.stderr);
+		}
+	});
+
+	it('a --host it cannot listen on is bad input (exit 2; it was 1), a port in use fails (exit 1), both said in the admin’s language', async () => {
+		const busy = await startVendor({store: 'memory:'});
+		try {
+			const port = new URL(busy.url).port;
+			const [host, taken, takenFr] = await Promise.all([
+				serveOn('memory:', ['--host', 'no-such-host.invalid']),
+				cli(['vendor', 'serve', '--port', port, '--store', 'memory:']),
+				cli([
+					'vendor',
+					'serve',
+					'--port',
+					port,
+					'--store',
+					'memory:',
+					'--lang',
+					'fr',
+				]),
+			]);
+			expect([host.code, taken.code, takenFr.code]).toEqual([2, 1, 1]);
+			expect(host.stderr).toContain('no-such-host.invalid');
+			expect(taken.stderr).toContain(
+				`Port ${port} on 127.0.0.1 is already in use`,
+			);
+			expect(takenFr.stderr).toContain(
+				`Le port ${port} sur 127.0.0.1 est déjà utilisé`,
+			);
+			for (const result of [host, taken, takenFr]) noStackTrace(result.stderr);
+		} finally {
+			await busy.stop();
+		}
+	});
+
+	it('a database it must not use says why and what to do, in the admin’s language: made by a newer version, a tampered catalog of an earlier one, a key pair that cannot be read (it printed "error:1E08010C:DECODER routines::unsupported", and English in French)', async () => {
+		// Given three SQLite files, each unusable in its own way
+		const newer = path.join(directory, 'newer.sqlite');
+		const keyPair = path.join(directory, 'key-pair.sqlite');
+		for (const file of [newer, keyPair]) {
+			const store = await openSqlStore(`sqlite://${file}`);
+			await (await createVendor({store, now: Date.now})).close();
+			await store.close();
+		}
+		const edit = (file: string, statement: string) => {
+			const database = new BetterSqlite3(file);
+			database.exec(statement);
+			database.close();
+		};
+		edit(
+			newer,
+			`insert into schema_migrations values (${SCHEMA_VERSION + 1}, 'future', 0)`,
+		);
+		edit(keyPair, "update key_pair set private_key = 'not a key'");
+		const tampered = path.join(directory, 'tampered.sqlite');
+		const keyv = new Keyv({store: new KeyvSqlite(`sqlite://${tampered}`)});
+		await keyv.set('key:K1', {key: 'K1', type: 'license'});
+		await keyv.disconnect();
+
+		// When vendor serve starts on each
+		const [newerFr, keyPairEn, tamperedEn] = await Promise.all([
+			serveOn(`sqlite://${newer}`, ['--lang', 'fr']),
+			serveOn(`sqlite://${keyPair}`),
+			serveOn(`sqlite://${tampered}`),
+		]);
+
+		// Then each fails (exit 1) saying what is wrong and what to do
+		expect([newerFr.code, keyPairEn.code, tamperedEn.code]).toEqual([1, 1, 1]);
+		expect(newerFr.stderr).toContain(
+			`créée par une version plus récente de myq-license (son schéma est à la version ${SCHEMA_VERSION + 1}`,
+		);
+		expect(keyPairEn.stderr).toContain(
+			'The vendor key pair kept in the database',
+		);
+		expect(keyPairEn.stderr).toContain('Restore it from a backup');
+		expect(tamperedEn.stderr).toContain('its row keyv:key:K1 is not a record');
+		for (const result of [newerFr, keyPairEn, tamperedEn]) {
+			expect(result.stderr).not.toMatch(/\.\.|^myq-license:/m);
+			noStackTrace(result.stderr);
+		}
+	});
+
 	it('in French too; offline-activate --store refuses the same way', async () => {
 		const result = await serveOn('mysql://x', ['--lang', 'fr']);
 		expect(result.code).toBe(2);
@@ -234,6 +333,137 @@ describe('a database that goes away while serving (issue 11, point 4)', () => {
 			await server.stop();
 		}
 	}, 60_000);
+
+	it('stopped while an activation waits inside its transaction: that one answers 503, the process stays up and answers again once the database is back (it died of an unhandled error event)', async () => {
+		const url = await postgres.createDatabase();
+		const server = await startVendor({store: url, token: TOKEN});
+		const locker = new pg.Client({connectionString: url});
+		locker.on('error', () => undefined);
+		try {
+			const minted = await request(
+				server.url,
+				'POST',
+				'/v1/admin/keys',
+				PERPETUAL,
+				TOKEN,
+			);
+			const key = minted.body.key as string;
+			// Given an activation waiting for the key's row, which another session holds
+			await locker.connect();
+			await locker.query('begin');
+			await locker.query('select * from keys where key = $1 for update', [key]);
+			const activation = request(server.url, 'POST', '/v1/activate', {
+				installationId: 'inst-waiting',
+				fingerprint: 'fp-a',
+				keys: [key],
+			});
+			await waitForBackend(url, 'select * from "keys"');
+
+			// When the database stops under it
+			await postgres.halt();
+			let answered: Awaited<typeof activation>;
+			try {
+				answered = await activation;
+			} finally {
+				await postgres.start();
+			}
+
+			// Then that request fails as a store failure, and the server lives on
+			expect([
+				answered.status,
+				(answered.body.error as {code: string}).code,
+			]).toEqual([503, 'store-unavailable']);
+			const again = await request(server.url, 'POST', '/v1/activate', {
+				installationId: 'inst-waiting',
+				fingerprint: 'fp-a',
+				keys: [key],
+			});
+			expect(again.status).toBe(200);
+			expect(server.child.exitCode).toBeNull();
+			noStackTrace(server.stdout() + server.stderr());
+		} finally {
+			await locker.end().catch(() => undefined);
+			await server.stop();
+		}
+	}, 60_000);
+});
+
+/** Waits until a session of `url` is waiting for a lock on a query starting with `query`. */
+async function waitForBackend(url: string, query: string): Promise<void> {
+	const watcher = new pg.Client({connectionString: url});
+	await watcher.connect();
+	try {
+		for (let wait = 0; wait < 250; wait++) {
+			const {rows} = await watcher.query(
+				"select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like $1",
+				[`${query}%`],
+			);
+			if (rows.length > 0) return;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		throw new Error(`no session waits for a lock on ${query}`);
+	} finally {
+		await watcher.end();
+	}
+}
+
+describe('text PostgreSQL cannot store (issue 11, point 2: two engines, one contract)', () => {
+	it('an id, fingerprint, nonce, secret or request id holding a control character is a bad request on both engines (PostgreSQL answered 500 and logged an error for a NUL)', async () => {
+		const errors: string[] = [];
+		const stores = await Promise.all([
+			openSqlStore('memory:'),
+			openSqlStore(await postgres.createDatabase()),
+		]);
+		try {
+			for (const store of stores) {
+				const vendor = await createVendor({
+					store,
+					now: () => 0,
+					log: (message) => errors.push(message),
+				});
+				const post = (path: string, body: unknown) =>
+					callVendor<{error?: {code: string; field?: string}}>(
+						vendor,
+						'POST',
+						path,
+						body,
+					);
+				const good = {installationId: 'inst', fingerprint: 'fp-a', keys: []};
+				const replies = [
+					await post('/v1/contact', {...good, installationId: 'a\u0000b'}),
+					await post('/v1/contact', {...good, fingerprint: 'fp\u0000'}),
+					await post('/v1/contact', {...good, nonce: 'n\u001b[2J'}),
+					await post('/v1/activate', {...good, installationId: 'a\u0000'}),
+					await post('/v1/activate', {
+						...good,
+						installationSecret: `${'s'.repeat(40)}\u0000`,
+					}),
+					await post('/v1/offline-activation', {
+						type: 'myq-activation-request',
+						version: 1,
+						requestId: 'r\u0000',
+						customer: null,
+						createdAt: 0,
+						...good,
+					}),
+				];
+				expect(
+					replies.map(({status, body}) => [status, body.error?.field]),
+					store.engine,
+				).toEqual([
+					[400, 'installationId'],
+					[400, 'fingerprint'],
+					[400, 'nonce'],
+					[400, 'installationId'],
+					[400, 'installationSecret'],
+					[400, 'requestId'],
+				]);
+			}
+		} finally {
+			await Promise.all(stores.map((store) => store.close()));
+		}
+		expect(errors).toEqual([]);
+	});
 });
 
 describe('a SQLite file held locked by another process (issue 11, point 4)', () => {
@@ -320,6 +550,29 @@ describe('bodies without Content-Length (issue 11, point 6)', () => {
 		expect(JSON.parse(reply.text)).toMatchObject({
 			error: {code: 'bad-request'},
 		});
+	});
+
+	it('a client that hangs up in the middle of its body is a bad request in the log, not an unexpected error of the server', async () => {
+		const before = server.stdout().length;
+		await new Promise<void>((resolve) => {
+			const sent = httpRequest(new URL('/v1/activate', server.url), {
+				method: 'POST',
+				headers: {'content-type': 'application/json'},
+			});
+			sent.on('error', () => resolve());
+			sent.write('{"installationId": "half');
+			setTimeout(() => sent.destroy(), 100);
+		});
+		const logged = () => server.stdout().slice(before);
+		for (
+			let wait = 0;
+			!/POST \/v1\/activate/.test(logged()) && wait < 100;
+			wait++
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		expect(logged()).toMatch(/ POST \/v1\/activate 400 /);
+		expect(logged()).not.toContain('ERROR');
 	});
 
 	it('a chunked body over the limit is cut at the limit: 413, whatever its length', async () => {
@@ -419,6 +672,34 @@ describe('how it runs (issue 11, point 7)', () => {
 		}
 		const bad = await serveOn('memory:', ['--log', 'xml']);
 		expect(bad.code).toBe(2);
+	});
+
+	it('a request path with a line break or a terminal escape is logged on its own one line, made visible (it wrote a forged log line and raw escapes to the operator’s terminal)', async () => {
+		const lines: string[] = [];
+		const log = createServerLog(
+			'text',
+			(line) => lines.push(line),
+			() => 0,
+		);
+		const vendor = await createVendor({
+			now: () => 0,
+			log: log.error,
+			logRequest: log.request,
+		});
+		try {
+			const forged = '1970-01-01T00:00:00.000Z POST /v1/admin/keys 201 1ms';
+			await vendor.app.request(`/%0A${forged.replaceAll(' ', '%20')}%1B[31m`);
+			log.error('vendor: unexpected error on GET /a\nb', new Error('c\rd'));
+		} finally {
+			await vendor.close();
+		}
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toBe(
+			`1970-01-01T00:00:00.000Z GET /U+000A1970-01-01T00:00:00.000Z POST /v1/admin/keys 201 1msU+001B[31m 404 ${lines[0]?.split(' ').at(-1)}`,
+		);
+		expect(lines[1]).toBe(
+			'1970-01-01T00:00:00.000Z ERROR vendor: unexpected error on GET /aU+000Ab: cU+000Dd',
+		);
 	});
 
 	it('SIGTERM finishes the request in flight, then stops (exit 0)', async () => {

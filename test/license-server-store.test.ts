@@ -10,6 +10,7 @@ import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
 import Keyv from 'keyv';
+import {sql} from 'kysely';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DAY} from '../source/engine/types.js';
 import {
@@ -20,6 +21,8 @@ import {
 import {StoreUnavailableError} from '../source/license-server/errors.js';
 import {createVendor} from '../source/license-server/index.js';
 import {
+	isStoreFailure,
+	openDatabase,
 	STATEMENT_CACHE_SIZE,
 	StoreOpenError,
 	StoreUrlError,
@@ -486,6 +489,102 @@ describe('a store that cannot be read is an error, never missing data (issue 11,
 		await store.close();
 	});
 
+	it('a write waiting for another process’s lock on the SQLite file holds up nothing else: reads, the ping and the event loop go on, each write gives up after the busy timeout (the process froze while it waited, and every read waited behind every write)', async () => {
+		const file = path.join(directory, 'waiting.sqlite');
+		const store = await openSqlStore(`sqlite://${file}`, {
+			now: () => T0,
+			sqliteBusyTimeoutMs: 300,
+		});
+		await mint(store, 'K-READ');
+		const other = new BetterSqlite3(file);
+		other.exec('begin immediate');
+		const order: string[] = [];
+		try {
+			const writes = [1, 2, 3].map((n) =>
+				store
+					.transaction((tx) => tx.insertKey(keyRecord(`K-WRITE-${n}`)))
+					.then(
+						() => order.push('written'),
+						(error: unknown) =>
+							order.push(
+								error instanceof StoreUnavailableError ? 'refused' : `${error}`,
+							),
+					),
+			);
+			await Promise.all([
+				...writes,
+				new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+					order.push('timer'),
+				),
+				store.key('K-READ').then((record) => order.push(`read ${record?.key}`)),
+				store.ping().then(() => order.push('ping')),
+			]);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect(order.slice(0, 3).sort()).toEqual(['ping', 'read K-READ', 'timer']);
+		expect(order.slice(3)).toEqual(['refused', 'refused', 'refused']);
+		await mint(store, 'K-WRITE-1');
+		await store.close();
+	});
+
+	it('a contact is answered while another process holds the write lock, also one due to write the time of the last contact (it failed with 503 after the busy timeout, for bookkeeping)', async () => {
+		const file = path.join(directory, 'contact-locked.sqlite');
+		const store = await openSqlStore(`sqlite://${file}`, {
+			now: () => T0,
+			sqliteBusyTimeoutMs: 100,
+		});
+		let time = T0;
+		const vendor = await createVendor({store, now: () => time});
+		const {key} = await vendor.service.mint({
+			type: 'license',
+			kind: 'perpetual',
+			devices: 1,
+		});
+		const request = {installationId: 'inst', fingerprint: 'fp'};
+		await vendor.service.activate({...request, keys: [key]});
+		time += 2 * DAY;
+		const other = new BetterSqlite3(file);
+		other.exec('begin immediate');
+		try {
+			const document = await vendor.service.contact(request);
+			expect(document.payload.licenses.map((grant) => grant.key)).toEqual([
+				key,
+			]);
+		} finally {
+			other.exec('rollback');
+			other.close();
+		}
+		expect((await store.installation('inst'))?.lastContactAt).toBe(T0);
+		await vendor.service.contact(request);
+		expect((await store.installation('inst'))?.lastContactAt).toBe(time);
+		await store.close();
+	});
+
+	it('a transaction SQLite rolled back itself (a full disk, an I/O error) fails with that error, not with the rollback after it (a full disk answered 500 internal: "cannot rollback - no transaction is active")', async () => {
+		const opened = openDatabase(
+			`sqlite://${path.join(directory, 'rolled-back.sqlite')}`,
+		);
+		try {
+			const full = Object.assign(new Error('database or disk is full'), {
+				code: 'SQLITE_FULL',
+			});
+			const failed = await opened.db
+				.transaction()
+				.execute(async (tx) => {
+					// What SQLite does on SQLITE_FULL or SQLITE_IOERR: the transaction ends there.
+					await sql`rollback`.execute(tx);
+					throw full;
+				})
+				.catch((error: unknown) => error);
+			expect(failed).toBe(full);
+			expect(isStoreFailure(failed)).toBe(true);
+		} finally {
+			await opened.db.destroy();
+		}
+	});
+
 	it('a file that is not a database cannot be opened: the error says so, and the file is left as it was', async () => {
 		const file = path.join(directory, 'not-a-database.sqlite');
 		await writeFile(
@@ -555,6 +654,72 @@ describe('upgrading from the Keyv catalog of earlier versions (issue 11, point 2
 		expect((await again.installation('inst-old'))?.keys).toEqual(['K-BOUND']);
 		await again.close();
 	});
+});
+
+describe('a tampered catalog of an earlier version is refused, naming its record (issue 11, point 2: migrations)', () => {
+	const license = newLicenseRecord({kind: 'perpetual', devices: 1});
+	const installation = {
+		installationId: 'inst',
+		fingerprint: 'fp',
+		keys: [],
+		customer: null,
+		createdAt: T0,
+		lastActivationAt: T0,
+		lastContactAt: null,
+	};
+	it.each([
+		['a key without licenses', 'key:K1', {key: 'K1', type: 'license'}],
+		[
+			'a license of no kind we know',
+			'key:K1',
+			keyRecord('K1', {
+				licenses: [{...license, kind: 'forever' as 'perpetual'}],
+			}),
+		],
+		['a record that is null', 'key:K1', null],
+		[
+			'an installation without its keys',
+			'installation:inst',
+			{...installation, keys: undefined},
+		],
+		['an installation that is a string', 'installation:inst', 'hello'],
+		[
+			'a time that is text',
+			'key:K1',
+			keyRecord('K1', {createdAt: 'yesterday' as unknown as number}),
+		],
+	])(
+		'%s: the start fails with the record named and nothing imported (it said "Cannot read properties of undefined", or took the text)',
+		async (_case, name, value) => {
+			const file = path.join(directory, `tampered-${files++}.sqlite`);
+			const keyv = new Keyv({store: new KeyvSqlite(`sqlite://${file}`)});
+			await keyv.set('installation:other', {
+				...installation,
+				installationId: 'other',
+			});
+			await keyv.set(name, value);
+			await keyv.disconnect();
+
+			const failed = await openSqlStore(`sqlite://${file}`).catch(
+				(error: unknown) => error,
+			);
+
+			expect(failed).toBeInstanceOf(StoreOpenError);
+			expect((failed as StoreOpenError).problem).toMatchObject({
+				code: 'catalog-record',
+				record: `keyv:${name}`,
+			});
+			const database = new BetterSqlite3(file);
+			try {
+				const tables = database
+					.prepare("select name from sqlite_master where type = 'table'")
+					.all();
+				expect(tables).toEqual([{name: 'keyv'}]);
+			} finally {
+				database.close();
+			}
+		},
+	);
 });
 
 describe('memory stays bounded (issue 11, point 6)', () => {

@@ -66,7 +66,6 @@ const errorBodySchema = z.object({
 const activateReplySchema = z.object({
 	document: z.unknown(),
 	refusals: z.array(refusalSchema),
-	installationSecret: z.string().min(1).max(200).optional(),
 });
 const contactReplySchema = z.object({document: z.unknown()});
 const publicKeyReplySchema = z.object({publicKey: z.string()});
@@ -358,13 +357,11 @@ export function createHttpLicenseServer(
 				code: safeText(refusal.code, 60),
 				message: safeText(refusal.message),
 			}));
-			const {installationSecret} = reply.value;
 			return {
 				ok: true,
 				value: {
 					document: document.value,
 					refusals,
-					...(installationSecret === undefined ? {} : {installationSecret}),
 				} satisfies ActivationReply,
 			};
 		},

@@ -20,6 +20,32 @@ type VendorMessage = VendorSuffix<MessageId>;
 type VendorSuffix<Id> = Id extends `cli.vendor.${infer Name}` ? Name : never;
 
 /**
+ * Where vendor serve cannot listen: a host that is no address of this machine is bad input
+ * (thrown, exit 2); a port in use or refused fails (said, exit 1). Anything else: a store.
+ */
+async function listenRefused(error: unknown, lang: Lang): Promise<number> {
+	const {ListenError} = await import('../license-server/serve.js');
+	if (!(error instanceof ListenError)) return storeRefused(error, lang);
+	const params = {
+		host: safeText(error.host),
+		port: error.port,
+		reason: safeText(error.reason),
+	};
+	if (error.isBadInput) {
+		throw await usageError(lang, 'cli.error.vendor-host', params);
+	}
+	const said = await usageError(
+		lang,
+		error.code === 'EADDRINUSE'
+			? 'cli.error.vendor-port-in-use'
+			: 'cli.error.vendor-listen',
+		params,
+	);
+	print([said.message], 'err');
+	return EXIT.failed;
+}
+
+/**
  * A store the vendor cannot use: a URL of no database it knows is bad input (thrown, exit 2); a
  * database it cannot open fails (said, exit 1). Anything else is not about the store: rethrown.
  */
@@ -28,15 +54,26 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 		'../license-server/sql/database.js'
 	);
 	if (error instanceof StoreUrlError) {
-		throw await usageError(lang, 'cli.error.vendor-store-url', {
-			url: error.url,
-		});
+		throw await usageError(
+			lang,
+			error.reason === 'malformed'
+				? 'cli.error.vendor-store-url-malformed'
+				: 'cli.error.vendor-store-url',
+			{url: error.url},
+		);
 	}
 	if (error instanceof StoreOpenError) {
-		const said = await usageError(lang, 'cli.error.vendor-store-open', {
-			url: error.shownUrl,
-			reason: error.reason,
-		});
+		const {problem} = error;
+		const said =
+			problem === undefined
+				? await usageError(lang, 'cli.error.vendor-store-open', {
+						url: error.shownUrl,
+						reason: error.reason,
+					})
+				: await usageError(lang, `cli.error.vendor-store-${problem.code}`, {
+						...problem,
+						url: error.shownUrl,
+					});
 		print([said.message], 'err');
 		return EXIT.failed;
 	}
@@ -123,7 +160,7 @@ async function serve(flags: Flags): Promise<number> {
 			...(flags.token === undefined ? {} : {token: flags.token}),
 		});
 	} catch (error) {
-		return storeRefused(error, flags.lang);
+		return listenRefused(error, flags.lang);
 	}
 	print([
 		say(flags.lang, 'listening', {url: served.url}),

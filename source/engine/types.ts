@@ -308,7 +308,7 @@ export type ActivationRequest = {
 	keys: string[];
 	customer: Customer | null;
 	createdAt: number;
-	/** The installation's secret, when the MyQ server keeps one: the proof for rebinding (R8). */
+	/** The installation's secret (sent by versions that keep one): its proof at the portal (R8). */
 	installationSecret?: string;
 };
 

@@ -477,8 +477,22 @@ Examples
 		'Response written to {file}. On the MyQ server: myq-license import {file}',
 	'cli.error.vendor-store-url':
 		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
+	'cli.error.vendor-store-url-malformed':
+		'The store URL "{url}" cannot be read as a URL: write a / @ : or # in the user name or password as %2F %40 %3A %23.',
 	'cli.error.vendor-store-open':
 		'The license server cannot open its database {url}: {reason}. Check that the database runs and the URL is right; the server did not start.',
+	'cli.error.vendor-host':
+		'--host {host}: the license server cannot listen there ({reason}). Give an address of this machine: 127.0.0.1 (the default), 0.0.0.0 for every interface, or a name that resolves to one.',
+	'cli.error.vendor-port-in-use':
+		'Port {port} on {host} is already in use: stop what runs there, or choose another port with --port (0 picks a free one).',
+	'cli.error.vendor-listen':
+		'The license server cannot listen on {host}:{port}: {reason}',
+	'cli.error.vendor-store-schema-too-new':
+		'The database {url} was made by a newer myq-license (its schema is at version {found}, this one knows up to {known}): upgrade myq-license here, or use another database. Nothing was changed; the server did not start.',
+	'cli.error.vendor-store-catalog-record':
+		'The database {url} holds the catalog of an earlier version, and its row {record} is not a record this version can import ({reason}). Nothing was imported: correct or remove that row, or restore the file from a backup; the server did not start.',
+	'cli.error.vendor-store-key-pair':
+		'The vendor key pair kept in the database {url} cannot be read ({reason}). Restore it from a backup: a new pair would make every MyQ server that trusts the current key refuse this server. The server did not start.',
 	'cli.error.vendor-log-format':
 		'--log {format}: the log format is text or json.',
 	'cli.error.trust-usage':

@@ -494,8 +494,22 @@ Exemples
 		'Réponse écrite dans {file}. Sur le serveur MyQ : myq-license import {file}',
 	'cli.error.vendor-store-url':
 		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
+	'cli.error.vendor-store-url-malformed':
+		"L'URL de stockage « {url} » ne se lit pas comme une URL : écrivez un / @ : ou # du nom d'utilisateur ou du mot de passe sous la forme %2F %40 %3A %23.",
 	'cli.error.vendor-store-open':
 		"Le serveur de licences ne peut pas ouvrir sa base de données {url} : {reason}. Vérifiez que la base fonctionne et que l'URL est juste ; le serveur n'a pas démarré.",
+	'cli.error.vendor-host':
+		'--host {host} : le serveur de licences ne peut pas écouter là ({reason}). Donnez une adresse de cette machine : 127.0.0.1 (par défaut), 0.0.0.0 pour toutes les interfaces, ou un nom qui en désigne une.',
+	'cli.error.vendor-port-in-use':
+		'Le port {port} sur {host} est déjà utilisé : arrêtez ce qui y tourne, ou choisissez un autre port avec --port (0 en choisit un libre).',
+	'cli.error.vendor-listen':
+		'Le serveur de licences ne peut pas écouter sur {host}:{port} : {reason}',
+	'cli.error.vendor-store-schema-too-new':
+		"La base de données {url} a été créée par une version plus récente de myq-license (son schéma est à la version {found}, celle-ci connaît jusqu'à la {known}) : mettez myq-license à jour ici, ou utilisez une autre base. Rien n'a été modifié ; le serveur n'a pas démarré.",
+	'cli.error.vendor-store-catalog-record':
+		"La base de données {url} contient le catalogue d'une version antérieure, et sa ligne {record} n'est pas un enregistrement que cette version sait importer ({reason}). Rien n'a été importé : corrigez ou supprimez cette ligne, ou restaurez le fichier depuis une sauvegarde ; le serveur n'a pas démarré.",
+	'cli.error.vendor-store-key-pair':
+		"La paire de clés de l'éditeur conservée dans la base de données {url} est illisible ({reason}). Restaurez-la depuis une sauvegarde : une nouvelle paire ferait refuser ce serveur par chaque serveur MyQ qui fait confiance à la clé actuelle. Le serveur n'a pas démarré.",
 	'cli.error.vendor-log-format':
 		'--log {format} : le format du journal est text ou json.',
 	'cli.error.trust-usage':

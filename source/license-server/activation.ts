@@ -3,9 +3,14 @@
  * row and the keys' rows are locked, then the keys are checked, bound and counted, so two
  * activations racing on different processes cannot both bind one key.
  *
- * Rebinding an installation to another fingerprint needs proof (issue 11, point 5): the secret
- * the installation received at its activation, or every key bound to it. An installation id
- * alone (printed by `status --json`, written in request files) rebinds nothing.
+ * An installation id alone (printed by `status --json`, written in request files) activates
+ * nothing (issue 11, point 5). The MyQ server makes a secret of its own and sends it with every
+ * activation; the first one the installation presents is adopted (its hash stored) and from then
+ * on it is the installation's only proof: an activation without it is refused, from the bound
+ * machine or from another. The keys and the fingerprint are no proof then, since SPEC §4 answers
+ * a contact from any machine with the installation's document, which lists both. An installation
+ * that never presented a secret (MyQ versions before secrets) keeps the earlier rule: it moves to
+ * another fingerprint with every key bound to it, and the secret it presents then becomes its own.
  */
 import {createHash, timingSafeEqual} from 'node:crypto';
 import {parseKey} from '../engine/keys.js';
@@ -30,7 +35,10 @@ export type ActivateInput = {
 	fingerprint: string;
 	keys: string[];
 	customer?: Customer | null;
-	/** The secret this installation received at an earlier activation (proof for rebinding). */
+	/**
+	 * The secret the MyQ server made for this installation: adopted by an installation that
+	 * holds none, then required by every activation of it.
+	 */
 	installationSecret?: string | undefined;
 	/** R14: signed back in the answer, so the client knows it is fresh. */
 	nonce?: string | undefined;
@@ -42,8 +50,6 @@ export type Activated = {
 	fingerprint: string;
 	records: KeyRecord[];
 	refusals: KeyRefusal[];
-	/** A new installation secret, given when the request did not carry the current one. */
-	installationSecret?: string;
 	/** Whether anything was written (an activation that binds nothing stores nothing). */
 	stored: boolean;
 };
@@ -51,7 +57,6 @@ export type Activated = {
 export type ActivationContext = {
 	store: VendorStore;
 	limiter: ActivationLimiter;
-	randomBytes: (size: number) => Uint8Array;
 };
 
 /**
@@ -138,10 +143,7 @@ async function activateIn(
 		throw new NothingToKeep(empty(request, refusals));
 	}
 
-	const proven = secretMatches(installation, request.installationSecret);
-	if (!created && installation.fingerprint !== request.fingerprint && !proven) {
-		requireKeysAsProof(installation, bound, keys.valid);
-	}
+	requireProof(installation, request, bound, keys.valid);
 	// Checked before anything is written, so a refused activation changes nothing. Only what
 	// binds counts: a stranger's attempts with a key bound elsewhere cannot lock its owner out.
 	const acceptedKeys = accepted.map((record) => record.key);
@@ -154,7 +156,6 @@ async function activateIn(
 				throw new Error(`The key ${record.key}, locked, was bound by another.`);
 		}
 	}
-	const secret = proven ? undefined : newSecret(context.randomBytes);
 	const row: InstallationRow = {
 		...installation,
 		// R8: activation (re)binds every license of the installation to this fingerprint.
@@ -162,8 +163,7 @@ async function activateIn(
 		lastActivationAt: at,
 		lastContactAt: at,
 		customer: request.customer ?? installation.customer,
-		secretHash:
-			secret === undefined ? installation.secretHash : hashSecret(secret),
+		secretHash: installation.secretHash ?? adoptedSecret(request),
 	};
 	await tx.updateInstallation(row);
 	await context.limiter.count(tx, installationId, acceptedKeys, at);
@@ -175,7 +175,6 @@ async function activateIn(
 		fingerprint: row.fingerprint,
 		records,
 		refusals,
-		...(secret === undefined ? {} : {installationSecret: secret}),
 		stored: true,
 	};
 	await finish?.(tx, activated);
@@ -197,18 +196,38 @@ export async function renewAll(
 	return renewed;
 }
 
-/** Without the secret, a rebinding must present every key bound to the installation. */
-function requireKeysAsProof(
+/**
+ * The proof an activation of an existing installation needs (see the top of this file): its
+ * secret once it holds one; before that, every key bound to it to move it to another machine.
+ */
+function requireProof(
 	installation: InstallationRow,
+	request: ActivateInput,
 	bound: readonly string[],
 	presented: readonly string[],
 ): void {
+	const isMove = installation.fingerprint !== request.fingerprint;
+	if (installation.secretHash !== null) {
+		if (secretMatches(installation, request.installationSecret)) return;
+		throw isMove
+			? new VendorError(
+					403,
+					'rebind-needs-proof',
+					`The installation ${installation.installationId} is activated on other hardware. Only the MyQ server that holds its installation secret (kept in its store) can move it: activate with that store.`,
+				)
+			: new VendorError(
+					403,
+					'installation-secret-required',
+					`The installation ${installation.installationId} is activated with an installation secret, and this request does not carry it. Activate from the MyQ server's own store, which keeps the secret.`,
+				);
+	}
+	if (!isMove) return;
 	const given = new Set(presented);
 	if (bound.length > 0 && bound.every((key) => given.has(key))) return;
 	throw new VendorError(
 		403,
 		'rebind-needs-proof',
-		`The installation ${installation.installationId} is activated on other hardware. To move it to this server, activate from the MyQ server that holds its installation secret, or enter every key of the installation (${bound.length}).`,
+		`The installation ${installation.installationId} is activated on other hardware. To move it to this server, enter every key of the installation (${bound.length}).`,
 	);
 }
 
@@ -313,8 +332,18 @@ class NothingToKeep extends Error {
 	}
 }
 
-function newSecret(randomBytes: (size: number) => Uint8Array): string {
-	return Buffer.from(randomBytes(32)).toString('base64url');
+/**
+ * The fewest characters of a secret an installation adopts: the MyQ server makes 32 random bytes
+ * (43 characters); a short one would be a guess away.
+ */
+export const MIN_SECRET_LENGTH = 32;
+
+/** The hash to keep of the request's secret, for an installation that holds none yet. */
+function adoptedSecret(request: ActivateInput): string | null {
+	const given = request.installationSecret;
+	return given !== undefined && given.length >= MIN_SECRET_LENGTH
+		? hashSecret(given)
+		: null;
 }
 
 function hashSecret(secret: string): string {

@@ -229,29 +229,39 @@ async function readBody(c: Context, maxBytes: number): Promise<string> {
 		);
 	const declared = c.req.header('content-length');
 	if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge();
-	// A length declared within the limit: Node's HTTP parser reads no byte past it, so the
-	// server's direct read (no web stream built) is bounded too.
-	if (
-		declared !== undefined &&
-		/^\d+$/.test(declared) &&
-		c.req.header('transfer-encoding') === undefined
-	) {
-		return c.req.text();
-	}
-	const body = c.req.raw.body;
-	if (body === null) return '';
-	const reader = body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const {done, value} = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > maxBytes) {
-			await reader.cancel().catch(() => undefined);
-			throw tooLarge();
+	try {
+		// A length declared within the limit: Node's HTTP parser reads no byte past it, so the
+		// server's direct read (no web stream built) is bounded too.
+		if (
+			declared !== undefined &&
+			/^\d+$/.test(declared) &&
+			c.req.header('transfer-encoding') === undefined
+		) {
+			return await c.req.text();
 		}
-		chunks.push(value);
+		const body = c.req.raw.body;
+		if (body === null) return '';
+		const reader = body.getReader();
+		const chunks: Uint8Array[] = [];
+		let size = 0;
+		for (;;) {
+			const {done, value} = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > maxBytes) {
+				await reader.cancel().catch(() => undefined);
+				throw tooLarge();
+			}
+			chunks.push(value);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	} catch (error) {
+		if (error instanceof VendorError) throw error;
+		// The client hung up before the end of its body: its request, not the server, failed.
+		throw new VendorError(
+			400,
+			'bad-request',
+			'The request body ended before it was complete (the connection was closed). Send it again.',
+		);
 	}
-	return Buffer.concat(chunks).toString('utf8');
 }

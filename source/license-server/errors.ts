@@ -22,6 +22,7 @@ export type VendorErrorCode =
 	| 'revoked'
 	| 'rate-limited'
 	| 'rebind-needs-proof'
+	| 'installation-secret-required'
 	| 'offline-request-reused'
 	| 'store-unavailable'
 	| 'internal';

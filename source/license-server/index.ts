@@ -3,8 +3,13 @@
  * SQLite file, SQLite in memory, or PostgreSQL), used by `vendor serve`, by the simulator
  * through MSW, and as a library.
  */
-import {createPublicKey, randomBytes as cryptoRandomBytes} from 'node:crypto';
+import {
+	createPublicKey,
+	randomBytes as cryptoRandomBytes,
+	type KeyObject,
+} from 'node:crypto';
 import type {Hono} from 'hono';
+import {messageOf} from '../adapters/node-error.js';
 import {
 	exportPrivateKey,
 	exportPublicKey,
@@ -18,6 +23,7 @@ import {
 	createVendorService,
 	type VendorService,
 } from './service.js';
+import {StoreOpenError} from './sql/database.js';
 import {openSqlStore} from './sql/store.js';
 import type {VendorStore} from './store.js';
 
@@ -117,7 +123,8 @@ export async function createVendor(options: VendorOptions): Promise<Vendor> {
 /**
  * The vendor keeps its identity across restarts and instances: every pinned client depends on
  * it (R16). The pair in the database wins; a new one is made only for an empty database, and of
- * two instances making one at once, the database keeps one (store.keyPair).
+ * two instances making one at once, the database keeps one (store.keyPair). A stored pair that
+ * cannot be read is never replaced (every client trusts it): the start fails and says so.
  */
 async function loadOrCreateKeyPair(store: VendorStore): Promise<VendorKeyPair> {
 	const stored = await store.keyPair(() => {
@@ -127,6 +134,29 @@ async function loadOrCreateKeyPair(store: VendorStore): Promise<VendorKeyPair> {
 			publicKey: exportPublicKey(made.publicKey),
 		};
 	});
-	const privateKey = importPrivateKey(stored.privateKey);
+	let privateKey: KeyObject;
+	try {
+		privateKey = importPrivateKey(stored.privateKey);
+	} catch (error) {
+		throw unreadableKeyPair(store, messageOf(error), error);
+	}
+	if (privateKey.asymmetricKeyType !== 'ed25519') {
+		throw unreadableKeyPair(
+			store,
+			`an ${privateKey.asymmetricKeyType ?? 'unknown'} key, not Ed25519`,
+		);
+	}
 	return {privateKey, publicKey: createPublicKey(privateKey)};
+}
+
+function unreadableKeyPair(
+	store: VendorStore,
+	reason: string,
+	cause?: unknown,
+): StoreOpenError {
+	return new StoreOpenError(
+		store.shownUrl,
+		`the vendor key pair kept in it cannot be read (${reason})`,
+		{cause, problem: {code: 'key-pair', reason}},
+	);
 }

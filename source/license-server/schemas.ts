@@ -8,6 +8,7 @@ import {
 	characterCount,
 	customerFieldProblem,
 } from '../engine/customer-limits.js';
+import {isPrintable} from '../engine/safe-text.js';
 import {VendorError} from './errors.js';
 
 const MAX_KEYS = 100;
@@ -26,6 +27,16 @@ export const LICENSE_LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().min(1).max(max);
+
+/**
+ * An identifier the client makes (installation and request ids, fingerprints, nonces, secrets):
+ * printable text (engine/safe-text.ts). A control character is no part of any we make, and
+ * PostgreSQL cannot even store a NUL: the request is refused, on every engine alike.
+ */
+const identifier = (max: number) =>
+	text(max).refine(isPrintable, {
+		message: 'holds a control character or half a character: remove it',
+	});
 
 /** A customer field within R2's limits, the ones the form applies (engine/customer-limits.ts). */
 function customerField(field: keyof typeof CUSTOMER_FIELD_LIMITS) {
@@ -58,21 +69,21 @@ export const customerSchema = z.object({
  * R14: the client's fresh random value, sent back inside the signed answer. Optional: an older
  * client sends none and gets a document without one.
  */
-const nonce = text(64).optional();
+const nonce = identifier(64).optional();
 
 export const activateBodySchema = z.object({
-	installationId: text(200),
-	fingerprint: text(1000),
+	installationId: identifier(200),
+	fingerprint: identifier(1000),
 	keys: z.array(z.string().max(200)).max(MAX_KEYS),
 	customer: customerSchema.nullable().optional(),
 	/** The secret received at an earlier activation: proof for rebinding (issue 11, point 5). */
-	installationSecret: text(200).optional(),
+	installationSecret: identifier(200).optional(),
 	nonce,
 });
 
 export const contactBodySchema = z.object({
-	installationId: text(200),
-	fingerprint: text(1000),
+	installationId: identifier(200),
+	fingerprint: identifier(1000),
 	nonce,
 });
 
@@ -80,13 +91,13 @@ export const contactBodySchema = z.object({
 export const activationRequestSchema = z.object({
 	type: z.literal('myq-activation-request'),
 	version: z.literal(1),
-	requestId: text(200),
-	installationId: text(200),
-	fingerprint: text(1000),
+	requestId: identifier(200),
+	installationId: identifier(200),
+	fingerprint: identifier(1000),
 	keys: z.array(z.string().max(200)).max(MAX_KEYS),
 	customer: customerSchema.nullable(),
 	createdAt: z.number(),
-	installationSecret: text(200).optional(),
+	installationSecret: identifier(200).optional(),
 });
 
 const licenseSpecShape = {

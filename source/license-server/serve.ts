@@ -6,6 +6,8 @@
  */
 import type {AddressInfo} from 'node:net';
 import {serve} from '@hono/node-server';
+import {messageOf} from '../adapters/node-error.js';
+import {visible} from '../engine/safe-text.js';
 import type {RequestLogEntry} from './app.js';
 import {createVendor} from './index.js';
 import {openSqlStore} from './sql/store.js';
@@ -44,9 +46,39 @@ export type ServedVendor = {
 
 export const DEFAULT_STORE_URL = 'sqlite://./vendor.sqlite';
 
+/** The server could not listen where it was told: `code` is Node's (EADDRINUSE, ENOTFOUND...). */
+export class ListenError extends Error {
+	constructor(
+		readonly host: string,
+		readonly port: number,
+		readonly code: string | undefined,
+		/** Node's words for it. */
+		readonly reason: string,
+		options?: {cause: unknown},
+	) {
+		super(
+			code === 'EADDRINUSE'
+				? `Port ${port} on ${host} is already in use: stop what runs there or choose another port.`
+				: `The license server could not listen on ${host}:${port}: ${reason}`,
+			options,
+		);
+		this.name = 'ListenError';
+	}
+
+	/** A host that names no address of this machine is bad input; a port in use is not. */
+	get isBadInput(): boolean {
+		return /^(ENOTFOUND|EAI_NONAME|EAI_FAIL|EADDRNOTAVAIL|EINVAL)$/.test(
+			this.code ?? '',
+		);
+	}
+}
+
 /**
  * Log lines: `TIME METHOD ROUTE STATUS MSms` as text, or one JSON object a line for a
- * collector. An error's message is logged, never its stack (one event, one line).
+ * collector. An error's message is logged, never its stack (one event, one line). The path of a
+ * request no route answered and an error's words come from outside: in text, their control
+ * characters are written as code points (`U+000A`), so a request cannot write a line of its own
+ * nor send escapes to the terminal that shows the log (JSON escapes them itself).
  */
 export function createServerLog(
 	format: LogFormat,
@@ -59,7 +91,7 @@ export function createServerLog(
 			write(
 				format === 'json'
 					? JSON.stringify({time: time(), level: 'info', ...entry})
-					: `${time()} ${entry.method} ${entry.route} ${entry.status} ${entry.ms}ms`,
+					: `${time()} ${entry.method} ${visible(entry.route)} ${entry.status} ${entry.ms}ms`,
 			);
 		},
 		error(message: string, error: unknown) {
@@ -72,7 +104,7 @@ export function createServerLog(
 							message,
 							error: reason,
 						})
-					: `${time()} ERROR ${message}: ${reason}`,
+					: `${time()} ERROR ${visible(`${message}: ${reason}`)}`,
 			);
 		},
 	};
@@ -123,11 +155,11 @@ export async function serveVendor(
 		});
 	} catch (error) {
 		await store.close().catch(() => undefined);
-		const code = (error as {code?: string}).code;
-		throw new Error(
-			code === 'EADDRINUSE'
-				? `Port ${options.port} on ${host} is already in use: stop what runs there or choose another port.`
-				: `The license server could not listen on ${host}:${options.port}: ${(error as Error).message}`,
+		throw new ListenError(
+			host,
+			options.port,
+			(error as {code?: string}).code,
+			messageOf(error),
 			{cause: error},
 		);
 	}

@@ -33,7 +33,7 @@ import {
 	parseTarget,
 	renewKey,
 } from './catalog.js';
-import {VendorError} from './errors.js';
+import {StoreUnavailableError, VendorError} from './errors.js';
 import {type ActivationLimits, createActivationLimiter} from './rate-limit.js';
 import {
 	activationRequestSchema,
@@ -54,15 +54,10 @@ export type ContactInput = {
 	nonce?: string | undefined;
 };
 
-/** What an activation answers: the signed document, the refusals, and maybe a new secret. */
+/** What an activation answers: the signed document and the refusals of keys. */
 export type ActivationAnswer = {
 	document: SignedDocument;
 	refusals: KeyRefusal[];
-	/**
-	 * The installation's secret, given when the request did not carry the current one: the MyQ
-	 * server keeps it and sends it with its next activations (the proof for rebinding).
-	 */
-	installationSecret?: string;
 };
 
 /** A key as the admin API shows it: the record, its licenses as granted, its installation. */
@@ -120,11 +115,7 @@ export function createVendorService({
 	randomBytes,
 	limits,
 }: ServiceOptions): VendorService {
-	const context = {
-		store,
-		limiter: createActivationLimiter(limits),
-		randomBytes,
-	};
+	const context = {store, limiter: createActivationLimiter(limits)};
 
 	/**
 	 * The installation's document, signed for the one request it answers: with its nonce (R14)
@@ -183,9 +174,6 @@ export function createVendorService({
 		return {
 			document: document(activated, at, {nonce}),
 			refusals: activated.refusals,
-			...(activated.installationSecret === undefined
-				? {}
-				: {installationSecret: activated.installationSecret}),
 		};
 	}
 
@@ -280,11 +268,17 @@ export function createVendorService({
 			lastContactAt === null ||
 			lastContactAt < at - CONTACT_TIME_RESOLUTION_MS
 		) {
-			await store.touchContact(
-				request.installationId,
-				at,
-				at - CONTACT_TIME_RESOLUTION_MS,
-			);
+			// Bookkeeping: a database too busy to write it now (another process holds the write
+			// lock) does not fail a contact it could read; the next contact writes it.
+			await store
+				.touchContact(
+					request.installationId,
+					at,
+					at - CONTACT_TIME_RESOLUTION_MS,
+				)
+				.catch((error: unknown) => {
+					if (!(error instanceof StoreUnavailableError)) throw error;
+				});
 		}
 		// SPEC §4: a contact from another fingerprint gets the document still bound to the old
 		// one; only Activate rebinds (R8).

@@ -81,6 +81,8 @@ export type VendorTransaction = VendorReads & {
 
 export type VendorStore = VendorReads & {
 	readonly engine: StoreEngine;
+	/** The database as a message may show it: its URL, without the password. */
+	readonly shownUrl: string;
 	/**
 	 * Runs `work` in one transaction: committed when it returns, rolled back when it throws.
 	 * Errors of the database itself come out as StoreUnavailableError (503).

@@ -48,12 +48,6 @@ export type ServerResult<T> =
 export type ActivationReply = {
 	document: SignedDocument;
 	refusals: KeyRefusal[];
-	/**
-	 * The installation's secret, when the server gives one (at first activation, or when the
-	 * request did not carry the current one): kept beside the state and sent with the next
-	 * Activate, it proves the installation when it moves to other hardware (R8).
-	 */
-	installationSecret?: string;
 };
 
 /**
@@ -67,7 +61,10 @@ export type LicenseServer = {
 		fingerprint: string;
 		keys: string[];
 		customer: Customer | null;
-		/** The secret received at an earlier activation, when one is kept. */
+		/**
+		 * The installation's secret (Shell.installationSecret): the license server adopts the
+		 * first one an installation presents, then asks for it at every activation.
+		 */
 		installationSecret?: string;
 		nonce: string;
 	}): Promise<ServerResult<ActivationReply>>;

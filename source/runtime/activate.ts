@@ -14,7 +14,7 @@ import {
 	outcome,
 	serverRefusal,
 } from './outcome.js';
-import {type Shell, seeHardware} from './shell.js';
+import {installationSecret, type Shell, seeHardware} from './shell.js';
 
 export async function activate(shell: Shell): Promise<Outcome> {
 	const keys = shell.state.pending.map((pending) => pending.key);
@@ -31,14 +31,13 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	const wasElsewhere =
 		shell.state.document !== null &&
 		shell.state.document.payload.fingerprint !== fingerprint;
-	const secret = shell.installationSecret;
 	const nonce = shell.newNonce();
 	const reply = await shell.server.activate({
 		installationId: shell.state.installationId,
 		fingerprint,
 		keys: [...keys, ...proofKeys(shell, fingerprint, keys)],
 		customer: shell.state.customer,
-		...(secret === null ? {} : {installationSecret: secret}),
+		installationSecret: installationSecret(shell),
 		nonce,
 	});
 	if (!reply.ok) {
@@ -57,9 +56,6 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	const refusals = reply.value.refusals.filter((refusal) =>
 		keys.includes(refusal.key),
 	);
-	if (reply.value.installationSecret !== undefined) {
-		shell.installationSecret = reply.value.installationSecret;
-	}
 	const before = new Set(
 		(shell.state.document?.payload.licenses ?? []).map((grant) => grant.id),
 	);
@@ -86,9 +82,9 @@ export async function activate(shell: Shell): Promise<Outcome> {
 }
 
 /**
- * Moving to other hardware without the installation's secret (a store from before secrets, one
- * restored without it, or an installation only ever activated by file, whose responses carry no
- * secret): the keys already activated are the proof the server asks for (R8).
+ * Moving to other hardware (R8): the keys already activated go with the secret, the proof the
+ * license server asks of an installation that never presented a secret (activated by a version
+ * before secrets): its secret is then adopted. One that holds a secret needs only that.
  */
 export function proofKeys(
 	shell: Shell,
@@ -96,11 +92,7 @@ export function proofKeys(
 	pending: readonly string[],
 ): string[] {
 	const document = shell.state.document?.payload;
-	if (
-		shell.installationSecret !== null ||
-		document === undefined ||
-		document.fingerprint === fingerprint
-	) {
+	if (document === undefined || document.fingerprint === fingerprint) {
 		return [];
 	}
 	return [...new Set(document.licenses.map((grant) => grant.key))].filter(

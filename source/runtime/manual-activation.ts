@@ -18,7 +18,7 @@ import {
 	type OutcomeMessage,
 	outcome,
 } from './outcome.js';
-import {type Shell, seeHardware} from './shell.js';
+import {installationSecret, type Shell, seeHardware} from './shell.js';
 
 export type ExportOutcome =
 	| {ok: true; text: string; request: ActivationRequest}
@@ -56,9 +56,7 @@ export async function exportActivationRequest(
 		keys: [...keys, ...proofKeys(shell, fingerprint, keys)],
 		customer: shell.state.customer,
 		createdAt: now,
-		...(shell.installationSecret === null
-			? {}
-			: {installationSecret: shell.installationSecret}),
+		installationSecret: installationSecret(shell),
 	};
 	const text = toSignedFileText(request);
 	await deliver?.(text);

@@ -268,8 +268,8 @@ export class Persistence {
 			return true;
 		}
 		let state = record.state;
-		// Another process activated and got the newer secret, unless this one got one since its
-		// last write (an activation waiting in `unsaved`).
+		// The other process's secret, unless this one activated since its last write (an
+		// activation waiting in `unsaved`): the license server accepted this one's secret then.
 		const activatedHere = this.unsaved.some(
 			({event}) => event.type === 'activation-succeeded',
 		);

@@ -70,6 +70,8 @@ export type RuntimeOptions = {
 	newId?: () => string;
 	/** R14: the nonce of one contact. @default 16 random bytes in base64url */
 	newNonce?: () => string;
+	/** The installation's secret, made at its first activation. @default 32 random bytes in base64url */
+	newSecret?: () => string;
 	/**
 	 * Whether this runtime is the MyQ server's own (the dashboard, the simulator) rather than a
 	 * one-shot command beside it. Only the server's start is logged and restarts the contact
@@ -134,6 +136,8 @@ export class Runtime {
 			store: options.store,
 			trust: this.trust,
 			installationSecret: null,
+			newSecret:
+				options.newSecret ?? (() => randomBytes(32).toString('base64url')),
 			newId,
 			newNonce,
 			dispatch: (event) => this.dispatch(event),

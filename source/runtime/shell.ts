@@ -23,10 +23,15 @@ export type Shell = {
 	readonly store: Store;
 	readonly trust: VendorTrust;
 	/**
-	 * The secret the license server gave this installation (kept beside the state in the store,
-	 * never inside signed data): sent with Activate as the proof for rebinding (R8).
+	 * This installation's secret, made here the first time it activates (installationSecret
+	 * below) and kept beside the state in the store, never inside signed data. The license server
+	 * adopts the first one an installation presents; from then on it is the installation's only
+	 * proof, on this machine and when it moves (R8, issue 11 point 5): its id, keys and
+	 * fingerprint are shown by any contact. Null in a store from before secrets, until then.
 	 */
 	installationSecret: string | null;
+	/** A new installation secret: 32 random bytes, base64url. */
+	newSecret(): string;
 	newId(): string;
 	/** R14: a fresh random value for one contact or activation, which its answer must carry. */
 	newNonce(): string;
@@ -37,6 +42,16 @@ export type Shell = {
 	/** R14: one contact with the license server (connect.ts). */
 	contact(): Promise<Outcome>;
 };
+
+/**
+ * The secret an activation sends (online or by file), made now when the installation has none:
+ * kept on the shell, it is saved with the state this activation changes, so an answer lost on
+ * the way loses nothing (the next activation presents the same secret).
+ */
+export function installationSecret(shell: Shell): string {
+	shell.installationSecret ??= shell.newSecret();
+	return shell.installationSecret;
+}
 
 /** R8: look at the hardware, as at every check. */
 export async function seeHardware(shell: Shell): Promise<string> {

@@ -11,7 +11,7 @@ import {
 	type SimulatedWorld,
 } from '../../simulator/world.js';
 import type {CustomerForm} from '../../source/engine/types.js';
-import type {MintSpec} from '../../source/license-server/index.js';
+import type {MintSpec, VendorStore} from '../../source/license-server/index.js';
 
 export const START = Date.parse('2027-01-04T09:00:00Z');
 export const BASE_URL = 'http://license.test';
@@ -32,13 +32,23 @@ export type World = SimulatedWorld & {
 };
 
 export async function createWorld(
-	options: {contactInterval?: number; vendorKey?: string | null} = {},
+	options: {
+		contactInterval?: number;
+		vendorKey?: string | null;
+		/** The license server's store, for a test that looks at it. @default SQLite in memory */
+		vendorStore?: VendorStore;
+	} = {},
 ): Promise<World> {
 	const simulated = await createSimulatedWorld({
 		clock: createSimulatedClock(START),
 		baseUrl: BASE_URL,
 		hardware: 'server-a',
-		vendor: {token: TOKEN},
+		vendor: {
+			token: TOKEN,
+			...(options.vendorStore === undefined
+				? {}
+				: {store: options.vendorStore}),
+		},
 		...(options.vendorKey === undefined ? {} : {vendorKey: options.vendorKey}),
 		runtime:
 			options.contactInterval === undefined

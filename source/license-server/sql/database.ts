@@ -6,7 +6,10 @@
  *
  * SQLite runs in WAL mode (readers never wait for the writer) with a busy timeout, and every
  * transaction starts with BEGIN IMMEDIATE: it takes the write lock at once, so two processes on
- * one file queue instead of failing when a read transaction turns into a write.
+ * one file queue instead of failing when a read transaction turns into a write. A file has two
+ * connections: reads outside transactions (the contact's) go to one of their own, so they never
+ * queue behind a write waiting for another process's lock; and the writer waits for that lock
+ * between turns of the event loop (better-sqlite3's own busy wait blocks the whole process).
  */
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
@@ -22,6 +25,8 @@ import {
 	SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import {messageOf} from '../../adapters/node-error.js';
+import {shownUrl} from '../../engine/safe-text.js';
 import type {StoreEngine} from '../store.js';
 import type {Database} from './schema.js';
 
@@ -37,7 +42,10 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 export const POSTGRES_POOL_SIZE = 10;
 
 export type OpenedDatabase = {
+	/** Transactions and writes. */
 	db: Kysely<Database>;
+	/** Reads outside a transaction: a connection of its own on a SQLite file, else `db`. */
+	reader: Kysely<Database>;
 	engine: StoreEngine;
 	/**
 	 * PostgreSQL only: runs `text` as a named prepared statement (parsed and planned once per
@@ -55,31 +63,46 @@ export type OpenedDatabase = {
 /** A store URL that names no database this server can use: bad input (exit 2). */
 export class StoreUrlError extends Error {
 	constructor(
+		/** The URL as it may be shown: its password masked. */
 		readonly url: string,
-		readonly reason: 'unknown-scheme' | 'no-path',
+		readonly reason: 'unknown-scheme' | 'no-path' | 'malformed',
 	) {
 		super(
 			reason === 'no-path'
 				? `The store URL "${url}" names no file: use sqlite://PATH, memory:, or postgres://USER@HOST:PORT/DATABASE.`
-				: `The store URL "${url}" is not one the license server knows: use sqlite://PATH (the default), memory:, or postgres://USER@HOST:PORT/DATABASE.`,
+				: reason === 'malformed'
+					? `The store URL "${url}" cannot be read as a URL: write a / @ : or # in the user name or password as %2F %40 %3A %23.`
+					: `The store URL "${url}" is not one the license server knows: use sqlite://PATH (the default), memory:, or postgres://USER@HOST:PORT/DATABASE.`,
 		);
 		this.name = 'StoreUrlError';
 	}
 }
+
+/**
+ * Why a database that answers cannot be used, when it is a case this program knows: said to the
+ * admin in their language, with what to do (a database down or refused says its own reason).
+ */
+export type StoreProblem =
+	| {code: 'schema-too-new'; found: number; known: number}
+	| {code: 'catalog-record'; record: string; reason: string}
+	| {code: 'key-pair'; reason: string};
 
 /** A database that could not be opened or prepared (unreachable, refused, not a database). */
 export class StoreOpenError extends Error {
 	constructor(
 		readonly shownUrl: string,
 		readonly reason: string,
-		options?: {cause: unknown},
+		options?: {cause: unknown; problem?: StoreProblem | undefined},
 	) {
 		super(
 			`The license server cannot open its database ${shownUrl}: ${reason}`,
 			options,
 		);
 		this.name = 'StoreOpenError';
+		this.problem = options?.problem;
 	}
+
+	readonly problem: StoreProblem | undefined;
 }
 
 export type ParsedStoreUrl =
@@ -103,6 +126,10 @@ export function parseStoreUrl(url: string): ParsedStoreUrl {
 		return {engine: 'sqlite', file};
 	}
 	if (scheme === 'postgres' || scheme === 'postgresql') {
+		// pg reads it as a WHATWG URL; one it cannot read would fail at the first query.
+		if (!URL.canParse(trimmed)) {
+			throw new StoreUrlError(redact(url), 'malformed');
+		}
 		return {engine: 'postgres', connectionString: trimmed};
 	}
 	throw new StoreUrlError(redact(url), 'unknown-scheme');
@@ -137,11 +164,18 @@ export function openDatabase(
 							)) as typeof pg.types.getTypeParser,
 			},
 		});
-		// An idle connection that breaks (the database restarted) must not end the process: the
-		// next query opens a new one, or answers 503.
+		// A connection that breaks (the database restarted) must not end the process: the pool
+		// reports an idle one, and a connection in use (a transaction waiting for a lock) reports
+		// on itself, where an error event without a listener ends the process. Its query fails
+		// (503), the pool drops it, and the next query opens a new one.
 		pool.on('error', () => undefined);
+		pool.on('connect', (client) => {
+			client.on('error', () => undefined);
+		});
+		const db = new Kysely<Database>({dialect: new PostgresDialect({pool})});
 		return {
-			db: new Kysely<Database>({dialect: new PostgresDialect({pool})}),
+			db,
+			reader: db,
 			engine: 'postgres',
 			shownUrl,
 			prepared: async <Row>(name: string, text: string, values: unknown[]) =>
@@ -149,20 +183,33 @@ export function openDatabase(
 		};
 	}
 	const {file} = parsed;
-	const config: SqliteDialectConfig = {
+	const connect = (role: 'writer' | 'reader'): SqliteDialectConfig => ({
 		database: async () => {
 			if (file !== ':memory:') {
 				mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
 			}
 			const database = new BetterSqlite3(file, {timeout: busyTimeoutMs});
 			if (file !== ':memory:') database.pragma('journal_mode = WAL');
-			database.pragma(`busy_timeout = ${busyTimeoutMs}`);
 			database.pragma('foreign_keys = ON');
+			// The writer waits for the write lock itself, between turns of the event loop
+			// (ImmediateSqliteDriver); only a WAL reader, which waits for nothing but a recovery,
+			// keeps SQLite's own wait.
+			database.pragma(
+				`busy_timeout = ${role === 'writer' ? 0 : busyTimeoutMs}`,
+			);
 			return withStatementCache(database);
 		},
-	};
+	});
+	const db = new Kysely<Database>({
+		dialect: new ImmediateSqliteDialect(connect('writer'), busyTimeoutMs),
+	});
 	return {
-		db: new Kysely<Database>({dialect: new ImmediateSqliteDialect(config)}),
+		db,
+		// In memory, the one connection is the whole database.
+		reader:
+			file === ':memory:'
+				? db
+				: new Kysely<Database>({dialect: new SqliteDialect(connect('reader'))}),
 		engine: 'sqlite',
 		shownUrl,
 	};
@@ -199,20 +246,61 @@ export function withStatementCache(database: BetterSqlite3.Database) {
 
 /** SQLite with BEGIN IMMEDIATE for every transaction (see the top of this file). */
 class ImmediateSqliteDialect extends SqliteDialect {
-	constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+	constructor(
+		private readonly sqliteConfig: SqliteDialectConfig,
+		private readonly busyTimeoutMs: number,
+	) {
 		super(sqliteConfig);
 	}
 
 	override createDriver(): Driver {
-		return new ImmediateSqliteDriver(this.sqliteConfig);
+		return new ImmediateSqliteDriver(this.sqliteConfig, this.busyTimeoutMs);
 	}
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+	constructor(
+		config: SqliteDialectConfig,
+		private readonly busyTimeoutMs: number,
+	) {
+		super(config);
+	}
+
+	/**
+	 * Takes the write lock, waiting for another process that holds it up to the busy timeout:
+	 * tried again after short pauses, so the process answers other requests meanwhile.
+	 */
 	override async beginTransaction(
 		connection: DatabaseConnection,
 	): Promise<void> {
-		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+		const deadline = Date.now() + this.busyTimeoutMs;
+		for (let pause = 1; ; pause = Math.min(2 * pause, 50)) {
+			try {
+				await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+				return;
+			} catch (error) {
+				const code = (error as {code?: unknown} | null)?.code;
+				const isBusy =
+					typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+				if (!isBusy || Date.now() >= deadline) throw error;
+				await new Promise((resolve) => setTimeout(resolve, pause));
+			}
+		}
+	}
+
+	/**
+	 * On a full disk or an I/O error SQLite rolls the transaction back itself; the rollback that
+	 * follows would fail ("no transaction is active") and its error would replace the one that
+	 * says what happened (SQLITE_FULL: 503 store-unavailable, not 500).
+	 */
+	override async rollbackTransaction(
+		connection: DatabaseConnection,
+	): Promise<void> {
+		try {
+			await super.rollbackTransaction(connection);
+		} catch (error) {
+			if (!/no transaction is active/.test(messageOf(error))) throw error;
+		}
 	}
 }
 
@@ -254,7 +342,5 @@ export function isStoreFailure(error: unknown): boolean {
 	);
 }
 
-/** A store URL without its password, for messages. */
-export function redact(url: string): string {
-	return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
-}
+/** A store URL without its password, for messages (the one masking, engine/safe-text.ts). */
+export const redact = shownUrl;

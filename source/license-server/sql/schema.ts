@@ -9,6 +9,7 @@
  * empty database create the schema once. A database made by a newer version is refused.
  */
 import {type Kysely, sql} from 'kysely';
+import {z} from 'zod';
 import type {InstallationRecord, KeyRecord, LicenseRecord} from '../catalog.js';
 import type {StoreEngine} from '../store.js';
 
@@ -160,11 +161,78 @@ export const MIGRATIONS: readonly Migration[] = [
 	},
 ];
 
+const time = z.number().int().nonnegative();
+const keyvLicense = z.object({
+	kind: z.enum(['perpetual', 'subscription']),
+	devices: z.number().int().positive(),
+	termDays: z.number().int().positive().nullable(),
+	autoRenew: z.boolean(),
+	activatedAt: time.nullable(),
+	expiresAt: time.nullable(),
+	revokedAt: time.nullable(),
+});
+/** The records earlier versions wrote (catalog.ts has not changed their shape since). */
+const keyvRecords = {
+	key: z.object({
+		key: z.string().min(1),
+		type: z.enum(['license', 'installation']),
+		licenses: z.array(keyvLicense).min(1),
+		installationId: z.string().min(1).nullable(),
+		createdAt: time,
+		boundAt: time.nullable(),
+	}),
+	installation: z.object({
+		installationId: z.string().min(1),
+		fingerprint: z.string().min(1),
+		keys: z.array(z.string()),
+		customer: z.record(z.string(), z.unknown()).nullable(),
+		createdAt: time,
+		lastActivationAt: time,
+		lastContactAt: time.nullable(),
+	}),
+	'key-pair': z.object({privateKey: z.string(), publicKey: z.string()}),
+};
+
+/**
+ * A record of the earlier Keyv catalog this version cannot import as it is (a hand changed it,
+ * or a disk damaged it): nothing is imported, and the start says which row to look at.
+ */
+export class CatalogRecordError extends Error {
+	constructor(
+		/** The row's key in the `keyv` table (`keyv:key:NXXXX-…`). */
+		readonly record: string,
+		readonly reason: string,
+	) {
+		super(
+			`The catalog of an earlier version (the keyv table of this file) holds ${record}, which is not a record this version can import (${reason}). Nothing was imported: correct or remove that row, or restore the file from a backup.`,
+		);
+		this.name = 'CatalogRecordError';
+	}
+}
+
+/** `value` as the record `kind` of the Keyv catalog, or a CatalogRecordError naming it. */
+function keyvRecord<Kind extends keyof typeof keyvRecords>(
+	kind: Kind,
+	name: string,
+	value: unknown,
+): z.infer<(typeof keyvRecords)[Kind]> {
+	const result = keyvRecords[kind].safeParse(value);
+	if (result.success) return result.data as z.infer<(typeof keyvRecords)[Kind]>;
+	const issue = result.error.issues[0];
+	const field = issue?.path.map(String).join('.') ?? '';
+	throw new CatalogRecordError(
+		`keyv:${name}`,
+		`${field === '' ? '' : `${field}: `}${issue?.message ?? 'invalid'}`,
+	);
+}
+
 /**
  * Until issue 11 the vendor kept its catalog in a Keyv table (`keyv`) of this same SQLite file.
  * Its key pair above all must carry over: every client pinned it (R16). The rows are copied into
  * the tables (the `keyv` table is left as it was); a key's binding is its own record's
  * installation, when that installation exists, in the order the installation listed its keys.
+ * Each record is checked first: one that is not what earlier versions wrote stops the import
+ * (its transaction rolls back) with the row named, rather than a half-read catalog.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the schema as version 1 left it
 async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
@@ -189,13 +257,10 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 			// A row that is not Keyv's JSON is not ours: left in the keyv table, not imported.
 		}
 	}
-	const pair = values.get('vendor:key-pair') as
-		| {privateKey?: unknown; publicKey?: unknown}
-		| undefined;
-	if (
-		typeof pair?.privateKey === 'string' &&
-		typeof pair.publicKey === 'string'
-	) {
+	const pair = values.has('vendor:key-pair')
+		? keyvRecord('key-pair', 'vendor:key-pair', values.get('vendor:key-pair'))
+		: undefined;
+	if (pair !== undefined) {
 		await db
 			.insertInto('key_pair')
 			.values({
@@ -207,10 +272,19 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 			.onConflict((conflict) => conflict.column('id').doNothing())
 			.execute();
 	}
-	const installations = new Map<string, InstallationRecord>();
+	const installations = new Map<
+		string,
+		z.infer<typeof keyvRecords.installation>
+	>();
 	for (const [name, value] of values) {
 		if (!name.startsWith('installation:')) continue;
-		const record = value as InstallationRecord;
+		const record = keyvRecord('installation', name, value);
+		if (installations.has(record.installationId)) {
+			throw new CatalogRecordError(
+				`keyv:${name}`,
+				`a second record of the installation ${record.installationId}`,
+			);
+		}
 		installations.set(record.installationId, record);
 		await db
 			.insertInto('installations')
@@ -229,7 +303,7 @@ async function importKeyvCatalog(db: Kysely<any>): Promise<void> {
 	const nextOrder = new Map<string, number>();
 	for (const [name, value] of values) {
 		if (!name.startsWith('key:')) continue;
-		const record = value as KeyRecord;
+		const record = keyvRecord('key', name, value);
 		const owner =
 			record.installationId === null
 				? undefined

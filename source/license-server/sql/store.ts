@@ -31,8 +31,16 @@ import {
 	openDatabase,
 	SQLITE_BUSY_TIMEOUT_MS,
 	StoreOpenError,
+	type StoreProblem,
 } from './database.js';
-import {type Database, licenseValues, migrate} from './schema.js';
+import {
+	CatalogRecordError,
+	type Database,
+	licenseValues,
+	migrate,
+	SCHEMA_VERSION,
+	SchemaTooNewError,
+} from './schema.js';
 
 export type OpenSqlStoreOptions = {
 	/** For `migrations` and `created_at` of the key pair. @default Date.now */
@@ -56,9 +64,10 @@ export async function openSqlStore(
 	try {
 		await migrate(opened.db, opened.engine, options.now ?? Date.now);
 	} catch (error) {
-		await opened.db.destroy().catch(() => undefined);
+		await closeDatabase(opened).catch(() => undefined);
 		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
 			cause: error,
+			problem: problemOf(error),
 		});
 	}
 	return createSqlStore(opened, options.now ?? Date.now);
@@ -71,9 +80,10 @@ const RETRIED_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
 export function createSqlStore(
-	{db, engine, prepared}: OpenedDatabase,
+	opened: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
+	const {db, reader, engine, prepared, shownUrl} = opened;
 	const locks = engine === 'postgres';
 
 	async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -86,7 +96,8 @@ export function createSqlStore(
 
 	return {
 		engine,
-		...reads(db, guard, prepared),
+		shownUrl,
+		...reads(reader, guard, prepared),
 
 		async transaction(work) {
 			for (let attempt = 1; ; attempt++) {
@@ -110,21 +121,24 @@ export function createSqlStore(
 
 		keyPair: (candidate) =>
 			guard(async () => {
-				const stored = await readKeyPair(db);
+				const stored = await readKeyPair(reader);
 				if (stored !== undefined) return stored;
 				const made = candidate();
-				await db
-					.insertInto('key_pair')
-					.values({
-						id: 1,
-						private_key: made.privateKey,
-						public_key: made.publicKey,
-						created_at: now(),
-					})
-					.onConflict((conflict) => conflict.column('id').doNothing())
-					.execute();
+				// Every write is a transaction: one waits for another process's lock (database.ts).
+				await db.transaction().execute((tx) =>
+					tx
+						.insertInto('key_pair')
+						.values({
+							id: 1,
+							private_key: made.privateKey,
+							public_key: made.publicKey,
+							created_at: now(),
+						})
+						.onConflict((conflict) => conflict.column('id').doNothing())
+						.execute(),
+				);
 				// Ours, or the one another instance stored first: the database decided.
-				const kept = await readKeyPair(db);
+				const kept = await readKeyPair(reader);
 				if (kept === undefined) {
 					throw new Error('The key pair was stored but cannot be read back.');
 				}
@@ -133,25 +147,27 @@ export function createSqlStore(
 
 		touchContact: (installationId, at, staleBefore) =>
 			guard(async () => {
-				await db
-					.updateTable('installations')
-					.set({last_contact_at: at})
-					.where('installation_id', '=', installationId)
-					.where((eb) =>
-						eb.or([
-							eb('last_contact_at', 'is', null),
-							eb('last_contact_at', '<', staleBefore),
-						]),
-					)
-					.execute();
+				await db.transaction().execute((tx) =>
+					tx
+						.updateTable('installations')
+						.set({last_contact_at: at})
+						.where('installation_id', '=', installationId)
+						.where((eb) =>
+							eb.or([
+								eb('last_contact_at', 'is', null),
+								eb('last_contact_at', '<', staleBefore),
+							]),
+						)
+						.execute(),
+				);
 			}),
 
 		ping: () =>
 			guard(async () => {
-				await sql`select 1`.execute(db);
+				await sql`select 1`.execute(reader);
 			}),
 
-		close: () => db.destroy(),
+		close: () => closeDatabase(opened),
 	};
 
 	/** The transaction's view: reads, writes, and row locks where the engine takes them. */
@@ -321,6 +337,10 @@ export function createSqlStore(
 			},
 		};
 	}
+}
+
+async function closeDatabase({db, reader}: OpenedDatabase): Promise<void> {
+	await Promise.all([db.destroy(), reader === db ? null : reader.destroy()]);
 }
 
 /** The contact's read: the installation, its keys and their licenses, in order. */
@@ -579,6 +599,21 @@ function nullableNumber(value: number | null | undefined): number | null {
 function translate(error: unknown): unknown {
 	if (error instanceof VendorError) return error;
 	return isStoreFailure(error) ? new StoreUnavailableError(error) : error;
+}
+
+/** The known reasons a database that answers cannot be used (database.ts: StoreProblem). */
+function problemOf(error: unknown): StoreProblem | undefined {
+	if (error instanceof SchemaTooNewError) {
+		return {code: 'schema-too-new', found: error.found, known: SCHEMA_VERSION};
+	}
+	if (error instanceof CatalogRecordError) {
+		return {
+			code: 'catalog-record',
+			record: error.record,
+			reason: error.reason,
+		};
+	}
+	return undefined;
 }
 
 function describeOpenError(error: unknown): string {
