@@ -10,9 +10,10 @@ import {
 	type Command,
 	helpText,
 	parseCommandLine,
-	printVersion,
 	splitAtCommand,
+	versionText,
 } from './commands/flags.js';
+import {usageError} from './commands/report.js';
 import {guardStdout} from './commands/stdout-guard.js';
 import {terminalText} from './engine/safe-text.js';
 
@@ -72,12 +73,18 @@ async function main(argv: string[]): Promise<number> {
 	const command = await load();
 	const cli = parseCommandLine(before, after, command.flags);
 	if (cli.flags.version) {
-		printVersion();
+		process.stdout.write(versionText());
 		return EXIT.ok;
 	}
 	if (cli.flags.help) {
 		process.stdout.write(await helpText(cli.lang, helpName(name, cli.input)));
 		return EXIT.ok;
+	}
+	if (!command.takesArguments && cli.input.length > 0) {
+		throw await usageError(cli.lang, 'cli.error.no-arguments', {
+			command: name ?? 'myq-license',
+			given: cli.input.join(' '),
+		});
 	}
 	return command.run(cli);
 }

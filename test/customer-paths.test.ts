@@ -6,6 +6,7 @@
  * register step; and a customer already stored past them (by an older version, or by a hand
  * in the store) gets no key added and is never sent: the admin is told to register it again.
  */
+import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -14,8 +15,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runScenario} from '../simulator/runner.js';
 import {parseScenario} from '../simulator/scenario/index.js';
 import {openStore} from '../source/adapters/keyv-store.js';
+import {MAX_KEYS_PER_ACTIVATION} from '../source/engine/activation-limits.js';
 import {CUSTOMER_FIELD_LIMITS} from '../source/engine/customer-limits.js';
 import {mintKey} from '../source/engine/keys.js';
+import {
+	activateBodySchema,
+	activationRequestSchema,
+} from '../source/license-server/schemas.js';
 import {registerArgs, runCli} from './helpers/cli-process.js';
 import {dashboardWorld} from './ui/dashboard-world.js';
 import {KEY} from './ui/render.js';
@@ -212,5 +218,60 @@ describe('stored-customer-past-limits: a customer stored past the limits is neve
 				])
 			).code,
 		).toBe(0);
+	});
+});
+
+describe('more-keys-than-one-activation-sends: Save keeps no more keys pending than the license server takes at once', () => {
+	it('101 keys: 100 are added, the 101st refused naming the limit (en, fr); the server takes exactly 100', async () => {
+		// Given a registered installation (101 pending keys made every activation, online and
+		// manual, refused by the server, said as "could not be reached", with no way back)
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'many-keys.sqlite')}`,
+		];
+		expect((await runCli([...store, ...registerArgs()])).code).toBe(0);
+		const keys = Array.from({length: MAX_KEYS_PER_ACTIVATION + 1}, () =>
+			mintKey('license', (size) => randomBytes(size)),
+		);
+
+		// When the admin adds one more key than one activation sends
+		const added = await runCli([...store, 'add-key', '-'], {
+			input: Buffer.from(keys.join('\n')),
+		});
+
+		// Then the first 100 are added (exit 0: some were) and the last is refused, saying why
+		expect(added.code, added.stderr).toBe(0);
+		expect(added.stdout.match(/\(pending\)/g)).toHaveLength(
+			MAX_KEYS_PER_ACTIVATION,
+		);
+		expect(added.stderr).toContain(
+			`Key "${keys.at(-1)}" was not added: ${MAX_KEYS_PER_ACTIVATION} keys already wait for activation, the most one activation sends. Activate them, then add the others.`,
+		);
+		const fr = await runCli([...store, 'add-key', keys.at(-1)!], {
+			lang: 'fr',
+		});
+		expect(fr.code).toBe(2);
+		expect(fr.stderr).toContain(
+			`La clé « ${keys.at(-1)} » n'a pas été ajoutée : ${MAX_KEYS_PER_ACTIVATION} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.`,
+		);
+
+		// And the license server takes exactly that many in one activation, online or manual
+		const body = (count: number) => ({
+			installationId: 'i',
+			fingerprint: 'f',
+			keys: keys.slice(0, count),
+		});
+		expect(activateBodySchema.safeParse(body(100)).success).toBe(true);
+		expect(activateBodySchema.safeParse(body(101)).success).toBe(false);
+		const request = (count: number) => ({
+			...body(count),
+			type: 'myq-activation-request',
+			version: 1,
+			requestId: 'r',
+			customer: null,
+			createdAt: 0,
+		});
+		expect(activationRequestSchema.safeParse(request(100)).success).toBe(true);
+		expect(activationRequestSchema.safeParse(request(101)).success).toBe(false);
 	});
 });

@@ -6,10 +6,12 @@
  * accepted (SPEC §3: one per installation). The CLI cases run the built program in real
  * processes, each under a time bound the test sets.
  */
+import {execFile} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createHttpLicenseServer} from '../source/adapters/http-license-server.js';
 import {mintKey} from '../source/engine/keys.js';
@@ -17,11 +19,16 @@ import {shownUrl} from '../source/engine/safe-text.js';
 import {planSave} from '../source/engine/save.js';
 import {initialState} from '../source/engine/step.js';
 import type {EngineState} from '../source/engine/types.js';
-import {generateVendorKeyPair} from '../source/signing/index.js';
+import {serveVendor} from '../source/license-server/serve.js';
+import {
+	exportPublicKey,
+	generateVendorKeyPair,
+} from '../source/signing/index.js';
 import {documentOf, grant, T0} from './engine/fixtures.js';
 import {registerArgs, runCli} from './helpers/cli-process.js';
 
 const REGISTER = registerArgs();
+const execFileAsync = promisify(execFile);
 
 const newKey = (kind: 'installation' | 'license') =>
 	mintKey(kind, (size) => randomBytes(size));
@@ -68,6 +75,54 @@ describe('add-key-partial-exit: add-key exits 2 only when no key was added', () 
 
 		const none = await runCli([...store, 'add-key', 'KXXXX', 'KZZZZ']);
 		expect(none.code).toBe(2);
+
+		// add-key-json-says-ok: --json said ok: true when every key was refused (exit 2)
+		const noneJson = await runCli([...store, 'add-key', 'KXXXX', '--json']);
+		expect(noneJson.code).toBe(2);
+		expect(JSON.parse(noneJson.stdout)).toMatchObject({
+			ok: false,
+			accepted: [],
+			refused: [{input: 'KXXXX'}],
+		});
+	});
+});
+
+describe('ignored-arguments: a command that takes no arguments refuses them (exit 2) instead of ignoring them', () => {
+	it('activate KEY: the key is not silently left out while other pending keys are activated', async () => {
+		// Given an installation with a pending key, and a careless admin who gives activate a key
+		const store = [
+			'--store',
+			`sqlite://${path.join(directory, 'arguments.sqlite')}`,
+		];
+		expect((await runCli([...store, ...REGISTER])).code).toBe(0);
+		expect((await runCli([...store, 'add-key', newKey('license')])).code).toBe(
+			0,
+		);
+		const other = newKey('license');
+		// When the commands that take none are given arguments
+		for (const args of [
+			['activate', other, '--server', 'http://127.0.0.1:9'],
+			['connect', 'now', '--server', 'http://127.0.0.1:9'],
+			['status', 'extra'],
+			[...REGISTER, 'extra'],
+		]) {
+			const en = await runCli([...store, ...args]);
+			// Then nothing is done, and the message names what was not expected
+			expect(en.code, `${args[0]}: ${en.stderr}`).toBe(2);
+			expect(en.stdout).toBe('');
+			expect(en.stderr).toContain(
+				`${args[0]} takes no arguments, but was given "`,
+			);
+		}
+		const fr = await runCli([...store, 'activate', other], {lang: 'fr'});
+		expect(fr.code).toBe(2);
+		expect(fr.stderr).toContain(
+			`activate ne prend pas d'argument, mais a reçu « ${other} »`,
+		);
+		const status = JSON.parse(
+			(await runCli([...store, 'status', '--json'])).stdout,
+		) as {licenses: {key: string}[]};
+		expect(status.licenses.map((license) => license.key)).not.toContain(other);
 	});
 });
 
@@ -91,6 +146,18 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 		expect(result.stderr).toContain('Cannot create the directory /proc/1/nope');
 	});
 
+	it('trust-under-proc-hangs: MYQ_CONFIG_DIR=/proc/1/nope: trust fails at once instead of spinning', async () => {
+		// Node's recursive mkdir loops forever where a folder cannot be made (the store's case)
+		const key = exportPublicKey(generateVendorKeyPair().publicKey);
+		const result = await runCli(['trust', key], {
+			env: {MYQ_CONFIG_DIR: '/proc/1/nope'},
+		});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(
+			'The trust file /proc/1/nope/vendor-key.json could not be written',
+		);
+	});
+
 	it('a path under a file', async () => {
 		const file = path.join(directory, 'a-file');
 		await writeFile(file, 'x');
@@ -100,6 +167,25 @@ describe('store-path-bad-input: a store path that cannot be a store file is bad 
 			'status',
 		]);
 		expect(result.code).toBe(2);
+	});
+
+	it('store-not-a-file: a FIFO or a device is no store: status neither hangs nor reads it as empty, no command says "disk I/O error"', async () => {
+		// Given a named pipe (status opened it for reading and waited for a writer forever) and
+		// character devices (/dev/zero read as an empty store: status said Unlicensed)
+		const fifo = path.join(directory, 'store.fifo');
+		await execFileAsync('mkfifo', [fifo]);
+		for (const store of [fifo, '/dev/zero', '/dev/null']) {
+			for (const command of [['status'], ['status', '--json'], REGISTER]) {
+				// When a command opens it as its store
+				const result = await runCli(['--store', store, ...command]);
+				// Then it is refused at once as bad input, saying what the path is
+				expect(result.code, `${store} ${command[0]}: ${result.stderr}`).toBe(2);
+				expect(result.stdout).toBe('');
+				expect(result.stderr).toContain(
+					`The store path ${store} is not a file`,
+				);
+			}
+		}
 	});
 
 	it('missing folders on the way are still made', async () => {
@@ -352,5 +438,83 @@ describe('second-installation-key: one installation key per installation (SPEC �
 		const fr = await runCli([...store, 'add-key', second], {lang: 'fr'});
 		expect(fr.code).toBe(2);
 		expect(fr.stderr).toContain('cette installation en a déjà une');
+	});
+});
+
+describe('vendor-refusal-exit: a request the license server refuses as bad is bad input (2), as offline-activate --store already said', () => {
+	it('a wrong token, a malformed key, a damaged request file: exit 2 whether the server or its store says so; no server: 1', async () => {
+		const served = await serveVendor({
+			port: 0,
+			storeUrl: `sqlite://${path.join(directory, 'vendor-exit.sqlite')}`,
+			token: 'right-token',
+			write: () => undefined,
+		});
+		try {
+			const server = ['--server', served.url];
+			const mint = [
+				'vendor',
+				'mint',
+				'--type',
+				'license',
+				'--kind',
+				'perpetual',
+				'--devices',
+				'1',
+			];
+			// The wrong token (it exited 1, as if the server could not be reached)
+			expect(
+				(await runCli([...mint, ...server, '--token', 'wrong-token'])).code,
+			).toBe(2);
+			// A key that is not one
+			const extend = await runCli([
+				'vendor',
+				'extend',
+				'NXXXX',
+				'--days',
+				'5',
+				...server,
+				'--token',
+				'right-token',
+			]);
+			expect(extend.code, extend.stderr).toBe(2);
+			expect(extend.stderr).toContain('malformed-key');
+			// A request file that is not one: the same answer through the server as on its store
+			const request = path.join(directory, 'not-a-request.json');
+			await writeFile(request, '{"type":"something-else"}');
+			const out = ['-o', path.join(directory, 'response.json')];
+			const viaServer = await runCli([
+				'vendor',
+				'offline-activate',
+				request,
+				...out,
+				...server,
+			]);
+			const viaStore = await runCli([
+				'vendor',
+				'offline-activate',
+				request,
+				...out,
+				'--store',
+				`sqlite://${path.join(directory, 'vendor-exit-offline.sqlite')}`,
+			]);
+			expect(viaStore.code, viaStore.stderr).toBe(2);
+			expect(viaServer.code, viaServer.stderr).toBe(2);
+		} finally {
+			await served.close();
+		}
+		// No server at all is a failure, not bad input
+		expect(
+			(
+				await runCli([
+					'vendor',
+					'revoke',
+					newKey('license'),
+					'--server',
+					'http://127.0.0.1:9',
+					'--token',
+					't',
+				])
+			).code,
+		).toBe(1);
 	});
 });

@@ -252,7 +252,8 @@ describe('server-message-raw: a license server error message reaches the termina
 			'--devices',
 			'1',
 		]);
-		expect(result.code).toBe(1);
+		// A 400 answer: the request was refused as bad (exit 2)
+		expect(result.code).toBe(2);
 		expectNothingRaw(result);
 		expect(result.stderr).toContain('U+001B[2J');
 		expect(result.stderr.length).toBeLessThan(600);
@@ -270,6 +271,26 @@ describe('simulate-table-raw: a scenario text reaches the table made visible', (
 		expect(result.code, result.stderr).toBe(0);
 		expectNothingRaw(result);
 		expect(result.stdout).toContain('DemoU+001B[2JU+001B]0;ownedU+0007');
+	});
+});
+
+describe('unknown-flag-raw: an argument that looks like a flag is said made visible', () => {
+	it('a device name starting with "-" and holding an OSC sequence, an unknown flag with DEL: exit 2, nothing raw', async () => {
+		// meow said an unknown flag itself, as given: a name like "-\x1b]0;pwned\x07" reached the
+		// terminal raw (the fuzzer found "-\x7f" by chance)
+		for (const args of [
+			['devices', 'activate', `-${OSC_DEVICE}`],
+			['status', `--x\x7f${OSC_DEVICE}`],
+			[`--${OSC_DEVICE}`, 'status'],
+			['status', `-h${OSC_DEVICE}`],
+		]) {
+			const result = await runCli(args);
+			expect(result.code, result.stderr).toBe(2);
+			expectNothingRaw(result);
+			expect(result.stderr).toMatch(
+				/Unknown flag .*U\+001B\]0;pwnedU\+0007printer/,
+			);
+		}
 	});
 });
 
@@ -317,6 +338,51 @@ describe('dashboard-text-raw: the dashboard shows stored text made visible', () 
 				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
 				await screen.press('4');
 				await screen.waitFor('clickU+001B]8;;U+0007');
+				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
+			} finally {
+				screen.unmount();
+				await source.dispose();
+			}
+		} finally {
+			await world.dispose();
+		}
+	});
+
+	it('events-type-raw: a log entry of a type and code this version does not know shows made visible on Events', async () => {
+		// Given a log entry whose type no catalog names (a newer version's, or a hand in the
+		// store's): an OSC sequence that sets the terminal's title, and a right-to-left override
+		const world = await createWorld();
+		try {
+			const started = world.runtime.start();
+			await world.settle();
+			await started;
+			await world.runtime.save(CUSTOMER, '');
+			const loaded = await world.store.load();
+			if (loaded.kind !== 'loaded') throw new Error('no state');
+			const record = loaded.value as {state: {log: unknown[]}};
+			record.state.log.push({
+				at: world.clock.now(),
+				type: `x${OSC_DEVICE}\u202Eevil`,
+				code: `x${OSC_DEVICE}\u202Eevil`,
+				params: {company: 'Acme'},
+			});
+			await world.store.save(record);
+			await world.restart();
+
+			// When the Events screen lists it
+			const source = createRuntimeSource(world.runtime, {
+				clock: world.clock.server,
+				tickMs: 60_000,
+			});
+			const {screen} = renderSource(source, {columns: 120, rows: 40});
+			try {
+				await screen.press('4');
+				// Then it is shown made visible, in the list and in the detail below it
+				await screen.waitFor('xU+001B]0;pwnedU+0007printerU+202Eevil');
+				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
+				// And searching the events (which reads its type too) draws nothing raw either
+				await screen.press('/');
+				await screen.press('pwned');
 				expect(screen.rawFrame()).not.toMatch(RAW_BUT_LINES);
 			} finally {
 				screen.unmount();

@@ -4,7 +4,17 @@
  * installation with its own store and its own config directory (the trust file, R16).
  */
 import {execFile} from 'node:child_process';
-import {chmod, mkdtemp, readFile, rm} from 'node:fs/promises';
+import {
+	chmod,
+	chown,
+	copyFile,
+	mkdir,
+	mkdtemp,
+	readFile,
+	rm,
+	symlink,
+	writeFile,
+} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -23,6 +33,7 @@ import {
 	generateVendorKeyPair,
 	sign,
 } from '../source/signing/index.js';
+import {RAW_BUT_LINES} from './helpers/cli-process.js';
 
 const run = promisify(execFile);
 const CLI = path.resolve('dist/source/cli.js');
@@ -406,6 +417,40 @@ describe('status only reads (issue 10, point 10)', () => {
 		expect(await readFile(file)).toEqual(bytes);
 	});
 
+	it('status-on-full-disk: it works where no byte can be written (SQLite cannot make its -shm file)', async () => {
+		// Given a running installation's store at rest: no -wal or -shm file beside it
+		const made = await running();
+		const file = made.store.slice('sqlite://'.length);
+		await rm(`${file}-wal`, {force: true});
+		await rm(`${file}-shm`, {force: true});
+		const bytes = await readFile(file);
+
+		// When status runs where every write fails as on a full disk (a file size limit of 0,
+		// its signal ignored so a write fails with EFBIG instead of ending the process)
+		const result = await run(
+			'bash',
+			[
+				'-c',
+				`trap '' XFSZ; ulimit -f 0; exec "$0" "$@"`,
+				process.execPath,
+				CLI,
+				'status',
+				'--json',
+				'--store',
+				made.store,
+			],
+			{env: {...process.env, MYQ_CONFIG_DIR: made.config, MYQ_VENDOR_KEY: ''}},
+		).catch((error: Result) => error);
+
+		// Then it reads the store as it is (it said "disk I/O error", exit 1)
+		expect(result.stderr).toBe('');
+		expect(JSON.parse(result.stdout)).toMatchObject({
+			state: 'running',
+			capacity: 16,
+		});
+		expect(await readFile(file)).toEqual(bytes);
+	});
+
 	it('status-asks-the-server-nothing: no key fetched or pinned, no contact', async () => {
 		const {server, paths, url} = await countingServer();
 		try {
@@ -451,6 +496,86 @@ describe('status only reads (issue 10, point 10)', () => {
 		expect(record.state.log.map((entry) => entry.type)).not.toContain(
 			'started',
 		);
+	});
+});
+
+describe('R16 a trust file others can change vouches for nothing (the attacks on issue 10, point 1)', () => {
+	/** Status and a command that writes: both refuse the trust file, at once, saying what to do. */
+	async function expectRefused(it: Installation, says: RegExp) {
+		for (const args of [['status', '--json'], ['connect']]) {
+			const result = await it.cli(args);
+			expect(result.code, `${args[0]}: ${result.stderr}`).toBe(2);
+			expect(result.stdout).toBe('');
+			expect(result.stderr).toMatch(says);
+		}
+	}
+
+	it('trust-file-writable-by-others: a trust file or config directory other users can write, or own, is refused', async () => {
+		// Given a running installation, its key trusted in its trust file
+		const it = await running();
+		const file = path.join(it.config, 'vendor-key.json');
+
+		// When the file can be written by anyone (chmod 666, a careless umask or copy)
+		await chmod(file, 0o666);
+		// Then whoever could have written their own key there is not believed
+		await expectRefused(it, /can be changed by other users \(mode 0666\)/);
+		await chmod(file, 0o644);
+		expect((await status(it)).state).toBe('running');
+
+		// When its directory can be written by anyone (the file can be replaced)
+		await chmod(it.config, 0o777);
+		await expectRefused(it, /its directory .* can be changed by other users/);
+		await chmod(it.config, 0o700);
+
+		// When the config directory is a link to a folder anyone can write (MYQ_CONFIG_DIR or
+		// ~/.config/myq-license pointing into a shared folder)
+		const shared = path.join(directory, `shared-${count}`);
+		await mkdir(shared, {mode: 0o777});
+		await chmod(shared, 0o777);
+		await copyFile(file, path.join(shared, 'vendor-key.json'));
+		const linked = {...it, config: `${it.config}-link`};
+		await symlink(shared, linked.config);
+		const viaLink = await it.cli(['status', '--json'], {
+			env: {MYQ_CONFIG_DIR: linked.config},
+		});
+		expect(viaLink.code, viaLink.stderr).toBe(2);
+		expect(viaLink.stderr).toMatch(
+			/its directory .* can be changed by other users/,
+		);
+
+		// When another user owns the file (one made in a shared folder before the admin's)
+		if (process.getuid?.() === 0) {
+			await chown(file, 65534, 65534);
+			await expectRefused(it, /belongs to another user \(uid 65534\)/);
+			await chown(file, 0, 0);
+		}
+		expect((await status(it)).state).toBe('running');
+	});
+
+	it('trust-file-fifo-hangs: a trust file that is a named pipe is refused at once, by status too', async () => {
+		const it = await running();
+		const file = path.join(it.config, 'vendor-key.json');
+		await rm(file);
+		await run('mkfifo', [file]);
+		await expectRefused(it, /it is not a file/);
+	});
+
+	it('trust-prints-raw: trust says a damaged trust file made visible, exit 2 as every other command', async () => {
+		// Given a config directory whose name holds an OSC sequence, and a damaged trust file in it
+		const it = installation();
+		const config = path.join(directory, `x\x1b]0;pwned\x07-${count}`);
+		await mkdir(config, {mode: 0o700});
+		await writeFile(path.join(config, 'vendor-key.json'), '{');
+		const env = {MYQ_CONFIG_DIR: config};
+
+		// When trust is asked to record a key there
+		const result = await it.cli(['trust', vendor.publicKey], {env});
+
+		// Then the message shows the path made visible, and the exit code is status's
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('U+001B]0;pwnedU+0007');
+		expect(result.stderr).not.toMatch(RAW_BUT_LINES);
+		expect((await it.cli(['status'], {env})).code).toBe(2);
 	});
 });
 

@@ -10,7 +10,8 @@
  * One file on purpose although long: the compare-and-set write, the quarantine and the raw-row
  * reads are one protocol over the same table and must be read (and changed) together.
  */
-import {mkdir, open, stat} from 'node:fs/promises';
+import type {Stats} from 'node:fs';
+import {open, stat} from 'node:fs/promises';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv, {type DeserializedData, type KeyvStoreAdapter} from 'keyv';
@@ -21,6 +22,7 @@ import {
 	type StoreLoad,
 	storedRevision,
 } from '../ports/index.js';
+import {makeDirectories} from './make-directories.js';
 import {hasCode, messageOf} from './node-error.js';
 
 export type StoreErrorCode =
@@ -285,6 +287,15 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 				`The store path ${file} is a directory. Give a file path, e.g. ${path.join(file, 'myq-license.sqlite')}.`,
 			);
 		}
+		if (!info.isFile()) {
+			// A named pipe or a device states no size: SQLite would wait on a pipe for a writer
+			// forever, and read /dev/zero as an empty store (status said Unlicensed).
+			throw new StoreError(
+				'bad-path',
+				display,
+				`The store path ${file} is not a file (${specialFileKind(info)}). Give the path of a file, e.g. ${path.join(path.dirname(file), 'myq-license.sqlite')}.`,
+			);
+		}
 		size = info.size;
 	} catch (error) {
 		if (error instanceof StoreError) throw error;
@@ -330,35 +341,12 @@ async function refuseNonDatabase(file: string, display: string): Promise<void> {
 	}
 }
 
-/**
- * `mkdir -p`, one level at a time: Node's recursive mkdir loops forever, at full CPU, where a
- * folder cannot be made although its parent exists (`--store /proc/1/nope/x.sqlite`).
- */
-export async function makeDirectories(directory: string): Promise<void> {
-	const missing: string[] = [];
-	for (let current = directory; ; ) {
-		try {
-			if (!(await stat(current)).isDirectory()) {
-				throw Object.assign(new Error(`${current} is not a directory`), {
-					code: 'ENOTDIR',
-				});
-			}
-			break;
-		} catch (error) {
-			if (!hasCode(error, 'ENOENT')) throw error;
-			missing.push(current);
-			const parent = path.dirname(current);
-			if (parent === current) break;
-			current = parent;
-		}
-	}
-	for (const folder of missing.reverse()) {
-		try {
-			await mkdir(folder);
-		} catch (error) {
-			if (!hasCode(error, 'EEXIST')) throw error;
-		}
-	}
+/** What a path that is neither a file nor a directory is, as its error says it. */
+function specialFileKind(info: Stats): string {
+	if (info.isFIFO()) return 'a named pipe';
+	if (info.isSocket()) return 'a socket';
+	if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+	return 'not a regular file';
 }
 
 function notADatabase(

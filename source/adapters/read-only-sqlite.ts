@@ -4,8 +4,8 @@
  * store they may not write (a file or folder without write permission, a read-only mount).
  *
  * @keyv/sqlite cannot do this: it opens the file for writing and creates its table at once.
- * A store in WAL mode in a folder that cannot be written has no `-shm` file SQLite may create:
- * it is then opened `immutable`, as the snapshot it is for this one read.
+ * A store in WAL mode in a folder that cannot be written, or on a full disk, has no `-shm` file
+ * SQLite may create: it is then opened `immutable`, as the snapshot it is for this one read.
  */
 import EventEmitter from 'node:events';
 import {pathToFileURL} from 'node:url';
@@ -13,6 +13,14 @@ import sqlite3 from 'sqlite3';
 import {hasCode} from './node-error.js';
 
 type Database = InstanceType<typeof sqlite3.Database>;
+
+/** What SQLite says when it cannot make the -shm file a WAL store needs to be read. */
+const SHM_REFUSED = [
+	'SQLITE_CANTOPEN',
+	'SQLITE_READONLY',
+	'SQLITE_IOERR',
+	'SQLITE_FULL',
+];
 
 export class ReadOnlyStoreError extends Error {
 	override name = 'ReadOnlyStoreError';
@@ -41,11 +49,9 @@ export class ReadOnlySqlite extends EventEmitter {
 			return new ReadOnlySqlite(db);
 		} catch (error) {
 			await close(db);
-			if (
-				!hasCode(error, 'SQLITE_CANTOPEN') &&
-				!hasCode(error, 'SQLITE_READONLY')
-			)
-				throw error;
+			// A store in WAL mode needs its -shm file; where none can be made (no write permission,
+			// a read-only mount, a full disk: SQLITE_IOERR, SQLITE_FULL), read the file as it is.
+			if (!SHM_REFUSED.some((code) => hasCode(error, code))) throw error;
 		}
 		const url = `${pathToFileURL(file).href}?immutable=1`;
 		return new ReadOnlySqlite(

@@ -7,10 +7,12 @@
  * (`$XDG_CONFIG_HOME/myq-license` or `~/.config/myq-license` on Linux). One key: a vendor signs
  * with one, and replacing it is a decision of its own (`myq-license trust --replace`).
  */
-import {mkdir, open, rename, writeFile} from 'node:fs/promises';
+import {constants, type Stats} from 'node:fs';
+import {open, realpath, rename, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import {importPublicKey} from '../signing/index.js';
+import {makeDirectories} from './make-directories.js';
 import {hasCode, messageOf} from './node-error.js';
 
 export const TRUST_FILE_NAME = 'vendor-key.json';
@@ -39,12 +41,16 @@ type TrustFileContent = TrustEntry & {
 	version: 1;
 };
 
-/** A trust file that cannot be used: the message says which file and what to do. */
+/**
+ * A trust file that cannot be used (read: the configuration is wrong, bad input) or written (the
+ * system refused): the message says which file and what to do.
+ */
 export class TrustFileError extends Error {
 	override name = 'TrustFileError';
 	constructor(
 		readonly file: string,
 		message: string,
+		readonly isWrite = false,
 	) {
 		super(message);
 	}
@@ -102,8 +108,27 @@ export async function writeTrustFile(
 		...entry,
 	};
 	const temporary = `${file}.${process.pid}.tmp`;
+	let problem: string | null;
 	try {
-		await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
+		await makeDirectories(path.dirname(file), 0o700);
+		problem = await directoryOpenToOthers(file);
+	} catch (error) {
+		// A folder that cannot exist (under /proc, under a file) is the path's fault: bad input.
+		throw new TrustFileError(
+			file,
+			`The trust file ${file} could not be written (${messageOf(error)}). Check the directory and its permissions, or set MYQ_CONFIG_DIR to another one.`,
+			!hasCode(error, 'ENOENT') && !hasCode(error, 'ENOTDIR'),
+		);
+	}
+	if (problem !== null) {
+		// What it would write there, another user could change: the next read would refuse it.
+		// The directory chosen is what is wrong (bad input), not the system.
+		throw new TrustFileError(
+			file,
+			`The trust file ${file} was not written: ${problem}. Set MYQ_CONFIG_DIR to a directory only you can write, or make this one yours alone (chmod go-w).`,
+		);
+	}
+	try {
 		await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, {
 			mode: 0o644,
 		});
@@ -112,6 +137,7 @@ export async function writeTrustFile(
 		throw new TrustFileError(
 			file,
 			`The trust file ${file} could not be written (${messageOf(error)}). Check the directory and its permissions, or set MYQ_CONFIG_DIR to another one.`,
+			true,
 		);
 	}
 }
@@ -158,13 +184,26 @@ function unusable(file: string, problem: string): TrustFileError {
 	);
 }
 
-/** The file's text, refused past MAX_TRUST_FILE_BYTES before more is read. */
+/**
+ * The file's text, refused past MAX_TRUST_FILE_BYTES before more is read, and refused when
+ * someone else than this user (or root) could have written it, as ssh's StrictModes refuses a
+ * known_hosts file others can write: the key in it decides which documents are the vendor's.
+ */
 async function readBounded(file: string): Promise<string> {
-	const handle = await open(file, 'r');
+	// Non-blocking: opening a named pipe for reading would wait for a writer, forever.
+	const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
 	try {
 		const info = await handle.stat();
 		if (!info.isFile()) {
 			throw unusable(file, 'it is not a file');
+		}
+		const problem =
+			openToOthers(info, 'it') ?? (await directoryOpenToOthers(file));
+		if (problem !== null) {
+			throw new TrustFileError(
+				file,
+				`The trust file ${file} cannot be trusted: ${problem}, who could have put their own key in it. Make it yours and writable by you alone (chmod go-w), or remove it and trust the vendor key again from a directory only you can write.`,
+			);
 		}
 		const buffer = Buffer.alloc(MAX_TRUST_FILE_BYTES + 1);
 		let size = 0;
@@ -188,4 +227,28 @@ async function readBounded(file: string): Promise<string> {
 	} finally {
 		await handle.close();
 	}
+}
+
+/**
+ * Why another user than this one (or root) could change a file or directory: it belongs to
+ * them, or its mode lets its group or everyone write. Null when only this user or root can, and
+ * on systems without POSIX owners (Windows).
+ */
+function openToOthers(info: Stats, what: string): string | null {
+	const uid = process.getuid?.();
+	if (uid === undefined) return null;
+	if (info.uid !== uid && info.uid !== 0) {
+		return `${what} belongs to another user (uid ${info.uid})`;
+	}
+	if ((info.mode & 0o022) !== 0) {
+		return `${what} can be changed by other users (mode ${(info.mode & 0o7777).toString(8).padStart(4, '0')})`;
+	}
+	return null;
+}
+
+/** {@link openToOthers} for the directory the file really is in (a link is followed). */
+async function directoryOpenToOthers(file: string): Promise<string | null> {
+	const real = await realpath(file).catch(() => file);
+	const directory = await realpath(path.dirname(real));
+	return openToOthers(await stat(directory), `its directory ${directory}`);
 }

@@ -1,12 +1,13 @@
 /** `myq-license add-key KEY...`: keys into the license table, pending activation (R3). */
 import process from 'node:process';
-import {keyRefusalMessage} from '../engine/key-refusals.js';
+import {keyRefusalMessage, keyRefusalParams} from '../engine/key-refusals.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson, textOf, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {},
 	async run(cli) {
 		let text = cli.input.join('\n');
@@ -37,8 +38,16 @@ export const command = defineCommand({
 				);
 				return EXIT.badInput;
 			}
+			// Decided (issue 10 point 13): R3 adds the valid keys even when others are refused, so
+			// the command did its job when one was added (0; the refused ones are said on stderr and
+			// in --json's `refused`). Bad input (2) is when none was.
+			const code =
+				outcome.accepted.length === 0 && outcome.refused.length > 0
+					? EXIT.badInput
+					: EXIT.ok;
 			if (cli.flags.json) {
-				printJson(outcome);
+				// `ok` says what the exit code says: a script reads one or the other.
+				printJson({...outcome, ok: code === EXIT.ok});
 			} else {
 				print(
 					outcome.accepted.map((key) => t(lang, 'cli.add-key.added', {key})),
@@ -55,12 +64,7 @@ export const command = defineCommand({
 					print([t(lang, 'cli.add-key.next')]);
 				}
 			}
-			// Decided (issue 10 point 13): R3 adds the valid keys even when others are refused, so
-			// the command did its job when one was added (0; the refused ones are said on stderr and
-			// in --json's `refused`). Bad input (2) is when none was.
-			return outcome.accepted.length === 0 && outcome.refused.length > 0
-				? EXIT.badInput
-				: EXIT.ok;
+			return code;
 		});
 	},
 });
@@ -77,5 +81,6 @@ function refusalText(
 	if (lang === 'en') return refusal.message;
 	return t(lang, `key.${keyRefusalMessage(refusal.code)}`, {
 		key: refusal.input.trim(),
+		...keyRefusalParams(refusal.code),
 	});
 }

@@ -6,6 +6,7 @@ import {defineCommand} from './flags.js';
 import {print, printJson, report, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {},
 	async run(cli) {
 		const [action, name, ...extra] = cli.input;

@@ -13,6 +13,8 @@ import {defineCommand} from './flags.js';
 import {print, usageError} from './report.js';
 
 export const command = defineCommand({
+	// It takes none, and says its own usage when given some.
+	takesArguments: true,
 	flags: {
 		out: {type: 'string', shortFlag: 'o'},
 		keepPersonalData: {type: 'boolean'},

@@ -4,6 +4,7 @@ import {defineCommand} from './flags.js';
 import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {},
 	async run(cli) {
 		const [file, ...extra] = cli.input;

@@ -20,6 +20,7 @@ import {print, printJson, usageError} from './report.js';
 const MAX_JOBS = 64;
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {
 		until: {type: 'number'},
 		report: {type: 'string'},

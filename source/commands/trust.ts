@@ -5,12 +5,12 @@
  * is the admin's explicit choice, never made for them. A trust file already holding another key
  * is left alone unless --replace says the vendor's key really changed.
  */
-import process from 'node:process';
 import {EXIT} from './exit-codes.js';
 import {defineCommand} from './flags.js';
-import {report, usageError} from './report.js';
+import {print, report, usageError} from './report.js';
 
 export const command = defineCommand({
+	takesArguments: true,
 	flags: {replace: {type: 'boolean'}},
 	async run(cli) {
 		const [given, ...extra] = cli.input;
@@ -98,8 +98,10 @@ export const command = defineCommand({
 			);
 		} catch (error) {
 			if (error instanceof TrustFileError) {
-				process.stderr.write(`${error.message}\n`);
-				return EXIT.failed;
+				// The path may hold anything (MYQ_CONFIG_DIR): said made visible. A trust file that
+				// cannot be used is bad input, as for every other command; one not written, a failure.
+				print([error.message], 'err');
+				return error.isWrite ? EXIT.failed : EXIT.badInput;
 			}
 			throw error;
 		}

@@ -81,6 +81,7 @@ async function storeRefused(error: unknown, lang: Lang): Promise<number> {
 }
 
 export const command = defineCommand({
+	takesArguments: true,
 	// --store, --server and --json are global flags; here they name the vendor's store and server.
 	flags: {
 		port: {type: 'number'},
@@ -315,9 +316,22 @@ async function callServer(
 				code: safeText(error?.code ?? '', 60),
 				message: safeText(error?.message ?? text),
 			}),
+			// The request was bad (a wrong token, a malformed key, a damaged request file): bad
+			// input, as offline-activate --store says it. Too many requests, or the server's own
+			// trouble, is a failure.
+			isBadInput:
+				response.status >= 400 &&
+				response.status < 500 &&
+				response.status !== 408 &&
+				response.status !== 429,
 		};
 	}
 	return {ok: true as const, json, text};
+}
+
+/** The exit code of a call the server refused or never answered. */
+function refusedExit(result: {isBadInput?: boolean}): number {
+	return result.isBadInput === true ? EXIT.badInput : EXIT.failed;
 }
 
 async function mint(flags: Flags): Promise<number> {
@@ -326,7 +340,7 @@ async function mint(flags: Flags): Promise<number> {
 	const result = await callServer(flags, '/v1/admin/keys', body, token);
 	if (!result.ok) {
 		print([result.message], 'err');
-		return EXIT.failed;
+		return refusedExit(result);
 	}
 	const {key} = result.json as {key: string};
 	if (flags.json) {
@@ -374,7 +388,7 @@ async function admin(
 	);
 	if (!result.ok) {
 		print([result.message], 'err');
-		return EXIT.failed;
+		return refusedExit(result);
 	}
 	if (flags.json) {
 		printJson(result.json);
@@ -440,7 +454,7 @@ async function offlineActivate(
 		const result = await callServer(flags, '/v1/offline-activation', request);
 		if (!result.ok) {
 			print([result.message], 'err');
-			return EXIT.failed;
+			return refusedExit(result);
 		}
 		response = result.text;
 	} else {

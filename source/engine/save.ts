@@ -3,6 +3,7 @@
  * The runtime then steps `customer-saved` and `keys-added` with what was accepted.
  */
 import {t} from '../i18n/index.js';
+import {MAX_KEYS_PER_ACTIVATION} from './activation-limits.js';
 import {
 	type FieldError,
 	storedCustomerErrors,
@@ -117,6 +118,7 @@ export function planKeys(state: EngineState, keysText: string): KeyVerdict[] {
 		inTable.add(grant.key);
 	}
 	const typed = new Set<string>();
+	let added = 0;
 	// SPEC §3: one installation key per installation, activated or waiting. One the license server
 	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
 	let installationKey: string | null =
@@ -158,8 +160,20 @@ export function planKeys(state: EngineState, keysText: string): KeyVerdict[] {
 				installationKey,
 			};
 		}
+		if (state.pending.length + added >= MAX_KEYS_PER_ACTIVATION) {
+			// One activation sends every pending key, and the license server takes no more than
+			// this at once: one more, and every activation would be refused (issue 10 point 6).
+			return {
+				ok: false,
+				input,
+				code: 'too-many-pending',
+				message: `Key "${key}" was not added: ${MAX_KEYS_PER_ACTIVATION} keys already wait for activation, the most one activation sends. Activate them, then add the others.`,
+				key,
+			};
+		}
 		if (kind === 'installation') installationKey = key;
 		typed.add(key);
+		added += 1;
 		return {ok: true, input, key, kind};
 	});
 }

@@ -20,7 +20,7 @@ import {
 	observationChange,
 	observationOf,
 } from './history.js';
-import {keyRefusalMessage} from './key-refusals.js';
+import {keyRefusalMessage, keyRefusalParams} from './key-refusals.js';
 import {parseKey} from './keys.js';
 import type {
 	Customer,
@@ -331,6 +331,7 @@ function apply(draft: Draft, event: EngineEvent) {
 					key: refusal.input.trim(),
 					keyRefusal: keyRefusalMessage(refusal.code),
 					message: refusal.message,
+					...keyRefusalParams(refusal.code),
 				});
 				const parsed = parseKey(refusal.input);
 				remember(draft, 'key-refused', {

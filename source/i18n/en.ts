@@ -475,6 +475,8 @@ Examples
 	'cli.vendor.request-refused': 'The request was refused ({code}): {message}',
 	'cli.vendor.response-written':
 		'Response written to {file}. On the MyQ server: myq-license import {file}',
+	'cli.error.no-arguments':
+		'{command} takes no arguments, but was given "{given}": nothing was done. Run myq-license {command} --help.',
 	'cli.error.vendor-store-url':
 		'The store URL "{url}" is not one the license server knows: use sqlite://PATH (the default, one file), memory:, or postgres://USER@HOST:PORT/DATABASE (several servers on one database).',
 	'cli.error.vendor-store-url-malformed':
@@ -589,6 +591,8 @@ Examples
 	'key.duplicate': 'Key "{key}" was typed more than once: it is added once.',
 	'key.second-installation':
 		'Key "{key}" is an installation key, and this installation already has one (SPEC: one per installation): it was not added. Add license keys for more licenses.',
+	'key.too-many-pending':
+		'Key "{key}" was not added: {max} keys already wait for activation, the most one activation sends. Activate them, then add the others.',
 	'key.already-present':
 		'Key "{key}" is already in the license table: it was not added again.',
 	'key.added': 'Key {key} added, pending activation.',

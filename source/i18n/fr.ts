@@ -492,6 +492,8 @@ Exemples
 	'cli.vendor.request-refused': 'La demande a été refusée ({code}) : {message}',
 	'cli.vendor.response-written':
 		'Réponse écrite dans {file}. Sur le serveur MyQ : myq-license import {file}',
+	'cli.error.no-arguments':
+		"{command} ne prend pas d'argument, mais a reçu « {given} » : rien n'a été fait. Lancez myq-license {command} --help.",
 	'cli.error.vendor-store-url':
 		"L'URL de stockage « {url} » n'est pas connue du serveur de licences : utilisez sqlite://CHEMIN (par défaut, un fichier), memory:, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (plusieurs serveurs sur une base).",
 	'cli.error.vendor-store-url-malformed':
@@ -603,6 +605,8 @@ Exemples
 		'La clé « {key} » a été saisie plusieurs fois : elle est ajoutée une seule fois.',
 	'key.second-installation':
 		"La clé « {key} » est une clé d'installation, et cette installation en a déjà une (une par installation) : elle n'a pas été ajoutée. Ajoutez des clés de licence pour davantage de licences.",
+	'key.too-many-pending':
+		"La clé « {key} » n'a pas été ajoutée : {max} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.",
 	'key.already-present':
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",

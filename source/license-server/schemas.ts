@@ -3,6 +3,7 @@
  * `bad-request` naming the first field at fault (STYLE: errors a person can act on).
  */
 import {z} from 'zod';
+import {MAX_KEYS_PER_ACTIVATION} from '../engine/activation-limits.js';
 import {
 	CUSTOMER_FIELD_LIMITS,
 	characterCount,
@@ -10,8 +11,6 @@ import {
 } from '../engine/customer-limits.js';
 import {isPrintable} from '../engine/safe-text.js';
 import {VendorError} from './errors.js';
-
-const MAX_KEYS = 100;
 
 /**
  * What one license may hold, at mint and extend. The simulator's scenario schema reads its ranges
@@ -74,7 +73,7 @@ const nonce = identifier(64).optional();
 export const activateBodySchema = z.object({
 	installationId: identifier(200),
 	fingerprint: identifier(1000),
-	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable().optional(),
 	/** The secret received at an earlier activation: proof for rebinding (issue 11, point 5). */
 	installationSecret: identifier(200).optional(),
@@ -94,7 +93,7 @@ export const activationRequestSchema = z.object({
 	requestId: identifier(200),
 	installationId: identifier(200),
 	fingerprint: identifier(1000),
-	keys: z.array(z.string().max(200)).max(MAX_KEYS),
+	keys: z.array(z.string().max(200)).max(MAX_KEYS_PER_ACTIVATION),
 	customer: customerSchema.nullable(),
 	createdAt: z.number(),
 	installationSecret: identifier(200).optional(),

@@ -4,7 +4,7 @@
  * own (English) message, which always says what to do.
  */
 
-import {keyRefusalMessage} from '../engine/key-refusals.js';
+import {keyRefusalMessage, keyRefusalParams} from '../engine/key-refusals.js';
 import {type Lang, t} from '../i18n/index.js';
 import {renderOutcome} from '../i18n/outcome.js';
 import {contactOutcome} from '../runtime/contact-news.js';
@@ -42,6 +42,7 @@ export function saveStatus(
 		parts.push(
 			t(lang, `key.${keyRefusalMessage(refusal.code)}`, {
 				key: refusal.input.trim(),
+				...keyRefusalParams(refusal.code),
 			}),
 		);
 	}

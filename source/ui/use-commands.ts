@@ -59,7 +59,7 @@ export const nodeFiles: FileAccess = {
 	async write(file, text) {
 		// The folder the admin chose is made if missing, one level at a time (Node's recursive
 		// mkdir never ends under /proc: the store's adapter says why).
-		const {makeDirectories} = await import('../adapters/keyv-store.js');
+		const {makeDirectories} = await import('../adapters/make-directories.js');
 		await makeDirectories(path.dirname(file));
 		await writeFile(file, text, 'utf8');
 	},

@@ -2,6 +2,7 @@
  * R3: format feedback as the admin types keys (several, separated by spaces, commas or new
  * lines). Each key gets a verdict before Save: accepted, still being typed, or what is wrong.
  */
+import {keyRefusalParams} from '../../../engine/key-refusals.js';
 import {KEY_ALPHABET, normalizeKey} from '../../../engine/keys.js';
 import {planKeys} from '../../../engine/save.js';
 import {initialState} from '../../../engine/step.js';
@@ -61,6 +62,17 @@ export function keyFeedback(
 				text: t(lang, 'ui.key.second-installation', {
 					key: verdict.key,
 					installation: verdict.installationKey ?? '',
+				}),
+			};
+		}
+		if (verdict.code === 'too-many-pending' && verdict.key !== undefined) {
+			// Issue 10 point 6: no more keys wait than one activation sends, and Save says so.
+			return {
+				input,
+				verdict: 'error',
+				text: t(lang, 'key.too-many-pending', {
+					key: verdict.key,
+					...keyRefusalParams(verdict.code),
 				}),
 			};
 		}
