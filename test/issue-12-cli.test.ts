@@ -299,6 +299,7 @@ function dashboardInPty(
 }
 
 /** A colour or inverse SGR sequence (ESC [ 31 m and the like). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequence is what it looks for
 const COLOUR = /\u001B\[(3[0-7]|9[0-7]|4[0-7]|7)m/;
 
 describe('point 12: screen reader and NO_COLOR in a real terminal', () => {

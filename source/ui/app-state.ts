@@ -140,7 +140,12 @@ export type UiContext = {
 	listHeight: number;
 	/** The page on screen (Home, Settings > License, Manual activation), as laid out. */
 	page: PageGeometry | null;
-	demoKeys: readonly string[];
+	/**
+	 * The demo keys in the order Ctrl+K pastes them after what the key field holds: a function of
+	 * the field, since several keys may arrive in one read (a paste, keys typed over a slow link)
+	 * before the next render, each with the field the one before left.
+	 */
+	demoKeys: (field: string) => readonly string[];
 	/** The status message does not fit its rows: `i` shows it whole. */
 	isStatusCut: boolean;
 };
@@ -731,7 +736,7 @@ function pasteDemoKey(state: UiState, context: UiContext): UiResult {
 		overlay: null,
 		settings: settingsReducer(opened.settings, {
 			type: 'paste-key',
-			demoKeys: context.demoKeys,
+			demoKeys: context.demoKeys(opened.settings.text.keys.value),
 		}),
 	});
 }

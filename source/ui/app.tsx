@@ -244,7 +244,7 @@ export function App({
 		eventCount: content.eventCount,
 		listHeight: content.listHeight,
 		page: content.page?.geometry ?? null,
-		demoKeys: pasteOrder(view, ui.settings.text.keys.value),
+		demoKeys: (field) => pasteOrder(view, field),
 		isStatusCut: statusView.isCut,
 	};
 

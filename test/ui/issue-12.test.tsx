@@ -521,6 +521,30 @@ expect: []
 		expect(marks(raw(screen).split('Demo keys')[0]!, '✓')).toBe(2);
 	});
 
+	it('ctrl-k-after-clearing-pastes-a-refused-key: keys read together (Enter, Ctrl+U, Ctrl+K in one read, as over a slow link) paste the key Save adds to the field as Ctrl+U left it', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		await world.controller.runtime.save(null, keyOf(world, 'I1'));
+		const {screen} = world;
+		// L1, L2, then I1 (a refused one: every useful key is in the field already).
+		await type(screen, '2', KEY.ctrlK, KEY.ctrlK, KEY.ctrlK);
+		await waitRaw(
+			screen,
+			`Keys ${keyOf(world, 'L1')}, ${keyOf(world, 'L2')}, `,
+		);
+		await waitRaw(
+			screen,
+			`✗ ${keyOf(world, 'I1')} is already in the license table`,
+		);
+		await screen.press(`${KEY.enter}${KEY.ctrlU}${KEY.ctrlK}`);
+		await vi.waitFor(() => {
+			const field = raw(screen).split('Demo keys')[0]!;
+			expect(field).toContain(`✓ ${keyOf(world, 'L1')}: License key`);
+			expect(marks(field, '✓')).toBe(1);
+			expect(marks(field, '✗')).toBe(0);
+		});
+	});
+
 	it('three-ticks-for-one-key: one key typed three ways gets one ✓ and two ✗, and Save refuses exactly those two', async () => {
 		const world = await open({scenario: KEYS, columns: 100, rows: 40});
 		await world.controller.stepScenario();

@@ -50,10 +50,10 @@ const DEMO: UiContext = {
 		offset: 10,
 		ranges: {company: {start: 1, end: 1}},
 	},
-	demoKeys: [DEMO_KEY],
+	demoKeys: () => [DEMO_KEY],
 	isStatusCut: true,
 };
-const REAL: UiContext = {...DEMO, isDemo: false, demoKeys: []};
+const REAL: UiContext = {...DEMO, isDemo: false, demoKeys: () => []};
 const LICENSED: UiContext = {...DEMO, isUnlicensed: false};
 
 function after(context: UiContext, ...presses: KeyPress[]): UiState {
@@ -194,7 +194,7 @@ describe('the keymap drives the help and the footer', () => {
 		}
 		for (const id of footerKeys('demo-typing')) {
 			const {state, context} = PLACES.typing;
-			const demo = {...context, isDemo: true, demoKeys: [DEMO_KEY]};
+			const demo = {...context, isDemo: true, demoKeys: () => [DEMO_KEY]};
 			expect({id, answered: isAnswered(id, state, demo)}).toEqual({
 				id,
 				answered: KEYMAP[id].presses.map(() => true),

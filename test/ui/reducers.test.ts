@@ -542,7 +542,7 @@ const UI_CONTEXT: UiContext = {
 	tableHeight: 5,
 	listHeight: 5,
 	page: null,
-	demoKeys: [INSTALLATION],
+	demoKeys: () => [INSTALLATION],
 	isStatusCut: false,
 };
 
