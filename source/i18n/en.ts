@@ -934,6 +934,8 @@ Examples
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
 	'ui.key.present':
 		'{key} is already in the license table: Save will not add it again',
+	'ui.input.paste-ignored':
+		'Pasted text left out ({count} characters): no field was being typed into, and its letters would have run as keys (q quits). Choose a field, press Enter to type into it, then paste.',
 	'ui.input.left-out':
 		'Left out of the field: {chars} (control characters: a field takes printable text only).',
 	'ui.key.second-installation':

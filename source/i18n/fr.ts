@@ -942,6 +942,8 @@ Exemples
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
 	'ui.key.present':
 		"{key} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois",
+	'ui.input.paste-ignored':
+		"Texte collé laissé de côté ({count} caractères) : aucun champ n'était en saisie, et ses lettres auraient agi comme des touches (q quitte). Choisissez un champ, appuyez sur Entrée pour y saisir, puis collez.",
 	'ui.input.left-out':
 		'Laissé hors du champ : {chars} (caractères de contrôle : un champ ne prend que du texte imprimable).',
 	'ui.key.second-installation':

@@ -27,7 +27,7 @@ import {
 	textFieldReducer,
 } from './components/text-field/index.js';
 import {actionFor, type KeyAction, type Place} from './keymap.js';
-import type {KeyPress} from './keypress.js';
+import {char, type KeyPress, press} from './keypress.js';
 import {emptyListView, type ListView} from './screens/list-view.js';
 import {
 	initialManual,
@@ -678,7 +678,37 @@ export function handleKeys(
 		current = taken.state;
 		commands.push(...taken.commands);
 	};
-	for (const typed of presses) {
+	const isPaste = isPasted(presses);
+	for (const [index, pressed] of presses.entries()) {
+		// A paste is text for a field: one that comes while no field is typed into would run its
+		// letters as commands (q quits, d moves a day, its line breaks press the focused button),
+		// so the rest of it is left out, and the status says so (decided: nothing of it is taken,
+		// as nothing of it was meant as a key). In the key field, a line break of a paste
+		// separates keys, as a space does: a list of keys one a line goes in whole.
+		// On a field not yet typed into (or Paste the response), the paste goes into it, as Enter
+		// then the paste would. Line breaks at its end, once a field took it (the response
+		// imported), do nothing.
+		if (isPaste && !isTextFocused(current) && pressed.name === 'char') {
+			const entered = handleKey(current, press('enter'), context);
+			if (placeOf(entered.state) === 'typing' && entered.commands.length === 0)
+				current = entered.state;
+		}
+		if (isPaste && !isTextFocused(current)) {
+			const count = printableCount(presses.slice(index));
+			if (count > 0)
+				current = {
+					...current,
+					status: {
+						tone: 'error',
+						text: t(context.lang, 'ui.input.paste-ignored', {count}),
+					},
+				};
+			break;
+		}
+		const typed =
+			isPaste && pressed.name === 'enter' && typingField(current) === 'keys'
+				? char(' ')
+				: pressed;
 		// Text typed or pasted reaches the screen as is, so what no terminal may print raw (a
 		// control character, a bidirectional control: engine/safe-text.ts) never goes in; the
 		// status line says what was left out, made visible.
@@ -712,6 +742,25 @@ export function handleKeys(
 		}
 	}
 	return {state: current, commands};
+}
+
+/**
+ * Printable characters in one read from the terminal from which it is a paste, not keys: keys
+ * come one a read, or a few together when typed fast over a slow link; a paste brings a line or
+ * more (the shortest text one pastes here, a key, has 25).
+ */
+export const PASTE_MIN_CHARS = 16;
+
+function printableCount(presses: readonly KeyPress[]): number {
+	return presses.reduce(
+		(count, key) =>
+			key.name === 'char' && !key.ctrl ? count + [...key.text].length : count,
+		0,
+	);
+}
+
+function isPasted(presses: readonly KeyPress[]): boolean {
+	return printableCount(presses) >= PASTE_MIN_CHARS;
 }
 
 /** A key press without the characters no terminal may print raw; null when none is left. */

@@ -158,6 +158,41 @@ describe('point 2: typing never triggers a command, a command key never lands in
 	});
 });
 
+describe('point 2 (paste): a paste is text for a field, never keys', () => {
+	it('paste-runs-as-keys: text pasted while browsing is left out whole and said; its q quits nothing, its d moves no day, its line break presses nothing', async () => {
+		const world = await open();
+		const {screen} = world;
+		await screen.press('3');
+		await screen.waitFor('[Browse]');
+		await screen.press('quote: send the request today, reply by\rmail');
+		await screen.waitFor(
+			'Pasted text left out (43 characters): no field was being typed into',
+		);
+		expect(screen.hasExited()).toBe(false);
+		expect(screen.frame()).toContain('DEMO · day 0');
+		expect(screen.frame()).toContain('network: online');
+		const fr = await open({lang: 'fr'});
+		await fr.screen.press('3');
+		await fr.screen.press('quote: send the request today');
+		await fr.screen.waitFor('Texte collé laissé de côté (29 caractères)');
+		expect(fr.screen.hasExited()).toBe(false);
+	});
+
+	it('paste-on-a-field-not-typed-into: keys pasted one a line with the focus on Keys (browsing) go in whole, each checked', async () => {
+		const world = await open({columns: 100, rows: 40});
+		const {screen} = world;
+		const [first, second] = world.controller.view().keys.map((key) => key.key);
+		await type(screen, '2', 'j', 'j', 'j', 'j', 'j', 'j');
+		await screen.waitFor(/› Keys\s*$/m);
+		await screen.press(`${first}\r${second}\r`);
+		await screen.waitFor('[Typing: Keys]');
+		const text = flatten(screen.rawFrame());
+		expect(text).toContain(`✓ ${first}: Installation key`);
+		expect(text).toContain(`✓ ${second}: License key`);
+		expect(screen.frame()).toContain('DEMO · day 0');
+	});
+});
+
 describe('point 3: messages are whole', () => {
 	it('offline-activate-hint-cut: at 80×24 the offline Activate message shows to its end, manual activation hint included, no ".)."', async () => {
 		const world = await open();
@@ -418,6 +453,30 @@ describe('point 9: manual activation over SSH', () => {
 		expect(world.controller.runtime.snapshot().evaluation.state).toBe(
 			'running',
 		);
+	});
+
+	it('paste-response-on-its-item: the response pasted with the focus on Paste the response (not typed into yet) goes into its field and activates', async () => {
+		const world = await open({columns: 100, rows: 44});
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await screen.press('2');
+		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
+		const lines = screen
+			.rawFrame()
+			.split('\n')
+			.map((line) => line.trim());
+		const block = lines.slice(
+			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
+			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
+		);
+		await screen.press(KEY.escape);
+		await type(screen, 'g', 'j', 'j', 'j');
+		await screen.waitFor('› Paste the response as text');
+		await screen.press(`${block.join('\r')}\r`);
+		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
+		expect(screen.hasExited()).toBe(false);
 	});
 
 	it('manual-files-in-cwd: the request file goes to the folder typed (~ is the home), shown as an absolute path', async () => {
