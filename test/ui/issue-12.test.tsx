@@ -479,6 +479,27 @@ describe('point 9: manual activation over SSH', () => {
 		expect(screen.hasExited()).toBe(false);
 	});
 
+	it('two-focus-marks-on-manual: once the focus leaves the menu (on the folder), the menu shows no second ›', async () => {
+		const world = await open({columns: 100, rows: 44});
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await screen.press('2');
+		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
+		await type(screen, KEY.escape, 'g');
+		await screen.waitFor(/^› Folder/m);
+		const marks = screen
+			.frame()
+			.split('\n')
+			.filter((row) => row.trimStart().startsWith('›'));
+		expect(marks).toEqual([expect.stringMatching(/^› Folder /)]);
+		// Back on the menu, its highlight (Show the request) is marked again.
+		await screen.press('j');
+		await screen.waitFor(/^ *› Show the request as text/m);
+		expect(screen.frame()).not.toMatch(/^› Folder/m);
+	});
+
 	it('manual-files-in-cwd: the request file goes to the folder typed (~ is the home), shown as an absolute path', async () => {
 		const world = await open();
 		await world.controller.stepScenario();
