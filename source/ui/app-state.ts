@@ -686,12 +686,21 @@ export function handleKeys(
 		// as nothing of it was meant as a key). In the key field, a line break of a paste
 		// separates keys, as a space does: a list of keys one a line goes in whole.
 		// On a field not yet typed into (or Paste the response), the paste goes into it, as Enter
-		// then the paste would. Line breaks at its end, once a field took it (the response
+		// then the paste would; on Manual activation, into the response field. Line breaks at its end, once a field took it (the response
 		// imported), do nothing.
 		if (isPaste && !isTextFocused(current) && pressed.name === 'char') {
 			const entered = handleKey(current, press('enter'), context);
 			if (placeOf(entered.state) === 'typing' && entered.commands.length === 0)
 				current = entered.state;
+			// Manual activation: what one pastes there is the response, wherever the focus is.
+			else if (current.screen === 'manual' && current.overlay === null)
+				current = {
+					...current,
+					manual: manualReducer(current.manual, {
+						type: 'choose',
+						item: 'paste',
+					}),
+				};
 		}
 		if (isPaste && !isTextFocused(current)) {
 			const count = printableCount(presses.slice(index));

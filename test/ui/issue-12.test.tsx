@@ -479,6 +479,28 @@ describe('point 9: manual activation over SSH', () => {
 		expect(screen.hasExited()).toBe(false);
 	});
 
+	it('paste-response-on-its-block: pasted right after closing the portal’s answer (the focus on that block), the response goes into its field and activates', async () => {
+		const world = await open({columns: 100, rows: 44, lang: 'fr'});
+		await world.controller.stepScenario();
+		await world.controller.stepScenario();
+		const {screen} = world;
+		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
+		await screen.press('2');
+		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
+		const lines = screen
+			.rawFrame()
+			.split('\n')
+			.map((line) => line.trim());
+		const block = lines.slice(
+			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
+			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
+		);
+		await screen.press(KEY.escape);
+		await screen.press(`${block.join('\r')}\r`);
+		await screen.waitFor('Activé : 2 nouvelle(s) licence(s), 2 au total.');
+		expect(screen.hasExited()).toBe(false);
+	});
+
 	it('two-focus-marks-on-manual: once the focus leaves the menu (on the folder), the menu shows no second ›', async () => {
 		const world = await open({columns: 100, rows: 44});
 		await world.controller.stepScenario();
