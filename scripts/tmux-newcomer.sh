@@ -6,9 +6,11 @@
 #   email first, then fixed) → paste a demo key (Ctrl+K) → Save → Activate → the table shows the
 #   licenses active → Ctrl+T 20: ten days before expiry, the banner counting down → cut the
 #   network: the unreachable banner → swap the hardware: the reactivation countdown → network
-#   back, Activate: cleared → Manual activation over SSH: the request shown as text, the demo
-#   portal's answer copied from the screen and pasted back → ? help → q, and the terminal is
-#   given back clean.
+#   back, Activate: cleared → network cut again, the next demo key pasted (Ctrl+K), saved, and
+#   Activate refused offline with the manual-activation hint whole → Manual activation over SSH:
+#   the request shown as text, the demo portal's answer copied from the screen and pasted back
+#   as it was copied (the paste goes into the response field), the new license active → ? help
+#   → q, and the terminal is given back clean.
 #
 # Issue 12 changed the keys: fields are typed into after Enter (Esc stops, Tab goes on), the
 # time prompt is Ctrl+T (it was j), a scenario step is c (it was n).
@@ -46,7 +48,12 @@ if [[ $LANGUAGE_CHOSEN == fr ]]; then
 	T_TYPING_COMPANY="Saisie : Entreprise"
 	T_TYPING_RESPONSE="Saisie : Réponse"
 	T_MANUAL_SHOW="Afficher la demande en texte"
-	T_PASTED_ACTIVATED="Activé : les licences sont à jour (2 au total)."
+	T_PASTED_ACTIVATED="Activé : 1 nouvelle(s) licence(s), 3 au total."
+	T_LICENSE_KEY_OK="Clé de licence"
+	T_ACTIVATE_OFFLINE="Échec de l'activation : le serveur de licences est injoignable"
+	T_USE_MANUAL="utilisez l'activation manuelle"
+	T_OFFLINE_END="portez-le au portail de l'éditeur, puis importez la réponse."
+	T_TEXT_FOOTER="puis une touche ferme"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Clé d'installation"
 	T_EMAIL_ERROR="Courriel : « it@acme » n'est pas une adresse valide"
@@ -74,7 +81,12 @@ else
 	T_TYPING_COMPANY="Typing: Company"
 	T_TYPING_RESPONSE="Typing: Response"
 	T_MANUAL_SHOW="Show the request as text"
-	T_PASTED_ACTIVATED="Activated: the licenses are up to date (2 in all)."
+	T_PASTED_ACTIVATED="Activated: 1 new license(s), 3 in all."
+	T_LICENSE_KEY_OK="License key"
+	T_ACTIVATE_OFFLINE="Activation failed: the license server could not be reached"
+	T_USE_MANUAL="use manual activation"
+	T_OFFLINE_END="take it to the vendor portal, and import the response."
+	T_TEXT_FOOTER="then any key closes"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Installation key"
 	T_EMAIL_ERROR='Email "it@acme" is not a valid address'
@@ -260,9 +272,24 @@ wait_gone "$T_HARDWARE_SHORT"
 wait_gone "$T_UNREACHABLE_SHORT"
 show
 
+step "cut the network, paste the next demo key (Ctrl+K), Save, Activate: refused offline, the message whole, manual activation its hint"
+# The focus is on the table after an activation; Ctrl+K goes to the key field from there.
+keys t
+wait_for "$T_OFFLINE"
+keys C-k
+wait_for "$T_LICENSE_KEY_OK"
+# Ctrl+K keeps the mode (browsing here): j goes down to Save, Enter saves.
+keys j Enter
+wait_for "$T_SAVED"
+keys Enter
+wait_for "$T_ACTIVATE_OFFLINE"
+wait_for "$T_USE_MANUAL"
+wait_for "$T_OFFLINE_END"
+show
+
 step "Manual activation (R5) over SSH: the request as text; the demo's portal answers as text"
-# The focus is on the table after an activation: k goes up to Manual activation.
-keys k Enter
+# From Activate: Connect now, then Manual activation.
+keys j j Enter
 wait_for "$T_MANUAL_SHOW"
 keys 2
 wait_for "-----END MYQ ACTIVATION RESPONSE-----"
@@ -271,10 +298,9 @@ show
 response="$(screen | sed -e 's/[[:space:]]*$//' | awk '/-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{on=0}')"
 [[ -n "$response" ]] || fail "no response block to copy"
 
-step "paste the response back as text: any key closes the text, Paste the response, the lines pasted"
+step "paste the response back as text, as it was copied: Esc closes the answer, the paste goes into the response field, the new license is active"
 keys Escape
-keys g j 4
-wait_for "$T_TYPING_RESPONSE"
+wait_gone "$T_TEXT_FOOTER"
 text "$response"
 keys Enter
 wait_for "$T_PASTED_ACTIVATED"
