@@ -91,6 +91,23 @@ export function planSave(
 	return {ok: true, customer, accepted, refused};
 }
 
+/**
+ * SPEC §3: the installation's one installation key, activated or waiting; null when it has none
+ * yet. One the license server refused (unknown, bound elsewhere) does not count: a corrected key
+ * can still be added.
+ */
+export function installationKeyOf(state: EngineState): string | null {
+	return (
+		state.document?.payload.licenses.find(
+			(grant) => grant.keyKind === 'installation',
+		)?.key ??
+		state.pending.find(
+			(pending) => pending.kind === 'installation' && !pending.refusal,
+		)?.key ??
+		null
+	);
+}
+
 /** What Save will do with one key typed: add it, or refuse it and why. */
 export type KeyVerdict =
 	| {ok: true; input: string; key: string; kind: KeyKind}
@@ -119,16 +136,7 @@ export function planKeys(state: EngineState, keysText: string): KeyVerdict[] {
 	}
 	const typed = new Set<string>();
 	let added = 0;
-	// SPEC §3: one installation key per installation, activated or waiting. One the license server
-	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
-	let installationKey: string | null =
-		state.document?.payload.licenses.find(
-			(grant) => grant.keyKind === 'installation',
-		)?.key ??
-		state.pending.find(
-			(pending) => pending.kind === 'installation' && !pending.refusal,
-		)?.key ??
-		null;
+	let installationKey = installationKeyOf(state);
 	return splitKeyList(keysText).map((input): KeyVerdict => {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {

@@ -886,6 +886,7 @@ Examples
 	'ui.events': 'Events',
 	'ui.enter-license': 'Enter license',
 	'ui.key-field': 'Enter installation key',
+	'ui.key-field.more': 'Add license keys',
 	'ui.save': 'Save',
 	'ui.activate': 'Activate',
 	'ui.connect-now': 'Connect now',

@@ -891,6 +891,7 @@ Exemples
 	'ui.events': 'Événements',
 	'ui.enter-license': 'Saisir la licence',
 	'ui.key-field': "Saisir la clé d'installation",
+	'ui.key-field.more': 'Ajouter des clés de licence',
 	'ui.save': 'Enregistrer',
 	'ui.activate': 'Activer',
 	'ui.connect-now': 'Se connecter maintenant',

@@ -748,6 +748,20 @@ describe('point 14: wording and small things', () => {
 				.join('\n'),
 		);
 
+	it.each(['en', 'fr'] as const)(
+		'enter-installation-key-when-it-has-one (%s): once the installation key is in the table, the key field’s title asks for license keys',
+		async (lang) => {
+			const world = await open({lang, columns: 100, rows: 40});
+			const {screen} = world;
+			await screen.press('2');
+			await screen.waitFor(t(lang, 'ui.key-field'));
+			await world.controller.stepScenario();
+			await world.controller.stepScenario();
+			await screen.waitFor(t(lang, 'ui.key-field.more'));
+			expect(screen.frame()).not.toContain(t(lang, 'ui.key-field'));
+		},
+	);
+
 	it('help-timeline-on-real-dashboard: the real dashboard’s help has no timeline legend; the demo’s has it', async () => {
 		const world = await createWorld();
 		const source = createRuntimeSource(world.runtime, {
@@ -932,7 +946,7 @@ describe('point 12: accessible and plain, with Ink’s screen-reader mode', () =
 			checkPlain(frame, lang);
 			const order = [
 				t(lang, 'ui.customer'),
-				t(lang, 'ui.key-field'),
+				t(lang, 'ui.key-field.more'),
 				t(lang, 'ui.demo-keys.title').slice(0, 10),
 				t(lang, 'ui.save'),
 				`${t(lang, 'ui.licenses')} (2)`,

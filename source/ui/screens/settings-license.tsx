@@ -8,6 +8,7 @@
 import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
 import type {LicenseView} from '../../engine/evaluate.js';
+import {installationKeyOf} from '../../engine/save.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
 import {Blank} from '../components/blank/index.js';
 import {
@@ -345,7 +346,21 @@ function keyLines(
 	const {lang, width, state, theme, view} = props;
 	const {row: fieldRow, indent} = fieldKit(props, focus);
 	const lines: Line<FocusId>[] = [
-		{key: 'keys-title', node: <Text bold>{t(lang, 'ui.key-field')}</Text>},
+		{
+			key: 'keys-title',
+			node: (
+				<Text bold>
+					{t(
+						lang,
+						// SPEC §3: one installation key an installation; once it has it, more keys
+						// are license keys (a second installation key is refused).
+						installationKeyOf(view.snapshot.state) === null
+							? 'ui.key-field'
+							: 'ui.key-field.more',
+					)}
+				</Text>
+			),
+		},
 		{
 			key: 'field-keys',
 			focus: 'keys',
