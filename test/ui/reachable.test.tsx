@@ -22,6 +22,10 @@ import {createDemoSource} from '../../source/ui/dashboard-source.js';
 import {eventSentence} from '../../source/ui/event-label.js';
 import {activationStatus, connectStatus} from '../../source/ui/outcome.js';
 import {licenseWidgetRows} from '../../source/ui/screens/home.js';
+import {
+	REQUEST_FILE,
+	RESPONSE_FILE,
+} from '../../source/ui/screens/manual-state.js';
 import {createController, renderDashboard} from './dashboard-world.js';
 import {flatten, KEY, type Screen} from './render.js';
 
@@ -171,7 +175,7 @@ async function allPages(screen: Screen, size: Size): Promise<string> {
 
 describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 	for (const state of STATES) {
-		it(`${state.name}: Home, Settings > License, Devices, Events at 80×24, 100×30, 120×40`, async () => {
+		it(`${state.name}: Home, Settings > License, Manual activation, Devices, Events at 80×24, 100×30, 120×40`, async () => {
 			const controller = await state.open();
 			controllers.push(controller);
 			const source = createDemoSource(controller);
@@ -225,6 +229,33 @@ describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 					);
 					if (problem)
 						expect(settings).toContain(flatten(whyText(problem, lang)));
+					// Manual activation (Tab to its button, Enter): its folder and its four choices.
+					for (let tab = 0; tab < 12; tab++) {
+						if (
+							screen.rawFrame().includes(`»${t(lang, 'ui.manual-activation')}«`)
+						)
+							break;
+						await screen.press(KEY.tab);
+					}
+					await screen.press(KEY.enter);
+					await screen.press('g');
+					const manual = await allPages(screen, size);
+					expect(manual).toContain(t(lang, 'ui.manual.folder'));
+					for (const id of [
+						'ui.manual.write',
+						'ui.manual.show',
+						'ui.manual.read',
+						'ui.manual.paste',
+					] as const)
+						expect(manual).toContain(
+							flatten(
+								t(lang, id, {
+									request: REQUEST_FILE,
+									response: RESPONSE_FILE,
+								}),
+							),
+						);
+					await screen.press(KEY.escape);
 					// Devices: the summary; the last device is reached with G.
 					await screen.press('3');
 					const devices = readable(screen.rawFrame());
