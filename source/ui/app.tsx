@@ -41,7 +41,7 @@ import {SimBarView} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
 import {footerHints, footerMode} from './key-hints.js';
-import {toKeyPresses} from './keypress.js';
+import {type KeyPress, toKeyPresses} from './keypress.js';
 import {
 	frameRows,
 	MIN_CONTENT_ROWS,
@@ -82,6 +82,8 @@ export type AppProps = {
 	playStepMs?: number;
 	/** Demo play: real time between ticks. @default 100 */
 	playIntervalMs?: number;
+	/** Keys typed while the dashboard was starting, taken once it shows, in order. */
+	typedAhead?: readonly KeyPress[];
 };
 
 /** Follows the terminal's size (Ink's stdout emits 'resize'). */
@@ -133,6 +135,7 @@ export function App({
 	files = nodeFiles,
 	playStepMs = 3_600_000,
 	playIntervalMs = 100,
+	typedAhead,
 }: AppProps) {
 	const theme = useTheme();
 	const size = useTerminalSize();
@@ -259,21 +262,30 @@ export function App({
 	executeRef.current = execute;
 
 	// One handler for the whole life of the app (its listener keeps its place among Ink's).
-	const onInput = useCallback(
-		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+	const takeKeys = useCallback(
+		(presses: readonly KeyPress[]) => {
 			const context = contextRef.current;
 			if (!context) return;
-			const result = handleKeys(
-				uiRef.current,
-				toKeyPresses(input, key),
-				context,
-			);
+			const result = handleKeys(uiRef.current, presses, context);
 			if (result.state !== uiRef.current) apply(result.state);
 			for (const command of result.commands) void executeRef.current(command);
 		},
 		[apply],
 	);
+	const onInput = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) =>
+			takeKeys(toKeyPresses(input, key)),
+		[takeKeys],
+	);
 	useInput(onInput);
+	// Keys typed while the dashboard started (over SSH, an admin types 2 at once): taken now, as
+	// if typed on the first frame, rather than lost.
+	const typedAheadRef = useRef(typedAhead);
+	useEffect(() => {
+		const presses = typedAheadRef.current;
+		typedAheadRef.current = undefined;
+		if (presses && presses.length > 0) takeKeys(presses);
+	}, [takeKeys]);
 
 	// Demo play: simulated time runs with no key pressed (banners change at their instants).
 	useEffect(() => {

@@ -6,18 +6,25 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
 import {bannerText, t} from '../../source/i18n/index.js';
+import {App} from '../../source/ui/app.js';
 import {countryMatches} from '../../source/ui/components/country-picker/index.js';
-import {createRuntimeSource} from '../../source/ui/dashboard-source.js';
+import {
+	createDemoSource,
+	createRuntimeSource,
+} from '../../source/ui/dashboard-source.js';
 import {eventSentence} from '../../source/ui/event-label.js';
+import {Root, type Started} from '../../source/ui/root.js';
 import {describeDemoKey} from '../../source/ui/screens/demo-keys.js';
 import {createWorld} from '../helpers/world.js';
 import {
+	createController,
 	type DashboardWorld,
 	dashboardWorld,
+	memoryFiles,
 	renderSource,
 	twoDeviceScenario,
 } from './dashboard-world.js';
-import {flatten, KEY, type Screen} from './render.js';
+import {flatten, KEY, renderScreen, type Screen} from './render.js';
 
 let worlds: DashboardWorld[] = [];
 afterEach(async () => {
@@ -190,6 +197,38 @@ describe('point 2 (paste): a paste is text for a field, never keys', () => {
 		expect(text).toContain(`✓ ${first}: Installation key`);
 		expect(text).toContain(`✓ ${second}: License key`);
 		expect(screen.frame()).toContain('DEMO · day 0');
+	});
+});
+
+describe('point 2 (start): keys typed while the dashboard starts', () => {
+	it('keys-lost-while-starting: 2 typed on the starting frame opens Settings > License once the dashboard shows', async () => {
+		const controller = await createController();
+		let ready: (started: Started) => void = () => {};
+		const starting = new Promise<Started>((resolve) => {
+			ready = resolve;
+		});
+		const screen = renderScreen(
+			<Root
+				lang="en"
+				theme={{isColor: false, timeZone: 'UTC'}}
+				start={() => starting}
+				appProps={{files: memoryFiles(new Map())}}
+				columns={80}
+				rows={24}
+				isDemo
+			/>,
+			{columns: 80, rows: 24},
+		);
+		try {
+			await screen.waitFor('Starting');
+			screen.stdin.write('2');
+			ready({App, source: createDemoSource(controller)});
+			await screen.waitFor('[2 Settings > License]');
+			await screen.waitFor('› Company');
+		} finally {
+			screen.unmount();
+			await controller.dispose();
+		}
 	});
 });
 
