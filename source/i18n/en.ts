@@ -1090,7 +1090,7 @@ Examples
 	'ui.help.demo.step': 'next scenario step',
 	'ui.help.demo.key': 'paste the next demo key (adds to the field)',
 	'ui.help.renews': 'renews automatically',
-	'ui.help.close': 'Any key closes this help.',
+	'ui.help.close': 'Any other key closes this help (q quits).',
 	'ui.demo-keys.title':
 		'Demo keys (Ctrl+K pastes the next one, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',

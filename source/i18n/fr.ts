@@ -1104,7 +1104,7 @@ Exemples
 	'ui.help.demo.step': 'étape suivante du scénario',
 	'ui.help.demo.key': 'coller la clé de démo suivante (ajoutée au champ)',
 	'ui.help.renews': 'renouvellement automatique',
-	'ui.help.close': "N'importe quelle touche ferme cette aide.",
+	'ui.help.close': 'Toute autre touche ferme cette aide (q quitte).',
 	'ui.demo-keys.title':
 		'Clés de démo (Ctrl+K colle la suivante, même pendant la saisie) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',

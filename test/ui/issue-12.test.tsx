@@ -801,6 +801,15 @@ describe('point 14: wording and small things', () => {
 		},
 	);
 
+	it('help-any-key-closes: the help said any key closes it, and q quit the dashboard from there; it says so', async () => {
+		const world = await open({columns: 100, rows: 40});
+		const {screen} = world;
+		await screen.press('?');
+		await screen.waitFor('Any other key closes this help (q quits).');
+		await screen.press('q');
+		await vi.waitFor(() => expect(screen.hasExited()).toBe(true));
+	});
+
 	it('help-timeline-on-real-dashboard: the real dashboard’s help has no timeline legend; the demo’s has it', async () => {
 		const world = await createWorld();
 		const source = createRuntimeSource(world.runtime, {
