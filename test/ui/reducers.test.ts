@@ -2,8 +2,10 @@
  * The dashboard's pure parts, without rendering: reducers, key maps, layout helpers. Tables of
  * input, expected state (and commands).
  */
+import {randomBytes} from 'node:crypto';
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {MAX_KEYS_PER_ACTIVATION} from '../../source/engine/activation-limits.js';
 import {mintKey} from '../../source/engine/keys.js';
 import {initialState} from '../../source/engine/step.js';
 import {bannerText} from '../../source/i18n/index.js';
@@ -915,6 +917,24 @@ describe('R3: key format feedback while typing', () => {
 		],
 	] as const)('%s', (_name, text, expected) => {
 		expect(keyFeedback(text, 'en')).toMatchObject(expected);
+	});
+
+	it('too-many-pending: past the keys one activation sends, the live check refuses as Save does (catalog text, fr)', () => {
+		const pending = Array.from({length: MAX_KEYS_PER_ACTIVATION - 1}, () => ({
+			key: mintKey('license', randomBytes),
+			kind: 'license' as const,
+			addedAt: 0,
+		}));
+		const state = {...initialState('installation-1', 0), pending};
+		const [first, second] = [0, 1].map(() => mintKey('license', randomBytes));
+		expect(keyFeedback(`${first} ${second}`, 'fr', state)).toEqual([
+			expect.objectContaining({verdict: 'ok'}),
+			{
+				input: second,
+				verdict: 'error',
+				text: `La clé « ${second} » n'a pas été ajoutée : ${MAX_KEYS_PER_ACTIVATION} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.`,
+			},
+		]);
 	});
 
 	it('a key already in the table is flagged before Save', () => {
