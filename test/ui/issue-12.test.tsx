@@ -464,22 +464,36 @@ describe('point 8: keys people expect', () => {
 });
 
 describe('point 9: manual activation over SSH', () => {
-	it('manual-activation-by-pasted-text: the request and the portal’s answer show as text; the answer pasted back activates', async () => {
-		const world = await open({columns: 100, rows: 44});
+	/**
+	 * Settings > License > Manual activation, its key pending (the demo's first two steps), and
+	 * "Show the request as text" chosen: the demo portal's answer shows alone, to be copied.
+	 * Returns the world and the answer's lines from BEGIN to END, as a person copies them.
+	 */
+	async function portalAnswer(
+		options: Parameters<typeof open>[0] = {},
+	): Promise<{world: DashboardWorld; block: string[]}> {
+		const world = await open({columns: 100, rows: 44, ...options});
 		await world.controller.stepScenario();
 		await world.controller.stepScenario();
 		const {screen} = world;
 		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
-		await screen.waitFor('Show the request as text');
+		await screen.waitFor(t(options.lang ?? 'en', 'ui.manual.show'));
 		await screen.press('2');
 		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
 		const lines = screen
 			.rawFrame()
 			.split('\n')
 			.map((line) => line.trim());
-		const begin = lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----');
-		const end = lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----');
-		const block = lines.slice(begin, end + 1);
+		const block = lines.slice(
+			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
+			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
+		);
+		return {world, block};
+	}
+
+	it('manual-activation-by-pasted-text: the request and the portal’s answer show as text; the answer pasted back activates', async () => {
+		const {world, block} = await portalAnswer();
+		const {screen} = world;
 		// The answer shows alone (banners covered), to be copied whole; any key closes it, and
 		// the page has the request too.
 		await screen.press(KEY.escape);
@@ -495,21 +509,8 @@ describe('point 9: manual activation over SSH', () => {
 	});
 
 	it('paste-response-on-its-item: the response pasted with the focus on Paste the response (not typed into yet) goes into its field and activates', async () => {
-		const world = await open({columns: 100, rows: 44});
-		await world.controller.stepScenario();
-		await world.controller.stepScenario();
+		const {world, block} = await portalAnswer();
 		const {screen} = world;
-		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
-		await screen.press('2');
-		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
-		const lines = screen
-			.rawFrame()
-			.split('\n')
-			.map((line) => line.trim());
-		const block = lines.slice(
-			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
-			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
-		);
 		await screen.press(KEY.escape);
 		await type(screen, 'g', 'j', 'j', 'j');
 		await screen.waitFor('› Paste the response as text');
@@ -519,21 +520,8 @@ describe('point 9: manual activation over SSH', () => {
 	});
 
 	it('paste-response-on-its-block: pasted right after closing the portal’s answer (the focus on that block), the response goes into its field and activates', async () => {
-		const world = await open({columns: 100, rows: 44, lang: 'fr'});
-		await world.controller.stepScenario();
-		await world.controller.stepScenario();
+		const {world, block} = await portalAnswer({lang: 'fr'});
 		const {screen} = world;
-		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
-		await screen.press('2');
-		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
-		const lines = screen
-			.rawFrame()
-			.split('\n')
-			.map((line) => line.trim());
-		const block = lines.slice(
-			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
-			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
-		);
 		await screen.press(KEY.escape);
 		await screen.press(`${block.join('\r')}\r`);
 		await screen.waitFor('Activé : 2 nouvelle(s) licence(s), 2 au total.');
@@ -541,13 +529,7 @@ describe('point 9: manual activation over SSH', () => {
 	});
 
 	it('two-focus-marks-on-manual: once the focus leaves the menu (on the folder), the menu shows no second ›', async () => {
-		const world = await open({columns: 100, rows: 44});
-		await world.controller.stepScenario();
-		await world.controller.stepScenario();
-		const {screen} = world;
-		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
-		await screen.press('2');
-		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
+		const {screen} = (await portalAnswer()).world;
 		await type(screen, KEY.escape, 'g');
 		await screen.waitFor(/^› Folder/m);
 		const marks = screen
