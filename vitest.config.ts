@@ -5,6 +5,8 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		// A consumer's project: run by test/consumer.test.ts against the packed tarball.
+		exclude: ['test/consumer/project/**', '**/node_modules/**'],
 		env: {
 			FORCE_COLOR: '0',
 			// R16: no test reads or writes the trust file of the person running them, nor takes

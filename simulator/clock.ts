@@ -11,6 +11,12 @@
  */
 import type {Clock} from '../source/ports/index.js';
 
+/**
+ * A Clock port whose time moves only when told (see createManualClock).
+ * @example
+ * const clock: ManualClock = createManualClock(Date.now());
+ * clock.advanceTo(clock.now() + 3_600_000);
+ */
 export type ManualClock = Clock & {
 	/** When the next timer is due, or null when none is. */
 	nextTimerAt(): number | null;
@@ -35,6 +41,13 @@ type Timer = {id: number; at: number; callback: () => void};
  */
 const MAX_TIMERS_PER_ADVANCE = 100_000;
 
+/**
+ * A clock that moves only when told (`advanceTo`, `tickAsync`), firing due timers in deadline
+ * order: the Clock port for tests and simulations.
+ * @example
+ * const clock = createManualClock(Date.parse('2027-01-04T09:00:00Z'));
+ * await clock.tickAsync(86_400_000); // a day later, every timer due run
+ */
 export function createManualClock(start: number): ManualClock {
 	let now = start;
 	let nextId = 1;

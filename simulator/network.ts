@@ -32,6 +32,13 @@ export type SimulatedNetworkOptions = {
 	slowMs?: number;
 };
 
+/**
+ * The network between a MyQ server and its license server in a simulation (MSW handlers): it
+ * works, is down, slow, or answers garbage, as `setState` says.
+ * @example
+ * const {network}: {network: SimulatedNetwork} = await createSimulatedLicenseServer({clock, baseUrl});
+ * network.setState('offline'); // the next contact fails as a network failure
+ */
 export type SimulatedNetwork = {
 	/** A fetch that goes through the handlers; rejects with a TypeError when there is no network. */
 	fetch: typeof fetch;

@@ -25,13 +25,19 @@ import {
 	SIMULATED_SERVER,
 	type StepTarget,
 } from './perform.js';
+import {ScenarioReplay} from './replay.js';
 import type {Scenario, Step} from './scenario/index.js';
 import {createSimulatedWorld, type SimulatedWorld} from './world.js';
 
 export {checkExpectation} from './expectations.js';
 export {SIMULATED_SERVER} from './perform.js';
 
-/** One sampled day: SPEC §5's day entry, built by the same function as `status --json`. */
+/**
+ * One sampled day: SPEC §5's day entry, built by the same function as `status --json`.
+ * @example
+ * const sample: DaySample | undefined = result.days.find((each) => each.day === 355);
+ * console.log(sample?.state, sample?.banners);
+ */
 export type DaySample = {day: number; at: string} & DayEntry;
 
 export type SimulationEvent = {
@@ -41,6 +47,12 @@ export type SimulationEvent = {
 	detail: string;
 };
 
+/**
+ * What `simulate --json` prints (SPEC §5): one sample a day, the events, the expectations
+ * checked.
+ * @example
+ * const {days, events}: SimulationResult = await runScenario(scenario);
+ */
 export type SimulationResult = {
 	scenario: string;
 	start: string;
@@ -50,6 +62,12 @@ export type SimulationResult = {
 	expectations: {passed: number; failed: ExpectationFailure[]};
 };
 
+/**
+ * How `runScenario` replays: up to which day, in which language, with a call after each day.
+ * @example
+ * const options: SimulationOptions = {until: 30, lang: 'fr', onDay: (sample) => console.log(sample.day, sample.state)};
+ * await runScenario(scenario, options);
+ */
 export type SimulationOptions = {
 	/** Stop after this day (inclusive). @default scenario.days */
 	until?: number;
@@ -279,7 +297,12 @@ export class Simulation implements StepTarget {
 	}
 }
 
-/** Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks. */
+/**
+ * Replays a scenario (SPEC §5 same-day order) and checks its `expect` blocks.
+ * @example
+ * const result = await runScenario(await loadScenario('renewal.yaml'), {lang: 'fr'});
+ * console.log(result.expectations.failed); // [] when every expect block held
+ */
 export async function runScenario(
 	scenario: Scenario,
 	options: SimulationOptions = {},
@@ -287,22 +310,16 @@ export async function runScenario(
 	const lang = options.lang ?? scenario.lang;
 	const last = Math.min(options.until ?? scenario.days, scenario.days);
 	const simulation = new Simulation(scenario);
-	let currentDay = 0;
-	simulation.setDayClock(() => currentDay);
+	const replay = new ScenarioReplay(simulation);
 	const days: DaySample[] = [];
 	const failed: ExpectationFailure[] = [];
 	let passed = 0;
 	try {
 		await simulation.setup();
 		for (let day = 0; day <= last; day++) {
-			currentDay = day;
-			const instant = scenario.start + day * DAY;
-			// The scheduled contact of the instant runs first, then the day's steps in file order.
-			await simulation.advanceTo(instant);
-			const steps = scenario.steps.filter((step) => step.day === day);
-			for (const step of steps.filter((candidate) => !candidate.at)) {
-				await simulation.perform(step);
-			}
+			// The scheduled contact of the instant runs first, then the day's steps in file order
+			// (those with `at` happen after the sample, on the way to the next day).
+			await replay.toDay(day);
 			const sample = simulation.sample(day, lang);
 			days.push(sample);
 			options.onDay?.(sample, {
@@ -325,12 +342,8 @@ export async function runScenario(
 					failed.push(...failures);
 				}
 			}
-			// Steps later that day happen after the sample.
-			for (const step of steps.filter((candidate) => candidate.at)) {
-				await simulation.advanceTo(instant + step.at!);
-				await simulation.perform(step);
-			}
 		}
+		await replay.finishDay();
 		await options.onEnd?.(simulation);
 	} finally {
 		await simulation.dispose();

@@ -85,7 +85,12 @@ export type SimulatedLicenseServerOptions = {
 	slowMs?: number;
 };
 
-/** The license server's side of a world: the vendor's app behind the simulated network. */
+/**
+ * The license server's side of a world: the vendor's app behind the simulated network.
+ * @example
+ * const {vendor, network} = await createSimulatedLicenseServer({clock, baseUrl: 'http://license.test'});
+ * const server = createHttpLicenseServer({baseUrl: 'http://license.test', clock, fetch: network.fetch, publicKey: vendor.keyPair.publicKey});
+ */
 export async function createSimulatedLicenseServer(
 	options: SimulatedLicenseServerOptions,
 ): Promise<{vendor: Vendor; network: SimulatedNetwork}> {

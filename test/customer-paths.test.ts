@@ -23,8 +23,8 @@ import {
 	activationRequestSchema,
 } from '../source/license-server/schemas.js';
 import {registerArgs, runCli} from './helpers/cli-process.js';
-import {dashboardWorld} from './ui/dashboard-world.js';
-import {KEY} from './ui/render.js';
+import {dashboardWorld} from './helpers/dashboard-world.js';
+import {KEY} from './helpers/screen.js';
 
 const FORM = {
 	company: 'Acme',

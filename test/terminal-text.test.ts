@@ -33,8 +33,8 @@ import {
 	registerArgs,
 	runCli,
 } from './helpers/cli-process.js';
+import {renderSource} from './helpers/dashboard-world.js';
 import {CUSTOMER, createWorld} from './helpers/world.js';
-import {renderSource} from './ui/dashboard-world.js';
 
 const COMPANY = 'A\x1b[2J\x07B';
 const OSC_DEVICE = '\x1b]0;pwned\x07printer';

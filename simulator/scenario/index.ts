@@ -44,7 +44,11 @@ export {MAX_SCENARIO_BYTES, MAX_SCENARIO_DAYS} from './schema.js';
 export {STEP_KINDS, STEP_SCHEMAS} from './steps.js';
 export type * from './types.js';
 
-/** Parses and validates a scenario. Throws a ScenarioError, and nothing else, for any input. */
+/**
+ * Parses and validates a scenario. Throws a ScenarioError, and nothing else, for any input.
+ * @example
+ * const scenario = parseScenario(yamlText, {fileName: 'customer.yaml'});
+ */
 export function parseScenario(
 	text: string,
 	options: ParseScenarioOptions = {},
@@ -68,7 +72,30 @@ export function parseScenario(
 	}
 }
 
-/** Reads and parses a scenario file; a file that cannot be read is a ScenarioError too. */
+/**
+ * Validates a scenario given as data: the object a scenario file holds (`start` an ISO text, keys
+ * by alias, steps as in the file), as a test writes it inline. Throws a ScenarioError naming each
+ * field at fault (without lines: there is no file).
+ * @example
+ * const scenario = scenarioFromData({name: 'Fresh', start: '2027-01-04T09:00:00Z', days: 30, hardware: ['server-a'], keys: {}, steps: [], expect: []});
+ */
+export function scenarioFromData(
+	data: unknown,
+	options: ParseScenarioOptions = {},
+): Scenario {
+	const issues: RawIssue[] = [];
+	const locate = () => null;
+	const scenario = buildScenario(data, issues, locate);
+	if (issues.length > 0 || scenario === undefined)
+		throw new ScenarioError(toIssues(issues, locate), options.fileName);
+	return scenario;
+}
+
+/**
+ * Reads and parses a scenario file; a file that cannot be read is a ScenarioError too.
+ * @example
+ * const scenario = await loadScenario('fixtures/scenarios/subscription-not-renewed.yaml');
+ */
 export async function loadScenario(file: string): Promise<Scenario> {
 	let text: string;
 	try {

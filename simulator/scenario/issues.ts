@@ -23,7 +23,15 @@ export type ScenarioIssue = {
 /** A message of the catalogs (source/i18n) and its values. */
 export type Said = {id: MessageId; params: MessageParams};
 
-/** Everything wrong with a scenario. Its message lists every issue as `FILE:LINE: path: message`. */
+/**
+ * Everything wrong with a scenario. Its message lists every issue as `FILE:LINE: path: message`.
+ * @example
+ * try {
+ *   await loadScenario('customer.yaml');
+ * } catch (error) {
+ *   if (error instanceof ScenarioError) console.error(error.describe('fr'));
+ * }
+ */
 export class ScenarioError extends Error {
 	readonly issues: ScenarioIssue[];
 	readonly fileName: string | undefined;

@@ -44,6 +44,13 @@ export type Expectation = {
 	events?: string[];
 };
 
+/**
+ * A scenario as validated (SPEC §5 "Scenario file"): `start` in epoch milliseconds, steps
+ * sorted.
+ * @example
+ * const scenario: Scenario = await loadScenario('customer.yaml');
+ * console.log(scenario.steps.length, scenario.days);
+ */
 export type Scenario = {
 	name: string;
 	/** Epoch ms of day 0. */

@@ -47,7 +47,11 @@ function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A fingerprint for the simulator: the same name always gives the same fingerprint. */
+/**
+ * A fingerprint for the simulator: the same name always gives the same fingerprint.
+ * @example
+ * const hardware = createNamedProbe('server-a'); // another name is another machine (R8)
+ */
 export function createNamedProbe(name: string): HardwareProbe {
 	if (name.trim() === '') {
 		throw new RangeError(

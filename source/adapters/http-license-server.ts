@@ -24,6 +24,13 @@ import {exportPublicKey, importPublicKey} from '../signing/index.js';
 import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
 import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
 
+/**
+ * Where the license server is, the vendor key its answers must be signed with (R16), the clock
+ * its timeouts run on and, for tests, the fetch it uses.
+ * @example
+ * const options: HttpLicenseServerOptions = {baseUrl: 'http://license.test', clock, publicKey, fetch: network.fetch};
+ * const server = createHttpLicenseServer(options);
+ */
 export type HttpLicenseServerOptions = {
 	/** The license server, like `https://licensing.example.com` (no trailing `/v1`). */
 	baseUrl: string;
@@ -85,6 +92,16 @@ function fail<T>(failure: Failure): ServerResult<T> {
 	return {ok: false, failure};
 }
 
+/**
+ * The license-server client over HTTP (SPEC §4): signed answers checked with the vendor key
+ * (R16), failures as values, its timeout on the given clock.
+ * @example
+ * const server = createHttpLicenseServer({
+ *   baseUrl: 'https://licensing.example.com',
+ *   clock: createSystemClock(),
+ *   publicKey: importPublicKey(vendorKeyText),
+ * });
+ */
 export function createHttpLicenseServer(
 	options: HttpLicenseServerOptions,
 ): HttpLicenseServer {

@@ -54,6 +54,14 @@ export class StoreError extends Error {
 
 export type QuarantineEntry = {name: string; value: unknown};
 
+/**
+ * The Store port on Keyv (SQLite by default), as `openStore` opens it: its URL, masked, and a
+ * `close` to call when done.
+ * @example
+ * const store: KeyvStore = await openStore('sqlite:///tmp/myq.sqlite');
+ * console.log(store.url);
+ * await store.close();
+ */
 export type KeyvStore = Store & {
 	/** The URL the store was opened with, normalised (`sqlite://<absolute path>`), password masked. */
 	url: string;
@@ -120,6 +128,8 @@ export async function defaultStoreUrl(): Promise<string> {
 /**
  * Opens (and for SQLite, creates) the store. Throws StoreError when the URL cannot be used:
  * that is the edge where the CLI shows the message and exits, before any engine work starts.
+ * @example
+ * const store = await openStore('sqlite:///var/lib/myq/myq-license.sqlite');
  */
 export async function openStore(
 	url?: string,

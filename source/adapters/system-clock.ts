@@ -3,6 +3,12 @@ import type {Clock} from '../ports/index.js';
 /** The real clock. Long delays are split: Node's timers cannot wait more than ~24.8 days. */
 const MAX_DELAY = 2_147_483_647;
 
+/**
+ * The real clock as the Clock port: `Date.now` and timers, long delays split (Node's timers
+ * cannot wait more than ~24.8 days).
+ * @example
+ * const runtime = createRuntime({clock: createSystemClock(), server, hardware, store, vendorKey});
+ */
 export function createSystemClock(): Clock {
 	return {
 		now: () => Date.now(),

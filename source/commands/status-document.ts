@@ -75,16 +75,36 @@ export function dayEntry(
 }
 
 /**
+ * How the vendor key is trusted: from the configuration (`status`), or `given` to the runtime by
+ * what composed it (the simulator, a test's ports: `myq-license/testing`).
+ */
+export type DocumentTrust =
+	| VendorKeyTrust
+	| {source: 'given'; key: string | null};
+
+/**
+ * The `status --json` document, as `statusDocument` makes it (`state()` in myq-license/testing).
+ * @example
+ * const {state, banners}: StatusDocument = instance.state();
+ */
+export type StatusDocument = ReturnType<typeof statusDocument>;
+
+/**
  * The `status --json` document: the day entry, plus what an admin script needs: why the licenses
  * are not read (R16, `problem`, with `text` saying what to do), and how the vendor key is trusted.
+ * `keyOf` names a license as in `dayEntry` (the simulator's tests name them by alias).
  */
 export function statusDocument(
 	state: EngineState,
 	evaluation: Evaluation,
 	lang: Lang,
-	context: {trust: VendorKeyTrust; problem: string | null},
+	context: {
+		trust: DocumentTrust;
+		problem: string | null;
+		keyOf?: (licenseId: string) => string;
+	},
 ) {
-	const day = dayEntry(state, evaluation, lang);
+	const day = dayEntry(state, evaluation, lang, context.keyOf);
 	return {
 		state: day.state,
 		operational: day.operational,
@@ -129,8 +149,9 @@ export function statusDocument(
 	};
 }
 
-/** R16: the key trusted and how: `source` is flag, env, trust-file or none. */
-function vendorKeyEntry(trust: VendorKeyTrust) {
+/** R16: the key trusted and how: `source` is flag, env, trust-file or none (or given). */
+function vendorKeyEntry(trust: DocumentTrust) {
+	if (trust.source === 'given') return {source: trust.source, key: trust.key};
 	const common = {source: trust.source, key: trust.key, file: trust.file};
 	return trust.source === 'trust-file'
 		? {

@@ -59,6 +59,12 @@ export type Explanations = {
 	devices: Explanation;
 };
 
+/**
+ * One license as `evaluate` sees it at an instant: its key, kind, status (SPEC §2), devices and
+ * dates.
+ * @example
+ * const active: LicenseView[] = evaluate(state, now).licenses.filter((each) => each.status === 'active');
+ */
 export type LicenseView = {
 	/** The license id (`KEY` or `KEY/n`), or the pending key itself. */
 	id: string;
@@ -81,6 +87,12 @@ export type LicenseView = {
 
 export type DeviceView = {id: string; activatedAt: number; licensed: boolean};
 
+/**
+ * What `evaluate` says of a state at an instant: the operational state, banners, capacity,
+ * licenses with their statuses, devices, and when the view changes next.
+ * @example
+ * const {state, banners, capacity}: Evaluation = evaluate(engineState, Date.now());
+ */
 export type Evaluation = {
 	now: number;
 	state: OperationalState;
@@ -339,6 +351,13 @@ export function nextTick(deadline: number, now: number): number | null {
 	return deadline - (daysLeft(deadline, now) - 1) * DAY;
 }
 
+/**
+ * The verdict of the rules (R6..R16) on a state at `now`: pure, time a parameter. With
+ * `{explain: true}` it adds the rule and the facts behind each status and banner.
+ * @example
+ * const evaluation = evaluate(runtime.snapshot().state, Date.now());
+ * console.log(evaluation.banners); // [{id: 'subscription-expiring', days: 10}]
+ */
 export function evaluate(
 	state: EngineState,
 	now: number,

@@ -40,6 +40,13 @@ import {DAY, HOUR} from './types.js';
 
 export type FailureLike = {kind: string; message: string; code?: string};
 
+/**
+ * What happens to the engine: a start, a command, a contact's answer, a clock or hardware
+ * observation. `step` turns one into the next state and effects.
+ * @example
+ * const event: EngineEvent = {type: 'clock-observed'};
+ * const [next] = step(state, event, Date.now());
+ */
 export type EngineEvent =
 	/** `contactInterval`: the runtime's R14 period, kept in the history for a replay. */
 	| {type: 'started'; fingerprint: string; contactInterval?: number}
@@ -88,6 +95,9 @@ export type EngineEvent =
  * What the runtime must do after a step, and nothing more: `save` only when the state changed in
  * a way worth writing, `contact` when the license server must be asked (R14). A refusal is not an
  * effect: the command that asked learns it from the engine (see devices.ts).
+ * @example
+ * const [next, effects] = step(state, {type: 'fingerprint-seen', fingerprint}, now);
+ * if (effects.some((effect) => effect.type === 'save')) await store.save(next);
  */
 export type Effect = {type: 'save'} | {type: 'contact'};
 
@@ -96,6 +106,11 @@ export const CLOCK_TOLERANCE = HOUR;
 /** The event log keeps this many entries; older ones are dropped. */
 export const LOG_LIMIT = 1000;
 
+/**
+ * The state of a fresh installation (unlicensed, nothing stored), with its id.
+ * @example
+ * let state = initialState(crypto.randomUUID(), Date.now());
+ */
 export function initialState(installationId: string, now: number): EngineState {
 	return {
 		version: 1,
@@ -149,6 +164,12 @@ function remember<E extends HistoryEntry>(
 	draft.history.push({at: draft.now, code, params} as HistoryEntry);
 }
 
+/**
+ * The engine's transition (xstate style): `step(state, event, now)` returns the next state and
+ * the effects the runtime must carry out (save, contact), and does not carry them out. Pure.
+ * @example
+ * const [next, effects] = step(state, {type: 'clock-observed'}, Date.now());
+ */
 export function step(
 	state: EngineState,
 	event: EngineEvent,

@@ -6,13 +6,37 @@
 
 import type {HistoryEntry} from './history.js';
 
+/**
+ * One day in milliseconds (SPEC §2 day arithmetic).
+ * @example
+ * const expiresAt = activatedAt + 365 * DAY;
+ */
 export const DAY = 86_400_000;
+/**
+ * One hour in milliseconds.
+ * @example
+ * clock.advanceTo(clock.now() + 6 * HOUR);
+ */
 export const HOUR = 3_600_000;
 
+/**
+ * SPEC §3: an installation key (the first, carrying licenses) or a license key (added later).
+ * @example
+ * const kind: KeyKind = state.everActivated ? 'license' : 'installation';
+ */
 export type KeyKind = 'installation' | 'license';
+/**
+ * SPEC §2: a perpetual license, or a subscription with a term.
+ * @example
+ * const kind: LicenseKind = 'subscription';
+ */
 export type LicenseKind = 'perpetual' | 'subscription';
 
-/** SPEC §2 "License statuses". */
+/**
+ * SPEC §2 "License statuses".
+ * @example
+ * const counts = (status: LicenseStatus) => ['active', 'hardware-grace', 'offline-grace'].includes(status);
+ */
 export type LicenseStatus =
 	| 'pending'
 	| 'active'
@@ -21,10 +45,18 @@ export type LicenseStatus =
 	| 'expired'
 	| 'invalid';
 
-/** SPEC §2 "Operational state". */
+/**
+ * SPEC §2 "Operational state".
+ * @example
+ * const state: OperationalState = evaluate(engineState, Date.now()).state;
+ */
 export type OperationalState = 'unlicensed' | 'running' | 'warning' | 'stopped';
 
-/** SPEC §2 "Banners", in display order. */
+/**
+ * SPEC §2 "Banners", in display order.
+ * @example
+ * const shown = [...ids].sort((a, b) => BANNER_ORDER.indexOf(a) - BANNER_ORDER.indexOf(b));
+ */
 export const BANNER_ORDER = [
 	'license-problem',
 	'server-stopped',
@@ -33,11 +65,27 @@ export const BANNER_ORDER = [
 	'subscription-expiring',
 	'clock-tampered',
 ] as const;
+/**
+ * A banner of SPEC §2 "Banners" (`subscription-expiring`, `server-unreachable`, ...).
+ * @example
+ * const id: BannerId = 'subscription-expiring';
+ * console.log(bannerText(id, 'fr', 10));
+ */
 export type BannerId = (typeof BANNER_ORDER)[number];
 
+/**
+ * A banner shown (SPEC §2 "Banners"), with its count of days when its text has one.
+ * @example
+ * const banner: Banner = {id: 'subscription-expiring', days: 10};
+ * console.log(bannerText(banner.id, 'en', banner.days));
+ */
 export type Banner = {id: BannerId; days?: number};
 
-/** The customer of R2, as stored once validated. Country is ISO 3166-1 alpha-2. */
+/**
+ * The customer of R2, as stored once validated. Country is ISO 3166-1 alpha-2.
+ * @example
+ * const customer: Customer = {company: 'Acme', person: 'Jane Roe', address: '1 Rue X, Paris', country: 'FR', email: 'it@acme.test'};
+ */
 export type Customer = {
 	company: string;
 	person: string;
@@ -47,7 +95,12 @@ export type Customer = {
 	phone?: string;
 };
 
-/** The raw form as typed by the admin (R2): every field a string, possibly empty. */
+/**
+ * The raw form as typed by the admin (R2): every field a string, possibly empty.
+ * @example
+ * const form: CustomerForm = {company: 'Acme', person: 'Jane Roe', address: '1 Rue X', country: 'FR', email: 'it@acme.test'};
+ * await runtime.save(form, 'NXXXX-XXXXX-XXXXX-XXXXX-XXXXX');
+ */
 export type CustomerForm = {
 	company?: string;
 	person?: string;
@@ -116,6 +169,13 @@ export type RefusalPayload = {
 /** A payload with its Ed25519 signature over the canonical JSON of the payload (R16). */
 export type Signed<T> = {payload: T; signature: string};
 
+/**
+ * The activation document the license server signs (R16): the licenses of an installation on a
+ * machine, with the signature over its payload.
+ * @example
+ * const document: SignedDocument | null = runtime.snapshot().state.document;
+ * console.log(document?.payload.licenses);
+ */
 export type SignedDocument = Signed<ActivationDocument>;
 
 /** A key typed by the admin, saved and waiting for Activate (R3). */
@@ -223,9 +283,20 @@ export type LegacyLogEntry = {
 	detail: string;
 };
 
+/**
+ * An entry of the engine's event log (the Events screen): a code with its values, or the
+ * English text of an entry written before codes.
+ * @example
+ * const last: LogEntry | undefined = runtime.snapshot().state.log.at(-1);
+ */
 export type LogEntry = CodedLogEntry | LegacyLogEntry;
 
-/** The engine's persistent state. Plain JSON: it is what the store keeps. */
+/**
+ * The engine's persistent state. Plain JSON: it is what the store keeps.
+ * @example
+ * const {state}: {state: EngineState} = runtime.snapshot();
+ * console.log(state.customer?.company);
+ */
 export type EngineState = {
 	version: 1;
 	installationId: string;

@@ -46,6 +46,9 @@ export function bannerHasDays(id: BannerId): boolean {
  * The text of a banner in a language, `{days}` replaced. When a counting banner is asked for
  * without `days`, the template is returned untouched: a visible `{days}` is easier to trace
  * than a made-up number.
+ * @example
+ * bannerText('subscription-expiring', 'en', 10);
+ * // 'Your subscription will expire soon, all services will be interrupted in 10 day(s). Please extend your subscription'
  */
 export function bannerText(id: BannerId, lang: Lang, days?: number): string {
 	const template = bannerTemplates[lang][id];

@@ -1,5 +1,10 @@
 /** The two languages of the product (SPEC §6). */
 export const LANGS = ['fr', 'en'] as const;
+/**
+ * The languages every text exists in: French and English.
+ * @example
+ * const lang: Lang = 'fr';
+ */
 export type Lang = (typeof LANGS)[number];
 
 export function isLang(value: unknown): value is Lang {

@@ -55,6 +55,11 @@ export type LicenseSpec = {
 	termDays?: number;
 	autoRenew?: boolean;
 };
+/**
+ * What `vendor mint` makes: an installation key carrying licenses, or one license key.
+ * @example
+ * const spec: MintSpec = {type: 'installation', licenses: [{kind: 'subscription', devices: 10, termDays: 365, autoRenew: false}]};
+ */
 export type MintSpec =
 	| ({type: 'license'} & LicenseSpec)
 	| {type: 'installation'; licenses: LicenseSpec[]};

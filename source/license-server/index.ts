@@ -49,6 +49,11 @@ export {StoreOpenError, StoreUrlError} from './sql/database.js';
 export {openSqlStore} from './sql/store.js';
 export type {VendorStore} from './store.js';
 
+/**
+ * How `createVendor` makes a license server: its clock, store, admin token, key pair.
+ * @example
+ * const options: VendorOptions = {now: () => clock.now(), token: 's3cret'};
+ */
 export type VendorOptions = {
 	/**
 	 * The store (sql/store.ts: openSqlStore). @default SQLite in memory, opened here and closed by
@@ -73,6 +78,12 @@ export type VendorOptions = {
 	activationLimits?: Partial<ActivationLimits>;
 };
 
+/**
+ * A license server made by `createVendor`.
+ * @example
+ * const vendor: Vendor = await createVendor({now: () => Date.now()});
+ * console.log(vendor.publicKey); // what MyQ servers trust (R16)
+ */
 export type Vendor = {
 	app: Hono;
 	/** The public key as `exportPublicKey` prints it: what clients pin. */
@@ -83,6 +94,14 @@ export type Vendor = {
 	close(): Promise<void>;
 };
 
+/**
+ * The reference license server (SPEC §4): its Hono `app` (serve it, or answer MSW with it), its
+ * service, and its Ed25519 key pair.
+ * @example
+ * const vendor = await createVendor({now: () => Date.now(), token: 's3cret'});
+ * const {key} = await vendor.service.mint({type: 'license', kind: 'perpetual', devices: 10});
+ * const response = await vendor.app.fetch(new Request('http://license.test/v1/health'));
+ */
 export async function createVendor(options: VendorOptions): Promise<Vendor> {
 	const store = options.store ?? (await openSqlStore('memory:'));
 	const keyPair = options.keyPair ?? (await loadOrCreateKeyPair(store));

@@ -9,13 +9,24 @@ import type {
 	SignedDocument,
 } from '../engine/types.js';
 
-/** Time as a port (xstate's Clock): the simulated one only moves forward. */
+/**
+ * Time as a port (xstate's Clock): the simulated one only moves forward.
+ * @example
+ * const clock: Clock = createManualClock(Date.parse('2027-01-04T09:00:00Z'));
+ */
 export type Clock = {
 	now(): number;
 	setTimeout(callback: () => void, ms: number): unknown;
 	clearTimeout(handle: unknown): void;
 };
 
+/**
+ * Why a request to the license server did not give a usable answer (SPEC §4), as a value:
+ * network, timeout, HTTP status, a signed refusal, a bad signature or answer, a stale answer, or
+ * an address that is not a license server.
+ * @example
+ * const failure: Failure = {kind: 'network', message: 'ECONNREFUSED'};
+ */
 export type Failure =
 	| {kind: 'network'; message: string}
 	| {kind: 'timeout'; message: string}
@@ -41,10 +52,25 @@ export type Failure =
 			message: string;
 	  };
 
+/**
+ * What a license-server call gives: its value, or a Failure (never a throw).
+ * @example
+ * const result: ServerResult<ActivationReply> = await server.contact({installationId, fingerprint, nonce});
+ * if (!result.ok) console.error(result.failure.kind);
+ */
 export type ServerResult<T> =
 	| {ok: true; value: T}
 	| {ok: false; failure: Failure};
 
+/**
+ * The license server's answer to an activation or contact: the signed document, and the keys it
+ * refused with why.
+ * @example
+ * const result = await server.activate({installationId, fingerprint, keys: [key], customer, nonce});
+ * if (result.ok) {
+ *   const {document, refusals}: ActivationReply = result.value;
+ * }
+ */
 export type ActivationReply = {
 	document: SignedDocument;
 	refusals: KeyRefusal[];
@@ -54,6 +80,9 @@ export type ActivationReply = {
  * The license-server client. Never throws for transport errors: failures are values. Every
  * answer it returns is signed with the vendor key it was given and carries the request's
  * `nonce` (R14, R16): a fresh random value, 16 bytes in base64url.
+ * @example
+ * const server: LicenseServer = createHttpLicenseServer({baseUrl, clock, publicKey});
+ * const answer = await server.contact({installationId, fingerprint, nonce});
  */
 export type LicenseServer = {
 	activate(request: {
@@ -80,6 +109,11 @@ export type LicenseServer = {
 	fetchPublicKey?(): Promise<ServerResult<string>>;
 };
 
+/**
+ * The port that fingerprints the machine the MyQ server runs on (R8).
+ * @example
+ * const hardware: HardwareProbe = {fingerprint: async () => 'fp1:my-test-machine'};
+ */
 export type HardwareProbe = {
 	/** A stable fingerprint of the machine the server runs on (R8). */
 	fingerprint(): Promise<string>;
@@ -88,6 +122,8 @@ export type HardwareProbe = {
 /**
  * What the store keeps: the engine state as JSON, plus what could not be trusted (R16 keeps
  * it rather than deleting it).
+ * @example
+ * const store: Store = await openStore('sqlite://./myq.sqlite');
  */
 export type Store = {
 	load(): Promise<StoreLoad>;
@@ -135,6 +171,12 @@ export function isRevision(value: unknown): value is number {
 	return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
+/**
+ * What `Store.load` found: nothing yet, a stored state, or content it could not read (kept raw).
+ * @example
+ * const loaded: StoreLoad = await store.load();
+ * if (loaded.kind === 'corrupt') console.error(loaded.reason);
+ */
 export type StoreLoad = (
 	| {kind: 'empty'}
 	| {kind: 'loaded'; value: unknown}

@@ -24,6 +24,13 @@ export type OutcomeMessage =
 	 */
 	| {code: string; text: OutcomeCode; params: Record<string, OutcomeParam>};
 
+/**
+ * What a command did, as data (`{code, params}`; STYLE 11): said in a language by the i18n
+ * formatter.
+ * @example
+ * const outcome: Outcome = await runtime.activate();
+ * if (!outcome.ok) console.error(outcome.code);
+ */
 export type Outcome = Succeeded | Failed;
 
 export type Succeeded = OutcomeMessage & {

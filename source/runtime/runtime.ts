@@ -53,6 +53,12 @@ export type {
 	SaveOutcome,
 } from './outcome.js';
 
+/**
+ * The runtime's ports (`clock`, `server`, `hardware`, `store`), the vendor key it trusts (R16),
+ * and its schedule.
+ * @example
+ * const options: RuntimeOptions = {clock, server, hardware, store, vendorKey, contactInterval: 86_400_000};
+ */
 export type RuntimeOptions = {
 	clock: Clock;
 	server: LicenseServer;
@@ -100,8 +106,20 @@ export type RuntimeOptions = {
 	contactOnStart?: boolean;
 };
 
+/**
+ * The runtime's state and its evaluation at the clock's now.
+ * @example
+ * const {state, evaluation}: Snapshot = runtime.snapshot();
+ */
 export type Snapshot = {state: EngineState; evaluation: Evaluation};
 
+/**
+ * The imperative shell around the engine (see createRuntime): commands run one at a time,
+ * snapshots published to subscribers.
+ * @example
+ * const runtime: Runtime = createRuntime(ports);
+ * runtime.subscribe(({evaluation}) => console.log(evaluation.banners));
+ */
 export class Runtime {
 	private state: EngineState;
 	private readonly listeners = new Set<(snapshot: Snapshot) => void>();
@@ -359,6 +377,14 @@ export class Runtime {
 	}
 }
 
+/**
+ * The runtime on its ports: the shell that loads the store, steps the engine, carries out its
+ * effects (contacts, saves) and publishes snapshots. Start it, then send it commands.
+ * @example
+ * const runtime = createRuntime({clock, server, hardware, store, vendorKey});
+ * await runtime.start();
+ * console.log(runtime.snapshot().evaluation.state);
+ */
 export function createRuntime(options: RuntimeOptions): Runtime {
 	return new Runtime(options);
 }

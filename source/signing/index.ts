@@ -50,7 +50,11 @@ export function exportPublicKey(key: KeyObject): string {
 
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-/** Reads a public key printed by {@link exportPublicKey}; throws a readable error otherwise. */
+/**
+ * Reads a public key printed by {@link exportPublicKey}; throws a readable error otherwise.
+ * @example
+ * const publicKey = importPublicKey(process.env.MYQ_VENDOR_KEY!);
+ */
 export function importPublicKey(text: string): KeyObject {
 	const raw = Buffer.from(text.trim(), 'base64');
 	if (raw.length !== 32 || raw.toString('base64') !== text.trim()) {

@@ -23,6 +23,7 @@ import {
 	placeOf,
 	reduceUi,
 	type StatusMessage,
+	type TabId,
 	type UiAction,
 	type UiCommand,
 	type UiContext,
@@ -84,6 +85,11 @@ export type AppProps = {
 	playIntervalMs?: number;
 	/** Keys typed while the dashboard was starting, taken once it shows, in order. */
 	typedAhead?: readonly KeyPress[];
+	/**
+	 * The screen shown first, as if its number key had been pressed on Home (Esc goes back to
+	 * Home). For snapshot tests (`myq-license/testing`). @default 'home'
+	 */
+	screen?: TabId;
 };
 
 /** Follows the terminal's size (Ink's stdout emits 'resize'). */
@@ -136,13 +142,18 @@ export function App({
 	playStepMs = 3_600_000,
 	playIntervalMs = 100,
 	typedAhead,
+	screen = 'home',
 }: AppProps) {
 	const theme = useTheme();
 	const size = useTerminalSize();
 	const view = useSyncExternalStore(source.subscribe, source.view);
-	const [ui, setUi] = useState<UiState>(() =>
-		initialUi(view.snapshot.state.customer, lang, files.defaultFolder()),
-	);
+	const [ui, setUi] = useState<UiState>(() => {
+		const {customer} = view.snapshot.state;
+		const home = initialUi(customer, lang, files.defaultFolder());
+		return screen === 'home'
+			? home
+			: reduceUi(home, {type: 'go', screen, hasCustomer: customer !== null});
+	});
 	const uiRef = useRef(ui);
 	const apply = useCallback((next: UiState) => {
 		uiRef.current = next;

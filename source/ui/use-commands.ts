@@ -32,7 +32,12 @@ import {REQUEST_FILE, RESPONSE_FILE} from './screens/manual-state.js';
 /**
  * The manual activation files (R5) on a disk; injected so tests need none. `resolve` says where
  * a folder typed by the admin is (`~` is their home), `defaultFolder` where the files go unless
- * they choose: the user's data directory, as the store's (issue 12, point 9).
+ * they choose: the user's data directory, as the store's (issue 12, point 9). The testing entry
+ * keeps them in memory by default, in the instance's `files` map.
+ * @example
+ * const instance = await renderAtDay('offline.yaml', 3, {screen: 'settings-license'});
+ * // ... Manual activation, Export request ...
+ * const request = [...instance.files.values()][0];
  */
 export type FileAccess = {
 	read(path: string): Promise<string>;

@@ -315,7 +315,7 @@ describe.each(['en', 'fr'] as Lang[])('every message whole, %s', (lang) => {
 					[activate, 'ui.activate', activationStatus],
 					[connect, 'ui.connect-now', connectStatus],
 				] as const) {
-					screen.resize(SIZES[0]!.columns, SIZES[0]!.rows);
+					await screen.resize(SIZES[0]!.columns, SIZES[0]!.rows);
 					// Tab to the button (focused, it reads [»Activate«]), Enter presses it.
 					for (let tab = 0; tab < 12; tab++) {
 						if (screen.rawFrame().includes(`»${t(lang, button)}«`)) break;
@@ -335,7 +335,7 @@ describe.each(['en', 'fr'] as Lang[])('every message whole, %s', (lang) => {
 						expect(flatten(screen.rawFrame())).toContain(expected.slice(0, 30)),
 					);
 					for (const size of SIZES) {
-						screen.resize(size.columns, size.rows);
+						await screen.resize(size.columns, size.rows);
 						await screen.press('g');
 						checkFrame(screen, size);
 						expect(await wholeMessage(screen, size, lang)).toContain(expected);

@@ -216,6 +216,14 @@ export function openDatabase(
 }
 
 /** Prepared statements kept for reuse: the program has a few dozen distinct queries. */
+export type StatementCache = {
+	close(): void;
+	/** How many statements are kept (for the test of the bound). */
+	cached(): number;
+	prepare(sqlText: string): BetterSqlite3.Statement;
+};
+
+/** How many prepared statements are kept at most. */
 export const STATEMENT_CACHE_SIZE = 200;
 
 /**
@@ -223,7 +231,9 @@ export const STATEMENT_CACHE_SIZE = 200;
  * statement. The same SQL text gets the same prepared statement, from a cache bounded to
  * {@link STATEMENT_CACHE_SIZE} (the oldest goes first).
  */
-export function withStatementCache(database: BetterSqlite3.Database) {
+export function withStatementCache(
+	database: BetterSqlite3.Database,
+): StatementCache {
 	const statements = new Map<string, BetterSqlite3.Statement>();
 	return {
 		close: () => database.close(),
