@@ -48,7 +48,7 @@ if [[ $LANGUAGE_CHOSEN == fr ]]; then
 	T_TYPING_COMPANY="Saisie : Entreprise"
 	T_TYPING_RESPONSE="Saisie : Réponse"
 	T_MANUAL_SHOW="Afficher la demande en texte"
-	T_PASTED_ACTIVATED="Activé : 1 nouvelle(s) licence(s), 3 au total."
+	T_PASTED_ACTIVATED="Activé : 1 nouvelle(s) licence(s), 2 au total."
 	T_LICENSE_KEY_OK="Clé de licence"
 	T_ACTIVATE_OFFLINE="Échec de l'activation : le serveur de licences est injoignable"
 	T_USE_MANUAL="utilisez l'activation manuelle"
@@ -56,10 +56,11 @@ if [[ $LANGUAGE_CHOSEN == fr ]]; then
 	T_TEXT_FOOTER="puis une touche ferme"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Clé d'installation"
+	T_PICK_KEY="Coller quelle clé de démo"
 	T_EMAIL_ERROR="Courriel : « it@acme » n'est pas une adresse valide"
 	T_EMAIL_ERROR_SHORT="n'est pas une adresse valide"
 	T_SAVED="1 clé(s) ajoutée(s), en attente d'activation"
-	T_ACTIVATED="Activé : 2 nouvelle(s) licence(s), 2 au total."
+	T_ACTIVATED="Activé : 1 nouvelle(s) licence(s), 1 au total."
 	T_TABLE_ACTIVE="Abonnement +10 Active"
 	T_DAY20="DÉMO · jour 20"
 	T_EXPIRING_10="tous les services seront interrompus dans 10 jour(s). Veuillez prolonger votre abonnement"
@@ -81,7 +82,7 @@ else
 	T_TYPING_COMPANY="Typing: Company"
 	T_TYPING_RESPONSE="Typing: Response"
 	T_MANUAL_SHOW="Show the request as text"
-	T_PASTED_ACTIVATED="Activated: 1 new license(s), 3 in all."
+	T_PASTED_ACTIVATED="Activated: 1 new license(s), 2 in all."
 	T_LICENSE_KEY_OK="License key"
 	T_ACTIVATE_OFFLINE="Activation failed: the license server could not be reached"
 	T_USE_MANUAL="use manual activation"
@@ -89,10 +90,11 @@ else
 	T_TEXT_FOOTER="then any key closes"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Installation key"
+	T_PICK_KEY="Paste which demo key"
 	T_EMAIL_ERROR='Email "it@acme" is not a valid address'
 	T_EMAIL_ERROR_SHORT="is not a valid address"
 	T_SAVED="1 key(s) added, pending activation"
-	T_ACTIVATED="Activated: 2 new license(s), 2 in all."
+	T_ACTIVATED="Activated: 1 new license(s), 1 in all."
 	T_TABLE_ACTIVE="Subscription +10 Active"
 	T_DAY20="DEMO · day 20"
 	T_EXPIRING_10="all services will be interrupted in 10 day(s). Please extend your subscription"
@@ -212,8 +214,10 @@ keys Tab
 text "it@acme"; keys Tab
 keys Tab
 
-step "paste a demo installation key (Ctrl+K, even while typing) and see it accepted as typed"
+step "paste a demo installation key (Ctrl+K, even while typing: pick it, Enter) and see it accepted"
 keys C-k
+wait_for "$T_PICK_KEY"
+keys Enter
 wait_for "✓ "
 wait_for "$T_KEY_OK"
 
@@ -272,11 +276,14 @@ wait_gone "$T_HARDWARE_SHORT"
 wait_gone "$T_UNREACHABLE_SHORT"
 show
 
-step "cut the network, paste the next demo key (Ctrl+K), Save, Activate: refused offline, the message whole, manual activation its hint"
+step "cut the network, paste a demo license key (Ctrl+K, 4: L5), Save, Activate: refused offline, the message whole, manual activation its hint"
 # The focus is on the table after an activation; Ctrl+K goes to the key field from there.
 keys t
 wait_for "$T_OFFLINE"
 keys C-k
+wait_for "$T_PICK_KEY"
+# The picker lists SUB, MIX, MULTI, L5, L10: 4 picks L5, a license key.
+keys 4
 wait_for "$T_LICENSE_KEY_OK"
 # Ctrl+K keeps the mode (browsing here): j goes down to Save, Enter saves.
 keys j Enter
@@ -307,7 +314,14 @@ wait_for "$T_PASTED_ACTIVATED"
 show
 
 step "? shows the help, any key closes it"
+# Esc leaves the table for Home. Under load, tmux's Esc and ? reached the dashboard as one
+# chunk (ESC ?, read as Alt+?): the help opened on the license table, whose longer list hid the
+# demo's keys below its first page (both languages failed there in a full npm test). So the
+# keys go apart, and 1 makes sure of Home.
 keys Escape
+sleep 0.3
+keys 1
+sleep 0.3
 keys '?'
 wait_for "$T_HELP"
 show

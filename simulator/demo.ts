@@ -1,25 +1,28 @@
 /**
- * The demo's driver: one simulated world (runner's `Simulation`) that the dashboard moves by
- * hand: advance time, cut the network, swap hardware, restart, step through a scenario. The
+ * The demo's driver: one simulated world with a memory (demo-recording.ts) that the dashboard
+ * moves by hand: time both ways, the network's five states, hardware, the MyQ server's clock, the
+ * vendor's admin operations, restarts, the scenario's steps, and other scenarios to open. The
  * dashboard reads `view()` and re-renders on every `subscribe` notification.
  */
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {type Evaluation, nextContactAt} from '../source/engine/evaluate.js';
-import {DAY} from '../source/engine/types.js';
-import type {Lang} from '../source/i18n/index.js';
-import {renderOutcome} from '../source/i18n/outcome.js';
-import type {Outcome} from '../source/runtime/runtime.js';
-import type {
-	DemoControls,
-	DemoKey,
-	DemoMessage,
-	DemoView,
+import {evaluate, nextContactAt} from '../source/engine/evaluate.js';
+import {type CustomerForm, DAY, HOUR} from '../source/engine/types.js';
+import type {Outcome, Runtime} from '../source/runtime/runtime.js';
+import {
+	type DemoControls,
+	type DemoKey,
+	type DemoMessage,
+	type DemoNetwork,
+	type DemoScenarioChoice,
+	type DemoTarget,
+	type DemoVendorAction,
+	type DemoView,
+	isChangeDay,
 } from '../source/ui/demo-controls.js';
-import type {NetworkState} from './network.js';
-import {Simulation} from './runner.js';
-import {loadScenario, type Scenario} from './scenario/index.js';
+import {DemoRecording, type RuntimeCall} from './demo-recording.js';
+import {loadScenario, type Scenario, type Step} from './scenario/index.js';
 import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};
@@ -29,6 +32,13 @@ export const DEFAULT_DEMO_SCENARIO = path.join(
 	packageRoot(),
 	'fixtures',
 	'demo.yaml',
+);
+
+/** The ready scenarios of a training session (issue 13, point 4), opened with `o`. */
+export const TRAINING_DIRECTORY = path.join(
+	packageRoot(),
+	'fixtures',
+	'training',
 );
 
 /** The checkout's root, from here or from dist/ (the demo ships with its fixtures). */
@@ -43,29 +53,54 @@ function packageRoot(): string {
 	return directory;
 }
 
-/** A runtime outcome said in the demo's language, for the status line. */
-function said(lang: Lang, outcome: Outcome): DemoMessage {
-	return {
-		ok: outcome.ok,
-		code: outcome.code,
-		message: renderOutcome(lang, outcome),
-	};
+type ScenarioFile = {id: string; file: string};
+
+/** The default demo, the training scenarios, and the one given with --scenario. */
+function scenarioFiles(given: string | undefined): ScenarioFile[] {
+	let training: string[] = [];
+	try {
+		training = readdirSync(TRAINING_DIRECTORY)
+			.filter((file) => /\.ya?ml$/.test(file))
+			.sort();
+	} catch {
+		// No training folder (an installation without fixtures): the demo alone.
+	}
+	return [
+		{id: 'demo', file: DEFAULT_DEMO_SCENARIO},
+		...training.map((file) => ({
+			id: file.replace(/\.ya?ml$/, ''),
+			file: path.join(TRAINING_DIRECTORY, file),
+		})),
+		...(given === undefined ? [] : [{id: 'file', file: given}]),
+	];
 }
+
+/** A guard against a world whose timers never stop: a year of daily contacts is about 400. */
+const MAX_EVENTS_PER_MOVE = 100_000;
 
 /** The dashboard's simulation controls (source/ui/demo-controls.ts) over one simulated world. */
 export class DemoController implements DemoControls {
 	private readonly listeners = new Set<() => void>();
 	private unsubscribeRuntime: (() => void) | null = null;
-	private readonly strip: Evaluation['state'][] = [];
-	private stepIndex = 0;
-	private busy = false;
+	/** Controls and recorded commands asked and not done yet. */
+	private pending = 0;
+	/** While a control runs, the dashboard is told once, when it is done (not at every event of a replay). */
+	private isQuiet = false;
+	private queue: Promise<unknown> = Promise.resolve();
 	private message: DemoMessage | null = null;
+	private note: Step['note'] | null = null;
 	private cached: DemoView | null = null;
+	private recorded!: DemoRecording;
+	private scenarioId: string;
+	private proxied: {runtime: Runtime; proxy: Runtime} | null = null;
 
 	private constructor(
-		readonly simulation: Simulation,
-		readonly scenario: Scenario,
-	) {}
+		private currentScenario: Scenario,
+		private readonly files: ScenarioFile[],
+		scenarioId: string,
+	) {
+		this.scenarioId = scenarioId;
+	}
 
 	static async create(
 		options: {scenario?: Scenario; scenarioFile?: string} = {},
@@ -74,20 +109,38 @@ export class DemoController implements DemoControls {
 		const scenario =
 			options.scenario ??
 			(await loadScenario(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO));
-		const simulation = new Simulation(scenario);
-		await simulation.setup();
-		const demo = new DemoController(simulation, scenario);
+		const files = scenarioFiles(options.scenarioFile);
+		const id =
+			options.scenario !== undefined
+				? 'given'
+				: options.scenarioFile === undefined
+					? 'demo'
+					: 'file';
+		const demo = new DemoController(scenario, files, id);
+		demo.recorded = await DemoRecording.open(scenario, () => demo.attach());
 		demo.attach();
-		demo.record();
 		return demo;
 	}
 
-	get runtime() {
-		return this.simulation.runtime;
+	get scenario(): Scenario {
+		return this.currentScenario;
 	}
 
-	get lang(): Lang {
-		return this.scenario.lang;
+	/** The world as it is now (another one after each replay). */
+	get simulation() {
+		return this.recorded.simulation;
+	}
+
+	/**
+	 * The MyQ server's runtime, as the dashboard must use it: what it asks is recorded, so that
+	 * going back in time replays it (a Save, an Activate, a device, a manual activation).
+	 */
+	get runtime(): Runtime {
+		const runtime = this.recorded.runtime;
+		if (this.proxied?.runtime !== runtime) {
+			this.proxied = {runtime, proxy: this.recording(runtime)};
+		}
+		return this.proxied.proxy;
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -99,78 +152,119 @@ export class DemoController implements DemoControls {
 		if (this.cached) {
 			return this.cached;
 		}
-		const next = this.scenario.steps[this.stepIndex];
+		const recorded = this.recorded;
+		const simulation = recorded.simulation;
+		const next = this.scenario.steps[recorded.stepIndex];
 		this.cached = {
-			now: this.simulation.clock.server.now(),
-			day: this.currentDay(),
-			network: this.simulation.network.state(),
-			hardware: this.simulation.hardwareName,
+			now: simulation.clock.server.now(),
+			day: recorded.day,
+			network: simulation.network.state(),
+			hardware: simulation.hardwareName,
 			hardwareNames: this.scenario.hardware,
-			snapshot: this.runtime.snapshot(),
-			strip: [...this.strip],
+			clockOffset: simulation.clock.offset,
+			snapshot: recorded.runtime.snapshot(),
+			timeline: recorded.timeline(),
+			future: recorded.future(),
+			ahead: recorded.ahead,
 			keys: this.demoKeys(),
+			targets: this.targets(),
+			scenarios: this.scenarioChoices(),
 			scenario: {
+				id: this.scenarioId,
 				name: this.scenario.name,
-				done: this.stepIndex,
+				done: recorded.stepIndex,
 				total: this.scenario.steps.length,
 				next: next ? describeStep(next) : null,
+				note: this.note ?? null,
 			},
-			busy: this.busy,
+			busy: this.pending > 0,
 			message: this.message,
 		};
 		return this.cached;
 	}
 
 	async dispose(): Promise<void> {
+		await this.queue.catch(() => undefined);
 		this.unsubscribeRuntime?.();
-		await this.simulation.dispose();
+		await this.recorded.dispose();
 	}
 
-	// --- Simulation controls --------------------------------------------------------------
+	// --- Time -------------------------------------------------------------------------------
 
 	advance(ms: number): Promise<void> {
 		return this.control(async () => {
-			await this.advanceTo(this.simulation.clock.now() + ms);
-			return null;
+			await this.recorded.moveTo(this.recorded.now + ms);
+			return {ok: true, code: 'moved'};
 		});
 	}
 
-	/** To the next instant something changes or the server is contacted. */
-	advanceToNextDeadline(): Promise<void> {
+	/**
+	 * To the next instant anything visible changes (issue 13, point 3): event by event (a
+	 * contact, a wake-up of the engine, a recorded action), stopping at the first after which the
+	 * state, a banner or its count, a license's status, term or capacity differs, and at the
+	 * engine's `nextChangeAt` at the latest. A failed contact shows a banner the engine could not
+	 * foresee: that is a change too.
+	 */
+	nextChange(): Promise<void> {
 		return this.control(async () => {
-			const {state, evaluation} = this.runtime.snapshot();
-			const serverNow = this.simulation.clock.server.now();
-			const candidates = [
-				evaluation.nextChangeAt,
-				nextContactAt(state, serverNow, DAY),
-			].filter((at): at is number => at !== null && at > serverNow);
-			const target =
-				candidates.length > 0 ? Math.min(...candidates) : serverNow + DAY;
-			await this.advanceTo(this.simulation.clock.now() + (target - serverNow));
-			return null;
+			const recorded = this.recorded;
+			const before = this.visible();
+			const bound = this.nextChangeBound();
+			if (bound === null) return {ok: false, code: 'nothing-ahead'};
+			for (let events = 0; events < MAX_EVENTS_PER_MOVE; events++) {
+				if (recorded.now >= bound) break;
+				await recorded.stepForward(bound);
+				if (this.visible() !== before) return {ok: true, code: 'next-change'};
+			}
+			return {ok: true, code: 'no-change'};
 		});
 	}
 
-	/** Forward to the instant of day `day` (time never goes back). */
+	/** Back to the last day before today whose end differs from the day before it (replays). */
+	previousChange(): Promise<void> {
+		return this.control(async () => {
+			const timeline = this.recorded.timeline();
+			const today = this.recorded.day;
+			let target = -1;
+			for (let day = today - 1; day >= 0; day--) {
+				if (isChangeDay(timeline, day)) {
+					target = day;
+					break;
+				}
+			}
+			if (target < 0) return {ok: false, code: 'no-earlier-change'};
+			return this.goBack(target);
+		});
+	}
+
+	/** Forward to day `day`, or back to it by replaying from day 0. */
 	jumpToDay(day: number): Promise<void> {
 		return this.control(async () => {
-			const at = this.scenario.start + day * DAY;
-			if (at <= this.simulation.clock.now()) {
+			if (day > this.scenario.days) {
 				return {
 					ok: false,
-					code: 'past',
-					message: `Day ${day} is already past: time only moves forward.`,
+					code: 'past-end',
+					params: {day, days: this.scenario.days},
 				};
 			}
-			await this.advanceTo(at);
-			return null;
+			const at = this.scenario.start + day * DAY;
+			if (at === this.recorded.now) {
+				return {ok: true, code: 'already-there', params: {day}};
+			}
+			if (at > this.recorded.now) {
+				await this.recorded.moveTo(at);
+				return {ok: true, code: 'moved'};
+			}
+			return this.goBack(day);
 		});
 	}
 
-	setNetwork(state: NetworkState): Promise<void> {
+	// --- The world --------------------------------------------------------------------------
+
+	setNetwork(state: DemoNetwork): Promise<void> {
 		return this.control(async () => {
-			this.simulation.setNetwork(state);
-			return {ok: true, message: `Network: ${state}`};
+			await this.recorded.act({type: 'network', state});
+			return {ok: true, code: 'network', params: {state}};
 		});
 	}
 
@@ -189,119 +283,252 @@ export class DemoController implements DemoControls {
 					: [...this.scenario.hardware, 'other-hardware'];
 			const index = names.indexOf(this.simulation.hardwareName);
 			const use = names[(index + 1) % names.length]!;
-			await this.simulation.perform({
-				do: 'hardware',
-				use,
-				day: this.currentDay(),
-				line: 0,
-			});
-			this.attach();
-			return {ok: true, message: `Restarted on ${use}`};
+			await this.recorded.act({type: 'hardware', use});
+			return {ok: true, code: 'hardware', params: {hardware: use}};
 		});
 	}
 
 	restart(): Promise<void> {
 		return this.control(async () => {
-			await this.simulation.restart();
-			this.attach();
-			return {ok: true, message: 'MyQ server restarted'};
+			await this.recorded.act({type: 'restart'});
+			return {ok: true, code: 'restarted'};
+		});
+	}
+
+	/** R15: the MyQ server's clock moves by `ms` (back when negative); null puts it right. */
+	shiftClock(ms: number | null): Promise<void> {
+		return this.control(async () => {
+			const offset = this.simulation.clock.offset;
+			const shift = ms ?? -offset;
+			if (shift === 0) {
+				return {ok: true, code: 'clock-right'};
+			}
+			await this.recorded.act({type: 'clock', shift});
+			return {
+				ok: true,
+				code: 'clock',
+				params: {
+					minutes: Math.round(shift / 60_000),
+					offset: Math.round(this.simulation.clock.offset / 60_000),
+				},
+			};
+		});
+	}
+
+	vendor(
+		action: DemoVendorAction,
+		target: string,
+		days?: number,
+	): Promise<void> {
+		return this.control(async () => {
+			const outcome = (await this.recorded.act({
+				type: 'vendor',
+				action,
+				key: target,
+				...(days === undefined ? {} : {days}),
+			})) as Outcome;
+			return {
+				ok: outcome.ok,
+				code: 'vendor',
+				params: {action, target, days: days ?? 0},
+				outcome,
+			};
 		});
 	}
 
 	/** Runs the scenario's next step, moving time to its day (and hour) first. */
 	stepScenario(): Promise<void> {
 		return this.control(async () => {
-			const step = this.scenario.steps[this.stepIndex];
+			const index = this.recorded.stepIndex;
+			const step = this.scenario.steps[index];
 			if (!step) {
-				return {
-					ok: false,
-					code: 'done',
-					message: 'The scenario has no more steps.',
-				};
+				return {ok: false, code: 'no-more-steps'};
 			}
 			const at = this.scenario.start + step.day * DAY + (step.at ?? 0);
-			if (at > this.simulation.clock.now()) {
-				await this.advanceTo(at);
+			if (at > this.recorded.now) {
+				await this.recorded.moveTo(at);
 			}
-			this.stepIndex += 1;
-			const outcome = await this.simulation.perform(step);
-			if (step.do === 'restart' || step.do === 'hardware') {
-				this.attach();
+			// Time went back before this step was done: moving to it did it again, as recorded.
+			if (this.recorded.stepIndex > index) {
+				return {ok: true, code: 'stepped', outcome: null};
 			}
-			// The dashboard names the step itself, in its language (the status line).
-			return outcome ? said(this.lang, outcome) : {ok: true, message: ''};
+			const outcome = (await this.recorded.act({
+				type: 'step',
+				index,
+			})) as Outcome | null;
+			return {ok: outcome?.ok ?? true, code: 'stepped', outcome};
+		});
+	}
+
+	/** Opens another scenario from day 0; the one open is forgotten with what was done in it. */
+	openScenario(id: string): Promise<void> {
+		return this.control(async (): Promise<DemoMessage> => {
+			const choice = this.files.find((file) => file.id === id);
+			if (!choice && id !== this.scenarioId) {
+				return {ok: false, code: 'unknown-scenario', params: {id}};
+			}
+			const scenario = choice
+				? await loadScenario(choice.file)
+				: this.currentScenario;
+			const previous = this.recorded;
+			this.unsubscribeRuntime?.();
+			this.unsubscribeRuntime = null;
+			await previous.dispose();
+			this.currentScenario = scenario;
+			this.scenarioId = id;
+			this.recorded = await DemoRecording.open(scenario, () => this.attach());
+			this.attach();
+			return {ok: true, code: 'opened', params: {name: scenario.name}};
 		});
 	}
 
 	/** The simulated vendor portal answers a manual activation request file (R5). */
 	offlineActivate(requestText: string): Promise<string> {
-		return this.simulation.vendor.service.offlineActivate(requestText);
-	}
-
-	/** Reports what a dashboard command did in the status line. */
-	report(outcome: Outcome) {
-		this.message = said(this.lang, outcome);
-		this.changed();
+		return this.exclusive(
+			() =>
+				this.recorded.act({
+					type: 'portal',
+					request: requestText,
+				}) as Promise<string>,
+		);
 	}
 
 	// --- Internals ------------------------------------------------------------------------
 
-	private async control(
-		action: () => Promise<DemoMessage | null>,
-	): Promise<void> {
-		if (this.busy) {
-			return;
-		}
-		this.busy = true;
-		this.changed();
-		try {
-			const outcome = await action();
-			if (outcome) {
-				this.message = outcome;
-			}
-		} finally {
-			this.busy = false;
-			this.changed();
-		}
-	}
-
-	/** Advances day by day so the strip gets one sample per day instant crossed. */
-	private async advanceTo(at: number) {
-		for (;;) {
-			const nextDay = this.scenario.start + this.strip.length * DAY;
-			if (nextDay > at) {
-				break;
-			}
-			await this.simulation.advanceTo(nextDay);
-			this.record();
-		}
-		await this.simulation.advanceTo(at);
-		this.changed();
-	}
-
-	private record() {
-		const day = this.currentDay();
-		while (this.strip.length <= day) {
-			this.strip.push(this.runtime.snapshot().evaluation.state);
-		}
-		this.changed();
-	}
-
-	private currentDay(): number {
-		return Math.max(
-			0,
-			Math.floor((this.simulation.clock.now() - this.scenario.start) / DAY),
+	/** Back to day `day` by replaying from day 0; says where it landed. */
+	private async goBack(day: number): Promise<DemoMessage> {
+		const replayed = await this.recorded.rewindTo(
+			this.scenario.start + day * DAY,
 		);
+		return {
+			ok: true,
+			code: 'replayed',
+			params: {day, actions: replayed, ahead: this.recorded.ahead},
+		};
+	}
+
+	/**
+	 * The instant `x` goes to at the latest: the engine's next change (on true time: the MyQ
+	 * server's clock may be shifted), or, when nothing changes by itself, the next contact.
+	 */
+	private nextChangeBound(): number | null {
+		const {state} = this.recorded.runtime.snapshot();
+		const serverNow = this.simulation.clock.server.now();
+		const offset = this.simulation.clock.offset;
+		const change = evaluate(state, serverNow).nextChangeAt;
+		if (change !== null) return change - offset;
+		const contact = nextContactAt(
+			state,
+			serverNow,
+			(this.scenario.contactIntervalHours ?? 24) * HOUR,
+		);
+		if (contact !== null) return contact - offset;
+		// Nothing activated: only a recorded action ahead can change anything.
+		return this.recorded.nextActionAt();
+	}
+
+	/** What a person sees change: state, banners and counts, licenses, capacity, devices. */
+	private visible(): string {
+		const {state} = this.recorded.runtime.snapshot();
+		const evaluation = evaluate(state, this.simulation.clock.server.now());
+		return JSON.stringify([
+			evaluation.state,
+			evaluation.banners,
+			evaluation.capacity,
+			evaluation.devices.licensed,
+			evaluation.licenses.map((license) => [
+				license.id,
+				license.status,
+				license.reason,
+				license.expiresAt,
+				license.renewsAt,
+			]),
+		]);
+	}
+
+	/**
+	 * One control at a time, in the order asked (`c c c` steps three times); `busy` from the
+	 * moment one is asked (demo play skips a tick then, rather than queue it).
+	 */
+	private exclusive<T>(work: () => Promise<T>): Promise<T> {
+		this.pending += 1;
+		this.changed();
+		const run = this.queue.then(work, work).finally(() => {
+			this.pending -= 1;
+			this.changed();
+		});
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** A control: one at a time; its message, and the note of a step just done (point 4). */
+	private control(action: () => Promise<DemoMessage>): Promise<void> {
+		return this.exclusive(async () => {
+			this.isQuiet = true;
+			try {
+				this.message = await action();
+				this.note =
+					this.message.code === 'stepped'
+						? (this.scenario.steps[this.recorded.stepIndex - 1]?.note ?? null)
+						: null;
+			} finally {
+				this.isQuiet = false;
+			}
+		});
+	}
+
+	/** The runtime with the dashboard's commands recorded (and the world settled after each). */
+	private recording(runtime: Runtime): Runtime {
+		const record = (call: RuntimeCall, live = {}) =>
+			this.exclusive(async () => {
+				const result = await this.recorded.act({type: 'call', call}, live);
+				// The trainer did something by hand: the last step's note no longer says what
+				// the screen shows (it said "the form is saved" beside the licenses activated).
+				this.note = null;
+				this.changed();
+				return result;
+			});
+		const calls: Record<string, (...args: never[]) => unknown> = {
+			save: (form: CustomerForm | null, keysText: string) =>
+				record({name: 'save', form, keysText}),
+			activate: () => record({name: 'activate'}),
+			connect: () => record({name: 'connect'}),
+			exportActivationRequest: (
+				deliver?: Parameters<Runtime['exportActivationRequest']>[0],
+			) => record({name: 'export'}, {deliver}),
+			importActivationResponse: (text: string) =>
+				record({name: 'import', text}),
+			activateDevice: (id?: string) => record({name: 'activate-device', id}),
+			deactivateDevice: (id?: string) =>
+				record({name: 'deactivate-device', id}),
+		};
+		return new Proxy(runtime, {
+			get(target, property, receiver) {
+				const call =
+					typeof property === 'string' && Object.hasOwn(calls, property)
+						? calls[property]
+						: undefined;
+				if (call) return call;
+				const value = Reflect.get(target, property, target);
+				void receiver;
+				return typeof value === 'function' ? value.bind(target) : value;
+			},
+		});
 	}
 
 	private attach() {
+		// Called from the recording's first build too, before it is ours: then `create` attaches.
+		if (!this.recorded) return;
 		this.unsubscribeRuntime?.();
-		this.unsubscribeRuntime = this.runtime.subscribe(() => this.changed());
+		this.unsubscribeRuntime = this.recorded.runtime.subscribe(() =>
+			this.changed(),
+		);
 		this.changed();
 	}
 
 	private changed() {
 		this.cached = null;
+		if (this.isQuiet) return;
 		for (const listener of this.listeners) {
 			listener();
 		}
@@ -313,5 +540,49 @@ export class DemoController implements DemoControls {
 			key: this.simulation.keys.get(alias) ?? '',
 			entry,
 		}));
+	}
+
+	/** What the vendor can act on, the keys on this installation first. */
+	private targets(): DemoTarget[] {
+		const {state} = this.recorded.runtime.snapshot();
+		const here = new Set([
+			...state.pending.map((pending) => pending.key),
+			...(state.document?.payload.licenses ?? []).map((grant) => grant.key),
+		]);
+		const targets: DemoTarget[] = [];
+		for (const [alias, entry] of Object.entries(this.scenario.keys)) {
+			const isHere = here.has(this.simulation.keys.get(alias) ?? '');
+			if (entry.type === 'license') {
+				const {type: _type, ...spec} = entry;
+				targets.push({id: alias, spec, isHere});
+				continue;
+			}
+			if (entry.licenses.length > 1)
+				targets.push({id: alias, spec: null, isHere});
+			entry.licenses.forEach((spec, index) => {
+				targets.push({id: `${alias}/${index + 1}`, spec, isHere});
+			});
+		}
+		return [
+			...targets.filter((target) => target.isHere),
+			...targets.filter((target) => !target.isHere),
+		];
+	}
+
+	private scenarioChoices(): DemoScenarioChoice[] {
+		const choices = this.files.map((file) => ({
+			id: file.id,
+			name: file.id === 'file' ? path.basename(file.file) : file.id,
+			isCurrent: file.id === this.scenarioId,
+		}));
+		if (!choices.some((choice) => choice.isCurrent))
+			choices.push({
+				id: this.scenarioId,
+				name: this.scenario.name,
+				isCurrent: true,
+			});
+		return choices.map((choice) =>
+			choice.isCurrent ? {...choice, name: this.scenario.name} : choice,
+		);
 	}
 }

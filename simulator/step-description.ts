@@ -21,19 +21,21 @@ export function describeStep(step: Step): StepDescription {
 		case 'hardware':
 			return what('step.hardware', {use: step.use});
 		case 'network':
-			return what('step.network', {network: step.state});
+			return what(`step.network-${step.state}`);
 		case 'vendor':
 			return step.action === 'extend'
-				? what('log.vendor-extend', {key: step.key, days: step.days ?? 0})
-				: what(`log.vendor-${step.action}`, {key: step.key});
+				? what('step.vendor-extend', {key: step.key, days: step.days ?? 0})
+				: what(`step.vendor-${step.action}`, {key: step.key});
 		case 'devices':
 			return step.activate
 				? what('step.devices-activate', {count: step.activate})
 				: what('step.devices-deactivate', {count: step.deactivate ?? 0});
-		case 'clock':
-			return what('step.clock', {
-				shift: `${step.shift > 0 ? '+' : ''}${Math.round(step.shift / 60_000)}`,
+		case 'clock': {
+			const minutes = Math.round(Math.abs(step.shift) / 60_000);
+			return what(step.shift < 0 ? 'step.clock-back' : 'step.clock-forward', {
+				minutes,
 			});
+		}
 		default:
 			return what(`step.${step.do}`);
 	}

@@ -94,8 +94,16 @@ describe('R14 R15 freshness: a contact carries a nonce its answer must carry bac
 		w.clock.shift(-3 * DAY);
 		await w.runtime.observe();
 
-		// The real server answers, fresh: but the clock is still three days behind its time.
-		expect(await w.runtime.connect()).toMatchObject({ok: true});
+		// The real server answers, fresh: but the clock is still three days behind its time, and
+		// Connect now says so (it said "licenses are up to date" beside the clock banner).
+		const held = await w.runtime.connect();
+		expect(held).toMatchObject({
+			ok: true,
+			code: 'connected-clock-behind',
+		});
+		expect(renderOutcome('fr', held)).toBe(
+			"Connecté au serveur de licences, mais l'horloge de ce serveur a encore 3 jours de retard sur son heure : l'heure n'est pas confirmée, aucun abonnement ne compte. Remettez l'horloge à l'heure, puis reconnectez-vous.",
+		);
 		let state = w.runtime.snapshot().state;
 		expect(state.clock).toMatchObject({highWater: w.clock.now()});
 		expect(state.clock.tamperedAt).not.toBeNull();
@@ -106,7 +114,10 @@ describe('R14 R15 freshness: a contact carries a nonce its answer must carry bac
 		// The admin puts the clock right: the next fresh answer confirms it.
 		w.clock.shift(3 * DAY);
 		await w.advance(HOUR);
-		expect(await w.runtime.connect()).toMatchObject({ok: true});
+		expect(await w.runtime.connect()).toMatchObject({
+			ok: true,
+			code: 'connected',
+		});
 		state = w.runtime.snapshot().state;
 		expect(state.clock).toEqual({highWater: w.clock.now(), tamperedAt: null});
 		expect(w.runtime.snapshot().evaluation).toMatchObject({

@@ -482,18 +482,29 @@ describe('scenario steps as the demo names them', () => {
 		const step = {
 			day: 20,
 			hours: 6,
-			what: {id: 'step.network', params: {network: 'offline'}},
+			what: {id: 'step.network-offline'},
 		};
-		expect(formatStep(step, 'en')).toBe('day 20 +6h: network offline');
-		expect(formatStep(step, 'fr')).toBe('jour 20 +6 h : réseau hors ligne');
+		// Issue 13, point 5: what the step will do, in words.
+		expect(formatStep(step, 'en')).toBe(
+			'day 20 +6h: cut the network (offline)',
+		);
+		expect(formatStep(step, 'fr')).toBe(
+			'jour 20 +6 h : couper le réseau (hors ligne)',
+		);
 		expect(
 			formatStep(
 				{
 					day: 28,
-					what: {id: 'log.vendor-extend', params: {key: 'INST/1', days: 365}},
+					what: {id: 'step.vendor-extend', params: {key: 'INST/1', days: 365}},
 				},
 				'fr',
 			),
 		).toBe("jour 28 : l'éditeur prolonge INST/1 de 365 jours");
+		expect(
+			formatStep(
+				{day: 53, what: {id: 'step.clock-back', params: {minutes: 61}}},
+				'en',
+			),
+		).toBe('day 53: set the server clock back 61 min');
 	});
 });

@@ -492,7 +492,7 @@ describe('SPEC §5 validation: every issue, naming its field and line', () => {
 			"14: steps[4].day: must be within the timeline, day 0 to 30 (the scenario's days), got 31",
 			'15: steps[5].day: expected a whole number, got 1.5',
 			`16: steps[6].at: "+24h" is not within the day: at runs from +0h to under +24h after the day's instant; use a later day for +1d`,
-			'17: steps[7].force: unknown field; a "connect" step takes day, at, do',
+			'17: steps[7].force: unknown field; a "connect" step takes day, at, note, do',
 			'18: steps[8].key: "INST/3": INST carries 2 license(s); use INST/1 to INST/2',
 			'18: steps[8].days: is required for extend (how many days to add to expiresAt)',
 			'19: steps[9].key: "L10/1": L10 is a license key with a single license; name it L10',

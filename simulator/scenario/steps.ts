@@ -25,8 +25,29 @@ const vendorActionSchema = z.enum(['extend', 'cancel-renewal', 'revoke']);
 export type TamperKind = z.output<typeof tamperSchema>;
 export type VendorAction = z.output<typeof vendorActionSchema>;
 
+/**
+ * What a trainer says once the step is done (issue 13, point 4), shown in the demo's simulation
+ * bar: one text, or one per language (`{en: ..., fr: ...}`) so the same file trains in both.
+ * The runner ignores it.
+ */
+const noteSchema = z.union([
+	z.string().trim().min(1),
+	z
+		.strictObject({en: z.string().trim().min(1), fr: z.string().trim().min(1)})
+		.partial()
+		.refine((note) => note.en !== undefined || note.fr !== undefined, {
+			error: 'a note in at least one language: {en: ..., fr: ...}',
+		}),
+]);
+
+export type StepNote = z.output<typeof noteSchema>;
+
 /** `at` is milliseconds after the day's instant (`at: "+6h"`); absent means at the instant itself. */
-const stepShape = {day: wholeNumber().min(0), at: atSchema.optional()};
+const stepShape = {
+	day: wholeNumber().min(0),
+	at: atSchema.optional(),
+	note: noteSchema.optional(),
+};
 
 export const STEP_SCHEMAS = {
 	register: z.strictObject({

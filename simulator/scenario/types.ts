@@ -11,6 +11,7 @@ export type {NetworkState} from '../network.js';
 export type {
 	Step,
 	StepKind,
+	StepNote,
 	StepOf,
 	TamperKind,
 	VendorAction,

@@ -5,7 +5,10 @@
  * activation., manual., device., contact., clock., hardware., document., problem., log., ui.
  * A catalog is data, one line a message: its length is the product's vocabulary, not a second job.
  */
+import {demoEn} from './demo-en.js';
+
 export const en = {
+	...demoEn,
 	// SPEC §2 "License statuses"
 	'status.pending': 'Pending',
 	'status.active': 'Active',
@@ -683,6 +686,11 @@ Examples
 	// R14: Connect now
 	'outcome.connected':
 		'Connected to the license server: licenses are up to date.',
+	'outcome.connected-clock-behind':
+		"Connected to the license server, but this server's clock is still {behind} behind its time: the time is not confirmed, no subscription counts. Set the clock right, then connect again.",
+	'outcome.duration-minutes': '{amount} min',
+	'outcome.duration-hours': '{amount} h',
+	'outcome.duration-days': '{amount} days',
 	'outcome.not-activated':
 		'Nothing is activated yet: there is nothing to ask the license server.',
 	'outcome.server-refused': 'The license server refused: {reason}',
@@ -859,23 +867,31 @@ Examples
 	// Scenario steps as the demo names them (simulation bar, status line)
 	'step.when': 'day {day}',
 	'step.when-later': 'day {day} +{hours}h',
-	'step.register': 'register',
-	'step.add-key': 'add key {key}',
-	'step.activate': 'activate',
-	'step.activate-manual': 'activate manually',
-	'step.import-response': 'import the response',
-	'step.hardware': 'restart on {use}',
-	'step.network': 'network {network}',
+	'step.register': 'register the customer (fill in and save the form)',
+	'step.add-key': 'add the key {key}',
+	'step.activate': 'press Activate',
+	'step.activate-manual': 'activate by file (manual activation)',
+	'step.import-response': 'import a response file',
+	'step.hardware': 'restart MyQ on other hardware ({use})',
 	'step.network.online': 'online',
 	'step.network.offline': 'offline',
 	'step.network.error': 'server errors',
 	'step.network.slow': 'slow',
 	'step.network.garbage': 'garbled answers',
-	'step.devices-activate': 'activate {count} device(s)',
-	'step.devices-deactivate': 'deactivate {count} device(s)',
-	'step.clock': 'clock {shift} min',
-	'step.restart': 'restart',
-	'step.connect': 'connect',
+	'step.devices-activate': 'activate {count} printing device(s)',
+	'step.devices-deactivate': 'deactivate {count} printing device(s)',
+	'step.restart': 'restart the MyQ server',
+	'step.connect': 'press Connect now',
+	'step.network-online': 'restore the network (online)',
+	'step.network-offline': 'cut the network (offline)',
+	'step.network-error': 'make the license server answer with errors',
+	'step.network-slow': 'make the network slow (timeouts)',
+	'step.network-garbage': "garble the license server's answers",
+	'step.clock-back': 'set the server clock back {minutes} min',
+	'step.clock-forward': 'set the server clock forward {minutes} min',
+	'step.vendor-extend': 'the vendor extends {key} by {days} days',
+	'step.vendor-cancel-renewal': 'the vendor cancels the renewal of {key}',
+	'step.vendor-revoke': 'the vendor revokes {key}',
 
 	// Dashboard and CLI labels
 	'ui.home': 'Home',
@@ -1081,18 +1097,18 @@ Examples
 	'ui.help.quit': 'quit, terminal restored',
 	'ui.help.demo-title': 'Demo simulation',
 	'ui.help.demo.time': '+1 hour, day, week, 30 days',
-	'ui.help.demo.next': 'to the next deadline',
-	'ui.help.demo.jump': 'a day number, then Enter: go to that day',
+	'ui.help.demo.next': 'to the next change: a banner, a count, a status',
+	'ui.help.demo.jump': 'a day number, then Enter: go to that day, earlier too',
 	'ui.help.demo.play': 'play / pause time',
 	'ui.help.demo.network': 'cut / restore the network',
 	'ui.help.demo.swap': 'restart on other hardware',
 	'ui.help.demo.restart': 'restart the MyQ server',
 	'ui.help.demo.step': 'next scenario step',
-	'ui.help.demo.key': 'paste the next demo key (adds to the field)',
+	'ui.help.demo.key': 'pick a demo key to paste (added to the field)',
 	'ui.help.renews': 'renews automatically',
 	'ui.help.close': 'Any other key closes this help (q quits).',
 	'ui.demo-keys.title':
-		'Demo keys (Ctrl+K pastes the next one, even while typing):',
+		'Demo keys (Ctrl+K picks one to paste, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
 	'ui.demo-key.subscription': 'subscription, {devices} device(s), {days} days',
 	'ui.demo-key.subscription-renews':
@@ -1104,16 +1120,12 @@ Examples
 	'ui.demo.playing': 'playing',
 	'ui.demo.paused': 'paused',
 	'ui.demo.timeline': 'Timeline',
-	'ui.demo.scenario-next': 'scenario {done}/{total}, next: {next}',
-	'ui.demo.scenario-done': 'scenario {done}/{total} done',
 	'ui.demo.jump-prompt': 'Time (day {day} now): a day, or h d w m x:',
 	'ui.demo.moved': 'Simulated time: {date} (day {day}).',
-	'ui.demo.network-now': 'Network: {state}.',
 	'ui.demo.swapped': 'The MyQ server restarted on hardware {hardware}.',
 	'ui.demo.restarted': 'The MyQ server restarted.',
 	'ui.demo.stepped': 'Scenario: {step}.',
 	'ui.demo.no-more-steps': 'The scenario has no more steps.',
-	'ui.demo.past': 'Day {day} is already past: time only moves forward.',
 	'ui.network.online': 'online',
 	'ui.network.offline': 'OFFLINE',
 	'ui.network.error': 'server errors',

@@ -1,3 +1,4 @@
+import {demoFr} from './demo-fr.js';
 import type {MessageId} from './en.js';
 
 /**
@@ -7,6 +8,7 @@ import type {MessageId} from './en.js';
  * message: its length is the product's vocabulary, not a second job.
  */
 export const fr: Record<MessageId, string> = {
+	...demoFr,
 	'status.pending': 'En attente',
 	'status.active': 'Active',
 	'status.hardware-grace': 'Délai de grâce (matériel)',
@@ -695,6 +697,11 @@ Exemples
 	// R14 : Se connecter maintenant
 	'outcome.connected':
 		'Connecté au serveur de licences : les licences sont à jour.',
+	'outcome.connected-clock-behind':
+		"Connecté au serveur de licences, mais l'horloge de ce serveur a encore {behind} de retard sur son heure : l'heure n'est pas confirmée, aucun abonnement ne compte. Remettez l'horloge à l'heure, puis reconnectez-vous.",
+	'outcome.duration-minutes': '{amount} min',
+	'outcome.duration-hours': '{amount} h',
+	'outcome.duration-days': '{amount} jours',
 	'outcome.not-activated':
 		"Rien n'est encore activé : il n'y a rien à demander au serveur de licences.",
 	'outcome.server-refused': 'Le serveur de licences a refusé : {reason}',
@@ -865,23 +872,33 @@ Exemples
 
 	'step.when': 'jour {day}',
 	'step.when-later': 'jour {day} +{hours} h',
-	'step.register': 'enregistrer le client',
+	'step.register':
+		'enregistrer le client (remplir et enregistrer le formulaire)',
 	'step.add-key': 'ajouter la clé {key}',
-	'step.activate': 'activer',
-	'step.activate-manual': 'activer manuellement',
-	'step.import-response': 'importer la réponse',
-	'step.hardware': 'redémarrer sur {use}',
-	'step.network': 'réseau {network}',
+	'step.activate': 'appuyer sur Activer',
+	'step.activate-manual': 'activer par fichier (activation manuelle)',
+	'step.import-response': 'importer un fichier de réponse',
+	'step.hardware': 'redémarrer MyQ sur un autre matériel ({use})',
 	'step.network.online': 'en ligne',
 	'step.network.offline': 'hors ligne',
 	'step.network.error': 'erreurs serveur',
 	'step.network.slow': 'lent',
 	'step.network.garbage': 'réponses illisibles',
-	'step.devices-activate': 'activer {count} appareil(s)',
-	'step.devices-deactivate': 'désactiver {count} appareil(s)',
-	'step.clock': 'horloge {shift} min',
+	'step.devices-activate': "activer {count} appareil(s) d'impression",
+	'step.devices-deactivate': "désactiver {count} appareil(s) d'impression",
 	'step.restart': 'redémarrer le serveur MyQ',
-	'step.connect': 'se connecter maintenant',
+	'step.connect': 'appuyer sur Se connecter maintenant',
+	'step.network-online': 'rétablir le réseau (en ligne)',
+	'step.network-offline': 'couper le réseau (hors ligne)',
+	'step.network-error': 'faire répondre le serveur de licences par des erreurs',
+	'step.network-slow': 'ralentir le réseau (délais dépassés)',
+	'step.network-garbage':
+		'rendre illisibles les réponses du serveur de licences',
+	'step.clock-back': "reculer l'horloge du serveur de {minutes} min",
+	'step.clock-forward': "avancer l'horloge du serveur de {minutes} min",
+	'step.vendor-extend': "l'éditeur prolonge {key} de {days} jours",
+	'step.vendor-cancel-renewal': "l'éditeur annule le renouvellement de {key}",
+	'step.vendor-revoke': "l'éditeur révoque {key}",
 
 	'ui.home': 'Accueil',
 	'ui.settings-license': 'Réglages > Licence',
@@ -1095,18 +1112,20 @@ Exemples
 	'ui.help.quit': 'quitter, terminal rétabli',
 	'ui.help.demo-title': 'Simulation (démo)',
 	'ui.help.demo.time': '+1 heure, jour, semaine, 30 j',
-	'ui.help.demo.next': "jusqu'à la prochaine échéance",
-	'ui.help.demo.jump': 'un numéro de jour, puis Entrée : aller à ce jour',
+	'ui.help.demo.next':
+		"jusqu'au prochain changement : bandeau, décompte, statut",
+	'ui.help.demo.jump':
+		'un numéro de jour, puis Entrée : aller à ce jour, même passé',
 	'ui.help.demo.play': 'lecture / pause du temps',
 	'ui.help.demo.network': 'couper / rétablir le réseau',
 	'ui.help.demo.swap': 'redémarrer sur un autre matériel',
 	'ui.help.demo.restart': 'redémarrer le serveur MyQ',
 	'ui.help.demo.step': 'étape suivante du scénario',
-	'ui.help.demo.key': 'coller la clé de démo suivante (ajoutée au champ)',
+	'ui.help.demo.key': 'choisir une clé de démo à coller (ajoutée au champ)',
 	'ui.help.renews': 'renouvellement automatique',
 	'ui.help.close': 'Toute autre touche ferme cette aide (q quitte).',
 	'ui.demo-keys.title':
-		'Clés de démo (Ctrl+K colle la suivante, même pendant la saisie) :',
+		'Clés de démo (Ctrl+K en choisit une à coller, même pendant la saisie) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
 	'ui.demo-key.subscription': 'abonnement, {devices} appareil(s), {days} jours',
 	'ui.demo-key.subscription-renews':
@@ -1118,16 +1137,12 @@ Exemples
 	'ui.demo.playing': 'lecture',
 	'ui.demo.paused': 'pause',
 	'ui.demo.timeline': 'Chronologie',
-	'ui.demo.scenario-next': 'scénario {done}/{total}, suivant : {next}',
-	'ui.demo.scenario-done': 'scénario {done}/{total} terminé',
 	'ui.demo.jump-prompt': 'Temps (jour {day}) : un jour, ou h d w m x :',
 	'ui.demo.moved': 'Temps simulé : {date} (jour {day}).',
-	'ui.demo.network-now': 'Réseau : {state}.',
 	'ui.demo.swapped': 'Le serveur MyQ a redémarré sur le matériel {hardware}.',
 	'ui.demo.restarted': 'Le serveur MyQ a redémarré.',
 	'ui.demo.stepped': 'Scénario : {step}.',
 	'ui.demo.no-more-steps': "Le scénario n'a plus d'étape.",
-	'ui.demo.past': "Le jour {day} est déjà passé : le temps ne fait qu'avancer.",
 	'ui.network.online': 'en ligne',
 	'ui.network.offline': 'HORS LIGNE',
 	'ui.network.error': 'erreurs serveur',
@@ -1195,7 +1210,7 @@ Exemples
 	'ui.key-hint.import-when-whole': 'importe une fois complète',
 	'ui.key-hint.next': 'suivant',
 	'ui.key-hint.do': 'exécuter',
-	'ui.key-hint.pick': 'choisir',
+	'ui.key-hint.pick': 'valider',
 	'ui.key-hint.back-to-typing': 'revenir à la saisie',
 	'ui.key-hint.type': 'saisir dans le champ',
 	'ui.key-hint.full-keys': 'clés entières',

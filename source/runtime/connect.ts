@@ -8,6 +8,7 @@ import {
 	clause,
 	failureOutcome,
 	type Outcome,
+	type OutcomeMessage,
 	outcome,
 	serverRefusal,
 } from './outcome.js';
@@ -73,5 +74,34 @@ export async function contact(
 		document: reply.value,
 		requested,
 	});
+	// R15: the answer confirmed the license server's time, and this clock is still more than the
+	// tolerance behind it: the contact succeeded, yet no subscription counts until the clock is
+	// set right. "Licenses are up to date" beside a clock banner that stays sent admins (and a
+	// trainer's room) looking for a network problem.
+	const {clock} = shell.state;
+	if (clock.tamperedAt !== null) {
+		const minutes = Math.max(
+			1,
+			Math.round((clock.highWater - shell.clock.now()) / 60_000),
+		);
+		return outcome(true, 'connected-clock-behind', {
+			behind: behindBy(minutes),
+		});
+	}
 	return outcome(true, 'connected');
+}
+
+/** "61 min", "5 h", "3 days": how far the clock is behind, in the unit a person would use. */
+function behindBy(minutes: number): OutcomeMessage {
+	if (minutes < 120)
+		return {code: 'duration-minutes', params: {amount: minutes}};
+	if (minutes < 48 * 60)
+		return {
+			code: 'duration-hours',
+			params: {amount: Math.round(minutes / 60)},
+		};
+	return {
+		code: 'duration-days',
+		params: {amount: Math.round(minutes / (24 * 60))},
+	};
 }

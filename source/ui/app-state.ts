@@ -26,6 +26,16 @@ import {
 	textFieldAction,
 	textFieldReducer,
 } from './components/text-field/index.js';
+import type {DemoNetwork, DemoVendorAction} from './demo-controls.js';
+import {
+	type DemoChoices,
+	type DemoPicker,
+	type DemoPrompt,
+	initialChoice,
+	parseClockAmount,
+	parseDays,
+	pickerValues,
+} from './demo-pickers.js';
 import {actionFor, type KeyAction, type Place} from './keymap.js';
 import {char, type KeyPress, press} from './keypress.js';
 import {emptyListView, type ListView} from './screens/list-view.js';
@@ -72,6 +82,15 @@ export type Overlay =
 	| {kind: 'text'; block: 'request' | 'portal'; scroll: PageScroll}
 	| {kind: 'message'; scroll: PageScroll}
 	| {kind: 'time'; field: TextFieldState}
+	/** Demo: a choice list (issue 13): what to paste, the network's state, the vendor, a scenario. */
+	| {kind: 'picker'; picker: DemoPicker; choice: number}
+	/** Demo: an amount typed in the simulation bar; `error` says why Enter refused it. */
+	| {
+			kind: 'prompt';
+			prompt: DemoPrompt;
+			field: TextFieldState;
+			error: MessageId | null;
+	  }
 	| {
 			kind: 'confirm';
 			question: Question;
@@ -109,14 +128,27 @@ export type UiState = {
 	isPlaying: boolean;
 };
 
+export type {DemoPicker, DemoPrompt, PickerId} from './demo-pickers.js';
+
 export type DemoCommand =
 	| {type: 'advance'; ms: number}
-	| {type: 'next-deadline'}
+	| {type: 'next-change'}
+	| {type: 'previous-change'}
 	| {type: 'jump'; day: number}
 	| {type: 'toggle-network'}
+	| {type: 'network'; state: DemoNetwork}
 	| {type: 'swap-hardware'}
 	| {type: 'restart'}
-	| {type: 'step'};
+	/** The MyQ server's clock moved by `ms` (negative: back); null puts it right. */
+	| {type: 'clock'; ms: number | null}
+	| {
+			type: 'vendor';
+			action: DemoVendorAction;
+			target: string;
+			days?: number;
+	  }
+	| {type: 'step'}
+	| {type: 'open-scenario'; id: string};
 
 export type UiCommand =
 	| Exclude<SettingsCommand, {type: 'manual'}>
@@ -140,12 +172,11 @@ export type UiContext = {
 	listHeight: number;
 	/** The page on screen (Home, Settings > License, Manual activation), as laid out. */
 	page: PageGeometry | null;
-	/**
-	 * The demo keys in the order Ctrl+K pastes them after what the key field holds: a function of
-	 * the field, since several keys may arrive in one read (a paste, keys typed over a slow link)
-	 * before the next render, each with the field the one before left.
-	 */
-	demoKeys: (field: string) => readonly string[];
+	demoKeys: readonly string[];
+	/** Demo: what its pickers list now. @default null */
+	demo?: DemoChoices | null;
+	/** Demo: rows a picker's list shows (more scroll). @default all */
+	pickerRows?: number;
 	/** The status message does not fit its rows: `i` shows it whole. */
 	isStatusCut: boolean;
 };
@@ -359,6 +390,12 @@ function takeKey(
 		}
 		case 'time':
 			return action ? run(state, action, context) : timeKey(state, key);
+		case 'picker':
+			return action
+				? run(state, action, context)
+				: pickerKey(state, key, context);
+		case 'prompt':
+			return action ? run(state, action, context) : promptKey(state, key);
 	}
 	// Keys no text holds work everywhere, even while typing.
 	if (action && ANYWHERE.has(action.type) && isAnywhereKey(key))
@@ -369,11 +406,7 @@ function takeKey(
 	return action ? run(state, action, context) : null;
 }
 
-const ANYWHERE = new Set<KeyAction['type']>([
-	'quit',
-	'time-prompt',
-	'paste-demo-key',
-]);
+const ANYWHERE = new Set<KeyAction['type']>(['quit', 'time-prompt', 'picker']);
 const isAnywhereKey = (key: KeyPress) => key.ctrl;
 
 function isMenuKey(key: KeyPress): boolean {
@@ -577,8 +610,20 @@ function run(
 				Number.isNaN(day) ? [] : [{type: 'demo', command: {type: 'jump', day}}],
 			);
 		}
-		case 'paste-demo-key':
-			return pasteDemoKey(state, context);
+		case 'picker':
+			return openPicker(state, {id: action.picker} as DemoPicker, context);
+		case 'prompt':
+			return result({
+				...state,
+				overlay: {
+					kind: 'prompt',
+					prompt: {id: action.prompt},
+					field: textField(),
+					error: null,
+				},
+			});
+		case 'submit':
+			return submitPrompt(state);
 	}
 }
 
@@ -780,7 +825,11 @@ function printableOnly(key: KeyPress): KeyPress | null {
 	return text === '' ? null : {...key, text};
 }
 
-function pasteDemoKey(state: UiState, context: UiContext): UiResult {
+function pasteDemoKey(
+	state: UiState,
+	context: UiContext,
+	key: string,
+): UiResult {
 	const opened =
 		state.screen === 'settings'
 			? state
@@ -794,9 +843,146 @@ function pasteDemoKey(state: UiState, context: UiContext): UiResult {
 		overlay: null,
 		settings: settingsReducer(opened.settings, {
 			type: 'paste-key',
-			demoKeys: context.demoKeys(opened.settings.text.keys.value),
+			demoKeys: [key],
 		}),
 	});
+}
+
+// --- The demo's pickers and prompts (issue 13) ------------------------------------------------
+
+function openPicker(
+	state: UiState,
+	picker: DemoPicker,
+	context: UiContext,
+): UiResult {
+	if (!context.demo) return result(state);
+	if (pickerValues(picker, context.demo).length === 0) return result(state);
+	const choice = initialChoice(picker, context.demo, {
+		keysText: state.settings.text.keys.value,
+	});
+	return result({...state, overlay: {kind: 'picker', picker, choice}});
+}
+
+/** A picker's keys: ↑↓ j k move, Enter or a digit picks; Esc (the keymap's) closes. */
+function pickerKey(
+	state: UiState,
+	key: KeyPress,
+	context: UiContext,
+): UiResult | null {
+	const overlay = state.overlay;
+	if (overlay?.kind !== 'picker' || !context.demo) return null;
+	const values = pickerValues(overlay.picker, context.demo);
+	const choice = choiceKey(
+		key,
+		overlay.choice,
+		values.length,
+		context.pickerRows,
+	);
+	if (choice?.type === 'move')
+		return result({
+			...state,
+			overlay: {
+				...overlay,
+				choice: Math.min(
+					values.length - 1,
+					Math.max(0, overlay.choice + choice.delta),
+				),
+			},
+		});
+	if (choice?.type === 'pick') {
+		const value = values[choice.index];
+		return value === undefined
+			? result(state)
+			: pick(state, overlay.picker, value, context);
+	}
+	return isMenuKey(key) ? result(state) : null;
+}
+
+/** What picking `value` does: a command, or the next question. */
+function pick(
+	state: UiState,
+	picker: DemoPicker,
+	value: string,
+	context: UiContext,
+): UiResult {
+	const closed = {...state, overlay: null};
+	const demo = (command: DemoCommand) =>
+		result(closed, [{type: 'demo', command}]);
+	switch (picker.id) {
+		case 'demo-key':
+			return pasteDemoKey(closed, context, value);
+		case 'network':
+			return demo({type: 'network', state: value as DemoNetwork});
+		case 'scenario':
+			return demo({type: 'open-scenario', id: value});
+		case 'vendor-target':
+			return openPicker(closed, {id: 'vendor-action', target: value}, context);
+		case 'vendor-action':
+			if (value === 'extend')
+				return result({
+					...state,
+					overlay: {
+						kind: 'prompt',
+						prompt: {id: 'extend', target: picker.target},
+						field: textField(),
+						error: null,
+					},
+				});
+			return demo({
+				type: 'vendor',
+				action: value as DemoVendorAction,
+				target: picker.target,
+			});
+	}
+}
+
+/** A prompt's field takes the amount; Enter and Esc are the keymap's. */
+function promptKey(state: UiState, key: KeyPress): UiResult {
+	const overlay = state.overlay;
+	if (overlay?.kind !== 'prompt') return result(state);
+	const edit =
+		key.name === 'char' && !key.ctrl
+			? ({type: 'insert', text: key.text.replace(/\p{Cc}/gu, '')} as const)
+			: textFieldAction(key);
+	if (!edit) return result(state);
+	return result({
+		...state,
+		overlay: {
+			...overlay,
+			field: textFieldReducer(overlay.field, edit),
+			error: null,
+		},
+	});
+}
+
+/** Enter in a prompt: the command, or the prompt stays and says what it takes. */
+function submitPrompt(state: UiState): UiResult {
+	const overlay = state.overlay;
+	if (overlay?.kind !== 'prompt') return result(state);
+	const text = overlay.field.value;
+	const closed = {...state, overlay: null};
+	if (overlay.prompt.id === 'clock') {
+		const amount = parseClockAmount(text);
+		if (!amount.ok)
+			return result({...state, overlay: {...overlay, error: amount.error}});
+		return result(closed, [
+			{type: 'demo', command: {type: 'clock', ms: amount.ms}},
+		]);
+	}
+	const days = parseDays(text);
+	if (!days.ok)
+		return result({...state, overlay: {...overlay, error: days.error}});
+	return result(closed, [
+		{
+			type: 'demo',
+			command: {
+				type: 'vendor',
+				action: 'extend',
+				target: overlay.prompt.target,
+				days: days.days,
+			},
+		},
+	]);
 }
 
 /** The time prompt (Ctrl+T): a day number; the time letters and Enter are the keymap's. */

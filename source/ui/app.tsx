@@ -14,7 +14,6 @@ import {
 	useState,
 	useSyncExternalStore,
 } from 'react';
-import {planKeys} from '../engine/save.js';
 import {type Lang, t} from '../i18n/index.js';
 import type {Snapshot} from '../runtime/runtime.js';
 import {
@@ -38,9 +37,10 @@ import {
 import {FooterView} from './components/footer/index.js';
 import {HeaderView} from './components/header/index.js';
 import {type Line, PageView, pageGeometry} from './components/page/index.js';
-import {SimBarView} from './components/sim-bar/index.js';
+import {SimBarView, simBarHeight} from './components/sim-bar/index.js';
 import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
+import {demoChoices, pickerView, scenarioName} from './demo-pickers.js';
 import {footerHints, footerMode} from './key-hints.js';
 import {type KeyPress, toKeyPresses} from './keypress.js';
 import {
@@ -65,6 +65,7 @@ import {
 import {helpLines, messageLines} from './screens/help.js';
 import {homeLines} from './screens/home.js';
 import {manualLines, textBlockLines} from './screens/manual.js';
+import {PickerScreen, pickerListRows} from './screens/picker.js';
 import {
 	settingsLines,
 	settingsTableHeight,
@@ -214,8 +215,17 @@ export function App({
 		() => footerKey.split('\n').slice(1),
 		[footerKey],
 	);
-	const fixedRows =
-		2 + statusView.lines.length + (demo ? 2 : 0) + footerLines.length;
+	const simRows = demo
+		? simBarHeight(
+				demo,
+				lang,
+				width,
+				ui.overlay?.kind === 'prompt' && ui.overlay.error
+					? t(lang, ui.overlay.error)
+					: null,
+			)
+		: 0;
+	const fixedRows = 2 + statusView.lines.length + simRows + footerLines.length;
 	const blocks = useMemo(
 		() =>
 			isCovering
@@ -246,6 +256,12 @@ export function App({
 		message: status?.text ?? '',
 	});
 
+	// The demo's pickers list from the simulation's view (issue 13).
+	const choices = useMemo(() => (demo ? demoChoices(demo) : null), [demo]);
+	const picker =
+		ui.overlay?.kind === 'picker' && choices
+			? pickerView(ui.overlay.picker, choices, lang, width)
+			: null;
 	const contextRef = useRef<UiContext | null>(null);
 	contextRef.current = {
 		lang,
@@ -258,7 +274,11 @@ export function App({
 		eventCount: content.eventCount,
 		listHeight: content.listHeight,
 		page: content.page?.geometry ?? null,
-		demoKeys: (field) => pasteOrder(view, field),
+		demoKeys: view.demoKeys.map((key) => key.key),
+		demo: choices,
+		pickerRows: picker
+			? pickerListRows(picker.title, width, contentHeight)
+			: contentHeight,
 		isStatusCut: statusView.isCut,
 	};
 
@@ -304,7 +324,8 @@ export function App({
 		if (!ui.isPlaying || !controller) return;
 		const timer = setInterval(() => {
 			// A control asked by a key goes first; a tick while the simulation is busy is skipped.
-			if (!isDemoBusy()) void controller.advance(playStepMs);
+			if (!isDemoBusy() && !controller.view().busy)
+				void controller.advance(playStepMs);
 		}, playIntervalMs);
 		return () => clearInterval(timer);
 	}, [ui.isPlaying, source, playStepMs, playIntervalMs, isDemoBusy]);
@@ -312,7 +333,17 @@ export function App({
 	// --- Render -----------------------------------------------------------------------------
 	const overlay = ui.overlay;
 	let body: ReactNode = content.node;
-	if (overlay?.kind === 'confirm')
+	if (overlay?.kind === 'picker' && picker)
+		body = (
+			<PickerScreen
+				title={picker.title}
+				items={picker.items}
+				choice={overlay.choice}
+				width={width}
+				height={contentHeight}
+			/>
+		);
+	else if (overlay?.kind === 'confirm')
 		body = (
 			<ConfirmScreen
 				question={overlay.question}
@@ -335,7 +366,7 @@ export function App({
 				now={view.now}
 				state={evaluation.state}
 				screen={ui.screen}
-				demoName={demo ? demo.scenario.name : null}
+				demoName={demo ? scenarioName(demo.scenario, lang) : null}
 			/>
 			<BannersView blocks={blocks} />
 			<Box height={contentHeight} flexDirection="column" overflowY="hidden">
@@ -349,31 +380,21 @@ export function App({
 					demo={demo}
 					isPlaying={ui.isPlaying}
 					time={overlay?.kind === 'time' ? overlay.field : null}
+					prompt={overlay?.kind === 'prompt' ? overlay : null}
 				/>
 			) : null}
 			<FooterView
 				mode={footer.mode}
-				isTyping={footerMode(ui, lang).kind === 'typing' || place === 'time'}
+				isTyping={
+					footerMode(ui, lang).kind === 'typing' ||
+					place === 'time' ||
+					place === 'prompt'
+				}
 				lines={footerLines}
 				width={width}
 			/>
 		</Box>
 	);
-}
-
-/**
- * The demo keys in the order Ctrl+K pastes them: first those Save would add after what the key
- * field holds (the next useful one), then those it would refuse (already in the table or the
- * field, a second installation key), which still show how Save refuses them.
- */
-function pasteOrder(view: DashboardView, field: string): string[] {
-	const keys = view.demoKeys.map((key) => key.key);
-	const isAdded = (key: string) =>
-		planKeys(view.snapshot.state, `${field}\n${key}`).at(-1)?.ok === true;
-	return [
-		...keys.filter((key) => isAdded(key)),
-		...keys.filter((key) => !isAdded(key)),
-	];
 }
 
 type Content = {
@@ -410,7 +431,10 @@ function useContent({
 }): Content {
 	const theme = useTheme();
 	const isScreenReader = useIsScreenReaderEnabled();
-	const isActive = ui.overlay === null || ui.overlay.kind === 'time';
+	const isActive =
+		ui.overlay === null ||
+		ui.overlay.kind === 'time' ||
+		ui.overlay.kind === 'prompt';
 	const {evaluation, state} = view.snapshot;
 
 	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);

@@ -71,6 +71,8 @@ export type FooterPlace =
 	| 'text'
 	| 'time'
 	| 'confirm'
+	| 'picker'
+	| 'prompt'
 	| 'typing'
 	| 'typing-filter'
 	| 'typing-paste'
@@ -91,6 +93,14 @@ export type FooterPlace =
 	| 'demo-typing';
 
 const SCREEN_KEYS = ['home', 'settings', 'devices', 'events'] as const;
+const TIME_KEYS = [
+	'hour',
+	'day',
+	'week',
+	'month',
+	'next-change',
+	'previous-change',
+] as const;
 const SCREENS: Hint = {keys: [SCREEN_KEYS], word: 'ui.key-hint.screens'};
 const SCREENS_OR_TAB: Hint = {
 	keys: [SCREEN_KEYS, 'next'],
@@ -128,11 +138,16 @@ export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 	time: [
 		{keys: ['time-day'], word: 'ui.key-hint.day-number'},
 		{keys: ['enter'], word: 'ui.key-hint.go'},
-		{
-			keys: ['hour', 'day', 'week', 'month', 'next-deadline'],
-			join: ' ',
-			word: 'ui.key-hint.time',
-		},
+		{keys: TIME_KEYS, join: ' ', word: 'ui.key-hint.time'},
+		{keys: ['escape'], word: 'ui.key-hint.cancel'},
+	],
+	picker: [
+		{keys: ['j-k', 'up-down'], join: '/', word: 'ui.key-hint.choose'},
+		{keys: ['enter'], word: 'ui.key-hint.pick'},
+		{keys: ['escape'], word: 'ui.key-hint.cancel'},
+	],
+	prompt: [
+		{keys: ['enter'], word: 'ui.key-hint.apply'},
 		{keys: ['escape'], word: 'ui.key-hint.cancel'},
 	],
 	confirm: [
@@ -235,18 +250,23 @@ export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 	],
 	events: [MOVE, SCROLL, FILTER, SCREENS_OR_TAB, ...HELP_AND_QUIT],
 	'events-filtered': [MATCHES, FILTER, CLEAR_FILTER, SCREENS, ...HELP_AND_QUIT],
+	// Issue 13: the keys of every path first (at 80 columns the row keeps those that fit; the
+	// scenario's `c` and `o` are named in the simulation bar, everything in `?`).
 	demo: [
-		{
-			keys: ['hour', 'day', 'week', 'month', 'next-deadline'],
-			join: ' ',
-			word: 'ui.key-hint.time',
-		},
+		{keys: TIME_KEYS, join: ' ', word: 'ui.key-hint.time'},
 		{keys: ['time'], word: 'ui.key-hint.jump'},
-		{keys: ['play'], word: 'ui.key-hint.play'},
-		{keys: ['network'], word: 'ui.key-hint.network'},
+		{
+			keys: ['network', 'network-state'],
+			join: ' ',
+			word: 'ui.key-hint.network',
+		},
 		{keys: ['hardware'], word: 'ui.key-hint.hardware'},
-		{keys: ['restart'], word: 'ui.key-hint.restart'},
+		{keys: ['clock'], word: 'ui.key-hint.clock'},
+		{keys: ['vendor'], word: 'ui.key-hint.vendor'},
 		{keys: ['step'], word: 'ui.key-hint.step'},
+		{keys: ['scenarios'], word: 'ui.key-hint.scenarios'},
+		{keys: ['play'], word: 'ui.key-hint.play'},
+		{keys: ['restart'], word: 'ui.key-hint.restart'},
 		{keys: ['demo-key'], word: 'ui.key-hint.key'},
 	],
 	// While typing, only keys no text holds: time moves and keys paste without leaving the field.
@@ -343,6 +363,16 @@ export function footerMode(state: UiState, lang: Lang): FooterMode {
 		return {kind: 'typing', field: fieldName(field, lang)};
 	}
 	if (place === 'time') return {kind: 'typing', field: t(lang, 'ui.mode.day')};
+	if (state.overlay?.kind === 'prompt')
+		return {
+			kind: 'typing',
+			field: t(
+				lang,
+				state.overlay.prompt.id === 'clock'
+					? 'ui.demo.mode.clock'
+					: 'ui.demo.mode.days',
+			),
+		};
 	return {kind: 'browse'};
 }
 

@@ -17,7 +17,7 @@
  */
 import {DAY, HOUR} from '../engine/types.js';
 import {type Lang, type MessageId, t} from '../i18n/index.js';
-import type {DemoCommand, ScreenId} from './app-state.js';
+import type {DemoCommand, PickerId, ScreenId} from './app-state.js';
 import {char, ctrl, type KeyPress, press} from './keypress.js';
 
 /** What a key does in the handler (the widgets' own keys have none here). */
@@ -40,7 +40,12 @@ export type KeyAction =
 	| {type: 'play'}
 	| {type: 'time-prompt'}
 	| {type: 'jump'}
-	| {type: 'paste-demo-key'};
+	/** Demo: a choice list over the screen (Ctrl+K's keys, the network, the vendor, scenarios). */
+	| {type: 'picker'; picker: PickerId}
+	/** Demo: a prompt in the simulation bar (the clock's amount). */
+	| {type: 'prompt'; prompt: 'clock'}
+	/** Enter in a demo prompt: do what it asks. */
+	| {type: 'submit'};
 
 /**
  * Where the focus is: a mode (typing, a menu), an overlay, or the screen browsed. The footer, the
@@ -50,6 +55,8 @@ export type Place =
 	| 'typing'
 	| 'menu'
 	| 'confirm'
+	| 'picker'
+	| 'prompt'
 	| 'help'
 	| 'message'
 	| 'text'
@@ -102,6 +109,8 @@ export function scopesOf(place: Place, isDemo: boolean): Scope[] {
 		case 'typing':
 		case 'time':
 		case 'confirm':
+		case 'picker':
+		case 'prompt':
 			return ['anywhere', ...demoAnywhere, place];
 		case 'menu':
 			// A menu takes its moves; the other keys do what they do while browsing.
@@ -225,21 +234,21 @@ export const KEYMAP = {
 		caps: '↑ ↓',
 		short: '↑↓',
 		help: 'ui.help.arrows',
-		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'menu', 'confirm'],
+		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'menu', 'confirm', 'picker'],
 	},
 	'j-k': {
 		presses: [char('j'), char('k')],
 		caps: 'j k',
 		short: 'j/k',
 		help: 'ui.help.arrows',
-		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'menu', 'confirm'],
+		widget: ['home', ...FORMS, ...SCREEN_LISTS, 'menu', 'confirm', 'picker'],
 	},
 	// ink-select-input picks the nth item of a menu with its digit: there, 1-4 are not screens.
 	'menu-number': {
 		presses: [char('1'), char('9')],
 		caps: '1-9',
 		help: 'ui.help.menu-number',
-		widget: ['menu', 'confirm'],
+		widget: ['menu', 'confirm', 'picker'],
 	},
 	'first-last': {
 		presses: [char('g'), char('G'), press('home'), press('end')],
@@ -258,27 +267,31 @@ export const KEYMAP = {
 		presses: [press('left'), press('right')],
 		caps: '← →',
 		help: 'ui.help.left-right',
-		widget: ['settings', 'typing'],
+		widget: ['settings', 'typing', 'prompt'],
 	},
 	'text-ends': {
 		presses: [press('home'), press('end'), ctrl('a'), ctrl('e')],
 		caps: 'Home End',
 		help: 'ui.help.text-ends',
-		widget: ['typing'],
+		widget: ['typing', 'prompt'],
 	},
 	'text-clear': {
 		presses: [ctrl('u'), ctrl('w')],
 		caps: 'Ctrl+U Ctrl+W',
 		help: 'ui.help.text-clear',
-		widget: ['typing'],
+		widget: ['typing', 'prompt'],
 	},
 	enter: {
 		presses: [press('enter')],
 		caps: named('ui.help.key.enter'),
 		help: 'ui.help.enter',
 		// R1: the License widget's Enter license opens Settings > License.
-		on: {home: {type: 'open-license'}, time: {type: 'jump'}},
-		widget: ['settings', 'table', 'manual', 'menu', 'confirm'],
+		on: {
+			home: {type: 'open-license'},
+			time: {type: 'jump'},
+			prompt: {type: 'submit'},
+		},
+		widget: ['settings', 'table', 'manual', 'menu', 'confirm', 'picker'],
 	},
 	'enter-typing': {
 		presses: [press('enter')],
@@ -293,6 +306,8 @@ export const KEYMAP = {
 		on: {
 			browse: {type: 'back'},
 			time: {type: 'close'},
+			picker: {type: 'close'},
+			prompt: {type: 'close'},
 			confirm: {type: 'confirm', answer: false},
 		},
 		widget: ['typing', 'menu', ...SCREEN_LISTS],
@@ -379,10 +394,18 @@ export const KEYMAP = {
 	day: demoKey('d', 'ui.help.demo.time', advance(DAY), true),
 	week: demoKey('w', 'ui.help.demo.time', advance(7 * DAY), true),
 	month: demoKey('m', 'ui.help.demo.time', advance(30 * DAY), true),
-	'next-deadline': demoKey(
+	// Issue 13, point 3: x to the next instant anything visible changes, X back to the last
+	// day the timeline marks (replayed from day 0).
+	'next-change': demoKey(
 		'x',
 		'ui.help.demo.next',
-		control({type: 'next-deadline'}),
+		control({type: 'next-change'}),
+		true,
+	),
+	'previous-change': demoKey(
+		'X',
+		'ui.help.demo.previous',
+		control({type: 'previous-change'}),
 		true,
 	),
 	// Ctrl+T: keys no text holds, so time moves from any screen, even while typing (point 2).
@@ -400,22 +423,44 @@ export const KEYMAP = {
 		isDemo: true,
 		widget: ['time'],
 	},
+	// The amount a demo prompt takes (the clock: 61m, 2h, 1d; extend: days).
+	'prompt-amount': {
+		presses: [char('6'), char('m')],
+		caps: '61m 2h 1d',
+		help: 'ui.help.demo.amount',
+		isDemo: true,
+		widget: ['prompt'],
+	},
 	play: demoKey('p', 'ui.help.demo.play', {type: 'play'}),
 	network: demoKey(
 		't',
 		'ui.help.demo.network',
 		control({type: 'toggle-network'}),
 	),
+	// Issue 13, point 2: the network's five states, the clock, the vendor.
+	'network-state': demoKey('T', 'ui.help.demo.network-state', {
+		type: 'picker',
+		picker: 'network',
+	}),
 	hardware: demoKey('s', 'ui.help.demo.swap', control({type: 'swap-hardware'})),
+	clock: demoKey('b', 'ui.help.demo.clock', {type: 'prompt', prompt: 'clock'}),
+	vendor: demoKey('v', 'ui.help.demo.vendor', {
+		type: 'picker',
+		picker: 'vendor-target',
+	}),
 	restart: demoKey('r', 'ui.help.demo.restart', control({type: 'restart'})),
 	step: demoKey('c', 'ui.help.demo.step', control({type: 'step'})),
-	// Ctrl+K pastes a demo key from anywhere, even while typing.
+	scenarios: demoKey('o', 'ui.help.demo.scenarios', {
+		type: 'picker',
+		picker: 'scenario',
+	}),
+	// Ctrl+K picks a demo key to paste, from anywhere, even while typing.
 	'demo-key': {
 		presses: [ctrl('k')],
 		caps: 'Ctrl+K',
 		help: 'ui.help.demo.key',
 		isDemo: true,
-		on: {'demo-anywhere': {type: 'paste-demo-key'}},
+		on: {'demo-anywhere': {type: 'picker', picker: 'demo-key'}},
 	},
 } satisfies Record<string, Binding>;
 

@@ -123,6 +123,9 @@ export function connectStatus(
 	lang: Lang,
 ): StatusMessage {
 	const said = contactOutcome(outcome, before, after);
+	// R15: reached, but the clock is still behind the server's time: MyQ stays held.
+	if (said.ok && said.code === 'connected-clock-behind')
+		return error(renderOutcome(lang, said));
 	if (said.ok) return ok(t(lang, 'contact.succeeded'));
 	if (said.code === 'licenses-revoked' || said.code === 'licenses-lost')
 		return error(maskKeysIn(renderOutcome(lang, said)));

@@ -130,34 +130,67 @@ export function useCommands({
 			const controller = source.demo;
 			if (!controller) return;
 			const before = controller.view();
-			switch (command.type) {
-				case 'advance':
-					await controller.advance(command.ms);
-					break;
-				case 'next-deadline':
-					await controller.advanceToNextDeadline();
-					break;
-				case 'jump':
-					await controller.jumpToDay(command.day);
-					break;
-				case 'toggle-network':
-					await controller.toggleNetwork();
-					break;
-				case 'swap-hardware':
-					await controller.swapHardware();
-					break;
-				case 'restart':
-					await controller.restart();
-					break;
-				case 'step':
-					await controller.stepScenario();
-					break;
+			// Going back replays from day 0 (seconds for years): the status line says so meanwhile.
+			const isReplay =
+				command.type === 'previous-change' ||
+				(command.type === 'jump' && command.day < before.day);
+			const label = isReplay
+				? 'ui.demo.busy.replay'
+				: command.type === 'jump' || command.type === 'next-change'
+					? 'ui.demo.busy.time'
+					: null;
+			if (label) dispatch({type: 'busy', label: t(lang, label)});
+			try {
+				switch (command.type) {
+					case 'advance':
+						await controller.advance(command.ms);
+						break;
+					case 'next-change':
+						await controller.nextChange();
+						break;
+					case 'previous-change':
+						await controller.previousChange();
+						break;
+					case 'jump':
+						await controller.jumpToDay(command.day);
+						break;
+					case 'toggle-network':
+						await controller.toggleNetwork();
+						break;
+					case 'network':
+						await controller.setNetwork(command.state);
+						break;
+					case 'swap-hardware':
+						await controller.swapHardware();
+						break;
+					case 'restart':
+						await controller.restart();
+						break;
+					case 'clock':
+						await controller.shiftClock(command.ms);
+						break;
+					case 'vendor':
+						await controller.vendor(
+							command.action,
+							command.target,
+							command.days,
+						);
+						break;
+					case 'step':
+						await controller.stepScenario();
+						break;
+					case 'open-scenario':
+						await controller.openScenario(command.id);
+						break;
+				}
+			} finally {
+				if (label) dispatch({type: 'busy', label: null});
 			}
 			const after = controller.view();
 			const message = after.message !== before.message ? after.message : null;
 			report(demoStatus(command, before, after, message, lang, timeZone));
 		},
-		[source, report, lang, timeZone],
+		[source, report, lang, timeZone, dispatch],
 	);
 
 	/**

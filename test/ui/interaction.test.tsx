@@ -58,6 +58,9 @@ describe('Settings > License, the newcomer path', () => {
 		);
 		await screen.waitFor('› France (FR)');
 		await type(screen, KEY.tab, 'it@acme', KEY.tab, KEY.tab, KEY.ctrlK);
+		// Ctrl+K lists the demo keys (issue 13); Enter pastes the first, SUB.
+		await screen.waitFor('Paste which demo key?');
+		await screen.press(KEY.enter);
 		await screen.waitFor('Installation key');
 		await type(screen, KEY.enter, KEY.enter);
 		// Then the email, and only it, has its error; nothing typed is lost; no key was added
@@ -84,13 +87,13 @@ describe('Settings > License, the newcomer path', () => {
 		// Then focus is on Activate; Enter activates: the installation key becomes its licenses
 		await screen.waitFor('[»Activate«]');
 		await screen.press(KEY.enter);
-		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
+		await screen.waitFor('Activated: 1 new license(s), 1 in all.');
 		await screen.waitFor(/Subscription +10 Active/);
 		expect(
 			controller.runtime
 				.snapshot()
 				.evaluation.licenses.map((license) => license.status),
-		).toEqual(['active', 'active']);
+		).toEqual(['active']);
 		expect(screen.frame()).toContain('● Running');
 	});
 
@@ -142,7 +145,7 @@ describe('Settings > License, the newcomer path', () => {
 		expect(files.has(`${folder}/activation-response.json`)).toBe(true);
 		// Read the response file: the menu's third item.
 		await screen.press('3');
-		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
+		await screen.waitFor('Activated: 1 new license(s), 1 in all.');
 		expect(controller.runtime.snapshot().evaluation.state).toBe('running');
 		await screen.waitFor('[2 Settings > License]');
 	});
@@ -331,12 +334,16 @@ describe('R16 trust on first use, offered by the dashboard on the real runtime',
 });
 
 describe('demo controls', () => {
-	it('Ctrl+T goes to a day; a day already past is refused with a message', async () => {
+	it('Ctrl+T goes to a day, and to a day already past by replaying from day 0', async () => {
 		const {screen} = await open();
 		await type(screen, KEY.ctrlT, '12', KEY.enter);
 		await screen.waitFor('DEMO · day 12');
+		// Issue 13, point 3: it was refused ("time only moves forward").
 		await type(screen, KEY.ctrlT, '3', KEY.enter);
-		await screen.waitFor('Day 3 is already past: time only moves forward.');
+		await screen.waitFor(
+			'Back to day 3 (7 Jan 2027 09:00): replayed from day 0',
+		);
+		expect(screen.frame()).toContain('DEMO · day 3');
 	});
 
 	it('t cuts the network, s swaps the hardware, r restarts', async () => {

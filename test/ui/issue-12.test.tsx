@@ -52,6 +52,17 @@ async function activate(world: DashboardWorld) {
 	for (let step = 0; step < 3; step++) await world.controller.stepScenario();
 }
 
+/**
+ * Register, then the demo's key with a subscription and a perpetual license (MIX), activated:
+ * two rows in the license table (the demo's first key, SUB, has one since issue 13).
+ */
+async function activateTwoLicenses(world: DashboardWorld) {
+	await world.controller.stepScenario();
+	const mix = world.controller.view().keys.find((key) => key.alias === 'MIX');
+	await world.controller.runtime.save(null, mix?.key ?? '');
+	await world.controller.runtime.activate();
+}
+
 /** Pages through the screen with PgDn, as the footer offers, and reads all of it as one text. */
 async function readAll(screen: Screen): Promise<string> {
 	const texts = [screen.text()];
@@ -67,7 +78,7 @@ async function readAll(screen: Screen): Promise<string> {
 describe('point 1: every part of Settings > License and Home reachable at 80×24', () => {
 	it('settings-table-below-the-fold: with three banners, PgDn reaches the buttons and the license table with its rows', async () => {
 		const world = await open();
-		await activate(world);
+		await activateTwoLicenses(world);
 		await world.controller.jumpToDay(20);
 		await world.controller.setNetwork('offline');
 		await world.controller.advance(DAY);
@@ -87,7 +98,7 @@ describe('point 1: every part of Settings > License and Home reachable at 80×24
 
 	it('home-box-drops-rows: with three banners the License widget keeps its Licenses and Next change rows, reached with PgDn', async () => {
 		const world = await open();
-		await activate(world);
+		await activateTwoLicenses(world);
 		await world.controller.jumpToDay(20);
 		await world.controller.setNetwork('offline');
 		await world.controller.advance(DAY);
@@ -444,7 +455,7 @@ describe('point 8: keys people expect', () => {
 		await activate(world);
 		const {screen} = world;
 		await type(screen, '4', 'j');
-		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 .*Perpetual/);
+		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 .*Subscription/);
 		await type(screen, 'G');
 		expect(screen.frame()).toMatch(/› 2027-01-04 09:00 Server started/);
 		await type(screen, 'g');
@@ -502,7 +513,7 @@ describe('point 9: manual activation over SSH', () => {
 		await type(screen, 'g', 'j', '4');
 		await screen.waitFor('[Typing: Response]');
 		await screen.press(`${block.join('\r')}\r`);
-		await screen.waitFor('Activated: 2 new license(s), 2 in all.');
+		await screen.waitFor('Activated: 1 new license(s), 1 in all.');
 		expect(world.controller.runtime.snapshot().evaluation.state).toBe(
 			'running',
 		);

@@ -50,10 +50,27 @@ const DEMO: UiContext = {
 		offset: 10,
 		ranges: {company: {start: 1, end: 1}},
 	},
-	demoKeys: () => [DEMO_KEY],
+	demoKeys: [DEMO_KEY],
+	demo: {
+		keys: [
+			{
+				alias: 'SUB',
+				key: DEMO_KEY,
+				entry: {
+					type: 'installation',
+					licenses: [{kind: 'subscription', devices: 10, termDays: 30}],
+				},
+			},
+		],
+		targets: [
+			{id: 'SUB/1', spec: {kind: 'subscription', devices: 10}, isHere: true},
+		],
+		scenarios: [{id: 'demo', name: 'Demo', isCurrent: true}],
+		network: 'online',
+	},
 	isStatusCut: true,
 };
-const REAL: UiContext = {...DEMO, isDemo: false, demoKeys: () => []};
+const REAL: UiContext = {...DEMO, isDemo: false, demoKeys: [], demo: null};
 const LICENSED: UiContext = {...DEMO, isUnlicensed: false};
 
 function after(context: UiContext, ...presses: KeyPress[]): UiState {
@@ -80,6 +97,9 @@ const PLACES: Record<
 	help: {state: after(DEMO, char('?')), context: DEMO},
 	message: {state: after(DEMO, char('i')), context: DEMO},
 	time: {state: after(DEMO, ctrl('t'), char('2')), context: DEMO},
+	// The network's states, in the middle of the list so that every move has somewhere to go.
+	picker: {state: after(DEMO, char('T')), context: DEMO},
+	prompt: {state: after(DEMO, char('b'), char('6')), context: DEMO},
 	confirm: {
 		state: after(DEMO, char('3'), char('j'), press('backspace')),
 		context: DEMO,
@@ -194,7 +214,7 @@ describe('the keymap drives the help and the footer', () => {
 		}
 		for (const id of footerKeys('demo-typing')) {
 			const {state, context} = PLACES.typing;
-			const demo = {...context, isDemo: true, demoKeys: () => [DEMO_KEY]};
+			const demo = {...context, isDemo: true, demoKeys: [DEMO_KEY]};
 			expect({id, answered: isAnswered(id, state, demo)}).toEqual({
 				id,
 				answered: KEYMAP[id].presses.map(() => true),
@@ -268,12 +288,13 @@ describe('the keymap drives the help and the footer', () => {
 			mode: 'Navigation',
 			lines: [
 				'j/k/↑↓ déplacer · a activer · Suppr désactiver · / filtrer · 1-4 écrans · ? aide · q quitter',
-				'h d w m x temps  Ctrl+T jour…  p lecture  t réseau  s matériel  r relance  c étape  Ctrl+K clé',
+				'h d w m x X temps  Ctrl+T jour…  t T réseau  s matériel  b horloge  v éditeur  c étape  o scénarios  p lecture  r relance  Ctrl+K clé',
 			],
 		});
-		// At 80 columns the demo's row keeps only the hints that fit whole.
+		// At 80 columns the demo's row keeps only the hints that fit whole: every path's keys
+		// (issue 13); the scenario's c and o are in the simulation bar.
 		expect(footerHints(devices.state, 'fr', true, true, 80).lines[1]).toBe(
-			'h d w m x temps  Ctrl+T jour…  p lecture  t réseau  s matériel  r relance',
+			'h d w m x X temps  Ctrl+T jour…  t T réseau  s matériel  b horloge  v éditeur',
 		);
 		expect(footerHints(PLACES.typing.state, 'en', false, true)).toEqual({
 			mode: 'Typing: Company',

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {MAX_KEYS_PER_ACTIVATION} from '../../source/engine/activation-limits.js';
 import {mintKey} from '../../source/engine/keys.js';
 import {initialState} from '../../source/engine/step.js';
+import type {BannerId, OperationalState} from '../../source/engine/types.js';
 import {bannerText} from '../../source/i18n/index.js';
 import {
 	handleKey,
@@ -35,7 +36,7 @@ import {
 	scrollToShow,
 	visibleRange,
 } from '../../source/ui/components/scroll-list/index.js';
-import {stripRuns} from '../../source/ui/components/sim-bar/index.js';
+import {timelineCells} from '../../source/ui/components/sim-bar/index.js';
 import {
 	textField,
 	textFieldReducer,
@@ -544,7 +545,27 @@ const UI_CONTEXT: UiContext = {
 	tableHeight: 5,
 	listHeight: 5,
 	page: null,
-	demoKeys: () => [INSTALLATION],
+	demoKeys: [INSTALLATION],
+	demo: {
+		keys: [
+			{
+				alias: 'SUB',
+				key: INSTALLATION,
+				entry: {
+					type: 'installation',
+					licenses: [{kind: 'subscription', devices: 10, termDays: 30}],
+				},
+			},
+			{
+				alias: 'L5',
+				key: LICENSE,
+				entry: {type: 'license', kind: 'perpetual', devices: 5},
+			},
+		],
+		targets: [],
+		scenarios: [],
+		network: 'online',
+	},
 	isStatusCut: false,
 };
 
@@ -607,7 +628,8 @@ describe('dashboard keys (handleKey)', () => {
 		['h', {type: 'advance', ms: 3_600_000}],
 		['w', {type: 'advance', ms: 7 * 86_400_000}],
 		['m', {type: 'advance', ms: 30 * 86_400_000}],
-		['x', {type: 'next-deadline'}],
+		['x', {type: 'next-change'}],
+		['X', {type: 'previous-change'}],
 		['t', {type: 'toggle-network'}],
 		['s', {type: 'swap-hardware'}],
 		['r', {type: 'restart'}],
@@ -659,14 +681,33 @@ describe('dashboard keys (handleKey)', () => {
 		});
 	});
 
-	it('Ctrl+K pastes a demo key into the key field from any screen, even while typing', () => {
-		const {state} = ui(home, UI_CONTEXT, char('3'), ctrl('k'));
+	it('Ctrl+K pastes the demo key picked into the key field from any screen, even while typing', () => {
+		// Issue 13: several installation keys, one per server: the key is picked, not the next.
+		const picking = ui(home, UI_CONTEXT, char('3'), ctrl('k')).state;
+		expect(picking.overlay).toMatchObject({
+			kind: 'picker',
+			picker: {id: 'demo-key'},
+			choice: 0,
+		});
+		const {state} = ui(picking, UI_CONTEXT, char('j'), ENTER);
 		expect(state.screen).toBe('settings');
-		expect(state.settings.text.keys.value).toBe(INSTALLATION);
+		expect(state.settings.text.keys.value).toBe(LICENSE);
 		expect(state.settings.focus).toBe('keys');
-		const typing = ui(home, UI_CONTEXT, char('2'), ENTER, ctrl('k')).state;
+		const typing = ui(
+			home,
+			UI_CONTEXT,
+			char('2'),
+			ENTER,
+			ctrl('k'),
+			ENTER,
+		).state;
 		expect(typing.settings.text.keys.value).toBe(INSTALLATION);
 		expect(typing.settings.text.company.value).toBe('');
+		expect(placeOf(typing)).toBe('typing');
+		// Esc leaves the picker and the field as they were.
+		const kept = ui(home, UI_CONTEXT, char('2'), ctrl('k'), ESC).state;
+		expect(kept.overlay).toBeNull();
+		expect(kept.settings.text.keys.value).toBe('');
 	});
 
 	it('destructive-key-confirms: Del on a device asks first; n or Esc keeps it, y deactivates it', () => {
@@ -867,14 +908,45 @@ describe('text layout', () => {
 		expect(buttonRows(buttons, 120)).toHaveLength(1);
 	});
 
-	it('the timeline strip keeps the last days that fit, as runs', () => {
-		expect(
-			stripRuns(['unlicensed', 'running', 'running', 'warning', 'stopped'], 4),
-		).toEqual([
-			{state: 'running', length: 2, start: 0},
-			{state: 'warning', length: 1, start: 2},
-			{state: 'stopped', length: 1, start: 3},
+	it('the timeline strip keeps the days that fit, today in view, and marks the change days', () => {
+		const day = (state: OperationalState, ...banners: BannerId[]) => ({
+			state,
+			banners,
+		});
+		const {cells} = timelineCells(
+			[
+				day('unlicensed'),
+				day('running'),
+				day('running'),
+				day('warning', 'subscription-expiring'),
+				day('warning', 'subscription-expiring'),
+			],
+			[],
+			4,
+		);
+		expect(cells.map((cell) => [cell.day, cell.state, cell.isChange])).toEqual([
+			[1, 'running', true],
+			[2, 'running', false],
+			[3, 'warning', true],
+			[4, 'warning', false],
 		]);
+		// Days after today, known from the record: a quarter of the strip, after the today mark.
+		const future = timelineCells(
+			[day('running'), day('running')],
+			Array.from({length: 20}, () => day('running')),
+			9,
+		);
+		expect(future.cells.map((cell) => cell.isFuture)).toEqual([
+			false,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
+		expect(future.todayIndex).toBe(1);
 	});
 
 	it('the frame is one row short of the terminal', () => {

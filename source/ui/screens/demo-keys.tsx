@@ -60,22 +60,54 @@ export function demoKeyLines(
 	return lines;
 }
 
+/** "subscription, 10 device(s), 30 days", in the admin's language. */
+export function describeLicense(spec: LicenseSpec, lang: Lang): string {
+	return spec.kind === 'subscription'
+		? t(
+				lang,
+				spec.autoRenew
+					? 'ui.demo-key.subscription-renews'
+					: 'ui.demo-key.subscription',
+				{
+					devices: spec.devices,
+					days: spec.termDays ?? 0,
+				},
+			)
+		: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
+}
+
+/** "10 dev., 30 days, renews": a license where a picker's row has no room for it whole. */
+export function describeLicenseShort(spec: LicenseSpec, lang: Lang): string {
+	return spec.kind === 'subscription'
+		? t(
+				lang,
+				spec.autoRenew
+					? 'ui.demo.license-short.subscription-renews'
+					: 'ui.demo.license-short.subscription',
+				{devices: spec.devices, days: spec.termDays ?? 0},
+			)
+		: t(lang, 'ui.demo.license-short.perpetual', {devices: spec.devices});
+}
+
+/**
+ * A demo key in ever fewer words, for a row of `describeDemoKey`'s width or less: whole, then
+ * without its kind, then each license in few words (MULTI's three subscriptions whole take 115
+ * columns).
+ */
+export function demoKeyForms(key: DemoKey, lang: Lang): string[] {
+	const entry = key.entry;
+	const specs = entry.type === 'installation' ? entry.licenses : [entry];
+	return [
+		describeDemoKey(key, lang),
+		specs.map((spec) => describeLicense(spec, lang)).join(' + '),
+		specs.map((spec) => describeLicenseShort(spec, lang)).join(' + '),
+	];
+}
+
 /** "installation key: subscription, 10 devices, 30 days + perpetual, 1 device", in the admin's language. */
 export function describeDemoKey(key: DemoKey, lang: Lang): string {
 	const entry = key.entry;
-	const license = (spec: LicenseSpec) =>
-		spec.kind === 'subscription'
-			? t(
-					lang,
-					spec.autoRenew
-						? 'ui.demo-key.subscription-renews'
-						: 'ui.demo-key.subscription',
-					{
-						devices: spec.devices,
-						days: spec.termDays ?? 0,
-					},
-				)
-			: t(lang, 'ui.demo-key.perpetual', {devices: spec.devices});
+	const license = (spec: LicenseSpec) => describeLicense(spec, lang);
 	return entry.type === 'installation'
 		? t(lang, 'ui.label', {
 				label: t(lang, 'key-kind.installation'),

@@ -15,6 +15,8 @@ const PLACE_TITLE = {
 	typing: 'ui.help.place.typing',
 	menu: 'ui.help.place.menu',
 	confirm: 'ui.help.place.confirm',
+	picker: 'ui.help.place.picker',
+	prompt: 'ui.help.place.prompt',
 	help: 'ui.help.place.home',
 	message: 'ui.help.place.home',
 	text: 'ui.help.place.text',
@@ -99,6 +101,7 @@ export function helpLines({
 						`${STATE_GLYPH.stopped} ${t(lang, 'state.stopped')}`,
 						`${STATE_GLYPH.unlicensed} ${t(lang, 'state.unlicensed')}`,
 					].join('  '),
+					t(lang, 'ui.help.timeline-marks'),
 				]
 			: []),
 		`↻ ${t(lang, 'ui.help.renews')} · ${t(lang, 'ui.help.close')}`,

@@ -1,2 +1,9 @@
-export {type StripRun, stripRuns} from './strip.js';
+export {
+	noteText,
+	scriptRows,
+	simBarHeight,
+	stateParts,
+	type TimelineCell,
+	timelineCells,
+} from './rows.js';
 export {SimBarView} from './view.js';

@@ -1,12 +1,19 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import {formatStep, type Lang, t} from '../../../i18n/index.js';
+import {type Lang, type MessageId, t} from '../../../i18n/index.js';
 import type {DemoView} from '../../demo-controls.js';
+import type {DemoPrompt} from '../../demo-pickers.js';
 import {textWidth, truncate} from '../../format.js';
 import {footerLine} from '../../key-hints.js';
-import {STATE_GLYPH, STATE_TONE, toneColor, useTheme} from '../../theme.js';
+import {
+	STATE_GLYPH,
+	STATE_TONE,
+	type Tone,
+	toneColor,
+	useTheme,
+} from '../../theme.js';
 import {type TextFieldState, TextFieldView} from '../text-field/index.js';
-import {stripRuns} from './strip.js';
+import {type PartTone, scriptRows, stateParts, timelineCells} from './rows.js';
 
 type Props = {
 	lang: Lang;
@@ -15,88 +22,170 @@ type Props = {
 	isPlaying: boolean;
 	/** The time prompt (Ctrl+T), when open: a day to go to, or a time letter. */
 	time: TextFieldState | null;
+	/** A demo prompt (the clock's amount, the vendor's days), when open. */
+	prompt: {
+		prompt: DemoPrompt;
+		field: TextFieldState;
+		error: MessageId | null;
+	} | null;
 };
 
-/** Demo only, two rows: the simulation's day, network, hardware and scenario; the timeline strip. */
-function SimBarViewPlain({lang, width, demo, isPlaying, time}: Props) {
+const PART_TONE: Record<PartTone, Tone | null> = {
+	badge: 'tamper',
+	'network-ok': 'ok',
+	'network-down': 'error',
+	plain: null,
+	play: null,
+	dim: 'muted',
+};
+
+/**
+ * Demo only: the simulation's state (or the prompt being answered), the script (the note of the
+ * step just done, the next step in words), and the timeline strip: one cell a day, ◆ where the
+ * state or a banner changed, the days after today (known from the record) after `┊`, dimmed.
+ */
+function SimBarViewPlain({lang, width, demo, isPlaying, time, prompt}: Props) {
 	const theme = useTheme();
-	const networkTone = demo.network === 'online' ? 'ok' : 'error';
-	const label = t(lang, 'ui.demo.timeline');
-	const cells = Math.max(0, width - textWidth(label) - 1);
-	if (time) {
-		const prompt = `${t(lang, 'ui.demo.jump-prompt', {day: demo.day})} `;
-		const hint = `  ${footerLine('time', lang)}`;
-		return (
-			<Box flexDirection="column" width={width}>
-				<Text>
-					<Text bold color={toneColor(theme, 'info')}>
-						{prompt}
-					</Text>
-					<TextFieldView state={time} width={6} isFocused />
-					<Text dimColor>
-						{truncate(hint, Math.max(0, width - textWidth(prompt) - 6))}
-					</Text>
-				</Text>
-				<Strip label={label} strip={demo.strip} cells={cells} />
-			</Box>
-		);
-	}
-	const scenario =
-		demo.scenario.next === null
-			? t(lang, 'ui.demo.scenario-done', {
-					done: demo.scenario.done,
-					total: demo.scenario.total,
-				})
-			: t(lang, 'ui.demo.scenario-next', {
-					done: demo.scenario.done,
-					total: demo.scenario.total,
-					next: formatStep(demo.scenario.next, lang),
-				});
-	// "network: " in the language's punctuation ("réseau : " in French).
-	const head = `${t(lang, 'ui.demo.badge')} · ${t(lang, 'ui.demo.day', {day: demo.day})} · ${t(lang, 'ui.label', {label: t(lang, 'ui.demo.network'), value: ''})}`;
-	const network = t(lang, `ui.network.${demo.network}`);
-	const hardware = ` · ${t(lang, 'ui.label', {label: t(lang, 'ui.demo.hardware'), value: demo.hardware})}`;
-	const play = ` · ${isPlaying ? `▶ ${t(lang, 'ui.demo.playing')}` : `⏸ ${t(lang, 'ui.demo.paused')}`}`;
-	const busy = demo.busy ? ' …' : '';
-	const used = textWidth(head + network + hardware + play + busy);
-	const tail = ` · ${scenario}`;
+	const script = scriptRows(
+		demo,
+		lang,
+		width,
+		prompt?.error ? t(lang, prompt.error) : null,
+	);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate">
-				<Text bold color={toneColor(theme, 'tamper')}>
-					{head}
+			{time ? (
+				<PromptRow
+					label={t(lang, 'ui.demo.jump-prompt', {day: demo.day})}
+					field={time}
+					hint={footerLine('time', lang)}
+					width={width}
+					fieldWidth={6}
+				/>
+			) : prompt ? (
+				<PromptRow
+					label={
+						prompt.prompt.id === 'clock'
+							? t(lang, 'ui.demo.prompt.clock')
+							: t(lang, 'ui.demo.prompt.extend', {target: prompt.prompt.target})
+					}
+					field={prompt.field}
+					hint={footerLine('prompt', lang)}
+					width={width}
+					fieldWidth={8}
+				/>
+			) : (
+				<Text wrap="truncate">
+					{stateParts(demo, lang, isPlaying, width).map((part, index) => (
+						<Text
+							// biome-ignore lint/suspicious/noArrayIndexKey: parts of one row, in order.
+							key={index}
+							bold={part.tone === 'badge' || part.tone.startsWith('network')}
+							dimColor={part.tone === 'dim'}
+							color={toneColor(
+								theme,
+								part.tone === 'play' && isPlaying ? 'ok' : PART_TONE[part.tone],
+							)}
+						>
+							{part.text}
+						</Text>
+					))}
 				</Text>
-				<Text bold color={toneColor(theme, networkTone)}>
-					{network}
+			)}
+			{script.note.map((row) => (
+				<Text
+					key={`note-${row}`}
+					bold
+					color={toneColor(theme, prompt?.error ? 'error' : 'info')}
+				>
+					{row}
 				</Text>
-				<Text>{hardware}</Text>
-				<Text color={toneColor(theme, isPlaying ? 'ok' : null)}>{play}</Text>
-				<Text>{busy}</Text>
-				<Text dimColor>{truncate(tail, Math.max(0, width - used))}</Text>
-			</Text>
-			<Strip label={label} strip={demo.strip} cells={cells} />
+			))}
+			{script.next.map((row) => (
+				<Text key={`next-${row}`} dimColor={demo.scenario.next === null}>
+					{row}
+				</Text>
+			))}
+			<Strip lang={lang} demo={demo} width={width} />
 		</Box>
 	);
 }
 
-function Strip({
+/**
+ * The prompt, its field, and the keys it takes when they fit whole: the footer says them too,
+ * so a hint cut to "Enter apply · Esc canc…" (the clock prompt at 80 columns) is left out.
+ */
+function PromptRow({
 	label,
-	strip,
-	cells,
+	field,
+	hint,
+	width,
+	fieldWidth,
 }: {
 	label: string;
-	strip: DemoView['strip'];
-	cells: number;
+	field: TextFieldState;
+	hint: string;
+	width: number;
+	fieldWidth: number;
 }) {
 	const theme = useTheme();
-	const runs = stripRuns(strip, cells);
-	// Glyphs for the eyes: a screen reader has the day and the state in the rows above.
+	const prompt = `${truncate(label, Math.max(0, width - fieldWidth - 1))} `;
+	const room = width - textWidth(prompt) - fieldWidth;
+	return (
+		<Text>
+			<Text bold color={toneColor(theme, 'info')}>
+				{prompt}
+			</Text>
+			<TextFieldView state={field} width={fieldWidth} isFocused />
+			{textWidth(`  ${hint}`) <= room ? (
+				<Text dimColor>{`  ${hint}`}</Text>
+			) : null}
+		</Text>
+	);
+}
+
+/** The timeline: runs of cells drawn alike (state, mark, past or future), so few texts. */
+function Strip({
+	lang,
+	demo,
+	width,
+}: {
+	lang: Lang;
+	demo: DemoView;
+	width: number;
+}) {
+	const theme = useTheme();
+	const label = t(lang, 'ui.demo.timeline');
+	const room = Math.max(0, width - textWidth(label) - 1);
+	const {cells, todayIndex} = timelineCells(demo.timeline, demo.future, room);
+	type Run = {key: string; text: string; tone: Tone; isFuture: boolean};
+	const runs: Run[] = [];
+	cells.forEach((cell, index) => {
+		const glyph = cell.isChange ? '◆' : STATE_GLYPH[cell.state];
+		const tone = STATE_TONE[cell.state];
+		const last = runs.at(-1);
+		if (last && last.tone === tone && last.isFuture === cell.isFuture)
+			last.text += glyph;
+		else
+			runs.push({
+				key: `day-${cell.day}`,
+				text: glyph,
+				tone,
+				isFuture: cell.isFuture,
+			});
+		if (index === todayIndex && index < cells.length - 1)
+			runs.push({key: 'today', text: '┊', tone: 'info', isFuture: false});
+	});
 	return (
 		<Text aria-hidden>
 			<Text dimColor>{label} </Text>
 			{runs.map((run) => (
-				<Text key={run.start} color={toneColor(theme, STATE_TONE[run.state])}>
-					{STATE_GLYPH[run.state].repeat(run.length)}
+				<Text
+					key={run.key}
+					dimColor={run.isFuture}
+					color={toneColor(theme, run.tone)}
+				>
+					{run.text}
 				</Text>
 			))}
 		</Text>
