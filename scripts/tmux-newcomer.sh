@@ -299,11 +299,21 @@ step "Manual activation (R5) over SSH: the request as text; the demo's portal an
 keys j j Enter
 wait_for "$T_MANUAL_SHOW"
 keys 2
-wait_for "-----END MYQ ACTIVATION RESPONSE-----"
+wait_for "-----BEGIN MYQ ACTIVATION RESPONSE-----"
 show
 # What a person copies from the screen: the lines from BEGIN to END of the portal's answer.
-response="$(screen | sed -e 's/[[:space:]]*$//' | awk '/-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{on=0}')"
-[[ -n "$response" ]] || fail "no response block to copy"
+# At 80x24 the answer may take more rows than the screen has (the French simulation bar takes
+# a row more): copy what shows, PgDn, and copy on from the line after the last one copied.
+block_lines() { screen | sed -e 's/[[:space:]]*$//' | awk '/^(rows|lignes) [0-9]/{exit} /-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{exit}'; }
+response="$(block_lines)"
+if ! grep -q -- "-----END MYQ ACTIVATION RESPONSE-----" <<<"$response"; then
+	last="$(tail -n 1 <<<"$response")"
+	keys NPage
+	wait_for "-----END MYQ ACTIVATION RESPONSE-----"
+	rest="$(screen | sed -e 's/[[:space:]]*$//' | awk -v last="$last" 'found{print} $0==last{found=1} /-----END MYQ ACTIVATION RESPONSE-----/{exit}')"
+	response="$response"$'\n'"$rest"
+fi
+grep -q -- "-----END MYQ ACTIVATION RESPONSE-----" <<<"$response" || fail "no whole response block to copy"
 
 step "paste the response back as text, as it was copied: Esc closes the answer, the paste goes into the response field, the new license is active"
 keys Escape
