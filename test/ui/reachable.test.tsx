@@ -324,15 +324,20 @@ describe.each(['en', 'fr'] as Lang[])('every message whole, %s', (lang) => {
 					const before = runtime.snapshot();
 					const calls = spy.mock.results.length;
 					await screen.press(KEY.enter);
-					await vi.waitFor(() =>
-						expect(spy.mock.results.length).toBeGreaterThan(calls),
+					await vi.waitFor(
+						() => expect(spy.mock.results.length).toBeGreaterThan(calls),
+						{timeout: 5000},
 					);
 					const outcome = await spy.mock.results.at(-1)!.value;
 					const message = status(outcome, before, runtime.snapshot(), lang);
 					const mark = {ok: '✓', error: '✗', info: '•'}[message.tone];
 					const expected = flatten(`${mark} ${message.text}`);
-					await vi.waitFor(() =>
-						expect(flatten(screen.rawFrame())).toContain(expected.slice(0, 30)),
+					await vi.waitFor(
+						() =>
+							expect(flatten(screen.rawFrame())).toContain(
+								expected.slice(0, 30),
+							),
+						{timeout: 5000},
 					);
 					for (const size of SIZES) {
 						await screen.resize(size.columns, size.rows);
