@@ -6,9 +6,11 @@
 #   email first, then fixed) → paste a demo key (Ctrl+K) → Save → Activate → the table shows the
 #   licenses active → Ctrl+T 20: ten days before expiry, the banner counting down → cut the
 #   network: the unreachable banner → swap the hardware: the reactivation countdown → network
-#   back, Activate: cleared → Manual activation over SSH: the request shown as text, the demo
-#   portal's answer copied from the screen and pasted back → ? help → q, and the terminal is
-#   given back clean.
+#   back, Activate: cleared → network cut again, the next demo key pasted (Ctrl+K), saved, and
+#   Activate refused offline with the manual-activation hint whole → Manual activation over SSH:
+#   the request shown as text, the demo portal's answer copied from the screen and pasted back
+#   as it was copied (the paste goes into the response field), the new license active → ? help
+#   → q, and the terminal is given back clean.
 #
 # Issue 12 changed the keys: fields are typed into after Enter (Esc stops, Tab goes on), the
 # time prompt is Ctrl+T (it was j), a scenario step is c (it was n).
@@ -46,7 +48,12 @@ if [[ $LANGUAGE_CHOSEN == fr ]]; then
 	T_TYPING_COMPANY="Saisie : Entreprise"
 	T_TYPING_RESPONSE="Saisie : Réponse"
 	T_MANUAL_SHOW="Afficher la demande en texte"
-	T_PASTED_ACTIVATED="Activé : les licences sont à jour (1 au total)."
+	T_PASTED_ACTIVATED="Activé : 1 nouvelle(s) licence(s), 2 au total."
+	T_LICENSE_KEY_OK="Clé de licence"
+	T_ACTIVATE_OFFLINE="Échec de l'activation : le serveur de licences est injoignable"
+	T_USE_MANUAL="utilisez l'activation manuelle"
+	T_OFFLINE_END="portez-le au portail de l'éditeur, puis importez la réponse."
+	T_TEXT_FOOTER="puis une touche ferme"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Clé d'installation"
 	T_PICK_KEY="Coller quelle clé de démo"
@@ -75,7 +82,12 @@ else
 	T_TYPING_COMPANY="Typing: Company"
 	T_TYPING_RESPONSE="Typing: Response"
 	T_MANUAL_SHOW="Show the request as text"
-	T_PASTED_ACTIVATED="Activated: the licenses are up to date (1 in all)."
+	T_PASTED_ACTIVATED="Activated: 1 new license(s), 2 in all."
+	T_LICENSE_KEY_OK="License key"
+	T_ACTIVATE_OFFLINE="Activation failed: the license server could not be reached"
+	T_USE_MANUAL="use manual activation"
+	T_OFFLINE_END="take it to the vendor portal, and import the response."
+	T_TEXT_FOOTER="then any key closes"
 	T_FRANCE="France (FR)"
 	T_KEY_OK="Installation key"
 	T_PICK_KEY="Paste which demo key"
@@ -141,6 +153,17 @@ wait_gone() {
 		sleep 0.1
 	done
 	fail "the screen still shows: $text"
+}
+
+# wait_prompt: until the shell's prompt is the last line shown (the dashboard has exited: keys
+# typed before that would go to it, or be dropped as it gives the terminal back).
+wait_prompt() {
+	local deadline=$((SECONDS + STEP_TIMEOUT))
+	while ((SECONDS < deadline)); do
+		[[ "$(screen | sed -e '/^[[:space:]]*$/d' | tail -n 1)" == 'newcomer$'* ]] && return 0
+		sleep 0.1
+	done
+	fail "the shell prompt did not come back"
 }
 
 step() {
@@ -253,21 +276,48 @@ wait_gone "$T_HARDWARE_SHORT"
 wait_gone "$T_UNREACHABLE_SHORT"
 show
 
+step "cut the network, paste a demo license key (Ctrl+K, 4: L5), Save, Activate: refused offline, the message whole, manual activation its hint"
+# The focus is on the table after an activation; Ctrl+K goes to the key field from there.
+keys t
+wait_for "$T_OFFLINE"
+keys C-k
+wait_for "$T_PICK_KEY"
+# The picker lists SUB, MIX, MULTI, L5, L10: 4 picks L5, a license key.
+keys 4
+wait_for "$T_LICENSE_KEY_OK"
+# Ctrl+K keeps the mode (browsing here): j goes down to Save, Enter saves.
+keys j Enter
+wait_for "$T_SAVED"
+keys Enter
+wait_for "$T_ACTIVATE_OFFLINE"
+wait_for "$T_USE_MANUAL"
+wait_for "$T_OFFLINE_END"
+show
+
 step "Manual activation (R5) over SSH: the request as text; the demo's portal answers as text"
-# The focus is on the table after an activation: k goes up to Manual activation.
-keys k Enter
+# From Activate: Connect now, then Manual activation.
+keys j j Enter
 wait_for "$T_MANUAL_SHOW"
 keys 2
-wait_for "-----END MYQ ACTIVATION RESPONSE-----"
+wait_for "-----BEGIN MYQ ACTIVATION RESPONSE-----"
 show
 # What a person copies from the screen: the lines from BEGIN to END of the portal's answer.
-response="$(screen | sed -e 's/[[:space:]]*$//' | awk '/-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{on=0}')"
-[[ -n "$response" ]] || fail "no response block to copy"
+# At 80x24 the answer may take more rows than the screen has (the French simulation bar takes
+# a row more): copy what shows, PgDn, and copy on from the line after the last one copied.
+block_lines() { screen | sed -e 's/[[:space:]]*$//' | awk '/^(rows|lignes) [0-9]/{exit} /-----BEGIN MYQ ACTIVATION RESPONSE-----/{on=1} on{print} /-----END MYQ ACTIVATION RESPONSE-----/{exit}'; }
+response="$(block_lines)"
+if ! grep -q -- "-----END MYQ ACTIVATION RESPONSE-----" <<<"$response"; then
+	last="$(tail -n 1 <<<"$response")"
+	keys NPage
+	wait_for "-----END MYQ ACTIVATION RESPONSE-----"
+	rest="$(screen | sed -e 's/[[:space:]]*$//' | awk -v last="$last" 'found{print} $0==last{found=1} /-----END MYQ ACTIVATION RESPONSE-----/{exit}')"
+	response="$response"$'\n'"$rest"
+fi
+grep -q -- "-----END MYQ ACTIVATION RESPONSE-----" <<<"$response" || fail "no whole response block to copy"
 
-step "paste the response back as text: any key closes the text, Paste the response, the lines pasted"
+step "paste the response back as text, as it was copied: Esc closes the answer, the paste goes into the response field, the new license is active"
 keys Escape
-keys g j 4
-wait_for "$T_TYPING_RESPONSE"
+wait_gone "$T_TEXT_FOOTER"
 text "$response"
 keys Enter
 wait_for "$T_PASTED_ACTIVATED"
@@ -292,6 +342,7 @@ step "q quits: the terminal is back as it was, the shell prompt answers"
 keys q
 wait_for "terminal-before-the-dashboard"
 wait_gone "$T_PRODUCT"
+wait_prompt
 keys 'echo "dashboard-exit=$?"' Enter
 wait_for "dashboard-exit=0"
 show

@@ -39,6 +39,27 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 /** The help text of each command (`demo` shares the dashboard's). */
 const HELP_OF: Record<string, string> = {demo: 'dashboard'};
 
+/** Commands whose subcommands each have their own help (`vendor mint --help`). */
+const SUBCOMMANDS: Record<string, readonly string[]> = {
+	vendor: [
+		'serve',
+		'mint',
+		'offline-activate',
+		'extend',
+		'cancel-renewal',
+		'revoke',
+	],
+};
+
+/** Which help `--help` prints: the subcommand's, else the command's, else the program's. */
+function helpName(name: string | undefined, input: readonly string[]): string {
+	if (name === undefined) return 'main';
+	const sub = input[0];
+	if (sub !== undefined && SUBCOMMANDS[name]?.includes(sub))
+		return `${name}.${sub}`;
+	return HELP_OF[name] ?? name;
+}
+
 async function main(argv: string[]): Promise<number> {
 	const {before, name, after} = splitAtCommand(argv);
 	const load = COMMANDS[name ?? 'dashboard'];
@@ -56,12 +77,7 @@ async function main(argv: string[]): Promise<number> {
 		return EXIT.ok;
 	}
 	if (cli.flags.help) {
-		process.stdout.write(
-			await helpText(
-				cli.lang,
-				name === undefined ? 'main' : (HELP_OF[name] ?? name),
-			),
-		);
+		process.stdout.write(await helpText(cli.lang, helpName(name, cli.input)));
 		return EXIT.ok;
 	}
 	if (!command.takesArguments && cli.input.length > 0) {

@@ -29,9 +29,18 @@ export const demo = defineCommand({
 type Flags = CommonFlags & {demo: boolean; scenario?: string | undefined};
 
 async function open(flags: Flags, lang: Lang): Promise<number> {
+	// A pipe or a file: no Ink, no alternate screen, a message that points to the commands
+	// made for scripts (status), exit 2.
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		const {t} = await import('../i18n/index.js');
-		process.stderr.write(`${t(lang, 'ui.needs-terminal')}\n`);
+		const streams = !process.stdin.isTTY
+			? process.stdout.isTTY
+				? 'stdin'
+				: 'both'
+			: 'stdout';
+		process.stderr.write(
+			`${t(lang, 'ui.needs-terminal', {streams: t(lang, `ui.needs-terminal.${streams}`)})}\n`,
+		);
 		return EXIT.badInput;
 	}
 
@@ -54,20 +63,27 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 	// The real engine: open the store first, so a bad --store is reported on the normal screen.
 	const real = flags.demo ? null : await openReal(flags);
 
+	// Ink's screen-reader mode (INK_SCREEN_READER=true, read by Ink): the screen as plain lines
+	// that Ink rewrites in the terminal's own flow, where a screen reader follows them; so no
+	// alternate screen, no drawing ahead of Ink, no colour (the text markers say focus and state).
+	const isScreenReader = process.env.INK_SCREEN_READER === 'true';
 	// The screen switches at once, with the starting frame's rows as plain text: over SSH the
 	// admin sees the dashboard open while Ink loads, and Ink then draws the same rows over them.
 	const [{enterFullScreen, splashText}, {t}] = await Promise.all([
 		import('../ui/terminal.js'),
 		import('../i18n/index.js'),
 	]);
-	const screen = enterFullScreen(process.stdout);
-	process.stdout.write(
-		splashText([
-			t(lang, 'ui.product'),
-			'',
-			t(lang, flags.demo ? 'ui.starting-demo' : 'ui.starting'),
-		]),
-	);
+	const screen = enterFullScreen(process.stdout, {
+		isAlternate: !isScreenReader,
+	});
+	if (!isScreenReader)
+		process.stdout.write(
+			splashText([
+				t(lang, 'ui.product'),
+				'',
+				t(lang, flags.demo ? 'ui.starting-demo' : 'ui.starting'),
+			]),
+		);
 	let started: Started | null = null;
 	const start = async (): Promise<Started> => {
 		if (real) {
@@ -110,13 +126,14 @@ async function open(flags: Flags, lang: Lang): Promise<number> {
 			{default: chalk},
 		] = await loading;
 		// NO_COLOR (https://no-color.org): chalk does not read it, Ink colours through chalk.
-		if (process.env.NO_COLOR) chalk.level = 0;
+		if (process.env.NO_COLOR || isScreenReader) chalk.level = 0;
 		const theme = {
 			isColor: chalk.level > 0,
 			...(flags.demo ? {timeZone: 'UTC'} : {}),
 		};
 		// MYQ_INK_INCREMENTAL=0 draws every frame whole (the bench compares both).
-		const isIncremental = process.env.MYQ_INK_INCREMENTAL !== '0';
+		const isIncremental =
+			process.env.MYQ_INK_INCREMENTAL !== '0' && !isScreenReader;
 		const instance = render(
 			React.createElement(Root, {
 				lang,

@@ -5,10 +5,19 @@
 import {writeFile} from 'node:fs/promises';
 import process from 'node:process';
 import {safeText} from '../engine/safe-text.js';
+import {type MessageId, type MessageParams, t} from '../i18n/index.js';
 import type {Lang} from '../i18n/lang.js';
 import {EXIT, UsageError} from './exit-codes.js';
 import {defineCommand} from './flags.js';
 import {print, printJson, usageError} from './report.js';
+
+/** What the vendor commands say, in the admin's language (`cli.vendor.<id>`). */
+function say(lang: Lang, id: VendorMessage, params?: MessageParams): string {
+	return t(lang, `cli.vendor.${id}`, params);
+}
+
+type VendorMessage = VendorSuffix<MessageId>;
+type VendorSuffix<Id> = Id extends `cli.vendor.${infer Name}` ? Name : never;
 
 /**
  * Where vendor serve cannot listen: a host that is no address of this machine is bad input
@@ -105,8 +114,8 @@ export const command = defineCommand({
 			default:
 				throw new UsageError(
 					action === undefined
-						? 'Which vendor command? serve, mint, offline-activate, extend, cancel-renewal or revoke (see myq-license vendor --help).'
-						: `Unknown vendor command "${action}": use serve, mint, offline-activate, extend, cancel-renewal or revoke.`,
+						? say(cli.lang, 'which')
+						: say(cli.lang, 'unknown', {action}),
 				);
 		}
 	},
@@ -134,9 +143,7 @@ type Flags = {
 async function serve(flags: Flags): Promise<number> {
 	const port = flags.port ?? 4070;
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-		throw new UsageError(
-			`--port ${port} is not a port number (0 to 65535; 0 picks a free one).`,
-		);
+		throw new UsageError(say(flags.lang, 'port', {port}));
 	}
 	if (flags.log !== undefined && flags.log !== 'text' && flags.log !== 'json') {
 		throw await usageError(flags.lang, 'cli.error.vendor-log-format', {
@@ -157,13 +164,11 @@ async function serve(flags: Flags): Promise<number> {
 		return listenRefused(error, flags.lang);
 	}
 	print([
-		`License server listening on ${served.url}`,
-		`Vendor public key: ${served.publicKey}`,
+		say(flags.lang, 'listening', {url: served.url}),
+		say(flags.lang, 'public-key', {key: served.publicKey}),
 	]);
 	if (!flags.token) {
-		print([
-			'No --token: the admin routes (mint, extend, revoke) are disabled.',
-		]);
+		print([say(flags.lang, 'no-token')]);
 	}
 	await new Promise<void>((resolve) => {
 		const stop = () => {
@@ -175,15 +180,13 @@ async function serve(flags: Flags): Promise<number> {
 		process.on('SIGTERM', stop);
 	});
 	await served.close();
-	print(['License server stopped.']);
+	print([say(flags.lang, 'stopped')]);
 	return EXIT.ok;
 }
 
 async function requireServer(flags: Flags): Promise<string> {
 	if (!flags.server) {
-		throw new UsageError(
-			'--server URL is required: the license server to talk to (vendor serve prints it).',
-		);
+		throw new UsageError(say(flags.lang, 'server-required'));
 	}
 	// The same checks as the MyQ side's --server: http(s), no password (never echoed).
 	const {serverUrl} = await import('./compose.js');
@@ -192,41 +195,33 @@ async function requireServer(flags: Flags): Promise<string> {
 
 function requireToken(flags: Flags): string {
 	if (!flags.token) {
-		throw new UsageError(
-			'--token is required for admin operations: the token vendor serve was started with.',
-		);
+		throw new UsageError(say(flags.lang, 'token-required'));
 	}
 	return flags.token;
 }
 
 /** `KIND:DEVICES[:TERM_DAYS][:auto]`, e.g. `subscription:10:365:auto`. */
-export function parseLicenseSpec(text: string) {
+export function parseLicenseSpec(text: string, lang: Lang = 'en') {
 	const [kind, devices, ...more] = text.split(':').map((part) => part.trim());
 	if (kind !== 'perpetual' && kind !== 'subscription') {
-		throw new UsageError(
-			`--license "${text}": the kind must be perpetual or subscription (KIND:DEVICES[:TERM_DAYS][:auto]).`,
-		);
+		throw new UsageError(say(lang, 'license-kind', {spec: text}));
 	}
 	const count = Number(devices);
 	if (!Number.isInteger(count) || count < 1) {
-		throw new UsageError(
-			`--license "${text}": DEVICES must be a whole number of at least 1.`,
-		);
+		throw new UsageError(say(lang, 'license-devices', {spec: text}));
 	}
 	const autoRenew = more.includes('auto');
 	const term = more.filter((part) => part !== 'auto');
 	if (kind === 'perpetual') {
 		if (term.length > 0 || autoRenew) {
-			throw new UsageError(
-				`--license "${text}": a perpetual license has no term and no renewal.`,
-			);
+			throw new UsageError(say(lang, 'license-perpetual', {spec: text}));
 		}
 		return {kind, devices: count} as const;
 	}
 	const termDays = Number(term[0]);
 	if (term.length !== 1 || !Number.isInteger(termDays) || termDays < 1) {
 		throw new UsageError(
-			`--license "${text}": a subscription needs its term in days, like subscription:${count}:365.`,
+			say(lang, 'license-term', {spec: text, devices: count}),
 		);
 	}
 	return {kind, devices: count, termDays, autoRenew} as const;
@@ -235,18 +230,18 @@ export function parseLicenseSpec(text: string) {
 function mintBody(flags: Flags) {
 	if (flags.type === 'installation') {
 		if (!flags.license || flags.license.length === 0) {
-			throw new UsageError(
-				'An installation key carries licenses: give one --license KIND:DEVICES[:TERM_DAYS][:auto] per license.',
-			);
+			throw new UsageError(say(flags.lang, 'installation-licenses'));
 		}
 		return {
 			type: 'installation',
-			licenses: flags.license.map(parseLicenseSpec),
+			licenses: flags.license.map((spec) => parseLicenseSpec(spec, flags.lang)),
 		};
 	}
 	if (flags.type !== 'license') {
 		throw new UsageError(
-			`--type must be license or installation${flags.type ? `, not "${flags.type}"` : ''}.`,
+			flags.type
+				? say(flags.lang, 'type-not', {type: flags.type})
+				: say(flags.lang, 'type'),
 		);
 	}
 	const spec = [
@@ -258,11 +253,9 @@ function mintBody(flags: Flags) {
 		.filter((part) => part !== undefined)
 		.join(':');
 	if (!flags.kind || flags.devices === undefined) {
-		throw new UsageError(
-			'A license key needs --kind perpetual|subscription and --devices N (and --term-days N for a subscription).',
-		);
+		throw new UsageError(say(flags.lang, 'license-key-flags'));
 	}
-	return {type: 'license', ...parseLicenseSpec(spec)};
+	return {type: 'license', ...parseLicenseSpec(spec, flags.lang)};
 }
 
 async function callServer(
@@ -286,7 +279,10 @@ async function callServer(
 	} catch (error) {
 		return {
 			ok: false as const,
-			message: `The license server at ${server} could not be reached (${(error as Error).message}). Is vendor serve running?`,
+			message: say(flags.lang, 'unreachable', {
+				server,
+				reason: (error as Error).message,
+			}),
 		};
 	}
 	const {readResponseUpTo, formatLimit, INPUT_LIMITS} = await import(
@@ -296,7 +292,9 @@ async function callServer(
 	if (!read.ok) {
 		return {
 			ok: false as const,
-			message: `The license server's answer is larger than ${formatLimit(read.limit)}, the most this command reads: it was not read.`,
+			message: say(flags.lang, 'answer-too-big', {
+				limit: formatLimit(read.limit),
+			}),
 		};
 	}
 	const text = read.value;
@@ -313,7 +311,11 @@ async function callServer(
 		// The server's words are outside text: made visible and cut (issue 10 point 7).
 		return {
 			ok: false as const,
-			message: `The license server refused (${response.status} ${safeText(error?.code ?? '', 60)}): ${safeText(error?.message ?? text)}`,
+			message: say(flags.lang, 'refused', {
+				status: response.status,
+				code: safeText(error?.code ?? '', 60),
+				message: safeText(error?.message ?? text),
+			}),
 			// The request was bad (a wrong token, a malformed key, a damaged request file): bad
 			// input, as offline-activate --store says it. Too many requests, or the server's own
 			// trouble, is a failure.
@@ -344,7 +346,14 @@ async function mint(flags: Flags): Promise<number> {
 	if (flags.json) {
 		printJson(result.json);
 	} else {
-		print([`Minted a ${body.type} key:`, safeText(key)]);
+		// The key alone on the last line, for scripts.
+		print([
+			say(
+				flags.lang,
+				body.type === 'installation' ? 'minted-installation' : 'minted-license',
+			),
+			safeText(key),
+		]);
 	}
 	return EXIT.ok;
 }
@@ -357,7 +366,9 @@ async function admin(
 	const [key, ...extra] = rest;
 	if (!key || extra.length > 0) {
 		throw new UsageError(
-			`Usage: myq-license vendor ${action} KEY${action === 'extend' ? ' --days N' : ''} --server URL --token T`,
+			say(flags.lang, action === 'extend' ? 'extend-usage' : 'admin-usage', {
+				action,
+			}),
 		);
 	}
 	if (
@@ -366,9 +377,7 @@ async function admin(
 			!Number.isInteger(flags.days) ||
 			flags.days < 1)
 	) {
-		throw new UsageError(
-			'vendor extend needs --days N, a whole number of days of at least 1.',
-		);
+		throw new UsageError(say(flags.lang, 'extend-days'));
 	}
 	const token = requireToken(flags);
 	const result = await callServer(
@@ -384,7 +393,12 @@ async function admin(
 	if (flags.json) {
 		printJson(result.json);
 	} else {
-		print([`${action} done for ${safeText(key)}.`]);
+		print([
+			say(flags.lang, `done-${action}`, {
+				key: safeText(key),
+				days: flags.days ?? 0,
+			}),
+		]);
 	}
 	return EXIT.ok;
 }
@@ -396,9 +410,7 @@ async function offlineActivate(
 ): Promise<number> {
 	const [file, ...extra] = rest;
 	if (!file || extra.length > 0 || !flags.out) {
-		throw new UsageError(
-			'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
-		);
+		throw new UsageError(say(lang, 'offline-usage'));
 	}
 	// The license server takes request bodies up to this size; a bigger file is not a request
 	// (issue 10 point 5), and is refused before it is read whole.
@@ -464,7 +476,10 @@ async function offlineActivate(
 			if (error instanceof VendorError) {
 				print(
 					[
-						`The request was refused (${error.code}): ${safeText(error.message)}`,
+						say(lang, 'request-refused', {
+							code: error.code,
+							message: safeText(error.message),
+						}),
 					],
 					'err',
 				);
@@ -476,8 +491,6 @@ async function offlineActivate(
 		}
 	}
 	await writeFile(flags.out, response);
-	print([
-		`Response written to ${flags.out}. On the MyQ server: myq-license import ${flags.out}`,
-	]);
+	print([say(lang, 'response-written', {file: flags.out})]);
 	return EXIT.ok;
 }

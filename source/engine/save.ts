@@ -77,63 +77,111 @@ export function planSave(
 	}
 
 	// R3: each key on its own; the valid ones are added even when others are refused.
-	const seen = new Set(state.pending.map((pending) => pending.key));
-	for (const grant of state.document?.payload.licenses ?? []) {
-		seen.add(grant.key);
-	}
 	const accepted: {key: string; kind: KeyKind}[] = [];
 	const refused: KeyRefusalReason[] = [];
-	// SPEC §3: one installation key per installation, activated or waiting. One the license server
-	// refused (unknown, bound elsewhere) does not count: a corrected key can still be added.
-	let installationKey: string | null =
+	for (const verdict of planKeys(state, keysText)) {
+		if (verdict.ok) accepted.push({key: verdict.key, kind: verdict.kind});
+		else
+			refused.push({
+				input: verdict.input,
+				code: verdict.code,
+				message: verdict.message,
+			});
+	}
+	return {ok: true, customer, accepted, refused};
+}
+
+/**
+ * SPEC §3: the installation's one installation key, activated or waiting; null when it has none
+ * yet. One the license server refused (unknown, bound elsewhere) does not count: a corrected key
+ * can still be added.
+ */
+export function installationKeyOf(state: EngineState): string | null {
+	return (
 		state.document?.payload.licenses.find(
 			(grant) => grant.keyKind === 'installation',
 		)?.key ??
 		state.pending.find(
 			(pending) => pending.kind === 'installation' && !pending.refusal,
 		)?.key ??
-		null;
-	for (const input of splitKeyList(keysText)) {
+		null
+	);
+}
+
+/** What Save will do with one key typed: add it, or refuse it and why. */
+export type KeyVerdict =
+	| {ok: true; input: string; key: string; kind: KeyKind}
+	| {
+			ok: false;
+			input: string;
+			code: string;
+			message: string;
+			/** The key it reads as, when it reads as one (a duplicate, a second installation key). */
+			key?: string;
+			/** A duplicate of a key typed earlier in the same text (else: already in the table). */
+			isRepeated?: boolean;
+			/** A second installation key: the one this installation has. */
+			installationKey?: string;
+	  };
+
+/**
+ * R3, key by key, as Save decides: the dashboard's live check reads the same verdicts, so it
+ * marks a duplicate (the same key typed three ways, or one already in the table) or a second
+ * installation key exactly as Save then refuses it (issue 12, point 13).
+ */
+export function planKeys(state: EngineState, keysText: string): KeyVerdict[] {
+	const inTable = new Set(state.pending.map((pending) => pending.key));
+	for (const grant of state.document?.payload.licenses ?? []) {
+		inTable.add(grant.key);
+	}
+	const typed = new Set<string>();
+	let added = 0;
+	let installationKey = installationKeyOf(state);
+	return splitKeyList(keysText).map((input): KeyVerdict => {
 		const parsed = parseKey(input);
 		if (!parsed.ok) {
-			refused.push({
+			return {
+				ok: false,
 				input,
 				code: parsed.error.code,
 				message: parsed.error.message,
-			});
-			continue;
+			};
 		}
-		if (seen.has(parsed.value.key)) {
-			refused.push({
+		const {key, kind} = parsed.value;
+		if (inTable.has(key) || typed.has(key)) {
+			return {
+				ok: false,
 				input,
 				code: 'duplicate',
-				message: `"${parsed.value.key}" is already in the license table.`,
-			});
-			continue;
+				message: `"${key}" is already in the license table.`,
+				key,
+				isRepeated: typed.has(key),
+			};
 		}
-		if (parsed.value.kind === 'installation' && installationKey !== null) {
-			refused.push({
+		if (kind === 'installation' && installationKey !== null) {
+			return {
+				ok: false,
 				input,
 				code: 'second-installation',
-				message: `"${parsed.value.key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
-			});
-			continue;
+				message: `"${key}" is an installation key, and this installation already has one (${installationKey}): it was not added. Add license keys for more licenses.`,
+				key,
+				installationKey,
+			};
 		}
-		if (state.pending.length + accepted.length >= MAX_KEYS_PER_ACTIVATION) {
+		if (state.pending.length + added >= MAX_KEYS_PER_ACTIVATION) {
 			// One activation sends every pending key, and the license server takes no more than
 			// this at once: one more, and every activation would be refused (issue 10 point 6).
-			refused.push({
+			return {
+				ok: false,
 				input,
 				code: 'too-many-pending',
-				message: `Key "${parsed.value.key}" was not added: ${MAX_KEYS_PER_ACTIVATION} keys already wait for activation, the most one activation sends. Activate them, then add the others.`,
-			});
-			continue;
+				message: `Key "${key}" was not added: ${MAX_KEYS_PER_ACTIVATION} keys already wait for activation, the most one activation sends. Activate them, then add the others.`,
+				key,
+			};
 		}
-		if (parsed.value.kind === 'installation') {
-			installationKey = parsed.value.key;
-		}
-		seen.add(parsed.value.key);
-		accepted.push(parsed.value);
-	}
-	return {ok: true, customer, accepted, refused};
+		if (kind === 'installation') installationKey = key;
+		typed.add(key);
+		added += 1;
+		return {ok: true, input, key, kind};
+	});
 }

@@ -217,33 +217,109 @@ Examples
   $ myq-license simulate customer.yaml --report customer.html`,
 	'cli.help.vendor': `Usage
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
-  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
-  $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
+  $ myq-license vendor mint --server URL --token T --type license|installation ...
   $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
-  $ myq-license vendor extend|cancel-renewal|revoke KEY [--days N] --server URL --token T
+  $ myq-license vendor extend KEY --days N --server URL --token T
+  $ myq-license vendor cancel-renewal KEY --server URL --token T
+  $ myq-license vendor revoke KEY --server URL --token T
 
-serve runs the reference license server and prints where it listens and its public key (clients
-trust it with myq-license trust KEY, or --vendor-key). Its database is a SQLite file (default sqlite://./vendor.sqlite) or
-PostgreSQL (--store postgres://USER@HOST:PORT/DATABASE): several servers on one PostgreSQL
-database act as one and sign with the one key pair kept there. It logs one line per request
-(--log json for a log collector) and answers GET /v1/health with the database's state. SIGINT
-or SIGTERM stop it cleanly, after the requests in flight. Without --token the admin routes are
-disabled. Exit 2 for a store URL it does not know, 1 when the database cannot be opened.
+The vendor side (SPEC §4): the reference license server and its admin operations. Each command
+has its own help: myq-license vendor COMMAND --help.
 
-mint prints the new key as its last line. An installation key carries one or more licenses,
-one --license each: KIND:DEVICES, and for a subscription its term in days and ":auto" for
-automatic renewal.
-
-offline-activate is the vendor portal: it turns an activation request file into a signed
-response file, through a running server (--server) or straight on its store (--store).
+  serve              run the reference license server
+  mint               create a key in the catalog
+  offline-activate   the vendor portal: turn an activation request into a signed response
+  extend             add days to a subscription key
+  cancel-renewal     stop a subscription key's automatic renewal
+  revoke             revoke a key: its licenses stop counting at the next contact
 
 Examples
   $ myq-license vendor serve --port 4070 --token s3cret
-  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
+  $ myq-license vendor mint --help
+  $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070`,
+	'cli.help.vendor.serve': `Usage
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
+
+Runs the reference license server and prints where it listens and its public key (clients
+trust it with myq-license trust KEY, or --vendor-key). Its database is a SQLite file (default
+sqlite://./vendor.sqlite) or PostgreSQL (--store postgres://USER@HOST:PORT/DATABASE): several
+servers on one PostgreSQL database act as one and sign with the one key pair kept there. It
+logs one line per request (--log json for a log collector) and answers GET /v1/health with the
+database's state. SIGINT or SIGTERM stop it cleanly, after the requests in flight. Without
+--token the admin routes (mint, extend, cancel-renewal, revoke) are disabled.
+Exit 2 for a store URL it does not know, 1 when the database cannot be opened.
+
+Options
+  --port N          the port (default 4070; 0 picks a free one)
+  --host HOST       the address to listen on (default 127.0.0.1)
+  --store URL       its database: sqlite://PATH, memory: or postgres://USER@HOST:PORT/DATABASE
+  --token T         the bearer token of the admin routes
+  --log text|json   the request log's format (default text)
+
+Examples
+  $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json`,
+	'cli.help.vendor.mint': `Usage
+  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
+  $ myq-license vendor mint --server URL --token T --type installation --license KIND:DEVICES[:TERM_DAYS][:auto] [--license ...]
+
+Creates a key in the catalog of the license server at --server and prints it as its last line
+(--json: the server's answer). A license key carries one license; an installation key carries
+one or more, one --license each: KIND:DEVICES, and for a subscription its term in days and
+":auto" for automatic renewal.
+
+Options
+  --type license|installation   the kind of key
+  --kind perpetual|subscription a license key's license
+  --devices N                   how many printing devices it licenses
+  --term-days N                 a subscription's term, in days
+  --auto-renew                  the subscription renews automatically
+  --license SPEC                an installation key's license (repeat for more)
+
+Examples
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
-  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1`,
+	'cli.help.vendor.offline-activate': `Usage
+  $ myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]
+
+The vendor portal of manual activation (R5): turns an activation request (the file a MyQ
+server wrote, or the block of text its dashboard showed) into a signed response file, through a
+running server (--server) or straight on its store (--store, default sqlite://./vendor.sqlite).
+On the MyQ server: myq-license import RESPONSE.
+
+Options
+  --out, -o FILE    where to write the response
+
+Examples
   $ myq-license vendor offline-activate request.json -o response.json --server http://127.0.0.1:4070
+  $ myq-license vendor offline-activate request.txt -o response.json --store sqlite:///srv/vendor.sqlite`,
+	'cli.help.vendor.extend': `Usage
+  $ myq-license vendor extend KEY --days N --server URL --token T
+
+Adds N days to the subscriptions a key carries (KEY/N: only its Nth license). The MyQ server
+sees the new date at its next contact with the license server (or myq-license connect).
+
+Options
+  --days N          the days to add (a whole number, at least 1)
+
+Examples
   $ myq-license vendor extend KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --days 30 --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.vendor.cancel-renewal': `Usage
+  $ myq-license vendor cancel-renewal KEY --server URL --token T
+
+Stops the automatic renewal of the subscriptions a key carries: they expire at their date. The
+MyQ server sees it at its next contact with the license server.
+
+Examples
+  $ myq-license vendor cancel-renewal KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.vendor.revoke': `Usage
+  $ myq-license vendor revoke KEY --server URL --token T
+
+Revokes a key: its licenses are invalid from the MyQ server's next contact with the license
+server (its status and dashboard say "revoked by the vendor").
+
+Examples
+  $ myq-license vendor revoke KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --server http://127.0.0.1:4070 --token s3cret`,
 	'cli.help.dashboard': `Usage
   $ myq-license [--store URL] [--server URL] [--vendor-key KEY] [--lang fr|en]
   $ myq-license demo [--scenario FILE] [--lang fr|en]
@@ -349,6 +425,59 @@ Examples
 	'cli.simulate.batch-summary':
 		'{files} file(s): {held} held, {failed} failed, {invalid} invalid',
 	'cli.error.until': '--until {until} is not a day number (0 or more).',
+	// vendor (commands/vendor.ts)
+	'cli.vendor.which':
+		'Which vendor command? serve, mint, offline-activate, extend, cancel-renewal or revoke (see myq-license vendor --help).',
+	'cli.vendor.unknown':
+		'Unknown vendor command "{action}": use serve, mint, offline-activate, extend, cancel-renewal or revoke.',
+	'cli.vendor.port':
+		'--port {port} is not a port number (0 to 65535; 0 picks a free one).',
+	'cli.vendor.listening': 'License server listening on {url}',
+	'cli.vendor.public-key': 'Vendor public key: {key}',
+	'cli.vendor.no-token':
+		'No --token: the admin routes (mint, extend, cancel-renewal, revoke) are disabled.',
+	'cli.vendor.stopped': 'License server stopped.',
+	'cli.vendor.server-required':
+		'--server URL is required: the license server to talk to (vendor serve prints it).',
+	'cli.vendor.token-required':
+		'--token is required for admin operations: the token vendor serve was started with.',
+	'cli.vendor.license-kind':
+		'--license "{spec}": the kind must be perpetual or subscription (KIND:DEVICES[:TERM_DAYS][:auto]).',
+	'cli.vendor.license-devices':
+		'--license "{spec}": DEVICES must be a whole number of at least 1.',
+	'cli.vendor.license-perpetual':
+		'--license "{spec}": a perpetual license has no term and no renewal.',
+	'cli.vendor.license-term':
+		'--license "{spec}": a subscription needs its term in days, like subscription:{devices}:365.',
+	'cli.vendor.installation-licenses':
+		'An installation key carries licenses: give one --license KIND:DEVICES[:TERM_DAYS][:auto] per license.',
+	'cli.vendor.type': '--type must be license or installation.',
+	'cli.vendor.type-not':
+		'--type must be license or installation, not "{type}".',
+	'cli.vendor.license-key-flags':
+		'A license key needs --kind perpetual|subscription and --devices N (and --term-days N for a subscription).',
+	'cli.vendor.unreachable':
+		'The license server at {server} could not be reached ({reason}). Is vendor serve running?',
+	'cli.vendor.answer-too-big':
+		"The license server's answer is larger than {limit}, the most this command reads: it was not read.",
+	'cli.vendor.refused':
+		'The license server refused ({status} {code}): {message}',
+	'cli.vendor.minted-license': 'Minted a license key:',
+	'cli.vendor.minted-installation': 'Minted an installation key:',
+	'cli.vendor.admin-usage':
+		'Usage: myq-license vendor {action} KEY --server URL --token T',
+	'cli.vendor.extend-usage':
+		'Usage: myq-license vendor extend KEY --days N --server URL --token T',
+	'cli.vendor.extend-days':
+		'vendor extend needs --days N, a whole number of days of at least 1.',
+	'cli.vendor.done-extend': 'Extended by {days} day(s): {key}.',
+	'cli.vendor.done-cancel-renewal': 'Automatic renewal cancelled: {key}.',
+	'cli.vendor.done-revoke': 'Revocation recorded: {key}.',
+	'cli.vendor.offline-usage':
+		'Usage: myq-license vendor offline-activate REQUEST -o RESPONSE [--server URL | --store URL]',
+	'cli.vendor.request-refused': 'The request was refused ({code}): {message}',
+	'cli.vendor.response-written':
+		'Response written to {file}. On the MyQ server: myq-license import {file}',
 	'cli.error.no-arguments':
 		'{command} takes no arguments, but was given "{given}": nothing was done. Run myq-license {command} --help.',
 	'cli.error.vendor-store-url':
@@ -471,7 +600,7 @@ Examples
 		'Key "{key}" is already in the license table: it was not added again.',
 	'key.added': 'Key {key} added, pending activation.',
 	'key.added-count':
-		'{count} key(s) added, pending activation. Click Activate to activate them.',
+		'{count} key(s) added, pending activation. Press Enter on Activate (selected now) to activate them.',
 	'key.none':
 		'No key entered: type one or more keys, separated by spaces, commas or new lines.',
 	'key.expected-license':
@@ -531,6 +660,8 @@ Examples
 	'outcome.activated': 'Activated: {added} new license(s), {total} in all.',
 	'outcome.reactivated':
 		"Licenses reactivated on this server's hardware ({total} in all).",
+	'outcome.up-to-date':
+		'Activated: the licenses are up to date ({total} in all).',
 	'outcome.refused':
 		'No new license: the license server refused the key(s) ({total} license(s) in all).',
 	'outcome.key-refused': '{key}: {reason}',
@@ -771,6 +902,7 @@ Examples
 	'ui.events': 'Events',
 	'ui.enter-license': 'Enter license',
 	'ui.key-field': 'Enter installation key',
+	'ui.key-field.more': 'Add license keys',
 	'ui.save': 'Save',
 	'ui.activate': 'Activate',
 	'ui.connect-now': 'Connect now',
@@ -800,7 +932,12 @@ Examples
 		'Starting: loading the licenses and contacting the license server…',
 	'ui.starting-demo': 'Starting the simulator…',
 	'ui.needs-terminal':
-		'The dashboard needs a terminal (stdin and stdout must be a TTY). In scripts, use myq-license status --json and the other commands.',
+		'The dashboard needs a terminal: {streams}. In scripts, use myq-license status (--json for one JSON document) and the other commands (myq-license --help lists them).',
+	'ui.needs-terminal.stdin': 'its standard input is not a terminal (TTY)',
+	'ui.needs-terminal.stdout':
+		'its standard output is not a terminal (TTY): it is a pipe or a file',
+	'ui.needs-terminal.both':
+		'neither its standard input nor its standard output is a terminal (TTY)',
 	'ui.keys': 'Keys',
 	'ui.keys-hint': 'installation or license keys, separated by spaces or commas',
 	'ui.key.ok': '{key}: {kind}',
@@ -812,7 +949,14 @@ Examples
 	'ui.key.kind':
 		'{input} is not a MyQ key: keys start with N (installation) or K (license)',
 	'ui.key.checksum': '{input} has a typo: its check symbol does not match',
-	'ui.key.present': '{key} is already in the license table',
+	'ui.key.present':
+		'{key} is already in the license table: Save will not add it again',
+	'ui.input.paste-ignored':
+		'Pasted text left out ({count} characters): no field was being typed into, and its letters would have run as keys (q quits). Choose a field, press Enter to type into it, then paste.',
+	'ui.input.left-out':
+		'Left out of the field: {chars} (control characters: a field takes printable text only).',
+	'ui.key.second-installation':
+		'{key} is an installation key, and this installation already has one ({installation}): Save will refuse it. Add license keys for more licenses.',
 	'ui.key.more': '… and {count} more',
 	'ui.country-list-hint': '↓ goes into the list · Tab or Enter picks the first',
 	'ui.hint.save':
@@ -962,7 +1106,7 @@ Examples
 	'ui.help.demo.step': 'next scenario step',
 	'ui.help.demo.key': 'pick a demo key to paste (added to the field)',
 	'ui.help.renews': 'renews automatically',
-	'ui.help.close': 'Any key closes this help.',
+	'ui.help.close': 'Any other key closes this help (q quits).',
 	'ui.demo-keys.title':
 		'Demo keys (Ctrl+K picks one to paste, even while typing):',
 	'ui.demo-key.perpetual': 'perpetual, {devices} device(s)',
@@ -1027,7 +1171,7 @@ Examples
 	'ui.message.title': 'The whole message',
 	'ui.page.position': 'rows {from}–{to} of {total} · PgUp PgDn scroll',
 	'ui.key.repeated':
-		'{key} is typed twice: Save will refuse the second as already present',
+		'{key} is typed more than once: Save will add it once and refuse this one',
 	'ui.column.why': 'Why',
 	'ui.table.keys-hint': '/ filter · f full keys',
 	'ui.table.problems': '{count} not counting: why below',
@@ -1038,7 +1182,7 @@ Examples
 	'ui.key-hint.filter': 'filter',
 	'ui.key-hint.matches': 'next/previous match',
 	'ui.key-hint.clear-filter': 'clear the filter',
-	'ui.key-hint.any-key-closes-message': 'Any key closes the message',
+	'ui.key-hint.any-key-closes-message': 'Any other key closes the message',
 	'ui.key-hint.day-number': 'day',
 	'ui.key-hint.yes': 'yes',
 	'ui.key-hint.no': 'no',

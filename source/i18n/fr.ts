@@ -220,35 +220,112 @@ Exemples
   $ myq-license simulate client.yaml --report client.html`,
 	'cli.help.vendor': `Utilisation
   $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
-  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
-  $ myq-license vendor mint --server URL --token T --type installation --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] [--license ...]
+  $ myq-license vendor mint --server URL --token T --type license|installation ...
   $ myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]
-  $ myq-license vendor extend|cancel-renewal|revoke CLÉ [--days N] --server URL --token T
+  $ myq-license vendor extend CLÉ --days N --server URL --token T
+  $ myq-license vendor cancel-renewal CLÉ --server URL --token T
+  $ myq-license vendor revoke CLÉ --server URL --token T
 
-serve lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
-clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Sa base de données est un fichier SQLite (par défaut
-sqlite://./vendor.sqlite) ou PostgreSQL (--store postgres://UTILISATEUR@HÔTE:PORT/BASE) :
-plusieurs serveurs sur une même base PostgreSQL agissent comme un seul et signent avec l'unique
-paire de clés qu'elle garde. Il journalise une ligne par requête (--log json pour un collecteur
-de journaux) et répond à GET /v1/health avec l'état de la base. SIGINT ou SIGTERM l'arrêtent
-proprement, après les requêtes en cours. Sans --token, les routes d'administration sont
-désactivées. Code de sortie 2 pour une URL de stockage inconnue, 1 si la base ne s'ouvre pas.
+Le côté éditeur (SPEC §4) : le serveur de licences de référence et ses opérations
+d'administration. Chaque commande a sa propre aide : myq-license vendor COMMANDE --help.
 
-mint affiche la nouvelle clé sur sa dernière ligne. Une clé d'installation porte une ou
-plusieurs licences, un --license chacune : TYPE:PÉRIPHÉRIQUES, et pour un abonnement sa durée en
-jours et ":auto" pour le renouvellement automatique.
-
-offline-activate est le portail de l'éditeur : il transforme un fichier de demande d'activation
-en fichier de réponse signé, par un serveur en marche (--server) ou directement sur son
-stockage (--store).
+  serve              lance le serveur de licences de référence
+  mint               crée une clé dans le catalogue
+  offline-activate   le portail de l'éditeur : transforme une demande d'activation en réponse signée
+  extend             ajoute des jours à une clé d'abonnement
+  cancel-renewal     arrête le renouvellement automatique d'une clé d'abonnement
+  revoke             révoque une clé : ses licences ne comptent plus dès le contact suivant
 
 Exemples
   $ myq-license vendor serve --port 4070 --token s3cret
-  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json
+  $ myq-license vendor mint --help
+  $ myq-license vendor offline-activate demande.json -o reponse.json --server http://127.0.0.1:4070`,
+	'cli.help.vendor.serve': `Utilisation
+  $ myq-license vendor serve [--port 4070] [--host 127.0.0.1] [--store URL] [--token T] [--log text|json]
+
+Lance le serveur de licences de référence et affiche où il écoute et sa clé publique (les
+clients lui font confiance avec myq-license trust CLÉ, ou --vendor-key). Sa base de données est
+un fichier SQLite (par défaut sqlite://./vendor.sqlite) ou PostgreSQL
+(--store postgres://UTILISATEUR@HÔTE:PORT/BASE) : plusieurs serveurs sur une même base
+PostgreSQL agissent comme un seul et signent avec l'unique paire de clés qu'elle garde. Il
+journalise une ligne par requête (--log json pour un collecteur de journaux) et répond à
+GET /v1/health avec l'état de la base. SIGINT ou SIGTERM l'arrêtent proprement, après les
+requêtes en cours. Sans --token, les routes d'administration (mint, extend, cancel-renewal,
+revoke) sont désactivées.
+Code de sortie 2 pour une URL de stockage inconnue, 1 si la base ne s'ouvre pas.
+
+Options
+  --port N          le port (4070 par défaut ; 0 en choisit un libre)
+  --host HÔTE       l'adresse d'écoute (127.0.0.1 par défaut)
+  --store URL       sa base : sqlite://CHEMIN, memory: ou postgres://UTILISATEUR@HÔTE:PORT/BASE
+  --token T         le jeton des routes d'administration
+  --log text|json   le format du journal des requêtes (text par défaut)
+
+Exemples
+  $ myq-license vendor serve --port 4070 --token s3cret
+  $ myq-license vendor serve --store postgres://license@db.example.com:5432/license --log json`,
+	'cli.help.vendor.mint': `Utilisation
+  $ myq-license vendor mint --server URL --token T --type license --kind perpetual|subscription --devices N [--term-days N] [--auto-renew]
+  $ myq-license vendor mint --server URL --token T --type installation --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] [--license ...]
+
+Crée une clé dans le catalogue du serveur de licences de --server et l'affiche sur sa dernière
+ligne (--json : la réponse du serveur). Une clé de licence porte une licence ; une clé
+d'installation en porte une ou plusieurs, un --license chacune : TYPE:PÉRIPHÉRIQUES, et pour un
+abonnement sa durée en jours et ":auto" pour le renouvellement automatique.
+
+Options
+  --type license|installation   le type de clé
+  --kind perpetual|subscription la licence d'une clé de licence
+  --devices N                   le nombre de périphériques d'impression qu'elle couvre
+  --term-days N                 la durée d'un abonnement, en jours
+  --auto-renew                  l'abonnement se renouvelle automatiquement
+  --license SPEC                une licence d'une clé d'installation (à répéter)
+
+Exemples
   $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type license --kind subscription --devices 5 --term-days 365 --auto-renew
-  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1
+  $ myq-license vendor mint --server http://127.0.0.1:4070 --token s3cret --type installation --license subscription:10:365 --license perpetual:1`,
+	'cli.help.vendor.offline-activate': `Utilisation
+  $ myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]
+
+Le portail de l'éditeur de l'activation manuelle (R5) : transforme une demande d'activation (le
+fichier écrit par un serveur MyQ, ou le bloc de texte affiché par son tableau de bord) en
+fichier de réponse signé, par un serveur en marche (--server) ou directement sur son stockage
+(--store, sqlite://./vendor.sqlite par défaut). Sur le serveur MyQ : myq-license import RÉPONSE.
+
+Options
+  --out, -o FICHIER où écrire la réponse
+
+Exemples
   $ myq-license vendor offline-activate demande.json -o reponse.json --server http://127.0.0.1:4070
+  $ myq-license vendor offline-activate demande.txt -o reponse.json --store sqlite:///srv/vendor.sqlite`,
+	'cli.help.vendor.extend': `Utilisation
+  $ myq-license vendor extend CLÉ --days N --server URL --token T
+
+Ajoute N jours aux abonnements que porte une clé (CLÉ/N : sa N-ième licence seulement). Le
+serveur MyQ voit la nouvelle date à son prochain contact avec le serveur de licences (ou
+myq-license connect).
+
+Options
+  --days N          les jours à ajouter (un nombre entier, au moins 1)
+
+Exemples
   $ myq-license vendor extend KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --days 30 --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.vendor.cancel-renewal': `Utilisation
+  $ myq-license vendor cancel-renewal CLÉ --server URL --token T
+
+Arrête le renouvellement automatique des abonnements que porte une clé : ils expirent à leur
+date. Le serveur MyQ le voit à son prochain contact avec le serveur de licences.
+
+Exemples
+  $ myq-license vendor cancel-renewal KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --server http://127.0.0.1:4070 --token s3cret`,
+	'cli.help.vendor.revoke': `Utilisation
+  $ myq-license vendor revoke CLÉ --server URL --token T
+
+Révoque une clé : ses licences sont invalides dès le prochain contact du serveur MyQ avec le
+serveur de licences (son statut et son tableau de bord disent « révoquée par l'éditeur »).
+
+Exemples
+  $ myq-license vendor revoke KXXXX-XXXXX-XXXXX-XXXXX-XXXXX --server http://127.0.0.1:4070 --token s3cret`,
 	'cli.help.dashboard': `Utilisation
   $ myq-license [--store URL] [--server URL] [--vendor-key CLÉ] [--lang fr|en]
   $ myq-license demo [--scenario FICHIER] [--lang fr|en]
@@ -362,6 +439,61 @@ Exemples
 	'cli.simulate.batch-summary':
 		'{files} fichier(s) : {held} tenu(s), {failed} en échec, {invalid} invalide(s)',
 	'cli.error.until': "--until {until} n'est pas un numéro de jour (0 ou plus).",
+	// vendor (commands/vendor.ts)
+	'cli.vendor.which':
+		'Quelle commande vendor ? serve, mint, offline-activate, extend, cancel-renewal ou revoke (voir myq-license vendor --help).',
+	'cli.vendor.unknown':
+		'Commande vendor inconnue « {action} » : utilisez serve, mint, offline-activate, extend, cancel-renewal ou revoke.',
+	'cli.vendor.port':
+		"--port {port} n'est pas un numéro de port (0 à 65535 ; 0 en choisit un libre).",
+	'cli.vendor.listening': "Serveur de licences à l'écoute sur {url}",
+	'cli.vendor.public-key': "Clé publique de l'éditeur : {key}",
+	'cli.vendor.no-token':
+		"Pas de --token : les routes d'administration (mint, extend, cancel-renewal, revoke) sont désactivées.",
+	'cli.vendor.stopped': 'Serveur de licences arrêté.',
+	'cli.vendor.server-required':
+		"--server URL est obligatoire : le serveur de licences à contacter (vendor serve l'affiche).",
+	'cli.vendor.token-required':
+		"--token est obligatoire pour les opérations d'administration : le jeton avec lequel vendor serve a été lancé.",
+	'cli.vendor.license-kind':
+		'--license « {spec} » : le type doit être perpetual ou subscription (TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto]).',
+	'cli.vendor.license-devices':
+		"--license « {spec} » : PÉRIPHÉRIQUES doit être un nombre entier d'au moins 1.",
+	'cli.vendor.license-perpetual':
+		"--license « {spec} » : une licence perpétuelle n'a ni durée ni renouvellement.",
+	'cli.vendor.license-term':
+		'--license « {spec} » : un abonnement a besoin de sa durée en jours, comme subscription:{devices}:365.',
+	'cli.vendor.installation-licenses':
+		"Une clé d'installation porte des licences : donnez un --license TYPE:PÉRIPHÉRIQUES[:DURÉE_JOURS][:auto] par licence.",
+	'cli.vendor.type': '--type doit être license ou installation.',
+	'cli.vendor.type-not':
+		'--type doit être license ou installation, pas « {type} ».',
+	'cli.vendor.license-key-flags':
+		'Une clé de licence a besoin de --kind perpetual|subscription et de --devices N (et de --term-days N pour un abonnement).',
+	'cli.vendor.unreachable':
+		"Le serveur de licences {server} n'a pas pu être joint ({reason}). vendor serve est-il lancé ?",
+	'cli.vendor.answer-too-big':
+		"La réponse du serveur de licences dépasse {limit}, le maximum que lit cette commande : elle n'a pas été lue.",
+	'cli.vendor.refused':
+		'Le serveur de licences a refusé ({status} {code}) : {message}',
+	'cli.vendor.minted-license': 'Clé de licence créée :',
+	'cli.vendor.minted-installation': "Clé d'installation créée :",
+	'cli.vendor.admin-usage':
+		'Utilisation : myq-license vendor {action} CLÉ --server URL --token T',
+	'cli.vendor.extend-usage':
+		'Utilisation : myq-license vendor extend CLÉ --days N --server URL --token T',
+	'cli.vendor.extend-days':
+		"vendor extend a besoin de --days N, un nombre entier de jours d'au moins 1.",
+	'cli.vendor.done-extend':
+		'Prolongation de {days} jour(s) enregistrée : {key}.',
+	'cli.vendor.done-cancel-renewal':
+		'Renouvellement automatique annulé : {key}.',
+	'cli.vendor.done-revoke': 'Révocation enregistrée : {key}.',
+	'cli.vendor.offline-usage':
+		'Utilisation : myq-license vendor offline-activate DEMANDE -o RÉPONSE [--server URL | --store URL]',
+	'cli.vendor.request-refused': 'La demande a été refusée ({code}) : {message}',
+	'cli.vendor.response-written':
+		'Réponse écrite dans {file}. Sur le serveur MyQ : myq-license import {file}',
 	'cli.error.no-arguments':
 		"{command} ne prend pas d'argument, mais a reçu « {given} » : rien n'a été fait. Lancez myq-license {command} --help.",
 	'cli.error.vendor-store-url':
@@ -481,7 +613,7 @@ Exemples
 		"La clé « {key} » figure déjà dans le tableau des licences : elle n'a pas été ajoutée à nouveau.",
 	'key.added': "Clé {key} ajoutée, en attente d'activation.",
 	'key.added-count':
-		"{count} clé(s) ajoutée(s), en attente d'activation. Cliquez sur Activer pour les activer.",
+		"{count} clé(s) ajoutée(s), en attente d'activation. Appuyez sur Entrée sur Activer (sélectionné) pour les activer.",
 	'key.none':
 		'Aucune clé saisie : saisissez une ou plusieurs clés, séparées par des espaces, des virgules ou des retours à la ligne.',
 	'key.expected-license':
@@ -539,6 +671,7 @@ Exemples
 		'Activé : {added} nouvelle(s) licence(s), {total} au total.',
 	'outcome.reactivated':
 		'Licences réactivées sur le matériel de ce serveur ({total} au total).',
+	'outcome.up-to-date': 'Activé : les licences sont à jour ({total} au total).',
 	'outcome.refused':
 		'Aucune nouvelle licence : le serveur de licences a refusé la ou les clés ({total} licence(s) au total).',
 	'outcome.key-refused': '{key} : {reason}',
@@ -775,6 +908,7 @@ Exemples
 	'ui.events': 'Événements',
 	'ui.enter-license': 'Saisir la licence',
 	'ui.key-field': "Saisir la clé d'installation",
+	'ui.key-field.more': 'Ajouter des clés de licence',
 	'ui.save': 'Enregistrer',
 	'ui.activate': 'Activer',
 	'ui.connect-now': 'Se connecter maintenant',
@@ -805,7 +939,12 @@ Exemples
 		'Démarrage : chargement des licences et connexion au serveur de licences…',
 	'ui.starting-demo': 'Démarrage du simulateur…',
 	'ui.needs-terminal':
-		"Le tableau de bord a besoin d'un terminal (stdin et stdout doivent être un TTY). Dans les scripts, utilisez myq-license status --json et les autres commandes.",
+		"Le tableau de bord a besoin d'un terminal : {streams}. Dans les scripts, utilisez myq-license status (--json pour un document JSON) et les autres commandes (myq-license --help les liste).",
+	'ui.needs-terminal.stdin': "son entrée standard n'est pas un terminal (TTY)",
+	'ui.needs-terminal.stdout':
+		"sa sortie standard n'est pas un terminal (TTY) : c'est un tube ou un fichier",
+	'ui.needs-terminal.both':
+		'ni son entrée standard ni sa sortie standard ne sont un terminal (TTY)',
 	'ui.keys': 'Clés',
 	'ui.keys-hint':
 		"clés d'installation ou de licence, séparées par des espaces ou des virgules",
@@ -819,7 +958,14 @@ Exemples
 		"{input} n'est pas une clé MyQ : les clés commencent par N (installation) ou K (licence)",
 	'ui.key.checksum':
 		'{input} contient une faute de frappe : son symbole de contrôle ne correspond pas',
-	'ui.key.present': '{key} est déjà dans le tableau des licences',
+	'ui.key.present':
+		"{key} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois",
+	'ui.input.paste-ignored':
+		"Texte collé laissé de côté ({count} caractères) : aucun champ n'était en saisie, et ses lettres auraient agi comme des touches (q quitte). Choisissez un champ, appuyez sur Entrée pour y saisir, puis collez.",
+	'ui.input.left-out':
+		'Laissé hors du champ : {chars} (caractères de contrôle : un champ ne prend que du texte imprimable).',
+	'ui.key.second-installation':
+		"{key} est une clé d'installation, et cette installation en a déjà une ({installation}) : Enregistrer la refusera. Ajoutez des clés de licence pour plus de licences.",
 	'ui.key.more': '… et {count} autre(s)',
 	'ui.country-list-hint':
 		'↓ entre dans la liste · Tab ou Entrée prend la première',
@@ -977,7 +1123,7 @@ Exemples
 	'ui.help.demo.step': 'étape suivante du scénario',
 	'ui.help.demo.key': 'choisir une clé de démo à coller (ajoutée au champ)',
 	'ui.help.renews': 'renouvellement automatique',
-	'ui.help.close': "N'importe quelle touche ferme cette aide.",
+	'ui.help.close': 'Toute autre touche ferme cette aide (q quitte).',
 	'ui.demo-keys.title':
 		'Clés de démo (Ctrl+K en choisit une à coller, même pendant la saisie) :',
 	'ui.demo-key.perpetual': 'perpétuelle, {devices} appareil(s)',
@@ -1042,7 +1188,7 @@ Exemples
 	'ui.message.title': 'Le message entier',
 	'ui.page.position': 'lignes {from}–{to} sur {total} · PgUp PgDn défilent',
 	'ui.key.repeated':
-		'{key} est saisie deux fois : Enregistrer refusera la seconde comme déjà présente',
+		"{key} est saisie plus d'une fois : Enregistrer l'ajoutera une fois et refusera celle-ci",
 	'ui.column.why': 'Pourquoi',
 	'ui.table.keys-hint': '/ filtrer · f clés entières',
 	'ui.table.problems': '{count} ne compte(nt) pas : pourquoi dessous',
@@ -1054,8 +1200,7 @@ Exemples
 	'ui.key-hint.filter': 'filtrer',
 	'ui.key-hint.matches': 'résultat suivant/précédent',
 	'ui.key-hint.clear-filter': 'effacer le filtre',
-	'ui.key-hint.any-key-closes-message':
-		"N'importe quelle touche ferme le message",
+	'ui.key-hint.any-key-closes-message': 'Toute autre touche ferme le message',
 	'ui.key-hint.day-number': 'jour',
 	'ui.key-hint.yes': 'oui',
 	'ui.key-hint.no': 'non',

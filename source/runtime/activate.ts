@@ -27,6 +27,10 @@ export async function activate(shell: Shell): Promise<Outcome> {
 		return outcome(false, 'no-vendor-key');
 	}
 	const fingerprint = await seeHardware(shell);
+	// R8: only licenses bound to other hardware are reactivated; otherwise nothing needed it.
+	const wasElsewhere =
+		shell.state.document !== null &&
+		shell.state.document.payload.fingerprint !== fingerprint;
 	const nonce = shell.newNonce();
 	const reply = await shell.server.activate({
 		installationId: shell.state.installationId,
@@ -67,9 +71,14 @@ export async function activate(shell: Shell): Promise<Outcome> {
 	if (added === 0 && refusals.length > 0) {
 		return outcome(false, 'refused', {added, total}, details);
 	}
-	return added === 0 && keys.length === 0
-		? outcome(true, 'reactivated', {total}, details)
-		: outcome(true, 'activated', {added, total}, details);
+	if (added === 0 && keys.length === 0)
+		return outcome(
+			true,
+			wasElsewhere ? 'reactivated' : 'up-to-date',
+			{total},
+			details,
+		);
+	return outcome(true, 'activated', {added, total}, details);
 }
 
 /**

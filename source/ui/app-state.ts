@@ -8,6 +8,7 @@
  * and Ctrl+K); then the screen's widgets (a field being typed into takes every printable key, a
  * list its moves); then what the keymap gives the key where the focus is (`keymap.ts`).
  */
+import {UNPRINTABLE, visible} from '../engine/safe-text.js';
 import type {Customer} from '../engine/types.js';
 import {type Lang, type MessageId, t} from '../i18n/index.js';
 import {choiceKey} from './components/choice-list/index.js';
@@ -36,7 +37,7 @@ import {
 	pickerValues,
 } from './demo-pickers.js';
 import {actionFor, type KeyAction, type Place} from './keymap.js';
-import type {KeyPress} from './keypress.js';
+import {char, type KeyPress, press} from './keypress.js';
 import {emptyListView, type ListView} from './screens/list-view.js';
 import {
 	initialManual,
@@ -79,7 +80,7 @@ export type Overlay =
 	| {kind: 'help'; place: Place; scroll: PageScroll}
 	/** A text to copy (R5 over SSH), alone on the screen, banners covered. */
 	| {kind: 'text'; block: 'request' | 'portal'; scroll: PageScroll}
-	| {kind: 'message'}
+	| {kind: 'message'; scroll: PageScroll}
 	| {kind: 'time'; field: TextFieldState}
 	/** Demo: a choice list (issue 13): what to paste, the network's state, the vendor, a scenario. */
 	| {kind: 'picker'; picker: DemoPicker; choice: number}
@@ -352,23 +353,21 @@ function takeKey(
 	const action = actionFor(key, place, context.isDemo);
 	switch (place) {
 		case 'help':
-		case 'text': {
-			// PgUp/PgDn (j/k, ↑↓) scroll a help or a text taller than the screen; any other key
-			// closes it and is not acted on; q (help) and Ctrl+C quit from there too.
+		case 'text':
+		case 'message': {
+			// PgUp/PgDn (j/k, ↑↓) scroll a help, a text or a message taller than the screen; any
+			// other key closes it and is not acted on; q (help) and Ctrl+C quit from there too.
 			if (action) return run(state, action, context);
 			const page = context.page;
 			const move =
 				page && page.total > page.shown ? pageKey(key, page, [], null) : null;
 			return move &&
-				(state.overlay?.kind === 'help' || state.overlay?.kind === 'text')
+				(state.overlay?.kind === 'help' ||
+					state.overlay?.kind === 'text' ||
+					state.overlay?.kind === 'message')
 				? result({...state, overlay: {...state.overlay, scroll: move.scroll}})
 				: result({...state, overlay: null});
 		}
-		case 'message':
-			// Any key closes it and is not acted on; Ctrl+C quits from there too.
-			return action
-				? run(state, action, context)
-				: result({...state, overlay: null});
 		case 'confirm': {
 			if (action) return run(state, action, context);
 			const overlay = state.overlay;
@@ -546,7 +545,7 @@ function run(
 			});
 		case 'message':
 			return state.status && context.isStatusCut
-				? result({...state, overlay: {kind: 'message'}})
+				? result({...state, overlay: {kind: 'message', scroll: pageTop}})
 				: null;
 		case 'close':
 			return result({...state, overlay: null});
@@ -724,7 +723,64 @@ export function handleKeys(
 		current = taken.state;
 		commands.push(...taken.commands);
 	};
-	for (const key of presses) {
+	const isPaste = isPasted(presses);
+	for (const [index, pressed] of presses.entries()) {
+		// A paste is text for a field: one that comes while no field is typed into would run its
+		// letters as commands (q quits, d moves a day, its line breaks press the focused button),
+		// so the rest of it is left out, and the status says so (decided: nothing of it is taken,
+		// as nothing of it was meant as a key). In the key field, a line break of a paste
+		// separates keys, as a space does: a list of keys one a line goes in whole.
+		// On a field not yet typed into (or Paste the response), the paste goes into it, as Enter
+		// then the paste would; on Manual activation, into the response field. Line breaks at its end, once a field took it (the response
+		// imported), do nothing.
+		if (isPaste && !isTextFocused(current) && pressed.name === 'char') {
+			const entered = handleKey(current, press('enter'), context);
+			if (placeOf(entered.state) === 'typing' && entered.commands.length === 0)
+				current = entered.state;
+			// Manual activation: what one pastes there is the response, wherever the focus is.
+			else if (current.screen === 'manual' && current.overlay === null)
+				current = {
+					...current,
+					manual: manualReducer(current.manual, {
+						type: 'choose',
+						item: 'paste',
+					}),
+				};
+		}
+		if (isPaste && !isTextFocused(current)) {
+			const count = printableCount(presses.slice(index));
+			if (count > 0)
+				current = {
+					...current,
+					status: {
+						tone: 'error',
+						text: t(context.lang, 'ui.input.paste-ignored', {count}),
+					},
+				};
+			break;
+		}
+		const typed =
+			isPaste && pressed.name === 'enter' && typingField(current) === 'keys'
+				? char(' ')
+				: pressed;
+		// Text typed or pasted reaches the screen as is, so what no terminal may print raw (a
+		// control character, a bidirectional control: engine/safe-text.ts) never goes in; the
+		// status line says what was left out, made visible.
+		const key = printableOnly(typed);
+		if (key === null) continue;
+		if (key !== typed && isTextFocused(current))
+			current = {
+				...current,
+				status: {
+					tone: 'info',
+					text: t(context.lang, 'ui.input.left-out', {
+						chars: [...typed.text]
+							.filter((char) => UNPRINTABLE.test(char))
+							.map((char) => visible(char))
+							.join(' '),
+					}),
+				},
+			};
 		if (key.name !== 'char' || key.ctrl || [...key.text].length <= 1) {
 			take(key);
 			continue;
@@ -740,6 +796,33 @@ export function handleKeys(
 		}
 	}
 	return {state: current, commands};
+}
+
+/**
+ * Printable characters in one read from the terminal from which it is a paste, not keys: keys
+ * come one a read, or a few together when typed fast over a slow link; a paste brings a line or
+ * more (the shortest text one pastes here, a key, has 25).
+ */
+export const PASTE_MIN_CHARS = 16;
+
+function printableCount(presses: readonly KeyPress[]): number {
+	return presses.reduce(
+		(count, key) =>
+			key.name === 'char' && !key.ctrl ? count + [...key.text].length : count,
+		0,
+	);
+}
+
+function isPasted(presses: readonly KeyPress[]): boolean {
+	return printableCount(presses) >= PASTE_MIN_CHARS;
+}
+
+/** A key press without the characters no terminal may print raw; null when none is left. */
+function printableOnly(key: KeyPress): KeyPress | null {
+	if (key.name !== 'char' || key.ctrl || !UNPRINTABLE.test(key.text))
+		return key;
+	const text = [...key.text].filter((char) => !UNPRINTABLE.test(char)).join('');
+	return text === '' ? null : {...key, text};
 }
 
 function pasteDemoKey(

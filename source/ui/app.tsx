@@ -4,7 +4,7 @@
  * `app-state.ts`; this component lays the screen out, wires it to the keyboard, hands its
  * commands to `use-commands.ts`, and re-renders on every change the source publishes.
  */
-import {Box, useInput, useStdout} from 'ink';
+import {Box, useInput, useIsScreenReaderEnabled, useStdout} from 'ink';
 import {
 	type ReactNode,
 	useCallback,
@@ -42,8 +42,13 @@ import {StatusLineView, statusLines} from './components/status-line/index.js';
 import type {DashboardSource, DashboardView} from './dashboard-source.js';
 import {demoChoices, pickerView, scenarioName} from './demo-pickers.js';
 import {footerHints, footerMode} from './key-hints.js';
-import {toKeyPresses} from './keypress.js';
-import {frameRows, MIN_CONTENT_ROWS, statusRows} from './layout.js';
+import {type KeyPress, toKeyPresses} from './keypress.js';
+import {
+	frameRows,
+	MIN_CONTENT_ROWS,
+	statusRows,
+	WIDE_COLUMNS,
+} from './layout.js';
 import {ConfirmScreen} from './screens/confirm.js';
 import {
 	DevicesScreen,
@@ -57,7 +62,7 @@ import {
 	eventListHeight,
 	shownEvents,
 } from './screens/events.js';
-import {helpLines, MessageScreen} from './screens/help.js';
+import {helpLines, messageLines} from './screens/help.js';
 import {homeLines} from './screens/home.js';
 import {manualLines, textBlockLines} from './screens/manual.js';
 import {PickerScreen, pickerListRows} from './screens/picker.js';
@@ -79,6 +84,8 @@ export type AppProps = {
 	playStepMs?: number;
 	/** Demo play: real time between ticks. @default 100 */
 	playIntervalMs?: number;
+	/** Keys typed while the dashboard was starting, taken once it shows, in order. */
+	typedAhead?: readonly KeyPress[];
 	/**
 	 * The screen shown first, as if its number key had been pressed on Home (Esc goes back to
 	 * Home). For snapshot tests (`myq-license/testing`). @default 'home'
@@ -135,6 +142,7 @@ export function App({
 	files = nodeFiles,
 	playStepMs = 3_600_000,
 	playIntervalMs = 100,
+	typedAhead,
 	screen = 'home',
 }: AppProps) {
 	const theme = useTheme();
@@ -168,7 +176,12 @@ export function App({
 	}, [customer, lang, dispatch]);
 
 	// --- Layout ---------------------------------------------------------------------------
-	const width = size.columns;
+	// Ink's screen-reader mode (INK_SCREEN_READER=true) reads the screen as plain lines, in
+	// order: one column (two side by side would read as one line of both), every message whole.
+	const isScreenReader = useIsScreenReaderEnabled();
+	const width = isScreenReader
+		? Math.min(size.columns, WIDE_COLUMNS - 1)
+		: size.columns;
 	const height = frameRows(size.rows);
 	const {evaluation, state} = view.snapshot;
 	const demo = view.demo;
@@ -185,10 +198,10 @@ export function App({
 				status,
 				ui.busy,
 				width,
-				statusRows(height),
+				isScreenReader ? Number.POSITIVE_INFINITY : statusRows(height),
 				t(lang, 'ui.message.more'),
 			),
-		[status, ui.busy, width, height, lang],
+		[status, ui.busy, width, height, lang, isScreenReader],
 	);
 	const footer = footerHints(
 		ui,
@@ -240,6 +253,7 @@ export function App({
 		height: contentHeight,
 		isDemo: source.isDemo,
 		folderPath: files.resolve(ui.manual.folder.value),
+		message: status?.text ?? '',
 	});
 
 	// The demo's pickers list from the simulation's view (issue 13).
@@ -279,21 +293,30 @@ export function App({
 	executeRef.current = execute;
 
 	// One handler for the whole life of the app (its listener keeps its place among Ink's).
-	const onInput = useCallback(
-		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+	const takeKeys = useCallback(
+		(presses: readonly KeyPress[]) => {
 			const context = contextRef.current;
 			if (!context) return;
-			const result = handleKeys(
-				uiRef.current,
-				toKeyPresses(input, key),
-				context,
-			);
+			const result = handleKeys(uiRef.current, presses, context);
 			if (result.state !== uiRef.current) apply(result.state);
 			for (const command of result.commands) void executeRef.current(command);
 		},
 		[apply],
 	);
+	const onInput = useCallback(
+		(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) =>
+			takeKeys(toKeyPresses(input, key)),
+		[takeKeys],
+	);
 	useInput(onInput);
+	// Keys typed while the dashboard started (over SSH, an admin types 2 at once): taken now, as
+	// if typed on the first frame, rather than lost.
+	const typedAheadRef = useRef(typedAhead);
+	useEffect(() => {
+		const presses = typedAheadRef.current;
+		typedAheadRef.current = undefined;
+		if (presses && presses.length > 0) takeKeys(presses);
+	}, [takeKeys]);
 
 	// Demo play: simulated time runs with no key pressed (banners change at their instants).
 	useEffect(() => {
@@ -310,17 +333,7 @@ export function App({
 	// --- Render -----------------------------------------------------------------------------
 	const overlay = ui.overlay;
 	let body: ReactNode = content.node;
-	if (overlay?.kind === 'help' || overlay?.kind === 'text') body = content.node;
-	else if (overlay?.kind === 'message')
-		body = (
-			<MessageScreen
-				text={status?.text ?? ''}
-				width={width}
-				height={contentHeight}
-				lang={lang}
-			/>
-		);
-	else if (overlay?.kind === 'picker' && picker)
+	if (overlay?.kind === 'picker' && picker)
 		body = (
 			<PickerScreen
 				title={picker.title}
@@ -404,6 +417,7 @@ function useContent({
 	height,
 	isDemo,
 	folderPath,
+	message,
 }: {
 	ui: UiState;
 	view: DashboardView;
@@ -412,8 +426,11 @@ function useContent({
 	height: number;
 	isDemo: boolean;
 	folderPath: string;
+	/** The status message, shown whole by `i`. */
+	message: string;
 }): Content {
 	const theme = useTheme();
+	const isScreenReader = useIsScreenReaderEnabled();
 	const isActive =
 		ui.overlay === null ||
 		ui.overlay.kind === 'time' ||
@@ -422,7 +439,7 @@ function useContent({
 
 	const licenses = shownLicenses(evaluation.licenses, ui.settings, lang);
 	const tableHeight = settingsTableHeight(
-		{height, state: ui.settings},
+		{height, state: ui.settings, width, lang},
 		licenses,
 	);
 	const devices = shownDevices(evaluation.devices.list, ui.devices, lang);
@@ -446,12 +463,15 @@ function useContent({
 			node: (
 				<PageView
 					key={
-						ui.overlay?.kind === 'help' || ui.overlay?.kind === 'text'
+						ui.overlay?.kind === 'help' ||
+						ui.overlay?.kind === 'text' ||
+						ui.overlay?.kind === 'message'
 							? ui.overlay.kind
 							: ui.screen
 					}
 					lines={lines}
 					geometry={geometry}
+					focus={focus}
 					height={height}
 					width={width}
 					position={(from, to, total) =>
@@ -463,10 +483,18 @@ function useContent({
 	};
 	if (ui.overlay?.kind === 'help')
 		return page(
-			helpLines({lang, width, place: ui.overlay.place, isDemo}),
+			helpLines({
+				lang,
+				width,
+				place: ui.overlay.place,
+				isDemo,
+				isOneColumn: isScreenReader,
+			}),
 			ui.overlay.scroll,
 			null,
 		);
+	if (ui.overlay?.kind === 'message')
+		return page(messageLines(message, width, lang), ui.overlay.scroll, null);
 	if (ui.overlay?.kind === 'text')
 		return page(
 			textBlockLines(lang, ui.manual, ui.overlay.block, width),
@@ -478,7 +506,7 @@ function useContent({
 			return page(
 				homeLines({lang, width, view, isActive, theme}),
 				ui.home,
-				null,
+				isActive && evaluation.state === 'unlicensed' ? 'enter-license' : null,
 			);
 		case 'settings':
 			return page(

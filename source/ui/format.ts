@@ -119,14 +119,16 @@ export function padLeftTo(text: string, width: number): string {
 
 /**
  * Word wrap to `width` columns: breaks at spaces, and inside a word only when the word alone is
- * wider than a line. Never returns an empty array (an empty text is one empty line).
+ * wider than a line, then after a dash where it can (a key breaks between its groups). French
+ * punctuation keeps its space and stays with its word ("changé :" never starts a line with ":").
+ * Never returns an empty array (an empty text is one empty line).
  */
 export function wrapText(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
-		for (const word of paragraph.split(' ')) {
+		for (const word of wordsOf(paragraph)) {
 			const needed =
 				line === '' ? textWidth(word) : textWidth(line) + 1 + textWidth(word);
 			if (needed <= limit) {
@@ -140,7 +142,8 @@ export function wrapText(text: string, width: number): string[] {
 			while (textWidth(chars.join('')) > limit) {
 				// At least one character a line, even one wider than the line.
 				const head = fitting(chars, limit);
-				const taken = Math.max(1, head.length);
+				const dash = head.lastIndexOf('-');
+				const taken = dash > 0 ? dash + 1 : Math.max(1, head.length);
 				lines.push(chars.slice(0, taken).join(''));
 				chars = chars.slice(taken);
 			}
@@ -149,6 +152,28 @@ export function wrapText(text: string, width: number): string[] {
 		lines.push(line);
 	}
 	return lines;
+}
+
+/** Punctuation that French writes after a space and that never starts a line. */
+const CLOSING = /^[:;!?»]+[.,]?$/;
+
+/** The words of a paragraph, "mot :" and "« mot" each kept as one. */
+function wordsOf(paragraph: string): string[] {
+	const words: string[] = [];
+	let opening = '';
+	for (const word of paragraph.split(' ')) {
+		if (word === '«') {
+			opening += `${word} `;
+			continue;
+		}
+		const last = words.length - 1;
+		if (CLOSING.test(word) && last >= 0 && opening === '')
+			words[last] = `${words[last]} ${word}`;
+		else words.push(`${opening}${word}`);
+		opening = '';
+	}
+	if (opening !== '') words.push(opening.trimEnd());
+	return words;
 }
 
 /** Wraps, keeping at most `maxLines` lines; the last kept line ends with '…' when text was cut. */

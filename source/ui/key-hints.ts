@@ -133,7 +133,7 @@ export const FOOTER: Record<FooterPlace, readonly Hint[]> = {
 		{word: 'ui.key-hint.any-key-closes'},
 		{keys: ['quit'], word: 'ui.key-hint.quits'},
 	],
-	message: [{word: 'ui.key-hint.any-key-closes-message'}],
+	message: [SCROLL, {word: 'ui.key-hint.any-key-closes-message'}],
 	text: [{word: 'ui.key-hint.copy-then-close'}, SCROLL],
 	time: [
 		{keys: ['time-day'], word: 'ui.key-hint.day-number'},

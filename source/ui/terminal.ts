@@ -18,6 +18,11 @@ export type FullScreenOptions = {
 	errors?: Output;
 	/** @default process */
 	proc?: NodeJS.Process;
+	/**
+	 * False for a screen reader (INK_SCREEN_READER=true): the terminal's own screen, its cursor
+	 * shown; signals and crashes are handled the same. @default true
+	 */
+	isAlternate?: boolean;
 };
 
 const SIGNALS = {SIGTERM: 15, SIGHUP: 1, SIGINT: 2} as const;
@@ -28,11 +33,12 @@ export function enterFullScreen(
 ): FullScreen {
 	const proc = options.proc ?? process;
 	const errors = options.errors ?? process.stderr;
+	const isAlternate = options.isAlternate ?? true;
 	let isOn = true;
 	const leave = () => {
 		if (!isOn) return;
 		isOn = false;
-		output.write(LEAVE);
+		if (isAlternate) output.write(LEAVE);
 		proc.off('exit', leave);
 		proc.off('uncaughtException', crash);
 		proc.off('unhandledRejection', crash);
@@ -55,7 +61,7 @@ export function enterFullScreen(
 		leave();
 		proc.exit(128 + (SIGNALS[signal as keyof typeof SIGNALS] ?? 0));
 	};
-	output.write(ENTER);
+	if (isAlternate) output.write(ENTER);
 	proc.on('exit', leave);
 	proc.on('uncaughtException', crash);
 	proc.on('unhandledRejection', crash);

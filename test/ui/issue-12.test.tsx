@@ -5,13 +5,26 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {DAY} from '../../source/engine/types.js';
+import {bannerText, t} from '../../source/i18n/index.js';
+import {App} from '../../source/ui/app.js';
 import {countryMatches} from '../../source/ui/components/country-picker/index.js';
 import {
+	createDemoSource,
+	createRuntimeSource,
+} from '../../source/ui/dashboard-source.js';
+import {eventSentence} from '../../source/ui/event-label.js';
+import {Root, type Started} from '../../source/ui/root.js';
+import {describeDemoKey} from '../../source/ui/screens/demo-keys.js';
+import {createWorld} from '../helpers/world.js';
+import {
+	createController,
 	type DashboardWorld,
 	dashboardWorld,
+	memoryFiles,
+	renderSource,
 	twoDeviceScenario,
 } from './dashboard-world.js';
-import {flatten, KEY, type Screen} from './render.js';
+import {flatten, KEY, renderScreen, type Screen} from './render.js';
 
 let worlds: DashboardWorld[] = [];
 afterEach(async () => {
@@ -160,6 +173,75 @@ describe('point 2: typing never triggers a command, a command key never lands in
 		await type(screen, ' Print');
 		await screen.waitFor('› Company Acme Print');
 		expect(screen.frame()).toContain('[Typing: Company]');
+	});
+});
+
+describe('point 2 (paste): a paste is text for a field, never keys', () => {
+	it('paste-runs-as-keys: text pasted while browsing is left out whole and said; its q quits nothing, its d moves no day, its line break presses nothing', async () => {
+		const world = await open();
+		const {screen} = world;
+		await screen.press('3');
+		await screen.waitFor('[Browse]');
+		await screen.press('quote: send the request today, reply by\rmail');
+		await screen.waitFor(
+			'Pasted text left out (43 characters): no field was being typed into',
+		);
+		expect(screen.hasExited()).toBe(false);
+		expect(screen.frame()).toContain('DEMO · day 0');
+		expect(screen.frame()).toContain('network: online');
+		const fr = await open({lang: 'fr'});
+		await fr.screen.press('3');
+		await fr.screen.press('quote: send the request today');
+		await fr.screen.waitFor('Texte collé laissé de côté (29 caractères)');
+		expect(fr.screen.hasExited()).toBe(false);
+	});
+
+	it('paste-on-a-field-not-typed-into: keys pasted one a line with the focus on Keys (browsing) go in whole, each checked', async () => {
+		const world = await open({columns: 100, rows: 40});
+		const {screen} = world;
+		const keyOf = (alias: string) =>
+			world.controller.view().keys.find((key) => key.alias === alias)!.key;
+		const [first, second] = [keyOf('SUB'), keyOf('L5')];
+		await type(screen, '2', 'j', 'j', 'j', 'j', 'j', 'j');
+		await screen.waitFor(/› Keys\s*$/m);
+		await screen.press(`${first}\r${second}\r`);
+		await screen.waitFor('[Typing: Keys]');
+		const text = flatten(screen.rawFrame());
+		expect(text).toContain(`✓ ${first}: Installation key`);
+		expect(text).toContain(`✓ ${second}: License key`);
+		expect(screen.frame()).toContain('DEMO · day 0');
+	});
+});
+
+describe('point 2 (start): keys typed while the dashboard starts', () => {
+	it('keys-lost-while-starting: 2 typed on the starting frame opens Settings > License once the dashboard shows', async () => {
+		const controller = await createController();
+		let ready: (started: Started) => void = () => {};
+		const starting = new Promise<Started>((resolve) => {
+			ready = resolve;
+		});
+		const screen = renderScreen(
+			<Root
+				lang="en"
+				theme={{isColor: false, timeZone: 'UTC'}}
+				start={() => starting}
+				appProps={{files: memoryFiles(new Map())}}
+				columns={80}
+				rows={24}
+				isDemo
+			/>,
+			{columns: 80, rows: 24},
+		);
+		try {
+			await screen.waitFor('Starting');
+			screen.stdin.write('2');
+			ready({App, source: createDemoSource(controller)});
+			await screen.waitFor('[2 Settings > License]');
+			await screen.waitFor('› Company');
+		} finally {
+			screen.unmount();
+			await controller.dispose();
+		}
 	});
 });
 
@@ -395,22 +477,36 @@ describe('point 8: keys people expect', () => {
 });
 
 describe('point 9: manual activation over SSH', () => {
-	it('manual-activation-by-pasted-text: the request and the portal’s answer show as text; the answer pasted back activates', async () => {
-		const world = await open({columns: 100, rows: 44});
+	/**
+	 * Settings > License > Manual activation, its key pending (the demo's first two steps), and
+	 * "Show the request as text" chosen: the demo portal's answer shows alone, to be copied.
+	 * Returns the world and the answer's lines from BEGIN to END, as a person copies them.
+	 */
+	async function portalAnswer(
+		options: Parameters<typeof open>[0] = {},
+	): Promise<{world: DashboardWorld; block: string[]}> {
+		const world = await open({columns: 100, rows: 44, ...options});
 		await world.controller.stepScenario();
 		await world.controller.stepScenario();
 		const {screen} = world;
 		await type(screen, '2', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.enter);
-		await screen.waitFor('Show the request as text');
+		await screen.waitFor(t(options.lang ?? 'en', 'ui.manual.show'));
 		await screen.press('2');
 		await screen.waitFor('-----END MYQ ACTIVATION RESPONSE-----');
 		const lines = screen
 			.rawFrame()
 			.split('\n')
 			.map((line) => line.trim());
-		const begin = lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----');
-		const end = lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----');
-		const block = lines.slice(begin, end + 1);
+		const block = lines.slice(
+			lines.indexOf('-----BEGIN MYQ ACTIVATION RESPONSE-----'),
+			lines.indexOf('-----END MYQ ACTIVATION RESPONSE-----') + 1,
+		);
+		return {world, block};
+	}
+
+	it('manual-activation-by-pasted-text: the request and the portal’s answer show as text; the answer pasted back activates', async () => {
+		const {world, block} = await portalAnswer();
+		const {screen} = world;
 		// The answer shows alone (banners covered), to be copied whole; any key closes it, and
 		// the page has the request too.
 		await screen.press(KEY.escape);
@@ -423,6 +519,41 @@ describe('point 9: manual activation over SSH', () => {
 		expect(world.controller.runtime.snapshot().evaluation.state).toBe(
 			'running',
 		);
+	});
+
+	it('paste-response-on-its-item: the response pasted with the focus on Paste the response (not typed into yet) goes into its field and activates', async () => {
+		const {world, block} = await portalAnswer();
+		const {screen} = world;
+		await screen.press(KEY.escape);
+		await type(screen, 'g', 'j', 'j', 'j');
+		await screen.waitFor('› Paste the response as text');
+		await screen.press(`${block.join('\r')}\r`);
+		await screen.waitFor('Activated: 1 new license(s), 1 in all.');
+		expect(screen.hasExited()).toBe(false);
+	});
+
+	it('paste-response-on-its-block: pasted right after closing the portal’s answer (the focus on that block), the response goes into its field and activates', async () => {
+		const {world, block} = await portalAnswer({lang: 'fr'});
+		const {screen} = world;
+		await screen.press(KEY.escape);
+		await screen.press(`${block.join('\r')}\r`);
+		await screen.waitFor('Activé : 1 nouvelle(s) licence(s), 1 au total.');
+		expect(screen.hasExited()).toBe(false);
+	});
+
+	it('two-focus-marks-on-manual: once the focus leaves the menu (on the folder), the menu shows no second ›', async () => {
+		const {screen} = (await portalAnswer()).world;
+		await type(screen, KEY.escape, 'g');
+		await screen.waitFor(/^› Folder/m);
+		const marks = screen
+			.frame()
+			.split('\n')
+			.filter((row) => row.trimStart().startsWith('›'));
+		expect(marks).toEqual([expect.stringMatching(/^› Folder /)]);
+		// Back on the menu, its highlight (Show the request) is marked again.
+		await screen.press('j');
+		await screen.waitFor(/^ *› Show the request as text/m);
+		expect(screen.frame()).not.toMatch(/^› Folder/m);
 	});
 
 	it('manual-files-in-cwd: the request file goes to the folder typed (~ is the home), shown as an absolute path', async () => {
@@ -473,5 +604,456 @@ describe('point 11: choice lists on ink-select-input', () => {
 			world.controller.runtime.snapshot().evaluation.devices.activated,
 		).toBe(1);
 		expect(flatten(screen.frame())).not.toContain('Deactivate printing device');
+	});
+});
+
+describe('point 13: keys go in as typed and pasted', () => {
+	/** Two installation keys and two license keys; the customer registered at day 0. */
+	const KEYS = `
+name: keys
+start: 2027-01-04T09:00:00Z
+days: 30
+customer: {company: Acme, person: Jane Roe, address: "1 Rue X", country: FR, email: it@acme.test}
+hardware: [server-a]
+keys:
+  I1: {type: installation, licenses: [{kind: perpetual, devices: 2}]}
+  I2: {type: installation, licenses: [{kind: perpetual, devices: 3}]}
+  L1: {type: license, kind: perpetual, devices: 1}
+  L2: {type: license, kind: perpetual, devices: 4}
+steps:
+  - {day: 0, do: register}
+expect: []
+`;
+	const keyOf = (world: DashboardWorld, alias: string) =>
+		world.controller.view().keys.find((key) => key.alias === alias)!.key;
+	const marks = (text: string, mark: '✓' | '✗') => text.split(mark).length - 1;
+	/** The frame as one line, keys not masked. */
+	const raw = (screen: Screen) => flatten(screen.rawFrame());
+	const waitRaw = (screen: Screen, text: string) =>
+		vi.waitFor(() => expect(raw(screen)).toContain(text), {timeout: 5000});
+
+	it('ctrl-k-replaces-the-field: the demo key Ctrl+K picks goes in after what the field holds, from a field being typed into too', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		const {screen} = world;
+		// The picker lists I1, I2, L1, L2: Enter picks the first, 3 picks L1.
+		await type(screen, '2', KEY.ctrlK, KEY.enter, KEY.ctrlK, '3');
+		await waitRaw(screen, `Keys ${keyOf(world, 'I1')}, ${keyOf(world, 'L1')}`);
+		const text = raw(screen);
+		expect(text).toContain(`✓ ${keyOf(world, 'I1')}: Installation key`);
+		expect(text).toContain(`✓ ${keyOf(world, 'L1')}: License key`);
+		// Typing into the field, then Ctrl+K: after what was typed.
+		await type(
+			screen,
+			KEY.enter,
+			KEY.ctrlU,
+			keyOf(world, 'L2'),
+			KEY.ctrlK,
+			'1',
+		);
+		await waitRaw(screen, `Keys ${keyOf(world, 'L2')}, ${keyOf(world, 'I1')}`);
+	});
+
+	it('three-ticks-for-one-key: one key typed three ways gets one ✓ and two ✗, and Save refuses exactly those two', async () => {
+		const world = await open({scenario: KEYS, columns: 100, rows: 40});
+		await world.controller.stepScenario();
+		const {screen} = world;
+		const key = keyOf(world, 'L1');
+		const forms = [
+			key.toLowerCase(),
+			key.replaceAll('-', ''),
+			key.replaceAll('-', ' - '),
+		];
+		await type(screen, '2', KEY.enter, forms.join(', '));
+		await screen.waitFor(/✗.*✗/s);
+		const before = raw(screen);
+		expect(marks(before, '✓')).toBe(1);
+		expect(marks(before, '✗')).toBe(2);
+		expect(before).toContain(
+			`✗ ${key} is typed more than once: Save will add it once and refuse this one`,
+		);
+		// Enter goes on to Save, Enter saves.
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.waitFor('1 key(s) added, pending activation');
+		expect(
+			world.controller.runtime.snapshot().state.pending.map((each) => each.key),
+		).toEqual([key]);
+		const after = raw(screen);
+		for (const form of forms.slice(1))
+			expect(after).toContain(
+				`Key "${form}" is already in the license table: it was not added again.`,
+			);
+		// The two refused stay in the field, marked as Save will refuse them again.
+		expect(marks(after.split('Demo keys')[0]!, '✗')).toBe(2);
+		expect(after).toContain(
+			`✗ ${key} is already in the license table: Save will not add it again`,
+		);
+	});
+
+	it('second-installation-key-ticked: with an installation key in the table, another one is marked as Save refuses it', async () => {
+		const world = await open({
+			scenario: KEYS,
+			columns: 100,
+			rows: 40,
+			lang: 'fr',
+		});
+		await world.controller.stepScenario();
+		await world.controller.runtime.save(null, keyOf(world, 'I1'));
+		const {screen} = world;
+		await type(
+			screen,
+			'2',
+			KEY.enter,
+			`${keyOf(world, 'I2')}, ${keyOf(world, 'L2')}`,
+		);
+		await waitRaw(
+			screen,
+			`✗ ${keyOf(world, 'I2')} est une clé d'installation, et cette installation en a déjà une (${keyOf(world, 'I1')}) : Enregistrer la refusera.`,
+		);
+		expect(raw(screen)).toContain(`✓ ${keyOf(world, 'L2')} : Clé de licence`);
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.waitFor('1 clé(s) ajoutée(s)');
+		expect(
+			world.controller.runtime.snapshot().state.pending.map((each) => each.key),
+		).toEqual([keyOf(world, 'I1'), keyOf(world, 'L2')]);
+	});
+});
+
+describe('typed and pasted text is shown as is, never a control character raw', () => {
+	it('control-characters-raw: a paste with a bidirectional override and a C1 control goes in without them, and the status says what was left out', async () => {
+		const {screen} = await open();
+		await type(screen, KEY.enter, KEY.enter);
+		await screen.press('Acme\u202EPrint\u0085 Co\u2028');
+		await screen.waitFor('› Company AcmePrint Co');
+		await screen.waitFor(
+			'Left out of the field: U+202E U+0085 U+2028 (control characters: a field takes printable text only).',
+		);
+		expect(screen.rawFrame()).not.toMatch(/[\u202E\u0085\u2028]/);
+		// The filter of Events too, in French.
+		const fr = await open({lang: 'fr'});
+		await type(fr.screen, '4', '/');
+		await fr.screen.press('dém\u202Earré');
+		await fr.screen.waitFor('Laissé hors du champ : U+202E');
+		expect(fr.screen.rawFrame()).not.toContain('\u202E');
+		expect(fr.screen.text()).toContain('/ démarré');
+	});
+});
+
+describe('point 14: wording and small things', () => {
+	/** Rows of the frame from `column` on, each trimmed, joined: one column read on its own. */
+	const columnText = (
+		frame: string,
+		column: number,
+		from = 0,
+		to: number | undefined = undefined,
+	) =>
+		flatten(
+			frame
+				.split('\n')
+				.slice(from, to)
+				.map((row) => [...row].slice(column).join(''))
+				.join('\n'),
+		);
+
+	it.each(['en', 'fr'] as const)(
+		'enter-installation-key-when-it-has-one (%s): once the installation key is in the table, the key field’s title asks for license keys',
+		async (lang) => {
+			const world = await open({lang, columns: 100, rows: 40});
+			const {screen} = world;
+			await screen.press('2');
+			await screen.waitFor(t(lang, 'ui.key-field'));
+			await world.controller.stepScenario();
+			await world.controller.stepScenario();
+			await screen.waitFor(t(lang, 'ui.key-field.more'));
+			expect(screen.frame()).not.toContain(t(lang, 'ui.key-field'));
+		},
+	);
+
+	it('help-any-key-closes: the help said any key closes it, and q quit the dashboard from there; it says so', async () => {
+		const world = await open({columns: 100, rows: 40});
+		const {screen} = world;
+		await screen.press('?');
+		await screen.waitFor('Any other key closes this help (q quits).');
+		await screen.press('q');
+		await vi.waitFor(() => expect(screen.hasExited()).toBe(true));
+	});
+
+	it('help-timeline-on-real-dashboard: the real dashboard’s help has no timeline legend; the demo’s has it', async () => {
+		const world = await createWorld();
+		const source = createRuntimeSource(world.runtime, {
+			clock: world.clock.server,
+		});
+		const {screen} = renderSource(source, {columns: 100, rows: 40});
+		try {
+			await screen.waitFor('MyQ License');
+			await screen.press('?');
+			await screen.waitFor('Keys: Home');
+			expect(screen.text()).not.toContain('Timeline');
+			expect(screen.text()).not.toMatch(/[█▓░] (Running|Warning|Stopped)/);
+		} finally {
+			screen.unmount();
+			await source.dispose();
+			await world.dispose();
+		}
+		const demo = await open({columns: 100, rows: 40});
+		await demo.screen.press('?');
+		await demo.screen.waitFor('Timeline: █ Running ▓ Warning ░ Stopped');
+	});
+
+	it.each(['en', 'fr'] as const)(
+		'why-cut-with-full-keys (%s): at 120 columns the Why column keeps each reason whole, full keys shown; at 100 the full keys stay whole and the detail says why',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			await activate(world);
+			await world.controller.swapHardware();
+			await world.controller.jumpToDay(8);
+			const {screen} = world;
+			await type(screen, '2', 'G', 'f');
+			const why = lang === 'fr' ? 'Pourquoi' : 'Why';
+			const reason = t(lang, 'ui.reason.hardware-changed');
+			const keys = world.controller.runtime
+				.snapshot()
+				.evaluation.licenses.map((license) => license.id);
+			await vi.waitFor(() => expect(screen.rawFrame()).toContain(keys[0]!));
+			const frame = screen.rawFrame();
+			const rows = frame.split('\n');
+			const header = rows.findIndex((row) => row.includes(` ${why}`));
+			const detail = rows.findIndex((row) => row.startsWith(` ${keys[0]} · `));
+			const column = rows[header]!.indexOf(why);
+			expect(columnText(frame, column, header + 1, detail)).toBe(
+				keys.map(() => reason).join(' '),
+			);
+			for (const key of keys) expect(frame).toContain(key);
+			for (const row of rows.slice(header, detail))
+				expect(row).not.toContain('…');
+			screen.resize(100, 30);
+			await vi.waitFor(() =>
+				expect(screen.rawFrame()).not.toContain(` ${why}`),
+			);
+			for (const key of keys) expect(screen.rawFrame()).toContain(key);
+			expect(flatten(screen.rawFrame())).toContain(
+				`${keys[0]} · ${t(lang, 'status.invalid')} · ${reason}`,
+			);
+		},
+	);
+
+	it.each(['en', 'fr'] as const)(
+		'home-events-wrap-at-120 (%s): Home’s recent events beside the widget read whole, keys short, no line starts with a colon',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			await activate(world);
+			const {screen} = world;
+			await screen.waitFor(
+				lang === 'fr' ? 'Événements récents' : 'Recent events',
+			);
+			const rows = screen.rawFrame().split('\n');
+			const title = rows.findIndex((row) =>
+				row.includes(t(lang, 'ui.home.recent-events')),
+			);
+			const column = rows[title]!.indexOf(t(lang, 'ui.home.recent-events'));
+			const right = rows
+				.slice(title + 1)
+				.map((row) => [...row].slice(column).join(''))
+				.filter((row) => /^\S|^ {17}\S/.test(row));
+			for (const row of right) expect(row).not.toMatch(/^\s*:/);
+			const text = flatten(right.join('\n'));
+			for (const entry of world.controller.runtime.snapshot().state.log) {
+				const sentence = eventSentence(entry, lang).replace(
+					/(?:•{5}-){4}(?=[0-9A-Z]{5})/g,
+					'…-',
+				);
+				expect(text).toContain(sentence);
+			}
+			// An event that took three rows (the masked key cut at ": Perpetual") takes at most two.
+			const starts = right.filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row));
+			expect(right.length).toBeLessThanOrEqual(2 * starts.length);
+		},
+	);
+
+	it.each(['en', 'fr'] as const)(
+		'demo-key-descriptions-cut-at-120 (%s): every demo key and what it carries, whole, in the right column',
+		async (lang) => {
+			const world = await open({lang, columns: 120, rows: 40});
+			const {screen} = world;
+			await screen.press('2');
+			const title = t(lang, 'ui.demo-keys.title').slice(0, 12);
+			await screen.waitFor(title);
+			const rows = screen.rawFrame().split('\n');
+			const at = rows.findIndex((row) => row.includes(title));
+			const column = rows[at]!.indexOf(title);
+			const text = columnText(screen.rawFrame(), column, at);
+			for (const key of world.controller.view().keys) {
+				expect(text).toContain(key.key);
+				expect(text).toContain(flatten(describeDemoKey(key, lang)));
+			}
+		},
+	);
+});
+
+describe('point 12: accessible and plain, with Ink’s screen-reader mode', () => {
+	/**
+	 * What a screen reader gets is plain: no line of blanks, no drawn border, no glyph strip, no
+	 * "rows 1–10 of 22" (every row is read), the product first and the footer's mode last.
+	 */
+	function checkPlain(frame: string, lang: 'en' | 'fr') {
+		const lines = frame.split('\n');
+		for (const line of lines) {
+			expect(line.trim(), JSON.stringify(frame)).not.toBe('');
+			expect(line).not.toMatch(/[╭╮╰╯│─]/);
+			expect(line).not.toMatch(/[█▓░]{2}/);
+		}
+		expect(frame).not.toContain(
+			t(lang, 'ui.page.position', {from: 1, to: 2, total: 3}).split('1')[0]!,
+		);
+		expect(frame).not.toContain(t(lang, 'ui.message.more'));
+		expect(lines[0]).toMatch(/^(MyQ License|Licence MyQ) /);
+		const mode = lines.findLastIndex((line) => /^\[[^\]]+\] /.test(line));
+		expect(mode).toBeGreaterThan(lines.length - 4);
+	}
+
+	/** Lines of the frame, for order checks: the index of the first line holding `text`. */
+	const lineOf = (frame: string, text: string) =>
+		frame.split('\n').findIndex((line) => line.includes(text));
+
+	it.each([
+		['en', 80, 24],
+		['fr', 80, 24],
+		['en', 120, 40],
+		['fr', 120, 40],
+	] as const)(
+		'screen-reader-reads-a-frame (%s, %i×%i): every screen reads as plain lines, in order, one column, the focus said, messages whole',
+		async (lang, columns, rows) => {
+			const world = await open({lang, columns, rows, isScreenReader: true});
+			const {screen, controller} = world;
+			checkPlain(screen.rawFrame(), lang);
+			expect(screen.rawFrame()).toContain(
+				`(selected) [»${t(lang, 'ui.enter-license')}«]`,
+			);
+			await activate(world);
+			await controller.jumpToDay(20);
+			await controller.setNetwork('offline');
+			await controller.advance(DAY);
+			await controller.swapHardware();
+			await controller.runtime.activateDevice();
+			const banner = t(lang, 'ui.home.recent-events');
+			await screen.waitFor(banner);
+			// Home: the banners, then the widget's rows, then the events, each on its lines.
+			let frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			const banners = controller.view().snapshot.evaluation.banners;
+			expect(banners).toHaveLength(3);
+			const widget = lineOf(frame, t(lang, 'ui.home.capacity'));
+			for (const each of banners) {
+				const text = bannerText(each.id, lang, each.days);
+				expect(flatten(frame)).toContain(text);
+				const at = lineOf(frame, text.slice(0, 30));
+				expect(at).toBeGreaterThan(1);
+				expect(at).toBeLessThan(widget);
+			}
+			expect(lineOf(frame, t(lang, 'ui.home.next-change'))).toBeGreaterThan(
+				widget,
+			);
+			expect(lineOf(frame, banner)).toBeGreaterThan(
+				lineOf(frame, t(lang, 'ui.home.next-change')),
+			);
+			// Settings > License: customer, keys, demo keys, buttons, table, in that order.
+			await screen.press('2');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			const order = [
+				t(lang, 'ui.customer'),
+				t(lang, 'ui.key-field.more'),
+				t(lang, 'ui.demo-keys.title').slice(0, 10),
+				t(lang, 'ui.save'),
+				`${t(lang, 'ui.licenses')} (1)`,
+			].map((text) => lineOf(frame, text));
+			expect(order).toEqual([...order].sort((a, b) => a - b));
+			expect(order[0]).toBeGreaterThan(0);
+			expect(frame).toMatch(/\(selected\) › /);
+			// The table focused: its selected row said so; Why whole.
+			await screen.press('G');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(frame).toMatch(/\(selected\) ›…-\w{5}\/1 /);
+			// Activate offline: the message whole (at 80×24 too), no "i shows the whole message".
+			await type(screen, '1', '2', KEY.tab, KEY.tab, KEY.enter);
+			await screen.waitFor(
+				lang === 'fr' ? 'activation manuelle' : 'manual activation',
+			);
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(flatten(frame)).toMatch(
+				lang === 'fr'
+					? /importez la réponse\.|importez le fichier de réponse\./
+					: /import the response\.|import the response file\./,
+			);
+			// Devices and Events: the selected row said.
+			for (const key of ['3', '4']) {
+				await screen.press(key);
+				frame = screen.rawFrame();
+				checkPlain(frame, lang);
+				expect(frame).toMatch(/^\(selected\) › /m);
+			}
+			// The help: one column, the place's keys then the demo's.
+			await screen.press('?');
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(lineOf(frame, t(lang, 'ui.help.demo-title'))).toBeGreaterThan(
+				lineOf(frame, t(lang, 'ui.help.quit')),
+			);
+			// The confirmation of Del: the question, then the answers, No selected.
+			await type(screen, KEY.escape, '3', KEY.backspace);
+			frame = screen.rawFrame();
+			checkPlain(frame, lang);
+			expect(frame).toMatch(
+				new RegExp(`^\\(selected\\) › +${t(lang, 'ui.confirm.no')}`, 'm'),
+			);
+			await screen.press(KEY.escape);
+			// Manual activation: its page, plain.
+			await type(screen, '2', 'g', 'G');
+			await type(screen, 'k', KEY.enter);
+			await screen.waitFor(t(lang, 'ui.manual-activation'));
+			checkPlain(screen.rawFrame(), lang);
+		},
+	);
+});
+
+describe('point 3 (the rest): a message longer than the screen', () => {
+	it('whole-message-cut: i shows a message taller than the screen whole, PgDn reaching its end', async () => {
+		const world = await open();
+		await activate(world);
+		await world.controller.jumpToDay(20);
+		await world.controller.setNetwork('offline');
+		await world.controller.advance(DAY);
+		await world.controller.swapHardware();
+		const {screen} = world;
+		// Fifteen keys that do not pass their check: Save refuses each by name.
+		const key = world.controller
+			.view()
+			.keys.find((each) => each.entry.type === 'license')!.key;
+		const typos = Array.from(
+			{length: 15},
+			(_, index) =>
+				`${key.slice(0, -2)}${'ABCDEFGHJKMNPQRSTVWXYZ'[index]}${key.at(-1)}`,
+		).filter((typo) => typo !== key);
+		await type(screen, '2', KEY.enter, typos.join(', '), KEY.enter, KEY.enter);
+		await screen.waitFor(t('en', 'ui.message.more'));
+		await screen.press('i');
+		await screen.waitFor(t('en', 'ui.message.title'));
+		const pages = [flatten(screen.rawFrame())];
+		for (let page = 0; page < 10; page++) {
+			const position = /(\d+)–(\d+) of (\d+)/.exec(screen.rawFrame());
+			if (!position || position[2] === position[3]) break;
+			await screen.press(KEY.pageDown);
+			pages.push(flatten(screen.rawFrame()));
+		}
+		const all = pages.join(' ');
+		for (const typo of typos) expect(all).toContain(`Key "${typo}"`);
+		expect(all).toContain(t('en', 'ui.key-hint.any-key-closes-message'));
+		// Any other key closes it.
+		await screen.press('x');
+		await vi.waitFor(() =>
+			expect(screen.rawFrame()).not.toContain(t('en', 'ui.message.title')),
+		);
 	});
 });

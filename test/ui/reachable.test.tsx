@@ -5,11 +5,13 @@
  * and buttons, its lists, on screen or reachable with the keys its footer shows (PgDn pages on,
  * G goes to the end of a list); and every frame is one row short of the terminal, no row wider.
  * No snapshots here: what is checked is that nothing is dropped (frames.test.tsx has the looks).
+ * The messages too: in every state, what Activate and Connect now say is whole on screen at each
+ * size, or whole on the page `i` opens (PgDn to its end) when the footer offers `i`.
  */
 
 import {readFileSync} from 'node:fs';
 import stringWidth from 'string-width';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import type {DemoController} from '../../simulator/demo.js';
 import {DemoController as Controller} from '../../simulator/demo.js';
 import {parseScenario} from '../../simulator/scenario/index.js';
@@ -18,7 +20,12 @@ import {bannerText, type Lang, t} from '../../source/i18n/index.js';
 import {whyText} from '../../source/ui/components/license-table/index.js';
 import {createDemoSource} from '../../source/ui/dashboard-source.js';
 import {eventSentence} from '../../source/ui/event-label.js';
+import {activationStatus, connectStatus} from '../../source/ui/outcome.js';
 import {licenseWidgetRows} from '../../source/ui/screens/home.js';
+import {
+	REQUEST_FILE,
+	RESPONSE_FILE,
+} from '../../source/ui/screens/manual-state.js';
 import {createController, renderDashboard} from './dashboard-world.js';
 import {flatten, KEY, type Screen} from './render.js';
 
@@ -168,7 +175,7 @@ async function allPages(screen: Screen, size: Size): Promise<string> {
 
 describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 	for (const state of STATES) {
-		it(`${state.name}: Home, Settings > License, Devices, Events at 80×24, 100×30, 120×40`, async () => {
+		it(`${state.name}: Home, Settings > License, Manual activation, Devices, Events at 80×24, 100×30, 120×40`, async () => {
 			const controller = await state.open();
 			controllers.push(controller);
 			const source = createDemoSource(controller);
@@ -222,6 +229,33 @@ describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 					);
 					if (problem)
 						expect(settings).toContain(flatten(whyText(problem, lang)));
+					// Manual activation (Tab to its button, Enter): its folder and its four choices.
+					for (let tab = 0; tab < 12; tab++) {
+						if (
+							screen.rawFrame().includes(`»${t(lang, 'ui.manual-activation')}«`)
+						)
+							break;
+						await screen.press(KEY.tab);
+					}
+					await screen.press(KEY.enter);
+					await screen.press('g');
+					const manual = await allPages(screen, size);
+					expect(manual).toContain(t(lang, 'ui.manual.folder'));
+					for (const id of [
+						'ui.manual.write',
+						'ui.manual.show',
+						'ui.manual.read',
+						'ui.manual.paste',
+					] as const)
+						expect(manual).toContain(
+							flatten(
+								t(lang, id, {
+									request: REQUEST_FILE,
+									response: RESPONSE_FILE,
+								}),
+							),
+						);
+					await screen.press(KEY.escape);
 					// Devices: the summary; the last device is reached with G.
 					await screen.press('3');
 					const devices = readable(screen.rawFrame());
@@ -245,5 +279,76 @@ describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 				screen.unmount();
 			}
 		}, 30_000);
+	}
+});
+
+/**
+ * The text a status message shows, whole: on screen, or (when the footer offers i) on the pages of
+ * the whole message. Read as one line, the widget's borders gone.
+ */
+async function wholeMessage(
+	screen: Screen,
+	size: Size,
+	lang: Lang,
+): Promise<string> {
+	const shown = readable(screen.rawFrame(), size.columns);
+	if (!screen.rawFrame().includes(t(lang, 'ui.message.more'))) return shown;
+	await screen.press('i');
+	const text = await allPages(screen, size);
+	await screen.press(KEY.escape);
+	return text;
+}
+
+describe.each(['en', 'fr'] as Lang[])('every message whole, %s', (lang) => {
+	for (const state of STATES) {
+		it(`${state.name}: what Activate and Connect now say, at 80×24, 100×30, 120×40`, async () => {
+			const controller = await state.open();
+			controllers.push(controller);
+			const {runtime} = controller;
+			const activate = vi.spyOn(runtime, 'activate');
+			const connect = vi.spyOn(runtime, 'connect');
+			const {screen} = renderDashboard(controller, {lang, ...SIZES[0]!});
+			try {
+				await screen.waitFor(lang === 'fr' ? 'Licence MyQ' : 'MyQ License');
+				await screen.press('2');
+				for (const [spy, button, status] of [
+					[activate, 'ui.activate', activationStatus],
+					[connect, 'ui.connect-now', connectStatus],
+				] as const) {
+					await screen.resize(SIZES[0]!.columns, SIZES[0]!.rows);
+					// Tab to the button (focused, it reads [»Activate«]), Enter presses it.
+					for (let tab = 0; tab < 12; tab++) {
+						if (screen.rawFrame().includes(`»${t(lang, button)}«`)) break;
+						await screen.press(KEY.tab);
+					}
+					const before = runtime.snapshot();
+					const calls = spy.mock.results.length;
+					await screen.press(KEY.enter);
+					await vi.waitFor(
+						() => expect(spy.mock.results.length).toBeGreaterThan(calls),
+						{timeout: 5000},
+					);
+					const outcome = await spy.mock.results.at(-1)!.value;
+					const message = status(outcome, before, runtime.snapshot(), lang);
+					const mark = {ok: '✓', error: '✗', info: '•'}[message.tone];
+					const expected = flatten(`${mark} ${message.text}`);
+					await vi.waitFor(
+						() =>
+							expect(flatten(screen.rawFrame())).toContain(
+								expected.slice(0, 30),
+							),
+						{timeout: 5000},
+					);
+					for (const size of SIZES) {
+						await screen.resize(size.columns, size.rows);
+						await screen.press('g');
+						checkFrame(screen, size);
+						expect(await wholeMessage(screen, size, lang)).toContain(expected);
+					}
+				}
+			} finally {
+				screen.unmount();
+			}
+		}, 60_000);
 	}
 });

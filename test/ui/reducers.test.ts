@@ -2,9 +2,12 @@
  * The dashboard's pure parts, without rendering: reducers, key maps, layout helpers. Tables of
  * input, expected state (and commands).
  */
+import {randomBytes} from 'node:crypto';
 import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
+import {MAX_KEYS_PER_ACTIVATION} from '../../source/engine/activation-limits.js';
 import {mintKey} from '../../source/engine/keys.js';
+import {initialState} from '../../source/engine/step.js';
 import type {BannerId, OperationalState} from '../../source/engine/types.js';
 import {bannerText} from '../../source/i18n/index.js';
 import {
@@ -988,12 +991,34 @@ describe('R3: key format feedback while typing', () => {
 		expect(keyFeedback(text, 'en')).toMatchObject(expected);
 	});
 
+	it('too-many-pending: past the keys one activation sends, the live check refuses as Save does (catalog text, fr)', () => {
+		const pending = Array.from({length: MAX_KEYS_PER_ACTIVATION - 1}, () => ({
+			key: mintKey('license', randomBytes),
+			kind: 'license' as const,
+			addedAt: 0,
+		}));
+		const state = {...initialState('installation-1', 0), pending};
+		const [first, second] = [0, 1].map(() => mintKey('license', randomBytes));
+		expect(keyFeedback(`${first} ${second}`, 'fr', state)).toEqual([
+			expect.objectContaining({verdict: 'ok'}),
+			{
+				input: second,
+				verdict: 'error',
+				text: `La clé « ${second} » n'a pas été ajoutée : ${MAX_KEYS_PER_ACTIVATION} clés attendent déjà l'activation, le plus qu'une activation envoie. Activez-les, puis ajoutez les autres.`,
+			},
+		]);
+	});
+
 	it('a key already in the table is flagged before Save', () => {
-		expect(keyFeedback(LICENSE, 'fr', new Set([LICENSE]))).toEqual([
+		const state = {
+			...initialState('installation-1', 0),
+			pending: [{key: LICENSE, kind: 'license' as const, addedAt: 0}],
+		};
+		expect(keyFeedback(LICENSE, 'fr', state)).toEqual([
 			{
 				input: LICENSE,
 				verdict: 'error',
-				text: `${LICENSE} est déjà dans le tableau des licences`,
+				text: `${LICENSE} est déjà dans le tableau des licences : Enregistrer ne l'ajoutera pas une seconde fois`,
 			},
 		]);
 	});

@@ -64,11 +64,11 @@ describe('issue 5 acceptance: the newcomer path in tmux at 80×24', () => {
 		['English', {LANG: 'en_US.UTF-8'}],
 		['French', {LANG: 'fr_FR.UTF-8'}],
 	])(
-		'%s: Enter license, form, demo key, Save, Activate, banners, hardware swap, manual activation by pasted text, help, quit',
+		'%s: Enter license, form, demo key, Save, Activate, banners, hardware swap, a key added offline, manual activation by pasted text, help, quit',
 		async (_language, env) => {
 			requireTools();
 			const {code, output} = await runScript(env);
-			expect(output).toContain('all 17 steps held');
+			expect(output).toContain('all 18 steps held');
 			expect(code, output).toBe(0);
 		},
 		160_000,

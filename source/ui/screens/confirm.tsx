@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import type {Question} from '../app-state.js';
+import {Blank} from '../components/blank/index.js';
 import {ChoiceList} from '../components/choice-list/index.js';
 import {wrapText} from '../format.js';
 import {toneColor, useTheme} from '../theme.js';
@@ -28,7 +29,7 @@ export function ConfirmScreen({
 					{line}
 				</Text>
 			))}
-			<Text> </Text>
+			<Blank />
 			<ChoiceList
 				items={[
 					{value: 'no', label: t(lang, 'ui.confirm.no')},

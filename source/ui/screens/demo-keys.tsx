@@ -2,6 +2,7 @@
 import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import type {LicenseSpec} from '../../license-server/index.js';
+import {Blank} from '../components/blank/index.js';
 import type {Line} from '../components/page/index.js';
 import type {DemoKey} from '../demo-controls.js';
 import {padTo, textWidth, wrapText} from '../format.js';
@@ -55,7 +56,7 @@ export function demoKeyLines(
 			},
 		);
 	}
-	lines.push({key: 'demo-keys-end', node: <Text> </Text>});
+	lines.push({key: 'demo-keys-end', node: <Blank />});
 	return lines;
 }
 

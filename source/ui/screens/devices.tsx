@@ -8,6 +8,7 @@ import {DEVICE_NAME_MAX} from '../../engine/devices.js';
 import type {DeviceView} from '../../engine/evaluate.js';
 import {safeText} from '../../engine/safe-text.js';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import {
 	FilterLine,
 	isFiltering,
@@ -119,7 +120,7 @@ export function DevicesScreen(props: Props) {
 					</Text>
 				)}
 			/>
-			<Text> </Text>
+			<Blank />
 			{hint.map((line) => (
 				<Text key={line} dimColor>
 					{line}

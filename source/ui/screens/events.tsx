@@ -5,6 +5,7 @@
 import {Box, Text} from 'ink';
 import type {LogEntry} from '../../engine/types.js';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import {
 	FilterLine,
 	isFiltering,
@@ -131,8 +132,9 @@ export function EventsScreen({
 					</Text>
 				)}
 			/>
-			<Text> </Text>
-			{(shownDetail.length > 0 ? shownDetail : [' ']).map((line, index) => (
+			<Blank />
+			{shownDetail.length === 0 ? <Blank /> : null}
+			{shownDetail.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order.
 				<Text key={index} dimColor>
 					{' '}

@@ -2,8 +2,9 @@
  * `?`: the keys that work where the focus was (issue 12, point 8), from the one keymap table:
  * the place's keys, then the demo's. Any key closes it but the ones that scroll it.
  */
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import type {Line} from '../components/page/index.js';
 import {padTo, textWidth, truncate, wrapText} from '../format.js';
 import {type HelpRow, helpRows} from '../key-hints.js';
@@ -39,15 +40,18 @@ export function helpLines({
 	width,
 	place,
 	isDemo,
+	isOneColumn = false,
 }: {
 	lang: Lang;
 	width: number;
 	place: Place;
 	isDemo: boolean;
+	/** One column whatever the width (a screen reader reads rows, not columns). */
+	isOneColumn?: boolean;
 }): Line[] {
 	const demoRows = isDemo ? helpRows(lang, place, true, true) : [];
 	const title = t(lang, 'ui.help.title', {place: t(lang, PLACE_TITLE[place])});
-	const isTwoColumns = demoRows.length > 0 && width >= 100;
+	const isTwoColumns = demoRows.length > 0 && width >= 100 && !isOneColumn;
 	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
 	const main = column(
 		title,
@@ -77,12 +81,12 @@ export function helpLines({
 		for (const [row, text] of main.entries())
 			lines.push({key: `main-${row}`, node: <Text>{text}</Text>});
 		if (demo.length > 0) {
-			lines.push({key: 'between', node: <Text> </Text>});
+			lines.push({key: 'between', node: <Blank />});
 			for (const [row, text] of demo.entries())
 				lines.push({key: `demo-${row}`, node: <Text>{text}</Text>});
 		}
 	}
-	lines.push({key: 'blank', node: <Text> </Text>});
+	lines.push({key: 'blank', node: <Blank />});
 	const notes = [
 		// The timeline's legend is the demo's: the real dashboard has no timeline.
 		...(isDemo
@@ -134,33 +138,23 @@ function column(
 	return out;
 }
 
-/** The status message whole, when it did not fit its rows (`i`). */
-export function MessageScreen({
-	text,
-	width,
-	height,
-	lang,
-}: {
-	text: string;
-	width: number;
-	height: number;
-	lang: Lang;
-}) {
-	const lines = wrapText(text, width);
-	return (
-		<Box
-			flexDirection="column"
-			height={height}
-			width={width}
-			overflowY="hidden"
-		>
-			<Text bold>{t(lang, 'ui.message.title')}</Text>
-			{lines.map((line, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows of one text, in order.
-				<Text key={index}>{line}</Text>
-			))}
-			<Text> </Text>
-			<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
-		</Box>
-	);
+/**
+ * The status message whole, when it did not fit its rows (`i`), as the lines of a page: a
+ * message longer than the screen scrolls (PgUp/PgDn, j/k), so none is ever cut.
+ */
+export function messageLines(text: string, width: number, lang: Lang): Line[] {
+	return [
+		{key: 'title', node: <Text bold>{t(lang, 'ui.message.title')}</Text>},
+		...wrapText(text, width).map((line, index) => ({
+			key: `line-${index}`,
+			node: <Text>{line}</Text>,
+		})),
+		{key: 'blank', node: <Blank />},
+		{
+			key: 'close',
+			node: (
+				<Text dimColor>{t(lang, 'ui.key-hint.any-key-closes-message')}</Text>
+			),
+		},
+	];
 }

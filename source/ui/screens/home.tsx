@@ -13,6 +13,7 @@ import {countryName} from '../../engine/customer.js';
 import {daysLeft} from '../../engine/evaluate.js';
 import {safeText} from '../../engine/safe-text.js';
 import {type Lang, t} from '../../i18n/index.js';
+import {Blank, Decoration} from '../components/blank/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {STATUSES} from '../components/license-table/index.js';
 import {focusRanges, type Line} from '../components/page/index.js';
@@ -204,11 +205,17 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 	if (!isWide(width)) {
 		return [
 			...widgetLines({...props, width}),
-			{key: 'blank', node: <Text> </Text>},
+			{key: 'blank', node: <Blank />},
 			...recentEventLines(props, width),
 		];
 	}
-	const {left, right} = columnsOf(width, 0.6);
+	// The widget takes what its rows need (40% to 60%), the customer and the events the rest,
+	// so an event wraps as little as it can (issue 12, point 14).
+	const left = Math.min(
+		columnsOf(width, 0.6).left,
+		Math.max(columnsOf(width, 0.4).left, widgetWidth(props)),
+	);
+	const right = width - 2 - left;
 	const customer = view.snapshot.state.customer;
 	const rightLines: Line<'enter-license'>[] = [
 		{key: 'customer-title', node: <Text bold>{t(lang, 'ui.customer')}</Text>},
@@ -234,7 +241,7 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 						),
 					},
 				]),
-		{key: 'blank-right', node: <Text> </Text>},
+		{key: 'blank-right', node: <Blank />},
 		...recentEventLines(props, right),
 	];
 	const leftLines = widgetLines({...props, width: left});
@@ -265,6 +272,29 @@ export function homeLines(props: HomePageProps): Line<'enter-license'>[] {
 	];
 }
 
+/** Columns the License widget needs for its rows unwrapped, border included. */
+function widgetWidth(props: HomePageProps): number {
+	const {lang, view, theme} = props;
+	const {evaluation} = view.snapshot;
+	const heading =
+		textWidth(t(lang, 'ui.license')) +
+		1 +
+		textWidth(`● ${t(lang, `state.${evaluation.state}`)}`);
+	if (evaluation.state === 'unlicensed')
+		return (
+			4 +
+			Math.max(
+				heading,
+				textWidth(t(lang, 'ui.home.unlicensed')),
+				textWidth(t(lang, 'ui.home.enter-license-hint')),
+			)
+		);
+	const rows = licenseWidgetRows(view, lang, theme.timeZone);
+	const label = Math.max(0, ...rows.map((row) => textWidth(row.label)));
+	const value = Math.max(0, ...rows.map((row) => textWidth(row.value)));
+	return 4 + Math.max(heading, label + 1 + value);
+}
+
 /** The License widget as lines: its rounded border in the tone of the state, all its rows. */
 function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 	const {lang, width, view, isActive, theme} = props;
@@ -285,25 +315,29 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 		...(focus ? {focus} : {}),
 		node: (
 			<Text>
-				<Text color={border}>│ </Text>
+				<Decoration color={border}>│ </Decoration>
 				{node}
-				{' '.repeat(Math.max(0, inner - used))}
-				<Text color={border}> │</Text>
+				<Decoration>{' '.repeat(Math.max(0, inner - used))}</Decoration>
+				<Decoration color={border}> │</Decoration>
 			</Text>
 		),
 	});
 	const lines: Line<'enter-license'>[] = [
 		{
 			key: 'top',
-			node: <Text color={border}>╭{'─'.repeat(inner + 2)}╮</Text>,
+			node: (
+				<Decoration color={border}>{`╭${'─'.repeat(inner + 2)}╮`}</Decoration>
+			),
 		},
 		framed(
 			'heading',
 			<Text>
-				<Text bold>{title}</Text>
-				{' '.repeat(
-					Math.max(1, inner - textWidth(title) - textWidth(stateLabel)),
-				)}
+				<Text bold>{title}</Text>{' '}
+				<Decoration>
+					{' '.repeat(
+						Math.max(0, inner - textWidth(title) - textWidth(stateLabel) - 1),
+					)}
+				</Decoration>
 				<Text bold color={toneColor(theme, STATE_TONE[evaluation.state])}>
 					{stateLabel}
 				</Text>
@@ -319,7 +353,7 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 			lines.push(
 				framed(`unlicensed-${index}`, <Text>{line}</Text>, textWidth(line)),
 			);
-		lines.push(framed('widget-blank', <Text> </Text>, 1));
+		lines.push(framed('widget-blank', <Blank />, 1));
 		const label = t(lang, 'ui.enter-license');
 		lines.push(
 			framed(
@@ -363,7 +397,9 @@ function widgetLines(props: HomePageProps): Line<'enter-license'>[] {
 	}
 	lines.push({
 		key: 'bottom',
-		node: <Text color={border}>╰{'─'.repeat(inner + 2)}╯</Text>,
+		node: (
+			<Decoration color={border}>{`╰${'─'.repeat(inner + 2)}╯`}</Decoration>
+		),
 	});
 	return lines;
 }
@@ -384,24 +420,26 @@ function recentEventLines(
 		},
 	];
 	shown.forEach((entry, index) => {
-		wrapText(eventSentence(entry, lang), Math.max(8, width - time)).forEach(
-			(line, row) => {
-				lines.push({
-					key: `event-${index}-${row}`,
-					node: (
-						<Text>
-							<Text dimColor>
-								{padTo(
-									row === 0 ? formatIsoDateTime(entry.at, theme.timeZone) : '',
-									time - 1,
-								)}{' '}
-							</Text>
-							{line}
+		// Beside the widget, a key in its short form (`…-QB9AJ/1`, as the license table).
+		const sentence = isWide(props.width)
+			? eventSentence(entry, lang).replace(/(?:•{5}-){4}(?=[0-9A-Z]{5})/g, '…-')
+			: eventSentence(entry, lang);
+		wrapText(sentence, Math.max(8, width - time)).forEach((line, row) => {
+			lines.push({
+				key: `event-${index}-${row}`,
+				node: (
+					<Text>
+						<Text dimColor>
+							{padTo(
+								row === 0 ? formatIsoDateTime(entry.at, theme.timeZone) : '',
+								time - 1,
+							)}{' '}
 						</Text>
-					),
-				});
-			},
-		);
+						{line}
+					</Text>
+				),
+			});
+		});
 	});
 	return lines;
 }

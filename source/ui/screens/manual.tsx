@@ -6,6 +6,7 @@
 import {Text} from 'ink';
 import {type Lang, t} from '../../i18n/index.js';
 import {documentBlock, readDocumentText} from '../../signing/document-text.js';
+import {Blank} from '../components/blank/index.js';
 import {ButtonRowView} from '../components/buttons/index.js';
 import {ChoiceList} from '../components/choice-list/index.js';
 import type {Line} from '../components/page/index.js';
@@ -48,7 +49,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 			t(lang, isDemo ? 'ui.manual.demo-intro' : 'ui.manual.intro'),
 			width,
 		),
-		{key: 'blank-1', node: <Text> </Text>},
+		{key: 'blank-1', node: <Blank />},
 	];
 
 	const label = t(lang, 'ui.manual.folder');
@@ -90,7 +91,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 				),
 			});
 	}
-	lines.push({key: 'blank-2', node: <Text> </Text>});
+	lines.push({key: 'blank-2', node: <Blank />});
 	lines.push({
 		key: 'menu',
 		focus: 'menu',
@@ -112,7 +113,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 	});
 
 	if (state.isRequestShown && state.request !== null) {
-		lines.push({key: 'blank-3', node: <Text> </Text>});
+		lines.push({key: 'blank-3', node: <Blank />});
 		lines.push(
 			...block(
 				'request-text',
@@ -122,7 +123,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 			),
 		);
 		if (state.portal !== null) {
-			lines.push({key: 'blank-4', node: <Text> </Text>});
+			lines.push({key: 'blank-4', node: <Blank />});
 			lines.push(
 				...block(
 					'portal-text',
@@ -135,7 +136,7 @@ export function manualLines(props: ManualPageProps): Line<ManualFocus>[] {
 	}
 
 	if (state.isPasteOpen) {
-		lines.push({key: 'blank-5', node: <Text> </Text>});
+		lines.push({key: 'blank-5', node: <Blank />});
 		const pasteLabel = t(lang, 'ui.manual.response');
 		const pasteWidth = Math.max(8, width - textWidth(pasteLabel) - 3);
 		lines.push({

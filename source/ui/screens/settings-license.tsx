@@ -8,7 +8,9 @@
 import {Box, Text} from 'ink';
 import {CUSTOMER_FIELDS, type CustomerField} from '../../engine/customer.js';
 import type {LicenseView} from '../../engine/evaluate.js';
+import {installationKeyOf} from '../../engine/save.js';
 import {type Lang, type MessageId, t} from '../../i18n/index.js';
+import {Blank} from '../components/blank/index.js';
 import {
 	ButtonRowView,
 	type ButtonSpec,
@@ -26,6 +28,7 @@ import {
 } from '../components/filter/index.js';
 import {keyFeedback, keyFeedbackLines} from '../components/key-field/index.js';
 import {
+	licenseRows,
 	licenseSearchText,
 	licenseTableLines,
 	whyText,
@@ -96,13 +99,19 @@ export function shownLicenses(
  * whole with at least one row.
  */
 export function settingsTableHeight(
-	props: Pick<SettingsPageProps, 'height' | 'state'>,
+	props: Pick<SettingsPageProps, 'height' | 'state' | 'width' | 'lang'>,
 	licenses: readonly LicenseView[],
 ): number {
 	const filter = isFiltering(props.state.tableFilter) ? 1 : 0;
 	// Title, header, position, the page's own position row, and two rows of detail.
 	const room = props.height - 6 - filter;
-	return Math.max(1, Math.min(Math.max(1, licenses.length), room));
+	const rows = licenseRows(
+		licenses,
+		props.width,
+		props.lang,
+		props.state.isFullKeys,
+	);
+	return Math.max(1, Math.min(Math.max(1, rows), room));
 }
 
 export function settingsLines(props: SettingsPageProps): Line<FocusId>[] {
@@ -170,7 +179,7 @@ function sideBySide(
 }
 
 function blank(key: string): Line<FocusId> {
-	return {key, node: <Text> </Text>};
+	return {key, node: <Blank />};
 }
 
 /** Labels, their column width, and one text field row (marker, label, field). */
@@ -337,18 +346,29 @@ function keyLines(
 	const {lang, width, state, theme, view} = props;
 	const {row: fieldRow, indent} = fieldKit(props, focus);
 	const lines: Line<FocusId>[] = [
-		{key: 'keys-title', node: <Text bold>{t(lang, 'ui.key-field')}</Text>},
+		{
+			key: 'keys-title',
+			node: (
+				<Text bold>
+					{t(
+						lang,
+						// SPEC §3: one installation key an installation; once it has it, more keys
+						// are license keys (a second installation key is refused).
+						installationKeyOf(view.snapshot.state) === null
+							? 'ui.key-field'
+							: 'ui.key-field.more',
+					)}
+				</Text>
+			),
+		},
 		{
 			key: 'field-keys',
 			focus: 'keys',
 			node: fieldRow('keys', t(lang, 'ui.keys-hint')),
 		},
 	];
-	const known = new Set(
-		view.snapshot.evaluation.licenses.map((license) => license.key),
-	);
 	for (const line of keyFeedbackLines(
-		keyFeedback(state.text.keys.value, lang, known),
+		keyFeedback(state.text.keys.value, lang, view.snapshot.state),
 		{
 			width: width - indent.length,
 			rows: FEEDBACK_ROWS,
@@ -395,7 +415,7 @@ function keyLines(
 		lines.push({
 			key: `buttons-hint-${index}`,
 			focus: focusedButton ? focusedButton.id : undefined,
-			node: <Text dimColor>{`  ${line}`}</Text>,
+			node: line === '' ? <Blank /> : <Text dimColor>{`  ${line}`}</Text>,
 		} as Line<FocusId>);
 	});
 	return lines;

@@ -12,7 +12,7 @@
  * given the highlight as `initialIndex` and drawn anew when it moves (its `isFocused` stays
  * false, so it never reads a key itself).
  */
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {createContext, useContext, useMemo} from 'react';
 import {padTo} from '../../format.js';
@@ -29,20 +29,38 @@ type Props<V extends string> = {
 	limit?: number;
 	/** The highlighted item, by index. */
 	highlighted: number;
+	/**
+	 * The highlight keeps its › while the list has not the keys: the country list under the
+	 * Country field, whose first match Tab or Enter picks.
+	 */
+	isMarkedUnfocused?: boolean;
 };
 
 /** What the rows need to know that ink-select-input does not pass them: the list's width, its focus. */
-const ChoiceStyle = createContext({width: 40, isFocused: false});
+const ChoiceStyle = createContext({
+	width: 40,
+	isFocused: false,
+	isMarked: false,
+});
 
+/**
+ * The highlight's mark, only while the list has the keys: a list the focus left keeps its
+ * highlight for when it comes back, but shows no second › beside the focused control (seen on
+ * Manual activation in tmux: › Folder and › Show the request, which one has the keys?).
+ */
 function Indicator({isSelected = false}: {isSelected?: boolean}) {
 	const theme = useTheme();
+	const {isMarked} = useContext(ChoiceStyle);
+	const isShown = isSelected && isMarked;
 	return (
-		<Text
-			bold={isSelected}
-			color={isSelected ? toneColor(theme, 'info') : undefined}
-		>
-			{isSelected ? '› ' : '  '}
-		</Text>
+		<Box aria-state={isShown ? {selected: true} : undefined}>
+			<Text
+				bold={isShown}
+				color={isShown ? toneColor(theme, 'info') : undefined}
+			>
+				{isShown ? '› ' : '  '}
+			</Text>
+		</Box>
 	);
 }
 
@@ -54,12 +72,12 @@ function Item({
 	label: string;
 }) {
 	const theme = useTheme();
-	const {width, isFocused} = useContext(ChoiceStyle);
+	const {width, isFocused, isMarked} = useContext(ChoiceStyle);
 	return (
 		<Text
 			inverse={isSelected && isFocused && theme.isColor}
 			bold={isSelected && isFocused}
-			color={isSelected ? toneColor(theme, 'info') : undefined}
+			color={isSelected && isMarked ? toneColor(theme, 'info') : undefined}
 		>
 			{padTo(label, Math.max(1, width - 2))}
 		</Text>
@@ -74,8 +92,12 @@ export function ChoiceList<V extends string>({
 	width,
 	limit,
 	highlighted,
+	isMarkedUnfocused = false,
 }: Props<V>) {
-	const style = useMemo(() => ({width, isFocused}), [width, isFocused]);
+	const style = useMemo(
+		() => ({width, isFocused, isMarked: isFocused || isMarkedUnfocused}),
+		[width, isFocused, isMarkedUnfocused],
+	);
 	const index = Math.min(
 		Math.max(0, highlighted),
 		Math.max(0, items.length - 1),

@@ -35,6 +35,7 @@ export function CountryList({
 				label: `${option.name} (${option.code})`,
 			}))}
 			isFocused={isFocused}
+			isMarkedUnfocused
 			width={width}
 			limit={COUNTRY_ROWS}
 			highlighted={highlighted}

@@ -7,6 +7,7 @@ import {SCREENS} from '../../app-state.js';
 import {formatDateTime, textWidth, truncate} from '../../format.js';
 import {capsOf} from '../../keymap.js';
 import {STATE_TONE, toneColor, useTheme} from '../../theme.js';
+import {Decoration} from '../blank/index.js';
 
 const SCREEN_LABEL = {
 	home: 'ui.home',
@@ -53,8 +54,8 @@ function HeaderViewPlain({lang, width, now, state, screen, demoName}: Props) {
 				<Text bold color={toneColor(theme, 'accent')}>
 					{productShown}
 				</Text>
-				<Text color={toneColor(theme, 'tamper')}>{rest}</Text>
-				{' '.repeat(gap)}
+				<Text color={toneColor(theme, 'tamper')}>{rest}</Text>{' '}
+				<Decoration>{' '.repeat(gap - 1)}</Decoration>
 				<Text>{`${formatDateTime(now, lang, theme.timeZone)}  `}</Text>
 				<Text bold color={toneColor(theme, STATE_TONE[state])}>
 					● {t(lang, `state.${state}`)}

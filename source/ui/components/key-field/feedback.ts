@@ -2,12 +2,11 @@
  * R3: format feedback as the admin types keys (several, separated by spaces, commas or new
  * lines). Each key gets a verdict before Save: accepted, still being typed, or what is wrong.
  */
-import {
-	KEY_ALPHABET,
-	normalizeKey,
-	parseKey,
-	splitKeyList,
-} from '../../../engine/keys.js';
+import {keyRefusalParams} from '../../../engine/key-refusals.js';
+import {KEY_ALPHABET, normalizeKey} from '../../../engine/keys.js';
+import {planKeys} from '../../../engine/save.js';
+import {initialState} from '../../../engine/step.js';
+import type {EngineState} from '../../../engine/types.js';
 import {type Lang, t} from '../../../i18n/index.js';
 import {truncate} from '../../format.js';
 
@@ -17,43 +16,68 @@ export type KeyFeedback = {input: string; verdict: KeyVerdict; text: string};
 
 const KEY_LENGTH = 25;
 
+/** No key in the table yet, no installation key: only the text's own keys count. */
+const EMPTY_STATE: EngineState = initialState('', 0);
+
+/**
+ * The verdicts of Save itself (engine/save.ts `planKeys`) on the keys of `state`, said as the
+ * admin types: a key typed twice (in any form) or already in the table, and a second
+ * installation key, are marked as Save will refuse them (issue 12, point 13).
+ */
 export function keyFeedback(
 	text: string,
 	lang: Lang,
-	known: ReadonlySet<string> = new Set(),
+	state: EngineState = EMPTY_STATE,
 ): KeyFeedback[] {
-	const typed = new Set<string>();
-	return splitKeyList(text).map((input) => {
+	return planKeys(state, text).map((verdict) => {
+		const {input} = verdict;
 		const quoted = truncate(input.trim(), 31);
-		const parsed = parseKey(input);
-		if (parsed.ok) {
-			// As Save will: a key typed twice (in any form) is refused the second time.
-			if (typed.has(parsed.value.key)) {
-				return {
-					input,
-					verdict: 'error',
-					text: t(lang, 'ui.key.repeated', {key: parsed.value.key}),
-				};
-			}
-			typed.add(parsed.value.key);
-			if (known.has(parsed.value.key)) {
-				return {
-					input,
-					verdict: 'error',
-					text: t(lang, 'ui.key.present', {key: parsed.value.key}),
-				};
-			}
+		if (verdict.ok) {
 			return {
 				input,
 				verdict: 'ok',
 				text: t(lang, 'ui.key.ok', {
-					key: parsed.value.key,
-					kind: t(lang, `key-kind.${parsed.value.kind}`),
+					key: verdict.key,
+					kind: t(lang, `key-kind.${verdict.kind}`),
+				}),
+			};
+		}
+		if (verdict.code === 'duplicate' && verdict.key !== undefined) {
+			return {
+				input,
+				verdict: 'error',
+				text: t(
+					lang,
+					verdict.isRepeated ? 'ui.key.repeated' : 'ui.key.present',
+					{
+						key: verdict.key,
+					},
+				),
+			};
+		}
+		if (verdict.code === 'second-installation' && verdict.key !== undefined) {
+			return {
+				input,
+				verdict: 'error',
+				text: t(lang, 'ui.key.second-installation', {
+					key: verdict.key,
+					installation: verdict.installationKey ?? '',
+				}),
+			};
+		}
+		if (verdict.code === 'too-many-pending' && verdict.key !== undefined) {
+			// Issue 10 point 6: no more keys wait than one activation sends, and Save says so.
+			return {
+				input,
+				verdict: 'error',
+				text: t(lang, 'key.too-many-pending', {
+					key: verdict.key,
+					...keyRefusalParams(verdict.code),
 				}),
 			};
 		}
 		const symbols = [...normalizeKey(input)];
-		switch (parsed.error.code) {
+		switch (verdict.code) {
 			case 'symbol': {
 				const bad =
 					symbols.find((symbol) => !KEY_ALPHABET.includes(symbol)) ?? '?';
@@ -94,7 +118,7 @@ export function keyFeedback(
 					text: t(lang, 'ui.key.checksum', {input: quoted}),
 				};
 			default:
-				return {input, verdict: 'error', text: parsed.error.message};
+				return {input, verdict: 'error', text: verdict.message};
 		}
 	});
 }

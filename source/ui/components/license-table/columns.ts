@@ -19,6 +19,7 @@ import {
 	padTo,
 	textWidth,
 	truncate,
+	wrapText,
 } from '../../format.js';
 
 export const STATUSES: readonly LicenseStatus[] = [
@@ -56,7 +57,19 @@ const RENEWS_MARK = '↻ ';
 export const WHY_FROM = 100;
 /** The widest a whole license id gets (`KEY/n`). */
 const FULL_ID = 31;
+/** A masked license id at its shortest (`…-XXXXX/n`), which the column keeps at least. */
+const MASKED_ID = 12;
+/** The Why column is dropped (the detail line says why) rather than narrower than this. */
+const WHY_MIN = 16;
+/** The wide gap between columns when it leaves the Why column at least this wide. */
+const WHY_ROOMY = 24;
 
+/**
+ * The columns at `width`: the fixed ones from the language's labels; the key as wide as its
+ * ids need (whole with `f`); the Why column gets the rest, and its text wraps under itself
+ * (whyLines), so a reason is never cut. When whole keys leave the Why column too narrow, it
+ * goes, as below 100 columns: the detail line under the table says why (issue 12, point 14).
+ */
 export function tableColumns(
 	width: number,
 	lang: Lang,
@@ -83,15 +96,40 @@ export function tableColumns(
 	const fixed = kind + devices + status + activated + expires;
 	// The row's first column is the selection mark.
 	const free = width - 1 - fixed;
-	const gap = free - 5 * 2 >= 16 ? '  ' : ' ';
-	const hasWhy = width >= WHY_FROM;
-	const gaps = (hasWhy ? 6 : 5) * gap.length;
-	const keyWanted = isFullKeys ? FULL_ID : 22;
-	const key = hasWhy
-		? Math.max(8, Math.min(keyWanted, free - gaps - 16))
-		: Math.max(8, free - gaps);
-	const why = hasWhy ? Math.max(0, free - gaps - key) : 0;
-	return {key, kind, devices, status, activated, expires, why, gap};
+	const keyWanted = Math.max(
+		isFullKeys ? FULL_ID : MASKED_ID,
+		textWidth(t(lang, 'ui.column.key')),
+	);
+	if (width >= WHY_FROM) {
+		for (const gap of ['  ', ' ']) {
+			const why = free - 6 * gap.length - keyWanted;
+			if (why >= (gap === '  ' ? WHY_ROOMY : WHY_MIN))
+				return {
+					key: keyWanted,
+					kind,
+					devices,
+					status,
+					activated,
+					expires,
+					why,
+					gap,
+				};
+		}
+	}
+	const gap = free - 5 * 2 >= Math.max(16, keyWanted) ? '  ' : ' ';
+	const key = Math.max(8, free - 5 * gap.length);
+	return {key, kind, devices, status, activated, expires, why: 0, gap};
+}
+
+/** Why a license does not count, in rows of the Why column (one empty row when nothing is wrong). */
+export function whyLines(
+	license: LicenseView,
+	columns: TableColumns,
+	lang: Lang,
+): string[] {
+	if (columns.why === 0) return [''];
+	const why = whyText(license, lang);
+	return why === '' ? [''] : wrapText(why, columns.why);
 }
 
 export function headerText(columns: TableColumns, lang: Lang): string {
@@ -183,7 +221,7 @@ export function rowCells(
 			columns.why > 0
 				? padTo(expires, columns.expires)
 				: truncate(expires, columns.expires),
-		why: columns.why > 0 ? truncate(whyText(license, lang), columns.why) : '',
+		why: whyLines(license, columns, lang)[0] ?? '',
 	};
 }
 

@@ -9,4 +9,9 @@ export {
 	WHY_FROM,
 	whyText,
 } from './columns.js';
-export {licenseDetail, licenseTableLines, type TableLine} from './view.js';
+export {
+	licenseDetail,
+	licenseRows,
+	licenseTableLines,
+	type TableLine,
+} from './view.js';

@@ -1,16 +1,17 @@
-import {Text} from 'ink';
+import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
 import {type Lang, t} from '../../../i18n/index.js';
 import {truncate, wrapText} from '../../format.js';
 import {type Theme, type Tone, toneColor} from '../../theme.js';
-import {type ListState, visibleRange} from '../scroll-list/index.js';
+import {type ListState, visibleItems} from '../scroll-list/index.js';
 import {
 	headerText,
 	rowCells,
 	shownId,
 	tableColumns,
+	whyLines,
 	whyText,
 } from './columns.js';
 
@@ -55,7 +56,22 @@ export function licenseTableLines({
 	isFullKeys,
 }: Options): TableLine[] {
 	const columns = tableColumns(width, lang, isFullKeys);
-	const {selected, start, end} = visibleRange(state, height, licenses.length);
+	const whys = licenses.map((license) => whyLines(license, columns, lang));
+	const {selected, start, end} = visibleItems(
+		state,
+		whys.map((lines) => lines.length),
+		height,
+	);
+	// Where the Why column starts, for the rows its text wraps onto.
+	const whyIndent =
+		1 +
+		columns.key +
+		columns.kind +
+		columns.devices +
+		columns.status +
+		columns.activated +
+		columns.expires +
+		6 * columns.gap.length;
 	const lines: TableLine[] = [
 		{
 			key: 'header',
@@ -75,28 +91,41 @@ export function licenseTableLines({
 		lines.push({
 			key: `row-${index}`,
 			node: (
-				<Text inverse={isSelected && theme.isColor}>
-					{isSelected ? '›' : ' '}
-					{cells.key}
-					{columns.gap}
-					{cells.kind}
-					{columns.gap}
-					{cells.devices}
-					{columns.gap}
-					<Text color={toneColor(theme, STATUS_TONE[license.status])}>
-						{cells.status}
+				<Box aria-state={isSelected ? {selected: true} : undefined}>
+					<Text inverse={isSelected && theme.isColor}>
+						{isSelected ? '›' : ' '}
+						{cells.key}
+						{columns.gap}
+						{cells.kind}
+						{columns.gap}
+						{cells.devices}
+						{columns.gap}
+						<Text color={toneColor(theme, STATUS_TONE[license.status])}>
+							{cells.status}
+						</Text>
+						{columns.gap}
+						{cells.activated}
+						{columns.gap}
+						{cells.expires}
+						{columns.why > 0 ? columns.gap : ''}
+						{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
 					</Text>
-					{columns.gap}
-					{cells.activated}
-					{columns.gap}
-					{cells.expires}
-					{columns.why > 0 ? columns.gap : ''}
-					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
-				</Text>
+				</Box>
 			),
 		});
+		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
+			lines.push({
+				key: `row-${index}-why-${row}`,
+				node: (
+					<Text dimColor>
+						{' '.repeat(whyIndent)}
+						{line}
+					</Text>
+				),
+			});
+		}
 	}
-	if (licenses.length > height) {
+	if (start > 0 || end < licenses.length) {
 		lines.push({
 			key: 'position',
 			node: (
@@ -132,6 +161,20 @@ export function licenseTableLines({
 		});
 	}
 	return lines;
+}
+
+/** Rows the licenses take in the table at this width (a Why that wraps takes more than one). */
+export function licenseRows(
+	licenses: readonly LicenseView[],
+	width: number,
+	lang: Lang,
+	isFullKeys: boolean,
+): number {
+	const columns = tableColumns(width, lang, isFullKeys);
+	return licenses.reduce(
+		(sum, license) => sum + whyLines(license, columns, lang).length,
+		0,
+	);
 }
 
 /** Rows the table's detail takes for its license, so the page knows its height in advance. */

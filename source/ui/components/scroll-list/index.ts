@@ -5,6 +5,7 @@ export {
 	type ListState,
 	listReducer,
 	scrollToShow,
+	visibleItems,
 	visibleRange,
 } from './reducer.js';
 export {ScrollList} from './view.js';

@@ -79,3 +79,37 @@ export function visibleRange(
 	const start = scrollToShow(state.offset, selected, selected, height, total);
 	return {selected, start, end: Math.min(total, start + Math.max(1, height))};
 }
+
+/**
+ * The window when items take several rows each (a license whose Why wraps): the selected item
+ * whole, from the state's offset where it can, as many items as fit in `rows` (at least one).
+ */
+export function visibleItems(
+	state: ListState,
+	heights: readonly number[],
+	rows: number,
+): {selected: number; start: number; end: number} {
+	const total = heights.length;
+	if (total <= 0) return {selected: 0, start: 0, end: 0};
+	const room = Math.max(1, rows);
+	const height = (index: number) => Math.max(1, heights[index] ?? 1);
+	const selected = Math.min(Math.max(0, state.selected), total - 1);
+	let start = Math.min(Math.max(0, state.offset), selected);
+	let used = 0;
+	for (let index = start; index <= selected; index++) used += height(index);
+	while (start < selected && used > room) {
+		used -= height(start);
+		start += 1;
+	}
+	let end = selected + 1;
+	while (end < total && used + height(end) <= room) {
+		used += height(end);
+		end += 1;
+	}
+	// A window that ends with the list fills upwards (after a resize or a shorter list).
+	while (start > 0 && end === total && used + height(start - 1) <= room) {
+		start -= 1;
+		used += height(start);
+	}
+	return {selected, start, end};
+}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {Blank} from '../blank/index.js';
 import {type ListState, visibleRange} from './reducer.js';
 
 type Props<T> = {
@@ -24,9 +25,10 @@ export function ScrollList<T>({
 	const {selected, start, end} = visibleRange(state, height, items.length);
 	const rows: ReactNode[] = [];
 	for (let index = start; index < end; index++) {
+		const isSelected = isFocused && index === selected;
 		rows.push(
-			<Box key={index}>
-				{renderRow(items[index] as T, index, isFocused && index === selected)}
+			<Box key={index} aria-state={isSelected ? {selected: true} : undefined}>
+				{renderRow(items[index] as T, index, isSelected)}
 			</Box>,
 		);
 	}
@@ -38,7 +40,7 @@ export function ScrollList<T>({
 		);
 	}
 	while (rows.length < height) {
-		rows.push(<Text key={`pad-${rows.length}`}> </Text>);
+		rows.push(<Blank key={`pad-${rows.length}`} />);
 	}
 	return <Box flexDirection="column">{rows.slice(0, height)}</Box>;
 }

@@ -177,7 +177,7 @@ function Strip({
 			runs.push({key: 'today', text: '┊', tone: 'info', isFuture: false});
 	});
 	return (
-		<Text>
+		<Text aria-hidden>
 			<Text dimColor>{label} </Text>
 			{runs.map((run) => (
 				<Text

@@ -3,6 +3,7 @@ import {memo} from 'react';
 import type {StatusMessage} from '../../app-state.js';
 import {keyedByText, wrapText} from '../../format.js';
 import {toneColor, useTheme} from '../../theme.js';
+import {Blank} from '../blank/index.js';
 
 const MARK = {ok: '✓', error: '✗', info: '•'} as const;
 const TONE = {ok: 'ok', error: 'error', info: 'info'} as const;
@@ -49,14 +50,18 @@ function StatusLineViewPlain({
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column">
-			{keyedByText(lines, (line) => line).map(({key, item: line}) => (
-				<Text
-					key={key}
-					color={toneColor(theme, tone === null ? null : TONE[tone])}
-				>
-					{line || ' '}
-				</Text>
-			))}
+			{keyedByText(lines, (line) => line).map(({key, item: line}) =>
+				line === '' ? (
+					<Blank key={key} />
+				) : (
+					<Text
+						key={key}
+						color={toneColor(theme, tone === null ? null : TONE[tone])}
+					>
+						{line}
+					</Text>
+				),
+			)}
 		</Box>
 	);
 }

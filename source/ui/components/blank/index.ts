@@ -1,0 +1,1 @@
+export {Blank, Decoration} from './view.js';
