@@ -192,17 +192,6 @@ export function App({
 		ui.overlay?.kind === 'message' ||
 		ui.overlay?.kind === 'text';
 	const status = liveStatus(ui.status, ui, view.snapshot, lang);
-	const statusView = useMemo(
-		() =>
-			statusLines(
-				status,
-				ui.busy,
-				width,
-				isScreenReader ? Number.POSITIVE_INFINITY : statusRows(height),
-				t(lang, 'ui.message.more'),
-			),
-		[status, ui.busy, width, height, lang, isScreenReader],
-	);
 	const footer = footerHints(
 		ui,
 		lang,
@@ -225,6 +214,35 @@ export function App({
 					: null,
 			)
 		: 0;
+	// The status line shares the rows with the demo bar: what is left once the header, the bar,
+	// the footer, the least of the content and of the banners have theirs (three banners, a
+	// five-row message and a two-row step at 80x24 in French drew rows over each other). A cut
+	// message says that `i` shows it whole.
+	const statusBudget = isScreenReader
+		? Number.POSITIVE_INFINITY
+		: Math.max(
+				1,
+				Math.min(
+					statusRows(height),
+					height -
+						2 -
+						simRows -
+						footerLines.length -
+						MIN_CONTENT_ROWS -
+						(isCovering || evaluation.banners.length === 0 ? 0 : 2),
+				),
+			);
+	const statusView = useMemo(
+		() =>
+			statusLines(
+				status,
+				ui.busy,
+				width,
+				statusBudget,
+				t(lang, 'ui.message.more'),
+			),
+		[status, ui.busy, width, statusBudget, lang],
+	);
 	const fixedRows = 2 + statusView.lines.length + simRows + footerLines.length;
 	const blocks = useMemo(
 		() =>
@@ -233,6 +251,7 @@ export function App({
 				: clipBanners(
 						bannerBlocks(evaluation.banners, lang, width),
 						Math.max(2, height - fixedRows - MIN_CONTENT_ROWS),
+						width - 2,
 					),
 		[isCovering, evaluation.banners, lang, width, height, fixedRows],
 	);

@@ -2,8 +2,10 @@
  * The dashboard's pure parts, without rendering: reducers, key maps, layout helpers. Tables of
  * input, expected state (and commands).
  */
+
 import {randomBytes} from 'node:crypto';
 import type {Key} from 'ink';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {MAX_KEYS_PER_ACTIVATION} from '../../source/engine/activation-limits.js';
 import {mintKey} from '../../source/engine/keys.js';
@@ -881,6 +883,18 @@ describe('text layout', () => {
 		const clipped = clipBanners(blocks, 4);
 		expect(bannerRows(clipped)).toBe(4);
 		expect(clipped[1]!.lines.at(-1)).toMatch(/…$/);
+		// banner-cut-mark-wraps: the mark stays on the row it ends (a full row plus ' …' wrapped).
+		const full = bannerBlocks(
+			[
+				{id: 'server-unreachable', days: 19},
+				{id: 'subscription-expiring', days: 9},
+			],
+			'fr',
+			80,
+		);
+		for (const block of clipBanners(full, 4, 78))
+			for (const line of block.lines)
+				expect(stringWidth(line)).toBeLessThanOrEqual(78);
 	});
 
 	it('masks keys except their last group, also inside texts', () => {

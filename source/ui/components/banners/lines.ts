@@ -1,6 +1,6 @@
 import type {Banner, BannerId} from '../../../engine/types.js';
 import {bannerText, type Lang} from '../../../i18n/index.js';
-import {wrapText} from '../../format.js';
+import {truncate, wrapText} from '../../format.js';
 
 export type BannerBlock = {id: BannerId; lines: string[]};
 
@@ -16,10 +16,15 @@ export function bannerBlocks(
 	}));
 }
 
-/** Keeps at most `maxRows` rows of banners: later banners (lower severity) give way first. */
+/**
+ * Keeps at most `maxRows` rows of banners: later banners (lower severity) give way first. The
+ * last row kept of a cut banner ends with ' …' within `lineWidth` columns (a full row with the
+ * mark added wrapped onto a row of its own, and the frame grew past the terminal).
+ */
 export function clipBanners(
 	blocks: readonly BannerBlock[],
 	maxRows: number,
+	lineWidth = Number.POSITIVE_INFINITY,
 ): BannerBlock[] {
 	const kept: BannerBlock[] = [];
 	let rows = 0;
@@ -31,7 +36,7 @@ export function clipBanners(
 				? block.lines
 				: [
 						...block.lines.slice(0, room - 1),
-						`${block.lines[room - 1] ?? ''} …`,
+						truncate(`${block.lines[room - 1] ?? ''} …`, lineWidth),
 					];
 		kept.push({id: block.id, lines});
 		rows += lines.length;
