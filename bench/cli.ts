@@ -11,6 +11,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {BIN, ROOT} from './bin.js';
+import {median} from './figures.js';
 
 const MINIMAL_MEOW = path.join(ROOT, 'dist/bench/minimal-meow.js');
 
@@ -19,14 +20,6 @@ function time(args: string[]): number {
 	execFileSync(process.execPath, args, {stdio: 'ignore'});
 	return performance.now() - started;
 }
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? sorted[middle]!
-		: (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 export type StatusBench = {
 	runs: number;

@@ -53,3 +53,12 @@ export function writeResults(path = 'bench/results.json') {
 	);
 	return figures;
 }
+
+/** The middle value (the mean of the two middle ones for an even count): the benches' medians. */
+export function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1
+		? (sorted[middle] ?? Number.NaN)
+		: ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}

@@ -14,7 +14,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {contactQuery} from '../source/adapters/http-license-server.js';
-import {recordFigure} from './figures.js';
+import {median, recordFigure} from './figures.js';
 import {startTestPostgres} from './postgres.js';
 
 const CLI = fileURLToPath(new URL('../source/cli.js', import.meta.url));
@@ -33,14 +33,6 @@ export type ServerFigures = {
 /** Windows of each request, in turn (see benchOne). */
 const PAIRS = 9;
 const WINDOW_MS = 400;
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? sorted[middle]!
-		: (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 type Served = {url: string; child: ChildProcess};
 

@@ -16,7 +16,7 @@ import {
 	type LicenseGrant,
 	type SignedDocument,
 } from '../source/engine/types.js';
-import {recordFigure} from './figures.js';
+import {median, recordFigure} from './figures.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -191,12 +191,4 @@ export async function benchReplayFigure(runs = 5) {
 		ratio: median(measured.map((run, index) => marginal[index]! / run.bare)),
 		goal: {ratio: 1.5, atMost: true},
 	});
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? sorted[middle]!
-		: (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

@@ -19,7 +19,7 @@ import {spawn} from 'node:child_process';
 import {EventEmitter} from 'node:events';
 import path from 'node:path';
 import {BIN, ROOT} from './bin.js';
-import {recordFigure} from './figures.js';
+import {median, recordFigure} from './figures.js';
 
 /** What `npm start` and the bin run: the bundle (the start-up figures time what ships). */
 const CLI = BIN;
@@ -51,14 +51,6 @@ export type UiBench = {
 
 /** The baseline (bench/minimal-ink.tsx, built by tsc, not bundled). */
 const MINIMAL_INK_APP = path.join(ROOT, 'dist/bench/minimal-ink.js');
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? sorted[middle]!
-		: (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
