@@ -70,9 +70,23 @@ export function formatIsoDateTime(at: number, timeZone?: string): string {
 	return `${formatIsoDate(at, timeZone)} ${formatTime(at, 'en', timeZone)}`;
 }
 
+/**
+ * Widths already measured: a frame asks for the same cells and glyphs (—, ↻, ›, ·) every key, and
+ * string-width's path for any non-ASCII text is slow (issue 16, keystroke to frame).
+ */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 4096;
+
 /** Terminal columns a text takes (two for a wide character such as '株', as Ink counts). */
 export function textWidth(text: string): number {
-	return stringWidth(text);
+	let width = widths.get(text);
+	if (width === undefined) {
+		// Bounded: a long session's texts never grow it past WIDTHS_KEPT.
+		if (widths.size >= WIDTHS_KEPT) widths.clear();
+		width = stringWidth(text);
+		widths.set(text, width);
+	}
+	return width;
 }
 
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});

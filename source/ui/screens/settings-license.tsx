@@ -81,16 +81,30 @@ export type SettingsPageProps = {
 	theme: Theme;
 };
 
+/**
+ * The last answer of shownLicenses per list of licenses: each key asks it twice with the same
+ * list, query and language (issue 16: 1,000 licenses, keystroke to frame).
+ */
+const lastShown = new WeakMap<
+	readonly LicenseView[],
+	{query: string; lang: Lang; shown: readonly LicenseView[]}
+>();
+
 /** The licenses the table shows: those its filter keeps. */
 export function shownLicenses(
 	licenses: readonly LicenseView[],
 	state: SettingsState,
 	lang: Lang,
-): LicenseView[] {
+): readonly LicenseView[] {
+	const query = state.tableFilter.text.value;
+	const last = lastShown.get(licenses);
+	if (last && last.query === query && last.lang === lang) return last.shown;
 	const texts = licenses.map((license) => licenseSearchText(license, lang));
-	return matchingRows(texts, state.tableFilter).map(
+	const shown = matchingRows(texts, state.tableFilter).map(
 		(index) => licenses[index]!,
 	);
+	lastShown.set(licenses, {query, lang, shown});
+	return shown;
 }
 
 /**
@@ -421,16 +435,32 @@ function keyLines(
 	return lines;
 }
 
+/** How many of a list of licenses do not count (their why is not empty), kept per list. */
+function problemCount(licenses: readonly LicenseView[], lang: Lang): number {
+	const last = problemCounts.get(licenses);
+	if (last && last.lang === lang) return last.count;
+	const count = licenses.filter(
+		(license) => whyText(license, lang) !== '',
+	).length;
+	problemCounts.set(licenses, {lang, count});
+	return count;
+}
+
+const problemCounts = new WeakMap<
+	readonly LicenseView[],
+	{lang: Lang; count: number}
+>();
+
 /** The license table: its title, its filter, its rows and why one does not count. */
 function tableLines(
 	props: SettingsPageProps,
-	licenses: LicenseView[],
+	licenses: readonly LicenseView[],
 	focus: FocusId | null,
 ): Line<FocusId>[] {
 	const {lang, width, state, theme, view} = props;
 	const all = view.snapshot.evaluation.licenses.length;
 	const isFocused = focus === 'table';
-	const problems = licenses.filter((license) => whyText(license, lang) !== '');
+	const problems = problemCount(licenses, lang);
 	const lines: Line<FocusId>[] = [
 		{
 			key: 'licenses-title',
@@ -444,8 +474,8 @@ function tableLines(
 						{truncate(
 							isFocused
 								? `  ${t(lang, 'ui.table.keys-hint')}`
-								: problems.length > 0
-									? `  ${t(lang, 'ui.table.problems', {count: problems.length})}`
+								: problems > 0
+									? `  ${t(lang, 'ui.table.problems', {count: problems})}`
 									: '',
 							Math.max(0, width - 14),
 						)}

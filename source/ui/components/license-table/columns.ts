@@ -22,6 +22,30 @@ import {
 	wrapText,
 } from '../../format.js';
 
+/**
+ * Per-license results kept while the license object lives: the table asks for every license's
+ * why and search text at each key, and the evaluation's license objects stay the same between
+ * two keys (issue 16: 1,000 licenses, keystroke to frame). A new evaluation brings new objects.
+ */
+function perLicense<K extends string, T>(
+	compute: (license: LicenseView, key: K) => T,
+) {
+	const cache = new WeakMap<LicenseView, Map<K, T>>();
+	return (license: LicenseView, key: K): T => {
+		let byKey = cache.get(license);
+		if (!byKey) {
+			byKey = new Map();
+			cache.set(license, byKey);
+		}
+		let value = byKey.get(key);
+		if (value === undefined) {
+			value = compute(license, key);
+			byKey.set(key, value);
+		}
+		return value;
+	};
+}
+
 export const STATUSES: readonly LicenseStatus[] = [
 	'pending',
 	'active',
@@ -126,11 +150,46 @@ export function whyLines(
 	license: LicenseView,
 	columns: TableColumns,
 	lang: Lang,
-): string[] {
+): readonly string[] {
 	if (columns.why === 0) return [''];
-	const why = whyText(license, lang);
-	return why === '' ? [''] : wrapText(why, columns.why);
+	return whyLinesOf(license, `${lang} ${columns.why}`);
 }
+
+/**
+ * whyLines of every license of a list, kept per list (the table's shown licenses stay the same
+ * array between two keys that only move the selection).
+ */
+export function listWhyLines(
+	licenses: readonly LicenseView[],
+	columns: TableColumns,
+	lang: Lang,
+): readonly (readonly string[])[] {
+	const key = `${lang} ${columns.why}`;
+	let byKey = listWhys.get(licenses);
+	if (!byKey) {
+		byKey = new Map();
+		listWhys.set(licenses, byKey);
+	}
+	let whys = byKey.get(key);
+	if (!whys) {
+		whys = licenses.map((license) => whyLines(license, columns, lang));
+		byKey.set(key, whys);
+	}
+	return whys;
+}
+
+const listWhys = new WeakMap<
+	readonly LicenseView[],
+	Map<string, readonly (readonly string[])[]>
+>();
+
+const whyLinesOf = perLicense(
+	(license, key: `${Lang} ${number}`): readonly string[] => {
+		const [lang, width] = key.split(' ') as [Lang, string];
+		const why = whyText(license, lang);
+		return why === '' ? [''] : wrapText(why, Number(width));
+	},
+);
 
 export function headerText(columns: TableColumns, lang: Lang): string {
 	const {gap} = columns;
@@ -173,6 +232,10 @@ export function shownId(
 
 /** Why a license does not count, or was refused at Activate: empty when nothing is wrong. */
 export function whyText(license: LicenseView, lang: Lang): string {
+	return whyTextOf(license, lang);
+}
+
+const whyTextOf = perLicense((license, lang: Lang): string => {
 	const parts: string[] = [];
 	if (license.reason) parts.push(t(lang, `ui.reason.${license.reason}`));
 	if (license.refusal) {
@@ -185,7 +248,7 @@ export function whyText(license: LicenseView, lang: Lang): string {
 		);
 	}
 	return parts.join(' · ');
-}
+});
 
 export function rowCells(
 	license: LicenseView,
@@ -227,10 +290,14 @@ export function rowCells(
 
 /** What `/` searches in a license: its key, kind, status and why, in the admin's language. */
 export function licenseSearchText(license: LicenseView, lang: Lang): string {
+	return searchTextOf(license, lang);
+}
+
+const searchTextOf = perLicense((license, lang: Lang): string => {
 	return [
 		license.id,
 		t(lang, KIND_LABEL[license.kind]),
 		t(lang, `status.${license.status}`),
 		whyText(license, lang),
 	].join(' ');
-}
+});

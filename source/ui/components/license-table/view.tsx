@@ -8,10 +8,10 @@ import {type Theme, type Tone, toneColor} from '../../theme.js';
 import {type ListState, visibleItems} from '../scroll-list/index.js';
 import {
 	headerText,
+	listWhyLines,
 	rowCells,
 	shownId,
 	tableColumns,
-	whyLines,
 	whyText,
 } from './columns.js';
 
@@ -56,7 +56,7 @@ export function licenseTableLines({
 	isFullKeys,
 }: Options): TableLine[] {
 	const columns = tableColumns(width, lang, isFullKeys);
-	const whys = licenses.map((license) => whyLines(license, columns, lang));
+	const whys = listWhyLines(licenses, columns, lang);
 	const {selected, start, end} = visibleItems(
 		state,
 		whys.map((lines) => lines.length),
@@ -171,8 +171,8 @@ export function licenseRows(
 	isFullKeys: boolean,
 ): number {
 	const columns = tableColumns(width, lang, isFullKeys);
-	return licenses.reduce(
-		(sum, license) => sum + whyLines(license, columns, lang).length,
+	return listWhyLines(licenses, columns, lang).reduce(
+		(sum, lines) => sum + lines.length,
 		0,
 	);
 }
