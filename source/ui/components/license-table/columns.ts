@@ -257,6 +257,49 @@ export function rowCells(
 	timeZone?: string,
 	isFullKeys = false,
 ): RowCells {
+	const {key, kind, devices, status, activated, expires, why, gap} = columns;
+	return rowCellsOf(
+		license,
+		`${lang}|${timeZone ?? ''}|${isFullKeys}|${key},${kind},${devices},${status},${activated},${expires},${why},${gap.length}`,
+	);
+}
+
+/** The cells of a row, kept per license and table shape: a scrolled-back row is drawn again. */
+const rowCellsOf = perLicense((license, shape: string): RowCells => {
+	const [lang, timeZone, isFullKeys, widths] = shape.split('|') as [
+		Lang,
+		string,
+		string,
+		string,
+	];
+	const [key, kind, devices, status, activated, expires, why, gap] = widths
+		.split(',')
+		.map(Number) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+	];
+	return cellsOf(
+		license,
+		{key, kind, devices, status, activated, expires, why, gap: ' '.repeat(gap)},
+		lang,
+		timeZone === '' ? undefined : timeZone,
+		isFullKeys === 'true',
+	);
+});
+
+function cellsOf(
+	license: LicenseView,
+	columns: TableColumns,
+	lang: Lang,
+	timeZone: string | undefined,
+	isFullKeys: boolean,
+): RowCells {
 	const expires =
 		license.renewsAt !== null
 			? `${RENEWS_MARK}${formatIsoDate(license.renewsAt, timeZone)}`
