@@ -11,6 +11,7 @@ import {
 	listWhyLines,
 	rowCells,
 	shownId,
+	type TableColumns,
 	tableColumns,
 	whyText,
 } from './columns.js';
@@ -86,32 +87,10 @@ export function licenseTableLines({
 	}
 	for (let index = start; index < end; index++) {
 		const license = licenses[index]!;
-		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
 		const isSelected = isFocused && index === selected;
 		lines.push({
 			key: `row-${index}`,
-			node: (
-				<Box aria-state={isSelected ? {selected: true} : undefined}>
-					<Text inverse={isSelected && theme.isColor}>
-						{isSelected ? '›' : ' '}
-						{cells.key}
-						{columns.gap}
-						{cells.kind}
-						{columns.gap}
-						{cells.devices}
-						{columns.gap}
-						<Text color={toneColor(theme, STATUS_TONE[license.status])}>
-							{cells.status}
-						</Text>
-						{columns.gap}
-						{cells.activated}
-						{columns.gap}
-						{cells.expires}
-						{columns.why > 0 ? columns.gap : ''}
-						{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
-					</Text>
-				</Box>
-			),
+			node: rowNode(license, columns, lang, theme, isFullKeys, isSelected),
 		});
 		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
 			lines.push({
@@ -189,4 +168,69 @@ export function licenseDetail(
 		t(lang, `status.${license.status}`),
 		...(why ? [why] : []),
 	].join(' · ');
+}
+
+/**
+ * Rows drawn, kept per license and what the row shows: a key that moves the selection hands
+ * React the same element for every row that did not change, so it skips them (issue 16,
+ * keystroke to frame with 1,000 licenses).
+ */
+const rowNodes = new WeakMap<LicenseView, Map<string, ReactNode>>();
+
+function rowNode(
+	license: LicenseView,
+	columns: TableColumns,
+	lang: Lang,
+	theme: Theme,
+	isFullKeys: boolean,
+	isSelected: boolean,
+): ReactNode {
+	const statusColor = toneColor(theme, STATUS_TONE[license.status]);
+	const shape = [
+		lang,
+		theme.timeZone ?? '',
+		theme.isColor,
+		statusColor ?? '',
+		isFullKeys,
+		isSelected,
+		columns.key,
+		columns.kind,
+		columns.devices,
+		columns.status,
+		columns.activated,
+		columns.expires,
+		columns.why,
+		columns.gap,
+	].join('|');
+	let byShape = rowNodes.get(license);
+	if (!byShape) {
+		byShape = new Map();
+		rowNodes.set(license, byShape);
+	}
+	let node = byShape.get(shape);
+	if (node === undefined) {
+		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
+		node = (
+			<Box aria-state={isSelected ? {selected: true} : undefined}>
+				<Text inverse={isSelected && theme.isColor}>
+					{isSelected ? '›' : ' '}
+					{cells.key}
+					{columns.gap}
+					{cells.kind}
+					{columns.gap}
+					{cells.devices}
+					{columns.gap}
+					<Text color={statusColor}>{cells.status}</Text>
+					{columns.gap}
+					{cells.activated}
+					{columns.gap}
+					{cells.expires}
+					{columns.why > 0 ? columns.gap : ''}
+					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
+				</Text>
+			</Box>
+		);
+		byShape.set(shape, node);
+	}
+	return node;
 }
