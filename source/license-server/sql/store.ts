@@ -58,19 +58,43 @@ export async function openSqlStore(
 	url: string,
 	options: OpenSqlStoreOptions = {},
 ): Promise<VendorStore> {
-	const opened = openDatabase(url, {
-		sqliteBusyTimeoutMs: options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS,
-	});
-	try {
-		await migrate(opened.db, opened.engine, options.now ?? Date.now);
-	} catch (error) {
-		await closeDatabase(opened).catch(() => undefined);
-		throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
-			cause: error,
-			problem: problemOf(error),
-		});
+	const busyTimeoutMs = options.sqliteBusyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
+	// Two instances starting together on a new SQLite file: the one that does not get to switch
+	// it to WAL or to migrate first is told SQLITE_BUSY at once (a journal mode change does not
+	// wait for the busy timeout), and exited 1 where it should have adopted the other's work.
+	// It opens again after a short pause, within the same busy timeout.
+	const deadline = Date.now() + busyTimeoutMs;
+	for (let pause = 5; ; pause = Math.min(2 * pause, 100)) {
+		const opened = openDatabase(url, {sqliteBusyTimeoutMs: busyTimeoutMs});
+		try {
+			await migrate(opened.db, opened.engine, options.now ?? Date.now);
+			return createSqlStore(opened, options.now ?? Date.now);
+		} catch (error) {
+			await closeDatabase(opened).catch(() => undefined);
+			if (
+				opened.engine === 'sqlite' &&
+				isSqliteBusy(error) &&
+				Date.now() < deadline
+			) {
+				await new Promise((resolve) => setTimeout(resolve, pause));
+				continue;
+			}
+			throw new StoreOpenError(opened.shownUrl, describeOpenError(error), {
+				cause: error,
+				problem: problemOf(error),
+			});
+		}
 	}
-	return createSqlStore(opened, options.now ?? Date.now);
+}
+
+/** Whether SQLite said it is busy, here or in what the error wraps. */
+function isSqliteBusy(error: unknown): boolean {
+	for (let depth = 0, current = error; depth < 5 && current; depth++) {
+		const code = (current as {code?: unknown}).code;
+		if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+		current = (current as {cause?: unknown}).cause;
+	}
+	return false;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
