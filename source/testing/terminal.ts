@@ -199,6 +199,9 @@ export function openTerminal(
 	const write = stdout.write;
 	stdout.write = (frame: string) => {
 		write(frame);
+		// Where Ink believes it runs in CI (the CI variable set), unmounting writes its last
+		// non-debug output and a newline: with debug on, that is a lone "\n", never a frame.
+		if (frame === '\n') return;
 		frames.push(readFrame(frame, read));
 		for (const waiter of waiters) waiter();
 	};
