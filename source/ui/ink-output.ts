@@ -103,6 +103,20 @@ export function outputClass(dependencies: OutputDependencies) {
 		rowWidth: number,
 		writes: readonly {x: number; line: string}[],
 	): string {
+		// One write of unstyled text, from a column on the row: Ink's cells hold its characters
+		// one after the other, after blanks, so the text is the line itself (the rows a key
+		// changes are mostly these: the selected row, the position and the detail lines).
+		const [only] = writes;
+		if (
+			writes.length === 1 &&
+			Number.isInteger(only!.x) &&
+			only!.x >= 0 &&
+			only!.x <= rowWidth &&
+			!only!.line.includes('\u001B') &&
+			!only!.line.includes('\u009B')
+		) {
+			return (' '.repeat(only!.x) + only!.line).trimEnd();
+		}
 		const cells: StyledChar[] = [];
 		for (let x = 0; x < rowWidth; x++) {
 			cells.push({type: 'char', value: ' ', fullWidth: false, styles: []});
