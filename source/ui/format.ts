@@ -2,12 +2,12 @@
  * Text helpers for the dashboard: dates in the admin's language, and the word wrapping the
  * layout relies on. Every wrapped text is cut into lines here, not by Ink, so the screen knows
  * exactly how many rows each part takes and can give the rest to the content (nothing spills
- * past the bottom row at 80×24). Widths are terminal columns, measured by `string-width` as Ink
+ * past the bottom row at 80×24). Widths are terminal columns, measured as `string-width` (Ink's)
  * measures them: '株' takes two, 'é' one.
  */
-import stringWidth from 'string-width';
 import {maskKey} from '../engine/keys.js';
 import type {Lang} from '../i18n/index.js';
+import {textColumns} from './text-width.js';
 
 const LOCALES: Record<Lang, string> = {en: 'en-GB', fr: 'fr-FR'};
 
@@ -83,7 +83,7 @@ export function textWidth(text: string): number {
 	if (width === undefined) {
 		// Bounded: a long session's texts never grow it past WIDTHS_KEPT.
 		if (widths.size >= WIDTHS_KEPT) widths.clear();
-		width = stringWidth(text);
+		width = textColumns(text);
 		widths.set(text, width);
 	}
 	return width;
