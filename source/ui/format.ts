@@ -55,6 +55,21 @@ export function formatDateTime(
 
 /** "2027-01-04": the compact, unambiguous form the tables use (aligned columns). */
 export function formatIsoDate(at: number, timeZone?: string): string {
+	// Kept: the table's rows share their dates (issue 16, a row scrolled in costs less).
+	const key = `${timeZone ?? ''}|${at}`;
+	let date = isoDates.get(key);
+	if (date === undefined) {
+		if (isoDates.size >= DATES_KEPT) isoDates.clear();
+		date = isoDateOf(at, timeZone);
+		isoDates.set(key, date);
+	}
+	return date;
+}
+
+const isoDates = new Map<string, string>();
+const DATES_KEPT = 4096;
+
+function isoDateOf(at: number, timeZone: string | undefined): string {
 	const parts = formatter('en', timeZone, {
 		year: 'numeric',
 		month: '2-digit',

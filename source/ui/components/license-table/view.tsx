@@ -85,12 +85,21 @@ export function licenseTableLines({
 			node: <Text dimColor> {t(lang, 'ui.no-licenses')}</Text>,
 		});
 	}
+	const shape = tableShape(columns, lang, theme, isFullKeys);
 	for (let index = start; index < end; index++) {
 		const license = licenses[index]!;
 		const isSelected = isFocused && index === selected;
 		lines.push({
 			key: `row-${index}`,
-			node: rowNode(license, columns, lang, theme, isFullKeys, isSelected),
+			node: rowNode(
+				license,
+				columns,
+				lang,
+				theme,
+				isFullKeys,
+				isSelected,
+				shape,
+			),
 		});
 		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
 			lines.push({
@@ -149,12 +158,21 @@ export function licenseRows(
 	lang: Lang,
 	isFullKeys: boolean,
 ): number {
-	const columns = tableColumns(width, lang, isFullKeys);
-	return listWhyLines(licenses, columns, lang).reduce(
-		(sum, lines) => sum + lines.length,
-		0,
+	const whys = listWhyLines(
+		licenses,
+		tableColumns(width, lang, isFullKeys),
+		lang,
 	);
+	let rows = rowCounts.get(whys);
+	if (rows === undefined) {
+		rows = whys.reduce((sum, lines) => sum + lines.length, 0);
+		rowCounts.set(whys, rows);
+	}
+	return rows;
 }
+
+/** licenseRows per list of why lines (kept between keys: issue 16). */
+const rowCounts = new WeakMap<readonly (readonly string[])[], number>();
 
 /** Rows the table's detail takes for its license, so the page knows its height in advance. */
 export function licenseDetail(
@@ -177,22 +195,18 @@ export function licenseDetail(
  */
 const rowNodes = new WeakMap<LicenseView, Map<string, ReactNode>>();
 
-function rowNode(
-	license: LicenseView,
+/** What every row of the table depends on but its license and selection, said once a frame. */
+function tableShape(
 	columns: TableColumns,
 	lang: Lang,
 	theme: Theme,
 	isFullKeys: boolean,
-	isSelected: boolean,
-): ReactNode {
-	const statusColor = toneColor(theme, STATUS_TONE[license.status]);
-	const shape = [
+): string {
+	return [
 		lang,
 		theme.timeZone ?? '',
 		theme.isColor,
-		statusColor ?? '',
 		isFullKeys,
-		isSelected,
 		columns.key,
 		columns.kind,
 		columns.devices,
@@ -202,6 +216,19 @@ function rowNode(
 		columns.why,
 		columns.gap,
 	].join('|');
+}
+
+function rowNode(
+	license: LicenseView,
+	columns: TableColumns,
+	lang: Lang,
+	theme: Theme,
+	isFullKeys: boolean,
+	isSelected: boolean,
+	tableShape: string,
+): ReactNode {
+	const statusColor = toneColor(theme, STATUS_TONE[license.status]);
+	const shape = `${tableShape}|${statusColor ?? ''}|${isSelected}`;
 	let byShape = rowNodes.get(license);
 	if (!byShape) {
 		byShape = new Map();
