@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
@@ -25,7 +25,7 @@ const STATUS_TONE: Record<LicenseStatus, Tone> = {
 	invalid: 'error',
 };
 
-export type TableLine = {key: string; node: ReactNode};
+export type TableLine = {key: string; node: ReactNode; isSelected?: boolean};
 
 type Options = {
 	/** The licenses shown (the filter's matches). */
@@ -100,6 +100,9 @@ export function licenseTableLines({
 				isSelected,
 				shape,
 			),
+			// The page's row says it to a screen reader: no Box of its own to lay out and walk
+			// at every frame (issue 16, keystroke to frame).
+			...(isSelected ? {isSelected} : {}),
 		});
 		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
 			lines.push({
@@ -238,24 +241,22 @@ function rowNode(
 	if (node === undefined) {
 		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
 		node = (
-			<Box aria-state={isSelected ? {selected: true} : undefined}>
-				<Text inverse={isSelected && theme.isColor}>
-					{isSelected ? '›' : ' '}
-					{cells.key}
-					{columns.gap}
-					{cells.kind}
-					{columns.gap}
-					{cells.devices}
-					{columns.gap}
-					<Text color={statusColor}>{cells.status}</Text>
-					{columns.gap}
-					{cells.activated}
-					{columns.gap}
-					{cells.expires}
-					{columns.why > 0 ? columns.gap : ''}
-					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
-				</Text>
-			</Box>
+			<Text inverse={isSelected && theme.isColor}>
+				{isSelected ? '›' : ' '}
+				{cells.key}
+				{columns.gap}
+				{cells.kind}
+				{columns.gap}
+				{cells.devices}
+				{columns.gap}
+				<Text color={statusColor}>{cells.status}</Text>
+				{columns.gap}
+				{cells.activated}
+				{columns.gap}
+				{cells.expires}
+				{columns.why > 0 ? columns.gap : ''}
+				{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
+			</Text>
 		);
 		byShape.set(shape, node);
 	}

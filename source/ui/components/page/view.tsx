@@ -62,7 +62,9 @@ export function PageView({
 							height={line.rows ?? 1}
 							flexShrink={0}
 							aria-state={
-								starts[first + index] === focusStart && focusStart !== undefined
+								line.isSelected ||
+								(starts[first + index] === focusStart &&
+									focusStart !== undefined)
 									? {selected: true}
 									: undefined
 							}
