@@ -240,21 +240,14 @@ function rowNode(
 	let node = byShape.get(shape);
 	if (node === undefined) {
 		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
+		const {gap} = columns;
 		node = (
+			// The plain cells as one text each side of the status: the same row, fewer text
+			// nodes for React and Ink at every frame (issue 16, keystroke to frame).
 			<Text inverse={isSelected && theme.isColor}>
-				{isSelected ? '›' : ' '}
-				{cells.key}
-				{columns.gap}
-				{cells.kind}
-				{columns.gap}
-				{cells.devices}
-				{columns.gap}
+				{`${isSelected ? '›' : ' '}${cells.key}${gap}${cells.kind}${gap}${cells.devices}${gap}`}
 				<Text color={statusColor}>{cells.status}</Text>
-				{columns.gap}
-				{cells.activated}
-				{columns.gap}
-				{cells.expires}
-				{columns.why > 0 ? columns.gap : ''}
+				{`${gap}${cells.activated}${gap}${cells.expires}${columns.why > 0 ? gap : ''}`}
 				{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
 			</Text>
 		);
