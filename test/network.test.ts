@@ -159,6 +159,23 @@ describe('simulated network (SPEC §5 network states)', () => {
 		).rejects.toBeInstanceOf(TypeError);
 	});
 
+	it('matches what http.all(`${base}/*`) matched: any method and path under the server, no look-alike host (issue 16: its own handler)', async () => {
+		const {network} = await setup();
+		const answered = async (url: string, method = 'GET') =>
+			(await getResponse(network.handlers, new Request(url, {method})))?.status;
+		expect(await answered(`${BASE_URL}/v1/health`)).toBe(200);
+		expect(await answered(`${BASE_URL}/v1/health?x=1#y`)).toBe(200);
+		expect(await answered(`${BASE_URL}/`)).toBe(404);
+		expect(await answered(BASE_URL)).toBe(404);
+		expect(await answered(`${BASE_URL}/v1/contact`, 'DELETE')).toBe(404);
+		expect(await answered('http://LICENSE.test/v1/health')).toBe(200);
+		expect(await answered('http://license.test.evil/v1/health')).toBe(
+			undefined,
+		);
+		expect(await answered('http://license.testx/v1/health')).toBe(undefined);
+		expect(await answered('https://license.test/v1/health')).toBe(undefined);
+	});
+
 	it('does not intercept the global fetch', async () => {
 		const before = globalThis.fetch;
 		await setup();
