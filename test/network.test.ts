@@ -159,7 +159,7 @@ describe('simulated network (SPEC §5 network states)', () => {
 		).rejects.toBeInstanceOf(TypeError);
 	});
 
-	it('matches what http.all(`${base}/*`) matched: any method and path under the server, no look-alike host (issue 16: its own handler)', async () => {
+	it('matches what http.all(BASE/*) matched: any method and path under the server, no look-alike host (issue 16: its own handler)', async () => {
 		const {network} = await setup();
 		const answered = async (url: string, method = 'GET') =>
 			(await getResponse(network.handlers, new Request(url, {method})))?.status;
