@@ -8,6 +8,10 @@
  * thousands). The `handlers` can also be given to `setupServer` where interception is wanted.
  */
 import {getResponse, HttpResponse, RequestHandler} from 'msw';
+import {
+	DOCUMENT_HEADER,
+	decodeDocumentHeader,
+} from '../source/adapters/contact-wire.js';
 import type {Clock} from '../source/ports/index.js';
 
 export type NetworkState = 'online' | 'offline' | 'error' | 'slow' | 'garbage';
@@ -99,7 +103,12 @@ export function createSimulatedNetwork(
 				headers: {'Content-Type': 'application/json'},
 			});
 		}
-		const json = parseJson(await answer.text());
+		// The document in the answer's header (README "The contact on the wire") or in its body.
+		const inHeader = answer.headers.get(DOCUMENT_HEADER);
+		const decoded = inHeader === null ? null : decodeDocumentHeader(inHeader);
+		const json = parseJson(
+			decoded === null ? await answer.text() : `{"document":${decoded}}`,
+		);
 		if (
 			isRecord(json) &&
 			isRecord(json.document) &&
@@ -108,6 +117,14 @@ export function createSimulatedNetwork(
 			const payload = json.document.payload;
 			payload.issuedAt =
 				typeof payload.issuedAt === 'number' ? payload.issuedAt + 1 : 0;
+			if (decoded !== null) {
+				const headers = new Headers(answer.headers);
+				headers.set(
+					DOCUMENT_HEADER,
+					Buffer.from(JSON.stringify(json.document)).toString('base64url'),
+				);
+				return new HttpResponse(null, {status: answer.status, headers});
+			}
 			return HttpResponse.json(json as Record<string, never>, {
 				status: answer.status,
 			});

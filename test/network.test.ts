@@ -140,6 +140,28 @@ describe('simulated network (SPEC §5 network states)', () => {
 		expect(verify(clean.document, publicKey).ok).toBe(true);
 	});
 
+	it('garbage: a document in the answer header (README "The contact on the wire") is altered there, its signature then fails', async () => {
+		const {network, vendor} = await setup();
+		await activated(vendor);
+		network.setState('garbage');
+		const init: RequestInit = {
+			method: 'POST',
+			headers: {prefer: 'document-in-header'},
+		};
+		const url = `${BASE_URL}/v1/contact?installationId=inst-1&fingerprint=fp-a`;
+		await network.fetch(url, init);
+		const second = await network.fetch(url, init);
+		expect(await second.text()).toBe('');
+		const document = JSON.parse(
+			Buffer.from(
+				second.headers.get('MyQ-Document') ?? '',
+				'base64url',
+			).toString('utf8'),
+		) as {payload: ActivationDocument};
+		expect(document.payload).toMatchObject({installationId: 'inst-1'});
+		expect(verify(document, importPublicKey(vendor.publicKey)).ok).toBe(false);
+	});
+
 	it('garbage: an answer without a document is replaced by a forged one', async () => {
 		const {network, vendor} = await setup();
 		network.setState('garbage');
