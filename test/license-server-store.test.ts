@@ -304,6 +304,40 @@ describe.each(ENGINES)(
 			await store.close();
 		});
 
+		it('the contact’s read and bookkeeping while another request’s transaction is open: the read sees only what is committed, the write is not rolled back with it (issue 16: they skip Kysely only when no transaction holds the connection)', async () => {
+			const store = await open();
+			await store.transaction((tx) =>
+				tx.createInstallation(installationRow('inst-1')),
+			);
+			let release = () => {};
+			const held = new Promise<void>((resolve) => {
+				release = resolve;
+			});
+			let entered = () => {};
+			const inside = new Promise<void>((resolve) => {
+				entered = resolve;
+			});
+			const rolledBack = store.transaction(async (tx) => {
+				await tx.updateInstallation(
+					installationRow('inst-1', {fingerprint: 'fp-uncommitted'}),
+				);
+				entered();
+				await held;
+				throw new Error('rolled back');
+			});
+			await inside;
+			const view = store.view('inst-1');
+			const touched = store.touchContact('inst-1', T0 + 5000, T0 + 4000);
+			release();
+			await expect(rolledBack).rejects.toThrow('rolled back');
+			expect((await view)?.installation.fingerprint).toBe('fp-inst-1');
+			await touched;
+			expect((await store.installation('inst-1'))?.lastContactAt).toBe(
+				T0 + 5000,
+			);
+			await store.close();
+		});
+
 		it('an offline request answered is kept with its response text', async () => {
 			const store = await open();
 			const answer = {

@@ -26,6 +26,7 @@ import type {
 	VendorTransaction,
 } from '../store.js';
 import {
+	type DirectSqlite,
 	isStoreFailure,
 	type OpenedDatabase,
 	openDatabase,
@@ -107,7 +108,7 @@ export function createSqlStore(
 	opened: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
-	const {db, reader, engine, prepared, shownUrl} = opened;
+	const {db, reader, engine, prepared, direct, shownUrl} = opened;
 	const locks = engine === 'postgres';
 	let touchSql: string | undefined;
 
@@ -122,7 +123,7 @@ export function createSqlStore(
 	return {
 		engine,
 		shownUrl,
-		...reads(reader, guard, prepared),
+		...reads(reader, guard, prepared, direct?.reader),
 
 		async transaction(work) {
 			for (let attempt = 1; ; attempt++) {
@@ -177,9 +178,9 @@ export function createSqlStore(
 				// parameters are in the order the statement names them.
 				touchSql ??= touchQuery(db, at, installationId, staleBefore).compile()
 					.sql;
-				await db.executeQuery(
-					CompiledQuery.raw(touchSql, [at, installationId, staleBefore]),
-				);
+				const values = [at, installationId, staleBefore];
+				if (direct?.writer.run(touchSql, values)) return;
+				await db.executeQuery(CompiledQuery.raw(touchSql, values));
 			}),
 
 		ping: () =>
@@ -405,6 +406,7 @@ function reads(
 	db: Db,
 	guard: <T>(work: () => Promise<T>) => Promise<T>,
 	prepared?: OpenedDatabase['prepared'],
+	direct?: DirectSqlite,
 ): VendorReads {
 	let viewSql: string | undefined;
 	return {
@@ -448,7 +450,8 @@ function reads(
 				// built once; each contact only runs it.
 				viewSql ??= viewQuery(db, '').compile().sql;
 				const rows =
-					prepared === undefined
+					direct?.all<ViewRow>(viewSql, [installationId]) ??
+					(prepared === undefined
 						? (
 								await db.executeQuery<ViewRow>(
 									CompiledQuery.raw(viewSql, [installationId]),
@@ -456,7 +459,7 @@ function reads(
 							).rows
 						: await prepared<ViewRow>('myq-installation-view', viewSql, [
 								installationId,
-							]);
+							]));
 				const first = rows[0];
 				if (first === undefined) return undefined;
 				return {
