@@ -767,4 +767,19 @@ describe('memory stays bounded (issue 11, point 6)', () => {
 		expect(database.cached()).toBe(STATEMENT_CACHE_SIZE);
 		database.close();
 	});
+
+	it('rows() gives the rows .all() gives, made from raw arrays (issue 16), and keeps at most STATEMENT_CACHE_SIZE raw statements too', () => {
+		const database = withStatementCache(new BetterSqlite3(':memory:'));
+		const text =
+			"select 1 as n, 'a' as s, null as z union all select 2, 'b', x'00' order by n";
+		expect(database.rows(text, [])).toEqual(database.prepare(text).all());
+		expect(database.rows('select ? as v', [7])).toEqual([{v: 7}]);
+		// The same text through prepare() still answers objects: the raw mode is its own statement.
+		expect(database.prepare('select ? as v').all(8)).toEqual([{v: 8}]);
+		for (let n = 1; n <= 3 * STATEMENT_CACHE_SIZE; n++) {
+			expect(database.rows(`select ${n} as n`, [])).toEqual([{n}]);
+		}
+		expect(database.cached()).toBeLessThanOrEqual(2 * STATEMENT_CACHE_SIZE);
+		database.close();
+	});
 });

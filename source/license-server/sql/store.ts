@@ -385,16 +385,21 @@ function touchQuery(
 
 /** The contact's read: the installation, its keys and their licenses, in order. */
 function viewQuery(db: Db, installationId: string) {
-	return db
-		.selectFrom('installations as i')
-		.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
-		.leftJoin('licenses as l', 'l.key', 'k.key')
-		.selectAll('i')
-		.select(KEY_COLUMNS)
-		.select(LICENSE_COLUMNS)
-		.where('i.installation_id', '=', installationId)
-		.orderBy('k.bound_order')
-		.orderBy('l.position');
+	return (
+		db
+			.selectFrom('installations as i')
+			.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
+			.leftJoin('licenses as l', 'l.key', 'k.key')
+			.selectAll('i')
+			.select(KEY_COLUMNS)
+			.select(LICENSE_COLUMNS)
+			.where('i.installation_id', '=', installationId)
+			.orderBy('k.bound_order')
+			// The same order as by position alone (one key's licenses follow each other), which the
+			// licenses' primary key (key, position) gives without sorting them again.
+			.orderBy('l.key')
+			.orderBy('l.position')
+	);
 }
 
 type ViewRow = Awaited<
