@@ -103,12 +103,25 @@ export function createSimulatedNetwork(
 				headers: {'Content-Type': 'application/json'},
 			});
 		}
-		// The document in the answer's header (README "The contact on the wire") or in its body.
+		// The document in the answer's header (README "The contact on the wire"): its signed
+		// text altered there, the signature kept.
 		const inHeader = answer.headers.get(DOCUMENT_HEADER);
 		const decoded = inHeader === null ? null : decodeDocumentHeader(inHeader);
-		const json = parseJson(
-			decoded === null ? await answer.text() : `{"document":${decoded}}`,
-		);
+		const signedPayload =
+			decoded === null ? null : parseJson(decoded.payloadText);
+		if (decoded !== null && isRecord(signedPayload)) {
+			signedPayload.issuedAt =
+				typeof signedPayload.issuedAt === 'number'
+					? signedPayload.issuedAt + 1
+					: 0;
+			const headers = new Headers(answer.headers);
+			headers.set(
+				DOCUMENT_HEADER,
+				`${Buffer.from(JSON.stringify(signedPayload)).toString('base64url')}.${Buffer.from(decoded.signature, 'base64').toString('base64url')}`,
+			);
+			return new HttpResponse(null, {status: answer.status, headers});
+		}
+		const json = parseJson(await answer.text());
 		if (
 			isRecord(json) &&
 			isRecord(json.document) &&
@@ -117,14 +130,6 @@ export function createSimulatedNetwork(
 			const payload = json.document.payload;
 			payload.issuedAt =
 				typeof payload.issuedAt === 'number' ? payload.issuedAt + 1 : 0;
-			if (decoded !== null) {
-				const headers = new Headers(answer.headers);
-				headers.set(
-					DOCUMENT_HEADER,
-					Buffer.from(JSON.stringify(json.document)).toString('base64url'),
-				);
-				return new HttpResponse(null, {status: answer.status, headers});
-			}
 			return HttpResponse.json(json as Record<string, never>, {
 				status: answer.status,
 			});

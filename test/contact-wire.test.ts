@@ -9,6 +9,7 @@ import {createManualClock} from '../simulator/clock.js';
 import {createSimulatedLicenseServer} from '../simulator/world.js';
 import {
 	DOCUMENT_HEADER,
+	decodeDocumentHeader,
 	MAX_DOCUMENT_HEADER,
 	prefersDocumentHeader,
 } from '../source/adapters/contact-wire.js';
@@ -18,7 +19,11 @@ import {
 	MAX_CONTACT_QUERY,
 } from '../source/adapters/http-license-server.js';
 import type {SignedDocument} from '../source/engine/types.js';
-import {importPublicKey, verify} from '../source/signing/index.js';
+import {
+	canonicalJson,
+	importPublicKey,
+	verify,
+} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
@@ -237,9 +242,14 @@ describe('the contact answer in a header: no body to stream (issue 16)', () => {
 		expect(answer?.status).toBe(200);
 		expect(answer?.body).toBe('');
 		expect(answer?.preferenceApplied).toBe('document-in-header');
-		const document = JSON.parse(
-			Buffer.from(answer?.documentHeader ?? '', 'base64url').toString('utf8'),
-		) as SignedDocument;
+		const decoded = decodeDocumentHeader(answer?.documentHeader ?? '');
+		expect(decoded).not.toBeNull();
+		const document = {
+			payload: JSON.parse(decoded?.payloadText ?? ''),
+			signature: decoded?.signature,
+		} as SignedDocument;
+		// The payload as the vendor signed it: its canonical JSON, byte for byte.
+		expect(decoded?.payloadText).toBe(canonicalJson(document.payload));
 		expect(document.payload.nonce).toBe('nonce-h');
 		expect(verify(document, importPublicKey(world.vendor.publicKey)).ok).toBe(
 			true,
@@ -261,34 +271,33 @@ describe('the contact answer in a header: no body to stream (issue 16)', () => {
 		expect(reply.ok && reply.value.payload.licenses).toHaveLength(12);
 		const [answer] = world.answered;
 		expect(answer?.documentHeader).toBeNull();
-		const body = JSON.parse(answer?.body ?? '') as {document: unknown};
+		const body = JSON.parse(answer?.body ?? '') as {document: SignedDocument};
 		expect(
-			Buffer.from(JSON.stringify(body.document)).toString('base64url').length,
+			Buffer.from(canonicalJson(body.document.payload)).toString('base64url')
+				.length,
 		).toBeGreaterThan(MAX_DOCUMENT_HEADER);
 	});
 
 	it('contact-header-document-altered-refused: a document changed in its header on the way is refused as a bad signature, nothing kept', async () => {
 		const world = await activated('inst-1', 'fp-a', {
 			alter(answer) {
-				const text = Buffer.from(
+				const decoded = decodeDocumentHeader(
 					answer.headers.get(DOCUMENT_HEADER) ?? '',
-					'base64url',
-				).toString('utf8');
-				const document = JSON.parse(text) as SignedDocument;
+				);
+				const payload = JSON.parse(
+					decoded?.payloadText ?? '',
+				) as SignedDocument['payload'];
 				const altered = {
-					...document,
-					payload: {
-						...document.payload,
-						licenses: document.payload.licenses.map((grant) => ({
-							...grant,
-							devices: grant.devices + 100,
-						})),
-					},
+					...payload,
+					licenses: payload.licenses.map((grant) => ({
+						...grant,
+						devices: grant.devices + 100,
+					})),
 				};
 				const headers = new Headers(answer.headers);
 				headers.set(
 					DOCUMENT_HEADER,
-					Buffer.from(JSON.stringify(altered)).toString('base64url'),
+					`${Buffer.from(canonicalJson(altered)).toString('base64url')}.${Buffer.from(decoded?.signature ?? '', 'base64').toString('base64url')}`,
 				);
 				return new Response(null, {status: 200, headers});
 			},
@@ -297,7 +306,7 @@ describe('the contact answer in a header: no body to stream (issue 16)', () => {
 		expect(reply).toMatchObject({ok: false, failure: {kind: 'bad-signature'}});
 	});
 
-	it('contact-header-not-base64url-refused: a header that is not base64url is a bad answer, said as such', async () => {
+	it('contact-header-not-a-signed-text-refused: a header that is not base64url text, a dot and a base64url signature is a bad answer, said as such', async () => {
 		const world = await activated('inst-1', 'fp-a', {
 			alter: (answer) =>
 				new Response(null, {

@@ -9,11 +9,17 @@
  * Shared by the client (adapters/http-license-server.ts) and the server (license-server/app.ts).
  */
 import type {SignedDocument} from '../engine/types.js';
+import {signedText} from '../signing/index.js';
 
 /** The preference a client sends (`Prefer: document-in-header`) and the server applies. */
 export const DOCUMENT_PREFERENCE = 'document-in-header';
 
-/** The answer's header that carries the signed document: base64url of its JSON, UTF-8. */
+/**
+ * The answer's header that carries the signed document: `<payload>.<signature>`, each base64url
+ * (RFC 4648 §5, no padding): the payload as the exact UTF-8 text the vendor signed (its canonical
+ * JSON), the signature's 64 bytes. The client checks the signature over those bytes as they
+ * came, and parses them once.
+ */
 export const DOCUMENT_HEADER = 'MyQ-Document';
 
 /**
@@ -34,15 +40,27 @@ export function prefersDocumentHeader(prefer: string | null | undefined) {
 
 /** The header value for `document`, or null when it is longer than {@link MAX_DOCUMENT_HEADER}. */
 export function encodeDocumentHeader(document: SignedDocument): string | null {
-	const value = Buffer.from(JSON.stringify(document)).toString('base64url');
+	const payload = Buffer.from(signedText(document)).toString('base64url');
+	const signature = Buffer.from(document.signature, 'base64').toString(
+		'base64url',
+	);
+	const value = `${payload}.${signature}`;
 	return value.length > MAX_DOCUMENT_HEADER ? null : value;
 }
 
-const BASE64URL = /^[\w-]*$/;
+const DOCUMENT_VALUE = /^([\w-]+)\.([\w-]+)$/;
 
-/** The JSON text the header carries, or null when it is not base64url. */
-export function decodeDocumentHeader(value: string): string | null {
-	const trimmed = value.trim();
-	if (!BASE64URL.test(trimmed)) return null;
-	return Buffer.from(trimmed, 'base64url').toString('utf8');
+/**
+ * The signed text and the signature (as base64, the document's form) a header value carries, or
+ * null when it is not `<base64url>.<base64url>`.
+ */
+export function decodeDocumentHeader(
+	value: string,
+): {payloadText: string; signature: string} | null {
+	const parts = DOCUMENT_VALUE.exec(value.trim());
+	if (parts === null) return null;
+	return {
+		payloadText: Buffer.from(parts[1] as string, 'base64url').toString('utf8'),
+		signature: Buffer.from(parts[2] as string, 'base64url').toString('base64'),
+	};
 }

@@ -20,7 +20,11 @@ import type {
 	LicenseServer,
 	ServerResult,
 } from '../ports/index.js';
-import {exportPublicKey, importPublicKey} from '../signing/index.js';
+import {
+	exportPublicKey,
+	importPublicKey,
+	readSignedText,
+} from '../signing/index.js';
 import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
 import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
 import {
@@ -88,6 +92,8 @@ type Answer = {
 	contentType: string;
 	/** Where a redirect points, when it says. */
 	location: string | null;
+	/** The answer already read as JSON (a document from its header), instead of `text`. */
+	json?: unknown;
 };
 
 /** What a request carries that its answer must match (SPEC §4, R14). */
@@ -226,20 +232,25 @@ export function createHttpLicenseServer(
 				message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(maxReplyBytes)}, the most this client reads (its ${DOCUMENT_HEADER} header is ${value.length} bytes): it was not read.`,
 			});
 		}
-		const json = decodeDocumentHeader(value);
-		if (json === null) {
+		const decoded = decodeDocumentHeader(value);
+		const document =
+			decoded === null || vendorKey === null
+				? undefined
+				: readSignedText(decoded.payloadText, decoded.signature, vendorKey);
+		if (document === undefined) {
 			return fail({
 				kind: 'bad-response',
-				message: `The license server's answer to ${path} has a ${DOCUMENT_HEADER} header that is not base64url: ${preview(value)}.`,
+				message: `The license server's answer to ${path} has a ${DOCUMENT_HEADER} header that is not a signed document (base64url text, a dot, base64url signature): ${preview(value)}.`,
 			});
 		}
 		return {
 			ok: true,
 			value: {
 				status: response.status,
-				text: `{"document":${json}}`,
+				text: '',
 				contentType: 'application/json',
 				location: null,
+				json: {document},
 			},
 		};
 	}
@@ -269,7 +280,7 @@ export function createHttpLicenseServer(
 		if (status >= 300 && status < 400) {
 			return wrongUrl(path, 'redirect', status, answer.location);
 		}
-		const json = parseJson(text);
+		const json = 'json' in answer ? answer.json : parseJson(text);
 		// Only an answer that is no success can be an error body (the daily contact spares the check).
 		const error = status >= 400 ? errorBodySchema.safeParse(json) : null;
 		if (status < 500 && error?.success) {
