@@ -207,19 +207,19 @@ describe('simulated network (SPEC §5 network states)', () => {
 		expect(globalThis.fetch).toBe(before);
 	});
 
-	it('is fast enough for a 10-year simulation (3,650 contacts)', async () => {
+	// Its speed is `npm run bench`'s (the ten-year replay figure): no test asserts wall time.
+	it('answers the 3,650 contacts of a 10-year simulation, one after the other', async () => {
 		const {network, vendor} = await setup();
 		await activated(vendor);
-		const started = performance.now();
+		const statuses = new Map<number, number>();
 		for (let day = 0; day < 3_650; day++) {
 			const response = await network.fetch(
 				`${BASE_URL}/v1/contact`,
 				contactInit,
 			);
-			expect(response.status).toBe(200);
+			statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
 			await response.arrayBuffer();
 		}
-		// Generous for a 2-core CI machine; measured well under this.
-		expect(performance.now() - started).toBeLessThan(15_000);
+		expect(Object.fromEntries(statuses)).toEqual({200: 3_650});
 	});
 });
