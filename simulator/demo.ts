@@ -4,9 +4,11 @@
  * vendor's admin operations, restarts, the scenario's steps, and other scenarios to open. The
  * dashboard reads `view()` and re-renders on every `subscribe` notification.
  */
+import {createHash} from 'node:crypto';
 import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {readFileUpTo} from '../source/adapters/bounded-read.js';
 import {evaluate, nextContactAt} from '../source/engine/evaluate.js';
 import {type CustomerForm, DAY, HOUR} from '../source/engine/types.js';
 import type {Outcome, Runtime} from '../source/runtime/runtime.js';
@@ -22,7 +24,8 @@ import {
 	isChangeDay,
 } from '../source/ui/demo-controls.js';
 import {DemoRecording, type RuntimeCall} from './demo-recording.js';
-import {loadScenario, type Scenario, type Step} from './scenario/index.js';
+import {SCENARIO_LIMITS} from './scenario/limits.js';
+import type {Scenario, Step} from './scenario/types.js';
 import {describeStep} from './step-description.js';
 
 export type {DemoKey, DemoView};
@@ -32,6 +35,16 @@ export const DEFAULT_DEMO_SCENARIO = path.join(
 	packageRoot(),
 	'fixtures',
 	'demo.yaml',
+);
+
+/**
+ * The default demo's scenario as `npm run build` checked and built it (scripts/demo-scenario.mjs),
+ * beside the SHA-256 of the YAML it came from.
+ */
+export const COMPILED_DEMO_SCENARIO = path.join(
+	packageRoot(),
+	'dist',
+	'demo-scenario.json',
 );
 
 /** The ready scenarios of a training session (issue 13, point 4), opened with `o`. */
@@ -51,6 +64,45 @@ function packageRoot(): string {
 		directory = path.dirname(directory);
 	}
 	return directory;
+}
+
+/** A scenario file, read and checked (the YAML parser and the schema load only when needed). */
+async function loadScenario(file: string): Promise<Scenario> {
+	return (await import('./scenario/index.js')).loadScenario(file);
+}
+
+/**
+ * The default demo's scenario, `npm start`'s: the one the build compiled when the YAML is still
+ * the one it was compiled from, so the demo neither loads the YAML parser nor checks the file
+ * again before the Home screen is whole (issue 16: about a tenth of the start on this machine).
+ * The YAML otherwise (edited since the build, or no build output): read and checked as any file.
+ */
+export async function loadDefaultScenario(
+	file = DEFAULT_DEMO_SCENARIO,
+	compiled = COMPILED_DEMO_SCENARIO,
+): Promise<Scenario> {
+	try {
+		const [yaml, json] = await Promise.all([
+			readFileUpTo(file, SCENARIO_LIMITS.bytes),
+			readFileUpTo(compiled, 4 * SCENARIO_LIMITS.bytes),
+		]);
+		if (yaml.ok && json.ok) {
+			const built = JSON.parse(json.value.toString('utf8')) as {
+				sha256?: unknown;
+				scenario?: Scenario;
+			};
+			if (built.sha256 === scenarioHash(yaml.value) && built.scenario)
+				return built.scenario;
+		}
+	} catch {
+		// Not built, or not readable: the YAML says what is wrong, if anything is.
+	}
+	return loadScenario(file);
+}
+
+/** What ties a compiled scenario to the text it was compiled from. */
+export function scenarioHash(text: Uint8Array | string): string {
+	return createHash('sha256').update(text).digest('hex');
 }
 
 type ScenarioFile = {id: string; file: string};
@@ -119,7 +171,9 @@ export class DemoController implements DemoControls {
 		// Read as simulate reads it: within the scenario limits, never whole first (issue 10 point 5).
 		const scenario =
 			options.scenario ??
-			(await loadScenario(options.scenarioFile ?? DEFAULT_DEMO_SCENARIO));
+			(options.scenarioFile === undefined
+				? await loadDefaultScenario()
+				: await loadScenario(options.scenarioFile));
 		const files = scenarioFiles(options.scenarioFile);
 		const id =
 			options.scenario !== undefined

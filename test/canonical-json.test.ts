@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {createVendor} from '../source/license-server/index.js';
-import {canonicalJson} from '../source/signing/index.js';
+import {
+	canonicalJson,
+	generateVendorKeyPair,
+	readSignedText,
+	sign,
+	signedText,
+	verify,
+} from '../source/signing/index.js';
 
 /** The canonical form as it was defined before issue 16: rebuilt at every level. */
 function rebuilt(value: unknown): string {
@@ -82,5 +89,46 @@ describe('R16 canonical JSON, read as it stands when already in order (issue 16)
 		} finally {
 			await vendor.close();
 		}
+	});
+});
+
+describe('R16 a document received as its signed text (issue 16: the contact answer in a header)', () => {
+	const {privateKey, publicKey} = generateVendorKeyPair();
+	const payload = {
+		installationId: 'inst-1',
+		issuedAt: 1,
+		licenses: [{devices: 5, id: 'K/1'}],
+		nonce: 'n-1',
+		type: 'myq-activation',
+	};
+
+	it('signed-text-read-as-it-came: the text sign() signed, read back, is the same document and verifies', () => {
+		const signed = sign(payload, privateKey);
+		expect(signedText(signed)).toBe(canonicalJson(payload));
+		const read = readSignedText(
+			signedText(signed),
+			signed.signature,
+			publicKey,
+		);
+		expect(read).toEqual(signed);
+		expect(verify(read, publicKey)).toMatchObject({ok: true, value: signed});
+	});
+
+	it('signed-text-altered-refused: a text changed after signing is handed on unverified, and verify refuses it', () => {
+		const signed = sign(payload, privateKey);
+		const altered = signedText(signed).replace('"devices":5', '"devices":50');
+		const read = readSignedText(altered, signed.signature, publicKey);
+		expect(read?.payload).toMatchObject({licenses: [{devices: 50}]});
+		expect(verify(read, publicKey)).toMatchObject({ok: false});
+		const otherKey = generateVendorKeyPair().publicKey;
+		const byOther = readSignedText(
+			signedText(signed),
+			signed.signature,
+			otherKey,
+		);
+		expect(verify(byOther, otherKey)).toMatchObject({ok: false});
+		expect(readSignedText('{not json', signed.signature, publicKey)).toBe(
+			undefined,
+		);
 	});
 });

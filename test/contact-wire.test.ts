@@ -8,11 +8,22 @@ import {describe, expect, it} from 'vitest';
 import {createManualClock} from '../simulator/clock.js';
 import {createSimulatedLicenseServer} from '../simulator/world.js';
 import {
+	DOCUMENT_HEADER,
+	decodeDocumentHeader,
+	MAX_DOCUMENT_HEADER,
+	prefersDocumentHeader,
+} from '../source/adapters/contact-wire.js';
+import {
 	contactQuery,
 	createHttpLicenseServer,
 	MAX_CONTACT_QUERY,
 } from '../source/adapters/http-license-server.js';
-import {importPublicKey} from '../source/signing/index.js';
+import type {SignedDocument} from '../source/engine/types.js';
+import {
+	canonicalJson,
+	importPublicKey,
+	verify,
+} from '../source/signing/index.js';
 
 const START = Date.UTC(2027, 0, 4, 9);
 const BASE_URL = 'http://license.test';
@@ -22,22 +33,44 @@ type Sent = {
 	url: URL;
 	body: string;
 	contentType: string | null;
+	prefer: string | null;
 };
 
-/** A vendor with one activated installation, and a client whose requests are kept. */
-async function activated(installationId = 'inst-1', fingerprint = 'fp-a') {
+type Answered = {
+	status: number;
+	documentHeader: string | null;
+	preferenceApplied: string | null;
+	body: string;
+};
+
+/**
+ * A vendor with one activated installation (one license, or `licenses` of an installation key),
+ * and a client whose requests and answers are kept; `alter` changes an answer on its way back.
+ */
+async function activated(
+	installationId = 'inst-1',
+	fingerprint = 'fp-a',
+	options: {licenses?: number; alter?: (answer: Response) => Response} = {},
+) {
 	const clock = createManualClock(START);
 	const {vendor, network} = await createSimulatedLicenseServer({
 		clock,
 		baseUrl: BASE_URL,
 	});
-	const {key} = await vendor.service.mint({
-		type: 'license',
-		kind: 'subscription',
+	const subscription = {
+		kind: 'subscription' as const,
 		devices: 5,
 		termDays: 30,
 		autoRenew: true,
-	});
+	};
+	const {key} = await vendor.service.mint(
+		options.licenses === undefined
+			? {type: 'license', ...subscription}
+			: {
+					type: 'installation',
+					licenses: Array.from({length: options.licenses}, () => subscription),
+				},
+	);
 	await vendor.service.activate({
 		installationId,
 		fingerprint,
@@ -46,6 +79,7 @@ async function activated(installationId = 'inst-1', fingerprint = 'fp-a') {
 		nonce: 'nonce-0',
 	});
 	const sent: Sent[] = [];
+	const answered: Answered[] = [];
 	const client = createHttpLicenseServer({
 		baseUrl: BASE_URL,
 		clock,
@@ -56,8 +90,16 @@ async function activated(installationId = 'inst-1', fingerprint = 'fp-a') {
 				url: new URL(request.url),
 				body: await request.clone().text(),
 				contentType: request.headers.get('content-type'),
+				prefer: request.headers.get('prefer'),
 			});
-			return network.fetch(input, init);
+			const answer = await network.fetch(input, init);
+			answered.push({
+				status: answer.status,
+				documentHeader: answer.headers.get(DOCUMENT_HEADER),
+				preferenceApplied: answer.headers.get('preference-applied'),
+				body: await answer.clone().text(),
+			});
+			return options.alter?.(answer) ?? answer;
 		}) as typeof fetch,
 		publicKey: importPublicKey(vendor.publicKey),
 	});
@@ -69,7 +111,7 @@ async function activated(installationId = 'inst-1', fingerprint = 'fp-a') {
 		});
 		return {status: response.status, json: await response.json()};
 	};
-	return {vendor, client, sent, post};
+	return {vendor, client, sent, answered, post};
 }
 
 describe('the contact on the wire: fields in the query, no body (issue 16)', () => {
@@ -182,5 +224,113 @@ describe('the contact on the wire: fields in the query, no body (issue 16)', () 
 			fingerprint,
 			nonce: 'nonce-long',
 		});
+	});
+});
+
+describe('the contact answer in a header: no body to stream (issue 16)', () => {
+	const ask = {installationId: 'inst-1', fingerprint: 'fp-a', nonce: 'nonce-h'};
+
+	it('contact-document-in-header: the client prefers it, the server answers 200 with the signed document in MyQ-Document and no body', async () => {
+		const world = await activated();
+		const reply = await world.client.contact(ask);
+		expect(reply).toMatchObject({
+			ok: true,
+			value: {payload: {nonce: 'nonce-h'}},
+		});
+		expect(world.sent[0]?.prefer).toBe('document-in-header');
+		const [answer] = world.answered;
+		expect(answer?.status).toBe(200);
+		expect(answer?.body).toBe('');
+		expect(answer?.preferenceApplied).toBe('document-in-header');
+		const decoded = decodeDocumentHeader(answer?.documentHeader ?? '');
+		expect(decoded).not.toBeNull();
+		const document = {
+			payload: JSON.parse(decoded?.payloadText ?? ''),
+			signature: decoded?.signature,
+		} as SignedDocument;
+		// The payload as the vendor signed it: its canonical JSON, byte for byte.
+		expect(decoded?.payloadText).toBe(canonicalJson(document.payload));
+		expect(document.payload.nonce).toBe('nonce-h');
+		expect(verify(document, importPublicKey(world.vendor.publicKey)).ok).toBe(
+			true,
+		);
+	});
+
+	it('contact-document-in-body-unless-asked: a client that does not prefer the header (earlier versions) gets 200 {document}', async () => {
+		const world = await activated();
+		const answer = await world.post(
+			'?installationId=inst-1&fingerprint=fp-a&nonce=old',
+		);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({document: {payload: {nonce: 'old'}}});
+	});
+
+	it('contact-long-document-in-body: a document too long for a header goes in the body, and the client reads it there', async () => {
+		const world = await activated('inst-1', 'fp-a', {licenses: 12});
+		const reply = await world.client.contact(ask);
+		expect(reply.ok && reply.value.payload.licenses).toHaveLength(12);
+		const [answer] = world.answered;
+		expect(answer?.documentHeader).toBeNull();
+		const body = JSON.parse(answer?.body ?? '') as {document: SignedDocument};
+		expect(
+			Buffer.from(canonicalJson(body.document.payload)).toString('base64url')
+				.length,
+		).toBeGreaterThan(MAX_DOCUMENT_HEADER);
+	});
+
+	it('contact-header-document-altered-refused: a document changed in its header on the way is refused as a bad signature, nothing kept', async () => {
+		const world = await activated('inst-1', 'fp-a', {
+			alter(answer) {
+				const decoded = decodeDocumentHeader(
+					answer.headers.get(DOCUMENT_HEADER) ?? '',
+				);
+				const payload = JSON.parse(
+					decoded?.payloadText ?? '',
+				) as SignedDocument['payload'];
+				const altered = {
+					...payload,
+					licenses: payload.licenses.map((grant) => ({
+						...grant,
+						devices: grant.devices + 100,
+					})),
+				};
+				const headers = new Headers(answer.headers);
+				headers.set(
+					DOCUMENT_HEADER,
+					`${Buffer.from(canonicalJson(altered)).toString('base64url')}.${Buffer.from(decoded?.signature ?? '', 'base64').toString('base64url')}`,
+				);
+				return new Response(null, {status: 200, headers});
+			},
+		});
+		const reply = await world.client.contact(ask);
+		expect(reply).toMatchObject({ok: false, failure: {kind: 'bad-signature'}});
+	});
+
+	it('contact-header-not-a-signed-text-refused: a header that is not base64url text, a dot and a base64url signature is a bad answer, said as such', async () => {
+		const world = await activated('inst-1', 'fp-a', {
+			alter: (answer) =>
+				new Response(null, {
+					status: 200,
+					headers: {
+						[DOCUMENT_HEADER]: `${answer.headers.get(DOCUMENT_HEADER)}{not base64}`,
+					},
+				}),
+		});
+		const reply = await world.client.contact(ask);
+		expect(reply).toMatchObject({
+			ok: false,
+			failure: {kind: 'bad-response', message: /MyQ-Document header/},
+		});
+	});
+
+	it('contact-header-preference-parsed: Prefer lists preferences separated by commas, names in any case, with parameters', () => {
+		expect(prefersDocumentHeader('document-in-header')).toBe(true);
+		expect(
+			prefersDocumentHeader('respond-async, Document-In-Header; x=1'),
+		).toBe(true);
+		expect(prefersDocumentHeader('return=minimal')).toBe(false);
+		expect(prefersDocumentHeader('document-in-header-not')).toBe(false);
+		expect(prefersDocumentHeader(null)).toBe(false);
+		expect(prefersDocumentHeader(undefined)).toBe(false);
 	});
 });

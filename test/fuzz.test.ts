@@ -352,16 +352,16 @@ describe('fuzz: the key parser (R3, SPEC §3) never throws', () => {
 		);
 	});
 
-	it('huge inputs, 10 KB to 100 KB, answer quickly with a short message (60 runs)', async () => {
+	it('huge inputs, 10 KB to 100 KB, answer with a short message (60 runs)', async () => {
 		await check(
 			'keys: huge inputs',
 			60,
+			// A parser that backtracks on them hangs here until the test's timeout: no test
+			// asserts wall time (speed is `npm run bench`'s).
 			fc.property(huge, (input) => {
-				const started = performance.now();
 				expectParsed(input);
 				const pieces = splitKeyList(input);
 				for (const piece of pieces.slice(0, 200)) expectParsed(piece);
-				expect(performance.now() - started).toBeLessThan(2000);
 			}),
 		);
 	});
@@ -531,9 +531,8 @@ describe('fuzz: the scenario parser (SPEC §5) throws ScenarioError and nothing 
 			`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
 			'- '.repeat(5000),
 		]) {
-			const started = performance.now();
+			// A bomb the parser expands hangs here until the test's timeout (no wall-time assert).
 			expect(parseOutcome(text)).toBe('invalid');
-			expect(performance.now() - started).toBeLessThan(2000);
 		}
 		runs.set('scenario: bombs', 4);
 	});

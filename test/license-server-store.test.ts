@@ -304,6 +304,40 @@ describe.each(ENGINES)(
 			await store.close();
 		});
 
+		it('the contact’s read and bookkeeping while another request’s transaction is open: the read sees only what is committed, the write is not rolled back with it (issue 16: they skip Kysely only when no transaction holds the connection)', async () => {
+			const store = await open();
+			await store.transaction((tx) =>
+				tx.createInstallation(installationRow('inst-1')),
+			);
+			let release = () => {};
+			const held = new Promise<void>((resolve) => {
+				release = resolve;
+			});
+			let entered = () => {};
+			const inside = new Promise<void>((resolve) => {
+				entered = resolve;
+			});
+			const rolledBack = store.transaction(async (tx) => {
+				await tx.updateInstallation(
+					installationRow('inst-1', {fingerprint: 'fp-uncommitted'}),
+				);
+				entered();
+				await held;
+				throw new Error('rolled back');
+			});
+			await inside;
+			const view = store.view('inst-1');
+			const touched = store.touchContact('inst-1', T0 + 5000, T0 + 4000);
+			release();
+			await expect(rolledBack).rejects.toThrow('rolled back');
+			expect((await view)?.installation.fingerprint).toBe('fp-inst-1');
+			await touched;
+			expect((await store.installation('inst-1'))?.lastContactAt).toBe(
+				T0 + 5000,
+			);
+			await store.close();
+		});
+
 		it('an offline request answered is kept with its response text', async () => {
 			const store = await open();
 			const answer = {
@@ -731,6 +765,21 @@ describe('memory stays bounded (issue 11, point 6)', () => {
 			expect(database.prepare(`select ${n}`).get()).toEqual({[String(n)]: n});
 		}
 		expect(database.cached()).toBe(STATEMENT_CACHE_SIZE);
+		database.close();
+	});
+
+	it('rows() gives the rows .all() gives, made from raw arrays (issue 16), and keeps at most STATEMENT_CACHE_SIZE raw statements too', () => {
+		const database = withStatementCache(new BetterSqlite3(':memory:'));
+		const text =
+			"select 1 as n, 'a' as s, null as z union all select 2, 'b', x'00' order by n";
+		expect(database.rows(text, [])).toEqual(database.prepare(text).all());
+		expect(database.rows('select ? as v', [7])).toEqual([{v: 7}]);
+		// The same text through prepare() still answers objects: the raw mode is its own statement.
+		expect(database.prepare('select ? as v').all(8)).toEqual([{v: 8}]);
+		for (let n = 1; n <= 3 * STATEMENT_CACHE_SIZE; n++) {
+			expect(database.rows(`select ${n} as n`, [])).toEqual([{n}]);
+		}
+		expect(database.cached()).toBeLessThanOrEqual(2 * STATEMENT_CACHE_SIZE);
 		database.close();
 	});
 });

@@ -464,7 +464,10 @@ describe('R16 a document signed by another vendor key', () => {
 		const forged = {count: 0};
 		w.network.handlers.unshift(
 			http.post(`${BASE_URL}${path}`, async ({request}) => {
-				const answer = (await (await w.vendor.app.fetch(request)).json()) as {
+				// The vendor's answer with the document in its body (README "The contact on the wire").
+				const asked = new Request(request);
+				asked.headers.delete('prefer');
+				const answer = (await (await w.vendor.app.fetch(asked)).json()) as {
 					document: {payload: unknown};
 				} & Record<string, unknown>;
 				forged.count += 1;

@@ -20,9 +20,18 @@ import type {
 	LicenseServer,
 	ServerResult,
 } from '../ports/index.js';
-import {exportPublicKey, importPublicKey} from '../signing/index.js';
+import {
+	exportPublicKey,
+	importPublicKey,
+	readSignedText,
+} from '../signing/index.js';
 import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
 import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
+import {
+	DOCUMENT_HEADER,
+	DOCUMENT_PREFERENCE,
+	decodeDocumentHeader,
+} from './contact-wire.js';
 
 /**
  * Where the license server is, the vendor key its answers must be signed with (R16), the clock
@@ -83,6 +92,8 @@ type Answer = {
 	contentType: string;
 	/** Where a redirect points, when it says. */
 	location: string | null;
+	/** The answer already read as JSON (a document from its header), instead of `text`. */
+	json?: unknown;
 };
 
 /** What a request carries that its answer must match (SPEC §4, R14). */
@@ -120,6 +131,7 @@ export function createHttpLicenseServer(
 		path: string,
 		body?: unknown,
 		query?: string,
+		documentInHeader = false,
 	): Promise<ServerResult<Answer>> {
 		// The query is on the wire only: messages name the path, never the fields it carries.
 		const url = `${baseUrl}${path}${query === undefined ? '' : `?${query}`}`;
@@ -148,18 +160,26 @@ export function createHttpLicenseServer(
 				const response = await fetchImpl(url, {
 					method,
 					headers:
-						body === undefined
-							? {accept: 'application/json'}
-							: {
+						body !== undefined
+							? {
 									accept: 'application/json',
 									'content-type': 'application/json',
-								},
+								}
+							: documentInHeader
+								? {accept: 'application/json', prefer: DOCUMENT_PREFERENCE}
+								: {accept: 'application/json'},
 					...(body === undefined ? {} : {body: JSON.stringify(body)}),
 					// A license server never redirects: a redirect says the URL is wrong (SPEC §4),
 					// and following it could take the contact anywhere.
 					redirect: 'manual',
 					signal: controller.signal,
 				});
+				const inHeader = documentInHeader
+					? response.headers.get(DOCUMENT_HEADER)
+					: null;
+				if (inHeader !== null) {
+					return documentFromHeader(method, path, response, inHeader);
+				}
 				// Reading the body is part of the exchange: a server that stalls mid-body times out too.
 				// Never more of it than the limit (issue 10 point 5).
 				const read = await readResponseUpTo(response, maxReplyBytes);
@@ -195,6 +215,46 @@ export function createHttpLicenseServer(
 		}
 	}
 
+	/**
+	 * A contact's answer with the document in its header (adapters/contact-wire.ts): read as if
+	 * the body were `{"document": ...}`, so the same checks follow. A body beside it is not read.
+	 */
+	function documentFromHeader(
+		method: string,
+		path: string,
+		response: Response,
+		value: string,
+	): ServerResult<Answer> {
+		response.body?.cancel().catch(() => undefined);
+		if (value.length > maxReplyBytes) {
+			return fail({
+				kind: 'bad-response',
+				message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(maxReplyBytes)}, the most this client reads (its ${DOCUMENT_HEADER} header is ${value.length} bytes): it was not read.`,
+			});
+		}
+		const decoded = decodeDocumentHeader(value);
+		const document =
+			decoded === null || vendorKey === null
+				? undefined
+				: readSignedText(decoded.payloadText, decoded.signature, vendorKey);
+		if (document === undefined) {
+			return fail({
+				kind: 'bad-response',
+				message: `The license server's answer to ${path} has a ${DOCUMENT_HEADER} header that is not a signed document (base64url text, a dot, base64url signature): ${preview(value)}.`,
+			});
+		}
+		return {
+			ok: true,
+			value: {
+				status: response.status,
+				text: '',
+				contentType: 'application/json',
+				location: null,
+				json: {document},
+			},
+		};
+	}
+
 	/** Reads a 2xx JSON answer of the given shape; anything else becomes the matching failure. */
 	async function call<T>(
 		method: 'GET' | 'POST',
@@ -203,8 +263,9 @@ export function createHttpLicenseServer(
 		body?: unknown,
 		expected?: Expected,
 		query?: string,
+		documentInHeader = false,
 	): Promise<ServerResult<T>> {
-		const sent = await send(method, path, body, query);
+		const sent = await send(method, path, body, query, documentInHeader);
 		if (!sent.ok) return sent;
 		return read(path, sent.value, schema, expected);
 	}
@@ -219,7 +280,7 @@ export function createHttpLicenseServer(
 		if (status >= 300 && status < 400) {
 			return wrongUrl(path, 'redirect', status, answer.location);
 		}
-		const json = parseJson(text);
+		const json = 'json' in answer ? answer.json : parseJson(text);
 		// Only an answer that is no success can be an error body (the daily contact spares the check).
 		const error = status >= 400 ? errorBodySchema.safeParse(json) : null;
 		if (status < 500 && error?.success) {
@@ -402,6 +463,8 @@ export function createHttpLicenseServer(
 				query === null ? request : undefined,
 				expected,
 				query ?? undefined,
+				// README "The contact on the wire": the document in a header when the server can.
+				true,
 			);
 			if (!reply.ok) return reply;
 			return checkDocument(reply.value.document, expected);

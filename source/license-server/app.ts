@@ -6,6 +6,12 @@ import {createHash, timingSafeEqual} from 'node:crypto';
 import {type Context, Hono} from 'hono';
 import {routePath} from 'hono/route';
 import {
+	DOCUMENT_HEADER,
+	DOCUMENT_PREFERENCE,
+	encodeDocumentHeader,
+	prefersDocumentHeader,
+} from '../adapters/contact-wire.js';
+import {
 	RateLimitedError,
 	StoreUnavailableError,
 	VendorError,
@@ -171,12 +177,24 @@ export function createVendorApp(options: VendorAppOptions): Hono {
 	});
 
 	// The contact's fields in the query, no body (README "The contact on the wire"); a JSON body
-	// from a client of an earlier version is still read.
+	// from a client of an earlier version is still read. The document goes in a header when the
+	// client prefers it and it is short enough (adapters/contact-wire.ts), else in the body.
 	app.post('/v1/contact', async (c) => {
 		const fields =
 			contactFromQuery(c) ??
 			parseBody(contactBodySchema, await readBody(c, maxBodyBytes));
-		return c.json({document: await service.contact(fields)});
+		const document = await service.contact(fields);
+		const inHeader = prefersDocumentHeader(c.req.header('prefer'))
+			? encodeDocumentHeader(document)
+			: null;
+		if (inHeader === null) {
+			return c.json({document}, 200, {Vary: 'Prefer'});
+		}
+		return c.body(null, 200, {
+			[DOCUMENT_HEADER]: inHeader,
+			'Preference-Applied': DOCUMENT_PREFERENCE,
+			Vary: 'Prefer',
+		});
 	});
 
 	app.post('/v1/offline-activation', async (c) => {

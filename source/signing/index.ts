@@ -137,12 +137,59 @@ export class SigningError extends Error {
 }
 
 export function sign<T>(payload: T, privateKey: KeyObject): Signed<T> {
-	const signature = cryptoSign(
-		null,
-		Buffer.from(canonicalJson(payload)),
-		privateKey,
-	).toString('base64');
-	return {payload, signature};
+	const text = canonicalJson(payload);
+	const signature = cryptoSign(null, Buffer.from(text), privateKey).toString(
+		'base64',
+	);
+	const signed = {payload, signature};
+	signedTexts.set(signed, text);
+	return signed;
+}
+
+/** The canonical text each document `sign` made was signed over (documents are never mutated). */
+const signedTexts = new WeakMap<object, string>();
+
+/**
+ * The exact text `signed.payload` is signed over: its canonical JSON, kept by `sign` for the
+ * documents it made (issue 16: the contact's answer sends that text as it is, once).
+ */
+export function signedText(signed: Signed<unknown>): string {
+	return signedTexts.get(signed) ?? canonicalJson(signed.payload);
+}
+
+/**
+ * A document received as the text its payload was signed over and its signature (the contact's
+ * answer in a header, README "The contact on the wire"): the payload parsed from that text, and
+ * when the vendor signed exactly those bytes, the document counts as verified with `publicKey`
+ * (the next {@link verify} of it skips the canonical JSON and the arithmetic). Any other text or
+ * signature is handed on unverified, for {@link verify} to refuse in the usual words. Undefined
+ * when the text is not JSON. Sound because the vendor signs only canonical JSON: bytes it signed
+ * are the canonical JSON of what they parse to.
+ */
+export function readSignedText(
+	payloadText: string,
+	signature: string,
+	publicKey: KeyObject,
+): Signed<unknown> | undefined {
+	let payload: unknown;
+	try {
+		payload = JSON.parse(payloadText);
+	} catch {
+		return undefined;
+	}
+	const document = {payload, signature};
+	const bytes = Buffer.from(signature, 'base64');
+	if (
+		bytes.length === 64 &&
+		bytes.toString('base64') === signature &&
+		payload !== null &&
+		typeof payload === 'object' &&
+		cryptoVerify(null, Buffer.from(payloadText), publicKey, bytes)
+	) {
+		verifiedObjects.set(document, publicKey);
+		rememberVerified(signature, payloadText, publicKey);
+	}
+	return document;
 }
 
 export type Verification<T> =

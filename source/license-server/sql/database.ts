@@ -57,9 +57,45 @@ export type OpenedDatabase = {
 		text: string,
 		values: unknown[],
 	) => Promise<Row[]>;
+	/**
+	 * SQLite only: the contact's statements run on the connection at once, without Kysely's
+	 * building, queue and promises around them (issue 16: they cost as much as the statement).
+	 */
+	direct?: {reader: DirectSqlite; writer: DirectSqlite};
 	/** The URL without its password, for messages and logs. */
 	shownUrl: string;
 };
+
+/**
+ * One SQLite connection's prepared statements, run at once. Each answers undefined (or false)
+ * when it cannot run the statement now: the connection is not open yet, or a transaction holds
+ * it (Kysely's, across awaits); the caller then goes through Kysely, which waits its turn. A
+ * statement run while no transaction is open is atomic by itself.
+ */
+export type DirectSqlite = {
+	all<Row>(sqlText: string, values: readonly unknown[]): Row[] | undefined;
+	run(sqlText: string, values: readonly unknown[]): boolean;
+};
+
+function directSqlite(
+	connection: () => StatementCache | undefined,
+): DirectSqlite {
+	const free = () => {
+		const cache = connection();
+		return cache === undefined || cache.inTransaction() ? undefined : cache;
+	};
+	return {
+		all<Row>(sqlText: string, values: readonly unknown[]) {
+			return free()?.rows<Row>(sqlText, values);
+		},
+		run(sqlText: string, values: readonly unknown[]) {
+			const cache = free();
+			if (cache === undefined) return false;
+			cache.prepare(sqlText).run(...values);
+			return true;
+		},
+	};
+}
 
 /** A store URL that names no database this server can use: bad input (exit 2). */
 export class StoreUrlError extends Error {
@@ -195,6 +231,7 @@ export function openDatabase(
 		};
 	}
 	const {file} = parsed;
+	const opened: Partial<Record<'writer' | 'reader', StatementCache>> = {};
 	const connect = (role: 'writer' | 'reader'): SqliteDialectConfig => ({
 		database: async () => {
 			if (file !== ':memory:') {
@@ -209,12 +246,15 @@ export function openDatabase(
 			database.pragma(
 				`busy_timeout = ${role === 'writer' ? 0 : busyTimeoutMs}`,
 			);
-			return withStatementCache(database);
+			const cache = withStatementCache(database);
+			opened[role] = cache;
+			return cache;
 		},
 	});
 	const db = new Kysely<Database>({
 		dialect: new ImmediateSqliteDialect(connect('writer'), busyTimeoutMs),
 	});
+	const writer = directSqlite(() => opened.writer);
 	return {
 		db,
 		// In memory, the one connection is the whole database.
@@ -223,6 +263,10 @@ export function openDatabase(
 				? db
 				: new Kysely<Database>({dialect: new SqliteDialect(connect('reader'))}),
 		engine: 'sqlite',
+		direct: {
+			writer,
+			reader: file === ':memory:' ? writer : directSqlite(() => opened.reader),
+		},
 		shownUrl,
 	};
 }
@@ -230,9 +274,16 @@ export function openDatabase(
 /** Prepared statements kept for reuse: the program has a few dozen distinct queries. */
 export type StatementCache = {
 	close(): void;
+	/** Whether the connection is inside a transaction (better-sqlite3's own flag). */
+	inTransaction(): boolean;
 	/** How many statements are kept (for the test of the bound). */
 	cached(): number;
 	prepare(sqlText: string): BetterSqlite3.Statement;
+	/**
+	 * A read's rows, made here from the statement's raw arrays: better-sqlite3 builds each row
+	 * object through V8's API, which took as long as the query for the contact's twenty columns.
+	 */
+	rows<Row>(sqlText: string, values: readonly unknown[]): Row[];
 };
 
 /** How many prepared statements are kept at most. */
@@ -247,21 +298,47 @@ export function withStatementCache(
 	database: BetterSqlite3.Database,
 ): StatementCache {
 	const statements = new Map<string, BetterSqlite3.Statement>();
+	/** The same statements in raw mode (rows as arrays), with their column names: see rows(). */
+	const raw = new Map<
+		string,
+		{statement: BetterSqlite3.Statement; names: string[]}
+	>();
+	const keep = <T>(map: Map<string, T>, sqlText: string, value: T) => {
+		if (map.size >= STATEMENT_CACHE_SIZE) {
+			const oldest = map.keys().next().value;
+			if (oldest !== undefined) map.delete(oldest);
+		}
+		map.set(sqlText, value);
+		return value;
+	};
 	return {
 		close: () => database.close(),
+		inTransaction: () => database.inTransaction,
 		/** How many statements are kept (for the test of the bound). */
-		cached: () => statements.size,
+		cached: () => statements.size + raw.size,
 		prepare(sqlText: string) {
-			let statement = statements.get(sqlText);
-			if (statement === undefined) {
-				statement = database.prepare(sqlText);
-				if (statements.size >= STATEMENT_CACHE_SIZE) {
-					const oldest = statements.keys().next().value;
-					if (oldest !== undefined) statements.delete(oldest);
-				}
-				statements.set(sqlText, statement);
+			return (
+				statements.get(sqlText) ??
+				keep(statements, sqlText, database.prepare(sqlText))
+			);
+		},
+		rows<Row>(sqlText: string, values: readonly unknown[]): Row[] {
+			let kept = raw.get(sqlText);
+			if (kept === undefined) {
+				const statement = database.prepare(sqlText).raw(true);
+				const names = statement.columns().map((column) => column.name);
+				kept = keep(raw, sqlText, {statement, names});
 			}
-			return statement;
+			const {names} = kept;
+			const rows: Row[] = [];
+			for (const cells of kept.statement.all(...values) as unknown[][]) {
+				const row: Record<string, unknown> = {};
+				for (let index = 0; index < names.length; index++) {
+					row[names[index] as string] = cells[index];
+				}
+				rows.push(row as Row);
+			}
+			return rows;
 		},
 	};
 }

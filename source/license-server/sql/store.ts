@@ -26,6 +26,7 @@ import type {
 	VendorTransaction,
 } from '../store.js';
 import {
+	type DirectSqlite,
 	isStoreFailure,
 	type OpenedDatabase,
 	openDatabase,
@@ -107,7 +108,7 @@ export function createSqlStore(
 	opened: OpenedDatabase,
 	now: () => number,
 ): VendorStore {
-	const {db, reader, engine, prepared, shownUrl} = opened;
+	const {db, reader, engine, prepared, direct, shownUrl} = opened;
 	const locks = engine === 'postgres';
 	let touchSql: string | undefined;
 
@@ -122,7 +123,7 @@ export function createSqlStore(
 	return {
 		engine,
 		shownUrl,
-		...reads(reader, guard, prepared),
+		...reads(reader, guard, prepared, direct?.reader),
 
 		async transaction(work) {
 			for (let attempt = 1; ; attempt++) {
@@ -177,9 +178,9 @@ export function createSqlStore(
 				// parameters are in the order the statement names them.
 				touchSql ??= touchQuery(db, at, installationId, staleBefore).compile()
 					.sql;
-				await db.executeQuery(
-					CompiledQuery.raw(touchSql, [at, installationId, staleBefore]),
-				);
+				const values = [at, installationId, staleBefore];
+				if (direct?.writer.run(touchSql, values)) return;
+				await db.executeQuery(CompiledQuery.raw(touchSql, values));
 			}),
 
 		ping: () =>
@@ -384,16 +385,21 @@ function touchQuery(
 
 /** The contact's read: the installation, its keys and their licenses, in order. */
 function viewQuery(db: Db, installationId: string) {
-	return db
-		.selectFrom('installations as i')
-		.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
-		.leftJoin('licenses as l', 'l.key', 'k.key')
-		.selectAll('i')
-		.select(KEY_COLUMNS)
-		.select(LICENSE_COLUMNS)
-		.where('i.installation_id', '=', installationId)
-		.orderBy('k.bound_order')
-		.orderBy('l.position');
+	return (
+		db
+			.selectFrom('installations as i')
+			.leftJoin('keys as k', 'k.installation_id', 'i.installation_id')
+			.leftJoin('licenses as l', 'l.key', 'k.key')
+			.selectAll('i')
+			.select(KEY_COLUMNS)
+			.select(LICENSE_COLUMNS)
+			.where('i.installation_id', '=', installationId)
+			.orderBy('k.bound_order')
+			// The same order as by position alone (one key's licenses follow each other), which the
+			// licenses' primary key (key, position) gives without sorting them again.
+			.orderBy('l.key')
+			.orderBy('l.position')
+	);
 }
 
 type ViewRow = Awaited<
@@ -405,6 +411,7 @@ function reads(
 	db: Db,
 	guard: <T>(work: () => Promise<T>) => Promise<T>,
 	prepared?: OpenedDatabase['prepared'],
+	direct?: DirectSqlite,
 ): VendorReads {
 	let viewSql: string | undefined;
 	return {
@@ -448,7 +455,8 @@ function reads(
 				// built once; each contact only runs it.
 				viewSql ??= viewQuery(db, '').compile().sql;
 				const rows =
-					prepared === undefined
+					direct?.all<ViewRow>(viewSql, [installationId]) ??
+					(prepared === undefined
 						? (
 								await db.executeQuery<ViewRow>(
 									CompiledQuery.raw(viewSql, [installationId]),
@@ -456,7 +464,7 @@ function reads(
 							).rows
 						: await prepared<ViewRow>('myq-installation-view', viewSql, [
 								installationId,
-							]);
+							]));
 				const first = rows[0];
 				if (first === undefined) return undefined;
 				return {
