@@ -13,10 +13,12 @@ import type {KeyObject} from 'node:crypto';
 import * as z from 'zod';
 import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import type {
 	ActivationReply,
 	Clock,
 	Failure,
+	FailureReason,
 	LicenseServer,
 	ServerResult,
 } from '../ports/index.js';
@@ -26,7 +28,7 @@ import {
 	readSignedText,
 } from '../signing/index.js';
 import {checkRefusal, checkDocument as checkTrust} from '../signing/trust.js';
-import {formatLimit, INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
+import {INPUT_LIMITS, readResponseUpTo} from './bounded-read.js';
 import {
 	DOCUMENT_HEADER,
 	DOCUMENT_PREFERENCE,
@@ -103,6 +105,42 @@ function fail<T>(failure: Failure): ServerResult<T> {
 	return {ok: false, failure};
 }
 
+type ReasonedKind =
+	| 'network'
+	| 'timeout'
+	| 'bad-response'
+	| 'bad-signature'
+	| 'stale';
+
+/**
+ * A failure said as message data (`reason`, in the admin's language where it is shown) and, for
+ * logs and stored records, in English from the same catalog entry: one sentence, two languages.
+ */
+function failWith<T>(
+	kind: ReasonedKind,
+	code: FailureReason['code'],
+	params: FailureReason['params'] = {},
+): ServerResult<T> {
+	const reason: FailureReason = {code, params};
+	return fail({kind, reason, message: english(reason)});
+}
+
+/** A reason in English, as a sentence (the catalogs hold it as a clause, no full stop). */
+function english(reason: FailureReason): string {
+	return `${renderOutcome('en', reason)}.`;
+}
+
+/** A size as the catalogs say it: `1 MiB`, `64 KiB`, `300 bytes` (`octets` in French). */
+function sizeReason(bytes: number): FailureReason {
+	if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) {
+		return {code: 'client-size-mib', params: {amount: bytes / (1024 * 1024)}};
+	}
+	if (bytes >= 1024 && bytes % 1024 === 0) {
+		return {code: 'client-size-kib', params: {amount: bytes / 1024}};
+	}
+	return {code: 'client-size-bytes', params: {amount: bytes}};
+}
+
 /**
  * The license-server client over HTTP (SPEC §4): signed answers checked with the vendor key
  * (R16), failures as values, its timeout on the given clock.
@@ -141,10 +179,16 @@ export function createHttpLicenseServer(
 		const controller = live;
 		let isTimedOut = false;
 		let timer: unknown;
-		const timedOut: ServerResult<Answer> = fail({
-			kind: 'timeout',
-			message: `The license server at ${shownBase} did not answer ${method} ${path} within ${timeoutMs / 1000} s.`,
-		});
+		const timedOut: ServerResult<Answer> = failWith(
+			'timeout',
+			'client-timeout',
+			{
+				url: shownBase,
+				method,
+				path,
+				seconds: timeoutMs / 1000,
+			},
+		);
 		const timeout = new Promise<ServerResult<Answer>>((resolve) => {
 			timer = clock.setTimeout(() => {
 				isTimedOut = true;
@@ -184,10 +228,19 @@ export function createHttpLicenseServer(
 				// Never more of it than the limit (issue 10 point 5).
 				const read = await readResponseUpTo(response, maxReplyBytes);
 				if (!read.ok) {
-					return fail({
-						kind: 'bad-response',
-						message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(read.limit)}, the most this client reads${read.size === null ? '' : ` (it announced ${read.size} bytes)`}: it was not read.`,
-					});
+					const limit = sizeReason(read.limit);
+					return read.size === null
+						? failWith('bad-response', 'client-too-large', {
+								method,
+								path,
+								limit,
+							})
+						: failWith('bad-response', 'client-too-large-announced', {
+								method,
+								path,
+								limit,
+								size: read.size,
+							});
 				}
 				return {
 					ok: true,
@@ -202,9 +255,14 @@ export function createHttpLicenseServer(
 				if (isTimedOut) return timedOut;
 				// fetch reports every transport failure (refused, reset, DNS, TLS) as a TypeError;
 				// anything else thrown here is no answer from the server either.
-				return fail({
-					kind: 'network',
-					message: `The license server at ${shownBase} cannot be reached: ${safeText(describeError(error).replaceAll(baseUrl, shownBase), 300)}.`,
+				// The system's own words (`fetch failed (ECONNREFUSED)`) stay as they are: not ours to
+				// translate, and what a network admin searches for.
+				return failWith('network', 'client-unreachable', {
+					url: shownBase,
+					cause: safeText(
+						describeError(error).replaceAll(baseUrl, shownBase),
+						300,
+					),
 				});
 			}
 		})();
@@ -227,9 +285,12 @@ export function createHttpLicenseServer(
 	): ServerResult<Answer> {
 		response.body?.cancel().catch(() => undefined);
 		if (value.length > maxReplyBytes) {
-			return fail({
-				kind: 'bad-response',
-				message: `The license server's answer to ${method} ${path} is larger than ${formatLimit(maxReplyBytes)}, the most this client reads (its ${DOCUMENT_HEADER} header is ${value.length} bytes): it was not read.`,
+			return failWith('bad-response', 'client-header-too-large', {
+				method,
+				path,
+				limit: sizeReason(maxReplyBytes),
+				header: DOCUMENT_HEADER,
+				size: value.length,
 			});
 		}
 		const decoded = decodeDocumentHeader(value);
@@ -238,9 +299,10 @@ export function createHttpLicenseServer(
 				? undefined
 				: readSignedText(decoded.payloadText, decoded.signature, vendorKey);
 		if (document === undefined) {
-			return fail({
-				kind: 'bad-response',
-				message: `The license server's answer to ${path} has a ${DOCUMENT_HEADER} header that is not a signed document (base64url text, a dot, base64url signature): ${preview(value)}.`,
+			return failWith('bad-response', 'client-header-unsigned', {
+				path,
+				header: DOCUMENT_HEADER,
+				preview: preview(value),
 			});
 		}
 		return {
@@ -298,30 +360,30 @@ export function createHttpLicenseServer(
 		}
 		if (status >= 200 && status < 300) {
 			if (json === undefined) {
-				return fail({
-					kind: 'bad-response',
-					message: `The license server's answer to ${path} is not JSON: ${preview(text)}.`,
+				return failWith('bad-response', 'client-not-json', {
+					path,
+					preview: preview(text),
 				});
 			}
 			const shaped = schema.safeParse(json);
 			if (!shaped.success) {
-				return fail({
-					kind: 'bad-response',
-					message: `The license server's answer to ${path} has an unexpected shape (${firstIssue(shaped.error)}).`,
+				return failWith('bad-response', 'client-unexpected-shape', {
+					path,
+					issue: firstIssue(shaped.error),
 				});
 			}
 			return {ok: true, value: shaped.data};
 		}
 		// An unsigned refusal proves nothing about who answered (SPEC §4): a failed contact. Its
 		// words are outside text: made visible and cut (issue 10 point 7).
-		const detail = error?.success
+		const detail: string | FailureReason = error?.success
 			? `${safeText(error.data.error.code, 60)}: ${safeText(error.data.error.message)}`
 			: preview(text);
-		return fail({
-			kind: 'http',
-			status,
-			message: `The license server answered ${path} with HTTP ${status} (${detail}).`,
-		});
+		const reason: FailureReason = {
+			code: 'client-http',
+			params: {path, status, detail},
+		};
+		return fail({kind: 'http', status, reason, message: english(reason)});
 	}
 
 	/** SPEC §4: a refusal counts as an answer only when the vendor signed it for this contact. */
@@ -339,9 +401,9 @@ export function createHttpLicenseServer(
 		// 10 point 7: a 5,000-character message with ESC in it reached the terminal as it was).
 		const shownCode = safeText(code, 60);
 		if (!checked.ok) {
-			return fail({
-				kind: checked.failure.kind,
-				message: `The license server's refusal (${shownCode}) cannot be trusted: ${checked.failure.message}.`,
+			return failWith(checked.failure.kind, 'client-refusal-untrusted', {
+				code: shownCode,
+				reason: checked.failure.reason ?? checked.failure.message,
 			});
 		}
 		const message =
@@ -363,7 +425,7 @@ export function createHttpLicenseServer(
 	): ServerResult<T> {
 		const what =
 			answer === 'redirect'
-				? `a redirect (HTTP ${status}${location ? ` to ${preview(location)}` : ''})`
+				? `a redirect (HTTP ${status}${location ? ` to ${renderOutcome('en', preview(location))}` : ''})`
 				: answer === 'not-found'
 					? `HTTP ${status}: nothing there`
 					: `a web page (HTTP ${status})`;
@@ -377,10 +439,11 @@ export function createHttpLicenseServer(
 	}
 
 	function noKey<T>(): ServerResult<T> {
+		const reason: FailureReason = {code: 'client-no-key', params: {}};
 		return fail({
 			kind: 'bad-signature',
-			message:
-				'no vendor public key is trusted, so no answer of the license server can be checked',
+			reason,
+			message: renderOutcome('en', reason),
 		});
 	}
 
@@ -392,9 +455,8 @@ export function createHttpLicenseServer(
 		if (vendorKey === null) return noKey();
 		const checked = checkTrust(value, vendorKey, expected);
 		if (checked.ok) return {ok: true, value: checked.document};
-		return fail({
-			kind: checked.failure.kind,
-			message: `The license server's document was refused: ${checked.failure.message}.`,
+		return failWith(checked.failure.kind, 'client-document-refused', {
+			reason: checked.failure.reason ?? checked.failure.message,
 		});
 	}
 
@@ -410,9 +472,8 @@ export function createHttpLicenseServer(
 					value: exportPublicKey(importPublicKey(reply.value.publicKey)),
 				};
 			} catch (error) {
-				return fail({
-					kind: 'bad-response',
-					message: `The license server sent an unusable public key: ${safeText(describeError(error), 300)}.`,
+				return failWith('bad-response', 'client-bad-public-key', {
+					cause: safeText(describeError(error), 300),
 				});
 			}
 		},
@@ -514,10 +575,11 @@ function parseJson(text: string): unknown {
 	}
 }
 
-function preview(text: string): string {
+/** The start of an answer, quoted, made visible and cut; or that it was empty. */
+function preview(text: string): FailureReason {
 	const oneLine = text.slice(0, 4096).replace(/\s+/g, ' ').trim();
-	if (oneLine === '') return 'an empty body';
-	return `"${safeText(oneLine, 80)}"`;
+	if (oneLine === '') return {code: 'client-empty-body', params: {}};
+	return {code: 'client-quoted', params: {text: safeText(oneLine, 80)}};
 }
 
 function firstIssue(error: z.ZodError): string {

@@ -134,7 +134,7 @@ async function presentedKey(
 	return {
 		ok: false,
 		outcome: outcomes.failed('vendor-key-unavailable', {
-			reason: outcomes.clause(failure.message),
+			reason: outcomes.failureReason(failure),
 		}),
 	};
 }

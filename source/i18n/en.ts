@@ -714,6 +714,40 @@ Examples
 		'it answers with a web page (HTTP {status}), as a proxy or a web site does',
 	'outcome.wrong-url-redirect':
 		'it redirects elsewhere (HTTP {status}), which a license server never does',
+	// The license-server client's reasons (adapters/http-license-server.ts), said inside the
+	// sentences above as {reason}: clauses, no full stop. The URL, path, status and the system's
+	// own error text ({cause}) are raw values.
+	'outcome.client-unreachable':
+		'The license server at {url} cannot be reached: {cause}',
+	'outcome.client-timeout':
+		'The license server at {url} did not answer {method} {path} within {seconds} s',
+	'outcome.client-too-large':
+		"The license server's answer to {method} {path} is larger than {limit}, the most this client reads: it was not read",
+	'outcome.client-too-large-announced':
+		"The license server's answer to {method} {path} is larger than {limit}, the most this client reads (it announced {size} bytes): it was not read",
+	'outcome.client-header-too-large':
+		"The license server's answer to {method} {path} is larger than {limit}, the most this client reads (its {header} header is {size} bytes): it was not read",
+	'outcome.client-header-unsigned':
+		"The license server's answer to {path} has a {header} header that is not a signed document (base64url text, a dot, base64url signature): {preview}",
+	'outcome.client-not-json':
+		"The license server's answer to {path} is not JSON: {preview}",
+	'outcome.client-unexpected-shape':
+		"The license server's answer to {path} has an unexpected shape ({issue})",
+	'outcome.client-http':
+		'The license server answered {path} with HTTP {status} ({detail})',
+	'outcome.client-refusal-untrusted':
+		"The license server's refusal ({code}) cannot be trusted: {reason}",
+	'outcome.client-no-key':
+		'no vendor public key is trusted, so no answer of the license server can be checked',
+	'outcome.client-document-refused':
+		"The license server's document was refused: {reason}",
+	'outcome.client-bad-public-key':
+		'The license server sent an unusable public key: {cause}',
+	'outcome.client-empty-body': 'an empty body',
+	'outcome.client-quoted': '"{text}"',
+	'outcome.client-size-bytes': '{amount} bytes',
+	'outcome.client-size-kib': '{amount} KiB',
+	'outcome.client-size-mib': '{amount} MiB',
 	// R5: manual activation
 	'outcome.imported':
 		'Activated from the response file: {added} new license(s).',

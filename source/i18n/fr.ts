@@ -725,6 +725,40 @@ Exemples
 		'elle répond par une page web (HTTP {status}), comme le fait un proxy ou un site web',
 	'outcome.wrong-url-redirect':
 		'elle redirige ailleurs (HTTP {status}), ce que ne fait jamais un serveur de licences',
+	// Les raisons du client du serveur de licences (adapters/http-license-server.ts), dites dans
+	// les phrases ci-dessus comme {reason} : des propositions, sans point final. L'URL, le chemin,
+	// le statut et le texte d'erreur du système ({cause}) sont des valeurs brutes.
+	'outcome.client-unreachable':
+		'le serveur de licences à {url} ne peut pas être joint : {cause}',
+	'outcome.client-timeout':
+		"le serveur de licences à {url} n'a pas répondu à {method} {path} en {seconds} s",
+	'outcome.client-too-large':
+		"la réponse du serveur de licences à {method} {path} dépasse {limit}, le maximum que ce client lit : elle n'a pas été lue",
+	'outcome.client-too-large-announced':
+		"la réponse du serveur de licences à {method} {path} dépasse {limit}, le maximum que ce client lit (elle annonçait {size} octets) : elle n'a pas été lue",
+	'outcome.client-header-too-large':
+		"la réponse du serveur de licences à {method} {path} dépasse {limit}, le maximum que ce client lit (son en-tête {header} fait {size} octets) : elle n'a pas été lue",
+	'outcome.client-header-unsigned':
+		"la réponse du serveur de licences à {path} a un en-tête {header} qui n'est pas un document signé (texte base64url, un point, signature base64url) : {preview}",
+	'outcome.client-not-json':
+		"la réponse du serveur de licences à {path} n'est pas du JSON : {preview}",
+	'outcome.client-unexpected-shape':
+		"la réponse du serveur de licences à {path} n'a pas la forme attendue ({issue})",
+	'outcome.client-http':
+		'le serveur de licences a répondu à {path} par HTTP {status} ({detail})',
+	'outcome.client-refusal-untrusted':
+		'le refus du serveur de licences ({code}) ne peut pas être cru : {reason}',
+	'outcome.client-no-key':
+		"aucune clé publique d'éditeur n'est reconnue : aucune réponse du serveur de licences ne peut être vérifiée",
+	'outcome.client-document-refused':
+		'le document du serveur de licences a été refusé : {reason}',
+	'outcome.client-bad-public-key':
+		'le serveur de licences a envoyé une clé publique inutilisable : {cause}',
+	'outcome.client-empty-body': 'un corps vide',
+	'outcome.client-quoted': '« {text} »',
+	'outcome.client-size-bytes': '{amount} octets',
+	'outcome.client-size-kib': '{amount} Kio',
+	'outcome.client-size-mib': '{amount} Mio',
 	// R5 : activation manuelle
 	'outcome.imported':
 		'Activé à partir du fichier de réponse : {added} nouvelle(s) licence(s).',

@@ -26,20 +26,30 @@ export type Clock = {
  * an address that is not a license server.
  * @example
  * const failure: Failure = {kind: 'network', message: 'ECONNREFUSED'};
+ *
+ * `message` is the failure in English, for logs and stored records; `reason`, when the source
+ * gives one, is the same as message data (STYLE 11) that the i18n formatter says in the admin's
+ * language (`outcome.<code>` in both catalogs), so no English sentence reaches a French screen.
  */
 export type Failure =
-	| {kind: 'network'; message: string}
-	| {kind: 'timeout'; message: string}
-	| {kind: 'http'; status: number; message: string}
+	| {kind: 'network'; message: string; reason?: FailureReason}
+	| {kind: 'timeout'; message: string; reason?: FailureReason}
+	| {kind: 'http'; status: number; message: string; reason?: FailureReason}
 	/**
 	 * The server answered with a precise refusal it signed with the contact's nonce: a
 	 * successful contact (SPEC §4), made at the server's `issuedAt` (R15).
 	 */
-	| {kind: 'rejected'; code: string; message: string; issuedAt: number}
-	| {kind: 'bad-signature'; message: string}
-	| {kind: 'bad-response'; message: string}
+	| {
+			kind: 'rejected';
+			code: string;
+			message: string;
+			issuedAt: number;
+			reason?: FailureReason;
+	  }
+	| {kind: 'bad-signature'; message: string; reason?: FailureReason}
+	| {kind: 'bad-response'; message: string; reason?: FailureReason}
 	/** Signed by the vendor, but not carrying this contact's nonce: replayed or stale (R14). */
-	| {kind: 'stale'; message: string}
+	| {kind: 'stale'; message: string; reason?: FailureReason}
 	/**
 	 * What answered is not a license server: a 404 everywhere, a web page, a redirect (SPEC §4).
 	 * `url` is the address asked, `answer` what came back (`404`, `html`, `redirect`).
@@ -50,7 +60,41 @@ export type Failure =
 			answer: 'not-found' | 'web-page' | 'redirect';
 			status: number;
 			message: string;
+			reason?: FailureReason;
 	  };
+
+/**
+ * Why a license-server call failed, as message data: `outcome.<code>` in both catalogs, filled
+ * with `params`. Only what cannot be translated is a raw value: a URL, a path, a status, the
+ * system's own error text (`fetch failed (ECONNREFUSED)`), the server's own words.
+ * @example
+ * const reason: FailureReason = {code: 'client-unreachable', params: {url, cause: 'fetch failed'}};
+ */
+export type FailureReason = {
+	code: FailureReasonCode;
+	params: Record<string, string | number | FailureReason>;
+};
+
+/** The codes of FailureReason; each is an OutcomeCode (runtime/outcome.ts checks it). */
+export type FailureReasonCode =
+	| 'client-unreachable'
+	| 'client-timeout'
+	| 'client-too-large'
+	| 'client-too-large-announced'
+	| 'client-header-too-large'
+	| 'client-header-unsigned'
+	| 'client-not-json'
+	| 'client-unexpected-shape'
+	| 'client-http'
+	| 'client-refusal-untrusted'
+	| 'client-no-key'
+	| 'client-document-refused'
+	| 'client-bad-public-key'
+	| 'client-empty-body'
+	| 'client-quoted'
+	| 'client-size-bytes'
+	| 'client-size-kib'
+	| 'client-size-mib';
 
 /**
  * What a license-server call gives: its value, or a Failure (never a throw).

@@ -7,8 +7,8 @@
 import {fieldsPastLimits} from '../engine/customer-limits.js';
 import type {Failure} from '../ports/index.js';
 import {
-	clause,
 	failureOutcome,
+	failureReason,
 	type Outcome,
 	type OutcomeMessage,
 	outcome,
@@ -125,7 +125,7 @@ async function activationFailure(
 	return outcome(false, 'offline', {
 		cause: {
 			code: isUntrusted ? 'cause-untrusted' : 'cause-unreachable',
-			params: {reason: clause(failure.message)},
+			params: {reason: failureReason(failure)},
 		},
 	});
 }

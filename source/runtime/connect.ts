@@ -5,8 +5,8 @@
  * not from a license server at all), is a failed one and changes nothing else.
  */
 import {
-	clause,
 	failureOutcome,
+	failureReason,
 	type Outcome,
 	type OutcomeMessage,
 	outcome,
@@ -66,7 +66,7 @@ export async function contact(
 			requested,
 		});
 		return outcome(false, checked.failure.kind, {
-			reason: clause(checked.failure.message),
+			reason: failureReason(checked.failure),
 		});
 	}
 	await shell.dispatch({

@@ -7,7 +7,7 @@ import type {FieldError} from '../engine/customer.js';
 import type {KeyRefusalReason} from '../engine/save.js';
 import type {CustomerForm} from '../engine/types.js';
 import type {MessageId} from '../i18n/en.js';
-import type {Failure} from '../ports/index.js';
+import type {Failure, FailureReason} from '../ports/index.js';
 
 /** Every code has its text, `outcome.<code>`, in both catalogs (checked by the compiler). */
 export type OutcomeCode = OutcomeSuffix<MessageId>;
@@ -95,6 +95,17 @@ export function failed(
 		: {ok: false, code, params};
 }
 
+/**
+ * Why a license-server call failed, said inside a sentence in the admin's language: its reason
+ * as message data when the source gives one (the HTTP client does), else its message as a clause.
+ */
+export function failureReason(failure: {
+	message: string;
+	reason?: FailureReason;
+}): OutcomeParam {
+	return failure.reason ?? clause(failure.message);
+}
+
 /** A failure's message as a clause inside a sentence: without its closing full stop. */
 export function clause(text: string): string {
 	// "…(simulated outage).)" too: a full stop before closing brackets goes, or the sentence
@@ -124,5 +135,5 @@ export function failureOutcome(
 			},
 		});
 	}
-	return failed(failure.kind, {reason: clause(failure.message)});
+	return failed(failure.kind, {reason: failureReason(failure)});
 }

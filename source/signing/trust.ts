@@ -16,6 +16,7 @@ import type {
 	RefusalPayload,
 	SignedDocument,
 } from '../engine/types.js';
+import type {FailureReason} from '../ports/index.js';
 import {parseCanonicalFile, verify} from './index.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -103,6 +104,8 @@ export function isRefusalList(value: unknown): value is KeyRefusal[] {
 export type TrustFailure = {
 	kind: 'bad-signature' | 'bad-response' | 'stale';
 	message: string;
+	/** The same as message data, when given (ports' FailureReason). */
+	reason?: FailureReason;
 };
 
 export type TrustResult =

@@ -226,7 +226,11 @@ export function useCommands({
 				report({
 					tone: 'error',
 					text: t(lang, 'ui.trust.unavailable', {
-						reason: presented.failure.message.replace(/\.$/, ''),
+						// The client's reason in the admin's language, its raw message only
+						// for a failure that carries none.
+						reason: presented.failure.reason
+							? renderOutcome(lang, presented.failure.reason)
+							: presented.failure.message.replace(/\.$/, ''),
 					}),
 				});
 			}
