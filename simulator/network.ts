@@ -167,10 +167,11 @@ export function createSimulatedNetwork(
 				case 'error':
 					return HttpResponse.json(
 						{
+							// The server's own words reach the admin as they are (inside a sentence in
+							// their language): the standard status line, which reads the same in both.
 							error: {
 								code: 'service-unavailable',
-								message:
-									'The license server is unavailable (simulated outage).',
+								message: 'HTTP 503 Service Unavailable',
 							},
 						},
 						{status: 503},
@@ -198,17 +199,13 @@ export function createSimulatedNetwork(
 		signal.throwIfAborted();
 		const response = await untilAborted(getResponse(handlers, request), signal);
 		if (response === undefined) {
-			// Real fetch to a host nobody serves fails the same way.
-			throw new TypeError('fetch failed', {
-				cause: new Error(
-					`nothing answers ${request.url} on the simulated network`,
-				),
-			});
+			// Real fetch to a host nobody serves fails the same way, with the system's code: a
+			// technical text that reads the same to a French and an English admin.
+			throw fetchFailed('ECONNREFUSED', new URL(request.url).host);
 		}
 		if (response.type === 'error') {
-			throw new TypeError('fetch failed', {
-				cause: new Error('the simulated network is offline'),
-			});
+			// An unplugged network, as the system says it (no English sentence for a French admin).
+			throw fetchFailed('ENETUNREACH', new URL(request.url).host);
 		}
 		return response;
 	}
@@ -313,4 +310,13 @@ function withContentLength(init?: RequestInit): RequestInit | undefined {
 		headers.set('content-length', String(Buffer.byteLength(init.body)));
 	}
 	return {...init, headers};
+}
+
+/**
+ * What Node's fetch throws when the network fails: a TypeError `fetch failed` whose cause names
+ * the system's error code (`connect ENETUNREACH host`), the code also as `code`.
+ */
+function fetchFailed(code: string, host: string): TypeError {
+	const cause = Object.assign(new Error(`connect ${code} ${host}`), {code});
+	return new TypeError('fetch failed', {cause});
 }

@@ -748,6 +748,34 @@ Examples
 	'outcome.client-size-bytes': '{amount} bytes',
 	'outcome.client-size-kib': '{amount} KiB',
 	'outcome.client-size-mib': '{amount} MiB',
+	// The trust checker's reasons (signing/trust.ts), said inside the sentences above.
+	'outcome.trust-not-signed': 'not a signed document',
+	'outcome.trust-missing-parts':
+		'not a signed document (payload or signature missing)',
+	'outcome.trust-malformed-signature': 'the signature is malformed',
+	'outcome.trust-payload-not-json': 'the payload is not JSON',
+	'outcome.trust-signature-mismatch':
+		'the signature does not match the vendor key (altered, or signed by another key)',
+	'outcome.trust-unreadable-document':
+		'the signed document cannot be read: {problem}',
+	'outcome.trust-other-installation':
+		'the document is for another installation ({found}, not {expected})',
+	'outcome.trust-other-hardware': 'the document is bound to other hardware',
+	'outcome.trust-no-nonce':
+		'the signed answer does not carry the nonce this contact sent (a replayed or stale document)',
+	'outcome.trust-other-nonce':
+		'the signed answer carries another nonce than the one this contact sent (a replayed or stale document)',
+	'outcome.trust-refusal-unreadable': 'the signed refusal cannot be read',
+	'outcome.trust-refusal-mismatch':
+		'the signed refusal is for another installation or says another code ({code})',
+	'outcome.shape-not-activation': 'it is not an activation document',
+	'outcome.shape-missing-fields':
+		'its installation, fingerprint or date is missing',
+	'outcome.shape-no-licenses': 'it has no license list',
+	'outcome.shape-bad-license':
+		'its license {index} is not in the expected form',
+	'outcome.shape-request-id': 'its request id is not text',
+	'outcome.shape-nonce': 'its nonce is not text',
 	// R5: manual activation
 	'outcome.imported':
 		'Activated from the response file: {added} new license(s).',

@@ -759,6 +759,33 @@ Exemples
 	'outcome.client-size-bytes': '{amount} octets',
 	'outcome.client-size-kib': '{amount} Kio',
 	'outcome.client-size-mib': '{amount} Mio',
+	// Les raisons du vérificateur de confiance (signing/trust.ts), dites dans les phrases ci-dessus.
+	'outcome.trust-not-signed': "ce n'est pas un document signé",
+	'outcome.trust-missing-parts':
+		"ce n'est pas un document signé (contenu ou signature manquant)",
+	'outcome.trust-malformed-signature': 'la signature est mal formée',
+	'outcome.trust-payload-not-json': "le contenu n'est pas du JSON",
+	'outcome.trust-signature-mismatch':
+		"la signature ne correspond pas à la clé de l'éditeur (modifié, ou signé par une autre clé)",
+	'outcome.trust-unreadable-document':
+		'le document signé est illisible : {problem}',
+	'outcome.trust-other-installation':
+		'le document est pour une autre installation ({found}, pas {expected})',
+	'outcome.trust-other-hardware': 'le document est lié à un autre matériel',
+	'outcome.trust-no-nonce':
+		'la réponse signée ne porte pas le nonce envoyé par cette connexion (un document rejoué ou périmé)',
+	'outcome.trust-other-nonce':
+		'la réponse signée porte un autre nonce que celui envoyé par cette connexion (un document rejoué ou périmé)',
+	'outcome.trust-refusal-unreadable': 'le refus signé est illisible',
+	'outcome.trust-refusal-mismatch':
+		'le refus signé est pour une autre installation ou dit un autre code ({code})',
+	'outcome.shape-not-activation': "ce n'est pas un document d'activation",
+	'outcome.shape-missing-fields':
+		'son installation, son empreinte ou sa date manque',
+	'outcome.shape-no-licenses': "il n'a pas de liste de licences",
+	'outcome.shape-bad-license': "sa licence {index} n'a pas la forme attendue",
+	'outcome.shape-request-id': "son identifiant de demande n'est pas du texte",
+	'outcome.shape-nonce': "son nonce n'est pas du texte",
 	// R5 : activation manuelle
 	'outcome.imported':
 		'Activé à partir du fichier de réponse : {added} nouvelle(s) licence(s).',

@@ -94,7 +94,25 @@ export type FailureReasonCode =
 	| 'client-quoted'
 	| 'client-size-bytes'
 	| 'client-size-kib'
-	| 'client-size-mib';
+	| 'client-size-mib'
+	| 'trust-not-signed'
+	| 'trust-missing-parts'
+	| 'trust-malformed-signature'
+	| 'trust-payload-not-json'
+	| 'trust-signature-mismatch'
+	| 'trust-unreadable-document'
+	| 'trust-other-installation'
+	| 'trust-other-hardware'
+	| 'trust-no-nonce'
+	| 'trust-other-nonce'
+	| 'trust-refusal-unreadable'
+	| 'trust-refusal-mismatch'
+	| 'shape-not-activation'
+	| 'shape-missing-fields'
+	| 'shape-no-licenses'
+	| 'shape-bad-license'
+	| 'shape-request-id'
+	| 'shape-nonce';
 
 /**
  * What a license-server call gives: its value, or a Failure (never a throw).

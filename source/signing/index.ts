@@ -194,7 +194,15 @@ export function readSignedText(
 
 export type Verification<T> =
 	| {ok: true; value: Signed<T>}
-	| {ok: false; reason: string};
+	| {ok: false; reason: string; problem: VerifyProblem};
+
+/** Why a signature was not verified, as a code (the trust checker says it in a language). */
+export type VerifyProblem =
+	| 'not-signed'
+	| 'missing-parts'
+	| 'malformed-signature'
+	| 'payload-not-json'
+	| 'signature-mismatch';
 
 /**
  * Checks that `value` is `{payload, signature}` and that the signature is the vendor's over the
@@ -206,7 +214,7 @@ export function verify<T>(
 	publicKey: KeyObject,
 ): Verification<T> {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		return {ok: false, reason: 'not a signed document'};
+		return {ok: false, reason: 'not a signed document', problem: 'not-signed'};
 	}
 	// The very object verified a moment ago (documents are never mutated once received).
 	const before = verifiedObjects.get(value);
@@ -239,19 +247,28 @@ function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
 		return {
 			ok: false,
 			reason: 'not a signed document (payload or signature missing)',
+			problem: 'missing-parts',
 		};
 	}
 	const bytes = Buffer.from(signature, 'base64');
 	// A base64 string that does not round-trip (stray characters, altered padding bits) is not
 	// the signature that was made, even when it decodes to the same bytes.
 	if (bytes.length !== 64 || bytes.toString('base64') !== signature) {
-		return {ok: false, reason: 'the signature is malformed'};
+		return {
+			ok: false,
+			reason: 'the signature is malformed',
+			problem: 'malformed-signature',
+		};
 	}
 	let text: string;
 	try {
 		text = canonicalJson(payload);
 	} catch {
-		return {ok: false, reason: 'the payload is not JSON'};
+		return {
+			ok: false,
+			reason: 'the payload is not JSON',
+			problem: 'payload-not-json',
+		};
 	}
 	if (!isVerifiedBefore(signature, text, publicKey)) {
 		if (!cryptoVerify(null, Buffer.from(text), publicKey, bytes)) {
@@ -259,6 +276,7 @@ function verifyNew<T>(value: object, publicKey: KeyObject): Verification<T> {
 				ok: false,
 				reason:
 					'the signature does not match the vendor key (altered, or signed by another key)',
+				problem: 'signature-mismatch',
 			};
 		}
 		rememberVerified(signature, text, publicKey);

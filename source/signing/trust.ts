@@ -16,8 +16,9 @@ import type {
 	RefusalPayload,
 	SignedDocument,
 } from '../engine/types.js';
+import {renderOutcome} from '../i18n/outcome.js';
 import type {FailureReason} from '../ports/index.js';
-import {parseCanonicalFile, verify} from './index.js';
+import {parseCanonicalFile, type VerifyProblem, verify} from './index.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,37 +44,37 @@ function isGrant(value: unknown): boolean {
 	);
 }
 
-/** Why `payload` is not an activation document, or null when it is one. */
-export function documentShapeProblem(payload: unknown): string | null {
+/** Why `payload` is not an activation document (`outcome.shape-*`), or null when it is one. */
+export function documentShapeProblem(payload: unknown): FailureReason | null {
 	if (
 		!isObject(payload) ||
 		payload.type !== 'myq-activation' ||
 		payload.version !== 1
 	) {
-		return 'it is not an activation document';
+		return {code: 'shape-not-activation', params: {}};
 	}
 	if (
 		typeof payload.installationId !== 'string' ||
 		typeof payload.fingerprint !== 'string' ||
 		!isTime(payload.issuedAt)
 	) {
-		return 'its installation, fingerprint or date is missing';
+		return {code: 'shape-missing-fields', params: {}};
 	}
 	if (!Array.isArray(payload.licenses)) {
-		return 'it has no license list';
+		return {code: 'shape-no-licenses', params: {}};
 	}
 	const index = payload.licenses.findIndex((grant) => !isGrant(grant));
 	if (index >= 0) {
-		return `its license ${index + 1} is not in the expected form`;
+		return {code: 'shape-bad-license', params: {index: index + 1}};
 	}
 	if (
 		payload.requestId !== undefined &&
 		typeof payload.requestId !== 'string'
 	) {
-		return 'its request id is not text';
+		return {code: 'shape-request-id', params: {}};
 	}
 	if (payload.nonce !== undefined && typeof payload.nonce !== 'string') {
-		return 'its nonce is not text';
+		return {code: 'shape-nonce', params: {}};
 	}
 	return null;
 }
@@ -108,6 +109,27 @@ export type TrustFailure = {
 	reason?: FailureReason;
 };
 
+/**
+ * A trust failure as message data (`reason`, said in the admin's language) and in English from
+ * the same catalog entry (`message`, for logs, stored records and response-file problems).
+ */
+function trustFailure(
+	kind: TrustFailure['kind'],
+	code: FailureReason['code'],
+	params: FailureReason['params'] = {},
+): TrustFailure {
+	const reason: FailureReason = {code, params};
+	return {kind, reason, message: renderOutcome('en', reason)};
+}
+
+const VERIFY_PROBLEM = {
+	'not-signed': 'trust-not-signed',
+	'missing-parts': 'trust-missing-parts',
+	'malformed-signature': 'trust-malformed-signature',
+	'payload-not-json': 'trust-payload-not-json',
+	'signature-mismatch': 'trust-signature-mismatch',
+} as const satisfies Record<VerifyProblem, FailureReason['code']>;
+
 export type TrustResult =
 	| {ok: true; document: SignedDocument}
 	| {ok: false; failure: TrustFailure};
@@ -132,7 +154,7 @@ export function checkDocument(
 	if (!verified.ok) {
 		return {
 			ok: false,
-			failure: {kind: 'bad-signature', message: verified.reason},
+			failure: trustFailure('bad-signature', VERIFY_PROBLEM[verified.problem]),
 		};
 	}
 	const payload = verified.value.payload;
@@ -140,10 +162,9 @@ export function checkDocument(
 	if (problem !== null) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'bad-response',
-				message: `the signed document cannot be read: ${problem}`,
-			},
+			failure: trustFailure('bad-response', 'trust-unreadable-document', {
+				problem,
+			}),
 		};
 	}
 	if (
@@ -152,10 +173,10 @@ export function checkDocument(
 	) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'bad-response',
-				message: `the document is for another installation (${payload.installationId}, not ${expected.installationId})`,
-			},
+			failure: trustFailure('bad-response', 'trust-other-installation', {
+				found: payload.installationId,
+				expected: expected.installationId,
+			}),
 		};
 	}
 	if (
@@ -165,10 +186,7 @@ export function checkDocument(
 	) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'bad-response',
-				message: 'the document is bound to other hardware',
-			},
+			failure: trustFailure('bad-response', 'trust-other-hardware'),
 		};
 	}
 	if (expected.nonce !== undefined && payload.nonce !== expected.nonce) {
@@ -178,13 +196,10 @@ export function checkDocument(
 }
 
 function staleFailure(nonce: unknown): TrustFailure {
-	return {
-		kind: 'stale',
-		message:
-			nonce === undefined
-				? 'the signed answer does not carry the nonce this contact sent (a replayed or stale document)'
-				: 'the signed answer carries another nonce than the one this contact sent (a replayed or stale document)',
-	};
+	return trustFailure(
+		'stale',
+		nonce === undefined ? 'trust-no-nonce' : 'trust-other-nonce',
+	);
 }
 
 /**
@@ -201,7 +216,7 @@ export function checkRefusal(
 	if (!verified.ok) {
 		return {
 			ok: false,
-			failure: {kind: 'bad-signature', message: verified.reason},
+			failure: trustFailure('bad-signature', VERIFY_PROBLEM[verified.problem]),
 		};
 	}
 	const payload = verified.value.payload as unknown;
@@ -215,10 +230,7 @@ export function checkRefusal(
 	) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'bad-response',
-				message: 'the signed refusal cannot be read',
-			},
+			failure: trustFailure('bad-response', 'trust-refusal-unreadable'),
 		};
 	}
 	if (
@@ -227,10 +239,9 @@ export function checkRefusal(
 	) {
 		return {
 			ok: false,
-			failure: {
-				kind: 'bad-response',
-				message: `the signed refusal is for another installation or says another code (${payload.code})`,
-			},
+			failure: trustFailure('bad-response', 'trust-refusal-mismatch', {
+				code: payload.code,
+			}),
 		};
 	}
 	if (payload.nonce !== expected.nonce) {
