@@ -14,6 +14,7 @@ import {
 	serveVendor,
 } from '../source/license-server/serve.js';
 import {CLI, MISSING_BUILD} from './helpers/bin.js';
+import {englishIn} from './helpers/english-words.js';
 
 const run = promisify(execFile);
 const TOKEN = 'cli-test-token';
@@ -222,6 +223,20 @@ describe('the admin path: vendor serve, vendor mint, register, add-key, activate
 		expect(connect.code).toBe(1);
 		expect(connect.stderr).toMatch(/could not be reached/);
 		expect(connect.stderr).not.toMatch(/\n\s+at /);
+
+		// cli-connect-reason-in-french: the reason was the client's English sentence inside the
+		// French one; now it is French around the system's own words (fetch failed (...)).
+		const connectFr = await cli(['connect', ...unreachable, '--lang', 'fr']);
+		expect(connectFr.code).toBe(1);
+		expect(connectFr.stderr).toContain(
+			'Le serveur de licences est injoignable (le serveur de licences à http://127.0.0.1:9 ne peut pas être joint : fetch failed',
+		);
+		expect(englishIn(connectFr.stderr), connectFr.stderr).toEqual([]);
+		const json = await cli(['connect', ...unreachable, '--json']);
+		expect(json.code).toBe(1);
+		expect(json.stdout + json.stderr).toContain(
+			'The license server at http://127.0.0.1:9 cannot be reached: fetch failed',
+		);
 
 		const after = JSON.parse(
 			(await cli(['status', ...unreachable, '--json'])).stdout,

@@ -14,60 +14,7 @@ import {renderOutcome} from '../source/i18n/outcome.js';
 import type {Clock, Failure} from '../source/ports/index.js';
 import {failureOutcome, type Outcome} from '../source/runtime/outcome.js';
 import {createController} from './helpers/dashboard-world.js';
-import {ENGLISH, englishWords, FRENCH_DEMO} from './helpers/english-words.js';
-
-/** The words of the client's and the trust checker's old English sentences. */
-const REASON_ENGLISH = new Set([
-	...ENGLISH,
-	'answer',
-	'answered',
-	'cannot',
-	'not',
-	'read',
-	'reads',
-	'larger',
-	'most',
-	'body',
-	'bytes',
-	'header',
-	'signed',
-	'shape',
-	'unexpected',
-	'did',
-	'trusted',
-	'refusal',
-	'unusable',
-	'public',
-	'sent',
-	'empty',
-	'announced',
-	'does',
-	'match',
-	'altered',
-	'another',
-	'other',
-	'bound',
-	'carry',
-	'payload',
-	'missing',
-	'malformed',
-	'cannot',
-]);
-
-/**
- * The English words of a French text, its raw values left out: URLs, paths, the system's error
- * text (`fetch failed (connect ENETUNREACH host)`) and what the server itself said, quoted.
- */
-function englishIn(text: string): string[] {
-	return englishWords(
-		text
-			.replaceAll(/https?:\/\/[^\s)]+/g, ' ')
-			.replaceAll(/\/v1\/[\w-]+/g, ' ')
-			.replaceAll(/fetch failed \([^)]*\)/g, ' ')
-			.replaceAll(/«[^»]*»/g, ' '),
-		REASON_ENGLISH,
-	);
-}
+import {englishIn, FRENCH_DEMO} from './helpers/english-words.js';
 
 let controller: DemoController | undefined;
 afterEach(async () => {

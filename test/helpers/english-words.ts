@@ -93,6 +93,59 @@ export function englishWords(
 	);
 }
 
+/** The words of the client's and the trust checker's old English sentences. */
+export const REASON_ENGLISH = new Set([
+	...ENGLISH,
+	'answer',
+	'answered',
+	'cannot',
+	'not',
+	'read',
+	'reads',
+	'larger',
+	'most',
+	'body',
+	'bytes',
+	'header',
+	'signed',
+	'shape',
+	'unexpected',
+	'did',
+	'trusted',
+	'refusal',
+	'unusable',
+	'public',
+	'sent',
+	'empty',
+	'announced',
+	'does',
+	'match',
+	'altered',
+	'another',
+	'other',
+	'bound',
+	'carry',
+	'payload',
+	'missing',
+	'malformed',
+	'cannot',
+]);
+
+/**
+ * The English words of a French text, its raw values left out: URLs, paths, the system's error
+ * text (`fetch failed (connect ENETUNREACH host)`) and what the server itself said, quoted.
+ */
+export function englishIn(text: string): string[] {
+	return englishWords(
+		text
+			.replaceAll(/https?:\/\/[^\s)]+/g, ' ')
+			.replaceAll(/\/v1\/[\w-]+/g, ' ')
+			.replaceAll(/fetch failed \([^)]*\)/g, ' ')
+			.replaceAll(/«[^»]*»/g, ' '),
+		REASON_ENGLISH,
+	);
+}
+
 /** The demo scenario in French, its name and hardware too (names are data, not words). */
 export const FRENCH_DEMO = readFileSync(DEFAULT_DEMO_SCENARIO, 'utf8')
 	.replace('lang: en', 'lang: fr')
