@@ -79,6 +79,39 @@ const coreInEveryChunk = {
 	},
 };
 
+/**
+ * Ink's frame building, faster (issue 16, keystroke to frame): Ink's Output
+ * (ink/build/output.js) becomes source/ui/ink-output.ts's, given Ink's own tokenizer and
+ * width functions, and the widest-line Ink imports becomes source/ui/ink-widest-line.ts's.
+ * Both draw the same frames (test/ink-output.test.ts compares them with Ink's) with their
+ * work kept across frames. Done here, so node_modules stays as npm installed it.
+ */
+const INK_BUILD = path.join(root, 'node_modules', 'ink', 'build') + path.sep;
+const inkFrames = {
+	name: 'ink-frames',
+	setup(bundle) {
+		bundle.onResolve({filter: /^widest-line$/}, (args) =>
+			args.importer.startsWith(INK_BUILD)
+				? {path: path.join(root, 'source/ui/ink-widest-line.ts')}
+				: undefined,
+		);
+		bundle.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
+			if (args.path !== `${INK_BUILD}output.js`) return undefined;
+			return {
+				contents: [
+					"import sliceAnsi from 'slice-ansi';",
+					"import stringWidth from 'string-width';",
+					"import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';",
+					`import {outputClass} from ${JSON.stringify(path.join(root, 'source/ui/ink-output.ts'))};`,
+					'export default outputClass({sliceAnsi, stringWidth, tokenize, styledCharsFromTokens, styledCharsToString});',
+				].join('\n'),
+				resolveDir: INK_BUILD,
+				loader: 'js',
+			};
+		});
+	},
+};
+
 rmSync(outdir, {recursive: true, force: true});
 mkdirSync(outdir, {recursive: true});
 
@@ -110,7 +143,9 @@ const result = await build({
 	// still reads.
 	minifyWhitespace: true,
 	minifySyntax: true,
-	plugins: [coreInEveryChunk],
+	plugins: process.env.NOFAST
+		? [coreInEveryChunk]
+		: [inkFrames, coreInEveryChunk],
 	metafile: true,
 	legalComments: 'none',
 	logLevel: 'warning',

@@ -2,12 +2,12 @@
  * Text helpers for the dashboard: dates in the admin's language, and the word wrapping the
  * layout relies on. Every wrapped text is cut into lines here, not by Ink, so the screen knows
  * exactly how many rows each part takes and can give the rest to the content (nothing spills
- * past the bottom row at 80×24). Widths are terminal columns, measured by `string-width` as Ink
+ * past the bottom row at 80×24). Widths are terminal columns, measured as `string-width` (Ink's)
  * measures them: '株' takes two, 'é' one.
  */
-import stringWidth from 'string-width';
 import {maskKey} from '../engine/keys.js';
 import type {Lang} from '../i18n/index.js';
+import {textColumns} from './text-width.js';
 
 const LOCALES: Record<Lang, string> = {en: 'en-GB', fr: 'fr-FR'};
 
@@ -55,6 +55,21 @@ export function formatDateTime(
 
 /** "2027-01-04": the compact, unambiguous form the tables use (aligned columns). */
 export function formatIsoDate(at: number, timeZone?: string): string {
+	// Kept: the table's rows share their dates (issue 16, a row scrolled in costs less).
+	const key = `${timeZone ?? ''}|${at}`;
+	let date = isoDates.get(key);
+	if (date === undefined) {
+		if (isoDates.size >= DATES_KEPT) isoDates.clear();
+		date = isoDateOf(at, timeZone);
+		isoDates.set(key, date);
+	}
+	return date;
+}
+
+const isoDates = new Map<string, string>();
+const DATES_KEPT = 4096;
+
+function isoDateOf(at: number, timeZone: string | undefined): string {
 	const parts = formatter('en', timeZone, {
 		year: 'numeric',
 		month: '2-digit',
@@ -83,7 +98,7 @@ export function textWidth(text: string): number {
 	if (width === undefined) {
 		// Bounded: a long session's texts never grow it past WIDTHS_KEPT.
 		if (widths.size >= WIDTHS_KEPT) widths.clear();
-		width = stringWidth(text);
+		width = textColumns(text);
 		widths.set(text, width);
 	}
 	return width;

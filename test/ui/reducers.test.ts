@@ -1036,4 +1036,21 @@ describe('R3: key format feedback while typing', () => {
 			},
 		]);
 	});
+
+	it('issue 16: a key that changes neither the state nor the text gets the verdicts already made', () => {
+		const state = {
+			...initialState('installation-1', 0),
+			pending: [{key: LICENSE, kind: 'license' as const, addedAt: 0}],
+		};
+		const first = keyFeedback(`${INSTALLATION} ${LICENSE}`, 'en', state);
+		expect(keyFeedback(`${INSTALLATION} ${LICENSE}`, 'en', state)).toBe(first);
+		// Another text, language or state: verdicts of their own.
+		expect(keyFeedback(INSTALLATION, 'en', state)).toMatchObject([
+			{verdict: 'ok'},
+		]);
+		expect(keyFeedback(LICENSE, 'fr', state)[0]!.text).toContain('déjà');
+		expect(
+			keyFeedback(LICENSE, 'fr', {...state, pending: []})[0]!.verdict,
+		).toBe('ok');
+	});
 });

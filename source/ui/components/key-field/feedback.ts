@@ -28,6 +28,25 @@ export function keyFeedback(
 	text: string,
 	lang: Lang,
 	state: EngineState = EMPTY_STATE,
+): readonly KeyFeedback[] {
+	// The same state, text and language as the last key: the same verdicts (issue 16: planKeys
+	// looks at every license of the state, 1,000 of them, at every key).
+	const last = lastFeedback.get(state);
+	if (last && last.text === text && last.lang === lang) return last.feedback;
+	const feedback = feedbackOf(text, lang, state);
+	lastFeedback.set(state, {text, lang, feedback});
+	return feedback;
+}
+
+const lastFeedback = new WeakMap<
+	EngineState,
+	{text: string; lang: Lang; feedback: readonly KeyFeedback[]}
+>();
+
+function feedbackOf(
+	text: string,
+	lang: Lang,
+	state: EngineState,
 ): KeyFeedback[] {
 	return planKeys(state, text).map((verdict) => {
 		const {input} = verdict;

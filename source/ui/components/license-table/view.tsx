@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {LicenseView} from '../../../engine/evaluate.js';
 import type {LicenseStatus} from '../../../engine/types.js';
@@ -25,7 +25,7 @@ const STATUS_TONE: Record<LicenseStatus, Tone> = {
 	invalid: 'error',
 };
 
-export type TableLine = {key: string; node: ReactNode};
+export type TableLine = {key: string; node: ReactNode; isSelected?: boolean};
 
 type Options = {
 	/** The licenses shown (the filter's matches). */
@@ -85,12 +85,24 @@ export function licenseTableLines({
 			node: <Text dimColor> {t(lang, 'ui.no-licenses')}</Text>,
 		});
 	}
+	const shape = tableShape(columns, lang, theme, isFullKeys);
 	for (let index = start; index < end; index++) {
 		const license = licenses[index]!;
 		const isSelected = isFocused && index === selected;
 		lines.push({
 			key: `row-${index}`,
-			node: rowNode(license, columns, lang, theme, isFullKeys, isSelected),
+			node: rowNode(
+				license,
+				columns,
+				lang,
+				theme,
+				isFullKeys,
+				isSelected,
+				shape,
+			),
+			// The page's row says it to a screen reader: no Box of its own to lay out and walk
+			// at every frame (issue 16, keystroke to frame).
+			...(isSelected ? {isSelected} : {}),
 		});
 		for (const [row, line] of (whys[index] ?? []).slice(1).entries()) {
 			lines.push({
@@ -149,12 +161,21 @@ export function licenseRows(
 	lang: Lang,
 	isFullKeys: boolean,
 ): number {
-	const columns = tableColumns(width, lang, isFullKeys);
-	return listWhyLines(licenses, columns, lang).reduce(
-		(sum, lines) => sum + lines.length,
-		0,
+	const whys = listWhyLines(
+		licenses,
+		tableColumns(width, lang, isFullKeys),
+		lang,
 	);
+	let rows = rowCounts.get(whys);
+	if (rows === undefined) {
+		rows = whys.reduce((sum, lines) => sum + lines.length, 0);
+		rowCounts.set(whys, rows);
+	}
+	return rows;
 }
+
+/** licenseRows per list of why lines (kept between keys: issue 16). */
+const rowCounts = new WeakMap<readonly (readonly string[])[], number>();
 
 /** Rows the table's detail takes for its license, so the page knows its height in advance. */
 export function licenseDetail(
@@ -177,22 +198,18 @@ export function licenseDetail(
  */
 const rowNodes = new WeakMap<LicenseView, Map<string, ReactNode>>();
 
-function rowNode(
-	license: LicenseView,
+/** What every row of the table depends on but its license and selection, said once a frame. */
+function tableShape(
 	columns: TableColumns,
 	lang: Lang,
 	theme: Theme,
 	isFullKeys: boolean,
-	isSelected: boolean,
-): ReactNode {
-	const statusColor = toneColor(theme, STATUS_TONE[license.status]);
-	const shape = [
+): string {
+	return [
 		lang,
 		theme.timeZone ?? '',
 		theme.isColor,
-		statusColor ?? '',
 		isFullKeys,
-		isSelected,
 		columns.key,
 		columns.kind,
 		columns.devices,
@@ -202,6 +219,19 @@ function rowNode(
 		columns.why,
 		columns.gap,
 	].join('|');
+}
+
+function rowNode(
+	license: LicenseView,
+	columns: TableColumns,
+	lang: Lang,
+	theme: Theme,
+	isFullKeys: boolean,
+	isSelected: boolean,
+	tableShape: string,
+): ReactNode {
+	const statusColor = toneColor(theme, STATUS_TONE[license.status]);
+	const shape = `${tableShape}|${statusColor ?? ''}|${isSelected}`;
 	let byShape = rowNodes.get(license);
 	if (!byShape) {
 		byShape = new Map();
@@ -210,25 +240,16 @@ function rowNode(
 	let node = byShape.get(shape);
 	if (node === undefined) {
 		const cells = rowCells(license, columns, lang, theme.timeZone, isFullKeys);
+		const {gap} = columns;
 		node = (
-			<Box aria-state={isSelected ? {selected: true} : undefined}>
-				<Text inverse={isSelected && theme.isColor}>
-					{isSelected ? '›' : ' '}
-					{cells.key}
-					{columns.gap}
-					{cells.kind}
-					{columns.gap}
-					{cells.devices}
-					{columns.gap}
-					<Text color={statusColor}>{cells.status}</Text>
-					{columns.gap}
-					{cells.activated}
-					{columns.gap}
-					{cells.expires}
-					{columns.why > 0 ? columns.gap : ''}
-					{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
-				</Text>
-			</Box>
+			// The plain cells as one text each side of the status: the same row, fewer text
+			// nodes for React and Ink at every frame (issue 16, keystroke to frame).
+			<Text inverse={isSelected && theme.isColor}>
+				{`${isSelected ? '›' : ' '}${cells.key}${gap}${cells.kind}${gap}${cells.devices}${gap}`}
+				<Text color={statusColor}>{cells.status}</Text>
+				{`${gap}${cells.activated}${gap}${cells.expires}${columns.why > 0 ? gap : ''}`}
+				{columns.why > 0 ? <Text dimColor>{cells.why}</Text> : null}
+			</Text>
 		);
 		byShape.set(shape, node);
 	}

@@ -18,6 +18,8 @@ export type Line<F extends string = string> = {
 	rows?: number;
 	/** Controls inside a block of rows (two columns side by side), by rows from its top. */
 	ranges?: Readonly<Record<string, Range>>;
+	/** The selected row of a list: said "(selected)" to a screen reader. */
+	isSelected?: boolean;
 };
 
 /** Where the page is scrolled; `follow`: keep the focused control in view (after a focus move). */

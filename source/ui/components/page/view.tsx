@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {truncate} from '../../format.js';
 import type {Line, PageGeometry} from './geometry.js';
 
@@ -26,23 +26,45 @@ export function PageView({
 	const {total, shown, offset} = geometry;
 	const isOverflowing = total > shown;
 	const focusStart = focus === null ? undefined : geometry.ranges[focus]?.start;
+	const isScreenReader = useIsScreenReaderEnabled();
 	let row = 0;
 	const starts = lines.map((line) => {
 		const start = row;
 		row += line.rows ?? 1;
 		return start;
 	});
+	// Only the lines with a row on screen are drawn: Ink would lay out and clip the others at
+	// every frame (issue 16, keystroke to frame: at 120×40 the form above the license table).
+	// A screen reader reads every line of the page.
+	let first = 0;
+	let end = lines.length;
+	if (!isScreenReader) {
+		while (
+			first < lines.length &&
+			starts[first]! + (lines[first]!.rows ?? 1) <= offset
+		) {
+			first++;
+		}
+		end = first;
+		while (end < lines.length && starts[end]! < offset + shown) end++;
+	}
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Box height={shown} overflowY="hidden" flexDirection="column">
-				<Box marginTop={-offset} flexDirection="column" flexShrink={0}>
-					{lines.map((line, index) => (
+				<Box
+					marginTop={-(offset - (starts[first] ?? 0))}
+					flexDirection="column"
+					flexShrink={0}
+				>
+					{lines.slice(first, end).map((line, index) => (
 						<Box
 							key={line.key}
 							height={line.rows ?? 1}
 							flexShrink={0}
 							aria-state={
-								starts[index] === focusStart && focusStart !== undefined
+								line.isSelected ||
+								(starts[first + index] === focusStart &&
+									focusStart !== undefined)
 									? {selected: true}
 									: undefined
 							}
