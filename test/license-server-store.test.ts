@@ -193,6 +193,42 @@ describe.each(ENGINES)(
 			await store.close();
 		});
 
+		it("the contact's view read on its own (on SQLite straight from the raw arrays, issue 16) is the view a transaction reads by column name", async () => {
+			const store = await open();
+			const customer = {
+				company: 'Acme',
+				person: 'Jane',
+				address: '1 Rue X',
+				country: 'FR',
+				email: 'it@acme.test',
+			};
+			for (const key of ['K-B', 'K-A']) await mint(store, key);
+			await store.transaction(async (tx) => {
+				await tx.createInstallation(
+					installationRow('inst-1', {customer, secretHash: 'abc'}),
+				);
+			});
+			expect(await bindInTransaction(store, 'K-B', 'inst-1')).toBe(true);
+			expect(await bindInTransaction(store, 'K-A', 'inst-1')).toBe(true);
+			await store.touchContact('inst-1', T0 + 5000, T0);
+			const alone = await store.view('inst-1');
+			const inTransaction = await store.transaction((tx) => tx.view('inst-1'));
+			expect(alone).toEqual(inTransaction);
+			expect(alone).toEqual({
+				installation: installationRow('inst-1', {
+					customer,
+					secretHash: 'abc',
+					lastContactAt: T0 + 5000,
+				}),
+				keys: [
+					bindKey(keyRecord('K-B'), 'inst-1', T0),
+					bindKey(keyRecord('K-A'), 'inst-1', T0),
+				],
+			});
+			expect(await store.view('inst-none')).toBeUndefined();
+			await store.close();
+		});
+
 		it('an installation is created once; its row keeps the secret hash and the customer, the admin view does not show the hash', async () => {
 			const store = await open();
 			const customer = {
@@ -780,6 +816,25 @@ describe('memory stays bounded (issue 11, point 6)', () => {
 			expect(database.rows(`select ${n} as n`, [])).toEqual([{n}]);
 		}
 		expect(database.cached()).toBeLessThanOrEqual(2 * STATEMENT_CACHE_SIZE);
+		database.close();
+	});
+
+	it('arrays() gives the raw rows and their column names, the same names array at every run (issue 16: the view maps them by position)', () => {
+		const database = withStatementCache(new BetterSqlite3(':memory:'));
+		const text = "select ? as n, 'a' as s union all select 2, null";
+		const first = database.arrays(text, [1]);
+		expect(first).toEqual({
+			names: ['n', 's'],
+			rows: [
+				[1, 'a'],
+				[2, null],
+			],
+		});
+		expect(database.arrays(text, [3]).names).toBe(first.names);
+		expect(database.rows(text, [1])).toEqual([
+			{n: 1, s: 'a'},
+			{n: 2, s: null},
+		]);
 		database.close();
 	});
 });

@@ -201,6 +201,34 @@ describe('simulated network (SPEC §5 network states)', () => {
 		expect(await answered('https://license.test/v1/health')).toBe(undefined);
 	});
 
+	it("runs its handler as MSW does, minus what it never uses (issue 16): a body-less request is handed on as it is, a request with a body as a copy MSW's listeners can still read after the server read the original", async () => {
+		const {network, vendor} = await setup();
+		await activated(vendor);
+		const [handler] = network.handlers;
+		const get = new Request(`${BASE_URL}/v1/health`);
+		const got = await handler!.run({request: get, requestId: 'get-1'});
+		expect(got?.request).toBe(get);
+		expect(got?.handler).toBe(handler);
+		expect(got?.requestId).toBe('get-1');
+		expect(got?.response?.status).toBe(200);
+		expect(handler!.isUsed).toBe(true);
+		const post = new Request(`${BASE_URL}/v1/contact`, contactInit);
+		const posted = await handler!.run({request: post, requestId: 'post-1'});
+		expect(posted?.response?.status).toBe(200);
+		expect(post.bodyUsed).toBe(true);
+		expect(posted?.request).not.toBe(post);
+		expect(await posted?.request.json()).toEqual({
+			installationId: 'inst-1',
+			fingerprint: 'fp-a',
+		});
+		expect(
+			await handler!.run({
+				request: new Request('http://elsewhere.test/v1/health'),
+				requestId: 'other-1',
+			}),
+		).toBeNull();
+	});
+
 	it('does not intercept the global fetch', async () => {
 		const before = globalThis.fetch;
 		await setup();

@@ -1093,6 +1093,7 @@ Examples
 	'ui.devices.hint':
 		'a activate a device · Del or - deactivate the selected one · ↑↓ select',
 	'ui.events.title': 'Events, newest first',
+	'ui.events.count-one': '1 event',
 	'ui.events.count': '{count} events',
 	'ui.events.none': 'No event yet.',
 	'ui.outcome.activated': 'Activated: {added} new license(s), {total} in all.',

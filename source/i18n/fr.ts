@@ -1105,6 +1105,7 @@ Exemples
 	'ui.devices.hint':
 		"a activer un appareil · Suppr ou - désactiver l'appareil choisi · ↑↓ choisir",
 	'ui.events.title': 'Événements, du plus récent au plus ancien',
+	'ui.events.count-one': '1 événement',
 	'ui.events.count': '{count} événements',
 	'ui.events.none': 'Aucun événement pour le moment.',
 	'ui.outcome.activated':

@@ -103,6 +103,19 @@ describe('renderAtDay: the frame on a day of a scenario (SPEC §6)', () => {
 		expect(devices.lastFrame()).toContain('[3 Devices]');
 	});
 
+	it('events-count-one: one event is "1 event", "1 événement", not "1 events"', async () => {
+		for (const [lang, one, many] of [
+			['en', '(1 event)', /\(\d+ events\)/],
+			['fr', '(1 événement)', /\(\d+ événements\)/],
+		] as const) {
+			const events = await renderAtDay({...FRESH, lang}, 0, {
+				screen: 'events',
+			});
+			expect(events.lastFrame()).toContain(one);
+			expect(events.lastFrame()).not.toMatch(many);
+		}
+	});
+
 	it('bad input says what is wrong: a scenario field, a day past the scenario, a screen, a size', async () => {
 		await expect(renderAtDay({...FRESH, days: 'many'}, 0)).rejects.toThrow(
 			/days/,

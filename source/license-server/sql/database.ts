@@ -74,6 +74,8 @@ export type OpenedDatabase = {
  */
 export type DirectSqlite = {
 	all<Row>(sqlText: string, values: readonly unknown[]): Row[] | undefined;
+	/** A read's rows as SQLite gives them (arrays, in `names` order), for the caller to map. */
+	arrays(sqlText: string, values: readonly unknown[]): RawRows | undefined;
 	run(sqlText: string, values: readonly unknown[]): boolean;
 };
 
@@ -87,6 +89,9 @@ function directSqlite(
 	return {
 		all<Row>(sqlText: string, values: readonly unknown[]) {
 			return free()?.rows<Row>(sqlText, values);
+		},
+		arrays(sqlText: string, values: readonly unknown[]) {
+			return free()?.arrays(sqlText, values);
 		},
 		run(sqlText: string, values: readonly unknown[]) {
 			const cache = free();
@@ -284,7 +289,12 @@ export type StatementCache = {
 	 * object through V8's API, which took as long as the query for the contact's twenty columns.
 	 */
 	rows<Row>(sqlText: string, values: readonly unknown[]): Row[];
+	/** The raw arrays themselves, with the column names (the same array at every run). */
+	arrays(sqlText: string, values: readonly unknown[]): RawRows;
 };
+
+/** Rows as arrays of cells, and the columns' names in the same order. */
+export type RawRows = {names: readonly string[]; rows: unknown[][]};
 
 /** How many prepared statements are kept at most. */
 export const STATEMENT_CACHE_SIZE = 200;
@@ -311,6 +321,18 @@ export function withStatementCache(
 		map.set(sqlText, value);
 		return value;
 	};
+	const readArrays = (sqlText: string, values: readonly unknown[]): RawRows => {
+		let kept = raw.get(sqlText);
+		if (kept === undefined) {
+			const statement = database.prepare(sqlText).raw(true);
+			const names = statement.columns().map((column) => column.name);
+			kept = keep(raw, sqlText, {statement, names});
+		}
+		return {
+			names: kept.names,
+			rows: kept.statement.all(...values) as unknown[][],
+		};
+	};
 	return {
 		close: () => database.close(),
 		inTransaction: () => database.inTransaction,
@@ -322,16 +344,11 @@ export function withStatementCache(
 				keep(statements, sqlText, database.prepare(sqlText))
 			);
 		},
+		arrays: readArrays,
 		rows<Row>(sqlText: string, values: readonly unknown[]): Row[] {
-			let kept = raw.get(sqlText);
-			if (kept === undefined) {
-				const statement = database.prepare(sqlText).raw(true);
-				const names = statement.columns().map((column) => column.name);
-				kept = keep(raw, sqlText, {statement, names});
-			}
-			const {names} = kept;
+			const {names, rows: arrays} = readArrays(sqlText, values);
 			const rows: Row[] = [];
-			for (const cells of kept.statement.all(...values) as unknown[][]) {
+			for (const cells of arrays) {
 				const row: Record<string, unknown> = {};
 				for (let index = 0; index < names.length; index++) {
 					row[names[index] as string] = cells[index];

@@ -30,6 +30,7 @@ import {
 	isStoreFailure,
 	type OpenedDatabase,
 	openDatabase,
+	type RawRows,
 	SQLITE_BUSY_TIMEOUT_MS,
 	StoreOpenError,
 	type StoreProblem,
@@ -425,7 +426,7 @@ function reads(
 					.where('k.key', '=', key)
 					.orderBy('l.position')
 					.execute();
-				return groupKeys(rows)[0];
+				return groupKeys(rows, cellOfObject)[0];
 			}),
 
 		installation: (installationId) =>
@@ -454,6 +455,8 @@ function reads(
 				// One statement, one round trip: the contact's whole read (issue 11). Its SQL is
 				// built once; each contact only runs it.
 				viewSql ??= viewQuery(db, '').compile().sql;
+				const arrays = direct?.arrays(viewSql, [installationId]);
+				if (arrays !== undefined) return viewOfArrays(arrays);
 				const rows =
 					direct?.all<ViewRow>(viewSql, [installationId]) ??
 					(prepared === undefined
@@ -469,7 +472,7 @@ function reads(
 				if (first === undefined) return undefined;
 				return {
 					installation: toInstallationRow(first),
-					keys: groupKeys(rows),
+					keys: groupKeys(rows, cellOfObject),
 				};
 			}),
 
@@ -527,35 +530,85 @@ type JoinedKeyRow = {
 	l_revoked_at: number | null;
 };
 
+/** One cell of a joined row, whatever form the row has (an object by column, or an array). */
+type CellOf<R> = <C extends keyof JoinedKeyRow>(
+	row: R,
+	column: C,
+) => JoinedKeyRow[C];
+
+const cellOfObject: CellOf<JoinedKeyRow> = (row, column) => row[column];
+
 /** Rows of a key-and-licenses join (in key order, then position) as key records. */
-function groupKeys(rows: readonly JoinedKeyRow[]): KeyRecord[] {
+function groupKeys<R>(rows: readonly R[], cell: CellOf<R>): KeyRecord[] {
 	const records: KeyRecord[] = [];
 	let current: KeyRecord | undefined;
 	for (const row of rows) {
-		if (row.k_key === null || row.k_type === null) continue;
-		if (current?.key !== row.k_key) {
+		const key = cell(row, 'k_key');
+		const type = cell(row, 'k_type');
+		if (key === null || type === null) continue;
+		if (current?.key !== key) {
 			current = {
-				key: row.k_key,
-				type: row.k_type,
+				key,
+				type,
 				licenses: [],
-				installationId: row.k_installation_id,
-				createdAt: Number(row.k_created_at),
-				boundAt: nullableNumber(row.k_bound_at),
+				installationId: cell(row, 'k_installation_id'),
+				createdAt: Number(cell(row, 'k_created_at')),
+				boundAt: nullableNumber(cell(row, 'k_bound_at')),
 			};
 			records.push(current);
 		}
-		if (row.l_kind === null) continue;
+		const kind = cell(row, 'l_kind');
+		if (kind === null) continue;
 		current.licenses.push({
-			kind: row.l_kind,
-			devices: Number(row.l_devices),
-			termDays: nullableNumber(row.l_term_days),
-			autoRenew: Number(row.l_auto_renew) === 1,
-			activatedAt: nullableNumber(row.l_activated_at),
-			expiresAt: nullableNumber(row.l_expires_at),
-			revokedAt: nullableNumber(row.l_revoked_at),
+			kind,
+			devices: Number(cell(row, 'l_devices')),
+			termDays: nullableNumber(cell(row, 'l_term_days')),
+			autoRenew: Number(cell(row, 'l_auto_renew')) === 1,
+			activatedAt: nullableNumber(cell(row, 'l_activated_at')),
+			expiresAt: nullableNumber(cell(row, 'l_expires_at')),
+			revokedAt: nullableNumber(cell(row, 'l_revoked_at')),
 		});
 	}
 	return records;
+}
+
+/** Each column's position in a raw read, by name; one per statement (its `names` array). */
+const columnPositions = new WeakMap<
+	readonly string[],
+	Readonly<Record<string, number>>
+>();
+
+/**
+ * The contact's view straight from SQLite's raw arrays (issue 16): no object per joined row,
+ * only the installation's columns gathered once. The same records as from the rows by name.
+ */
+function viewOfArrays({names, rows}: RawRows): InstallationView | undefined {
+	const first = rows[0];
+	if (first === undefined) return undefined;
+	let at = columnPositions.get(names);
+	if (at === undefined) {
+		at = Object.fromEntries(names.map((name, index) => [name, index]));
+		columnPositions.set(names, at);
+	}
+	const positions = at;
+	const get = (cells: unknown[], column: string) =>
+		cells[positions[column] ?? -1];
+	const installation = {
+		installation_id: get(first, 'installation_id'),
+		fingerprint: get(first, 'fingerprint'),
+		customer: get(first, 'customer'),
+		secret_hash: get(first, 'secret_hash'),
+		created_at: get(first, 'created_at'),
+		last_activation_at: get(first, 'last_activation_at'),
+		last_contact_at: get(first, 'last_contact_at'),
+	} as Selectable<Database['installations']>;
+	return {
+		installation: toInstallationRow(installation),
+		keys: groupKeys<unknown[]>(
+			rows,
+			(cells, column) => get(cells, column) as JoinedKeyRow[typeof column],
+		),
+	};
 }
 
 function toKeyRecords(

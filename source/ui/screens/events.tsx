@@ -101,7 +101,11 @@ export function EventsScreen({
 			<Text bold>
 				{t(lang, 'ui.events.title')}{' '}
 				<Text dimColor>
-					({t(lang, 'ui.events.count', {count: all.length})})
+					(
+					{all.length === 1
+						? t(lang, 'ui.events.count-one')
+						: t(lang, 'ui.events.count', {count: all.length})}
+					)
 				</Text>
 			</Text>
 			<FilterLine
