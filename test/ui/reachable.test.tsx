@@ -21,6 +21,7 @@ import {whyText} from '../../source/ui/components/license-table/index.js';
 import {createDemoSource} from '../../source/ui/dashboard-source.js';
 import {eventSentence} from '../../source/ui/event-label.js';
 import {activationStatus, connectStatus} from '../../source/ui/outcome.js';
+import {eventCount} from '../../source/ui/screens/events.js';
 import {licenseWidgetRows} from '../../source/ui/screens/home.js';
 import {
 	REQUEST_FILE,
@@ -268,9 +269,7 @@ describe.each(['en', 'fr'] as Lang[])('everything reachable, %s', (lang) => {
 					// Events: the count, and the newest whole under the list.
 					await screen.press('4');
 					const events = readable(screen.rawFrame());
-					expect(events).toContain(
-						t(lang, 'ui.events.count', {count: engine.log.length}),
-					);
+					expect(events).toContain(eventCount(lang, engine.log.length));
 					const newest = engine.log.at(-1);
 					if (newest)
 						expect(events).toContain(flatten(eventSentence(newest, lang)));

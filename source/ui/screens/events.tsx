@@ -100,13 +100,7 @@ export function EventsScreen({
 		<Box flexDirection="column" height={height} width={width}>
 			<Text bold>
 				{t(lang, 'ui.events.title')}{' '}
-				<Text dimColor>
-					(
-					{all.length === 1
-						? t(lang, 'ui.events.count-one')
-						: t(lang, 'ui.events.count', {count: all.length})}
-					)
-				</Text>
+				<Text dimColor>({eventCount(lang, all.length)})</Text>
 			</Text>
 			<FilterLine
 				state={state.filter}
@@ -147,4 +141,11 @@ export function EventsScreen({
 			))}
 		</Box>
 	);
+}
+
+/** How many events the log holds, as the screen's title says it: "1 event", "3 events". */
+export function eventCount(lang: Lang, count: number): string {
+	return count === 1
+		? t(lang, 'ui.events.count-one')
+		: t(lang, 'ui.events.count', {count});
 }
