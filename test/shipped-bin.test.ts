@@ -107,7 +107,7 @@ describe('the shipped program is the bundle', () => {
 		);
 	});
 
-	it('status --json runs from the bundle: only sqlite3 from node_modules, no file holding Ink or React', async () => {
+	it('status --json runs from the bundle: only sqlite3 from node_modules, no file holding Ink, React or the catalogs', async () => {
 		const store = `sqlite://${path.join(directory, 'status.sqlite')}`;
 		const result = await traced([CLI, 'status', '--json', '--store', store]);
 		expect(result.code).toBe(0);
@@ -123,6 +123,12 @@ describe('the shipped program is the bundle', () => {
 		const inputs = bundledInputs(loaded);
 		expect(inputs).toContain('source/commands/status.ts');
 		expect(inputs.filter((input) => DRAWS.test(input))).toEqual([]);
+		// Nor the message catalogs (some 470 kB): --json says nothing in a language. The client's
+		// failure reasons are said in English from reasons-en.ts alone (they once pulled both in).
+		expect(inputs).toContain('source/i18n/reasons-en.ts');
+		expect(
+			inputs.filter((input) => /^source\/i18n\/(en|fr)\.ts$/.test(input)),
+		).toEqual([]);
 	});
 
 	it("the dashboard's file of the bundle holds Ink and es-toolkit/compat, and loads them from no node_modules (the check above can fail)", async () => {

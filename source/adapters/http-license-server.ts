@@ -13,7 +13,7 @@ import type {KeyObject} from 'node:crypto';
 import * as z from 'zod';
 import {safeText, shownUrl} from '../engine/safe-text.js';
 import type {KeyRefusal, SignedDocument} from '../engine/types.js';
-import {renderOutcome} from '../i18n/outcome.js';
+import {englishReason} from '../i18n/english-reason.js';
 import type {
 	ActivationReply,
 	Clock,
@@ -127,7 +127,7 @@ function failWith<T>(
 
 /** A reason in English, as a sentence (the catalogs hold it as a clause, no full stop). */
 function english(reason: FailureReason): string {
-	return `${renderOutcome('en', reason)}.`;
+	return `${englishReason(reason)}.`;
 }
 
 /** A size as the catalogs say it: `1 MiB`, `64 KiB`, `300 bytes` (`octets` in French). */
@@ -425,7 +425,7 @@ export function createHttpLicenseServer(
 	): ServerResult<T> {
 		const what =
 			answer === 'redirect'
-				? `a redirect (HTTP ${status}${location ? ` to ${renderOutcome('en', preview(location))}` : ''})`
+				? `a redirect (HTTP ${status}${location ? ` to ${englishReason(preview(location))}` : ''})`
 				: answer === 'not-found'
 					? `HTTP ${status}: nothing there`
 					: `a web page (HTTP ${status})`;
@@ -443,7 +443,7 @@ export function createHttpLicenseServer(
 		return fail({
 			kind: 'bad-signature',
 			reason,
-			message: renderOutcome('en', reason),
+			message: englishReason(reason),
 		});
 	}
 

@@ -1,8 +1,8 @@
-import {visible} from '../engine/safe-text.js';
 import type {BannerId} from '../engine/types.js';
 import {en, type MessageId} from './en.js';
 import {fr} from './fr.js';
 import type {Lang} from './lang.js';
+import {format, type MessageParams} from './template.js';
 
 export {bannerHasDays, bannerTemplates, bannerText} from './banners.js';
 export type {MessageId} from './en.js';
@@ -13,25 +13,8 @@ export type {BannerId};
 /** Every UI and CLI message, in both languages (same keys, same placeholders). */
 export const messages: Record<Lang, Record<MessageId, string>> = {en, fr};
 
-export type MessageParams = Record<string, string | number>;
-
-/**
- * Fills `{name}` placeholders from `params`. A placeholder without a value stays as written,
- * so a missing parameter shows on screen instead of vanishing silently.
- */
-export function format(template: string, params?: MessageParams): string {
-	if (!params) {
-		return template;
-	}
-
-	return template.replaceAll(/\{(\w+)\}/g, (whole, name: string) => {
-		const value = params[name];
-		// A value may come from outside (a company, a file name, a server's words): no control
-		// character of it reaches a screen raw (issue 10 point 7). Cutting long ones is for the
-		// places that take them in (safeText), since a value may be a whole message of ours.
-		return value === undefined ? whole : visible(String(value));
-	});
-}
+export type {MessageParams} from './template.js';
+export {format};
 
 /** A message in a language, placeholders filled. */
 export function t(lang: Lang, id: MessageId, params?: MessageParams): string {

@@ -16,7 +16,7 @@ import type {
 	RefusalPayload,
 	SignedDocument,
 } from '../engine/types.js';
-import {renderOutcome} from '../i18n/outcome.js';
+import {englishReason} from '../i18n/english-reason.js';
 import type {FailureReason} from '../ports/index.js';
 import {parseCanonicalFile, type VerifyProblem, verify} from './index.js';
 
@@ -119,7 +119,7 @@ function trustFailure(
 	params: FailureReason['params'] = {},
 ): TrustFailure {
 	const reason: FailureReason = {code, params};
-	return {kind, reason, message: renderOutcome('en', reason)};
+	return {kind, reason, message: englishReason(reason)};
 }
 
 const VERIFY_PROBLEM = {
