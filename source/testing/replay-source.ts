@@ -7,7 +7,11 @@
 
 import type {ScenarioReplay} from '../../simulator/replay.js';
 import type {Runtime} from '../runtime/runtime.js';
-import type {DashboardSource, DashboardView} from '../ui/dashboard-source.js';
+import {
+	type DashboardSource,
+	type DashboardView,
+	runtimeView,
+} from '../ui/dashboard-source.js';
 
 export type ReplaySource = DashboardSource & {
 	/** Runs `work` with the runtime's publications held back, then publishes once. */
@@ -42,13 +46,7 @@ export function createReplaySource(replay: ScenarioReplay): ReplaySource {
 		isDemo: false,
 		view() {
 			const snapshot = simulation.runtime.snapshot();
-			if (cached?.snapshot !== snapshot)
-				cached = {
-					now: snapshot.evaluation.now,
-					snapshot,
-					demo: null,
-					demoKeys: [],
-				};
+			if (cached?.snapshot !== snapshot) cached = runtimeView(snapshot);
 			return cached;
 		},
 		subscribe(listener) {

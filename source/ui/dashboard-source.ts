@@ -16,6 +16,11 @@ export type DashboardView = {
 	demoKeys: DemoKey[];
 };
 
+/** The view of a runtime with no demo around it: its snapshot, at the snapshot's own time. */
+export function runtimeView(snapshot: Snapshot): DashboardView {
+	return {now: snapshot.evaluation.now, snapshot, demo: null, demoKeys: []};
+}
+
 export type DashboardSource = {
 	readonly isDemo: boolean;
 	view(): DashboardView;
@@ -71,15 +76,7 @@ export function createRuntimeSource(
 	return {
 		isDemo: false,
 		view() {
-			if (!cached) {
-				const snapshot = runtime.snapshot();
-				cached = {
-					now: snapshot.evaluation.now,
-					snapshot,
-					demo: null,
-					demoKeys: [],
-				};
-			}
+			cached ??= runtimeView(runtime.snapshot());
 			return cached;
 		},
 		subscribe(listener) {

@@ -7,6 +7,7 @@
  */
 import {maskKey} from '../engine/keys.js';
 import type {Lang} from '../i18n/index.js';
+import {bounded} from './bounded-cache.js';
 import {textColumns} from './text-width.js';
 
 const LOCALES: Record<Lang, string> = {en: 'en-GB', fr: 'fr-FR'};
@@ -86,23 +87,11 @@ export function formatIsoDateTime(at: number, timeZone?: string): string {
 }
 
 /**
- * Widths already measured: a frame asks for the same cells and glyphs (—, ↻, ›, ·) every key, and
- * string-width's path for any non-ASCII text is slow (issue 16, keystroke to frame).
+ * Terminal columns a text takes (two for a wide character such as '株', as Ink counts). Widths
+ * already measured are kept (4,096 at most): a frame asks for the same cells and glyphs (—, ↻, ›,
+ * ·) every key, and string-width's path for any non-ASCII text is slow (issue 16).
  */
-const widths = new Map<string, number>();
-const WIDTHS_KEPT = 4096;
-
-/** Terminal columns a text takes (two for a wide character such as '株', as Ink counts). */
-export function textWidth(text: string): number {
-	let width = widths.get(text);
-	if (width === undefined) {
-		// Bounded: a long session's texts never grow it past WIDTHS_KEPT.
-		if (widths.size >= WIDTHS_KEPT) widths.clear();
-		width = textColumns(text);
-		widths.set(text, width);
-	}
-	return width;
-}
+export const textWidth: (text: string) => number = bounded(4096, textColumns);
 
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
 

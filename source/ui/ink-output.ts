@@ -17,6 +17,8 @@
  * tokenized lines and widths kept across frames too. Every cache is bounded (cleared when full).
  */
 
+import {bounded} from './bounded-cache.js';
+
 /** A character with its styles, as @alcalzone/ansi-tokenize makes them. */
 type StyledChar = {
 	type: 'char';
@@ -59,19 +61,6 @@ type Operation =
 
 /** Entries a cache holds before it starts again (a few screens of rows at most). */
 export const CACHE_LIMIT = 4096;
-
-function bounded<K, V>(limit: number, compute: (key: K) => V): (key: K) => V {
-	const cache = new Map<K, V>();
-	return (key) => {
-		let value = cache.get(key);
-		if (value === undefined) {
-			if (cache.size >= limit) cache.clear();
-			value = compute(key);
-			cache.set(key, value);
-		}
-		return value;
-	};
-}
 
 /**
  * An Output class with Ink's API and output (write, clip, unclip, get), its caches shared by
